@@ -1,0 +1,7 @@
+"""Entry point for ``python -m sgdesk``."""
+
+import sys
+
+from sgdesk.cli import main
+
+sys.exit(main())

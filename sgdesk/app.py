@@ -1,0 +1,119 @@
+"""The composition root: the Qt application, its paths, fonts and translations, the window."""
+
+from __future__ import annotations
+
+import logging
+import sys
+import traceback
+from logging.handlers import RotatingFileHandler
+from pathlib import Path
+from types import TracebackType
+
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QStandardPaths, QTranslator
+from PySide6.QtGui import QFont, QFontDatabase
+from PySide6.QtWidgets import QApplication
+
+from sgdesk import __version__, paths
+from sgdesk.errors import SgdeskError
+from sgdesk.library import Library
+from sgdesk.ui import dialogs
+from sgdesk.ui.mainwindow import MainWindow
+from sgdesk.ui.state import UiSettings
+
+ORGANIZATION = "Alcaldia Mayor de Bogota"
+APPLICATION = "sgdesk"
+UI_FONT = "Noto Sans"
+LOCALE = QLocale(QLocale.Language.Spanish, QLocale.Country.Colombia)
+
+log = logging.getLogger("sgdesk")
+
+
+def configure_application(app: QCoreApplication) -> None:
+    """Names, locale, Spanish Qt dialogs and the bundled fonts; safe to call twice."""
+    app.setOrganizationName(ORGANIZATION)
+    app.setApplicationName(APPLICATION)
+    app.setApplicationVersion(__version__)
+    QLocale.setDefault(LOCALE)
+    if app.property("sgdesk_configured"):
+        return
+    app.setProperty("sgdesk_configured", True)
+    translator = QTranslator(app)
+    folder = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+    if translator.load(LOCALE, "qtbase", "_", folder):
+        app.installTranslator(translator)
+    else:
+        log.warning("Qt's Spanish translation (qtbase_es) was not found in %s", folder)
+    register_fonts()
+    if isinstance(app, QApplication):
+        app.setFont(QFont(UI_FONT, 10))
+
+
+def register_fonts() -> list[str]:
+    """Register every font shipped in ``resources/fonts``; return the family names."""
+    families: list[str] = []
+    for font_file in sorted((paths.resources_dir() / "fonts").glob("*.ttf")):
+        font_id = QFontDatabase.addApplicationFont(str(font_file))
+        if font_id < 0:
+            log.warning("could not load font %s", font_file)
+            continue
+        families += QFontDatabase.applicationFontFamilies(font_id)
+    return sorted(set(families))
+
+
+def user_data_dir(override: Path | None = None) -> Path:
+    """Where settings and logs go: never the install folder."""
+    if override is not None:
+        folder = override
+    else:
+        location = QStandardPaths.StandardLocation.AppLocalDataLocation
+        folder = Path(QStandardPaths.writableLocation(location))
+    folder.mkdir(parents=True, exist_ok=True)
+    return folder
+
+
+def create_main_window(database: Path | None, data_dir: Path) -> MainWindow:
+    """Open the corpus (or explain why not) and build the window around it."""
+    settings = UiSettings(data_dir / "sgdesk.ini")
+    path = database or paths.shipped_database()
+    try:
+        library: Library | None = Library.open(path)
+        error = None
+    except SgdeskError as exc:
+        log.error("corpus not opened: %s", exc.message)
+        library, error = None, exc.message
+    return MainWindow(library, settings, error)
+
+
+def _configure_logging(data_dir: Path) -> None:
+    handler = RotatingFileHandler(
+        data_dir / "sgdesk.log", maxBytes=1_000_000, backupCount=2, encoding="utf-8"
+    )
+    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+    log.addHandler(handler)
+    log.setLevel(logging.INFO)
+
+
+def _install_excepthook(window: MainWindow, data_dir: Path) -> None:
+    """Log unexpected errors and tell the user, instead of dying mid-session."""
+
+    def hook(kind: type[BaseException], value: BaseException, tb: TracebackType | None) -> None:
+        log.error("unexpected error:\n%s", "".join(traceback.format_exception(kind, value, tb)))
+        window.error_dialog = dialogs.show_error(
+            window,
+            "Error inesperado",
+            f"Ocurrió un error inesperado; sgdesk sigue abierto. El detalle quedó en "
+            f"{data_dir / 'sgdesk.log'}.",
+        )
+
+    sys.excepthook = hook
+
+
+def run_gui(database: Path | None = None, data_dir: Path | None = None) -> int:
+    app = QApplication.instance() or QApplication(sys.argv)
+    configure_application(app)
+    folder = user_data_dir(data_dir)
+    _configure_logging(folder)
+    window = create_main_window(database, folder)
+    _install_excepthook(window, folder)
+    window.show()
+    return app.exec()

@@ -1,0 +1,181 @@
+"""The command line: ``sgdesk`` opens the window; subcommands serve scripts and tests.
+
+Every command is one library call. Errors print one Spanish line and exit with 2.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from sgdesk import __version__, paths
+from sgdesk.errors import SgdeskError
+from sgdesk.library import Library, Page
+
+EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> None:  # type: ignore[override]
+        self.exit(EXIT_USAGE, f"sgdesk: error: {message}\n")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(
+        prog="sgdesk",
+        description=(
+            "Información institucional y jurídica de la Secretaría General de la Alcaldía Mayor "
+            "de Bogotá D.C. Sin subcomando abre la ventana."
+        ),
+    )
+    parser.add_argument("--version", action="version", version=f"sgdesk {__version__}")
+    parser.add_argument(
+        "--database", type=Path, metavar="ARCHIVO", help="base de datos del corpus (por defecto, la incluida)"
+    )
+    parser.add_argument(
+        "--data-dir",
+        type=Path,
+        metavar="CARPETA",
+        help="carpeta para la configuración y los datos del usuario",
+    )
+    commands = parser.add_subparsers(dest="command", metavar="COMANDO", parser_class=_Parser)
+
+    db = commands.add_parser("db", help="construir o verificar la base de datos")
+    db_commands = db.add_subparsers(dest="db_command", metavar="ACCIÓN", required=True, parser_class=_Parser)
+    build = db_commands.add_parser("build", help="construir la base de datos desde data/sources")
+    build.add_argument("--sources", type=Path, default=paths.sources_dir(), metavar="CARPETA")
+    build.add_argument("-o", "--output", type=Path, metavar="ARCHIVO")
+    check = db_commands.add_parser("check", help="verificar la integridad de una base de datos")
+    check.add_argument("file", nargs="?", type=Path, metavar="ARCHIVO")
+
+    tree = commands.add_parser("tree", help="mostrar el árbol de navegación")
+    tree.add_argument("--json", action="store_true", help="salida en JSON")
+    show = commands.add_parser("show", help="mostrar una sección o disposición")
+    show.add_argument("id", metavar="ID", help="por ejemplo decreto-267-2007/art-7/lit-n")
+    show.add_argument("--json", action="store_true", help="salida en JSON")
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    _utf8_output()
+    args = build_parser().parse_args(argv)
+    if args.command is None:
+        from sgdesk.app import run_gui  # Qt is imported only for the window
+
+        return run_gui(args.database, args.data_dir)
+    try:
+        return _run(args)
+    except SgdeskError as exc:
+        print(f"sgdesk: error: {exc.message}", file=sys.stderr)
+        return EXIT_USAGE
+
+
+def _run(args: argparse.Namespace) -> int:
+    database = args.database or paths.shipped_database()
+    if args.command == "db" and args.db_command == "build":
+        return _db_build(
+            args.sources, args.output or args.database or paths.sources_dir().parent / paths.DATABASE_NAME
+        )
+    if args.command == "db":
+        return _db_check(args.file or database)
+    library = Library.open(database)
+    try:
+        if args.command == "tree":
+            return _tree(library, args.json)
+        return _show(library, args.id, args.json)
+    finally:
+        library.close()
+
+
+def _db_build(sources: Path, output: Path) -> int:
+    from sgdesk.store.build import build_database
+
+    report = build_database(sources, output)
+    print(f"Base de datos construida: {report.path}")
+    print(
+        f"  versión de contenido {report.content_version}: {report.nodes} nodos, "
+        f"{report.norms} normas, {report.events} eventos"
+    )
+    return EXIT_OK
+
+
+def _db_check(file: Path) -> int:
+    from sgdesk.store.db import check_database
+
+    results = check_database(file)
+    for result in results:
+        print(f"  [{'ok' if result.ok else 'FALLA'}] {result.name}: {result.detail}")
+    healthy = all(r.ok for r in results)
+    verdict = "la base de datos está sana" if healthy else "la base de datos NO es utilizable"
+    print(f"Veredicto: {verdict} ({file})")
+    return EXIT_OK if healthy else EXIT_USAGE
+
+
+def _tree(library: Library, as_json: bool) -> int:
+    nodes = library.all_nodes()
+    if as_json:
+        rows = [
+            {"id": n.id, "title": n.title, "parent": n.parent, "kind": n.kind.value, "position": n.position}
+            for n in nodes
+        ]
+        print(json.dumps(rows, ensure_ascii=False, indent=2))
+        return EXIT_OK
+    depth: dict[str | None, int] = {None: -1}
+    children: dict[str | None, list[str]] = {}
+    titles = {n.id: n.title for n in nodes}
+    for node in sorted(nodes, key=lambda n: n.position):
+        children.setdefault(node.parent, []).append(node.id)
+
+    def walk(parent: str | None) -> None:
+        for node_id in children.get(parent, []):
+            depth[node_id] = depth[parent] + 1
+            print(f"{'  ' * depth[node_id]}{titles[node_id]}  [{node_id}]")
+            walk(node_id)
+
+    walk(None)
+    return EXIT_OK
+
+
+def _show(library: Library, node_id: str, as_json: bool) -> int:
+    from sgdesk.export.plaintext import render_body, render_text
+
+    page = library.page(node_id)
+    if not as_json:
+        print(render_text(page), end="")
+        return EXIT_OK
+    print(json.dumps(_page_json(page, render_body(page)), ensure_ascii=False, indent=2))
+    return EXIT_OK
+
+
+def _page_json(page: Page, text: str) -> dict[str, object]:
+    node = page.node
+    data: dict[str, object] = {
+        "id": node.id, "title": node.title, "kind": node.kind.value, "parent": node.parent,
+        "path": [n.title for n in page.breadcrumb], "text": text, "citation": node.citation,
+        "notes": [note for unit in page.units for note in unit.notes if unit.node is node],
+        "children": [{"id": c.id, "title": c.title} for c in page.children]
+                    or [{"id": u.node.id, "title": u.node.title} for u in page.units if u.depth == 1],
+    }  # fmt: skip
+    if page.norm is not None:
+        norm = page.norm
+        data["norm"] = norm.id
+        data.update(
+            type=norm.type,
+            number=norm.number,
+            year=norm.year,
+            issuer=norm.issuer,
+            date=norm.issued.iso(),
+            date_precision=norm.issued.precision.value,
+            epigrafe=norm.epigrafe,
+        )
+    return data
+
+
+def _utf8_output() -> None:
+    for stream in (sys.stdout, sys.stderr):
+        reconfigure = getattr(stream, "reconfigure", None)
+        if reconfigure is not None:
+            reconfigure(encoding="utf-8", errors="replace")

@@ -1,0 +1,1 @@
+"""The domain: corpus values and pure logic. No Qt, no SQL."""

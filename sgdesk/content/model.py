@@ -1,0 +1,162 @@
+"""The corpus as frozen values: nodes of the tree, norms, events and offices."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import StrEnum
+
+from sgdesk.content.dates import PartialDate
+
+
+class NodeKind(StrEnum):
+    SECTION = "section"
+    NORM = "norm"
+    ARTICLE = "article"
+    LITERAL = "literal"
+
+
+class BlockKind(StrEnum):
+    PARAGRAPH = "paragraph"
+    QUOTE = "quote"  # lines quoted verbatim by an amending article
+    NUMBERED = "numbered"
+    BULLETED = "bulleted"
+    LINK = "link"  # "Ver decreto 267 de 2007": text that opens another node
+
+
+class EventKind(StrEnum):
+    ISSUANCE = "issuance"  # expedición
+    INSERTION = "insertion"  # adición
+    MODIFICATION = "modification"  # modificación
+    REPLACEMENT = "replacement"  # subrogación
+    RENAMING = "renaming"  # cambio de denominación
+    CREATION = "creation"  # creación de dependencia
+    REPEAL = "repeal"  # derogación
+
+
+EVENT_KIND_LABELS = {
+    EventKind.ISSUANCE: "Expedición",
+    EventKind.INSERTION: "Adición",
+    EventKind.MODIFICATION: "Modificación",
+    EventKind.REPLACEMENT: "Subrogación",
+    EventKind.RENAMING: "Cambio de denominación",
+    EventKind.CREATION: "Creación de dependencia",
+    EventKind.REPEAL: "Derogación",
+}
+
+
+@dataclass(frozen=True)
+class Block:
+    """A piece of a node's own text. ``lines`` holds one string per paragraph or item."""
+
+    kind: BlockKind
+    lines: tuple[str, ...]
+    target: str | None = None  # for LINK blocks
+
+    def to_json(self) -> dict[str, object]:
+        data: dict[str, object] = {"kind": self.kind.value, "lines": list(self.lines)}
+        if self.target:
+            data["target"] = self.target
+        return data
+
+    @classmethod
+    def from_json(cls, data: dict[str, object]) -> Block:
+        lines = data["lines"]
+        assert isinstance(lines, list)
+        target = data.get("target")
+        return cls(
+            BlockKind(str(data["kind"])), tuple(str(x) for x in lines), str(target) if target else None
+        )
+
+
+@dataclass(frozen=True)
+class Node:
+    """One entry of the navigation tree: a section, a norm, an article or a literal."""
+
+    id: str
+    parent: str | None
+    position: int
+    kind: NodeKind
+    title: str
+    citation: str  # short citation: "Decreto 267 de 2007, art. 7, lit. n"
+    label: str = ""  # the unit's own marker as printed: "Artículo 7º.", "a."
+    body: tuple[Block, ...] = ()
+    norm: str | None = None  # the norm this unit belongs to
+    child_count: int = 0
+
+    @property
+    def plain_text(self) -> str:
+        """The node's own text, one paragraph or item per line."""
+        return "\n".join(line for block in self.body for line in block.lines)
+
+
+@dataclass(frozen=True)
+class Norm:
+    id: str
+    type: str  # "acuerdo", "decreto", …
+    number: str  # as printed, zero padding kept: "059"
+    year: int
+    issuer: str
+    issued: PartialDate
+    epigrafe: str  # verbatim, with its quotation marks
+    in_force: PartialDate | None = None
+
+    @property
+    def title(self) -> str:
+        return f"{self.type.capitalize()} {self.number} de {self.year}"
+
+    @property
+    def see_text(self) -> str:
+        """The source's link text: "Ver decreto 267 de 2007"."""
+        return f"Ver {self.type} {self.number} de {self.year}"
+
+
+@dataclass(frozen=True)
+class Change:
+    """What one event does to one target (a node or an office)."""
+
+    target: str
+    old_name: str | None = None
+    new_name: str | None = None
+
+
+@dataclass(frozen=True)
+class Event:
+    id: str
+    norm: str
+    kind: EventKind
+    date: PartialDate
+    article: str | None = None  # the article of ``norm`` that causes it, when known
+    changes: tuple[Change, ...] = field(default=())
+
+
+@dataclass(frozen=True)
+class Office:
+    """A dependencia of the Secretaría General, under its first recorded name."""
+
+    id: str
+    name: str
+    parent: str | None = None
+    created_by: str | None = None  # norm id; None when the source does not say
+
+
+@dataclass(frozen=True)
+class Corpus:
+    """Everything the sources hold, validated and ordered."""
+
+    nodes: tuple[Node, ...]
+    norms: tuple[Norm, ...]
+    events: tuple[Event, ...]
+    offices: tuple[Office, ...]
+    content_version: str
+
+
+@dataclass(frozen=True)
+class Amendment:
+    """A stored event with its Spanish summary, as the reading pane lists it."""
+
+    id: str
+    norm: str
+    kind: EventKind
+    date: PartialDate
+    summary: str
+    targets: tuple[str, ...]

@@ -1,0 +1,32 @@
+"""Text helpers shared by search and find-in-page: accent-insensitive matching."""
+
+import unicodedata
+
+
+def fold_char(char: str) -> str:
+    """One character, lower-cased and without diacritics (``Á`` → ``a``, ``ñ`` → ``n``)."""
+    base = unicodedata.normalize("NFD", char)[0].lower()
+    return base if len(base) == 1 else char
+
+
+def fold(text: str) -> str:
+    """Fold every character; the result has the same length as ``text``."""
+    return "".join(fold_char(c) for c in text)
+
+
+def find_all(haystack: str, needle: str) -> list[int]:
+    """Start offsets of every accent- and case-insensitive occurrence of ``needle``."""
+    folded_needle = fold(needle.strip())
+    if not folded_needle:
+        return []
+    folded = fold(haystack)
+    hits, start = [], folded.find(folded_needle)
+    while start != -1:
+        hits.append(start)
+        start = folded.find(folded_needle, start + len(folded_needle))
+    return hits
+
+
+def normalize_space(text: str) -> str:
+    """Collapse runs of white space (including no-break spaces) to one space."""
+    return " ".join(text.split())

@@ -1,0 +1,36 @@
+"""Errors that carry a message for the user, in Spanish.
+
+Every layer raises these; the CLI prints ``message`` on one line and exits 2, the GUI
+shows it in a dialog. Nothing else reaches the user as a traceback.
+"""
+
+
+class SgdeskError(Exception):
+    """An error whose ``message`` is fit to show to an official, in Spanish."""
+
+    def __init__(self, message: str) -> None:
+        super().__init__(message)
+        self.message = message
+
+
+class SourceError(SgdeskError):
+    """The corpus sources under ``data/`` are not valid."""
+
+    def __init__(self, problems: list[str]) -> None:
+        lines = "\n".join(f"  - {p}" for p in problems)
+        super().__init__(f"Las fuentes del corpus tienen {len(problems)} error(es):\n{lines}")
+        self.problems = problems
+
+
+class DatabaseError(SgdeskError):
+    """The corpus database cannot be used."""
+
+
+class UnknownNodeError(SgdeskError):
+    """An id that names no node of the corpus."""
+
+    def __init__(self, node_id: str, suggestions: list[str]) -> None:
+        hint = f" ¿Quiso decir: {', '.join(suggestions)}?" if suggestions else ""
+        super().__init__(f"No existe la sección o disposición «{node_id}».{hint}")
+        self.node_id = node_id
+        self.suggestions = suggestions

@@ -1,0 +1,64 @@
+"""A page as plain text, for ``sgdesk show`` and the clipboard."""
+
+from __future__ import annotations
+
+from sgdesk.content.model import Block, BlockKind, Node
+from sgdesk.export.common import (
+    BREADCRUMB_SEPARATOR,
+    citation_line,
+    metadata_rows,
+    show_norm_record,
+    unit_lead,
+)  # fmt: skip
+from sgdesk.library import Page, Unit
+
+
+def render_text(page: Page) -> str:
+    lines = [page.node.title]
+    if page.breadcrumb:
+        lines.append(BREADCRUMB_SEPARATOR.join(n.title for n in page.breadcrumb))
+    lines.append("")
+    if page.norm is not None and show_norm_record(page):
+        lines += [f"{label}: {value}" for label, value in metadata_rows(page.norm)]
+        lines.append("")
+    lines.append(render_body(page))
+    if page.amendments:
+        lines += ["Cambios que introduce:"]
+        lines += [f"- {a.summary} — {a.date.format_compact()}" for a in page.amendments]
+        lines.append("")
+    if page.children and not page.node.body:
+        lines += ["Contenido:", *[f"- {child.title}" for child in page.children], ""]
+    lines.append(citation_line(page))
+    return "\n".join(lines) + "\n"
+
+
+def render_body(page: Page) -> str:
+    """The text of the node and its parts, without heading, record or citation."""
+    lines: list[str] = []
+    for unit in page.units:
+        lines += _unit(unit, page.node)
+    return "\n".join(lines)
+
+
+def _unit(unit: Unit, page_node: Node) -> list[str]:
+    node = unit.node
+    lead = unit_lead(node) if node is not page_node or node.label else ""
+    lines = _blocks(node.body, lead)
+    if not node.body and lead:
+        lines.append(lead)
+    lines += [f"[{note}]" for note in unit.notes]
+    return [*lines, ""] if lines else []
+
+
+def _blocks(blocks: tuple[Block, ...], lead: str) -> list[str]:
+    lines: list[str] = []
+    for block in blocks:
+        if block.kind is BlockKind.NUMBERED:
+            lines += [f"{i}. {item}" for i, item in enumerate(block.lines, 1)]
+        elif block.kind is BlockKind.BULLETED:
+            lines += [f"• {item}" for item in block.lines]
+        else:
+            lines += list(block.lines)
+    if lead and lines:
+        lines[0] = f"{lead} {lines[0]}"
+    return lines

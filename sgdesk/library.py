@@ -1,0 +1,108 @@
+"""The one facade the UI and the CLI talk to. Returns domain values; hides SQL."""
+
+from __future__ import annotations
+
+import difflib
+from dataclasses import dataclass
+from pathlib import Path
+
+from sgdesk.content.citations import canonical_id
+from sgdesk.content.model import Amendment, Node, NodeKind, Norm
+from sgdesk.errors import UnknownNodeError
+from sgdesk.store.corpus import CorpusStore
+from sgdesk.store.db import open_readonly
+
+
+@dataclass(frozen=True)
+class ContentInfo:
+    path: Path
+    schema_version: int
+    content_version: str
+    as_of: str  # ISO date (possibly partial) of the latest change the corpus incorporates
+
+
+@dataclass(frozen=True)
+class Unit:
+    """A node as shown on a page, with its provenance notes and its depth below the page."""
+
+    node: Node
+    depth: int
+    notes: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Page:
+    """Everything needed to render one node: itself, where it sits, what changed it."""
+
+    node: Node
+    breadcrumb: tuple[Node, ...]
+    norm: Norm | None  # the norm the node is or belongs to
+    units: tuple[Unit, ...]  # the node itself (depth 0) and, for norms and articles, its parts
+    children: tuple[Node, ...]  # the sections below, listed as a table of contents
+    amendments: tuple[Amendment, ...]  # what this norm changes elsewhere
+    known_norms: frozenset[str]  # ids that mentions in the text may link to
+
+
+class Library:
+    """Read access to one corpus database."""
+
+    def __init__(self, store: CorpusStore, path: Path) -> None:
+        self._store = store
+        meta = store.meta()
+        self.info = ContentInfo(path, meta.schema_version, meta.content_version, meta.as_of)
+        self._norm_ids = store.norm_ids()
+
+    @classmethod
+    def open(cls, path: Path) -> Library:
+        """Open ``path`` read-only; raises DatabaseError with a Spanish message."""
+        return cls(CorpusStore(open_readonly(path)), path)
+
+    def close(self) -> None:
+        self._store.close()
+
+    def children(self, node_id: str | None) -> list[Node]:
+        """The children of ``node_id``, or the roots for ``None``."""
+        return self._store.children(node_id)
+
+    def node(self, node_id: str) -> Node:
+        """The node with ``node_id`` (zero padding and case forgiven), or UnknownNodeError."""
+        node = self._store.node(node_id) or self._store.node(canonical_id(node_id))
+        if node is None:
+            raise UnknownNodeError(node_id, self.closest_ids(node_id))
+        return node
+
+    def find(self, node_id: str) -> Node | None:
+        try:
+            return self.node(node_id)
+        except UnknownNodeError:
+            return None
+
+    def path_to(self, node_id: str) -> list[Node]:
+        """The root-first chain of nodes ending with ``node_id`` itself."""
+        node = self.node(node_id)
+        return [*self._store.ancestors(node.id), node]
+
+    def closest_ids(self, node_id: str, count: int = 5) -> list[str]:
+        wanted = canonical_id(node_id)
+        candidates = self._store.similar_ids(wanted)
+        return difflib.get_close_matches(wanted, candidates, n=count, cutoff=0.5)
+
+    def norm(self, norm_id: str) -> Norm | None:
+        return self._store.norm(norm_id)
+
+    def page(self, node_id: str) -> Page:
+        node = self.node(node_id)
+        breadcrumb = tuple(self._store.ancestors(node.id))
+        norm = self._store.norm(node.norm) if node.norm else None
+        parts: list[tuple[int, Node]] = [(0, node)]
+        if node.kind in (NodeKind.NORM, NodeKind.ARTICLE):
+            parts += self._store.descendants(node.id)
+        notes = self._store.notes_for(n.id for _, n in parts)
+        units = tuple(Unit(n, depth, tuple(notes.get(n.id, ()))) for depth, n in parts)
+        children = tuple(self._store.children(node.id)) if node.kind is NodeKind.SECTION else ()
+        amendments = tuple(self._store.amendments_by(node.id)) if node.kind is NodeKind.NORM else ()
+        return Page(node, breadcrumb, norm, units, children, amendments, self._norm_ids)
+
+    def all_nodes(self) -> list[Node]:
+        """Every node, parents before children (for ``sgdesk tree``)."""
+        return self._store.all_nodes()

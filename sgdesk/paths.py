@@ -1,0 +1,47 @@
+"""Where the shipped, read-only files are: in a checkout, an installed wheel or a frozen app.
+
+Nothing here is writable; writable paths come from Qt (``QStandardPaths``) in ``app.py``.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+PACKAGE_DIR = Path(__file__).resolve().parent
+DATABASE_NAME = "sgdesk.db"
+
+
+def _bundle_dir() -> Path | None:
+    bundle = getattr(sys, "_MEIPASS", None)
+    return Path(bundle) if bundle else None
+
+
+def _first_existing(candidates: list[Path]) -> Path:
+    for candidate in candidates:
+        if candidate.exists():
+            return candidate
+    return candidates[-1]
+
+
+def _candidates(name: str) -> list[Path]:
+    """A shipped folder: next to the frozen executable, inside the wheel, or in the checkout."""
+    found = []
+    bundle = _bundle_dir()
+    if bundle:
+        found.append(bundle / name)
+    found += [PACKAGE_DIR / "_shipped" / name, PACKAGE_DIR.parent / name]
+    return found
+
+
+def shipped_database() -> Path:
+    return _first_existing([folder / DATABASE_NAME for folder in _candidates("data")])
+
+
+def resources_dir() -> Path:
+    return _first_existing(_candidates("resources"))
+
+
+def sources_dir() -> Path:
+    """The corpus sources of a checkout (``data/sources``)."""
+    return PACKAGE_DIR.parent / "data" / "sources"

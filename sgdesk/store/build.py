@@ -1,0 +1,125 @@
+"""``sgdesk db build``: turn the validated sources into one SQLite file."""
+
+from __future__ import annotations
+
+import json
+import os
+import sqlite3
+from dataclasses import dataclass
+from pathlib import Path
+
+import sqlite_utils
+
+from sgdesk import __version__
+from sgdesk.content import amendments, citations
+from sgdesk.content.model import Corpus, Event, Node
+from sgdesk.content.sources import describe_target, load_corpus
+from sgdesk.errors import DatabaseError
+from sgdesk.store import schema
+
+
+@dataclass(frozen=True)
+class BuildReport:
+    path: Path
+    content_version: str
+    nodes: int
+    norms: int
+    events: int
+
+
+def build_database(sources: Path, output: Path) -> BuildReport:
+    """Validate ``sources`` and write the database to ``output`` atomically."""
+    corpus = load_corpus(sources)
+    temporary = output.with_name(output.name + ".part")
+    try:
+        output.parent.mkdir(parents=True, exist_ok=True)
+        temporary.unlink(missing_ok=True)
+        write_corpus(corpus, temporary)
+        os.replace(temporary, output)
+    except OSError as exc:
+        temporary.unlink(missing_ok=True)
+        raise DatabaseError(f"No se pudo escribir la base de datos en {output}: {exc.strerror}") from exc
+    return BuildReport(
+        output, corpus.content_version, len(corpus.nodes), len(corpus.norms), len(corpus.events)
+    )
+
+
+def write_corpus(corpus: Corpus, path: Path) -> None:
+    connection = sqlite3.connect(path)
+    try:
+        db = sqlite_utils.Database(connection)
+        schema.create_tables(db)
+        with db.atomic():
+            _insert(db, corpus)
+        schema.create_fts(db)
+        db.execute(f"PRAGMA user_version = {schema.SCHEMA_VERSION}")
+        connection.commit()
+        db.vacuum()
+    finally:
+        connection.close()
+
+
+def _insert(db: sqlite_utils.Database, corpus: Corpus) -> None:
+    db.table("meta").insert_all(
+        [
+            {"key": "schema_version", "value": str(schema.SCHEMA_VERSION)},
+            {"key": "content_version", "value": corpus.content_version},
+            {"key": "builder_version", "value": __version__},
+            {"key": "as_of", "value": max(e.date for e in corpus.events).iso() if corpus.events else ""},
+        ]
+    )
+    db.table("nodes").insert_all(
+        {
+            "id": n.id, "parent": n.parent, "position": n.position, "kind": n.kind.value,
+            "title": n.title, "citation": n.citation, "label": n.label,
+            "body": json.dumps([b.to_json() for b in n.body], ensure_ascii=False),
+            "text": n.plain_text, "norm": n.norm, "child_count": n.child_count,
+        }
+        for n in sorted(corpus.nodes, key=lambda n: (n.parent or "", n.position))
+    )  # fmt: skip
+    db.table("norms").insert_all(
+        {
+            "id": n.id, "type": n.type, "number": n.number, "year": n.year, "issuer": n.issuer,
+            "issued": n.issued.iso(), "issued_precision": n.issued.precision.value,
+            "in_force": n.in_force.iso() if n.in_force else None,
+            "in_force_precision": n.in_force.precision.value if n.in_force else None,
+            "epigrafe": n.epigrafe,
+        }
+        for n in corpus.norms
+    )  # fmt: skip
+    _insert_events(db, corpus)
+    db.table("offices").insert_all(
+        {"id": o.id, "position": i, "name": o.name, "parent": o.parent, "created_by": o.created_by}
+        for i, o in enumerate(corpus.offices)
+    )
+
+
+def _insert_events(db: sqlite_utils.Database, corpus: Corpus) -> None:
+    describe = describe_target(corpus)
+    norms = {n.id: n for n in corpus.norms}
+    nodes = {n.id: n for n in corpus.nodes}
+    for event in corpus.events:
+        title = norms[event.norm].title
+        source = amendments.source_of(event, title, _article_number(event, nodes))
+        db.table("events").insert({
+            "id": event.id, "norm": event.norm, "article": event.article,
+            "kind": event.kind.value, "date": event.date.iso(),
+            "date_precision": event.date.precision.value,
+            "summary": amendments.event_summary(event, title, describe), "source": source,
+        })  # fmt: skip
+        db.table("changes").insert_all(
+            {
+                "event": event.id,
+                "position": i,
+                "target": c.target,
+                "old_name": c.old_name,
+                "new_name": c.new_name,
+                "note": amendments.provenance_note(event, source),
+            }
+            for i, c in enumerate(event.changes)
+        )
+
+
+def _article_number(event: Event, nodes: dict[str, Node]) -> str | None:
+    article = nodes.get(event.article or "")
+    return citations.article_number(article) if article is not None else None

@@ -1,0 +1,153 @@
+"""Read queries over an open corpus database. Returns domain values, never rows."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from sgdesk.content.dates import PartialDate
+from sgdesk.content.model import Amendment, Block, EventKind, Node, NodeKind, Norm
+
+_NODE_COLUMNS = "id, parent, position, kind, title, citation, label, body, norm, child_count"
+
+
+@dataclass(frozen=True)
+class Meta:
+    schema_version: int
+    content_version: str
+    as_of: str
+
+
+class CorpusStore:
+    """The one owner of a read-only connection to the corpus."""
+
+    def __init__(self, connection: sqlite3.Connection) -> None:
+        self._db = connection
+
+    def close(self) -> None:
+        self._db.close()
+
+    def meta(self) -> Meta:
+        values = dict(self._db.execute("SELECT key, value FROM meta").fetchall())
+        return Meta(
+            int(values.get("schema_version", 0)), values.get("content_version", ""), values.get("as_of", "")
+        )
+
+    def node(self, node_id: str) -> Node | None:
+        row = self._db.execute(f"SELECT {_NODE_COLUMNS} FROM nodes WHERE id = ?", (node_id,)).fetchone()
+        return _node(row) if row else None
+
+    def children(self, node_id: str | None) -> list[Node]:
+        where = "parent IS NULL" if node_id is None else "parent = ?"
+        args = () if node_id is None else (node_id,)
+        rows = self._db.execute(f"SELECT {_NODE_COLUMNS} FROM nodes WHERE {where} ORDER BY position", args)
+        return [_node(r) for r in rows]
+
+    def ancestors(self, node_id: str) -> list[Node]:
+        """The chain from the root down to the parent of ``node_id``."""
+        rows = self._db.execute(
+            f"""WITH RECURSIVE up(id, depth) AS (
+                  SELECT parent, 1 FROM nodes WHERE id = ?
+                  UNION ALL
+                  SELECT nodes.parent, up.depth + 1 FROM nodes JOIN up ON nodes.id = up.id
+                )
+                SELECT {_NODE_COLUMNS} FROM nodes JOIN up USING (id) ORDER BY up.depth DESC""",
+            (node_id,),
+        )
+        return [_node(r) for r in rows]
+
+    def descendants(self, node_id: str) -> list[tuple[int, Node]]:
+        """Every unit below ``node_id``, depth first, with its depth (children are 1)."""
+        rows = self._db.execute(
+            f"""WITH RECURSIVE down(id, depth, path) AS (
+                  SELECT id, 1, printf('%08d', position) FROM nodes WHERE parent = ?
+                  UNION ALL
+                  SELECT n.id, down.depth + 1, down.path || printf('%08d', n.position)
+                  FROM nodes n JOIN down ON n.parent = down.id
+                )
+                SELECT down.depth, {_NODE_COLUMNS} FROM down JOIN nodes USING (id)
+                ORDER BY down.path""",
+            (node_id,),
+        )
+        return [(r[0], _node(r[1:])) for r in rows]
+
+    def norm(self, norm_id: str) -> Norm | None:
+        row = self._db.execute(
+            "SELECT id, type, number, year, issuer, issued, epigrafe, in_force FROM norms WHERE id = ?",
+            (norm_id,),
+        ).fetchone()
+        if row is None:
+            return None
+        in_force = PartialDate.parse(row[7]) if row[7] else None
+        return Norm(row[0], row[1], row[2], row[3], row[4], PartialDate.parse(row[5]), row[6], in_force)
+
+    def norm_ids(self) -> frozenset[str]:
+        return frozenset(r[0] for r in self._db.execute("SELECT id FROM norms"))
+
+    def similar_ids(self, node_id: str, limit: int = 400) -> list[str]:
+        """Candidate ids near ``node_id``: those sharing its first segment, and the top level."""
+        head = node_id.split("/", 1)[0][:12]
+        rows = self._db.execute(
+            """SELECT id FROM nodes WHERE id LIKE ? ESCAPE '\\'
+               UNION SELECT id FROM nodes WHERE kind IN ('section', 'norm') LIMIT ?""",
+            (_like_prefix(head), limit),
+        )
+        return [r[0] for r in rows]
+
+    def notes_for(self, targets: Iterable[str]) -> dict[str, list[str]]:
+        """Provenance notes ("Adicionado por …") for each target, oldest first."""
+        ids = list(targets)
+        notes: dict[str, list[str]] = defaultdict(list)
+        for chunk in (ids[i : i + 500] for i in range(0, len(ids), 500)):
+            marks = ",".join("?" * len(chunk))
+            rows = self._db.execute(
+                f"""SELECT c.target, c.note FROM changes c JOIN events e ON e.id = c.event
+                    WHERE c.target IN ({marks}) AND e.kind != 'issuance'
+                    ORDER BY e.pk, c.position""",
+                chunk,
+            )
+            for target, note in rows:
+                notes[target].append(note)
+        return notes
+
+    def amendments_by(self, norm_id: str) -> list[Amendment]:
+        """What ``norm_id`` does to other units and offices (its issuance aside)."""
+        rows = self._db.execute(
+            """SELECT e.id, e.norm, e.kind, e.date, e.summary, group_concat(c.target, char(31))
+               FROM events e JOIN changes c ON c.event = e.id
+               WHERE e.norm = ? AND e.kind != 'issuance' GROUP BY e.pk ORDER BY e.pk""",
+            (norm_id,),
+        )
+        return [
+            Amendment(r[0], r[1], EventKind(r[2]), PartialDate.parse(r[3]), r[4], tuple(r[5].split("\x1f")))
+            for r in rows
+        ]
+
+    def all_nodes(self) -> list[Node]:
+        rows = self._db.execute(f"SELECT {_NODE_COLUMNS} FROM nodes ORDER BY pk")
+        return [_node(r) for r in rows]
+
+
+def _like_prefix(text: str) -> str:
+    escaped = text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+    return f"{escaped}%"
+
+
+def _node(row: tuple[object, ...]) -> Node:
+    node_id, parent, position, kind, title, citation, label, body, norm, child_count = row
+    blocks = tuple(Block.from_json(b) for b in json.loads(str(body or "[]")))
+    return Node(
+        str(node_id),
+        str(parent) if parent else None,
+        int(str(position)),
+        NodeKind(str(kind)),
+        str(title),
+        str(citation),
+        str(label or ""),
+        blocks,
+        str(norm) if norm else None,
+        int(str(child_count or 0)),
+    )

@@ -1,0 +1,57 @@
+"""The corpus database schema and its version."""
+
+from __future__ import annotations
+
+import sqlite_utils
+
+# Bump when the tables change; the app refuses databases with a newer version.
+SCHEMA_VERSION = 1
+
+FTS_TOKENIZE = "unicode61 remove_diacritics 2"
+REQUIRED_TABLES = ("meta", "nodes", "norms", "events", "changes", "offices", "nodes_fts")
+
+
+def create_tables(db: sqlite_utils.Database) -> None:
+    """Create the empty tables (the FTS index is created after the nodes are in)."""
+    db.table("meta").create({"key": str, "value": str}, pk="key")
+    db.table("nodes").create(
+        {
+            "pk": int, "id": str, "parent": str, "position": int, "kind": str, "title": str,
+            "citation": str, "label": str, "body": str, "text": str, "norm": str,
+            "child_count": int,
+        },
+        pk="pk", not_null={"id", "kind", "title", "citation"},
+    )  # fmt: skip
+    db.table("nodes").create_index(["id"], unique=True)
+    db.table("nodes").create_index(["parent", "position"])
+    db.table("norms").create(
+        {
+            "id": str, "type": str, "number": str, "year": int, "issuer": str,
+            "issued": str, "issued_precision": str, "in_force": str,
+            "in_force_precision": str, "epigrafe": str,
+        },
+        pk="id",
+    )  # fmt: skip
+    db.table("events").create(
+        {
+            "pk": int, "id": str, "norm": str, "article": str, "kind": str, "date": str,
+            "date_precision": str, "summary": str, "source": str,
+        },
+        pk="pk",
+    )  # fmt: skip
+    db.table("events").create_index(["id"], unique=True)
+    db.table("events").create_index(["norm"])
+    db.table("changes").create(
+        {"event": str, "position": int, "target": str, "old_name": str, "new_name": str, "note": str},
+        pk=("event", "position"),
+    )
+    db.table("changes").create_index(["target"])
+    db.table("offices").create(
+        {"id": str, "position": int, "name": str, "parent": str, "created_by": str}, pk="id"
+    )
+
+
+def create_fts(db: sqlite_utils.Database) -> None:
+    """Index node titles and texts, accent-insensitively, with titles weighted higher."""
+    db.table("nodes").enable_fts(["title", "text"], tokenize=FTS_TOKENIZE)
+    db.execute("INSERT INTO nodes_fts(nodes_fts, rank) VALUES('rank', 'bm25(5.0, 1.0)')")

@@ -1,0 +1,1 @@
+"""The Qt Widgets user interface. Talks to the corpus only through ``sgdesk.library``."""

@@ -1,0 +1,59 @@
+"""Small dialogs: errors (non-blocking) and "Acerca de"."""
+
+from __future__ import annotations
+
+from html import escape
+
+from PySide6 import __version__ as pyside_version
+from PySide6.QtWidgets import QMessageBox, QWidget
+
+from sgdesk import __version__
+from sgdesk.content.dates import PartialDate
+from sgdesk.library import ContentInfo
+
+
+def show_error(parent: QWidget | None, title: str, message: str) -> QMessageBox:
+    """A window-modal error box that does not block the event loop."""
+    box = QMessageBox(QMessageBox.Icon.Critical, title, message, QMessageBox.StandardButton.Ok, parent)
+    box.setObjectName("errorDialog")
+    box.open()
+    return box
+
+
+def about_text(info: ContentInfo | None) -> str:
+    lines = [
+        f"<h3>sgdesk {__version__}</h3>",
+        "<p>Información institucional y jurídica de la Secretaría General de la "
+        "Alcaldía Mayor de Bogotá D.C., disponible sin conexión.</p>",
+    ]
+    if info is not None:
+        lines += [
+            f"<p>Versión de contenido: <b>{info.content_version}</b><br>",
+            f"Incorpora cambios hasta: {as_of_text(info)}<br>",
+            f"Base de datos: {escape(str(info.path))}</p>",
+        ]
+    else:
+        lines.append("<p>No hay una base de datos de corpus abierta.</p>")
+    lines.append(f"<p>Qt for Python (PySide6) {pyside_version}</p>")
+    return "".join(lines)
+
+
+def show_about(parent: QWidget, info: ContentInfo | None) -> QMessageBox:
+    box = QMessageBox(
+        QMessageBox.Icon.Information,
+        parent.tr("Acerca de sgdesk"),
+        about_text(info),
+        QMessageBox.StandardButton.Ok,
+        parent,
+    )
+    box.setObjectName("aboutDialog")
+    box.open()
+    return box
+
+
+def as_of_text(info: ContentInfo) -> str:
+    """Up to when the corpus incorporates changes, as precisely as known."""
+    try:
+        return PartialDate.parse(info.as_of).format_compact()
+    except ValueError:
+        return "sin fecha registrada"

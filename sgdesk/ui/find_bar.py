@@ -1,0 +1,71 @@
+"""The find-in-page bar shown under the reading pane (Ctrl+F)."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QToolButton, QWidget
+
+
+class FindBar(QWidget):
+    """A field, a match counter and previous/next/close buttons. Emits; never searches."""
+
+    query_changed = Signal(str)
+    next_requested = Signal()
+    previous_requested = Signal()
+    closed = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.field = QLineEdit(self)
+        self.field.setPlaceholderText(self.tr("Buscar en la página (sin importar tildes)"))
+        self.field.setAccessibleName(self.tr("Buscar en la página"))
+        self.field.setClearButtonEnabled(True)
+        self.field.textChanged.connect(self.query_changed)
+        self.field.returnPressed.connect(self.next_requested)
+        self.count_label = QLabel(self)
+        self.count_label.setAccessibleName(self.tr("Coincidencias"))
+        self.count_label.setMinimumWidth(120)
+        previous = self._button("‹", self.tr("Anterior (Mayús+F3)"), self.previous_requested.emit)
+        following = self._button("›", self.tr("Siguiente (F3)"), self.next_requested.emit)
+        close = self._button("×", self.tr("Cerrar la búsqueda (Esc)"), self.close_bar)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(6, 3, 6, 3)
+        layout.addWidget(QLabel(self.tr("Buscar:"), self))
+        layout.addWidget(self.field, 1)
+        for widget in (self.count_label, previous, following, close):
+            layout.addWidget(widget)
+        self.hide()
+
+    def _button(self, text: str, tip: str, slot: object) -> QToolButton:
+        button = QToolButton(self)
+        button.setText(text)
+        button.setToolTip(tip)
+        button.setAccessibleName(tip)
+        button.clicked.connect(slot)
+        return button
+
+    def open_bar(self) -> None:
+        self.show()
+        self.field.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.field.selectAll()
+
+    def close_bar(self) -> None:
+        self.hide()
+        self.closed.emit()
+
+    def show_count(self, current: int, total: int) -> None:
+        if not self.field.text().strip():
+            self.count_label.clear()
+        elif total == 0:
+            self.count_label.setText(self.tr("Sin coincidencias"))
+        else:
+            self.count_label.setText(
+                self.tr("%1 de %2").replace("%1", str(current)).replace("%2", str(total))
+            )
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.key() == Qt.Key.Key_Escape:
+            self.close_bar()
+            return
+        super().keyPressEvent(event)

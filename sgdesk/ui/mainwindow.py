@@ -1,0 +1,380 @@
+"""The main window: the navigation dock, the reading pane and the actions that join them.
+
+Panels only emit signals; this window alone connects them and talks to the library.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+from PySide6.QtCore import QModelIndex, Qt
+from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication, QKeySequence
+from PySide6.QtWidgets import (
+    QDockWidget,
+    QFileDialog,
+    QLabel,
+    QMainWindow,
+    QStyle,
+    QToolBar,
+    QTreeView,
+    QVBoxLayout,
+    QWidget,
+)  # fmt: skip
+
+from sgdesk.errors import SgdeskError
+from sgdesk.export.html import render_html
+from sgdesk.library import Library
+from sgdesk.ui import dialogs
+from sgdesk.ui.find_bar import FindBar
+from sgdesk.ui.history import History
+from sgdesk.ui.reading_pane import DEFAULT_ZOOM, ReadingPane
+from sgdesk.ui.state import UiSettings
+from sgdesk.ui.tree_model import NODE_ID_ROLE, NodeTreeModel
+
+WINDOW_TITLE = "sgdesk — Secretaría General de la Alcaldía Mayor de Bogotá D.C."
+STATE_VERSION = 1
+HOME_NODE = "mision"
+
+
+@dataclass(frozen=True)
+class DockSpec:
+    """A dock, declared once: its object name (for saved state), title and area."""
+
+    name: str
+    title: str
+    area: Qt.DockWidgetArea
+    shortcut: str
+
+
+DOCKS = (DockSpec("navigationDock", "Navegación", Qt.DockWidgetArea.LeftDockWidgetArea, "Ctrl+1"),)
+
+
+class MainWindow(QMainWindow):
+    def __init__(
+        self, library: Library | None, settings: UiSettings, startup_error: str | None = None
+    ) -> None:
+        super().__init__()
+        self.setObjectName("MainWindow")
+        self.setWindowTitle(self.tr(WINDOW_TITLE))
+        self.library = library
+        self.settings = settings
+        self.history = History()
+        self.current_node_id: str | None = None
+
+        self.reading_pane = ReadingPane(self)
+        self.find_bar = FindBar(self)
+        central = QWidget(self)
+        layout = QVBoxLayout(central)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        layout.addWidget(self.reading_pane)
+        layout.addWidget(self.find_bar)
+        self.setCentralWidget(central)
+
+        self.tree_model = NodeTreeModel(library, self)
+        self.tree_view = QTreeView(self)
+        self.tree_view.setObjectName("navigationTree")
+        self.tree_view.setAccessibleName(self.tr("Índice de secciones y normas"))
+        self.tree_view.setHeaderHidden(True)
+        self.tree_view.setUniformRowHeights(True)
+        self.tree_view.setModel(self.tree_model)
+        self.docks = {spec.name: self._add_dock(spec) for spec in DOCKS}
+        self.docks["navigationDock"].setWidget(self.tree_view)
+
+        self.content_label = QLabel(self)
+        self.zoom_label = QLabel(self)
+        self.statusBar().addPermanentWidget(self.content_label)
+        self.statusBar().addPermanentWidget(self.zoom_label)
+
+        self._create_actions()
+        self._connect()
+        self._restore(startup_error)
+
+    # -- construction ----------------------------------------------------------
+
+    def _add_dock(self, spec: DockSpec) -> QDockWidget:
+        dock = QDockWidget(self.tr(spec.title), self)
+        dock.setObjectName(spec.name)
+        dock.setAccessibleName(self.tr(spec.title))
+        dock.toggleViewAction().setShortcut(QKeySequence(spec.shortcut))
+        self.addDockWidget(spec.area, dock)
+        return dock
+
+    def _action(
+        self,
+        text: str,
+        slot: Callable[[], object],
+        shortcuts: list[QKeySequence | str],
+        icon: QStyle.StandardPixmap | None = None,
+    ) -> QAction:
+        action = QAction(self.tr(text), self)
+        action.setShortcuts([QKeySequence(s) for s in shortcuts])
+        action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+        if icon is not None:
+            action.setIcon(self.style().standardIcon(icon))
+        action.triggered.connect(slot)
+        self.addAction(action)
+        return action
+
+    def _create_actions(self) -> None:
+        pixmap = QStyle.StandardPixmap
+        key = QKeySequence.StandardKey
+        self.open_database_action = self._action(
+            "&Abrir base de datos…", self.choose_database, [QKeySequence(key.Open)]
+        )
+        self.quit_action = self._action("&Salir", self.close, ["Ctrl+Q"])
+        self.copy_action = self._action("&Copiar", self.reading_pane.copy, [QKeySequence(key.Copy)])
+        self.copy_citation_action = self._action(
+            "Copiar con &cita", self.copy_with_citation, ["Ctrl+Shift+C"]
+        )
+        self.find_action = self._action(
+            "&Buscar en la página…", self.find_bar.open_bar, [QKeySequence(key.Find)]
+        )
+        self.find_next_action = self._action("Buscar &siguiente", self.find_next, ["F3"])
+        self.find_previous_action = self._action("Buscar &anterior", self.find_previous, ["Shift+F3"])
+        self.back_action = self._action(
+            "&Atrás", self.go_back, ["Alt+Left", QKeySequence(key.Back)], pixmap.SP_ArrowBack
+        )
+        self.forward_action = self._action(
+            "A&delante", self.go_forward, ["Alt+Right", QKeySequence(key.Forward)], pixmap.SP_ArrowForward
+        )
+        self.home_action = self._action("&Inicio (Misión)", lambda: self.open_node(HOME_NODE), ["Alt+Home"])
+        self.zoom_in_action = self._action(
+            "A&cercar", self.reading_pane.zoom_in, ["Ctrl+=", "Ctrl++", QKeySequence(key.ZoomIn)]
+        )
+        self.zoom_out_action = self._action(
+            "A&lejar", self.reading_pane.zoom_out, ["Ctrl+-", QKeySequence(key.ZoomOut)]
+        )
+        self.zoom_reset_action = self._action("&Tamaño normal", self.reset_zoom, ["Ctrl+0"])
+        self.switch_focus_action = self._action("Alternar &foco índice/texto", self.switch_focus, ["F6"])
+        self.about_action = self._action("&Acerca de sgdesk", self.show_about, ["F1"])
+        self._build_menus()
+
+    def _build_menus(self) -> None:
+        bar = self.menuBar()
+        file_menu = bar.addMenu(self.tr("&Archivo"))
+        file_menu.addActions([self.open_database_action])
+        file_menu.addSeparator()
+        file_menu.addAction(self.quit_action)
+        edit_menu = bar.addMenu(self.tr("&Edición"))
+        edit_menu.addActions([self.copy_action, self.copy_citation_action])
+        edit_menu.addSeparator()
+        edit_menu.addActions([self.find_action, self.find_next_action, self.find_previous_action])
+        view_menu = bar.addMenu(self.tr("&Ver"))
+        view_menu.addActions([self.zoom_in_action, self.zoom_out_action, self.zoom_reset_action])
+        view_menu.addSeparator()
+        view_menu.addActions([dock.toggleViewAction() for dock in self.docks.values()])
+        view_menu.addAction(self.switch_focus_action)
+        go_menu = bar.addMenu(self.tr("&Ir"))
+        go_menu.addActions([self.back_action, self.forward_action, self.home_action])
+        help_menu = bar.addMenu(self.tr("Ay&uda"))
+        help_menu.addAction(self.about_action)
+        toolbar = QToolBar(self.tr("Barra de herramientas"), self)
+        toolbar.setObjectName("mainToolBar")
+        toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        toolbar.addActions([self.back_action, self.forward_action, self.home_action])
+        toolbar.addSeparator()
+        toolbar.addActions([self.find_action, self.copy_citation_action])
+        self.addToolBar(toolbar)
+
+    def _connect(self) -> None:
+        self.tree_view.selectionModel().currentChanged.connect(self._on_tree_current_changed)
+        self.reading_pane.node_link_activated.connect(self.open_node)
+        self.reading_pane.external_link_blocked.connect(self._on_external_link)
+        self.reading_pane.zoom_changed.connect(self._show_zoom)
+        self.find_bar.query_changed.connect(self._on_find_query)
+        self.find_bar.next_requested.connect(self.find_next)
+        self.find_bar.previous_requested.connect(self.find_previous)
+        self.find_bar.closed.connect(self._on_find_closed)
+
+    def _restore(self, startup_error: str | None) -> None:
+        self.resize(1100, 720)
+        if self.settings.geometry is not None:
+            self.restoreGeometry(self.settings.geometry)
+        if self.settings.window_state is not None:
+            self.restoreState(self.settings.window_state, STATE_VERSION)
+        self.reading_pane.set_zoom(self.settings.zoom)
+        self._show_zoom(self.reading_pane.zoom)
+        self._show_library()
+        if startup_error:
+            self._show_unavailable(startup_error)
+            self.error_dialog = dialogs.show_error(
+                self, self.tr("No se pudo abrir el corpus"), startup_error + self._open_hint()
+            )
+        else:
+            self.open_node(self._start_node(), record=True)
+
+    def _start_node(self) -> str:
+        last = self.settings.last_node
+        if last and self.library is not None and self.library.find(last) is not None:
+            return last
+        return HOME_NODE
+
+    # -- navigation ------------------------------------------------------------
+
+    def open_node(self, node_id: str, record: bool = True) -> bool:
+        """Show ``node_id`` in the reading pane and select it in the tree."""
+        if self.library is None:
+            return False
+        try:
+            page = self.library.page(node_id)
+        except SgdeskError as exc:
+            self.statusBar().showMessage(exc.message, 8000)
+            return False
+        self.current_node_id = page.node.id
+        if record:
+            self.history.visit(page.node.id)
+        self.reading_pane.show_html(render_html(page))
+        self._select_in_tree(page.node.id)
+        self._update_navigation()
+        if self.find_bar.isVisible() and self.find_bar.field.text():
+            self._on_find_query(self.find_bar.field.text())
+        return True
+
+    def _select_in_tree(self, node_id: str) -> None:
+        index = self.tree_model.index_for_id(node_id)
+        if index.isValid() and self.tree_view.currentIndex() != index:
+            self.tree_view.setCurrentIndex(index)
+        self.tree_view.scrollTo(index)
+
+    def _on_tree_current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        node_id = current.data(NODE_ID_ROLE)
+        if node_id and node_id != self.current_node_id:
+            self.open_node(str(node_id))
+
+    def go_back(self) -> None:
+        if self.history.can_go_back():
+            self.open_node(self.history.back() or HOME_NODE, record=False)
+
+    def go_forward(self) -> None:
+        if self.history.can_go_forward():
+            self.open_node(self.history.forward() or HOME_NODE, record=False)
+
+    def _update_navigation(self) -> None:
+        self.back_action.setEnabled(self.history.can_go_back())
+        self.forward_action.setEnabled(self.history.can_go_forward())
+
+    def switch_focus(self) -> None:
+        target = self.reading_pane if self.tree_view.hasFocus() else self.tree_view
+        target.setFocus(Qt.FocusReason.ShortcutFocusReason)
+
+    def _on_external_link(self, url: str) -> None:
+        self.statusBar().showMessage(
+            self.tr("sgdesk no abre enlaces externos (%1): funciona sin conexión.").replace("%1", url), 8000
+        )
+
+    # -- find, zoom, copy ------------------------------------------------------
+
+    def _on_find_query(self, text: str) -> None:
+        total = self.reading_pane.find_text(text)
+        self.find_bar.show_count(self.reading_pane.current_match, total)
+
+    def find_next(self) -> None:
+        self._step_find(1)
+
+    def find_previous(self) -> None:
+        self._step_find(-1)
+
+    def _step_find(self, step: int) -> None:
+        if not self.find_bar.isVisible():
+            self.find_bar.open_bar()
+            return
+        current = self.reading_pane.next_match(step)
+        self.find_bar.show_count(current, self.reading_pane.match_count)
+
+    def _on_find_closed(self) -> None:
+        self.reading_pane.clear_find()
+        self.reading_pane.setFocus()
+
+    def reset_zoom(self) -> None:
+        self.reading_pane.set_zoom(DEFAULT_ZOOM)
+
+    def _show_zoom(self, percent: int) -> None:
+        self.zoom_label.setText(self.tr("Zoom %1 %").replace("%1", str(percent)))
+
+    def copy_with_citation(self) -> None:
+        """Copy the selection (or the whole page) followed by its citation."""
+        if self.library is None or self.current_node_id is None:
+            return
+        cursor = self.reading_pane.textCursor()
+        text = cursor.selection().toPlainText().strip() or self.reading_pane.toPlainText().strip()
+        unit = self.library.find(self.reading_pane.node_at_selection() or self.current_node_id)
+        citation = (unit or self.library.node(self.current_node_id)).citation
+        QGuiApplication.clipboard().setText(f"{text}\n— {citation}")
+        self.statusBar().showMessage(self.tr("Copiado con la cita: %1").replace("%1", citation), 5000)
+
+    # -- database --------------------------------------------------------------
+
+    def choose_database(self) -> None:
+        path, _filter = QFileDialog.getOpenFileName(
+            self,
+            self.tr("Abrir base de datos del corpus"),
+            "",
+            self.tr("Bases de datos de sgdesk (*.db *.sqlite);;Todos los archivos (*)"),
+        )
+        if path:
+            self.open_database(Path(path))
+
+    def open_database(self, path: Path) -> bool:
+        """Switch to another corpus; on failure keep the current one and explain."""
+        try:
+            library = Library.open(path)
+        except SgdeskError as exc:
+            self.error_dialog = dialogs.show_error(self, self.tr("No se pudo abrir el corpus"), exc.message)
+            return False
+        if self.library is not None:
+            self.library.close()
+        self.library = library
+        self.tree_model.set_library(library)
+        self.history = History()
+        self.current_node_id = None
+        self._show_library()
+        self.open_node(HOME_NODE if library.find(HOME_NODE) else self._first_root())
+        return True
+
+    def _first_root(self) -> str:
+        roots = self.library.children(None) if self.library else []
+        return roots[0].id if roots else HOME_NODE
+
+    def _show_library(self) -> None:
+        enabled = self.library is not None
+        for action in (self.copy_citation_action, self.home_action, self.find_action):
+            action.setEnabled(enabled)
+        if self.library is None:
+            self.content_label.setText(self.tr("Sin corpus"))
+            return
+        self.content_label.setText(
+            self.tr("Contenido v. %1 · cambios hasta %2")
+            .replace("%1", self.library.info.content_version)
+            .replace("%2", dialogs.as_of_text(self.library.info))
+        )
+        self.tree_view.expand(self.tree_model.index_for_id(self._first_root()))
+
+    def _show_unavailable(self, message: str) -> None:
+        from html import escape
+
+        self.reading_pane.show_html(
+            f"<h1>{escape(self.tr('No se pudo abrir el corpus'))}</h1><p>{escape(message)}</p>"
+            f"<p>{escape(self._open_hint().strip())}</p>"
+        )
+
+    def _open_hint(self) -> str:
+        return self.tr("\n\nPuede abrir otra base de datos desde Archivo › Abrir base de datos… (Ctrl+O).")
+
+    def show_about(self) -> None:
+        self.about_dialog = dialogs.show_about(self, self.library.info if self.library else None)
+
+    # -- lifetime --------------------------------------------------------------
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.save_state()
+        super().closeEvent(event)
+
+    def save_state(self) -> None:
+        self.settings.save_window(self.saveGeometry(), self.saveState(STATE_VERSION))
+        self.settings.zoom = self.reading_pane.zoom
+        if self.current_node_id:
+            self.settings.last_node = self.current_node_id
+        self.settings.sync()

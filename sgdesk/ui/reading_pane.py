@@ -1,0 +1,173 @@
+"""The reading pane: one rendered page, internal links, find highlighting and zoom."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QUrl, Signal
+from PySide6.QtGui import QColor, QFont, QPalette, QTextCharFormat, QTextCursor, QTextDocument
+from PySide6.QtWidgets import QTextBrowser, QTextEdit, QWidget
+
+from sgdesk.content.text import find_all
+from sgdesk.export.html import BODY_FONT, LINK_COLOR, LINK_SCHEME, body_point_size, style_sheet
+
+ZOOM_STEPS = (50, 67, 80, 90, 100, 110, 125, 150, 175, 200, 250, 300)
+DEFAULT_ZOOM = 100
+
+_MATCH = QColor("#ffe680")
+_CURRENT_MATCH = QColor("#ff9f1a")
+
+
+class ReadingPane(QTextBrowser):
+    """Shows HTML pages; emits ``node_link_activated`` for links to other nodes."""
+
+    node_link_activated = Signal(str)
+    external_link_blocked = Signal(str)
+    zoom_changed = Signal(int)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setOpenLinks(False)
+        self.setOpenExternalLinks(False)
+        self.anchorClicked.connect(self._on_anchor_clicked)
+        self.setAccessibleName(self.tr("Texto de la sección"))
+        palette = self.palette()
+        palette.setColor(QPalette.ColorRole.Link, QColor(LINK_COLOR))
+        self.setPalette(palette)
+        self._html = ""
+        self._zoom = DEFAULT_ZOOM
+        self._anchors: list[tuple[int, str]] = []
+        self._matches: list[tuple[int, int]] = []
+        self._current_match = -1
+        self._apply_style()
+
+    # -- content ---------------------------------------------------------------
+
+    def show_html(self, html: str) -> None:
+        self._html = html
+        self.setHtml(html)
+        self._anchors = _anchor_positions(self.document())
+        self._clear_matches()
+
+    def loadResource(self, type: int, name: QUrl | str) -> object:  # noqa: A002 (Qt's name)
+        """Never fetch anything: the app works offline and embeds no remote resource."""
+        return None
+
+    def _on_anchor_clicked(self, url: QUrl) -> None:
+        if url.scheme() == LINK_SCHEME:
+            self.node_link_activated.emit(url.path())
+        else:
+            self.external_link_blocked.emit(url.toString())
+
+    def node_at_selection(self) -> str | None:
+        """The id of the unit in which the current selection (or cursor) starts."""
+        start = self.textCursor().selectionStart()
+        found = None
+        for position, node_id in self._anchors:
+            if position > start:
+                break
+            found = node_id
+        return found
+
+    def scroll_to_node(self, node_id: str) -> None:
+        self.scrollToAnchor(node_id)
+
+    # -- zoom ------------------------------------------------------------------
+
+    @property
+    def zoom(self) -> int:
+        return self._zoom
+
+    def set_zoom(self, percent: int) -> None:
+        percent = min(max(percent, ZOOM_STEPS[0]), ZOOM_STEPS[-1])
+        if percent == self._zoom:
+            return
+        bar = self.verticalScrollBar()
+        ratio = bar.value() / bar.maximum() if bar.maximum() else 0.0
+        self._zoom = percent
+        self._apply_style()
+        if self._html:
+            self.show_html(self._html)
+            bar.setValue(round(ratio * bar.maximum()))
+        self.zoom_changed.emit(percent)
+
+    def zoom_in(self) -> None:
+        self.set_zoom(next((z for z in ZOOM_STEPS if z > self._zoom), ZOOM_STEPS[-1]))
+
+    def zoom_out(self) -> None:
+        self.set_zoom(next((z for z in reversed(ZOOM_STEPS) if z < self._zoom), ZOOM_STEPS[0]))
+
+    def _apply_style(self) -> None:
+        scale = self._zoom / 100
+        font = QFont(BODY_FONT)
+        font.setPointSizeF(body_point_size(scale))
+        self.document().setDefaultFont(font)
+        self.document().setDefaultStyleSheet(style_sheet(scale))
+
+    # -- find in page ----------------------------------------------------------
+
+    def find_text(self, needle: str) -> int:
+        """Highlight every accent-insensitive match of ``needle``; return their count."""
+        self._matches = []
+        block = self.document().begin()
+        while block.isValid():
+            text = block.text()
+            self._matches += [(block.position() + s, len(needle.strip())) for s in find_all(text, needle)]
+            block = block.next()
+        self._current_match = 0 if self._matches else -1
+        self._paint_matches()
+        return len(self._matches)
+
+    def next_match(self, step: int = 1) -> int:
+        """Move to the next (or, with -1, previous) match; return its 1-based number."""
+        if not self._matches:
+            return 0
+        self._current_match = (self._current_match + step) % len(self._matches)
+        self._paint_matches()
+        return self._current_match + 1
+
+    @property
+    def match_count(self) -> int:
+        return len(self._matches)
+
+    @property
+    def current_match(self) -> int:
+        return self._current_match + 1
+
+    def _clear_matches(self) -> None:
+        self._matches, self._current_match = [], -1
+        self.setExtraSelections([])
+
+    def clear_find(self) -> None:
+        self._clear_matches()
+
+    def _paint_matches(self) -> None:
+        selections = []
+        for number, (start, length) in enumerate(self._matches):
+            selection = QTextEdit.ExtraSelection()
+            cursor = QTextCursor(self.document())
+            cursor.setPosition(start)
+            cursor.setPosition(start + length, QTextCursor.MoveMode.KeepAnchor)
+            selection.cursor = cursor
+            char_format = QTextCharFormat()
+            char_format.setBackground(_CURRENT_MATCH if number == self._current_match else _MATCH)
+            selection.format = char_format
+            selections.append(selection)
+            if number == self._current_match:
+                view_cursor = QTextCursor(cursor)
+                view_cursor.setPosition(start)
+                self.setTextCursor(view_cursor)
+                self.ensureCursorVisible()
+        self.setExtraSelections(selections)
+
+
+def _anchor_positions(document: QTextDocument) -> list[tuple[int, str]]:
+    """Where each unit starts: the anchor names the renderer put on first characters."""
+    found = []
+    block = document.begin()
+    while block.isValid():
+        fragments = block.begin()
+        while not fragments.atEnd():
+            fragment = fragments.fragment()
+            found += [(fragment.position(), name) for name in fragment.charFormat().anchorNames()]
+            fragments += 1
+        block = block.next()
+    return found

@@ -1,0 +1,56 @@
+"""What the window remembers between sessions, in an INI file under the user's data folder."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QByteArray, QSettings
+
+from sgdesk.ui.reading_pane import DEFAULT_ZOOM
+
+
+class UiSettings:
+    """Typed access to the window's QSettings."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self._settings = QSettings(str(path), QSettings.Format.IniFormat)
+
+    def _bytes(self, key: str) -> QByteArray | None:
+        value = self._settings.value(key)
+        return value if isinstance(value, QByteArray) and not value.isEmpty() else None
+
+    @property
+    def geometry(self) -> QByteArray | None:
+        return self._bytes("window/geometry")
+
+    @property
+    def window_state(self) -> QByteArray | None:
+        return self._bytes("window/state")
+
+    def save_window(self, geometry: QByteArray, state: QByteArray) -> None:
+        self._settings.setValue("window/geometry", geometry)
+        self._settings.setValue("window/state", state)
+
+    @property
+    def zoom(self) -> int:
+        try:
+            return int(str(self._settings.value("reading/zoom", DEFAULT_ZOOM)))
+        except ValueError:
+            return DEFAULT_ZOOM
+
+    @zoom.setter
+    def zoom(self, value: int) -> None:
+        self._settings.setValue("reading/zoom", value)
+
+    @property
+    def last_node(self) -> str | None:
+        value = self._settings.value("reading/last_node")
+        return str(value) if value else None
+
+    @last_node.setter
+    def last_node(self, node_id: str) -> None:
+        self._settings.setValue("reading/last_node", node_id)
+
+    def sync(self) -> None:
+        self._settings.sync()
