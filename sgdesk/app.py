@@ -9,7 +9,9 @@ from logging.handlers import RotatingFileHandler
 from pathlib import Path
 from types import TracebackType
 
-from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QStandardPaths, QTranslator
+from PySide6.QtCore import (
+    QCoreApplication, QEvent, QLibraryInfo, QLocale, QObject, QStandardPaths, QTimer, QTranslator,
+)  # fmt: skip
 from PySide6.QtGui import QFont, QFontDatabase
 from PySide6.QtWidgets import QApplication
 
@@ -108,12 +110,29 @@ def _install_excepthook(window: MainWindow, data_dir: Path) -> None:
     sys.excepthook = hook
 
 
-def run_gui(database: Path | None = None, data_dir: Path | None = None) -> int:
+class _FirstPaintExit(QObject):
+    """Prints "sgdesk: first-paint" when the watched widget first paints, then quits."""
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt override)
+        if event.type() == QEvent.Type.Paint:
+            watched.removeEventFilter(self)
+            print("sgdesk: first-paint", flush=True)
+            QTimer.singleShot(0, QCoreApplication.quit)
+        return False
+
+
+def run_gui(
+    database: Path | None = None, data_dir: Path | None = None, exit_after_paint: bool = False
+) -> int:
     app = QApplication.instance() or QApplication(sys.argv)
     configure_application(app)
     folder = user_data_dir(data_dir)
     _configure_logging(folder)
     window = create_main_window(database, folder)
     _install_excepthook(window, folder)
+    app.aboutToQuit.connect(window.save_state)
+    if exit_after_paint:
+        watcher = _FirstPaintExit(window)
+        window.reading_pane.viewport().installEventFilter(watcher)
     window.show()
     return app.exec()

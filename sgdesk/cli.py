@@ -41,6 +41,8 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="CARPETA",
         help="carpeta para la configuración y los datos del usuario",
     )
+    # For benchmarks and smoke checks: print a line at the first painted frame, then quit.
+    parser.add_argument("--exit-after-paint", action="store_true", help=argparse.SUPPRESS)
     commands = parser.add_subparsers(dest="command", metavar="COMANDO", parser_class=_Parser)
 
     db = commands.add_parser("db", help="construir o verificar la base de datos")
@@ -65,7 +67,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.command is None:
         from sgdesk.app import run_gui  # Qt is imported only for the window
 
-        return run_gui(args.database, args.data_dir)
+        return run_gui(args.database, args.data_dir, exit_after_paint=args.exit_after_paint)
     try:
         return _run(args)
     except SgdeskError as exc:
