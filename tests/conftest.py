@@ -3,19 +3,23 @@
 from __future__ import annotations
 
 import os
-from collections.abc import Iterator
+import shutil
+import sqlite3
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from sgdesk import paths  # noqa: E402
-from sgdesk.library import Library  # noqa: E402
-from sgdesk.store.build import build_database  # noqa: E402
+from sgdesk import paths
+from sgdesk.library import Library
+from sgdesk.store.build import build_database
 
 REPO = Path(__file__).resolve().parent.parent
 SEED = REPO.parent / "shared" / "seed" / "informacion-general.txt"
+
+BadDatabase = Callable[[str], Path]
 
 
 @pytest.fixture(scope="session")
@@ -37,3 +41,37 @@ def library(corpus_db: Path) -> Iterator[Library]:
     lib = Library.open(corpus_db)
     yield lib
     lib.close()
+
+
+@pytest.fixture
+def bad_database(tmp_path: Path, corpus_db: Path) -> BadDatabase:
+    """Make a broken database of the named kind in tmp_path."""
+
+    def make(kind: str) -> Path:
+        path = tmp_path / f"{kind}.db"
+        data = corpus_db.read_bytes()
+        if kind == "missing":
+            return path
+        if kind == "empty":
+            path.write_bytes(b"")
+        elif kind == "random":
+            path.write_bytes(bytes((i * 7919 + 13) % 256 for i in range(8192)))
+        elif kind == "truncated":
+            path.write_bytes(data[: len(data) // 3])
+        else:
+            shutil.copyfile(corpus_db, path)
+            path.chmod(0o644)
+            with sqlite3.connect(path) as connection:
+                if kind == "newer":
+                    connection.execute("PRAGMA user_version = 99")
+                elif kind == "older":
+                    connection.execute("PRAGMA user_version = 0")
+                elif kind == "no-nodes":
+                    connection.execute("DROP TABLE nodes_fts")
+                    connection.execute("DROP TABLE nodes")
+                else:
+                    raise ValueError(kind)
+            connection.close()
+        return path
+
+    return make

@@ -240,22 +240,19 @@ class _Loader:
             "events",
         }
         self.p.keys(data, allowed, name)
-        fields = [
+        identity = [
             self.p.field(data, key, kind, name)
-            for key, kind in (
-                ("id", str),
-                ("type", str),
-                ("number", str),
-                ("year", int),
-                ("issuer", str),
-                ("epigrafe", str),
-            )
+            for key, kind in (("id", str), ("type", str), ("number", str), ("year", int))
         ]
+        # Problems in the other fields are reported, but the norm is still registered so
+        # that references to it do not produce a cascade of follow-on errors.
+        issuer = self.p.field(data, "issuer", str, name) or ""
+        epigrafe = self.p.field(data, "epigrafe", str, name) or ""
         issued = self.p.date(data, "issued", name)
         in_force = self.p.date(data, "in_force", name, required=False)
-        if any(f is None for f in fields) or issued is None:
+        if any(f is None for f in identity):
             return
-        norm_id_, norm_type, number, year, issuer, epigrafe = fields
+        norm_id_, norm_type, number, year = identity
         if norm_type not in citations.NORM_TYPES:
             self.p.add(name, f"tipo de norma desconocido «{norm_type}»")
         if not number.isdigit():
@@ -265,11 +262,12 @@ class _Loader:
         if norm_id_ != expected:
             self.p.add(name, f"el id «{norm_id_}» no corresponde a la norma (debe ser «{expected}»)")
             return
-        if issued.year != year:
+        if issued is not None and issued.year != year:
             self.p.add(name, f"la fecha de expedición {issued.iso()} no es del año {year}")
         if norm_id_ in self.norms:
             self.p.add(name, f"id duplicado «{norm_id_}»")
             return
+        issued = issued or PartialDate(year)
         norm = Norm(norm_id_, norm_type, number, year, issuer, issued, epigrafe, in_force)
         self.norms[norm.id] = norm
         summary = tuple(self.p.field(data, "summary", list, name, required=False) or ())

@@ -36,9 +36,11 @@ def build_database(sources: Path, output: Path) -> BuildReport:
         temporary.unlink(missing_ok=True)
         write_corpus(corpus, temporary)
         os.replace(temporary, output)
-    except OSError as exc:
-        temporary.unlink(missing_ok=True)
-        raise DatabaseError(f"No se pudo escribir la base de datos en {output}: {exc.strerror}") from exc
+    except (OSError, sqlite3.Error) as exc:
+        if temporary.parent.is_dir():
+            temporary.unlink(missing_ok=True)
+        reason = exc.strerror if isinstance(exc, OSError) else str(exc)
+        raise DatabaseError(f"No se pudo escribir la base de datos en {output}: {reason}") from exc
     return BuildReport(
         output, corpus.content_version, len(corpus.nodes), len(corpus.norms), len(corpus.events)
     )

@@ -110,7 +110,12 @@ class MainWindow(QMainWindow):
         icon: QStyle.StandardPixmap | None = None,
     ) -> QAction:
         action = QAction(self.tr(text), self)
-        action.setShortcuts([QKeySequence(s) for s in shortcuts])
+        # A platform's standard key may repeat an explicit one (or be empty); a repeated
+        # sequence makes the shortcut ambiguous, and Qt then ignores the key press.
+        sequences = [QKeySequence(s) for s in shortcuts]
+        action.setShortcuts(
+            [s for i, s in enumerate(sequences) if not s.isEmpty() and s not in sequences[:i]]
+        )
         action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
         if icon is not None:
             action.setIcon(self.style().standardIcon(icon))
@@ -342,6 +347,7 @@ class MainWindow(QMainWindow):
         enabled = self.library is not None
         for action in (self.copy_citation_action, self.home_action, self.find_action):
             action.setEnabled(enabled)
+        self._update_navigation()
         if self.library is None:
             self.content_label.setText(self.tr("Sin corpus"))
             return

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QUrl, Signal
-from PySide6.QtGui import QColor, QFont, QPalette, QTextCharFormat, QTextCursor, QTextDocument
+from PySide6.QtCore import Qt, QUrl, Signal
+from PySide6.QtGui import QColor, QFont, QPalette, QTextCharFormat, QTextCursor, QTextDocument, QWheelEvent
 from PySide6.QtWidgets import QTextBrowser, QTextEdit, QWidget
 
 from sgdesk.content.text import find_all
@@ -12,6 +12,7 @@ from sgdesk.export.html import BODY_FONT, LINK_COLOR, LINK_SCHEME, body_point_si
 ZOOM_STEPS = (50, 67, 80, 90, 100, 110, 125, 150, 175, 200, 250, 300)
 DEFAULT_ZOOM = 100
 
+_WHEEL_STEP = 120  # one notch of a mouse wheel, in eighths of a degree
 _MATCH = QColor("#ffe680")
 _CURRENT_MATCH = QColor("#ff9f1a")
 
@@ -37,15 +38,19 @@ class ReadingPane(QTextBrowser):
         self._anchors: list[tuple[int, str]] = []
         self._matches: list[tuple[int, int]] = []
         self._current_match = -1
+        self._wheel_delta = 0
         self._apply_style()
 
     # -- content ---------------------------------------------------------------
 
     def show_html(self, html: str) -> None:
         self._html = html
-        self.setHtml(html)
-        self._anchors = _anchor_positions(self.document())
+        self._render()
         self._clear_matches()
+
+    def _render(self) -> None:
+        self.setHtml(self._html)
+        self._anchors = _anchor_positions(self.document())
 
     def loadResource(self, type: int, name: QUrl | str) -> object:  # noqa: A002 (Qt's name)
         """Never fetch anything: the app works offline and embeds no remote resource."""
@@ -85,7 +90,16 @@ class ReadingPane(QTextBrowser):
         self._zoom = percent
         self._apply_style()
         if self._html:
-            self.show_html(self._html)
+            # Same text, new sizes: the selection and the find matches keep their positions.
+            cursor = self.textCursor()
+            anchor, position = cursor.anchor(), cursor.position()
+            self._render()
+            cursor = QTextCursor(self.document())
+            cursor.setPosition(anchor)
+            cursor.setPosition(position, QTextCursor.MoveMode.KeepAnchor)
+            self.setTextCursor(cursor)
+            if self._matches:
+                self._paint_matches()
             bar.setValue(round(ratio * bar.maximum()))
         self.zoom_changed.emit(percent)
 
@@ -94,6 +108,25 @@ class ReadingPane(QTextBrowser):
 
     def zoom_out(self) -> None:
         self.set_zoom(next((z for z in reversed(ZOOM_STEPS) if z < self._zoom), ZOOM_STEPS[0]))
+
+    def wheelEvent(self, event: QWheelEvent) -> None:
+        """Ctrl+wheel zooms by the same steps as Ctrl+= and Ctrl+-.
+
+        QTextEdit's own Ctrl+wheel zoom would change the widget font, which replaces the
+        reading font of the document and bypasses the zoom shown in the status bar.
+        """
+        if not event.modifiers() & Qt.KeyboardModifier.ControlModifier:
+            super().wheelEvent(event)
+            return
+        event.accept()
+        self._wheel_delta += event.angleDelta().y()
+        while abs(self._wheel_delta) >= _WHEEL_STEP:
+            if self._wheel_delta > 0:
+                self._wheel_delta -= _WHEEL_STEP
+                self.zoom_in()
+            else:
+                self._wheel_delta += _WHEEL_STEP
+                self.zoom_out()
 
     def _apply_style(self) -> None:
         scale = self._zoom / 100

@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from PySide6.QtCore import QAbstractItemModel, QModelIndex, QObject, QPersistentModelIndex, Qt
 
 from sgdesk.content.model import Node
+from sgdesk.errors import UnknownNodeError
 from sgdesk.library import Library
 
 NODE_ID_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -125,11 +126,15 @@ class NodeTreeModel(QAbstractItemModel):
     # -- lookup ----------------------------------------------------------------
 
     def index_for_id(self, node_id: str) -> QModelIndex:
-        """The index of ``node_id``, fetching the branches on its path as needed."""
+        """The index of ``node_id``, fetching the branches on its path as needed (invalid if unknown)."""
         if self._library is None:
             return QModelIndex()
+        try:
+            path = self._library.path_to(node_id)
+        except UnknownNodeError:
+            return QModelIndex()
         index = QModelIndex()
-        for node in self._library.path_to(node_id):
+        for node in path:
             if self.canFetchMore(index):
                 self.fetchMore(index)
             key = self._item(index).by_id.get(node.id)

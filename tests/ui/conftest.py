@@ -37,6 +37,8 @@ def make_window(qtbot: QtBot, corpus_db: Path, data_dir: Path) -> Iterator[Calla
         qtbot.addWidget(window)
         window.show()
         qtbot.waitExposed(window)
+        # Shortcuts only reach an active window: wait, as a user would, for it to get the focus.
+        qtbot.waitUntil(lambda: QApplication.activeWindow() is not None)
         windows.append(window)
         return window
 

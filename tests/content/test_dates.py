@@ -1,0 +1,44 @@
+from __future__ import annotations
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from sgdesk.content.dates import PartialDate, Precision
+
+
+@pytest.mark.parametrize(
+    ("text", "precision", "spanish"),
+    [
+        ("2006-11-30", Precision.DAY, "30 de noviembre de 2006"),
+        ("2021-04", Precision.MONTH, "abril de 2021 (día no registrado)"),
+        ("2007", Precision.YEAR, "2007 (día y mes no registrados)"),
+    ],
+)
+def test_parse_keeps_precision_and_says_what_is_unknown(
+    text: str, precision: Precision, spanish: str
+) -> None:
+    date = PartialDate.parse(text)
+    assert date.precision is precision
+    assert date.iso() == text
+    assert date.format_es() == spanish
+
+
+@pytest.mark.parametrize("text", ["", "2007-13", "2007-02-30", "30/11/2006", "20077", "2006-11-31", "abc"])
+def test_invalid_dates_are_refused(text: str) -> None:
+    with pytest.raises(ValueError):  # noqa: PT011 (the message is not for users)
+        PartialDate.parse(text)
+
+
+def test_compact_format_for_lists() -> None:
+    assert PartialDate.parse("2008").format_compact() == "2008"
+    assert PartialDate.parse("2006-11-30").format_compact() == "30 de noviembre de 2006"
+
+
+@given(st.dates(), st.sampled_from(["day", "month", "year"]))
+def test_iso_round_trip(day: object, precision: str) -> None:
+    from datetime import date
+
+    assert isinstance(day, date)
+    text = {"day": day.isoformat(), "month": day.isoformat()[:7], "year": day.isoformat()[:4]}[precision]
+    assert PartialDate.parse(text).iso() == text

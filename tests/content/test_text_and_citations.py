@@ -1,0 +1,44 @@
+from __future__ import annotations
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from sgdesk.content.citations import canonical_id, find_norm_mentions, norm_id
+from sgdesk.content.text import find_all, fold
+
+
+def test_fold_removes_accents_and_case() -> None:
+    assert fold("Función PÚBLICA, Año") == "funcion publica, ano"
+
+
+@given(st.text())
+def test_fold_keeps_length_so_offsets_map_back(text: str) -> None:
+    assert len(fold(text)) == len(text)
+
+
+def test_find_all_is_accent_insensitive_both_ways() -> None:
+    text = "la función gerencial y las funciones; FUNCIÓN"
+    assert find_all(text, "funcion") == [3, 27, 38]
+    assert find_all("politicas", "Políticas") == [0]
+    assert find_all(text, "   ") == []
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        ("decreto-059-2012", "decreto-59-2012"),
+        (" Decreto-267-2007/Art-7/Lit-N ", "decreto-267-2007/art-7/lit-n"),
+        ("mision", "mision"),
+    ],
+)
+def test_canonical_ids_forgive_padding_and_case(raw: str, expected: str) -> None:
+    assert canonical_id(raw) == expected
+
+
+def test_norm_mentions_in_text() -> None:
+    text = "Adicionar el artículo del Decreto 267 de 2007 y el acuerdo 257 de 2006; D. 059/2012 no"
+    assert [m[2] for m in find_norm_mentions(text)] == ["decreto-267-2007", "acuerdo-257-2006"]
+    start, end, _ = find_norm_mentions(text)[0]
+    assert text[start:end] == "Decreto 267 de 2007"
+    assert norm_id("Resolución", "0630", 2024) == "resolucion-630-2024"

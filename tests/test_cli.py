@@ -1,0 +1,117 @@
+"""The command line, run as a user runs it: a real process, real files, exit codes."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from sgdesk import __version__
+from tests.conftest import BadDatabase
+
+
+def sgdesk(*args: str | Path) -> subprocess.CompletedProcess[str]:
+    env = {**os.environ, "PYTHONIOENCODING": "utf-8"}
+    return subprocess.run([sys.executable, "-m", "sgdesk", *map(str, args)], capture_output=True,
+                          text=True, encoding="utf-8", env=env, timeout=60, check=False)  # fmt: skip
+
+
+def test_version() -> None:
+    result = sgdesk("--version")
+    assert result.returncode == 0
+    assert result.stdout.strip() == f"sgdesk {__version__}"
+
+
+def test_tree_json_lists_every_node_with_its_parent(corpus_db: Path) -> None:
+    result = sgdesk("--database", corpus_db, "tree", "--json")
+    assert result.returncode == 0, result.stderr
+    nodes = json.loads(result.stdout)
+    by_id = {n["id"]: n for n in nodes}
+    assert by_id["informacion-general"]["parent"] is None
+    assert by_id["decreto-267-2007/art-7/lit-n"] == {
+        "id": "decreto-267-2007/art-7/lit-n", "title": "Literal n", "kind": "literal",
+        "parent": "decreto-267-2007/art-7", "position": 13,
+    }  # fmt: skip
+    assert {n["kind"] for n in nodes} == {"section", "norm", "article", "literal"}
+
+
+def test_tree_text_is_indented(corpus_db: Path) -> None:
+    lines = sgdesk("--database", corpus_db, "tree").stdout.splitlines()
+    assert lines[0] == "Información General  [informacion-general]"
+    assert "      Artículo 7. Funciones de la Secretaría General  [decreto-267-2007/art-7]" in lines
+
+
+def test_show_norm_json(corpus_db: Path) -> None:
+    result = sgdesk("--database", corpus_db, "show", "decreto-059-2012", "--json")
+    assert result.returncode == 0, result.stderr
+    shown = json.loads(result.stdout)
+    assert shown["id"] == "decreto-59-2012"
+    assert shown["title"] == "Decreto 059 de 2012"
+    assert (shown["type"], shown["number"], shown["year"]) == ("decreto", "059", 2012)
+    assert (shown["date"], shown["date_precision"]) == ("2012", "year")
+    assert shown["citation"] == "Decreto 059 de 2012"
+    assert "Crea la Oficina de Alta Consejería para los Derechos de las Víctimas" in shown["text"]
+
+
+def test_show_literal_json_has_citation_and_provenance(corpus_db: Path) -> None:
+    shown = json.loads(
+        sgdesk("--database", corpus_db, "show", "decreto-267-2007/art-7/lit-n", "--json").stdout
+    )
+    assert shown["citation"] == "Decreto 267 de 2007, art. 7, lit. n"
+    assert shown["notes"] == ["Adicionado por el artículo 2 del Decreto 163 de 2008"]
+    assert shown["text"].startswith("n. Formular y orientar las políticas")
+    assert shown["path"] == ["Información General", "Funciones", "Decreto 267 de 2007",
+                             "Artículo 7. Funciones de la Secretaría General"]  # fmt: skip
+
+
+def test_show_acuerdo_text_has_its_record(corpus_db: Path) -> None:
+    out = sgdesk("--database", corpus_db, "show", "acuerdo-257-2006").stdout
+    assert "Fecha de expedición: 30 de noviembre de 2006" in out
+    assert "Expedida por: Concejo de Bogotá" in out
+
+
+def test_unknown_id_suggests_the_closest(corpus_db: Path) -> None:
+    result = sgdesk("--database", corpus_db, "show", "decreto-267-2007/art-7/lit-ñ")
+    assert result.returncode == 2
+    assert result.stdout == ""
+    assert result.stderr.startswith("sgdesk: error: No existe la sección o disposición")
+    assert "decreto-267-2007/art-7/lit-n" in result.stderr
+    assert len(result.stderr.strip().splitlines()) == 1
+
+
+@pytest.mark.parametrize("kind", ["missing", "empty", "random", "truncated", "newer", "no-nodes"])
+def test_bad_database_gives_one_spanish_line_and_exit_2(bad_database: BadDatabase, kind: str) -> None:
+    result = sgdesk("--database", bad_database(kind), "tree")
+    assert result.returncode == 2
+    assert "Traceback" not in result.stderr
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1
+    assert lines[0].startswith("sgdesk: error: ")
+    assert "base de datos" in lines[0]
+
+
+def test_db_check_verdicts(corpus_db: Path, bad_database: BadDatabase) -> None:
+    good = sgdesk("db", "check", corpus_db)
+    assert good.returncode == 0
+    assert "Veredicto: la base de datos está sana" in good.stdout
+    bad = sgdesk("db", "check", bad_database("truncated"))
+    assert bad.returncode == 2
+    assert "Veredicto: la base de datos NO es utilizable" in bad.stdout
+
+
+def test_db_build_writes_where_asked(tmp_path: Path) -> None:
+    output = tmp_path / "nuevo.db"
+    result = sgdesk("db", "build", "-o", output)
+    assert result.returncode == 0, result.stderr
+    assert "versión de contenido" in result.stdout
+    assert sgdesk("--database", output, "show", "mision").returncode == 0
+
+
+def test_bad_usage_is_exit_2_in_spanish() -> None:
+    result = sgdesk("show")
+    assert result.returncode == 2
+    assert "sgdesk: error:" in result.stderr

@@ -1,0 +1,55 @@
+"""The facade: pages carry breadcrumb, record, provenance and amendments."""
+
+from __future__ import annotations
+
+import pytest
+
+from sgdesk.errors import UnknownNodeError
+from sgdesk.library import Library
+
+
+def test_page_of_a_literal_added_later(library: Library) -> None:
+    page = library.page("decreto-267-2007/art-7/lit-n")
+    assert [n.id for n in page.breadcrumb] == [
+        "informacion-general", "funciones", "decreto-267-2007", "decreto-267-2007/art-7",
+    ]  # fmt: skip
+    assert page.norm is not None
+    assert page.norm.id == "decreto-267-2007"
+    assert page.units[0].notes == ("Adicionado por el artículo 2 del Decreto 163 de 2008",)
+
+
+def test_norm_page_lists_its_parts_and_changes(library: Library) -> None:
+    page = library.page("decreto-163-2008")
+    assert [u.node.id for u in page.units] == [
+        "decreto-163-2008", "decreto-163-2008/art-2", "decreto-163-2008/art-3",
+    ]  # fmt: skip
+    summaries = [a.summary for a in page.amendments]
+    assert summaries == [
+        "Crea la Dirección Distrital de Relaciones Internacionales",
+        "Adiciona el literal n del artículo 7 del Decreto 267 de 2007",
+        "Adiciona el literal l del artículo de número no registrado del Decreto 267 de 2007 "
+        "(«Funciones del Despacho del Secretario General»)",
+    ]
+
+
+def test_renaming_summary_has_old_and_new_names(library: Library) -> None:
+    (renaming,) = library.page("decreto-502-2009").amendments
+    assert renaming.summary.startswith(
+        "Cambia la denominación de la Subdirección de Conceptos por "
+        "«Subdirección Distrital de Doctrina y Asuntos Normativos»"
+    )
+    assert len(renaming.targets) == 4
+
+
+def test_ids_are_forgiving_and_unknown_ones_explained(library: Library) -> None:
+    assert library.node("Decreto-077-2012").id == "decreto-77-2012"
+    with pytest.raises(UnknownNodeError) as caught:
+        library.node("visíon")
+    assert "vision" in caught.value.suggestions
+
+
+def test_children_in_order(library: Library) -> None:
+    (root,) = library.children(None)
+    assert [c.id for c in library.children(root.id)] == [
+        "mision", "vision", "funciones", "politicas-generales", "valores", "objetivos-estrategicos",
+    ]  # fmt: skip

@@ -1,0 +1,120 @@
+"""Small drivers shared by the GUI tests: find things on screen the way a user would see them."""
+
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from PySide6.QtCore import QModelIndex, Qt, QTimer
+from PySide6.QtGui import QTextCursor
+from PySide6.QtWidgets import QApplication, QDialogButtonBox, QFileDialog, QMessageBox, QTreeView, QWidget
+from pytestqt.qtbot import QtBot
+
+from sgdesk.ui.reading_pane import ReadingPane
+from sgdesk.ui.tree_model import NODE_ID_ROLE
+
+
+def links(pane: ReadingPane) -> list[tuple[int, int, str, str]]:
+    """Every link on the page as (start, end, href, text), in reading order."""
+    found: list[tuple[int, int, str, str]] = []
+    block = pane.document().begin()
+    while block.isValid():
+        fragments = block.begin()
+        while not fragments.atEnd():
+            fragment = fragments.fragment()
+            href = fragment.charFormat().anchorHref()
+            start, end = fragment.position(), fragment.position() + fragment.length()
+            if href and found and found[-1][2] == href and found[-1][1] == start:
+                # one link split in fragments (the first character carries the anchor name)
+                found[-1] = (found[-1][0], end, href, found[-1][3] + fragment.text())
+            elif href:
+                found.append((start, end, href, fragment.text()))
+            fragments += 1
+        block = block.next()
+    return found
+
+
+def link_cursor(pane: ReadingPane, href: str, text: str | None = None) -> QTextCursor:
+    """A cursor in the middle of the first link to ``href`` (whose text contains ``text``)."""
+    for start, end, link_href, link_text in links(pane):
+        if link_href == href and (text is None or text in link_text):
+            cursor = QTextCursor(pane.document())
+            cursor.setPosition((start + end) // 2)
+            return cursor
+    raise AssertionError(f"no link to {href!r} ({text!r}) on the page")
+
+
+def click_link(qtbot: QtBot, pane: ReadingPane, href: str, text: str | None = None) -> None:
+    """Scroll a link into view and click it with the mouse."""
+    cursor = link_cursor(pane, href, text)
+    pane.setTextCursor(cursor)
+    pane.ensureCursorVisible()
+    position = pane.cursorRect(cursor).center()
+    assert pane.viewport().rect().contains(position)
+    assert pane.anchorAt(position) == href
+    qtbot.mouseClick(pane.viewport(), Qt.MouseButton.LeftButton, pos=position)
+
+
+def click_tree_item(qtbot: QtBot, tree: QTreeView, index: QModelIndex) -> None:
+    """Click an item of the navigation tree with the mouse, as shown on screen."""
+    tree.scrollTo(index)
+    rect = tree.visualRect(index)
+    assert rect.isValid(), f"{index.data()} is not visible in the tree"
+    qtbot.mouseClick(tree.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+
+
+def visible_titles(tree: QTreeView, parent: QModelIndex | None = None) -> list[str]:
+    """The titles of the children of ``parent`` as the tree shows them."""
+    model = tree.model()
+    parent = parent or QModelIndex()
+    return [str(model.index(row, 0, parent).data()) for row in range(model.rowCount(parent))]
+
+
+def current_tree_id(tree: QTreeView) -> str | None:
+    index = tree.currentIndex()
+    if not index.isValid() or not tree.selectionModel().isSelected(index):
+        return None
+    return str(index.data(NODE_ID_ROLE))
+
+
+def error_dialog(window: QWidget) -> QMessageBox:
+    """The error box the window opened (a child of the window)."""
+    box = window.findChild(QMessageBox, "errorDialog")
+    assert box is not None, "no error dialog was shown"
+    return box
+
+
+@dataclass
+class FileDialogAnswer:
+    """What the file dialog showed when :func:`answer_file_dialog` picked a file in it."""
+
+    title: str = ""
+    filters: list[str] = field(default_factory=list)
+    buttons: list[str] = field(default_factory=list)
+
+
+def answer_file_dialog(path: Path | None) -> FileDialogAnswer:
+    """When a file dialog opens (it blocks), choose ``path`` in it, or cancel for ``None``."""
+    seen = FileDialogAnswer()
+    deadline = time.monotonic() + 5
+
+    def answer() -> None:
+        dialogs = [w for w in QApplication.topLevelWidgets() if isinstance(w, QFileDialog) and w.isVisible()]
+        if not dialogs:
+            if time.monotonic() < deadline:  # give up (and let the test fail) if none opens
+                QTimer.singleShot(10, answer)
+            return
+        dialog = dialogs[0]
+        seen.title = dialog.windowTitle()
+        seen.filters = dialog.nameFilters()
+        box = dialog.findChild(QDialogButtonBox)
+        seen.buttons = [button.text() for button in box.buttons()] if box else []
+        if path is None:
+            dialog.reject()
+        else:
+            dialog.selectFile(str(path))
+            dialog.accept()
+
+    QTimer.singleShot(0, answer)
+    return seen
