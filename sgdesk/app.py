@@ -5,12 +5,18 @@ from __future__ import annotations
 import logging
 import sys
 import traceback
-from logging.handlers import RotatingFileHandler
 from pathlib import Path
 from types import TracebackType
 
 from PySide6.QtCore import (
-    QCoreApplication, QEvent, QLibraryInfo, QLocale, QObject, QStandardPaths, QTimer, QTranslator,
+    QCoreApplication,
+    QEvent,
+    QLibraryInfo,
+    QLocale,
+    QObject,
+    QStandardPaths,
+    QTimer,
+    QTranslator,
 )  # fmt: skip
 from PySide6.QtGui import QFont, QFontDatabase
 from PySide6.QtWidgets import QApplication
@@ -18,14 +24,15 @@ from PySide6.QtWidgets import QApplication
 from sgdesk import __version__, paths
 from sgdesk.errors import SgdeskError
 from sgdesk.library import Library
-from sgdesk.ui import dialogs
 from sgdesk.ui.mainwindow import MainWindow
 from sgdesk.ui.state import UiSettings
 
 ORGANIZATION = "Alcaldia Mayor de Bogota"
 APPLICATION = "sgdesk"
 UI_FONT = "Noto Sans"
-LOCALE = QLocale(QLocale.Language.Spanish, QLocale.Country.Colombia)
+# By name: QLocale.Language/Country would make PySide6 build two enums of hundreds of members.
+LOCALE_NAME = "es_CO"
+LOG_LIMIT = 1_000_000
 
 log = logging.getLogger("sgdesk")
 
@@ -35,13 +42,14 @@ def configure_application(app: QCoreApplication) -> None:
     app.setOrganizationName(ORGANIZATION)
     app.setApplicationName(APPLICATION)
     app.setApplicationVersion(__version__)
-    QLocale.setDefault(LOCALE)
+    locale = QLocale(LOCALE_NAME)
+    QLocale.setDefault(locale)
     if app.property("sgdesk_configured"):
         return
     app.setProperty("sgdesk_configured", True)
     translator = QTranslator(app)
     folder = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
-    if translator.load(LOCALE, "qtbase", "_", folder):
+    if translator.load(locale, "qtbase", "_", folder):
         app.installTranslator(translator)
     else:
         log.warning("Qt's Spanish translation (qtbase_es) was not found in %s", folder)
@@ -87,9 +95,14 @@ def create_main_window(database: Path | None, data_dir: Path) -> MainWindow:
 
 
 def _configure_logging(data_dir: Path) -> None:
-    handler = RotatingFileHandler(
-        data_dir / "sgdesk.log", maxBytes=1_000_000, backupCount=2, encoding="utf-8"
-    )
+    """Log to ``sgdesk.log``, keeping the previous log as ``sgdesk.log.1`` past 1 MB."""
+    path = data_dir / "sgdesk.log"
+    try:
+        if path.stat().st_size > LOG_LIMIT:
+            path.replace(path.with_suffix(".log.1"))
+    except OSError:
+        pass  # no log yet, or it cannot be rotated: append to it
+    handler = logging.FileHandler(path, encoding="utf-8", delay=True)
     handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
     log.addHandler(handler)
     log.setLevel(logging.INFO)
@@ -99,6 +112,8 @@ def _install_excepthook(window: MainWindow, data_dir: Path) -> None:
     """Log unexpected errors and tell the user, instead of dying mid-session."""
 
     def hook(kind: type[BaseException], value: BaseException, tb: TracebackType | None) -> None:
+        from sgdesk.ui import dialogs
+
         log.error("unexpected error:\n%s", "".join(traceback.format_exception(kind, value, tb)))
         window.error_dialog = dialogs.show_error(
             window,

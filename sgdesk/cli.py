@@ -5,25 +5,29 @@ Every command is one library call. Errors print one Spanish line and exit with 2
 
 from __future__ import annotations
 
-import argparse
 import json
 import sys
 from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING, NoReturn
 
 from sgdesk import __version__, paths
 from sgdesk.errors import SgdeskError
 from sgdesk.library import Library, Page
 
+if TYPE_CHECKING:
+    import argparse
+
 EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
 
 
-class _Parser(argparse.ArgumentParser):
-    def error(self, message: str) -> None:  # type: ignore[override]
-        self.exit(EXIT_USAGE, f"sgdesk: error: {message}\n")
-
-
 def build_parser() -> argparse.ArgumentParser:
+    import argparse  # not imported when the window opens without arguments
+
+    class _Parser(argparse.ArgumentParser):
+        def error(self, message: str) -> NoReturn:
+            self.exit(EXIT_USAGE, f"sgdesk: error: {message}\n")
+
     parser = _Parser(
         prog="sgdesk",
         description=(
@@ -63,7 +67,12 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: Sequence[str] | None = None) -> int:
     _utf8_output()
-    args = build_parser().parse_args(argv)
+    arguments = sys.argv[1:] if argv is None else list(argv)
+    if not arguments:  # the common case, a double-click: open the window without argparse
+        from sgdesk.app import run_gui
+
+        return run_gui()
+    args = build_parser().parse_args(arguments)
     if args.command is None:
         from sgdesk.app import run_gui  # Qt is imported only for the window
 

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-import difflib
 from dataclasses import dataclass
 from pathlib import Path
 
 from sgdesk.content.citations import canonical_id
+from sgdesk.content.dates import PartialDate
 from sgdesk.content.model import Amendment, Node, NodeKind, Norm
 from sgdesk.errors import UnknownNodeError
 from sgdesk.store.corpus import CorpusStore
@@ -19,6 +19,14 @@ class ContentInfo:
     schema_version: int
     content_version: str
     as_of: str  # ISO date (possibly partial) of the latest change the corpus incorporates
+
+    @property
+    def as_of_text(self) -> str:
+        """Up to when the corpus incorporates changes, as precisely as known, in Spanish."""
+        try:
+            return PartialDate.parse(self.as_of).format_compact()
+        except ValueError:
+            return "sin fecha registrada"
 
 
 @dataclass(frozen=True)
@@ -83,6 +91,8 @@ class Library:
         return [*self._store.ancestors(node.id), node]
 
     def closest_ids(self, node_id: str, count: int = 5) -> list[str]:
+        import difflib  # only on the error path
+
         wanted = canonical_id(node_id)
         candidates = self._store.similar_ids(wanted)
         return difflib.get_close_matches(wanted, candidates, n=count, cutoff=0.5)

@@ -3,9 +3,7 @@
 from __future__ import annotations
 
 import os
-import shutil
 import sqlite3
-import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -108,6 +106,9 @@ def check_database(path: Path) -> list[CheckResult]:
 
 def _check_fts(path: Path) -> CheckResult:
     """FTS5's integrity check is an INSERT: run it on a writable copy, never the original."""
+    import shutil
+    import tempfile
+
     name = "índice de texto (FTS5)"
     with tempfile.TemporaryDirectory(prefix="sgdesk-check-") as folder:
         copy = Path(folder) / "corpus.db"

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
-import sqlite_utils
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:  # only ``db build`` needs sqlite-utils; the app must not pay for its import
+    import sqlite_utils
 
 # Bump when the tables change; the app refuses databases with a newer version.
 SCHEMA_VERSION = 1

@@ -8,7 +8,6 @@ from PySide6 import __version__ as pyside_version
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from sgdesk import __version__
-from sgdesk.content.dates import PartialDate
 from sgdesk.library import ContentInfo
 
 
@@ -29,7 +28,7 @@ def about_text(info: ContentInfo | None) -> str:
     if info is not None:
         lines += [
             f"<p>Versión de contenido: <b>{info.content_version}</b><br>",
-            f"Incorpora cambios hasta: {as_of_text(info)}<br>",
+            f"Incorpora cambios hasta: {info.as_of_text}<br>",
             f"Base de datos: {escape(str(info.path))}</p>",
         ]
     else:
@@ -49,11 +48,3 @@ def show_about(parent: QWidget, info: ContentInfo | None) -> QMessageBox:
     box.setObjectName("aboutDialog")
     box.open()
     return box
-
-
-def as_of_text(info: ContentInfo) -> str:
-    """Up to when the corpus incorporates changes, as precisely as known."""
-    try:
-        return PartialDate.parse(info.as_of).format_compact()
-    except ValueError:
-        return "sin fecha registrada"

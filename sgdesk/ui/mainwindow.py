@@ -8,15 +8,14 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import (
     QDockWidget,
-    QFileDialog,
     QLabel,
     QMainWindow,
-    QStyle,
     QToolBar,
     QTreeView,
     QVBoxLayout,
@@ -26,12 +25,14 @@ from PySide6.QtWidgets import (
 from sgdesk.errors import SgdeskError
 from sgdesk.export.html import render_html
 from sgdesk.library import Library
-from sgdesk.ui import dialogs
 from sgdesk.ui.find_bar import FindBar
 from sgdesk.ui.history import History
 from sgdesk.ui.reading_pane import DEFAULT_ZOOM, ReadingPane
 from sgdesk.ui.state import UiSettings
 from sgdesk.ui.tree_model import NODE_ID_ROLE, NodeTreeModel
+
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QMessageBox
 
 WINDOW_TITLE = "sgdesk — Secretaría General de la Alcaldía Mayor de Bogotá D.C."
 STATE_VERSION = 1
@@ -107,7 +108,7 @@ class MainWindow(QMainWindow):
         text: str,
         slot: Callable[[], object],
         shortcuts: list[QKeySequence | str],
-        icon: QStyle.StandardPixmap | None = None,
+        icon_text: str | None = None,
     ) -> QAction:
         action = QAction(self.tr(text), self)
         # A platform's standard key may repeat an explicit one (or be empty); a repeated
@@ -117,14 +118,13 @@ class MainWindow(QMainWindow):
             [s for i, s in enumerate(sequences) if not s.isEmpty() and s not in sequences[:i]]
         )
         action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
-        if icon is not None:
-            action.setIcon(self.style().standardIcon(icon))
+        if icon_text is not None:  # what the toolbar shows (text, not QStyle icons: faster start)
+            action.setIconText(self.tr(icon_text))
         action.triggered.connect(slot)
         self.addAction(action)
         return action
 
     def _create_actions(self) -> None:
-        pixmap = QStyle.StandardPixmap
         key = QKeySequence.StandardKey
         self.open_database_action = self._action(
             "&Abrir base de datos…", self.choose_database, [QKeySequence(key.Open)]
@@ -140,10 +140,10 @@ class MainWindow(QMainWindow):
         self.find_next_action = self._action("Buscar &siguiente", self.find_next, ["F3"])
         self.find_previous_action = self._action("Buscar &anterior", self.find_previous, ["Shift+F3"])
         self.back_action = self._action(
-            "&Atrás", self.go_back, ["Alt+Left", QKeySequence(key.Back)], pixmap.SP_ArrowBack
+            "&Atrás", self.go_back, ["Alt+Left", QKeySequence(key.Back)], "← Atrás"
         )
         self.forward_action = self._action(
-            "A&delante", self.go_forward, ["Alt+Right", QKeySequence(key.Forward)], pixmap.SP_ArrowForward
+            "A&delante", self.go_forward, ["Alt+Right", QKeySequence(key.Forward)], "Adelante →"
         )
         self.home_action = self._action("&Inicio (Misión)", lambda: self.open_node(HOME_NODE), ["Alt+Home"])
         self.zoom_in_action = self._action(
@@ -205,7 +205,7 @@ class MainWindow(QMainWindow):
         self._show_library()
         if startup_error:
             self._show_unavailable(startup_error)
-            self.error_dialog = dialogs.show_error(
+            self.error_dialog = show_error(
                 self, self.tr("No se pudo abrir el corpus"), startup_error + self._open_hint()
             )
         else:
@@ -313,6 +313,8 @@ class MainWindow(QMainWindow):
     # -- database --------------------------------------------------------------
 
     def choose_database(self) -> None:
+        from PySide6.QtWidgets import QFileDialog  # loaded on first use: faster start
+
         path, _filter = QFileDialog.getOpenFileName(
             self,
             self.tr("Abrir base de datos del corpus"),
@@ -327,7 +329,7 @@ class MainWindow(QMainWindow):
         try:
             library = Library.open(path)
         except SgdeskError as exc:
-            self.error_dialog = dialogs.show_error(self, self.tr("No se pudo abrir el corpus"), exc.message)
+            self.error_dialog = show_error(self, self.tr("No se pudo abrir el corpus"), exc.message)
             return False
         if self.library is not None:
             self.library.close()
@@ -354,7 +356,7 @@ class MainWindow(QMainWindow):
         self.content_label.setText(
             self.tr("Contenido v. %1 · cambios hasta %2")
             .replace("%1", self.library.info.content_version)
-            .replace("%2", dialogs.as_of_text(self.library.info))
+            .replace("%2", self.library.info.as_of_text)
         )
         self.tree_view.expand(self.tree_model.index_for_id(self._first_root()))
 
@@ -370,7 +372,9 @@ class MainWindow(QMainWindow):
         return self.tr("\n\nPuede abrir otra base de datos desde Archivo › Abrir base de datos… (Ctrl+O).")
 
     def show_about(self) -> None:
-        self.about_dialog = dialogs.show_about(self, self.library.info if self.library else None)
+        from sgdesk.ui.dialogs import show_about
+
+        self.about_dialog = show_about(self, self.library.info if self.library else None)
 
     # -- lifetime --------------------------------------------------------------
 
@@ -384,3 +388,10 @@ class MainWindow(QMainWindow):
         if self.current_node_id:
             self.settings.last_node = self.current_node_id
         self.settings.sync()
+
+
+def show_error(parent: QWidget, title: str, message: str) -> QMessageBox:
+    """The non-blocking error box of ``dialogs`` (QMessageBox is loaded on first use)."""
+    from sgdesk.ui import dialogs
+
+    return dialogs.show_error(parent, title, message)

@@ -1,0 +1,1 @@
+"""Start-up benchmarks for sgdesk: ``python -m bench`` (see docs/benchmarks.md)."""

@@ -1,0 +1,247 @@
+"""Time from process start to the first painted main window: sgdesk against a bare QMainWindow.
+
+Each run is timed from the parent: ``perf_counter()`` just before ``Popen`` until the child's
+marker line arrives on its stdout. The variants run interleaved, after unmeasured warm-up runs,
+so that all of them see the same machine state.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import platform
+import sqlite3
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import IO
+
+from bench.stats import Summary, summarize
+
+MARKER = b"sgdesk: first-paint"
+REPO = Path(__file__).resolve().parent.parent
+BARE_WINDOW = Path(__file__).resolve().with_name("bare_window.py")
+WARMUP_RUNS = 2
+AIM = 1.5  # the app's median may be at most this many times the bare window's
+CHILD_TIMEOUT_S = 60.0
+PLATFORMS = ("offscreen", "xcb")
+
+
+class BenchError(Exception):
+    """A child failed or never painted; the message is printed as is."""
+
+
+@dataclass(frozen=True)
+class Variant:
+    key: str
+    label: str
+    argv: Callable[[], list[str]]  # called once per run: may create a fresh data folder
+
+
+@dataclass(frozen=True)
+class Result:
+    platform: str
+    runs: int
+    variants: list[Variant]
+    timings: dict[str, list[float]]  # milliseconds, in run order
+    machine: dict[str, str]
+
+    def summary(self, key: str) -> Summary:
+        return summarize(self.timings[key])
+
+    def ratio(self, key: str, base: str = "bare") -> float:
+        return self.summary(key).median / self.summary(base).median
+
+    def as_json(self) -> dict[str, object]:
+        return {
+            "platform": self.platform,
+            "runs": self.runs,
+            "warmup_runs": WARMUP_RUNS,
+            "order": [v.key for v in self.variants],
+            "machine": self.machine,
+            "timings_ms": self.timings,
+            "summary_ms": {v.key: self.summary(v.key).as_dict() for v in self.variants},
+            "ratio_of_medians_to_bare": {v.key: self.ratio(v.key) for v in self.variants if v.key != "bare"},
+            "aim": AIM,
+            "aim_met": self.ratio("app") <= AIM,
+        }
+
+
+def time_to_first_paint(argv: list[str], env: dict[str, str]) -> float:
+    """Milliseconds from just before ``Popen`` to the marker line; the child must then exit with 0."""
+    with tempfile.TemporaryFile() as stderr:
+        start = time.perf_counter()
+        child = subprocess.Popen(argv, stdout=subprocess.PIPE, stderr=stderr, env=env, cwd=REPO)
+        killer = threading.Timer(CHILD_TIMEOUT_S, child.kill)
+        killer.start()
+        try:
+            elapsed = _read_until_marker(child, start)
+            child.communicate()
+        finally:
+            killer.cancel()
+            if child.poll() is None:
+                child.kill()
+                child.wait()
+        if elapsed is None or child.returncode != 0:
+            what = "never printed the marker" if elapsed is None else f"exited with {child.returncode}"
+            raise BenchError(f"{' '.join(argv)}: {what}\n{_tail(stderr)}")
+        return elapsed
+
+
+def _read_until_marker(child: subprocess.Popen[bytes], start: float) -> float | None:
+    assert child.stdout is not None
+    for line in child.stdout:
+        if line.strip() == MARKER:
+            return (time.perf_counter() - start) * 1000
+    return None
+
+
+def _tail(stream: IO[bytes], lines: int = 20) -> str:
+    stream.seek(0)
+    return "\n".join(stream.read().decode("utf-8", "replace").splitlines()[-lines:])
+
+
+@contextlib.contextmanager
+def xvfb_display() -> Iterator[str]:
+    """Start a private Xvfb server (it picks a free display number) and stop it at the end."""
+    read_fd, write_fd = os.pipe()
+    try:
+        server = subprocess.Popen(
+            ["Xvfb", "-displayfd", str(write_fd), "-screen", "0", "1366x768x24", "-nolisten", "tcp"],
+            pass_fds=(write_fd,),
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )
+    except FileNotFoundError as exc:
+        os.close(read_fd)
+        os.close(write_fd)
+        raise BenchError("Xvfb is not installed (apt-get install xvfb)") from exc
+    os.close(write_fd)
+    try:
+        with os.fdopen(read_fd, "rb") as pipe:
+            number = pipe.readline().strip().decode()  # written once the server accepts clients
+        if not number:
+            raise BenchError("Xvfb did not report a display number")
+        yield f":{number}"
+    finally:
+        server.terminate()
+        try:
+            server.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            server.kill()
+            server.wait()
+
+
+def child_env(qpa_platform: str, display: str | None, pycache: Path) -> dict[str, str]:
+    """The parent's environment, with the Qt platform and bytecode caching always on.
+
+    An installed app runs from compiled bytecode; without a cache (PYTHONDONTWRITEBYTECODE)
+    every run would compile sgdesk's sources again. The private cache keeps the checkout clean;
+    the warm-up runs fill it.
+    """
+    env = dict(os.environ, QT_QPA_PLATFORM=qpa_platform, PYTHONPYCACHEPREFIX=str(pycache))
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
+    if display is not None:
+        env["DISPLAY"] = display
+    return env
+
+
+def make_variants(scratch: Path) -> list[Variant]:
+    """sgdesk with a fresh data folder per run, sgdesk reusing one folder, and the bare window."""
+    warm_dir = scratch / "warm"
+    app = [sys.executable, "-m", "sgdesk", "--exit-after-paint", "--data-dir"]
+
+    def fresh() -> list[str]:
+        return [*app, tempfile.mkdtemp(prefix="fresh-", dir=scratch)]
+
+    return [
+        Variant("app", "sgdesk, carpeta nueva", fresh),
+        Variant("bare", "QMainWindow mínima (base)", lambda: [sys.executable, str(BARE_WINDOW)]),
+        Variant("app_warm", "sgdesk, carpeta reutilizada", lambda: [*app, str(warm_dir)]),
+    ]
+
+
+def run(runs: int, qpa_platform: str, progress: IO[str] = sys.stderr) -> Result:
+    with contextlib.ExitStack() as stack:
+        display = stack.enter_context(xvfb_display()) if qpa_platform == "xcb" else None
+        scratch = Path(stack.enter_context(tempfile.TemporaryDirectory(prefix="sgdesk-bench-")))
+        env = child_env(qpa_platform, display, scratch / "pycache")
+        variants = make_variants(scratch)
+        timings: dict[str, list[float]] = {v.key: [] for v in variants}
+        for round_number in range(-WARMUP_RUNS, runs):
+            for variant in variants:
+                elapsed = time_to_first_paint(variant.argv(), env)
+                if round_number >= 0:
+                    timings[variant.key].append(elapsed)
+            progress.write("w" if round_number < 0 else ".")
+            progress.flush()
+        progress.write("\n")
+        machine = machine_info(qpa_platform, display)
+    return Result(qpa_platform, runs, variants, timings, machine)
+
+
+def machine_info(qpa_platform: str, display: str | None) -> dict[str, str]:
+    import PySide6
+    from PySide6 import QtCore
+
+    cores = str(os.cpu_count() or "?")
+    if hasattr(os, "sched_getaffinity"):
+        cores += f" ({len(os.sched_getaffinity(0))} usable)"
+    plugin = qpa_platform if display is None else f"{qpa_platform} (Xvfb {display}, 1366x768x24)"
+    return {
+        "CPU": _cpu_model(),
+        "Cores": cores,
+        "OS": platform.platform(),
+        "Python": f"{platform.python_implementation()} {platform.python_version()}",
+        "PySide6 / Qt": f"{PySide6.__version__} / {QtCore.qVersion()}",
+        "SQLite": sqlite3.sqlite_version,
+        "Qt platform plugin": plugin,
+    }
+
+
+def _cpu_model() -> str:
+    with contextlib.suppress(OSError):
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            key, _, value = line.partition(":")
+            if key.strip() in ("model name", "Hardware", "Processor") and value.strip():
+                return value.strip()
+    return platform.processor() or platform.machine() or "?"
+
+
+def report(result: Result) -> str:
+    """The machine, then one table row per variant, then the aim."""
+    labels = {
+        "CPU": "CPU",
+        "Cores": "Núcleos",
+        "OS": "Sistema",
+        "Python": "Python",
+        "PySide6 / Qt": "PySide6 / Qt",
+        "SQLite": "SQLite",
+        "Qt platform plugin": "Plugin de plataforma Qt",
+    }
+    width = max(len(label) for label in labels.values())
+    lines = [f"{labels[key]:<{width}}  {value}" for key, value in result.machine.items()]
+    lines += [
+        "",
+        f"Tiempo hasta la primera ventana pintada, en ms ({result.runs} corridas por variante, "
+        f"{WARMUP_RUNS} de calentamiento, intercaladas)",
+        "",
+    ]
+    name_width = max(len(v.label) for v in result.variants)
+    header = f"{'Variante':<{name_width}}  {'Mediana':>8}  {'p95':>8}  {'Mín':>8}  {'Máx':>8}  {'÷ base':>7}"
+    lines += [header, "-" * len(header)]
+    for variant in result.variants:
+        s = result.summary(variant.key)
+        times = f"{s.median:>8.1f}  {s.p95:>8.1f}  {s.min:>8.1f}  {s.max:>8.1f}"
+        lines.append(f"{variant.label:<{name_width}}  {times}  {result.ratio(variant.key):>6.2f}×")
+    lines.append("")
+    for key, label in (("app", "carpeta nueva"), ("app_warm", "carpeta reutilizada")):
+        ratio = result.ratio(key)
+        verdict = "cumplido" if ratio <= AIM else "NO cumplido"
+        lines.append(f"Razón de medianas app/base ({label}): {ratio:.2f}×  objetivo ≤ {AIM}×: {verdict}")
+    return "\n".join(lines)
