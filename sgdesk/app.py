@@ -18,11 +18,12 @@ from PySide6.QtCore import (
     QTimer,
     QTranslator,
 )  # fmt: skip
-from PySide6.QtGui import QFont, QFontDatabase
+from PySide6.QtGui import QColor, QFont, QFontDatabase, QPalette
 from PySide6.QtWidgets import QApplication
 
 from sgdesk import __version__, paths
 from sgdesk.errors import SgdeskError
+from sgdesk.export.html import LINK_COLOR
 from sgdesk.library import Library
 from sgdesk.ui.mainwindow import MainWindow
 from sgdesk.ui.state import UiSettings
@@ -56,6 +57,9 @@ def configure_application(app: QCoreApplication) -> None:
     register_fonts()
     if isinstance(app, QApplication):
         app.setFont(QFont(UI_FONT, 10))
+        palette = app.palette()  # rich text takes its link colour from the application
+        palette.setColor(QPalette.ColorRole.Link, QColor(LINK_COLOR))
+        app.setPalette(palette)
 
 
 def register_fonts() -> list[str]:

@@ -91,6 +91,8 @@ class MainWindow(QMainWindow):
 
         self._create_actions()
         self._connect()
+        QWidget.setTabOrder(self.tree_view, self.reading_pane)
+        QWidget.setTabOrder(self.reading_pane, self.find_bar.field)
         self._restore(startup_error)
 
     # -- construction ----------------------------------------------------------

@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, QUrl, Signal
-from PySide6.QtGui import QColor, QFont, QPalette, QTextCharFormat, QTextCursor, QTextDocument, QWheelEvent
+from PySide6.QtGui import QColor, QFont, QTextCharFormat, QTextCursor, QTextDocument, QWheelEvent
 from PySide6.QtWidgets import QTextBrowser, QTextEdit, QWidget
 
 from sgdesk.content.text import find_all
-from sgdesk.export.html import BODY_FONT, LINK_COLOR, LINK_SCHEME, body_point_size, style_sheet
+from sgdesk.export.html import BODY_FONT, LINK_SCHEME, body_point_size, style_sheet
 
 ZOOM_STEPS = (50, 67, 80, 90, 100, 110, 125, 150, 175, 200, 250, 300)
 DEFAULT_ZOOM = 100
@@ -30,9 +30,6 @@ class ReadingPane(QTextBrowser):
         self.setOpenExternalLinks(False)
         self.anchorClicked.connect(self._on_anchor_clicked)
         self.setAccessibleName(self.tr("Texto de la sección"))
-        palette = self.palette()
-        palette.setColor(QPalette.ColorRole.Link, QColor(LINK_COLOR))
-        self.setPalette(palette)
         self._html = ""
         self._zoom = DEFAULT_ZOOM
         self._anchors: list[tuple[int, str]] = []

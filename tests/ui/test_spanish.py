@@ -157,3 +157,35 @@ def test_bundled_fonts_are_available(window: MainWindow) -> None:
     assert "Noto Sans" in families
     assert "Noto Serif" in families
     assert window.reading_pane.document().defaultFont().family() == "Noto Serif"
+
+
+def test_dates_are_written_as_qt_writes_them_for_es_co() -> None:
+    from PySide6.QtCore import QDate, QLocale
+
+    from sgdesk.content.dates import PartialDate
+
+    qt_text = QLocale("es_CO").toString(QDate(2006, 11, 30), "d 'de' MMMM 'de' yyyy")
+    assert PartialDate.parse("2006-11-30").format_es() == qt_text
+
+
+def test_links_use_the_reading_link_colour(window: MainWindow) -> None:
+    from sgdesk.export.html import LINK_COLOR
+
+    window.open_node("funciones")
+    block = window.reading_pane.document().begin()
+    colours = set()
+    while block.isValid():
+        fragments = block.begin()
+        while not fragments.atEnd():
+            char_format = fragments.fragment().charFormat()
+            if char_format.anchorHref():
+                colours.add(char_format.foreground().color().name())
+            fragments += 1
+        block = block.next()
+    assert colours == {LINK_COLOR}
+
+
+def test_tab_moves_from_the_tree_to_the_text(window: MainWindow, qtbot: QtBot) -> None:
+    window.tree_view.setFocus()
+    qtbot.keyClick(window.tree_view, Qt.Key.Key_Tab)
+    assert window.reading_pane.hasFocus()
