@@ -62,7 +62,23 @@ def build_parser() -> argparse.ArgumentParser:
     show = commands.add_parser("show", help="mostrar una sección o disposición")
     show.add_argument("id", metavar="ID", help="por ejemplo decreto-267-2007/art-7/lit-n")
     show.add_argument("--json", action="store_true", help="salida en JSON")
+    search = commands.add_parser("search", help="buscar en todo el corpus (sin importar tildes)")
+    search.add_argument("query", metavar="CONSULTA", help='palabras, "frases", o, -excluir, prefijo*')
+    search.add_argument("--limit", type=_positive, default=20, metavar="N", help="máximo de resultados")
+    search.add_argument("--json", action="store_true", help="salida en JSON")
     return parser
+
+
+def _positive(text: str) -> int:
+    import argparse
+
+    try:
+        value = int(text)
+    except ValueError:
+        value = 0
+    if not 1 <= value <= 1000:
+        raise argparse.ArgumentTypeError(f"debe ser un número entre 1 y 1000, no «{text}»")
+    return value
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -96,6 +112,8 @@ def _run(args: argparse.Namespace) -> int:
     try:
         if args.command == "tree":
             return _tree(library, args.json)
+        if args.command == "search":
+            return _search(library, args.query, args.limit, args.json)
         return _show(library, args.id, args.json)
     finally:
         library.close()
@@ -158,6 +176,28 @@ def _show(library: Library, node_id: str, as_json: bool) -> int:
         print(render_text(page), end="")
         return EXIT_OK
     print(json.dumps(_page_json(page, render_body(page)), ensure_ascii=False, indent=2))
+    return EXIT_OK
+
+
+def _search(library: Library, text: str, limit: int, as_json: bool) -> int:
+    from sgdesk.content.highlight import marked_text
+
+    results = library.search(text, limit=limit)
+    rows = [
+        {"id": hit.node.id, "title": hit.node.title, "path": " › ".join(hit.path),
+         "snippet": marked_text(hit.snippet), "score": round(hit.score, 4)}
+        for hit in results.hits
+    ]  # fmt: skip
+    if as_json:
+        print(json.dumps(rows, ensure_ascii=False, indent=2))
+        return EXIT_OK
+    more = "más de " if results.total_capped else ""
+    print(f"{more}{results.total} resultado(s) para «{text}»")
+    for number, row in enumerate(rows, 1):
+        print(f"{number}. {row['title']}  [{row['id']}]")
+        print(f"   {row['path']}")
+        if row["snippet"]:
+            print(f"   {row['snippet']}")
     return EXIT_OK
 
 

@@ -7,10 +7,13 @@ from pathlib import Path
 
 from sgdesk.content.citations import canonical_id
 from sgdesk.content.dates import PartialDate
+from sgdesk.content.highlight import Matcher, Snippet, snippet
 from sgdesk.content.model import Amendment, Node, NodeKind, Norm
+from sgdesk.content.query import Query, SearchFilters, parse_query
 from sgdesk.errors import UnknownNodeError
 from sgdesk.store.corpus import CorpusStore
 from sgdesk.store.db import open_readonly
+from sgdesk.store.search import SearchStore
 
 
 @dataclass(frozen=True)
@@ -51,6 +54,34 @@ class Page:
     known_norms: frozenset[str]  # ids that mentions in the text may link to
 
 
+# At near-ties a whole norm or section is a better landing point than one of its parts.
+KIND_BOOST = {NodeKind.NORM: 1.2, NodeKind.SECTION: 1.1, NodeKind.ARTICLE: 1.0, NodeKind.LITERAL: 1.0}
+
+
+@dataclass(frozen=True)
+class Hit:
+    """One search result: the node, where it sits, a snippet with the matched words."""
+
+    node: Node
+    path: tuple[str, ...]
+    snippet: Snippet
+    score: float
+    cited: bool  # named by a citation in the query ("decreto 267 de 2007")
+
+
+@dataclass(frozen=True)
+class SearchResults:
+    query: Query
+    hits: tuple[Hit, ...]
+    total: int
+    total_capped: bool  # more than ``total`` matched; the count stopped there
+    offset: int = 0
+
+    @property
+    def matcher(self) -> Matcher:
+        return Matcher.for_query(self.query)
+
+
 class Library:
     """Read access to one corpus database."""
 
@@ -59,6 +90,7 @@ class Library:
         meta = store.meta()
         self.info = ContentInfo(path, meta.schema_version, meta.content_version, meta.as_of)
         self._norm_ids = store.norm_ids()
+        self._searcher = SearchStore(store.connection)
 
     @classmethod
     def open(cls, path: Path) -> Library:
@@ -112,6 +144,27 @@ class Library:
         children = tuple(self._store.children(node.id)) if node.kind is NodeKind.SECTION else ()
         amendments = tuple(self._store.amendments_by(node.id)) if node.kind is NodeKind.NORM else ()
         return Page(node, breadcrumb, norm, units, children, amendments, self._norm_ids)
+
+    def search(self, text: str, filters: SearchFilters | None = None, limit: int = 20,
+               offset: int = 0) -> SearchResults:  # fmt: skip
+        """Search ``text`` (any text; invalid SQL is impossible, SQLite errors become
+        SearchError with a Spanish message). Cited units come first."""
+        query = parse_query(text)
+        if query.is_empty:
+            return SearchResults(query, (), 0, False, offset)
+        raw = self._searcher.search(query, filters or SearchFilters(), limit, offset)
+        pks = [*raw.cited, *(pk for pk, _ in raw.ranked)]
+        nodes = self._store.nodes_by_pk(pks)
+        matcher = Matcher.for_query(query)
+        scores = {pk: score * KIND_BOOST[nodes[pk].kind] for pk, score in raw.ranked if pk in nodes}
+        pks = [*raw.cited, *sorted(scores, key=lambda pk: -scores[pk])]
+        hits = tuple(
+            Hit(nodes[pk], tuple(n.title for n in self._store.ancestors(nodes[pk].id)),
+                snippet(nodes[pk].plain_text or nodes[pk].title, matcher), scores.get(pk, 0.0),
+                pk in raw.cited)
+            for pk in pks if pk in nodes
+        )  # fmt: skip
+        return SearchResults(query, hits, raw.total, raw.total_capped, offset)
 
     def all_nodes(self) -> list[Node]:
         """Every node, parents before children (for ``sgdesk tree``)."""

@@ -115,3 +115,29 @@ def test_bad_usage_is_exit_2_in_spanish() -> None:
     result = sgdesk("show")
     assert result.returncode == 2
     assert "sgdesk: error:" in result.stderr
+
+
+def test_search_json_hits(corpus_db: Path) -> None:
+    result = sgdesk("--database", corpus_db, "search", "gestion documental", "--json")
+    assert result.returncode == 0, result.stderr
+    hits = json.loads(result.stdout)
+    assert hits[0]["id"] == "decreto-267-2007/art-7/lit-h"
+    assert hits[0]["path"] == "Información General › Funciones › Decreto 267 de 2007 › " \
+                              "Artículo 7. Funciones de la Secretaría General"  # fmt: skip
+    assert "«gestión documental»" in hits[0]["snippet"]
+    assert set(hits[0]) == {"id", "title", "path", "snippet", "score"}
+
+
+def test_search_human_output_and_empty_result(corpus_db: Path) -> None:
+    found = sgdesk("--database", corpus_db, "search", "solidaridad", "--limit", "3")
+    assert found.returncode == 0
+    assert found.stdout.startswith("1 resultado(s) para «solidaridad»")
+    nothing = sgdesk("--database", corpus_db, "search", "zzzzqqq", "--json")
+    assert nothing.returncode == 0
+    assert json.loads(nothing.stdout) == []
+
+
+def test_search_bad_limit_is_exit_2() -> None:
+    result = sgdesk("search", "x", "--limit", "cero")
+    assert result.returncode == 2
+    assert "debe ser un número" in result.stderr

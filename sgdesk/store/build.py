@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import os
 import sqlite3
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -12,7 +13,8 @@ import sqlite_utils
 
 from sgdesk import __version__
 from sgdesk.content import amendments, citations
-from sgdesk.content.model import Corpus, Event, Node
+from sgdesk.content.indexing import index_fields
+from sgdesk.content.model import Corpus, Event, Node, NodeKind
 from sgdesk.content.sources import describe_target, load_corpus
 from sgdesk.errors import DatabaseError
 from sgdesk.store import schema
@@ -70,15 +72,7 @@ def _insert(db: sqlite_utils.Database, corpus: Corpus) -> None:
             {"key": "as_of", "value": max(e.date for e in corpus.events).iso() if corpus.events else ""},
         ]
     )
-    db.table("nodes").insert_all(
-        {
-            "id": n.id, "parent": n.parent, "position": n.position, "kind": n.kind.value,
-            "title": n.title, "citation": n.citation, "label": n.label,
-            "body": json.dumps([b.to_json() for b in n.body], ensure_ascii=False),
-            "text": n.plain_text, "norm": n.norm, "child_count": n.child_count,
-        }
-        for n in sorted(corpus.nodes, key=lambda n: (n.parent or "", n.position))
-    )  # fmt: skip
+    db.table("nodes").insert_all(_node_rows(corpus), batch_size=2000)
     db.table("norms").insert_all(
         {
             "id": n.id, "type": n.type, "number": n.number, "year": n.year, "issuer": n.issuer,
@@ -94,6 +88,22 @@ def _insert(db: sqlite_utils.Database, corpus: Corpus) -> None:
         {"id": o.id, "position": i, "name": o.name, "parent": o.parent, "created_by": o.created_by}
         for i, o in enumerate(corpus.offices)
     )
+
+
+def _node_rows(corpus: Corpus) -> Iterator[dict[str, object]]:
+    norms = {n.id: n for n in corpus.norms}
+    nodes = {n.id: n for n in corpus.nodes}
+    for node in sorted(corpus.nodes, key=lambda n: (n.parent or "", n.position)):
+        norm = norms.get(node.norm) if node.norm else None
+        article = node if node.kind is NodeKind.ARTICLE else nodes.get(node.parent or "")
+        yield {
+            "id": node.id, "parent": node.parent, "position": node.position,
+            "kind": node.kind.value, "title": node.title, "citation": node.citation,
+            "label": node.label,
+            "body": json.dumps([b.to_json() for b in node.body], ensure_ascii=False),
+            "norm": node.norm, "child_count": node.child_count,
+            **index_fields(node, norm, article if node.kind is not NodeKind.NORM else None),
+        }  # fmt: skip
 
 
 def _insert_events(db: sqlite_utils.Database, corpus: Corpus) -> None:

@@ -126,6 +126,13 @@ class CorpusStore:
             for r in rows
         ]
 
+    def nodes_by_pk(self, pks: list[int]) -> dict[int, Node]:
+        return nodes_by_pk(self._db, pks)
+
+    @property
+    def connection(self) -> sqlite3.Connection:
+        return self._db
+
     def all_nodes(self) -> list[Node]:
         rows = self._db.execute(f"SELECT {_NODE_COLUMNS} FROM nodes ORDER BY pk")
         return [_node(r) for r in rows]
@@ -151,3 +158,12 @@ def _node(row: tuple[object, ...]) -> Node:
         str(norm) if norm else None,
         int(str(child_count or 0)),
     )
+
+
+def nodes_by_pk(connection: sqlite3.Connection, pks: list[int]) -> dict[int, Node]:
+    """The nodes with these primary keys (the FTS rowids)."""
+    if not pks:
+        return {}
+    marks = ",".join("?" * len(pks))
+    rows = connection.execute(f"SELECT pk, {_NODE_COLUMNS} FROM nodes WHERE pk IN ({marks})", pks)
+    return {row[0]: _node(row[1:]) for row in rows}

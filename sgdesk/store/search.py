@@ -1,0 +1,149 @@
+"""Full-text search over the corpus: our own FTS5 expressions, ranked with bm25.
+
+User text never reaches MATCH: ``content.query`` parses it, and this module writes every
+word as a double-quoted FTS5 string (the parser keeps only letters and digits in words).
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from dataclasses import dataclass
+
+from sgdesk.content.citations import Citation, slug
+from sgdesk.content.query import Clause, Phrase, Query, SearchFilters
+from sgdesk.content.stemming import stem
+from sgdesk.errors import SgdeskError
+
+COUNT_CAP = 10_000  # totals above this are reported as "más de 10 000"
+CITED_LIMIT = 20
+_EXACT = "{title text}"
+
+KIND_GROUPS = {"general": ("zksec",), "norma": ("zknorm",), "disposicion": ("zkart", "zklit")}
+
+
+class SearchError(SgdeskError):
+    """A query SQLite refused, explained in Spanish."""
+
+
+@dataclass(frozen=True)
+class RawHits:
+    cited: tuple[int, ...]  # node pks a citation in the query names, in order
+    ranked: tuple[tuple[int, float], ...]  # (pk, score) best first, the cited ones left out
+    total: int
+    total_capped: bool
+
+
+def _quote(word: str) -> str:
+    return '"' + word.replace('"', '""') + '"'
+
+
+def _clause(clause: Clause) -> str:
+    if isinstance(clause, Phrase):
+        exact = _quote(" ".join(clause.words))
+        stems = _quote(" ".join(stem(w) for w in clause.words))
+        return f"({_EXACT} : {exact} OR stems : {stems})"
+    if clause.prefix:
+        return f"{_EXACT} : {_quote(clause.word)}*"
+    return f"({_EXACT} : {_quote(clause.word)} OR stems : {_quote(clause.stem)})"
+
+
+def text_expression(query: Query) -> str | None:
+    """The FTS5 expression for the words of ``query``; None when it has none."""
+    if not query.groups:
+        return None
+    expression = " AND ".join("(" + " OR ".join(_clause(c) for c in group) + ")" for group in query.groups)
+    for clause in query.excluded:
+        expression = f"({expression}) NOT {_clause(clause)}"
+    return expression
+
+
+def filter_expression(filters: SearchFilters) -> str | None:
+    parts = []
+    if filters.kinds:
+        tokens = sorted(t for kind in filters.kinds for t in KIND_GROUPS.get(kind, ()))
+        parts.append("(" + " OR ".join(tokens or ["zknone"]) + ")")
+    if filters.norm_types:
+        parts.append("(" + " OR ".join(f"zt{slug(t)}" for t in sorted(filters.norm_types)) + ")")
+    if filters.year_from or filters.year_to:
+        first, last = filters.year_from or 1800, filters.year_to or 2100
+        if last < first:
+            first, last = last, first
+        parts.append("(" + " OR ".join(f"zy{y}" for y in range(first, last + 1)) + ")")
+    return f"facets : ({' AND '.join(parts)})" if parts else None
+
+
+def citation_expression(citation: Citation) -> str:
+    tokens = []
+    if citation.literal:
+        tokens += ["zklit", f"zl{citation.literal}"]
+    elif citation.article:
+        tokens.append("zkart")
+    elif citation.norm_type:
+        tokens.append("zknorm")
+    if citation.article:
+        tokens.append(f"za{citation.article}")
+    if citation.norm_type:
+        tokens.append(f"zt{slug(citation.norm_type)}")
+    if citation.number is not None:
+        tokens.append(f"zn{citation.number}")
+    if citation.year:
+        tokens.append(f"zy{citation.year}")
+    return f"facets : ({' AND '.join(tokens)})"
+
+
+def _and(*parts: str | None) -> str | None:
+    present = [f"({p})" for p in parts if p]
+    return " AND ".join(present) if present else None
+
+
+class SearchStore:
+    """Runs searches on one connection (the caller keeps it on one thread)."""
+
+    def __init__(self, connection: sqlite3.Connection) -> None:
+        self._db = connection
+
+    def search(self, query: Query, filters: SearchFilters, limit: int, offset: int = 0) -> RawHits:
+        filters_sql = filter_expression(filters)
+        try:
+            cited = self._cited(query, filters_sql) if offset == 0 else ()
+            text = _and(text_expression(query), filters_sql)
+            if text is None:
+                return RawHits(cited, (), len(cited), False)
+            ranked = self._ranked(text, limit + len(cited), offset, query.only_common_words)
+            total, capped = self._count(text)
+        except sqlite3.OperationalError as exc:
+            raise SearchError(f"Consulta no válida: {exc}") from exc
+        except sqlite3.DatabaseError as exc:
+            raise SearchError(
+                f"El índice de búsqueda está dañado ({exc}); verifique la base con «sgdesk db check»."
+            ) from exc
+        seen = set(cited)
+        ranked = tuple(hit for hit in ranked if hit[0] not in seen)[:limit]
+        return RawHits(cited, ranked, max(total, len(cited)), capped)
+
+    def _cited(self, query: Query, filters_sql: str | None) -> tuple[int, ...]:
+        if query.citation is None:
+            return ()
+        expression = _and(citation_expression(query.citation), filters_sql)
+        rows = self._db.execute(
+            "SELECT rowid FROM nodes_fts WHERE nodes_fts MATCH ? ORDER BY rowid LIMIT ?",
+            (expression, CITED_LIMIT),
+        )
+        return tuple(row[0] for row in rows)
+
+    def _ranked(self, expression: str, limit: int, offset: int,
+                unranked: bool) -> tuple[tuple[int, float], ...]:  # fmt: skip
+        # Common words alone match nearly every row: take them in index order, unranked.
+        order = "" if unranked else "ORDER BY rank"
+        rows = self._db.execute(
+            f"SELECT rowid, rank FROM nodes_fts WHERE nodes_fts MATCH ? {order} LIMIT ? OFFSET ?",
+            (expression, limit, offset),
+        )
+        return tuple((row[0], -float(row[1] or 0.0)) for row in rows)
+
+    def _count(self, expression: str) -> tuple[int, bool]:
+        total = self._db.execute(
+            "SELECT count(*) FROM (SELECT 1 FROM nodes_fts WHERE nodes_fts MATCH ? LIMIT ?)",
+            (expression, COUNT_CAP + 1),
+        ).fetchone()[0]
+        return min(total, COUNT_CAP), total > COUNT_CAP
