@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -13,7 +14,7 @@ from sgdesk.content.query import Query, SearchFilters, parse_query
 from sgdesk.errors import UnknownNodeError
 from sgdesk.store.corpus import CorpusStore
 from sgdesk.store.db import open_readonly
-from sgdesk.store.search import SearchStore
+from sgdesk.store.search import SearchError, SearchStore
 
 
 @dataclass(frozen=True)
@@ -100,6 +101,10 @@ class Library:
     def close(self) -> None:
         self._store.close()
 
+    def interrupt(self) -> None:
+        """Stop a search running on another thread (it ends with a SearchError)."""
+        self._store.connection.interrupt()
+
     def children(self, node_id: str | None) -> list[Node]:
         """The children of ``node_id``, or the roots for ``None``."""
         return self._store.children(node_id)
@@ -152,17 +157,23 @@ class Library:
         query = parse_query(text)
         if query.is_empty:
             return SearchResults(query, (), 0, False, offset)
-        raw = self._searcher.search(query, filters or SearchFilters(), limit, offset)
+        try:
+            return self._search(query, filters or SearchFilters(), limit, offset)
+        except sqlite3.OperationalError as exc:  # interrupted by a newer search, typically
+            raise SearchError(f"Búsqueda interrumpida: {exc}") from exc
+
+    def _search(self, query: Query, filters: SearchFilters, limit: int, offset: int) -> SearchResults:
+        raw = self._searcher.search(query, filters, limit, offset)
         pks = [*raw.cited, *(pk for pk, _ in raw.ranked)]
-        nodes = self._store.nodes_by_pk(pks)
+        found = self._store.nodes_by_pk(pks)
         matcher = Matcher.for_query(query)
-        scores = {pk: score * KIND_BOOST[nodes[pk].kind] for pk, score in raw.ranked if pk in nodes}
+        scores = {pk: score * KIND_BOOST[found[pk][0].kind] for pk, score in raw.ranked if pk in found}
         pks = [*raw.cited, *sorted(scores, key=lambda pk: -scores[pk])]
         hits = tuple(
-            Hit(nodes[pk], tuple(n.title for n in self._store.ancestors(nodes[pk].id)),
-                snippet(nodes[pk].plain_text or nodes[pk].title, matcher), scores.get(pk, 0.0),
+            Hit(node, tuple(n.title for n in self._store.ancestors(node.id)),
+                snippet(text or node.plain_text or node.title, matcher), scores.get(pk, 0.0),
                 pk in raw.cited)
-            for pk in pks if pk in nodes
+            for pk in pks if pk in found for node, text in [found[pk]]
         )  # fmt: skip
         return SearchResults(query, hits, raw.total, raw.total_capped, offset)
 

@@ -69,7 +69,7 @@ def _insert(db: sqlite_utils.Database, corpus: Corpus) -> None:
             {"key": "schema_version", "value": str(schema.SCHEMA_VERSION)},
             {"key": "content_version", "value": corpus.content_version},
             {"key": "builder_version", "value": __version__},
-            {"key": "as_of", "value": max(e.date for e in corpus.events).iso() if corpus.events else ""},
+            {"key": "as_of", "value": _latest_date(corpus)},
         ]
     )
     db.table("nodes").insert_all(_node_rows(corpus), batch_size=2000)
@@ -88,6 +88,13 @@ def _insert(db: sqlite_utils.Database, corpus: Corpus) -> None:
         {"id": o.id, "position": i, "name": o.name, "parent": o.parent, "created_by": o.created_by}
         for i, o in enumerate(corpus.offices)
     )
+
+
+def _latest_date(corpus: Corpus) -> str:
+    # PartialDate's own ordering cannot compare "2012" with "2012-03" (None against int).
+    dates = (e.date for e in corpus.events)
+    latest = max(dates, key=lambda d: (d.year, d.month or 0, d.day or 0), default=None)
+    return latest.iso() if latest is not None else ""
 
 
 def _node_rows(corpus: Corpus) -> Iterator[dict[str, object]]:

@@ -126,7 +126,7 @@ class CorpusStore:
             for r in rows
         ]
 
-    def nodes_by_pk(self, pks: list[int]) -> dict[int, Node]:
+    def nodes_by_pk(self, pks: list[int]) -> dict[int, tuple[Node, str]]:
         return nodes_by_pk(self._db, pks)
 
     @property
@@ -160,10 +160,10 @@ def _node(row: tuple[object, ...]) -> Node:
     )
 
 
-def nodes_by_pk(connection: sqlite3.Connection, pks: list[int]) -> dict[int, Node]:
-    """The nodes with these primary keys (the FTS rowids)."""
+def nodes_by_pk(connection: sqlite3.Connection, pks: list[int]) -> dict[int, tuple[Node, str]]:
+    """The nodes with these primary keys (the FTS rowids), each with its indexed text."""
     if not pks:
         return {}
     marks = ",".join("?" * len(pks))
-    rows = connection.execute(f"SELECT pk, {_NODE_COLUMNS} FROM nodes WHERE pk IN ({marks})", pks)
-    return {row[0]: _node(row[1:]) for row in rows}
+    rows = connection.execute(f"SELECT pk, text, {_NODE_COLUMNS} FROM nodes WHERE pk IN ({marks})", pks)
+    return {row[0]: (_node(row[2:]), str(row[1] or "")) for row in rows}

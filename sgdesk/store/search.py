@@ -117,8 +117,9 @@ class SearchStore:
             raise SearchError(
                 f"El índice de búsqueda está dañado ({exc}); verifique la base con «sgdesk db check»."
             ) from exc
+        cited = cited[:limit]
         seen = set(cited)
-        ranked = tuple(hit for hit in ranked if hit[0] not in seen)[:limit]
+        ranked = tuple(hit for hit in ranked if hit[0] not in seen)[: limit - len(cited)]
         return RawHits(cited, ranked, max(total, len(cited)), capped)
 
     def _cited(self, query: Query, filters_sql: str | None) -> tuple[int, ...]:

@@ -22,12 +22,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )  # fmt: skip
 
+from sgdesk.content.query import SearchFilters
 from sgdesk.errors import SgdeskError
 from sgdesk.export.html import render_html
-from sgdesk.library import Library
+from sgdesk.library import Library, SearchResults
 from sgdesk.ui.find_bar import FindBar
 from sgdesk.ui.history import History
 from sgdesk.ui.reading_pane import DEFAULT_ZOOM, ReadingPane
+from sgdesk.ui.search_panel import PAGE_SIZE, SearchPanel
+from sgdesk.ui.search_service import SearchService
 from sgdesk.ui.state import UiSettings
 from sgdesk.ui.tree_model import NODE_ID_ROLE, NodeTreeModel
 
@@ -35,7 +38,7 @@ if TYPE_CHECKING:
     from PySide6.QtWidgets import QMessageBox
 
 WINDOW_TITLE = "sgdesk — Secretaría General de la Alcaldía Mayor de Bogotá D.C."
-STATE_VERSION = 1
+STATE_VERSION = 2  # bump when docks change: older saved layouts are then ignored
 HOME_NODE = "mision"
 
 
@@ -49,7 +52,10 @@ class DockSpec:
     shortcut: str
 
 
-DOCKS = (DockSpec("navigationDock", "Navegación", Qt.DockWidgetArea.LeftDockWidgetArea, "Ctrl+1"),)
+DOCKS = (
+    DockSpec("navigationDock", "Navegación", Qt.DockWidgetArea.LeftDockWidgetArea, "Ctrl+1"),
+    DockSpec("searchDock", "Búsqueda", Qt.DockWidgetArea.RightDockWidgetArea, "Ctrl+2"),
+)
 
 
 class MainWindow(QMainWindow):
@@ -83,6 +89,11 @@ class MainWindow(QMainWindow):
         self.tree_view.setModel(self.tree_model)
         self.docks = {spec.name: self._add_dock(spec) for spec in DOCKS}
         self.docks["navigationDock"].setWidget(self.tree_view)
+        self.search_panel = SearchPanel(self)
+        self.docks["searchDock"].setWidget(self.search_panel)
+        self.search_service: SearchService | None = None
+        self._last_results: SearchResults | None = None
+        self._last_hit_row = 0
 
         self.content_label = QLabel(self)
         self.zoom_label = QLabel(self)
@@ -156,6 +167,12 @@ class MainWindow(QMainWindow):
         )
         self.zoom_reset_action = self._action("&Tamaño normal", self.reset_zoom, ["Ctrl+0"])
         self.switch_focus_action = self._action("Alternar &foco índice/texto", self.switch_focus, ["F6"])
+        self.search_action = self._action(
+            "Buscar en el &corpus…", self.focus_search, ["Ctrl+K", "Ctrl+Shift+F"]
+        )
+        self.back_to_search_action = self._action(
+            "&Volver a la búsqueda", self.back_to_search, ["Ctrl+Shift+B"]
+        )
         self.about_action = self._action("&Acerca de sgdesk", self.show_about, ["F1"])
         self._build_menus()
 
@@ -169,6 +186,8 @@ class MainWindow(QMainWindow):
         edit_menu.addActions([self.copy_action, self.copy_citation_action])
         edit_menu.addSeparator()
         edit_menu.addActions([self.find_action, self.find_next_action, self.find_previous_action])
+        edit_menu.addSeparator()
+        edit_menu.addActions([self.search_action, self.back_to_search_action])
         view_menu = bar.addMenu(self.tr("&Ver"))
         view_menu.addActions([self.zoom_in_action, self.zoom_out_action, self.zoom_reset_action])
         view_menu.addSeparator()
@@ -183,12 +202,17 @@ class MainWindow(QMainWindow):
         toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
         toolbar.addActions([self.back_action, self.forward_action, self.home_action])
         toolbar.addSeparator()
-        toolbar.addActions([self.find_action, self.copy_citation_action])
+        toolbar.addActions([self.search_action, self.find_action, self.copy_citation_action])
         self.addToolBar(toolbar)
 
     def _connect(self) -> None:
         self.tree_view.selectionModel().currentChanged.connect(self._on_tree_current_changed)
         self.reading_pane.node_link_activated.connect(self.open_node)
+        self.search_panel.search_requested.connect(self._run_search)
+        self.search_panel.hit_activated.connect(self._open_hit)
+        self.search_panel.query_committed.connect(self._remember_search)
+        self.search_panel.recent_cleared.connect(self._forget_searches)
+        self.search_panel.set_recent(self.settings.recent_searches)
         self.reading_pane.external_link_blocked.connect(self._on_external_link)
         self.reading_pane.zoom_changed.connect(self._show_zoom)
         self.find_bar.query_changed.connect(self._on_find_query)
@@ -335,6 +359,7 @@ class MainWindow(QMainWindow):
             return False
         if self.library is not None:
             self.library.close()
+        self._stop_search()
         self.library = library
         self.tree_model.set_library(library)
         self.history = History()
@@ -349,8 +374,10 @@ class MainWindow(QMainWindow):
 
     def _show_library(self) -> None:
         enabled = self.library is not None
-        for action in (self.copy_citation_action, self.home_action, self.find_action):
+        for action in (self.copy_citation_action, self.home_action, self.find_action,
+                       self.search_action, self.back_to_search_action):  # fmt: skip
             action.setEnabled(enabled)
+        self.search_panel.setEnabled(enabled)
         self._update_navigation()
         if self.library is None:
             self.content_label.setText(self.tr("Sin corpus"))
@@ -378,10 +405,56 @@ class MainWindow(QMainWindow):
 
         self.about_dialog = show_about(self, self.library.info if self.library else None)
 
+    # -- search ----------------------------------------------------------------
+
+    def focus_search(self) -> None:
+        self.docks["searchDock"].show()
+        self.docks["searchDock"].raise_()
+        self.search_panel.focus_field()
+
+    def back_to_search(self) -> None:
+        """Return to the results list, at the hit that was opened."""
+        self.docks["searchDock"].show()
+        self.docks["searchDock"].raise_()
+        if not self.search_panel.focus_results(self._last_hit_row):
+            self.search_panel.focus_field()
+
+    def _run_search(self, text: str, filters: SearchFilters, offset: int) -> None:
+        if self.library is None:
+            return
+        if self.search_service is None:
+            self.search_service = SearchService(self.library.info.path, self)
+            self.search_service.results_ready.connect(self._on_results)
+            self.search_service.failed.connect(self.search_panel.show_error)
+        self.search_service.search(text, filters, PAGE_SIZE, offset)
+
+    def _on_results(self, results: SearchResults) -> None:
+        self._last_results = results
+        self.search_panel.show_results(results)
+
+    def _open_hit(self, node_id: str, row: int) -> None:
+        self._last_hit_row = row
+        if self.open_node(node_id) and self._last_results is not None:
+            self.reading_pane.highlight_words(self._last_results.matcher.spans)
+
+    def _remember_search(self, text: str) -> None:
+        self.search_panel.set_recent(self.settings.add_recent_search(text))
+
+    def _forget_searches(self) -> None:
+        self.settings.clear_recent_searches()
+        self.search_panel.set_recent([])
+
+    def _stop_search(self) -> None:
+        if self.search_service is not None:
+            self.search_service.shutdown()
+            self.search_service.deleteLater()
+            self.search_service = None
+
     # -- lifetime --------------------------------------------------------------
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.save_state()
+        self._stop_search()
         super().closeEvent(event)
 
     def save_state(self) -> None:

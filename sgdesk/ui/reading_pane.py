@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import Qt, QUrl, Signal
 from PySide6.QtGui import QColor, QFont, QTextCharFormat, QTextCursor, QTextDocument, QWheelEvent
 from PySide6.QtWidgets import QTextBrowser, QTextEdit, QWidget
@@ -13,6 +15,7 @@ ZOOM_STEPS = (50, 67, 80, 90, 100, 110, 125, 150, 175, 200, 250, 300)
 DEFAULT_ZOOM = 100
 
 _WHEEL_STEP = 120  # one notch of a mouse wheel, in eighths of a degree
+_SEARCH_MARK = QColor("#cfe3ff")
 _MATCH = QColor("#ffe680")
 _CURRENT_MATCH = QColor("#ff9f1a")
 
@@ -34,6 +37,7 @@ class ReadingPane(QTextBrowser):
         self._zoom = DEFAULT_ZOOM
         self._anchors: list[tuple[int, str]] = []
         self._matches: list[tuple[int, int]] = []
+        self._search_marks: list[tuple[int, int]] = []
         self._current_match = -1
         self._wheel_delta = 0
         self._apply_style()
@@ -163,30 +167,57 @@ class ReadingPane(QTextBrowser):
         return self._current_match + 1
 
     def _clear_matches(self) -> None:
-        self._matches, self._current_match = [], -1
+        self._matches, self._current_match, self._search_marks = [], -1, []
         self.setExtraSelections([])
 
+    def highlight_words(self, spans_of: Callable[[str], list[tuple[int, int]]]) -> int:
+        """Mark the words a search matched (``spans_of`` gives them per paragraph) and
+        scroll to the first; returns how many were marked."""
+        self._search_marks = []
+        block = self.document().begin()
+        while block.isValid():
+            self._search_marks += [(block.position() + a, b - a) for a, b in spans_of(block.text())]
+            block = block.next()
+        self._paint_matches()
+        if self._search_marks:
+            cursor = QTextCursor(self.document())
+            cursor.setPosition(self._search_marks[0][0])
+            self.setTextCursor(cursor)
+            self.ensureCursorVisible()
+        return len(self._search_marks)
+
+    @property
+    def search_mark_count(self) -> int:
+        return len(self._search_marks)
+
     def clear_find(self) -> None:
-        self._clear_matches()
+        """Remove the find-in-page matches; search marks stay."""
+        self._matches, self._current_match = [], -1
+        self._paint_matches()
 
     def _paint_matches(self) -> None:
-        selections = []
+        """Search marks underneath, find matches on top, the current match in orange."""
+        selections = [self._selection(start, length, _SEARCH_MARK) for start, length in self._search_marks]
         for number, (start, length) in enumerate(self._matches):
-            selection = QTextEdit.ExtraSelection()
-            cursor = QTextCursor(self.document())
-            cursor.setPosition(start)
-            cursor.setPosition(start + length, QTextCursor.MoveMode.KeepAnchor)
-            selection.cursor = cursor
-            char_format = QTextCharFormat()
-            char_format.setBackground(_CURRENT_MATCH if number == self._current_match else _MATCH)
-            selection.format = char_format
-            selections.append(selection)
-            if number == self._current_match:
-                view_cursor = QTextCursor(cursor)
-                view_cursor.setPosition(start)
-                self.setTextCursor(view_cursor)
+            current = number == self._current_match
+            selections.append(self._selection(start, length, _CURRENT_MATCH if current else _MATCH))
+            if current:
+                cursor = QTextCursor(self.document())
+                cursor.setPosition(start)
+                self.setTextCursor(cursor)
                 self.ensureCursorVisible()
         self.setExtraSelections(selections)
+
+    def _selection(self, start: int, length: int, colour: QColor) -> QTextEdit.ExtraSelection:
+        selection = QTextEdit.ExtraSelection()
+        cursor = QTextCursor(self.document())
+        cursor.setPosition(start)
+        cursor.setPosition(start + length, QTextCursor.MoveMode.KeepAnchor)
+        selection.cursor = cursor
+        char_format = QTextCharFormat()
+        char_format.setBackground(colour)
+        selection.format = char_format
+        return selection
 
 
 def _anchor_positions(document: QTextDocument) -> list[tuple[int, str]]:

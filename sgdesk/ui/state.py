@@ -8,6 +8,8 @@ from PySide6.QtCore import QByteArray, QSettings
 
 from sgdesk.ui.reading_pane import DEFAULT_ZOOM
 
+RECENT_LIMIT = 15
+
 
 class UiSettings:
     """Typed access to the window's QSettings."""
@@ -51,6 +53,23 @@ class UiSettings:
     @last_node.setter
     def last_node(self, node_id: str) -> None:
         self._settings.setValue("reading/last_node", node_id)
+
+    @property
+    def recent_searches(self) -> list[str]:
+        value = self._settings.value("search/recent", [])
+        items = [value] if isinstance(value, str) else value if isinstance(value, list) else []
+        return [str(v) for v in items if str(v).strip()][:RECENT_LIMIT]
+
+    def add_recent_search(self, text: str) -> list[str]:
+        text = " ".join(text.split())
+        if not text:
+            return self.recent_searches
+        recent = [text, *(q for q in self.recent_searches if q != text)][:RECENT_LIMIT]
+        self._settings.setValue("search/recent", recent)
+        return recent
+
+    def clear_recent_searches(self) -> None:
+        self._settings.remove("search/recent")
 
     def sync(self) -> None:
         self._settings.sync()

@@ -1,0 +1,114 @@
+"""Search results as a list model: one row per hit, rendered by ``SearchResultDelegate``."""
+
+from __future__ import annotations
+
+from html import escape
+
+from PySide6.QtCore import QAbstractListModel, QModelIndex, QObject, QPersistentModelIndex, QSize, Qt
+from PySide6.QtGui import QAbstractTextDocumentLayout, QPainter, QPalette, QTextDocument
+from PySide6.QtWidgets import QAbstractScrollArea, QStyle, QStyledItemDelegate, QStyleOptionViewItem
+
+from sgdesk.content.highlight import Snippet
+from sgdesk.library import Hit
+
+NODE_ID_ROLE = Qt.ItemDataRole.UserRole + 1
+HTML_ROLE = Qt.ItemDataRole.UserRole + 2
+MUTED, CITED = "#5c6670", "#7a1120"
+
+AnyIndex = QModelIndex | QPersistentModelIndex
+
+
+def hit_html(hit: Hit) -> str:
+    """Title, breadcrumb and snippet of a hit, escaped, matched words in bold."""
+    cited = ' <span class="cited">· cita</span>' if hit.cited else ""
+    path = escape(" › ".join(hit.path))
+    return (f"<b>{escape(hit.node.title)}</b>{cited}"
+            f'<br><span class="path">{path}</span>'
+            f"<br>{snippet_html(hit.snippet)}")  # fmt: skip
+
+
+def snippet_html(pieces: Snippet) -> str:
+    return "".join(f"<b>{escape(t)}</b>" if marked else escape(t) for t, marked in pieces)
+
+
+class SearchResultsModel(QAbstractListModel):
+    """Holds hits and their HTML, prepared once when results arrive."""
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._hits: list[Hit] = []
+        self._html: list[str] = []
+
+    def set_hits(self, hits: tuple[Hit, ...]) -> None:
+        self.beginResetModel()
+        self._hits = list(hits)
+        self._html = [hit_html(h) for h in hits]
+        self.endResetModel()
+
+    def append_hits(self, hits: tuple[Hit, ...]) -> None:
+        if not hits:
+            return
+        first = len(self._hits)
+        self.beginInsertRows(QModelIndex(), first, first + len(hits) - 1)
+        self._hits += hits
+        self._html += [hit_html(h) for h in hits]
+        self.endInsertRows()
+
+    def hit(self, row: int) -> Hit:
+        return self._hits[row]
+
+    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(self._hits)
+
+    def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> object:
+        if not index.isValid() or not 0 <= index.row() < len(self._hits):
+            return None
+        hit = self._hits[index.row()]
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
+            return hit.node.title
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return " › ".join((*hit.path, hit.node.title))
+        if role == NODE_ID_ROLE:
+            return hit.node.id
+        if role == HTML_ROLE:
+            return self._html[index.row()]
+        return None
+
+
+class SearchResultDelegate(QStyledItemDelegate):
+    """Paints a hit's HTML (title, path, snippet) with the view's palette."""
+
+    def _document(
+        self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
+    ) -> QTextDocument:
+        document = QTextDocument()
+        document.setDefaultFont(option.font)
+        document.setHtml(str(index.data(HTML_ROLE) or ""))
+        document.setTextWidth(max(option.rect.width() - 8, 120))
+        return document
+
+    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: AnyIndex) -> None:
+        self.initStyleOption(option, index)
+        widget = option.widget
+        style = widget.style() if widget else None
+        text_option = QStyleOptionViewItem(option)
+        text_option.text = ""
+        if style is not None:
+            style.drawControl(QStyle.ControlElement.CE_ItemViewItem, text_option, painter, widget)
+        document = self._document(option, index)
+        context = QAbstractTextDocumentLayout.PaintContext()
+        selected = bool(option.state & QStyle.StateFlag.State_Selected)
+        role = QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text
+        context.palette.setColor(QPalette.ColorRole.Text, option.palette.color(role))
+        painter.save()
+        painter.translate(option.rect.left() + 4, option.rect.top() + 3)
+        document.documentLayout().draw(painter, context)
+        painter.restore()
+
+    def sizeHint(self, option: QStyleOptionViewItem, index: AnyIndex) -> QSize:
+        self.initStyleOption(option, index)
+        widget = option.widget
+        if isinstance(widget, QAbstractScrollArea):
+            option.rect.setWidth(widget.viewport().width())
+        document = self._document(option, index)
+        return QSize(int(document.idealWidth()), int(document.size().height()) + 6)

@@ -1,0 +1,265 @@
+"""The search dock: a field searched as you type, filters, recent searches and results.
+
+The panel only emits (``search_requested``, ``hit_activated``, ``query_committed``); the main
+window runs searches and calls ``show_results`` / ``show_error`` with what comes back.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, QModelIndex, QObject, Qt, QTimer, Signal
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import (
+    QComboBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListView,
+    QMenu,
+    QPushButton,
+    QSpinBox,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)  # fmt: skip
+
+from sgdesk.content.query import SearchFilters
+from sgdesk.library import SearchResults
+from sgdesk.ui.search_model import NODE_ID_ROLE, SearchResultDelegate, SearchResultsModel
+
+DEBOUNCE_MS = 250
+PAGE_SIZE = 30
+NO_YEAR = 1799  # the spin boxes' "any year" value
+
+Choices = tuple[tuple[str, frozenset[str]], ...]
+
+KINDS: Choices = (
+    ("Todo el corpus", frozenset()),
+    ("Información general", frozenset({"general"})),
+    ("Normas", frozenset({"norma"})),
+    ("Disposiciones (artículos y literales)", frozenset({"disposicion"})),
+)
+NORM_TYPES: Choices = (
+    ("Todos los tipos", frozenset()),
+    ("Acuerdos", frozenset({"acuerdo"})),
+    ("Decretos", frozenset({"decreto"})),
+    ("Resoluciones", frozenset({"resolucion"})),
+    ("Circulares", frozenset({"circular"})),
+    ("Directivas", frozenset({"directiva"})),
+)
+
+
+class SearchPanel(QWidget):
+    search_requested = Signal(str, object, int)  # text, SearchFilters, offset
+    hit_activated = Signal(str, int)  # node id, row
+    query_committed = Signal(str)  # a search the user acted on: remember it
+    recent_cleared = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.field = QLineEdit(self)
+        self.field.setPlaceholderText(self.tr('Buscar: palabras, "frase", o, -excluir, prefijo*'))
+        self.field.setAccessibleName(self.tr("Buscar en todo el corpus"))
+        self.field.setClearButtonEnabled(True)
+        self.recent_button = QToolButton(self)
+        self.recent_button.setText(self.tr("Recientes"))
+        self.recent_button.setAccessibleName(self.tr("Búsquedas recientes"))
+        self.recent_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        self.recent_menu = QMenu(self.recent_button)
+        self.recent_button.setMenu(self.recent_menu)
+        self.kind_box = self._combo(KINDS, self.tr("Tipo de contenido"))
+        self.type_box = self._combo(NORM_TYPES, self.tr("Tipo de norma"))
+        self.year_from = self._year_box(self.tr("desde: cualquier año"), self.tr("Año desde"))
+        self.year_to = self._year_box(self.tr("hasta: cualquier año"), self.tr("Año hasta"))
+        self.status = QLabel(self.tr("Escriba para buscar en todo el corpus."), self)
+        self.status.setWordWrap(True)
+        self.status.setAccessibleName(self.tr("Estado de la búsqueda"))
+        self.model = SearchResultsModel(self)
+        self.results = QListView(self)
+        self.results.setObjectName("searchResults")
+        self.results.setAccessibleName(self.tr("Resultados de la búsqueda"))
+        self.results.setModel(self.model)
+        self.results.setItemDelegate(SearchResultDelegate(self.results))
+        self.results.setWordWrap(True)
+        self.results.setVerticalScrollMode(QListView.ScrollMode.ScrollPerPixel)
+        self.more_button = QPushButton(self.tr("Más resultados"), self)
+        self.more_button.hide()
+        self._layout()
+        self._results_total = 0
+        self._open_cited_on_arrival = False
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(DEBOUNCE_MS)
+        self._connect()
+        self.set_recent([])
+
+    # -- construction ----------------------------------------------------------
+
+    def _combo(self, items: Choices, name: str) -> QComboBox:
+        box = QComboBox(self)
+        box.setAccessibleName(name)
+        for label, value in items:
+            box.addItem(self.tr(label), value)
+        return box
+
+    def _year_box(self, any_text: str, name: str) -> QSpinBox:
+        box = QSpinBox(self)
+        box.setRange(NO_YEAR, 2100)
+        box.setSpecialValueText(any_text)
+        box.setValue(NO_YEAR)
+        box.setAccessibleName(name)
+        editor = box.findChild(QLineEdit)
+        if editor is not None:
+            editor.setAccessibleName(name)
+        return box
+
+    def _layout(self) -> None:
+        top = QHBoxLayout()
+        top.addWidget(self.field, 1)
+        top.addWidget(self.recent_button)
+        filters = QHBoxLayout()
+        filters.addWidget(self.kind_box, 1)
+        filters.addWidget(self.type_box, 1)
+        years = QHBoxLayout()
+        years.addWidget(self.year_from, 1)
+        years.addWidget(self.year_to, 1)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(4, 4, 4, 4)
+        for row in (top, filters, years):
+            layout.addLayout(row)
+        layout.addWidget(self.status)
+        layout.addWidget(self.results, 1)
+        layout.addWidget(self.more_button)
+
+    def _connect(self) -> None:
+        self.field.textChanged.connect(self._timer.start)
+        self.field.returnPressed.connect(self._on_return)
+        self._timer.timeout.connect(self.search_now)
+        for box in (self.kind_box, self.type_box):
+            box.currentIndexChanged.connect(self.search_now)
+        for spin in (self.year_from, self.year_to):
+            spin.valueChanged.connect(self.search_now)
+        self.results.activated.connect(self._activate)
+        self.results.clicked.connect(self._activate)
+        self.more_button.clicked.connect(self._more)
+        self.field.installEventFilter(self)
+        self.results.installEventFilter(self)
+
+    # -- commands --------------------------------------------------------------
+
+    def filters(self) -> SearchFilters:
+        def year(box: QSpinBox) -> int | None:
+            return None if box.value() == NO_YEAR else box.value()
+
+        return SearchFilters(self.kind_box.currentData(), self.type_box.currentData(),
+                             year(self.year_from), year(self.year_to))  # fmt: skip
+
+    def search_now(self) -> None:
+        """Search the field's text at once (the debounce timer calls this too)."""
+        self._timer.stop()
+        text = self.field.text()
+        if not text.strip():
+            self.model.set_hits(())
+            self.more_button.hide()
+            self.status.setText(self.tr("Escriba para buscar en todo el corpus."))
+            return
+        self.status.setText(self.tr("Buscando…"))
+        self.search_requested.emit(text, self.filters(), 0)
+
+    def show_results(self, results: SearchResults) -> None:
+        if results.offset:
+            self.model.append_hits(results.hits)
+        else:
+            self.model.set_hits(results.hits)
+            if results.hits:
+                self.results.scrollToTop()
+        self._results_total = results.total
+        shown = self.model.rowCount()
+        self.more_button.setVisible(shown < results.total and bool(results.hits))
+        self.status.setText(self._count_text(results, shown))
+        if self._open_cited_on_arrival and not results.offset:
+            self._open_cited_on_arrival = False
+            self.open_first_if_cited()
+
+    def _count_text(self, results: SearchResults, shown: int) -> str:
+        if results.total == 0:
+            return self.tr("Sin resultados para «%1».").replace("%1", results.query.text.strip())
+        more = self.tr("más de ") if results.total_capped else ""
+        noun = self.tr("resultado") if results.total == 1 else self.tr("resultados")
+        text = f"{more}{results.total:,} {noun}".replace(",", " ")
+        if shown < results.total:
+            text += self.tr(" (se muestran %1)").replace("%1", str(shown))
+        if results.query.only_common_words:
+            text += self.tr(" · solo palabras muy comunes: resultados sin ordenar por relevancia")
+        return text
+
+    def show_error(self, message: str) -> None:
+        self.model.set_hits(())
+        self.more_button.hide()
+        self.status.setText(message)
+
+    def set_recent(self, queries: list[str]) -> None:
+        self.recent_menu.clear()
+        for query in queries:
+            action = self.recent_menu.addAction(query)
+            action.triggered.connect(lambda _=False, q=query: self.use_query(q))
+        if not queries:
+            self.recent_menu.addAction(self.tr("(ninguna)")).setEnabled(False)
+        self.recent_menu.addSeparator()
+        clear = self.recent_menu.addAction(self.tr("Borrar búsquedas recientes"))
+        clear.setEnabled(bool(queries))
+        clear.triggered.connect(self.recent_cleared)
+
+    def use_query(self, text: str) -> None:
+        self.field.setText(text)
+        self.search_now()
+        self.focus_field()
+
+    def focus_field(self) -> None:
+        self.field.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.field.selectAll()
+
+    def focus_results(self, row: int | None = None) -> bool:
+        """Focus the results list at ``row`` (default: the current one, or the first)."""
+        if self.model.rowCount() == 0:
+            return False
+        current = self.results.currentIndex()
+        target = row if row is not None else (current.row() if current.isValid() else 0)
+        index = self.model.index(min(target, self.model.rowCount() - 1))
+        self.results.setCurrentIndex(index)
+        self.results.scrollTo(index)
+        self.results.setFocus(Qt.FocusReason.OtherFocusReason)
+        return True
+
+    # -- events ----------------------------------------------------------------
+
+    def _activate(self, index: QModelIndex) -> None:
+        node_id = index.data(NODE_ID_ROLE)
+        if node_id:
+            self.query_committed.emit(self.field.text().strip())
+            self.hit_activated.emit(str(node_id), index.row())
+
+    def _on_return(self) -> None:
+        """Enter in the field: search now; a cited unit ("decreto 267 de 2007") opens at once."""
+        self.search_now()
+        self._open_cited_on_arrival = True
+
+    def open_first_if_cited(self) -> bool:
+        if self.model.rowCount() and self.model.hit(0).cited:
+            self._activate(self.model.index(0))
+            return True
+        return False
+
+    def _more(self) -> None:
+        self.search_requested.emit(self.field.text(), self.filters(), self.model.rowCount())
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent):
+            if watched is self.field and event.key() == Qt.Key.Key_Down:
+                return self.focus_results(0)
+            if watched is self.results and event.key() == Qt.Key.Key_Escape:
+                self.focus_field()
+                return True
+            if watched is self.results and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+                self._activate(self.results.currentIndex())
+                return True
+        return super().eventFilter(watched, event)

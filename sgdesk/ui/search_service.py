@@ -1,0 +1,97 @@
+"""Searches off the GUI thread: one worker thread with its own read-only connection.
+
+Every request carries a generation number; results of a superseded request are dropped,
+and a running superseded query is interrupted, so typing never waits for SQLite.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QObject, QThread, Signal, Slot
+
+from sgdesk.content.query import SearchFilters
+from sgdesk.errors import SgdeskError
+from sgdesk.library import Library, SearchResults
+
+
+class _Worker(QObject):
+    finished = Signal(int, object)  # generation, SearchResults
+    failed = Signal(int, str)  # generation, Spanish message
+
+    def __init__(self, database: Path) -> None:
+        super().__init__()
+        self._database = database
+        self.library: Library | None = None
+        self.latest = 0  # written by the GUI thread: requests older than this are skipped
+
+    @Slot(int, str, object, int, int)
+    def run(self, generation: int, text: str, filters: SearchFilters, limit: int, offset: int) -> None:
+        if generation < self.latest:
+            return
+        try:
+            if self.library is None:
+                self.library = Library.open(self._database)  # opened on this thread
+            results = self.library.search(text, filters, limit, offset)
+        except SgdeskError as exc:
+            self.failed.emit(generation, exc.message)
+            return
+        self.finished.emit(generation, results)
+
+    @Slot()
+    def close(self) -> None:
+        if self.library is not None:
+            self.library.close()
+            self.library = None
+
+
+class SearchService(QObject):
+    """Owns the worker thread; emits only the results of the latest request."""
+
+    results_ready = Signal(object)  # SearchResults
+    failed = Signal(str)
+    _requested = Signal(int, str, object, int, int)
+    _closing = Signal()
+
+    def __init__(self, database: Path, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._generation = 0
+        self._thread = QThread(self)
+        self._thread.setObjectName("searchThread")
+        self._worker = _Worker(database)
+        self._worker.moveToThread(self._thread)
+        self._requested.connect(self._worker.run)
+        self._closing.connect(self._worker.close)
+        self._worker.finished.connect(self._on_finished)
+        self._worker.failed.connect(self._on_failed)
+        self._thread.start()
+
+    @property
+    def generation(self) -> int:
+        return self._generation
+
+    def search(self, text: str, filters: SearchFilters, limit: int = 30, offset: int = 0) -> int:
+        """Queue a search; returns its generation. Older searches are abandoned."""
+        self._generation += 1
+        self._worker.latest = self._generation
+        if self._worker.library is not None:
+            self._worker.library.interrupt()
+        self._requested.emit(self._generation, text, filters, limit, offset)
+        return self._generation
+
+    def _on_finished(self, generation: int, results: SearchResults) -> None:
+        if generation == self._generation:
+            self.results_ready.emit(results)
+
+    def _on_failed(self, generation: int, message: str) -> None:
+        if generation == self._generation:
+            self.failed.emit(message)
+
+    def shutdown(self) -> None:
+        """Close the worker's connection on its thread, then stop the thread."""
+        if not self._thread.isRunning():
+            return
+        self._worker.latest = self._generation + 1
+        self._closing.emit()
+        self._thread.quit()
+        self._thread.wait()
