@@ -168,12 +168,12 @@ class Library:
         found = self._store.nodes_by_pk(pks)
         matcher = Matcher.for_query(query)
         scores = {pk: score * KIND_BOOST[found[pk][0].kind] for pk, score in raw.ranked if pk in found}
-        pks = [*raw.cited, *sorted(scores, key=lambda pk: -scores[pk])]
+        pks = [pk for pk in [*raw.cited, *sorted(scores, key=lambda pk: -scores[pk])] if pk in found]
+        paths = self._store.paths([found[pk][0].id for pk in pks])
         hits = tuple(
-            Hit(node, tuple(n.title for n in self._store.ancestors(node.id)),
-                snippet(text or node.plain_text or node.title, matcher), scores.get(pk, 0.0),
-                pk in raw.cited)
-            for pk in pks if pk in found for node, text in [found[pk]]
+            Hit(node, paths[node.id], snippet(text or node.plain_text or node.title, matcher),
+                scores.get(pk, 0.0), pk in raw.cited)
+            for pk in pks for node, text in [found[pk]]
         )  # fmt: skip
         return SearchResults(query, hits, raw.total, raw.total_capped, offset)
 

@@ -82,6 +82,7 @@ class Node:
     body: tuple[Block, ...] = ()
     norm: str | None = None  # the norm this unit belongs to
     child_count: int = 0
+    preview: str = ""  # light nodes (tree rows, breadcrumbs) carry no body, only this
 
     @property
     def plain_text(self) -> str:

@@ -12,6 +12,10 @@ from sgdesk.content.dates import PartialDate
 from sgdesk.content.model import Amendment, Block, EventKind, Node, NodeKind, Norm
 
 _NODE_COLUMNS = "id, parent, position, kind, title, citation, label, body, norm, child_count"
+# Light nodes (tree rows, breadcrumbs, listings): no body to decode, the start of the text.
+_LIGHT_COLUMNS = (
+    "nodes.id, parent, position, kind, title, citation, label, '[]', norm, child_count, substr(text, 1, 240)"
+)
 
 
 @dataclass(frozen=True)
@@ -41,23 +45,45 @@ class CorpusStore:
         return _node(row) if row else None
 
     def children(self, node_id: str | None) -> list[Node]:
+        """Light nodes (no body) below ``node_id``, in order."""
         where = "parent IS NULL" if node_id is None else "parent = ?"
         args = () if node_id is None else (node_id,)
-        rows = self._db.execute(f"SELECT {_NODE_COLUMNS} FROM nodes WHERE {where} ORDER BY position", args)
+        rows = self._db.execute(f"SELECT {_LIGHT_COLUMNS} FROM nodes WHERE {where} ORDER BY position", args)
         return [_node(r) for r in rows]
 
     def ancestors(self, node_id: str) -> list[Node]:
-        """The chain from the root down to the parent of ``node_id``."""
+        """The chain (light nodes) from the root down to the parent of ``node_id``."""
         rows = self._db.execute(
             f"""WITH RECURSIVE up(id, depth) AS (
                   SELECT parent, 1 FROM nodes WHERE id = ?
                   UNION ALL
                   SELECT nodes.parent, up.depth + 1 FROM nodes JOIN up ON nodes.id = up.id
                 )
-                SELECT {_NODE_COLUMNS} FROM nodes JOIN up USING (id) ORDER BY up.depth DESC""",
+                SELECT {_LIGHT_COLUMNS} FROM up CROSS JOIN nodes ON nodes.id = up.id
+                ORDER BY up.depth DESC""",
             (node_id,),
         )
         return [_node(r) for r in rows]
+
+    def paths(self, node_ids: list[str]) -> dict[str, tuple[str, ...]]:
+        """Breadcrumb titles (root first) of many nodes, in one query."""
+        if not node_ids:
+            return {}
+        marks = ",".join("?" * len(node_ids))
+        rows = self._db.execute(
+            f"""WITH RECURSIVE up(start, id, depth) AS (
+                  SELECT id, parent, 1 FROM nodes WHERE id IN ({marks})
+                  UNION ALL
+                  SELECT up.start, nodes.parent, up.depth + 1 FROM up JOIN nodes ON nodes.id = up.id
+                )
+                SELECT up.start, nodes.title FROM up CROSS JOIN nodes ON nodes.id = up.id
+                ORDER BY up.start, up.depth DESC""",
+            node_ids,
+        )
+        found: dict[str, list[str]] = {node_id: [] for node_id in node_ids}
+        for start, title in rows:
+            found[start].append(title)
+        return {node_id: tuple(titles) for node_id, titles in found.items()}
 
     def descendants(self, node_id: str) -> list[tuple[int, Node]]:
         """Every unit below ``node_id``, depth first, with its depth (children are 1)."""
@@ -134,7 +160,7 @@ class CorpusStore:
         return self._db
 
     def all_nodes(self) -> list[Node]:
-        rows = self._db.execute(f"SELECT {_NODE_COLUMNS} FROM nodes ORDER BY pk")
+        rows = self._db.execute(f"SELECT {_LIGHT_COLUMNS} FROM nodes ORDER BY pk")
         return [_node(r) for r in rows]
 
 
@@ -144,20 +170,13 @@ def _like_prefix(text: str) -> str:
 
 
 def _node(row: tuple[object, ...]) -> Node:
-    node_id, parent, position, kind, title, citation, label, body, norm, child_count = row
+    node_id, parent, position, kind, title, citation, label, body, norm, child_count = row[:10]
     blocks = tuple(Block.from_json(b) for b in json.loads(str(body or "[]")))
     return Node(
-        str(node_id),
-        str(parent) if parent else None,
-        int(str(position)),
-        NodeKind(str(kind)),
-        str(title),
-        str(citation),
-        str(label or ""),
-        blocks,
-        str(norm) if norm else None,
-        int(str(child_count or 0)),
-    )
+        str(node_id), str(parent) if parent else None, int(str(position)), NodeKind(str(kind)),
+        str(title), str(citation), str(label or ""), blocks, str(norm) if norm else None,
+        int(str(child_count or 0)), preview=str(row[10] or "") if len(row) > 10 else "",
+    )  # fmt: skip
 
 
 def nodes_by_pk(connection: sqlite3.Connection, pks: list[int]) -> dict[int, tuple[Node, str]]:

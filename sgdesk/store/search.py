@@ -109,8 +109,10 @@ class SearchStore:
             text = _and(text_expression(query), filters_sql)
             if text is None:
                 return RawHits(cited, (), len(cited), False)
-            ranked = self._ranked(text, limit + len(cited), offset, query.only_common_words)
-            total, capped = self._count(text)
+            page = limit + len(cited)
+            ranked = self._ranked(text, page, offset, query.only_common_words)
+            # A first page that is not full holds every hit: no need to count them.
+            total, capped = (len(ranked), False) if offset == 0 and len(ranked) < page else self._count(text)
         except sqlite3.OperationalError as exc:
             raise SearchError(f"Consulta no válida: {exc}") from exc
         except sqlite3.DatabaseError as exc:

@@ -112,7 +112,7 @@ class NodeTreeModel(QAbstractItemModel):
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
             return node.title
         if role == Qt.ItemDataRole.ToolTipRole:
-            preview = node.plain_text[:240]
+            preview = node.preview or node.plain_text[:240]
             return f"{node.citation}\n{preview}" if preview else node.citation
         if role == NODE_ID_ROLE:
             return node.id
