@@ -5,6 +5,8 @@ from __future__ import annotations
 import logging
 import sys
 import traceback
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from types import TracebackType
 
@@ -18,7 +20,7 @@ from PySide6.QtCore import (
     QTimer,
     QTranslator,
 )  # fmt: skip
-from PySide6.QtGui import QColor, QFont, QFontDatabase, QPalette
+from PySide6.QtGui import QColor, QFont, QFontDatabase, QGuiApplication, QPalette
 from PySide6.QtWidgets import QApplication
 
 from sgdesk import __version__, paths
@@ -72,6 +74,17 @@ def register_fonts() -> list[str]:
             continue
         families += QFontDatabase.applicationFontFamilies(font_id)
     return sorted(set(families))
+
+
+@contextmanager
+def offscreen_application() -> Iterator[QGuiApplication]:
+    """A windowless Qt application (fonts, PDF) for command-line work."""
+    app = QGuiApplication.instance()
+    if app is None:
+        app = QGuiApplication([sys.argv[0], "-platform", "offscreen"])
+    assert isinstance(app, QGuiApplication)
+    configure_application(app)
+    yield app
 
 
 def user_data_dir(override: Path | None = None) -> Path:

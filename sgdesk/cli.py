@@ -66,6 +66,13 @@ def build_parser() -> argparse.ArgumentParser:
     search.add_argument("query", metavar="CONSULTA", help='palabras, "frases", o, -excluir, prefijo*')
     search.add_argument("--limit", type=_positive, default=20, metavar="N", help="máximo de resultados")
     search.add_argument("--json", action="store_true", help="salida en JSON")
+    export = commands.add_parser("export", help="exportar secciones a PDF/A (con índice y marcadores)")
+    export.add_argument("ids", nargs="*", metavar="ID", help="secciones o normas a exportar")
+    export.add_argument("--all", action="store_true", help="todo el compendio")
+    export.add_argument("-o", "--output", type=Path, required=True, metavar="ARCHIVO.pdf")
+    export.add_argument("--page-size", choices=["carta", "a4"], default="carta", help="por defecto, carta")
+    export.add_argument("--include-children", action="store_true", help="incluir las subsecciones")
+    export.add_argument("--as-of", metavar="AAAA-MM-DD", help=argparse.SUPPRESS)
     return parser
 
 
@@ -114,6 +121,8 @@ def _run(args: argparse.Namespace) -> int:
             return _tree(library, args.json)
         if args.command == "search":
             return _search(library, args.query, args.limit, args.json)
+        if args.command == "export":
+            return _export(library, args)
         return _show(library, args.id, args.json)
     finally:
         library.close()
@@ -198,6 +207,29 @@ def _search(library: Library, text: str, limit: int, as_json: bool) -> int:
         print(f"   {row['path']}")
         if row["snippet"]:
             print(f"   {row['snippet']}")
+    return EXIT_OK
+
+
+def _export(library: Library, args: argparse.Namespace) -> int:
+    from sgdesk.export.plan import PaperSize, plan_compendium, plan_export
+
+    if args.as_of:
+        raise SgdeskError("--as-of todavía no está disponible: la vista «Vigente a» no existe aún.")
+    if bool(args.all) == bool(args.ids):
+        raise SgdeskError("Indique uno o más ID, o --all para todo el compendio (no ambos).")
+    if args.output.suffix.lower() != ".pdf":
+        raise SgdeskError(f"El archivo de salida debe terminar en .pdf: {args.output}")
+    paper = PaperSize(args.page_size)
+    if args.all:
+        plan = plan_compendium(library, paper)
+    else:
+        plan = plan_export(library, args.ids, args.include_children, paper)
+    from sgdesk.app import offscreen_application
+    from sgdesk.export.pdf import write_pdf
+
+    with offscreen_application():
+        path = write_pdf(plan, args.output)
+    print(f"PDF escrito: {path} ({len(plan.pages)} sección(es))")
     return EXIT_OK
 
 

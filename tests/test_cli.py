@@ -141,3 +141,27 @@ def test_search_bad_limit_is_exit_2() -> None:
     result = sgdesk("search", "x", "--limit", "cero")
     assert result.returncode == 2
     assert "debe ser un número" in result.stderr
+
+
+def test_export_cli(corpus_db: Path, tmp_path: Path) -> None:
+    output = tmp_path / "Decreto-163-de-2008.pdf"
+    result = sgdesk("--database", corpus_db, "export", "decreto-163-2008", "-o", output, "--page-size", "a4")
+    assert result.returncode == 0, result.stderr
+    assert output.read_bytes().startswith(b"%PDF-1.4")
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["export", "no-existe", "-o", "x.pdf"], "No existe la sección"),
+        (["export", "mision", "-o", "/no/such/folder/x.pdf"], "no existe"),
+        (["export", "-o", "x.pdf"], "Indique uno o más ID"),
+        (["export", "mision", "-o", "x.txt"], "debe terminar en .pdf"),
+    ],
+)
+def test_export_cli_errors(corpus_db: Path, tmp_path: Path, args: list[str], message: str) -> None:
+    result = subprocess.run([sys.executable, "-m", "sgdesk", "--database", str(corpus_db), *args],
+                            capture_output=True, text=True, cwd=tmp_path, check=False)  # fmt: skip
+    assert result.returncode == 2
+    assert message in result.stderr
+    assert list(tmp_path.iterdir()) == []

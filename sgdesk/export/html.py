@@ -52,99 +52,105 @@ def node_href(node_id: str) -> str:
     return f"{LINK_SCHEME}:{node_id}"
 
 
-def render_html(page: Page) -> str:
-    parts = [f'<h1><a name="{escape(page.node.id)}">{escape(page.node.title)}</a></h1>']
-    if page.breadcrumb:
-        crumbs = BREADCRUMB_SEPARATOR.join(_link(n.id, n.title) for n in page.breadcrumb)
-        parts.append(f'<p class="crumbs">{crumbs}</p>')
-    if page.norm is not None and show_norm_record(page):
-        parts.append(_record(page))
-    elif page.norm is not None:
-        parts.append(f'<p class="crumbs">Norma: {_link(page.norm.id, page.norm.title)}</p>')
-    for unit in page.units:
-        parts.append(_unit(unit, page))
-    if page.node.kind is NodeKind.ARTICLE and not page.node.body and len(page.units) > 1:
-        parts.append(
-            '<p class="unknown">La fuente no registra el número de este artículo ni sus '
-            "demás literales; solo los que aquí aparecen.</p>"
-        )
-    if page.amendments:
-        items = "".join(
-            f'<li>{_amendment(a, page)} <span class="note">— {escape(a.date.format_compact())}</span></li>'
-            for a in page.amendments
-        )
-        parts.append(f"<h2>Cambios que introduce</h2><ul>{items}</ul>")
-    if page.children and not page.node.body:
-        items = "".join(f"<li>{_link(c.id, c.title)}</li>" for c in page.children)
-        parts.append(f"<h2>Contenido</h2><ul>{items}</ul>")
-    parts.append(f'<p class="cite">{escape(citation_line(page))}</p>')
-    return "\n".join(parts)
+def render_html(page: Page, links: bool = True) -> str:
+    """The page as HTML; ``links=False`` for paper and PDF, where links lead nowhere."""
+    return _HtmlPage(page, links).render()
 
 
-def _record(page: Page) -> str:
-    assert page.norm is not None
-    rows = []
-    for label, value in metadata_rows(page.norm):
-        css = "epigrafe" if label == "Epígrafe" else "meta-value"
-        if "no registrad" in value:
-            value_html = escape(value).replace("(", '<span class="unknown">(').replace(")", ")</span>")
-        else:
+class _HtmlPage:
+    def __init__(self, page: Page, links: bool) -> None:
+        self.page = page
+        self.links = links
+
+    def render(self) -> str:
+        page = self.page
+        parts = [f'<h1><a name="{escape(page.node.id)}">{escape(page.node.title)}</a></h1>']
+        if page.breadcrumb:
+            crumbs = BREADCRUMB_SEPARATOR.join(self._link(n.id, n.title) for n in page.breadcrumb)
+            parts.append(f'<p class="crumbs">{crumbs}</p>')
+        if page.norm is not None and show_norm_record(page):
+            parts.append(self._record())
+        elif page.norm is not None:
+            parts.append(f'<p class="crumbs">Norma: {self._link(page.norm.id, page.norm.title)}</p>')
+        parts += [self._unit(unit) for unit in page.units]
+        if page.node.kind is NodeKind.ARTICLE and not page.node.body and len(page.units) > 1:
+            parts.append(
+                '<p class="unknown">La fuente no registra el número de este artículo ni sus '
+                "demás literales; solo los que aquí aparecen.</p>"
+            )
+        if page.amendments:
+            items = "".join(
+                f'<li>{self._amendment(a)} <span class="note">— {escape(a.date.format_compact())}</span></li>'
+                for a in page.amendments
+            )
+            parts.append(f"<h2>Cambios que introduce</h2><ul>{items}</ul>")
+        if page.children and not page.node.body:
+            items = "".join(f"<li>{self._link(c.id, c.title)}</li>" for c in page.children)
+            parts.append(f"<h2>Contenido</h2><ul>{items}</ul>")
+        parts.append(f'<p class="cite">{escape(citation_line(page))}</p>')
+        return "\n".join(parts)
+
+    def _record(self) -> str:
+        assert self.page.norm is not None
+        rows = []
+        for label, value in metadata_rows(self.page.norm):
+            css = "epigrafe" if label == "Epígrafe" else "meta-value"
             value_html = escape(value)
-        rows.append(f'<tr><td class="meta-key">{escape(label)}</td><td class="{css}">{value_html}</td></tr>')
-    return f'<table cellspacing="0" cellpadding="2">{"".join(rows)}</table>'
+            if "no registrad" in value:
+                value_html = value_html.replace("(", '<span class="unknown">(').replace(")", ")</span>")
+            rows.append(
+                f'<tr><td class="meta-key">{escape(label)}</td><td class="{css}">{value_html}</td></tr>'
+            )
+        return f'<table cellspacing="0" cellpadding="2">{"".join(rows)}</table>'
 
+    def _unit(self, unit: Unit) -> str:
+        """A unit's text; its first character carries the node id as an anchor name."""
+        node = unit.node
+        heading, lead_html = "", f"<b>{escape(node.label)}</b> " if node.label else ""
+        if unit.depth > 0 and node.kind is NodeKind.ARTICLE and (". " in node.title or not node.label):
+            heading = f"<h3>{self._link(node.id, node.title, anchor=True)}</h3>"
+        elif unit.depth > 0:
+            lead_html = f"<b>{self._link(node.id, unit_lead(node), anchor=True)}</b> "
+        notes = "".join(f'<p class="note">{self._inline(note)}</p>' for note in unit.notes)
+        return heading + self._blocks(node.body, lead_html) + notes
 
-def _unit(unit: Unit, page: Page) -> str:
-    """A unit's text; its first character carries the node id as an anchor name."""
-    node = unit.node
-    heading, lead_html = "", f"<b>{escape(node.label)}</b> " if node.label else ""
-    if unit.depth > 0 and node.kind is NodeKind.ARTICLE and (". " in node.title or not node.label):
-        heading = f"<h3>{_link(node.id, node.title, anchor=True)}</h3>"
-    elif unit.depth > 0:
-        lead_html = f"<b>{_link(node.id, unit_lead(node), anchor=True)}</b> "
-    notes = "".join(f'<p class="note">{_inline(note, page)}</p>' for note in unit.notes)
-    return heading + _blocks(node.body, lead_html, page) + notes
+    def _blocks(self, blocks: tuple[Block, ...], lead_html: str) -> str:
+        return "".join(self._block(block, lead_html if i == 0 else "") for i, block in enumerate(blocks))
 
+    def _amendment(self, amendment: Amendment) -> str:
+        """The summary, linked to the first affected unit the corpus holds."""
+        for target in amendment.targets:
+            if "/" in target and not target.startswith("dependencia/"):
+                return self._link(target, amendment.summary)
+        return self._inline(amendment.summary)
 
-def _blocks(blocks: tuple[Block, ...], lead_html: str, page: Page) -> str:
-    return "".join(_block(block, lead_html if index == 0 else "", page) for index, block in enumerate(blocks))
+    def _block(self, block: Block, prefix: str) -> str:
+        if block.kind is BlockKind.LINK and block.target:
+            return f"<h3>{self._link(block.target, block.lines[0])}</h3>"
+        if block.kind is BlockKind.QUOTE:
+            return "".join(f'<p class="quote">{self._inline(line)}</p>' for line in block.lines)
+        if block.kind in (BlockKind.NUMBERED, BlockKind.BULLETED):
+            tag = "ol" if block.kind is BlockKind.NUMBERED else "ul"
+            items = "".join(f"<li>{self._inline(item)}</li>" for item in block.lines)
+            return f"{prefix}<{tag}>{items}</{tag}>"
+        css = ' class="epigrafe"' if block.lines[0].startswith('"Por ') else ""
+        return "".join(f"<p{css}>{prefix}{self._inline(line)}</p>" for line in block.lines)
 
+    def _link(self, node_id: str, text: str, anchor: bool = False) -> str:
+        name = f' name="{escape(node_id)}"' if anchor else ""
+        if not self.links:
+            return f"<a{name}>{escape(text)}</a>" if anchor else escape(text)
+        return f'<a{name} href="{escape(node_href(node_id))}">{escape(text)}</a>'
 
-def _amendment(amendment: Amendment, page: Page) -> str:
-    """The summary, linked to the first affected unit the corpus holds."""
-    for target in amendment.targets:
-        if "/" in target and not target.startswith("dependencia/"):
-            return _link(target, amendment.summary)
-    return _inline(amendment.summary, page)
-
-
-def _block(block: Block, prefix: str, page: Page) -> str:
-    if block.kind is BlockKind.LINK and block.target:
-        return f"<h3>{_link(block.target, block.lines[0])}</h3>"
-    if block.kind is BlockKind.QUOTE:
-        return "".join(f'<p class="quote">{_inline(line, page)}</p>' for line in block.lines)
-    if block.kind in (BlockKind.NUMBERED, BlockKind.BULLETED):
-        tag = "ol" if block.kind is BlockKind.NUMBERED else "ul"
-        items = "".join(f"<li>{_inline(item, page)}</li>" for item in block.lines)
-        return f"{prefix}<{tag}>{items}</{tag}>"
-    css = ' class="epigrafe"' if block.lines[0].startswith('"Por ') else ""
-    return "".join(f"<p{css}>{prefix}{_inline(line, page)}</p>" for line in block.lines)
-
-
-def _link(node_id: str, text: str, anchor: bool = False) -> str:
-    name = f' name="{escape(node_id)}"' if anchor else ""
-    return f'<a{name} href="{escape(node_href(node_id))}">{escape(text)}</a>'
-
-
-def _inline(text: str, page: Page) -> str:
-    """Escape ``text`` and link every mention of a norm the corpus holds."""
-    own = page.norm.id if page.norm and page.node.kind is NodeKind.NORM else None
-    out, cursor = [], 0
-    for start, end, norm_id in find_norm_mentions(text):
-        if norm_id not in page.known_norms or norm_id == own:
-            continue
-        out.append(escape(text[cursor:start]))
-        out.append(_link(norm_id, text[start:end]))
-        cursor = end
-    out.append(escape(text[cursor:]))
-    return "".join(out)
+    def _inline(self, text: str) -> str:
+        """Escape ``text`` and link every mention of a norm the corpus holds."""
+        page = self.page
+        own = page.norm.id if page.norm and page.node.kind is NodeKind.NORM else None
+        out, cursor = [], 0
+        for start, end, norm_id in find_norm_mentions(text):
+            if norm_id not in page.known_norms or norm_id == own:
+                continue
+            out += [escape(text[cursor:start]), self._link(norm_id, text[start:end])]
+            cursor = end
+        out.append(escape(text[cursor:]))
+        return "".join(out)

@@ -1,0 +1,305 @@
+"""Archival PDF (PDF/A-1b) and printing: one paginator for QPdfWriter and QPrinter.
+
+Pages carry a header (entity, section), the body, and a footer ("Página X de Y", export
+date, content version). Multi-section exports open with a cover and a table of contents.
+The file is written under a temporary name beside the target and renamed when complete;
+pypdf then adds the outline (bookmarks) and the Subject/Keywords entries, keeping the XMP
+metadata in step, as PDF/A requires.
+"""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from collections.abc import Generator, Iterator
+from dataclasses import dataclass
+from html import escape
+from pathlib import Path
+
+from PySide6.QtCore import QMarginsF, QPointF, QRectF, QSizeF, Qt
+from PySide6.QtGui import (
+    QColor,
+    QFont,
+    QPagedPaintDevice,
+    QPageLayout,
+    QPageSize,
+    QPainter,
+    QPdfWriter,
+    QPen,
+    QTextCharFormat,
+    QTextCursor,
+    QTextDocument,
+)
+
+from sgdesk.content.citations import ENTITY
+from sgdesk.errors import SgdeskError
+from sgdesk.export.html import BODY_FONT, body_point_size, render_html, style_sheet
+from sgdesk.export.plan import ExportPlan, PaperSize, format_day
+
+PAGE_SIZES = {PaperSize.CARTA: QPageSize.PageSizeId.Letter, PaperSize.A4: QPageSize.PageSizeId.A4}
+MARGINS_MM = QMarginsF(22, 16, 22, 14)  # left, top, right, bottom
+BAND_MM = 10.0  # header and footer bands, inside the margins
+_GREY = QColor("#5c6670")
+_RULE = QColor("#b8bec4")
+
+
+class ExportError(SgdeskError):
+    """An export that could not be written; nothing was left behind."""
+
+
+class ExportCancelledError(ExportError):
+    def __init__(self) -> None:
+        super().__init__("Exportación cancelada; no se escribió ningún archivo.")
+
+
+@dataclass(frozen=True)
+class Section:
+    title: str
+    first_page: int  # 0-based, in the whole document
+
+
+def configure_device(device: QPagedPaintDevice, paper: PaperSize) -> None:
+    device.setPageSize(QPageSize(PAGE_SIZES[paper]))
+    device.setPageOrientation(QPageLayout.Orientation.Portrait)
+    device.setPageMargins(MARGINS_MM, QPageLayout.Unit.Millimeter)
+
+
+class Paginator:
+    """Lays out a plan for one paged device and paints it page by page."""
+
+    def __init__(self, plan: ExportPlan, device: QPagedPaintDevice) -> None:
+        self.plan = plan
+        self.device = device
+        dpi = device.logicalDpiY()
+        self._band = BAND_MM / 25.4 * dpi
+        self._width = float(device.width())
+        self._body_height = float(device.height()) - 2 * self._band
+        self._sections = [self._document(render_html(p, links=False)) for p in plan.pages]
+        self._append_source_block()
+        self._cover = self._document(self._cover_html()) if plan.is_multi_section else None
+        self._toc: QTextDocument | None = None
+        self.sections = self._place_sections()
+
+    # -- layout ----------------------------------------------------------------
+
+    def _document(self, html: str) -> QTextDocument:
+        document = QTextDocument()
+        document.documentLayout().setPaintDevice(self.device)
+        font = QFont(BODY_FONT)
+        font.setPointSizeF(body_point_size())
+        document.setDefaultFont(font)
+        document.setDefaultStyleSheet(style_sheet())
+        document.setHtml(html)
+        _without_ligatures(document)
+        document.setPageSize(QSizeF(self._width, self._body_height))
+        return document
+
+    def _append_source_block(self) -> None:
+        last = self._sections[-1]
+        cursor = last.rootFrame().lastCursorPosition()
+        cursor.insertHtml(f'<p class="cite"><b>{escape(self.plan.source_line)}</b></p>')
+
+    def _cover_html(self) -> str:
+        plan = self.plan
+        return (
+            f'<p class="crumbs">{escape(ENTITY)}</p><br><br><br>'
+            f"<h1>{escape(plan.title)}</h1>"
+            f"<p>{escape(plan.subject)}</p><br>"
+            f'<p class="cite">{len(plan.pages)} secciones · versión de contenido '
+            f"{escape(plan.content_version)} · cambios registrados hasta {escape(plan.as_of_text)}<br>"
+            f"Exportado el {escape(format_day(plan.exported_on))} con {escape(plan.creator)}</p>"
+        )
+
+    def _toc_html(self, starts: list[int]) -> str:
+        rows = "".join(
+            f'<tr><td width="90%">{escape(p.node.title)}</td><td align="right">{start + 1}</td></tr>'
+            for p, start in zip(self.plan.pages, starts, strict=True)
+        )
+        return f'<h1>Contenido</h1><table width="100%" cellpadding="3">{rows}</table>'
+
+    def _place_sections(self) -> list[Section]:
+        """Section start pages; the table of contents is laid out twice so its own length is known."""
+        front = 1 if self._cover else 0
+        toc_pages = 0
+        if self._cover:
+            placeholder = [999] * len(self._sections)
+            toc_pages = self._document(self._toc_html(placeholder)).pageCount()
+        starts, page = [], front + toc_pages
+        for document in self._sections:
+            starts.append(page)
+            page += document.pageCount()
+        if self._cover:
+            self._toc = self._document(self._toc_html(starts))
+        return [Section(p.node.title, start) for p, start in zip(self.plan.pages, starts, strict=True)]
+
+    @property
+    def page_count(self) -> int:
+        last = self.sections[-1]
+        return last.first_page + self._sections[-1].pageCount()
+
+    # -- painting ----------------------------------------------------------------
+
+    def paint(self) -> Iterator[int]:
+        """Paint every page; yields after each one (for progress and cancelling)."""
+        painter = QPainter()
+        if not painter.begin(self.device):
+            raise ExportError("No se pudo empezar a escribir el documento (¿la carpeta admite escritura?).")
+        try:
+            for number, (document, index, title) in enumerate(self._pages()):
+                if number:
+                    self.device.newPage()
+                self._paint_page(painter, document, index, title, number)
+                yield number + 1
+        finally:
+            painter.end()
+
+    def _pages(self) -> Iterator[tuple[QTextDocument, int, str | None]]:
+        if self._cover is not None and self._toc is not None:
+            yield self._cover, 0, None
+            for index in range(self._toc.pageCount()):
+                yield self._toc, index, "Contenido"
+        for section, document in zip(self.sections, self._sections, strict=True):
+            for index in range(document.pageCount()):
+                yield document, index, section.title
+
+    def _paint_page(self, painter: QPainter, document: QTextDocument, index: int,
+                    title: str | None, number: int) -> None:  # fmt: skip
+        painter.save()
+        painter.translate(0, self._band - index * self._body_height)
+        document.drawContents(painter, QRectF(0, index * self._body_height, self._width, self._body_height))
+        painter.restore()
+        if title is not None:
+            self._paint_bands(painter, title, number)
+
+    def _paint_bands(self, painter: QPainter, title: str, number: int) -> None:
+        font = QFont("Noto Sans")
+        font.setPointSizeF(7.5)
+        for tag, value in _no_ligatures().items():
+            font.setFeature(tag, value)
+        painter.setFont(font)
+        painter.setPen(QPen(_GREY))
+        top = QRectF(0, 0, self._width, self._band * 0.8)
+        flags = Qt.AlignmentFlag.AlignVCenter
+        painter.drawText(top, flags | Qt.AlignmentFlag.AlignLeft, ENTITY)
+        painter.drawText(top, flags | Qt.AlignmentFlag.AlignRight, _elide(title, 70))
+        bottom = QRectF(0, self._band + self._body_height + self._band * 0.2, self._width, self._band * 0.8)
+        painter.drawText(bottom, flags | Qt.AlignmentFlag.AlignLeft,
+                         f"Exportado el {format_day(self.plan.exported_on)}")  # fmt: skip
+        painter.drawText(bottom, flags | Qt.AlignmentFlag.AlignHCenter,
+                         f"Versión de contenido {self.plan.content_version}")  # fmt: skip
+        page_text = f"Página {number + 1} de {self.page_count}"
+        painter.drawText(bottom, flags | Qt.AlignmentFlag.AlignRight, page_text)
+        painter.setPen(QPen(_RULE, self.device.logicalDpiY() / 300))
+        for y in (self._band * 0.85, self._band + self._body_height + self._band * 0.15):
+            painter.drawLine(QPointF(0, y), QPointF(self._width, y))
+
+
+def _no_ligatures() -> dict[QFont.Tag, int]:
+    """ "fi" must stay two letters, or "Oficina" cannot be found in the PDF's text."""
+    return {QFont.Tag("liga"): 0, QFont.Tag("clig"): 0}
+
+
+def _without_ligatures(document: QTextDocument) -> None:
+    cursor = QTextCursor(document)
+    cursor.select(QTextCursor.SelectionType.Document)
+    char_format = QTextCharFormat()
+    char_format.setFontFeatures(_no_ligatures())
+    cursor.mergeCharFormat(char_format)
+
+
+def _elide(text: str, size: int) -> str:
+    return text if len(text) <= size else text[: size - 1].rstrip() + "…"
+
+
+def export_steps(plan: ExportPlan, target: Path) -> Generator[tuple[int, int], None, Path]:
+    """Write ``plan`` to ``target``, yielding ``(pages done, total)``; closing the generator
+    early (cancelling) removes every temporary file and leaves ``target`` untouched."""
+    folder = target.parent
+    if not folder.is_dir():
+        raise ExportError(f"La carpeta {folder} no existe.")
+    try:
+        handle, raw_name = tempfile.mkstemp(prefix=f".{target.stem}-", suffix=".part", dir=folder)
+        os.close(handle)
+    except OSError as exc:
+        raise ExportError(f"No se puede escribir en la carpeta {folder}: {exc.strerror}.") from exc
+    raw = Path(raw_name)
+    finished = raw.with_name(raw.name + ".pdf")
+    try:
+        writer = _writer(plan, raw)
+        paginator = Paginator(plan, writer)
+        total = paginator.page_count
+        for done in paginator.paint():
+            yield done, total
+        del writer  # flushes the file
+        _finish(plan, paginator.sections, raw, finished)
+        os.replace(finished, target)
+    except OSError as exc:
+        raise ExportError(f"No se pudo escribir {target}: {exc.strerror or exc}.") from exc
+    finally:
+        raw.unlink(missing_ok=True)
+        finished.unlink(missing_ok=True)
+    return target
+
+
+def write_pdf(plan: ExportPlan, target: Path) -> Path:
+    steps = export_steps(plan, target)
+    while True:
+        try:
+            next(steps)
+        except StopIteration as done:
+            return Path(done.value)
+
+
+def _writer(plan: ExportPlan, path: Path) -> QPdfWriter:
+    writer = QPdfWriter(str(path))
+    writer.setPdfVersion(QPagedPaintDevice.PdfVersion.PdfVersion_A1b)
+    writer.setTitle(plan.title)
+    writer.setAuthor(plan.author)
+    writer.setCreator(plan.creator)
+    configure_device(writer, plan.paper)
+    return writer
+
+
+def _finish(plan: ExportPlan, sections: list[Section], raw: Path, finished: Path) -> None:
+    """Outline, Subject and Keywords with pypdf; the XMP packet says the same."""
+    from pypdf import PdfReader, PdfWriter
+
+    reader = PdfReader(raw)
+    if len(reader.pages) == 0:
+        raise ExportError("El documento quedó vacío; no se escribió ningún archivo.")
+    writer = PdfWriter(clone_from=reader)
+    writer.pdf_header = reader.pdf_header  # keep Qt's "%PDF-1.4" (PDF/A-1 is PDF 1.4)
+    if plan.is_multi_section:
+        writer.add_outline_item("Contenido", 1)
+    for section in sections:
+        writer.add_outline_item(section.title, section.first_page)
+    writer.page_mode = "/UseOutlines"
+    producer = str(reader.metadata.get("/Producer", "Qt")) if reader.metadata else "Qt"
+    writer.add_metadata(
+        {"/Subject": plan.subject, "/Keywords": ", ".join(plan.keywords), "/Producer": producer}
+    )
+    _extend_xmp(writer, plan)
+    with finished.open("wb") as handle:
+        writer.write(handle)
+
+
+def _extend_xmp(writer: object, plan: ExportPlan) -> None:
+    """Add dc:description and pdf:Keywords to Qt's XMP packet (PDF/A: XMP matches Info)."""
+    from pypdf import PdfWriter
+    from pypdf.generic import StreamObject
+
+    assert isinstance(writer, PdfWriter)
+    metadata = writer.root_object.get("/Metadata")
+    if metadata is None:
+        return
+    stream = metadata.get_object()
+    assert isinstance(stream, StreamObject)
+    xml = stream.get_data().decode("utf-8")
+    extra = (
+        f'<dc:description><rdf:Alt><rdf:li xml:lang="x-default">{escape(plan.subject)}</rdf:li>'
+        f"</rdf:Alt></dc:description>"
+    )
+    xml = xml.replace("</dc:title>", "</dc:title>" + extra, 1)
+    keywords = escape(", ".join(plan.keywords), quote=True)
+    xml = xml.replace('pdf:Trapped="False"', f'pdf:Keywords="{keywords}" pdf:Trapped="False"', 1)
+    stream.set_data(xml.encode("utf-8"))
