@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 from sgdesk.content.query import SearchFilters
 from sgdesk.errors import SgdeskError
 from sgdesk.export.html import render_html
+from sgdesk.export.plan import PaperSize
 from sgdesk.library import Library, SearchResults
 from sgdesk.ui.find_bar import FindBar
 from sgdesk.ui.history import History
@@ -36,6 +37,9 @@ from sgdesk.ui.tree_model import NODE_ID_ROLE, NodeTreeModel
 
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QMessageBox
+
+    from sgdesk.export.plan import ExportPlan
+    from sgdesk.ui.export_job import ExportJob
 
 WINDOW_TITLE = "sgdesk — Secretaría General de la Alcaldía Mayor de Bogotá D.C."
 STATE_VERSION = 2  # bump when docks change: older saved layouts are then ignored
@@ -173,6 +177,11 @@ class MainWindow(QMainWindow):
         self.back_to_search_action = self._action(
             "&Volver a la búsqueda", self.back_to_search, ["Ctrl+Shift+B"]
         )
+        self.export_action = self._action("&Exportar a PDF…", self.export_pdf, ["Ctrl+E"])
+        self.print_action = self._action("&Imprimir…", self.print_page, [QKeySequence(key.Print)])
+        self.preview_action = self._action(
+            "&Vista previa de impresión…", self.preview_print, ["Ctrl+Shift+P"]
+        )
         self.about_action = self._action("&Acerca de sgdesk", self.show_about, ["F1"])
         self._build_menus()
 
@@ -180,6 +189,8 @@ class MainWindow(QMainWindow):
         bar = self.menuBar()
         file_menu = bar.addMenu(self.tr("&Archivo"))
         file_menu.addActions([self.open_database_action])
+        file_menu.addSeparator()
+        file_menu.addActions([self.export_action, self.print_action, self.preview_action])
         file_menu.addSeparator()
         file_menu.addAction(self.quit_action)
         edit_menu = bar.addMenu(self.tr("&Edición"))
@@ -203,6 +214,8 @@ class MainWindow(QMainWindow):
         toolbar.addActions([self.back_action, self.forward_action, self.home_action])
         toolbar.addSeparator()
         toolbar.addActions([self.search_action, self.find_action, self.copy_citation_action])
+        toolbar.addSeparator()
+        toolbar.addActions([self.export_action, self.print_action])
         self.addToolBar(toolbar)
 
     def _connect(self) -> None:
@@ -375,7 +388,8 @@ class MainWindow(QMainWindow):
     def _show_library(self) -> None:
         enabled = self.library is not None
         for action in (self.copy_citation_action, self.home_action, self.find_action,
-                       self.search_action, self.back_to_search_action):  # fmt: skip
+                       self.search_action, self.back_to_search_action, self.export_action,
+                       self.print_action, self.preview_action):  # fmt: skip
             action.setEnabled(enabled)
         self.search_panel.setEnabled(enabled)
         self._update_navigation()
@@ -399,6 +413,112 @@ class MainWindow(QMainWindow):
 
     def _open_hint(self) -> str:
         return self.tr("\n\nPuede abrir otra base de datos desde Archivo › Abrir base de datos… (Ctrl+O).")
+
+    # -- export and printing -------------------------------------------------------
+
+    def export_pdf(self) -> None:
+        """Ctrl+E: choose what, then where; the export runs with progress and can be cancelled."""
+        if self.library is None:
+            return
+        from sgdesk.ui.export_dialog import ExportDialog
+
+        dialog = ExportDialog(self.library, self.current_node_id, self)
+        self.export_dialog = dialog
+        if dialog.exec() != ExportDialog.DialogCode.Accepted:
+            return
+        choice = dialog.choice()
+        plan = self._plan(choice.ids, choice.include_children, choice.compendium, choice.paper)
+        if plan is None:
+            return
+        target = self._ask_target(plan.file_name())
+        if target is not None:
+            self.start_export(plan, target, choice.open_when_done)
+
+    def _plan(self, ids: tuple[str, ...], children: bool, compendium: bool,
+              paper: PaperSize) -> ExportPlan | None:  # fmt: skip
+        from sgdesk.export.plan import plan_compendium, plan_export
+
+        assert self.library is not None
+        try:
+            if compendium:
+                return plan_compendium(self.library, paper)
+            return plan_export(self.library, list(ids), children, paper)
+        except SgdeskError as exc:
+            self.error_dialog = show_error(self, self.tr("No se pudo exportar"), exc.message)
+            return None
+
+    def _ask_target(self, file_name: str) -> Path | None:
+        from PySide6.QtWidgets import QFileDialog  # it asks before overwriting a file
+
+        folder = self.settings.export_folder or Path.home()
+        path, _filter = QFileDialog.getSaveFileName(
+            self, self.tr("Guardar PDF"), str(folder / file_name), self.tr("Documentos PDF (*.pdf)")
+        )
+        if not path:
+            return None
+        target = Path(path) if path.lower().endswith(".pdf") else Path(path + ".pdf")
+        self.settings.export_folder = target.parent
+        return target
+
+    def start_export(self, plan: ExportPlan, target: Path, open_when_done: bool = False) -> ExportJob:
+        from sgdesk.export.pdf import export_steps
+        from sgdesk.ui.export_job import ExportJob
+
+        job = ExportJob(export_steps(plan, target), self)
+        job.finished.connect(lambda path: self._export_done(path, open_when_done))
+        job.failed.connect(lambda message: self._export_failed(message))
+        job.cancelled.connect(
+            lambda: self.statusBar().showMessage(
+                self.tr("Exportación cancelada; no se escribió ningún archivo.")
+            )
+        )
+        self.export_job = job
+        job.start()
+        return job
+
+    def _export_done(self, path: Path, open_when_done: bool) -> None:
+        self.statusBar().showMessage(self.tr("PDF guardado en %1").replace("%1", str(path)), 10000)
+        if open_when_done:
+            from PySide6.QtCore import QUrl
+            from PySide6.QtGui import QDesktopServices
+
+            QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
+
+    def _export_failed(self, message: str) -> None:
+        self.error_dialog = show_error(self, self.tr("No se pudo exportar"), message)
+
+    def _current_plan(self) -> ExportPlan | None:
+        if self.current_node_id is None:
+            return None
+        return self._plan((self.current_node_id,), False, False, PaperSize.CARTA)
+
+    def print_page(self) -> None:
+        """Ctrl+P: the current section through the same renderer as the PDF."""
+        from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+
+        plan = self._current_plan()
+        if plan is None:
+            return
+        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+        configure_device(printer, plan.paper)
+        dialog = QPrintDialog(printer, self)
+        self.print_dialog = dialog
+        if dialog.exec() == QPrintDialog.DialogCode.Accepted:
+            paint_plan(plan, printer)
+
+    def preview_print(self) -> None:
+        from PySide6.QtPrintSupport import QPrinter, QPrintPreviewDialog
+
+        plan = self._current_plan()
+        if plan is None:
+            return
+        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+        configure_device(printer, plan.paper)
+        preview = QPrintPreviewDialog(printer, self)
+        preview.setObjectName("printPreview")
+        preview.paintRequested.connect(lambda device: paint_plan(plan, device))
+        self.preview_dialog = preview
+        preview.exec()
 
     def show_about(self) -> None:
         from sgdesk.ui.dialogs import show_about
@@ -470,3 +590,23 @@ def show_error(parent: QWidget, title: str, message: str) -> QMessageBox:
     from sgdesk.ui import dialogs
 
     return dialogs.show_error(parent, title, message)
+
+
+def configure_device(device: object, paper: PaperSize) -> None:
+    from PySide6.QtGui import QPagedPaintDevice
+
+    from sgdesk.export.pdf import configure_device as configure
+
+    assert isinstance(device, QPagedPaintDevice)
+    configure(device, paper)
+
+
+def paint_plan(plan: ExportPlan, device: object) -> None:
+    """Print or preview: the same pages as the PDF, painted on a printer."""
+    from PySide6.QtGui import QPagedPaintDevice
+
+    from sgdesk.export.pdf import Paginator
+
+    assert isinstance(device, QPagedPaintDevice)
+    for _page in Paginator(plan, device).paint():
+        pass

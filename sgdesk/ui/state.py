@@ -71,5 +71,15 @@ class UiSettings:
     def clear_recent_searches(self) -> None:
         self._settings.remove("search/recent")
 
+    @property
+    def export_folder(self) -> Path | None:
+        value = self._settings.value("export/folder")
+        folder = Path(str(value)) if value else None
+        return folder if folder is not None and folder.is_dir() else None
+
+    @export_folder.setter
+    def export_folder(self, folder: Path) -> None:
+        self._settings.setValue("export/folder", str(folder))
+
     def sync(self) -> None:
         self._settings.sync()

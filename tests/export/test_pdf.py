@@ -4,14 +4,14 @@ from __future__ import annotations
 
 import shutil
 import subprocess
-from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
 
 import pytest
 from pypdf import PdfReader
+from PySide6.QtWidgets import QApplication
 
-from sgdesk.app import offscreen_application
+from sgdesk.app import configure_application
 from sgdesk.export.pdf import ExportError, export_steps, write_pdf
 from sgdesk.export.plan import ExportPlan, PaperSize, plan_compendium, plan_export
 from sgdesk.library import Library
@@ -22,9 +22,9 @@ DAY = date(2026, 11, 24)
 
 
 @pytest.fixture(autouse=True)
-def qt_fonts() -> Iterator[None]:
-    with offscreen_application():
-        yield
+def qt_fonts(qapp: QApplication) -> None:
+    """The fonts and locale the app registers (the CLI does the same offscreen)."""
+    configure_application(qapp)
 
 
 def _run(*args: str | Path) -> str:
