@@ -21,7 +21,7 @@ class Precision(StrEnum):
     YEAR = "year"
 
 
-@dataclass(frozen=True, order=True)
+@dataclass(frozen=True)
 class PartialDate:
     """A calendar date of which only the year, or the year and month, may be known."""
 
@@ -43,6 +43,11 @@ class PartialDate:
         year, month, day = (int(g) if g else None for g in match.groups())
         assert year is not None
         return cls(year, month, day)
+
+    @property
+    def key(self) -> tuple[int, int, int]:
+        """For sorting: an unknown month or day sorts first within its year or month."""
+        return (self.year, self.month or 0, self.day or 0)
 
     @property
     def precision(self) -> Precision:

@@ -424,8 +424,7 @@ class _Loader:
 
 
 def event_sort_key(event: Event) -> tuple[int, int, int, str, int]:
-    date = event.date
-    return (date.year, date.month or 0, date.day or 0, event.norm, int(event.id.rsplit("#", 1)[1]))
+    return (*event.date.key, event.norm, int(event.id.rsplit("#", 1)[1]))
 
 
 def describe_target(corpus: Corpus) -> amendments.Describe:

@@ -91,9 +91,7 @@ def _insert(db: sqlite_utils.Database, corpus: Corpus) -> None:
 
 
 def _latest_date(corpus: Corpus) -> str:
-    # PartialDate's own ordering cannot compare "2012" with "2012-03" (None against int).
-    dates = (e.date for e in corpus.events)
-    latest = max(dates, key=lambda d: (d.year, d.month or 0, d.day or 0), default=None)
+    latest = max((e.date for e in corpus.events), key=lambda d: d.key, default=None)
     return latest.iso() if latest is not None else ""
 
 
