@@ -8,10 +8,12 @@ from __future__ import annotations
 import json
 import sys
 from collections.abc import Sequence
+from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, NoReturn
 
 from sgdesk import __version__, paths
+from sgdesk.content.model import EVENT_KIND_LABELS
 from sgdesk.errors import SgdeskError
 from sgdesk.library import Library, Page
 
@@ -62,6 +64,13 @@ def build_parser() -> argparse.ArgumentParser:
     show = commands.add_parser("show", help="mostrar una sección o disposición")
     show.add_argument("id", metavar="ID", help="por ejemplo decreto-267-2007/art-7/lit-n")
     show.add_argument("--json", action="store_true", help="salida en JSON")
+    show.add_argument("--as-of", type=_day, metavar="AAAA-MM-DD", help="vigencia en esa fecha")
+    timeline = commands.add_parser("timeline", help="los eventos de modificación, en orden")
+    timeline.add_argument("--json", action="store_true", help="salida en JSON")
+    diff = commands.add_parser("diff", help="qué cambió entre dos fechas")
+    diff.add_argument("first", type=_day, metavar="FECHA_A")
+    diff.add_argument("second", type=_day, metavar="FECHA_B")
+    diff.add_argument("--json", action="store_true", help="salida en JSON")
     search = commands.add_parser("search", help="buscar en todo el corpus (sin importar tildes)")
     search.add_argument("query", metavar="CONSULTA", help='palabras, "frases", o, -excluir, prefijo*')
     search.add_argument("--limit", type=_positive, default=20, metavar="N", help="máximo de resultados")
@@ -74,6 +83,15 @@ def build_parser() -> argparse.ArgumentParser:
     export.add_argument("--include-children", action="store_true", help="incluir las subsecciones")
     export.add_argument("--as-of", metavar="AAAA-MM-DD", help=argparse.SUPPRESS)
     return parser
+
+
+def _day(text: str) -> date:
+    import argparse
+
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"fecha no válida «{text}»: use AAAA-MM-DD") from None
 
 
 def _positive(text: str) -> int:
@@ -123,7 +141,11 @@ def _run(args: argparse.Namespace) -> int:
             return _search(library, args.query, args.limit, args.json)
         if args.command == "export":
             return _export(library, args)
-        return _show(library, args.id, args.json)
+        if args.command == "timeline":
+            return _timeline(library, args.json)
+        if args.command == "diff":
+            return _diff(library, args.first, args.second, args.json)
+        return _show(library, args.id, args.json, args.as_of)
     finally:
         library.close()
 
@@ -177,10 +199,10 @@ def _tree(library: Library, as_json: bool) -> int:
     return EXIT_OK
 
 
-def _show(library: Library, node_id: str, as_json: bool) -> int:
+def _show(library: Library, node_id: str, as_json: bool, as_of: date | None = None) -> int:
     from sgdesk.export.plaintext import render_body, render_text
 
-    page = library.page(node_id)
+    page = library.page(node_id, as_of)
     if not as_json:
         print(render_text(page), end="")
         return EXIT_OK
@@ -233,6 +255,36 @@ def _export(library: Library, args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _timeline(library: Library, as_json: bool) -> int:
+    events = library.timeline().events
+    if as_json:
+        rows = [{"id": e.id, "date": e.date.iso(), "date_precision": e.date.precision.value,
+                 "norm": e.norm, "kind": e.kind.value, "targets": list(e.targets), "summary": e.summary}
+                for e in events]  # fmt: skip
+        print(json.dumps(rows, ensure_ascii=False, indent=2))
+        return EXIT_OK
+    for event in events:
+        print(f"{event.date.format_compact():>24}  {event.norm_title}: {event.summary}")
+    return EXIT_OK
+
+
+def _diff(library: Library, first: date, second: date, as_json: bool) -> int:
+    records = library.timeline().changes_between(first, second)
+    if as_json:
+        rows = [{"event": r.event.id, "norm": r.event.norm, "kind": r.event.kind.value,
+                 "date": r.event.date.iso(), "target": r.target, "old": r.old, "new": r.new,
+                 "certain": r.certain} for r in records]  # fmt: skip
+        print(json.dumps(rows, ensure_ascii=False, indent=2))
+        return EXIT_OK
+    print(f"{len(records)} cambio(s) entre el {first.isoformat()} y el {second.isoformat()}")
+    for record in records:
+        what = f"{record.old} → {record.new}" if record.new else record.event.summary
+        doubt = "" if record.certain else " (fecha exacta no registrada: pudo ser antes)"
+        label = EVENT_KIND_LABELS[record.event.kind]
+        print(f"- {record.event.norm_title} ({record.event.date.format_compact()}), {label}: {what}{doubt}")
+    return EXIT_OK
+
+
 def _page_json(page: Page, text: str) -> dict[str, object]:
     node = page.node
     data: dict[str, object] = {
@@ -240,8 +292,12 @@ def _page_json(page: Page, text: str) -> dict[str, object]:
         "path": [n.title for n in page.breadcrumb], "text": text, "citation": node.citation,
         "notes": [note for unit in page.units for note in unit.notes if unit.node is node],
         "children": [{"id": c.id, "title": c.title} for c in page.children]
-                    or [{"id": u.node.id, "title": u.node.title} for u in page.units if u.depth == 1],
+                    or [{"id": u.node.id, "title": u.node.title, "status": u.status.value}
+                        for u in page.units if u.depth == 1],
     }  # fmt: skip
+    if page.as_of is not None:
+        data["as_of"] = page.as_of.isoformat()
+        data["status"] = page.units[0].status.value
     if page.norm is not None:
         norm = page.norm
         data["norm"] = norm.id

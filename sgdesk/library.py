@@ -3,16 +3,19 @@
 from __future__ import annotations
 
 import sqlite3
+from collections.abc import Iterable
 from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
 
 from sgdesk.content.citations import canonical_id
 from sgdesk.content.dates import PartialDate
 from sgdesk.content.highlight import Matcher, Snippet, snippet
-from sgdesk.content.model import Amendment, Node, NodeKind, Norm
+from sgdesk.content.model import Amendment, LaterChange, Node, NodeKind, Norm
 from sgdesk.content.query import Query, SearchFilters, parse_query
+from sgdesk.content.timeline import Status, Timeline
 from sgdesk.errors import UnknownNodeError
-from sgdesk.store.corpus import CorpusStore
+from sgdesk.store.corpus import CorpusStore, later_change_rows, office_rows, timeline_rows
 from sgdesk.store.db import open_readonly
 from sgdesk.store.search import SearchError, SearchStore
 
@@ -40,6 +43,7 @@ class Unit:
     node: Node
     depth: int
     notes: tuple[str, ...]
+    status: Status = Status.IN_FORCE  # on the page's "Vigente a" date
 
 
 @dataclass(frozen=True)
@@ -53,6 +57,7 @@ class Page:
     children: tuple[Node, ...]  # the sections below, listed as a table of contents
     amendments: tuple[Amendment, ...]  # what this norm changes elsewhere
     known_norms: frozenset[str]  # ids that mentions in the text may link to
+    as_of: date | None = None  # the "Vigente a" date the statuses are for; None: today's text
 
 
 # At near-ties a whole norm or section is a better landing point than one of its parts.
@@ -92,6 +97,7 @@ class Library:
         self.info = ContentInfo(path, meta.schema_version, meta.content_version, meta.as_of)
         self._norm_ids = store.norm_ids()
         self._searcher = SearchStore(store.connection)
+        self._timeline: Timeline | None = None
 
     @classmethod
     def open(cls, path: Path) -> Library:
@@ -137,7 +143,8 @@ class Library:
     def norm(self, norm_id: str) -> Norm | None:
         return self._store.norm(norm_id)
 
-    def page(self, node_id: str) -> Page:
+    def page(self, node_id: str, as_of: date | None = None) -> Page:
+        """The node with its parts; with ``as_of``, each part carries its status that day."""
         node = self.node(node_id)
         breadcrumb = tuple(self._store.ancestors(node.id))
         norm = self._store.norm(node.norm) if node.norm else None
@@ -145,10 +152,14 @@ class Library:
         if node.kind in (NodeKind.NORM, NodeKind.ARTICLE):
             parts += self._store.descendants(node.id)
         notes = self._store.notes_for(n.id for _, n in parts)
-        units = tuple(Unit(n, depth, tuple(notes.get(n.id, ()))) for depth, n in parts)
+        statuses = self.statuses((n for _, n in parts), as_of) if as_of else {}
+        units = tuple(
+            Unit(n, depth, tuple(notes.get(n.id, ())), statuses.get(n.id, Status.IN_FORCE))
+            for depth, n in parts
+        )
         children = tuple(self._store.children(node.id)) if node.kind is NodeKind.SECTION else ()
         amendments = tuple(self._store.amendments_by(node.id)) if node.kind is NodeKind.NORM else ()
-        return Page(node, breadcrumb, norm, units, children, amendments, self._norm_ids)
+        return Page(node, breadcrumb, norm, units, children, amendments, self._norm_ids, as_of)
 
     def search(self, text: str, filters: SearchFilters | None = None, limit: int = 20,
                offset: int = 0) -> SearchResults:  # fmt: skip
@@ -176,6 +187,21 @@ class Library:
             for pk in pks for node, text in [found[pk]]
         )  # fmt: skip
         return SearchResults(query, hits, raw.total, raw.total_capped, offset)
+
+    # -- time ------------------------------------------------------------------
+
+    def timeline(self) -> Timeline:
+        """Events and what they did (built once: the corpus never changes under us)."""
+        if self._timeline is None:
+            events, dates = timeline_rows(self._store.connection)
+            self._timeline = Timeline(events, dates, office_rows(self._store.connection))
+        return self._timeline
+
+    def later_changes(self) -> list[LaterChange]:
+        return later_change_rows(self._store.connection)
+
+    def statuses(self, nodes: Iterable[Node], day: date) -> dict[str, Status]:
+        return self.timeline().statuses(((n.id, n.norm) for n in nodes), day)
 
     def all_nodes(self) -> list[Node]:
         """Every node, parents before children (for ``sgdesk tree``)."""

@@ -165,3 +165,46 @@ def test_export_cli_errors(corpus_db: Path, tmp_path: Path, args: list[str], mes
     assert result.returncode == 2
     assert message in result.stderr
     assert list(tmp_path.iterdir()) == []
+
+
+def test_timeline_json(corpus_db: Path) -> None:
+    result = sgdesk("--database", corpus_db, "timeline", "--json")
+    assert result.returncode == 0, result.stderr
+    events = json.loads(result.stdout)
+    first = events[0]
+    assert (first["date"], first["date_precision"], first["norm"]) == (
+        "2006-11-30",
+        "day",
+        "acuerdo-257-2006",
+    )
+    insertion = next(e for e in events if e["kind"] == "insertion")
+    assert insertion == {
+        "id": "decreto-163-2008#2", "date": "2008", "date_precision": "year", "norm": "decreto-163-2008",
+        "kind": "insertion", "targets": ["decreto-267-2007/art-7/lit-n"],
+        "summary": "Adiciona el literal n del artículo 7 del Decreto 267 de 2007",
+    }  # fmt: skip
+    assert [e["date"] for e in events] == sorted(e["date"] for e in events)
+
+
+def test_show_as_of_gives_children_statuses(corpus_db: Path) -> None:
+    result = sgdesk(
+        "--database", corpus_db, "show", "decreto-267-2007/art-7", "--as-of", "2008-06-30", "--json"
+    )
+    assert result.returncode == 0, result.stderr
+    statuses = {c["id"].rsplit("-", 1)[1]: c["status"] for c in json.loads(result.stdout)["children"]}
+    assert statuses["a"] == "vigente"
+    assert statuses["n"] == "incierta"
+    bad = sgdesk("--database", corpus_db, "show", "mision", "--as-of", "30/06/2008")
+    assert bad.returncode == 2
+    assert "fecha no válida" in bad.stderr
+
+
+def test_diff_between_dates(corpus_db: Path) -> None:
+    result = sgdesk("--database", corpus_db, "diff", "2008-12-31", "2010-12-31", "--json")
+    assert result.returncode == 0, result.stderr
+    rows = json.loads(result.stdout)
+    assert len(rows) == 4
+    assert {r["kind"] for r in rows} == {"renaming"}
+    text = sgdesk("--database", corpus_db, "diff", "2008-12-31", "2010-12-31").stdout
+    assert "Subdirección de Conceptos → Subdirección Distrital de Doctrina y Asuntos Normativos" in text
+    assert "Cambio de denominación" in text

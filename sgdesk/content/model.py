@@ -141,6 +141,17 @@ class Office:
 
 
 @dataclass(frozen=True)
+class LaterChange:
+    """A change known from public records that the corpus does not incorporate yet."""
+
+    norm: str  # as cited: "Decreto 140 de 2021"
+    affects: str
+    issued: PartialDate | None = None
+    in_force: PartialDate | None = None
+    publication: str | None = None
+
+
+@dataclass(frozen=True)
 class Corpus:
     """Everything the sources hold, validated and ordered."""
 
@@ -149,6 +160,7 @@ class Corpus:
     events: tuple[Event, ...]
     offices: tuple[Office, ...]
     content_version: str
+    later_changes: tuple[LaterChange, ...] = ()
 
 
 @dataclass(frozen=True)

@@ -21,6 +21,7 @@ from sgdesk.content.model import (
     Corpus,
     Event,
     EventKind,
+    LaterChange,
     Node,
     NodeKind,
     Norm,
@@ -140,6 +141,7 @@ class _Loader:
         self.offices: dict[str, Office] = {}
         self.office_where: dict[str, str] = {}
         self.quotes: dict[str, str] = {}  # article id -> its quoted text
+        self.later_changes: list[LaterChange] = []
 
     # -- nodes -----------------------------------------------------------------
 
@@ -152,13 +154,15 @@ class _Loader:
     # -- the general file ------------------------------------------------------
 
     def read_general(self, name: str, data: Table) -> None:
-        self.p.keys(data, {"id", "title", "sections", "offices"}, name)
+        self.p.keys(data, {"id", "title", "sections", "offices", "later_changes"}, name)
         root_id = self.p.field(data, "id", str, name) or ROOT_ID
         title = self.p.field(data, "title", str, name) or ""
         root = Node(root_id, None, 0, NodeKind.SECTION, title, citations.section_citation([title]))
         self._add_node(root, name)
         for office in self.p.tables(data, "offices", name):
             self._read_office(name, office)
+        for index, later in enumerate(self.p.tables(data, "later_changes", name), start=1):
+            self._read_later_change(f"{name} › cambio posterior {index}", later)
         for position, section in enumerate(self.p.tables(data, "sections", name)):
             self._read_section(name, root, position, section)
 
@@ -222,6 +226,16 @@ class _Loader:
             self.p.field(data, "created_by", str, where, required=False),
         )
         self.office_where[office_id] = where
+
+    def _read_later_change(self, where: str, data: Table) -> None:
+        self.p.keys(data, {"norm", "affects", "issued", "in_force", "publication"}, where)
+        norm = self.p.field(data, "norm", str, where)
+        affects = self.p.field(data, "affects", str, where)
+        issued = self.p.date(data, "issued", where, required=False)
+        in_force = self.p.date(data, "in_force", where, required=False)
+        publication = self.p.field(data, "publication", str, where, required=False)
+        if norm and affects:
+            self.later_changes.append(LaterChange(norm, affects, issued, in_force, publication))
 
     # -- norm files ------------------------------------------------------------
 
@@ -420,7 +434,14 @@ class _Loader:
             for n in self.norms.values()
         ]
         events = sorted(issuance + [e for _, e in self.raw_events], key=event_sort_key)
-        return Corpus(nodes, tuple(self.norms.values()), tuple(events), tuple(self.offices.values()), version)
+        return Corpus(
+            nodes,
+            tuple(self.norms.values()),
+            tuple(events),
+            tuple(self.offices.values()),
+            version,
+            tuple(self.later_changes),
+        )
 
 
 def event_sort_key(event: Event) -> tuple[int, int, int, str, int]:

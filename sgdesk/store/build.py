@@ -84,6 +84,12 @@ def _insert(db: sqlite_utils.Database, corpus: Corpus) -> None:
         for n in corpus.norms
     )  # fmt: skip
     _insert_events(db, corpus)
+    db.table("later_changes").insert_all(
+        {"position": i, "norm": c.norm, "affects": c.affects, "publication": c.publication,
+         "issued": c.issued.iso() if c.issued else None,
+         "in_force": c.in_force.iso() if c.in_force else None}
+        for i, c in enumerate(corpus.later_changes)
+    )  # fmt: skip
     db.table("offices").insert_all(
         {"id": o.id, "position": i, "name": o.name, "parent": o.parent, "created_by": o.created_by}
         for i, o in enumerate(corpus.offices)

@@ -9,7 +9,18 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from sgdesk.content.dates import PartialDate
-from sgdesk.content.model import Amendment, Block, EventKind, Node, NodeKind, Norm
+from sgdesk.content.model import (
+    Amendment,
+    Block,
+    Change,
+    EventKind,
+    LaterChange,
+    Node,
+    NodeKind,
+    Norm,
+    Office,
+)
+from sgdesk.content.timeline import TimelineEvent
 
 _NODE_COLUMNS = "id, parent, position, kind, title, citation, label, body, norm, child_count"
 # Light nodes (tree rows, breadcrumbs, listings): no body to decode, the start of the text.
@@ -186,3 +197,41 @@ def nodes_by_pk(connection: sqlite3.Connection, pks: list[int]) -> dict[int, tup
     marks = ",".join("?" * len(pks))
     rows = connection.execute(f"SELECT pk, text, {_NODE_COLUMNS} FROM nodes WHERE pk IN ({marks})", pks)
     return {row[0]: (_node(row[2:]), str(row[1] or "")) for row in rows}
+
+
+def timeline_rows(connection: sqlite3.Connection) -> tuple[list[TimelineEvent], dict[str, PartialDate]]:
+    """Every event with its changes, and each norm's date (in force when known, else issued)."""
+    changes: dict[str, list[Change]] = defaultdict(list)
+    for event_id, target, old, new in connection.execute(
+        "SELECT event, target, old_name, new_name FROM changes ORDER BY event, position"
+    ):
+        changes[event_id].append(Change(target, old, new))
+    events = [
+        TimelineEvent(row[0], row[1], f"{str(row[6]).capitalize()} {row[7]} de {row[8]}", EventKind(row[2]),
+                      PartialDate.parse(row[3]), row[4], tuple(changes.get(row[0], ())), row[5])
+        for row in connection.execute(
+            """SELECT e.id, e.norm, e.kind, e.date, e.summary, e.article, n.type, n.number, n.year
+               FROM events e JOIN norms n ON n.id = e.norm ORDER BY e.pk"""
+        )
+    ]  # fmt: skip
+    dates = {
+        norm_id: PartialDate.parse(in_force or issued)
+        for norm_id, issued, in_force in connection.execute("SELECT id, issued, in_force FROM norms")
+    }
+    return events, dates
+
+
+def office_rows(connection: sqlite3.Connection) -> list[Office]:
+    rows = connection.execute("SELECT id, name, parent, created_by FROM offices ORDER BY position")
+    return [Office(*row) for row in rows]
+
+
+def later_change_rows(connection: sqlite3.Connection) -> list[LaterChange]:
+    rows = connection.execute(
+        "SELECT norm, affects, issued, in_force, publication FROM later_changes ORDER BY position"
+    )
+    return [
+        LaterChange(norm, affects, PartialDate.parse(issued) if issued else None,
+                    PartialDate.parse(in_force) if in_force else None, publication)
+        for norm, affects, issued, in_force, publication in rows
+    ]  # fmt: skip

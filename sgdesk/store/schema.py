@@ -8,10 +8,10 @@ if TYPE_CHECKING:  # only ``db build`` needs sqlite-utils; the app must not pay 
     import sqlite_utils
 
 # Bump when the tables change; the app refuses databases with a newer version.
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 
 FTS_TOKENIZE = "unicode61 remove_diacritics 2"
-REQUIRED_TABLES = ("meta", "nodes", "norms", "events", "changes", "offices", "nodes_fts")
+REQUIRED_TABLES = ("meta", "nodes", "norms", "events", "changes", "offices", "later_changes", "nodes_fts")
 
 
 def create_tables(db: sqlite_utils.Database) -> None:
@@ -50,6 +50,11 @@ def create_tables(db: sqlite_utils.Database) -> None:
         pk=("event", "position"),
     )
     db.table("changes").create_index(["target"])
+    db.table("later_changes").create(
+        {"position": int, "norm": str, "affects": str, "issued": str, "in_force": str,
+         "publication": str},
+        pk="position",
+    )  # fmt: skip
     db.table("offices").create(
         {"id": str, "position": int, "name": str, "parent": str, "created_by": str}, pk="id"
     )
