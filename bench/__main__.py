@@ -20,6 +20,8 @@ def build_parser() -> argparse.ArgumentParser:
         "--runs", type=_positive, default=15, metavar="N", help="corridas medidas por variante"
     )
     parser.add_argument("--platform", choices=startup.PLATFORMS, default="offscreen", help="plugin de Qt")
+    parser.add_argument("--frozen", type=Path, metavar="EJECUTABLE",
+                        help="medir también la aplicación congelada (dist/sgdesk/sgdesk)")  # fmt: skip
     parser.add_argument(
         "--json", type=Path, metavar="ARCHIVO", help="escribir también los resultados en JSON"
     )
@@ -36,7 +38,7 @@ def _positive(text: str) -> int:
 def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     try:
-        result = startup.run(args.runs, args.platform)
+        result = startup.run(args.runs, args.platform, frozen=args.frozen)
     except startup.BenchError as exc:
         print(f"bench: error: {exc}", file=sys.stderr)
         return 1

@@ -151,27 +151,32 @@ def child_env(qpa_platform: str, display: str | None, pycache: Path) -> dict[str
     return env
 
 
-def make_variants(scratch: Path) -> list[Variant]:
-    """sgdesk with a fresh data folder per run, sgdesk reusing one folder, and the bare window."""
+def make_variants(scratch: Path, frozen: Path | None = None) -> list[Variant]:
+    """sgdesk with a fresh data folder per run, sgdesk reusing one folder, the bare window,
+    and, given ``frozen`` (dist/sgdesk/sgdesk), the PyInstaller build with a fresh folder."""
     warm_dir = scratch / "warm"
     app = [sys.executable, "-m", "sgdesk", "--exit-after-paint", "--data-dir"]
 
-    def fresh() -> list[str]:
-        return [*app, tempfile.mkdtemp(prefix="fresh-", dir=scratch)]
+    def fresh(command: list[str]) -> Callable[[], list[str]]:
+        return lambda: [*command, tempfile.mkdtemp(prefix="fresh-", dir=scratch)]
 
-    return [
-        Variant("app", "sgdesk, carpeta nueva", fresh),
+    variants = [
+        Variant("app", "sgdesk, carpeta nueva", fresh(app)),
         Variant("bare", "QMainWindow mínima (base)", lambda: [sys.executable, str(BARE_WINDOW)]),
         Variant("app_warm", "sgdesk, carpeta reutilizada", lambda: [*app, str(warm_dir)]),
     ]
+    if frozen is not None:
+        command = [str(frozen), "--exit-after-paint", "--data-dir"]
+        variants.append(Variant("frozen", "sgdesk congelado, carpeta nueva", fresh(command)))
+    return variants
 
 
-def run(runs: int, qpa_platform: str, progress: IO[str] = sys.stderr) -> Result:
+def run(runs: int, qpa_platform: str, progress: IO[str] = sys.stderr, frozen: Path | None = None) -> Result:
     with contextlib.ExitStack() as stack:
         display = stack.enter_context(xvfb_display()) if qpa_platform == "xcb" else None
         scratch = Path(stack.enter_context(tempfile.TemporaryDirectory(prefix="sgdesk-bench-")))
         env = child_env(qpa_platform, display, scratch / "pycache")
-        variants = make_variants(scratch)
+        variants = make_variants(scratch, frozen)
         timings: dict[str, list[float]] = {v.key: [] for v in variants}
         for round_number in range(-WARMUP_RUNS, runs):
             for variant in variants:

@@ -74,7 +74,7 @@ case "${1:-}" in
     ;;
   bench)
     system_packages "${QT_PACKAGES[@]}" xvfb
-    python_env "[test]"
+    python_env "[test,bench]"
     exec "$VENV/bin/python" -m bench "${@:2}"
     ;;
   *)
