@@ -20,7 +20,7 @@ from PySide6.QtCore import (
     QTimer,
     QTranslator,
 )  # fmt: skip
-from PySide6.QtGui import QColor, QFont, QFontDatabase, QGuiApplication, QPalette
+from PySide6.QtGui import QColor, QFont, QFontDatabase, QGuiApplication, QIcon, QPalette
 from PySide6.QtWidgets import QApplication
 
 from sgdesk import __version__, paths
@@ -59,6 +59,7 @@ def configure_application(app: QCoreApplication) -> None:
     register_fonts()
     if isinstance(app, QApplication):
         app.setFont(QFont(UI_FONT, 10))
+        app.setWindowIcon(QIcon(str(paths.resources_dir() / "icons" / "sgdesk.png")))
         palette = app.palette()  # rich text takes its link colour from the application
         palette.setColor(QPalette.ColorRole.Link, QColor(LINK_COLOR))
         app.setPalette(palette)

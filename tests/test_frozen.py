@@ -1,0 +1,49 @@
+"""The frozen application (PyInstaller, one folder) builds and passes its smoke test from a
+read-only folder. Slow (about a minute): marked, and run by .ci/run like every test."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+REPO = Path(__file__).resolve().parent.parent
+
+pytest.importorskip("PyInstaller", reason="needs PyInstaller (pip install -e .[test])")
+pytestmark = [
+    pytest.mark.slow,
+    pytest.mark.skipif(sys.platform != "linux", reason="the Linux build; Windows uses scripts/build.ps1"),
+]
+
+
+@pytest.fixture(scope="module")
+def frozen(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    work = tmp_path_factory.mktemp("frozen")
+    subprocess.run(
+        [sys.executable, "-m", "PyInstaller", "--noconfirm", "--log-level", "WARN",
+         "--distpath", str(work / "dist"), "--workpath", str(work / "build"),
+         str(REPO / "build_installer.spec")],
+        cwd=REPO, check=True, capture_output=True, text=True, timeout=900,
+    )  # fmt: skip
+    return work / "dist" / "sgdesk"
+
+
+def test_frozen_app_passes_its_smoke_test_from_a_read_only_folder(frozen: Path) -> None:
+    result = subprocess.run(["bash", str(REPO / "scripts" / "smoke-frozen.sh"), str(frozen)],
+                            capture_output=True, text=True, timeout=300, check=False)  # fmt: skip
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "sgdesk: smoke test: todo bien" in result.stdout
+
+
+def test_frozen_folder_carries_only_what_it_needs(frozen: Path) -> None:
+    internal = frozen / "_internal"
+    assert (internal / "data" / "sgdesk.db").is_file()
+    assert sorted(p.name for p in (internal / "resources" / "fonts").glob("*.ttf"))
+    translations = {p.name for p in internal.rglob("*.qm")}
+    assert translations
+    assert all(name.startswith(("qtbase_es", "qt_es")) for name in translations), translations
+    assert not list(internal.rglob("*QtNetwork*"))
+    size = sum(p.stat().st_size for p in frozen.rglob("*") if p.is_file() and not p.is_symlink())
+    assert size < 110 * 2**20, f"{size / 2**20:.0f} MiB"
