@@ -13,7 +13,6 @@ from pathlib import Path
 from typing import TYPE_CHECKING, NoReturn
 
 from sgdesk import __version__, paths
-from sgdesk.content.model import EVENT_KIND_LABELS
 from sgdesk.errors import SgdeskError
 from sgdesk.library import Library, Page
 
@@ -49,6 +48,8 @@ def build_parser() -> argparse.ArgumentParser:
     )
     # For benchmarks and smoke checks: print a line at the first painted frame, then quit.
     parser.add_argument("--exit-after-paint", action="store_true", help=argparse.SUPPRESS)
+    parser.add_argument("--smoke-test", action="store_true",
+                        help="comprobar la instalación (ventana, búsqueda, PDF) y salir")  # fmt: skip
     commands = parser.add_subparsers(dest="command", metavar="COMANDO", parser_class=_Parser)
 
     db = commands.add_parser("db", help="construir o verificar la base de datos")
@@ -81,7 +82,9 @@ def build_parser() -> argparse.ArgumentParser:
     export.add_argument("-o", "--output", type=Path, required=True, metavar="ARCHIVO.pdf")
     export.add_argument("--page-size", choices=["carta", "a4"], default="carta", help="por defecto, carta")
     export.add_argument("--include-children", action="store_true", help="incluir las subsecciones")
-    export.add_argument("--as-of", metavar="AAAA-MM-DD", help=argparse.SUPPRESS)
+    export.add_argument(
+        "--as-of", type=_day, metavar="AAAA-MM-DD", help="el texto vigente en esa fecha (por defecto, hoy)"
+    )
     return parser
 
 
@@ -114,6 +117,10 @@ def main(argv: Sequence[str] | None = None) -> int:
 
         return run_gui()
     args = build_parser().parse_args(arguments)
+    if args.smoke_test:
+        from sgdesk.smoke import run_smoke_test
+
+        return run_smoke_test(args.database)
     if args.command is None:
         from sgdesk.app import run_gui  # Qt is imported only for the window
 
@@ -235,23 +242,22 @@ def _search(library: Library, text: str, limit: int, as_json: bool) -> int:
 def _export(library: Library, args: argparse.Namespace) -> int:
     from sgdesk.export.plan import PaperSize, plan_compendium, plan_export
 
-    if args.as_of:
-        raise SgdeskError("--as-of todavía no está disponible: la vista «Vigente a» no existe aún.")
     if bool(args.all) == bool(args.ids):
         raise SgdeskError("Indique uno o más ID, o --all para todo el compendio (no ambos).")
     if args.output.suffix.lower() != ".pdf":
         raise SgdeskError(f"El archivo de salida debe terminar en .pdf: {args.output}")
     paper = PaperSize(args.page_size)
     if args.all:
-        plan = plan_compendium(library, paper)
+        plan = plan_compendium(library, paper, as_of=args.as_of)
     else:
-        plan = plan_export(library, args.ids, args.include_children, paper)
+        plan = plan_export(library, args.ids, args.include_children, paper, as_of=args.as_of)
     from sgdesk.app import offscreen_application
     from sgdesk.export.pdf import write_pdf
 
     with offscreen_application():
         path = write_pdf(plan, args.output)
-    print(f"PDF escrito: {path} ({len(plan.pages)} sección(es))")
+    vigente = f", texto vigente al {args.as_of.isoformat()}" if args.as_of else ""
+    print(f"PDF escrito: {path} ({len(plan.pages)} sección(es){vigente})")
     return EXIT_OK
 
 
@@ -276,12 +282,11 @@ def _diff(library: Library, first: date, second: date, as_json: bool) -> int:
                  "certain": r.certain} for r in records]  # fmt: skip
         print(json.dumps(rows, ensure_ascii=False, indent=2))
         return EXIT_OK
+    from sgdesk.export.common import change_line
+
     print(f"{len(records)} cambio(s) entre el {first.isoformat()} y el {second.isoformat()}")
     for record in records:
-        what = f"{record.old} → {record.new}" if record.new else record.event.summary
-        doubt = "" if record.certain else " (fecha exacta no registrada: pudo ser antes)"
-        label = EVENT_KIND_LABELS[record.event.kind]
-        print(f"- {record.event.norm_title} ({record.event.date.format_compact()}), {label}: {what}{doubt}")
+        print(f"- {change_line(record)}")
     return EXIT_OK
 
 

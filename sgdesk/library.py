@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import sqlite3
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
 
@@ -58,6 +58,26 @@ class Page:
     amendments: tuple[Amendment, ...]  # what this norm changes elsewhere
     known_norms: frozenset[str]  # ids that mentions in the text may link to
     as_of: date | None = None  # the "Vigente a" date the statuses are for; None: today's text
+    heading: str = ""  # shown instead of the node's title (compiled pages)
+    compiled: bool = False  # only the parts in force on ``as_of``, each with its provenance
+
+    @property
+    def title(self) -> str:
+        return self.heading or self.node.title
+
+
+@dataclass(frozen=True)
+class Currency:
+    """Up to when the corpus incorporates changes, and the later ones known but not incorporated."""
+
+    as_of_text: str
+    later: tuple[LaterChange, ...]
+
+
+# The compiled "Funciones de la Secretaría General": art. 7 of Decreto 267 de 2007 as in force.
+FUNCTIONS_ARTICLE = "decreto-267-2007/art-7"
+FUNCTIONS_TITLE = "Funciones de la Secretaría General"
+OFFICE_PREFIX = "dependencia/"  # event targets that are offices, not units of the tree
 
 
 # At near-ties a whole norm or section is a better landing point than one of its parts.
@@ -197,10 +217,52 @@ class Library:
             self._timeline = Timeline(events, dates, office_rows(self._store.connection))
         return self._timeline
 
+    @property
+    def timeline_built(self) -> bool:
+        return self._timeline is not None
+
+    def use_timeline(self, timeline: Timeline) -> None:
+        """Adopt a timeline built from this same file elsewhere (a worker thread, say)."""
+        if self._timeline is None:
+            self._timeline = timeline
+
     def later_changes(self) -> list[LaterChange]:
         return later_change_rows(self._store.connection)
 
+    def event_location(self, event_id: str) -> tuple[str, str | None]:
+        """Where a timeline event is read: the page to open and the unit to mark on it.
+
+        A change to a unit opens the norm that holds the unit, at the unit; a change to an
+        office (or to a unit the corpus lacks) opens the norm that made it, at its article."""
+        event = next((e for e in self.timeline().events if e.id == event_id), None)
+        if event is None:
+            raise UnknownNodeError(event_id, [])
+        for target in event.targets:
+            node = None if target.startswith(OFFICE_PREFIX) else self.find(target)
+            if node is not None:
+                page_id = node.norm or node.id
+                return page_id, (node.id if node.id != page_id else None)
+        article = self.find(event.article) if event.article else None
+        return event.norm, (article.id if article else None)
+
+    def currency(self) -> Currency:
+        """The statement of currency every page and the "Acerca de" box show."""
+        return Currency(self.info.as_of_text, tuple(self.later_changes()))
+
+    def compiled(self, node_id: str, day: date, heading: str = "") -> Page:
+        """``node_id`` with only the parts in force (or uncertain) on ``day``, each noting where
+        its text comes from: the note of the norm that added or changed it, else the original."""
+        page = self.page(node_id, as_of=day)
+        norm_title = page.norm.title if page.norm else ""
+        units = [page.units[0]] + [
+            replace(unit, notes=unit.notes or (f"Texto original del {norm_title}",))
+            for unit in page.units[1:]
+            if unit.status is not Status.NOT_IN_FORCE
+        ]
+        return replace(page, units=tuple(units), heading=heading, compiled=True)
+
     def statuses(self, nodes: Iterable[Node], day: date) -> dict[str, Status]:
+        """Each node's status on ``day`` (no database access once the timeline is built)."""
         return self.timeline().statuses(((n.id, n.norm) for n in nodes), day)
 
     def all_nodes(self) -> list[Node]:

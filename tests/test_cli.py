@@ -150,6 +150,27 @@ def test_export_cli(corpus_db: Path, tmp_path: Path) -> None:
     assert output.read_bytes().startswith(b"%PDF-1.4")
 
 
+def test_export_cli_as_of_prints_the_text_in_force_that_day(corpus_db: Path, tmp_path: Path) -> None:
+    from pypdf import PdfReader
+
+    output = tmp_path / "art-7.pdf"
+    result = sgdesk("--database", corpus_db, "export", "decreto-267-2007/art-7", "-o", output,
+                    "--as-of", "2007-12-31")  # fmt: skip
+    assert result.returncode == 0, result.stderr
+    assert "texto vigente al 2007-12-31" in result.stdout
+    text = " ".join(" ".join(page.extract_text().split()) for page in PdfReader(output).pages)
+    assert "Texto vigente al 31 de diciembre de 2007" in text
+    assert "texto vigente al 31 de diciembre de 2007, según los cambios registrados hasta 2012" in text
+    # Literal n (added in 2008) keeps its text, greyed, with its note.
+    assert "estrategia internacional requiera el Despacho del Alcalde Mayor" in text
+    assert "No vigente el 31 de diciembre de 2007" in text
+    bad = sgdesk(
+        "--database", corpus_db, "export", "mision", "-o", tmp_path / "x.pdf", "--as-of", "31/12/2007"
+    )
+    assert bad.returncode == 2
+    assert "fecha no válida" in bad.stderr
+
+
 @pytest.mark.parametrize(
     ("args", "message"),
     [

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from sgdesk.content.citations import of, the
 from sgdesk.content.model import Change, Event, EventKind
 
 # target id -> how to name it inside a sentence ("el literal n del artículo 7 del …")
@@ -47,7 +48,7 @@ def _change_phrase(event: Event, change: Change, describe: Describe) -> str:
 def event_summary(event: Event, norm_title: str, describe: Describe) -> str:
     """ "Adiciona el literal n del artículo 7 del Decreto 267 de 2007"."""
     if event.kind is EventKind.ISSUANCE:
-        return f"Expide el {norm_title}"
+        return f"Expide {the(norm_title)}"
     verb = _VERBS[event.kind]
     phrases = [_change_phrase(event, c, describe) for c in event.changes]
     if event.kind is EventKind.RENAMING:
@@ -59,8 +60,8 @@ def event_summary(event: Event, norm_title: str, describe: Describe) -> str:
 def source_of(event: Event, norm_title: str, article_number: str | None) -> str:
     """ "el artículo 2 del Decreto 163 de 2008", or the norm alone."""
     if article_number:
-        return f"el artículo {article_number} del {norm_title}"
-    return f"el {norm_title}"
+        return f"el artículo {article_number} {of(norm_title)}"
+    return the(norm_title)
 
 
 def provenance_note(event: Event, source: str) -> str:

@@ -19,6 +19,20 @@ _MENTION = re.compile(
 _NORM_ID = re.compile(r"^([a-zñ]+)-0*(\d+)-(\d{4})(/.*)?$")
 
 
+_FEMININE_TYPES = ("resolución", "resolucion", "circular", "directiva", "ley")
+
+
+def the(title: str) -> str:
+    """A norm title with its article: "el Decreto 267 de 2007", "la Resolución 630 de 2024"."""
+    return f"{'la' if title.split(' ', 1)[0].lower() in _FEMININE_TYPES else 'el'} {title}"
+
+
+def of(title: str) -> str:
+    """ "del Decreto 267 de 2007", "de la Resolución 630 de 2024"."""
+    article = the(title)
+    return f"del {title}" if article.startswith("el ") else f"de {article}"
+
+
 def slug(text: str) -> str:
     return text.lower().replace("ó", "o").replace(" ", "-")
 
@@ -75,9 +89,9 @@ def long_citation(node: Node, nodes: dict[str, Node], norms: dict[str, Norm]) ->
         number = article_number(node)
         norm_title = norms[node.norm].title
         if number:
-            return f"artículo {number} del {norm_title}"
+            return f"artículo {number} {of(norm_title)}"
         heading = node.title.split(". ", 1)[-1]
-        return f"artículo de número no registrado del {norm_title} («{heading}»)"
+        return f"artículo de número no registrado {of(norm_title)} («{heading}»)"
     if node.kind is NodeKind.NORM:
         return norms[node.id].title
     return node.title

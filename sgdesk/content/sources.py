@@ -457,6 +457,8 @@ def describe_target(corpus: Corpus) -> amendments.Describe:
     def describe(target: str) -> str:
         if target in offices:
             return amendments.with_article(offices[target].name)
-        return f"el {citations.long_citation(nodes[target], nodes, norms)}"
+        node = nodes[target]
+        cited = citations.long_citation(node, nodes, norms)
+        return citations.the(cited) if node.kind is NodeKind.NORM else f"el {cited}"
 
     return describe

@@ -6,16 +6,22 @@ from html import escape
 
 from sgdesk.content.citations import find_norm_mentions
 from sgdesk.content.model import Amendment, Block, BlockKind, NodeKind
+from sgdesk.content.timeline import Status
 from sgdesk.export.common import (
     BREADCRUMB_SEPARATOR,
+    as_of_line,
     citation_line,
+    currency_statement,
+    later_change_line,
     metadata_rows,
     show_norm_record,
+    status_note,
     unit_lead,
 )  # fmt: skip
-from sgdesk.library import Page, Unit
+from sgdesk.library import Currency, Page, Unit
 
 LINK_SCHEME = "sgdesk"
+END_ANCHOR = "_fin"  # names the first character after the units: not a node id
 
 _STYLE_TEMPLATE = """
 h1 {{ font-family: 'Noto Sans'; font-size: {h1}pt; font-weight: 600; color: #7a1120; margin-bottom: 2px; }}
@@ -30,6 +36,10 @@ a {{ text-decoration: none; }}
 .cite {{ font-family: 'Noto Sans'; font-size: {small}pt; color: #5c6670; margin-top: 18px; }}
 .meta-key {{ font-family: 'Noto Sans'; font-size: {small}pt; color: #5c6670; padding-right: 12px; }}
 .unknown {{ color: #5c6670; font-style: italic; }}
+.asof {{ font-family: 'Noto Sans'; font-size: {small}pt; font-weight: 600; color: #7a1120; }}
+.lapsed {{ color: #80868d; }}
+.status {{ font-family: 'Noto Sans'; font-size: {small}pt; font-style: italic; color: #8a5a00; }}
+.currency {{ font-family: 'Noto Sans'; font-size: {small}pt; color: #5c6670; }}
 """
 
 _BASE_SIZES = {"body": 11.0, "h1": 19.0, "h2": 13.5, "h3": 12.0, "small": 9.0}
@@ -52,20 +62,39 @@ def node_href(node_id: str) -> str:
     return f"{LINK_SCHEME}:{node_id}"
 
 
-def render_html(page: Page, links: bool = True) -> str:
-    """The page as HTML; ``links=False`` for paper and PDF, where links lead nowhere."""
-    return _HtmlPage(page, links).render()
+def render_html(page: Page, links: bool = True, currency: Currency | None = None) -> str:
+    """The page as HTML; ``links=False`` for paper and PDF, where links lead nowhere; with
+    ``currency``, the statement of currency closes the page, under the citation."""
+    return _HtmlPage(page, links).render(currency)
+
+
+def currency_html(currency: Currency, links: bool = False) -> str:
+    """The statement of currency and the list of later changes not yet incorporated."""
+    return _HtmlPage(None, links).currency(currency)
 
 
 class _HtmlPage:
-    def __init__(self, page: Page, links: bool) -> None:
-        self.page = page
+    def __init__(self, page: Page | None, links: bool) -> None:
+        self._page = page
         self.links = links
 
-    def render(self) -> str:
+    @property
+    def page(self) -> Page:
+        assert self._page is not None
+        return self._page
+
+    def render(self, currency: Currency | None = None) -> str:
         page = self.page
-        parts = [f'<h1><a name="{escape(page.node.id)}">{escape(page.node.title)}</a></h1>']
-        if page.breadcrumb:
+        parts = [f'<h1><a name="{escape(page.node.id)}">{escape(page.title)}</a></h1>']
+        line = as_of_line(page)
+        if line:
+            parts.append(f'<p class="asof">{escape(line)}</p>')
+        if page.compiled:
+            parts.append(
+                f'<p class="crumbs">Compilación de {self._link(page.node.id, page.node.citation)}: '
+                "solo el texto vigente en esa fecha, con el origen de cada parte.</p>"
+            )
+        elif page.breadcrumb:
             crumbs = BREADCRUMB_SEPARATOR.join(self._link(n.id, n.title) for n in page.breadcrumb)
             parts.append(f'<p class="crumbs">{crumbs}</p>')
         if page.norm is not None and show_norm_record(page):
@@ -73,22 +102,35 @@ class _HtmlPage:
         elif page.norm is not None:
             parts.append(f'<p class="crumbs">Norma: {self._link(page.norm.id, page.norm.title)}</p>')
         parts += [self._unit(unit) for unit in page.units]
+        # What follows the units starts with an anchor that ends the last unit (see END_ANCHOR).
+        tail = []
         if page.node.kind is NodeKind.ARTICLE and not page.node.body and len(page.units) > 1:
-            parts.append(
-                '<p class="unknown">La fuente no registra el número de este artículo ni sus '
-                "demás literales; solo los que aquí aparecen.</p>"
-            )
+            tail.append(("p", "unknown", "La fuente no registra el número de este artículo ni sus "
+                         "demás literales; solo los que aquí aparecen.", ""))  # fmt: skip
         if page.amendments:
             items = "".join(
                 f'<li>{self._amendment(a)} <span class="note">— {escape(a.date.format_compact())}</span></li>'
                 for a in page.amendments
             )
-            parts.append(f"<h2>Cambios que introduce</h2><ul>{items}</ul>")
+            tail.append(("h2", "", "Cambios que introduce", f"<ul>{items}</ul>"))
         if page.children and not page.node.body:
             items = "".join(f"<li>{self._link(c.id, c.title)}</li>" for c in page.children)
-            parts.append(f"<h2>Contenido</h2><ul>{items}</ul>")
-        parts.append(f'<p class="cite">{escape(citation_line(page))}</p>')
+            tail.append(("h2", "", "Contenido", f"<ul>{items}</ul>"))
+        tail.append(("p", "cite", citation_line(page), ""))
+        for number, (tag, css, text, after) in enumerate(tail):
+            css_attr = f' class="{css}"' if css else ""
+            inner = f'<a name="{END_ANCHOR}">{escape(text)}</a>' if number == 0 else escape(text)
+            parts.append(f"<{tag}{css_attr}>{inner}</{tag}>{after}")
+        if currency is not None:
+            parts.append(self.currency(currency))
         return "\n".join(parts)
+
+    def currency(self, currency: Currency) -> str:
+        html = f'<p class="currency">{escape(currency_statement(currency))}</p>'
+        if currency.later:
+            items = "".join(f"<li>{self._inline(later_change_line(c))}</li>" for c in currency.later)
+            html += f'<ul class="currency">{items}</ul>'
+        return html
 
     def _record(self) -> str:
         assert self.page.norm is not None
@@ -112,7 +154,13 @@ class _HtmlPage:
         elif unit.depth > 0:
             lead_html = f"<b>{self._link(node.id, unit_lead(node), anchor=True)}</b> "
         notes = "".join(f'<p class="note">{self._inline(note)}</p>' for note in unit.notes)
-        return heading + self._blocks(node.body, lead_html) + notes
+        status = status_note(unit, self.page.as_of)
+        if status:
+            notes = f'<p class="status">{escape(status)}</p>' + notes
+        html = heading + self._blocks(node.body, lead_html) + notes
+        if self.page.as_of and unit.status is Status.NOT_IN_FORCE:
+            return f'<div class="lapsed">{html}</div>'  # greyed, the text itself unchanged
+        return html
 
     def _blocks(self, blocks: tuple[Block, ...], lead_html: str) -> str:
         return "".join(self._block(block, lead_html if i == 0 else "") for i, block in enumerate(blocks))
@@ -144,7 +192,9 @@ class _HtmlPage:
 
     def _inline(self, text: str) -> str:
         """Escape ``text`` and link every mention of a norm the corpus holds."""
-        page = self.page
+        page = self._page
+        if page is None or not self.links:
+            return escape(text)
         own = page.norm.id if page.norm and page.node.kind is NodeKind.NORM else None
         out, cursor = [], 0
         for start, end, norm_id in find_norm_mentions(text):

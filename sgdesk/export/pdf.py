@@ -9,6 +9,7 @@ metadata in step, as PDF/A requires.
 
 from __future__ import annotations
 
+import errno
 import os
 import tempfile
 from collections.abc import Generator, Iterator
@@ -33,8 +34,9 @@ from PySide6.QtGui import (
 
 from sgdesk.content.citations import ENTITY
 from sgdesk.errors import SgdeskError
+from sgdesk.export.common import format_day
 from sgdesk.export.html import BODY_FONT, body_point_size, render_html, style_sheet
-from sgdesk.export.plan import ExportPlan, PaperSize, format_day
+from sgdesk.export.plan import ExportPlan, PaperSize
 
 PAGE_SIZES = {PaperSize.CARTA: QPageSize.PageSizeId.Letter, PaperSize.A4: QPageSize.PageSizeId.A4}
 MARGINS_MM = QMarginsF(22, 16, 22, 14)  # left, top, right, bottom
@@ -106,7 +108,7 @@ class Paginator:
             f"<h1>{escape(plan.title)}</h1>"
             f"<p>{escape(plan.subject)}</p><br>"
             f'<p class="cite">{len(plan.pages)} secciones · versión de contenido '
-            f"{escape(plan.content_version)} · cambios registrados hasta {escape(plan.as_of_text)}<br>"
+            f"{escape(plan.content_version)} · {escape(plan.currency_text)}<br>"
             f"Exportado el {escape(format_day(plan.exported_on))} con {escape(plan.creator)}</p>"
         )
 
@@ -217,11 +219,13 @@ def export_steps(plan: ExportPlan, target: Path) -> Generator[tuple[int, int], N
     folder = target.parent
     if not folder.is_dir():
         raise ExportError(f"La carpeta {folder} no existe.")
+    if target.is_dir():  # say so before painting every page (and not in the OS's English)
+        raise ExportError(f"No se pudo escribir {target}: es una carpeta; elija otro nombre de archivo.")
     try:
         handle, raw_name = tempfile.mkstemp(prefix=f".{target.stem}-", suffix=".part", dir=folder)
         os.close(handle)
     except OSError as exc:
-        raise ExportError(f"No se puede escribir en la carpeta {folder}: {exc.strerror}.") from exc
+        raise ExportError(f"No se puede escribir en la carpeta {folder}: {os_reason(exc)}.") from exc
     raw = Path(raw_name)
     finished = raw.with_name(raw.name + ".pdf")
     try:
@@ -234,11 +238,27 @@ def export_steps(plan: ExportPlan, target: Path) -> Generator[tuple[int, int], N
         _finish(plan, paginator.sections, raw, finished)
         os.replace(finished, target)
     except OSError as exc:
-        raise ExportError(f"No se pudo escribir {target}: {exc.strerror or exc}.") from exc
+        raise ExportError(f"No se pudo escribir {target}: {os_reason(exc)}.") from exc
     finally:
         raw.unlink(missing_ok=True)
         finished.unlink(missing_ok=True)
     return target
+
+
+_OS_REASONS = {
+    errno.EACCES: "permiso denegado (¿el archivo está abierto en otro programa?)",
+    errno.EPERM: "permiso denegado",
+    errno.ENOSPC: "no queda espacio en el disco",
+    errno.EROFS: "la unidad es de solo lectura",
+    errno.ENOENT: "la ruta no existe",
+    errno.EISDIR: "es una carpeta",
+    errno.ENAMETOOLONG: "el nombre o la ruta son demasiado largos",
+}
+
+
+def os_reason(exc: OSError) -> str:
+    """The operating system's reason, in Spanish for the usual cases."""
+    return _OS_REASONS.get(exc.errno or 0, exc.strerror or str(exc))
 
 
 def write_pdf(plan: ExportPlan, target: Path) -> Path:

@@ -2,19 +2,24 @@
 
 from __future__ import annotations
 
-from sgdesk.content.model import Block, BlockKind, Node
+from sgdesk.content.model import Block, BlockKind
 from sgdesk.export.common import (
     BREADCRUMB_SEPARATOR,
+    as_of_line,
     citation_line,
     metadata_rows,
     show_norm_record,
+    status_note,
     unit_lead,
 )  # fmt: skip
 from sgdesk.library import Page, Unit
 
 
 def render_text(page: Page) -> str:
-    lines = [page.node.title]
+    lines = [page.title]
+    line = as_of_line(page)
+    if line:
+        lines.append(line)
     if page.breadcrumb:
         lines.append(BREADCRUMB_SEPARATOR.join(n.title for n in page.breadcrumb))
     lines.append("")
@@ -36,17 +41,18 @@ def render_body(page: Page) -> str:
     """The text of the node and its parts, without heading, record or citation."""
     lines: list[str] = []
     for unit in page.units:
-        lines += _unit(unit, page.node)
+        lines += _unit(unit, page)
     return "\n".join(lines)
 
 
-def _unit(unit: Unit, page_node: Node) -> list[str]:
+def _unit(unit: Unit, page: Page) -> list[str]:
     node = unit.node
-    lead = unit_lead(node) if node is not page_node or node.label else ""
+    lead = unit_lead(node) if node is not page.node or node.label else ""
     lines = _blocks(node.body, lead)
     if not node.body and lead:
         lines.append(lead)
-    lines += [f"[{note}]" for note in unit.notes]
+    status = status_note(unit, page.as_of)
+    lines += [f"[{note}]" for note in ([status] if status else []) + list(unit.notes)]
     return [*lines, ""] if lines else []
 
 

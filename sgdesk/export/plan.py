@@ -9,9 +9,9 @@ from enum import StrEnum
 
 from sgdesk import __version__
 from sgdesk.content.citations import ENTITY
-from sgdesk.content.dates import PartialDate
 from sgdesk.content.model import NodeKind
 from sgdesk.content.text import fold
+from sgdesk.export.common import format_day as format_day  # re-exported: pdf, timeline_view
 from sgdesk.library import Library, Page
 
 COMPENDIUM_TITLE = "Información General de la Secretaría General"
@@ -32,6 +32,7 @@ class ExportPlan:
     as_of_text: str
     exported_on: date
     paper: PaperSize = PaperSize.CARTA
+    as_of: date | None = None  # the "Vigente a" date the pages show; None: today's text
 
     @property
     def is_multi_section(self) -> bool:
@@ -48,9 +49,17 @@ class ExportPlan:
     @property
     def source_line(self) -> str:
         """The closing citation block of every export."""
-        return (f"Fuente: {ENTITY}, página «Información General»; texto que incorpora los cambios "
-                f"registrados hasta {self.as_of_text}; versión de contenido {self.content_version}. "
+        return (f"Fuente: {ENTITY}, página «Información General»; {self.currency_text}; "
+                f"versión de contenido {self.content_version}. "
                 f"Exportado con {self.creator} el {format_day(self.exported_on)}.")  # fmt: skip
+
+    @property
+    def currency_text(self) -> str:
+        """Which text the export holds: the one in force on a date, or today's."""
+        if self.as_of is not None:
+            return (f"texto vigente al {format_day(self.as_of)}, según los cambios registrados "
+                    f"hasta {self.as_of_text}")  # fmt: skip
+        return f"texto que incorpora los cambios registrados hasta {self.as_of_text}"
 
     def file_name(self) -> str:
         """ "Decreto-267-de-2007.pdf": the title without accents or punctuation."""
@@ -61,10 +70,6 @@ class ExportPlan:
 def _ascii(text: str) -> str:
     """Accents dropped, case kept ("Misión" → "Mision")."""
     return "".join(c if c.isascii() else (fold(c).upper() if c.isupper() else fold(c)) for c in text)
-
-
-def format_day(day: date) -> str:
-    return PartialDate(day.year, day.month, day.day).format_es()
 
 
 def export_ids(library: Library, ids: list[str], include_children: bool) -> list[str]:
@@ -91,32 +96,35 @@ def _below(library: Library, node_id: str) -> list[str]:
 
 
 def plan_export(library: Library, ids: list[str], include_children: bool = False,
-                paper: PaperSize = PaperSize.CARTA, today: date | None = None) -> ExportPlan:  # fmt: skip
-    """An export of ``ids`` (unknown ids raise UnknownNodeError before anything is written)."""
-    pages = tuple(library.page(node_id) for node_id in export_ids(library, ids, include_children))
+                paper: PaperSize = PaperSize.CARTA, today: date | None = None,
+                as_of: date | None = None) -> ExportPlan:  # fmt: skip
+    """An export of ``ids`` (unknown ids raise UnknownNodeError before anything is written),
+    with ``as_of`` the text in force that day (units not in force greyed and noted)."""
+    pages = tuple(library.page(node_id, as_of) for node_id in export_ids(library, ids, include_children))
     if len(pages) == 1:
         title = pages[0].node.title
         subject = pages[0].node.citation
     else:
         title = f"{COMPENDIUM_TITLE}: selección de {len(pages)} secciones"
         subject = "; ".join(p.node.title for p in pages[:12]) + ("; …" if len(pages) > 12 else "")
-    return _plan(library, title, subject, pages, paper, today)
+    return _plan(library, title, subject, pages, paper, today, as_of)
 
 
 def plan_compendium(library: Library, paper: PaperSize = PaperSize.CARTA,
-                    today: date | None = None) -> ExportPlan:  # fmt: skip
+                    today: date | None = None, as_of: date | None = None) -> ExportPlan:  # fmt: skip
     """Every section and norm of the corpus, in tree order."""
     # From the roots' children: the PDF has its own table of contents.
     tops = [child.id for root in library.children(None) for child in library.children(root.id)]
     ids = export_ids(library, tops, include_children=True)
-    pages = tuple(library.page(node_id) for node_id in ids)
-    return _plan(library, COMPENDIUM_TITLE, "Compendio completo del corpus de sgdesk", pages, paper, today)
+    pages = tuple(library.page(node_id, as_of) for node_id in ids)
+    subject = "Compendio completo del corpus de sgdesk"
+    return _plan(library, COMPENDIUM_TITLE, subject, pages, paper, today, as_of)
 
 
 def _plan(library: Library, title: str, subject: str, pages: tuple[Page, ...], paper: PaperSize,
-          today: date | None) -> ExportPlan:  # fmt: skip
+          today: date | None, as_of: date | None = None) -> ExportPlan:  # fmt: skip
     info = library.info
     keywords = ("Secretaría General", "Alcaldía Mayor de Bogotá", *dict.fromkeys(
         p.norm.title for p in pages if p.norm is not None))  # fmt: skip
     return ExportPlan(title, subject, tuple(keywords)[:20], pages, info.content_version,
-                      info.as_of_text, today or date.today(), paper)  # fmt: skip
+                      info.as_of_text, today or date.today(), paper, as_of)  # fmt: skip

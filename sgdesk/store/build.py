@@ -121,16 +121,19 @@ def _insert_events(db: sqlite_utils.Database, corpus: Corpus) -> None:
     describe = describe_target(corpus)
     norms = {n.id: n for n in corpus.norms}
     nodes = {n.id: n for n in corpus.nodes}
+    # One insert_all per table: an insert() per event costs sqlite-utils' per-call overhead.
+    events: list[dict[str, object]] = []
+    changes: list[dict[str, object]] = []
     for event in corpus.events:
         title = norms[event.norm].title
         source = amendments.source_of(event, title, _article_number(event, nodes))
-        db.table("events").insert({
+        events.append({
             "id": event.id, "norm": event.norm, "article": event.article,
             "kind": event.kind.value, "date": event.date.iso(),
             "date_precision": event.date.precision.value,
             "summary": amendments.event_summary(event, title, describe), "source": source,
         })  # fmt: skip
-        db.table("changes").insert_all(
+        changes.extend(
             {
                 "event": event.id,
                 "position": i,
@@ -141,6 +144,8 @@ def _insert_events(db: sqlite_utils.Database, corpus: Corpus) -> None:
             }
             for i, c in enumerate(event.changes)
         )
+    db.table("events").insert_all(events, batch_size=1000)
+    db.table("changes").insert_all(changes, batch_size=1000)
 
 
 def _article_number(event: Event, nodes: dict[str, Node]) -> str | None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import json
 import sqlite3
 from collections import defaultdict
@@ -201,21 +202,24 @@ def nodes_by_pk(connection: sqlite3.Connection, pks: list[int]) -> dict[int, tup
 
 def timeline_rows(connection: sqlite3.Connection) -> tuple[list[TimelineEvent], dict[str, PartialDate]]:
     """Every event with its changes, and each norm's date (in force when known, else issued)."""
+    # Dates repeat a great deal ("2008"): parse each text once (PartialDate is immutable).
+    parse = functools.lru_cache(maxsize=None)(PartialDate.parse)
+    kinds = {kind.value: kind for kind in EventKind}
     changes: dict[str, list[Change]] = defaultdict(list)
     for event_id, target, old, new in connection.execute(
         "SELECT event, target, old_name, new_name FROM changes ORDER BY event, position"
     ):
         changes[event_id].append(Change(target, old, new))
     events = [
-        TimelineEvent(row[0], row[1], f"{str(row[6]).capitalize()} {row[7]} de {row[8]}", EventKind(row[2]),
-                      PartialDate.parse(row[3]), row[4], tuple(changes.get(row[0], ())), row[5])
+        TimelineEvent(row[0], row[1], f"{str(row[6]).capitalize()} {row[7]} de {row[8]}", kinds[row[2]],
+                      parse(row[3]), row[4], tuple(changes.get(row[0], ())), row[5])
         for row in connection.execute(
             """SELECT e.id, e.norm, e.kind, e.date, e.summary, e.article, n.type, n.number, n.year
                FROM events e JOIN norms n ON n.id = e.norm ORDER BY e.pk"""
         )
     ]  # fmt: skip
     dates = {
-        norm_id: PartialDate.parse(in_force or issued)
+        norm_id: parse(in_force or issued)
         for norm_id, issued, in_force in connection.execute("SELECT id, issued, in_force FROM norms")
     }
     return events, dates

@@ -8,7 +8,8 @@ from PySide6 import __version__ as pyside_version
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from sgdesk import __version__
-from sgdesk.library import ContentInfo
+from sgdesk.export.html import currency_html
+from sgdesk.library import ContentInfo, Currency
 
 
 def show_error(parent: QWidget | None, title: str, message: str) -> QMessageBox:
@@ -19,7 +20,7 @@ def show_error(parent: QWidget | None, title: str, message: str) -> QMessageBox:
     return box
 
 
-def about_text(info: ContentInfo | None) -> str:
+def about_text(info: ContentInfo | None, currency: Currency | None = None) -> str:
     lines = [
         f"<h3>sgdesk {__version__}</h3>",
         "<p>Información institucional y jurídica de la Secretaría General de la "
@@ -31,17 +32,19 @@ def about_text(info: ContentInfo | None) -> str:
             f"Incorpora cambios hasta: {info.as_of_text}<br>",
             f"Base de datos: {escape(str(info.path))}</p>",
         ]
+        if currency is not None:
+            lines.append(currency_html(currency))
     else:
         lines.append("<p>No hay una base de datos de corpus abierta.</p>")
     lines.append(f"<p>Qt for Python (PySide6) {pyside_version}</p>")
     return "".join(lines)
 
 
-def show_about(parent: QWidget, info: ContentInfo | None) -> QMessageBox:
+def show_about(parent: QWidget, info: ContentInfo | None, currency: Currency | None = None) -> QMessageBox:
     box = QMessageBox(
         QMessageBox.Icon.Information,
         parent.tr("Acerca de sgdesk"),
-        about_text(info),
+        about_text(info, currency),
         QMessageBox.StandardButton.Ok,
         parent,
     )

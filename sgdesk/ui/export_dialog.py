@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
@@ -21,6 +22,7 @@ from PySide6.QtWidgets import (
 )  # fmt: skip
 
 from sgdesk.content.model import NodeKind
+from sgdesk.export.common import format_day
 from sgdesk.export.plan import PaperSize
 from sgdesk.library import Library
 
@@ -40,7 +42,8 @@ class ExportChoice:
 class ExportDialog(QDialog):
     """A checkable tree of sections and norms (loaded as branches open) and the options."""
 
-    def __init__(self, library: Library, current_id: str | None, parent: QWidget | None = None) -> None:
+    def __init__(self, library: Library, current_id: str | None, parent: QWidget | None = None,
+                 as_of: date | None = None) -> None:  # fmt: skip
         super().__init__(parent)
         self.setObjectName("exportDialog")
         self.setWindowTitle(self.tr("Exportar a PDF"))
@@ -81,6 +84,12 @@ class ExportDialog(QDialog):
         self.problem = QLabel(self)
         form = QFormLayout()
         form.addRow(self.tr("Papel:"), self.paper_box)
+        if as_of is not None:
+            text = self.tr("vigente al %1 (la fecha «Vigente a»)").replace("%1", format_day(as_of))
+        else:
+            text = self.tr("el de hoy (cambios registrados hasta %1)").replace("%1", library.info.as_of_text)
+        self.as_of_label = QLabel(text, self)
+        form.addRow(self.tr("Texto:"), self.as_of_label)
         layout = QVBoxLayout(self)
         for widget in (self.current_button, self.selection_button, self.tree, self.children_box,
                        self.all_button):  # fmt: skip

@@ -35,6 +35,9 @@ class ExportJob(QObject):
         self._timer.start()
 
     def _step(self) -> None:
+        if self.progress.wasCanceled():  # also when cancelled from code, which emits nothing
+            self.cancel()
+            return
         try:
             done, total = next(self._steps)
         except StopIteration as finished:

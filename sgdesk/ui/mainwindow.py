@@ -24,9 +24,9 @@ from PySide6.QtWidgets import (
 
 from sgdesk.content.query import SearchFilters
 from sgdesk.errors import SgdeskError
-from sgdesk.export.html import render_html
 from sgdesk.export.plan import PaperSize
 from sgdesk.library import Library, SearchResults
+from sgdesk.ui.as_of import PointInTime
 from sgdesk.ui.find_bar import FindBar
 from sgdesk.ui.history import History
 from sgdesk.ui.reading_pane import DEFAULT_ZOOM, ReadingPane
@@ -42,7 +42,7 @@ if TYPE_CHECKING:
     from sgdesk.ui.export_job import ExportJob
 
 WINDOW_TITLE = "sgdesk — Secretaría General de la Alcaldía Mayor de Bogotá D.C."
-STATE_VERSION = 2  # bump when docks change: older saved layouts are then ignored
+STATE_VERSION = 3  # bump when docks change: older saved layouts are then ignored
 HOME_NODE = "mision"
 
 
@@ -59,7 +59,9 @@ class DockSpec:
 DOCKS = (
     DockSpec("navigationDock", "Navegación", Qt.DockWidgetArea.LeftDockWidgetArea, "Ctrl+1"),
     DockSpec("searchDock", "Búsqueda", Qt.DockWidgetArea.RightDockWidgetArea, "Ctrl+2"),
+    DockSpec("timelineDock", "Línea de tiempo", Qt.DockWidgetArea.BottomDockWidgetArea, "Ctrl+3"),
 )
+TIMELINE_HEIGHT = 190  # the timeline dock's first height, before the user resizes it
 
 
 class MainWindow(QMainWindow):
@@ -98,6 +100,8 @@ class MainWindow(QMainWindow):
         self.search_service: SearchService | None = None
         self._last_results: SearchResults | None = None
         self._last_hit_row = 0
+        self.point_in_time = PointInTime(self)  # the "Vigente a" date and what depends on it
+        self.point_in_time.attach_timeline(self.docks["timelineDock"])
 
         self.content_label = QLabel(self)
         self.zoom_label = QLabel(self)
@@ -183,6 +187,13 @@ class MainWindow(QMainWindow):
             "&Vista previa de impresión…", self.preview_print, ["Ctrl+Shift+P"]
         )
         self.about_action = self._action("&Acerca de sgdesk", self.show_about, ["F1"])
+        time = self.point_in_time
+        self.as_of_action = self._action("&Fecha «Vigente a»…", self.focus_as_of, ["Ctrl+D"])
+        self.functions_action = self._action(
+            "Funciones de la Secretaría &General", time.show_functions, ["Ctrl+Shift+L"]
+        )
+        self.org_chart_action = self._action("&Organigrama…", time.show_org_chart, ["Ctrl+Shift+O"])
+        self.compare_action = self._action("Co&mparar fechas…", time.compare_dates, ["Ctrl+Shift+D"])
         self._build_menus()
 
     def _build_menus(self) -> None:
@@ -204,6 +215,9 @@ class MainWindow(QMainWindow):
         view_menu.addSeparator()
         view_menu.addActions([dock.toggleViewAction() for dock in self.docks.values()])
         view_menu.addAction(self.switch_focus_action)
+        view_menu.addSeparator()
+        view_menu.addActions([self.as_of_action, self.functions_action, self.org_chart_action,
+                              self.compare_action])  # fmt: skip
         go_menu = bar.addMenu(self.tr("&Ir"))
         go_menu.addActions([self.back_action, self.forward_action, self.home_action])
         help_menu = bar.addMenu(self.tr("Ay&uda"))
@@ -216,12 +230,15 @@ class MainWindow(QMainWindow):
         toolbar.addActions([self.search_action, self.find_action, self.copy_citation_action])
         toolbar.addSeparator()
         toolbar.addActions([self.export_action, self.print_action])
+        toolbar.addSeparator()
+        toolbar.addWidget(self.point_in_time.bar)
         self.addToolBar(toolbar)
 
     def _connect(self) -> None:
         self.tree_view.selectionModel().currentChanged.connect(self._on_tree_current_changed)
         self.reading_pane.node_link_activated.connect(self.open_node)
         self.search_panel.search_requested.connect(self._run_search)
+        self.search_panel.search_cancelled.connect(self._cancel_search)
         self.search_panel.hit_activated.connect(self._open_hit)
         self.search_panel.query_committed.connect(self._remember_search)
         self.search_panel.recent_cleared.connect(self._forget_searches)
@@ -237,8 +254,10 @@ class MainWindow(QMainWindow):
         self.resize(1100, 720)
         if self.settings.geometry is not None:
             self.restoreGeometry(self.settings.geometry)
-        if self.settings.window_state is not None:
-            self.restoreState(self.settings.window_state, STATE_VERSION)
+        if self.settings.window_state is None or not self.restoreState(
+            self.settings.window_state, STATE_VERSION
+        ):
+            self.resizeDocks([self.docks["timelineDock"]], [TIMELINE_HEIGHT], Qt.Orientation.Vertical)
         self.reading_pane.set_zoom(self.settings.zoom)
         self._show_zoom(self.reading_pane.zoom)
         self._show_library()
@@ -263,14 +282,15 @@ class MainWindow(QMainWindow):
         if self.library is None:
             return False
         try:
-            page = self.library.page(node_id)
+            page = self.point_in_time.page(self.library, node_id)
         except SgdeskError as exc:
             self.statusBar().showMessage(exc.message, 8000)
             return False
         self.current_node_id = page.node.id
+        self.point_in_time.compiled = False
         if record:
             self.history.visit(page.node.id)
-        self.reading_pane.show_html(render_html(page))
+        self.reading_pane.show_html(self.point_in_time.render(page))
         self._select_in_tree(page.node.id)
         self._update_navigation()
         if self.find_bar.isVisible() and self.find_bar.field.text():
@@ -377,6 +397,7 @@ class MainWindow(QMainWindow):
         self.tree_model.set_library(library)
         self.history = History()
         self.current_node_id = None
+        self.point_in_time.library_changed()
         self._show_library()
         self.open_node(HOME_NODE if library.find(HOME_NODE) else self._first_root())
         return True
@@ -389,7 +410,8 @@ class MainWindow(QMainWindow):
         enabled = self.library is not None
         for action in (self.copy_citation_action, self.home_action, self.find_action,
                        self.search_action, self.back_to_search_action, self.export_action,
-                       self.print_action, self.preview_action):  # fmt: skip
+                       self.print_action, self.preview_action, self.functions_action,
+                       self.org_chart_action, self.compare_action):  # fmt: skip
             action.setEnabled(enabled)
         self.search_panel.setEnabled(enabled)
         self._update_navigation()
@@ -422,7 +444,7 @@ class MainWindow(QMainWindow):
             return
         from sgdesk.ui.export_dialog import ExportDialog
 
-        dialog = ExportDialog(self.library, self.current_node_id, self)
+        dialog = ExportDialog(self.library, self.current_node_id, self, self.point_in_time.day)
         self.export_dialog = dialog
         if dialog.exec() != ExportDialog.DialogCode.Accepted:
             return
@@ -440,9 +462,10 @@ class MainWindow(QMainWindow):
 
         assert self.library is not None
         try:
+            day = self.point_in_time.day  # the "Vigente a" text, like the reading pane
             if compendium:
-                return plan_compendium(self.library, paper)
-            return plan_export(self.library, list(ids), children, paper)
+                return plan_compendium(self.library, paper, as_of=day)
+            return plan_export(self.library, list(ids), children, paper, as_of=day)
         except SgdeskError as exc:
             self.error_dialog = show_error(self, self.tr("No se pudo exportar"), exc.message)
             return None
@@ -523,7 +546,17 @@ class MainWindow(QMainWindow):
     def show_about(self) -> None:
         from sgdesk.ui.dialogs import show_about
 
-        self.about_dialog = show_about(self, self.library.info if self.library else None)
+        library = self.library
+        self.about_dialog = show_about(
+            self, library.info if library else None, library.currency() if library else None
+        )
+
+    def focus_as_of(self) -> None:
+        """Ctrl+D: to the "Vigente a" date field, its day selected for typing."""
+        field = self.point_in_time.bar.date_edit
+        field.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        field.setCurrentSectionIndex(0)
+        field.setSelectedSection(field.currentSection())
 
     # -- search ----------------------------------------------------------------
 
@@ -547,6 +580,10 @@ class MainWindow(QMainWindow):
             self.search_service.results_ready.connect(self._on_results)
             self.search_service.failed.connect(self.search_panel.show_error)
         self.search_service.search(text, filters, PAGE_SIZE, offset)
+
+    def _cancel_search(self) -> None:
+        if self.search_service is not None:
+            self.search_service.cancel()
 
     def _on_results(self, results: SearchResults) -> None:
         self._last_results = results
@@ -575,6 +612,7 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:
         self.save_state()
         self._stop_search()
+        self.point_in_time.shutdown()
         super().closeEvent(event)
 
     def save_state(self) -> None:

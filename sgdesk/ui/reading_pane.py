@@ -9,13 +9,14 @@ from PySide6.QtGui import QColor, QFont, QTextCharFormat, QTextCursor, QTextDocu
 from PySide6.QtWidgets import QTextBrowser, QTextEdit, QWidget
 
 from sgdesk.content.text import find_all
-from sgdesk.export.html import BODY_FONT, LINK_SCHEME, body_point_size, style_sheet
+from sgdesk.export.html import BODY_FONT, END_ANCHOR, LINK_SCHEME, body_point_size, style_sheet
 
 ZOOM_STEPS = (50, 67, 80, 90, 100, 110, 125, 150, 175, 200, 250, 300)
 DEFAULT_ZOOM = 100
 
 _WHEEL_STEP = 120  # one notch of a mouse wheel, in eighths of a degree
 _SEARCH_MARK = QColor("#cfe3ff")
+_UNIT_MARK = QColor("#fdeec2")  # a unit a timeline event changed
 _MATCH = QColor("#ffe680")
 _CURRENT_MATCH = QColor("#ff9f1a")
 
@@ -38,6 +39,7 @@ class ReadingPane(QTextBrowser):
         self._anchors: list[tuple[int, str]] = []
         self._matches: list[tuple[int, int]] = []
         self._search_marks: list[tuple[int, int]] = []
+        self._unit_marks: list[tuple[int, int]] = []
         self._current_match = -1
         self._wheel_delta = 0
         self._apply_style()
@@ -71,10 +73,27 @@ class ReadingPane(QTextBrowser):
             if position > start:
                 break
             found = node_id
-        return found
+        return None if found == END_ANCHOR else found
 
     def scroll_to_node(self, node_id: str) -> None:
         self.scrollToAnchor(node_id)
+
+    def mark_node(self, node_id: str) -> bool:
+        """Tint the unit ``node_id`` (with its parts and notes) until the page changes."""
+        begin = next((position for position, name in self._anchors if name == node_id), None)
+        if begin is None:
+            return False
+        inside = node_id + "/"
+        end = next((position for position, name in self._anchors
+                    if position > begin and name != node_id and not name.startswith(inside)),
+                   self.document().characterCount() - 1)  # fmt: skip
+        self._unit_marks = [(begin, end - begin)]
+        self._paint_matches()
+        return True
+
+    @property
+    def marked_node_range(self) -> tuple[int, int] | None:
+        return self._unit_marks[0] if self._unit_marks else None
 
     # -- zoom ------------------------------------------------------------------
 
@@ -167,7 +186,7 @@ class ReadingPane(QTextBrowser):
         return self._current_match + 1
 
     def _clear_matches(self) -> None:
-        self._matches, self._current_match, self._search_marks = [], -1, []
+        self._matches, self._current_match, self._search_marks, self._unit_marks = [], -1, [], []
         self.setExtraSelections([])
 
     def highlight_words(self, spans_of: Callable[[str], list[tuple[int, int]]]) -> int:
@@ -197,7 +216,8 @@ class ReadingPane(QTextBrowser):
 
     def _paint_matches(self) -> None:
         """Search marks underneath, find matches on top, the current match in orange."""
-        selections = [self._selection(start, length, _SEARCH_MARK) for start, length in self._search_marks]
+        selections = [self._selection(start, length, _UNIT_MARK) for start, length in self._unit_marks]
+        selections += [self._selection(start, length, _SEARCH_MARK) for start, length in self._search_marks]
         for number, (start, length) in enumerate(self._matches):
             current = number == self._current_match
             selections.append(self._selection(start, length, _CURRENT_MATCH if current else _MATCH))

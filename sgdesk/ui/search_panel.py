@@ -50,6 +50,7 @@ NORM_TYPES: Choices = (
 
 class SearchPanel(QWidget):
     search_requested = Signal(str, object, int)  # text, SearchFilters, offset
+    search_cancelled = Signal()  # the field was emptied: drop any search still running
     hit_activated = Signal(str, int)  # node id, row
     query_committed = Signal(str)  # a search the user acted on: remember it
     recent_cleared = Signal()
@@ -156,8 +157,10 @@ class SearchPanel(QWidget):
     def search_now(self) -> None:
         """Search the field's text at once (the debounce timer calls this too)."""
         self._timer.stop()
+        self._open_cited_on_arrival = False  # only the search Enter starts opens a citation
         text = self.field.text()
         if not text.strip():
+            self.search_cancelled.emit()
             self.model.set_hits(())
             self.more_button.hide()
             self.status.setText(self.tr("Escriba para buscar en todo el corpus."))
@@ -193,6 +196,7 @@ class SearchPanel(QWidget):
         return text
 
     def show_error(self, message: str) -> None:
+        self._open_cited_on_arrival = False
         self.model.set_hits(())
         self.more_button.hide()
         self.status.setText(message)
@@ -241,7 +245,7 @@ class SearchPanel(QWidget):
     def _on_return(self) -> None:
         """Enter in the field: search now; a cited unit ("decreto 267 de 2007") opens at once."""
         self.search_now()
-        self._open_cited_on_arrival = True
+        self._open_cited_on_arrival = bool(self.field.text().strip())
 
     def open_first_if_cited(self) -> bool:
         if self.model.rowCount() and self.model.hit(0).cited:

@@ -6,6 +6,7 @@ and a running superseded query is interrupted, so typing never waits for SQLite.
 
 from __future__ import annotations
 
+import logging
 from pathlib import Path
 
 from PySide6.QtCore import QObject, QThread, Signal, Slot
@@ -13,6 +14,8 @@ from PySide6.QtCore import QObject, QThread, Signal, Slot
 from sgdesk.content.query import SearchFilters
 from sgdesk.errors import SgdeskError
 from sgdesk.library import Library, SearchResults
+
+log = logging.getLogger("sgdesk")
 
 
 class _Worker(QObject):
@@ -35,6 +38,14 @@ class _Worker(QObject):
             results = self.library.search(text, filters, limit, offset)
         except SgdeskError as exc:
             self.failed.emit(generation, exc.message)
+            return
+        except Exception as exc:
+            # A damaged row, say. Report it from here: the panel would wait forever, and the
+            # app's excepthook opens a dialog, which must not happen on this thread.
+            log.exception("search %r failed", text)
+            self.close()  # afresh: an unfinished statement would make interrupt() stop the next
+            self.failed.emit(generation, f"La búsqueda no se pudo completar ({exc}); "
+                                         "verifique la base con «sgdesk db check».")  # fmt: skip
             return
         self.finished.emit(generation, results)
 
@@ -72,12 +83,16 @@ class SearchService(QObject):
 
     def search(self, text: str, filters: SearchFilters, limit: int = 30, offset: int = 0) -> int:
         """Queue a search; returns its generation. Older searches are abandoned."""
+        self.cancel()
+        self._requested.emit(self._generation, text, filters, limit, offset)
+        return self._generation
+
+    def cancel(self) -> None:
+        """Abandon every search asked for so far: none of their results will be emitted."""
         self._generation += 1
         self._worker.latest = self._generation
         if self._worker.library is not None:
             self._worker.library.interrupt()
-        self._requested.emit(self._generation, text, filters, limit, offset)
-        return self._generation
 
     def _on_finished(self, generation: int, results: SearchResults) -> None:
         if generation == self._generation:

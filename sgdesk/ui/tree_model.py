@@ -2,15 +2,27 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 
 from PySide6.QtCore import QAbstractItemModel, QModelIndex, QObject, QPersistentModelIndex, Qt
+from PySide6.QtGui import QBrush, QColor
 
 from sgdesk.content.model import Node
+from sgdesk.content.timeline import Status
 from sgdesk.errors import UnknownNodeError
 from sgdesk.library import Library
 
 NODE_ID_ROLE = Qt.ItemDataRole.UserRole + 1
+STATUS_ROLE = Qt.ItemDataRole.UserRole + 2  # the node's Status value on the "Vigente a" date, or None
+
+UNCERTAIN_SUFFIX = " — vigencia incierta"
+NOT_IN_FORCE_SUFFIX = " — no vigente"  # for screen readers and tooltips: grey is not enough
+NOT_IN_FORCE_COLOR = QColor("#8a9096")
+STATUS_BATCH = 128  # statuses are asked for this many sibling rows at a time
+
+# What the window gives the model: the status of each of some nodes (siblings, in one call).
+StatusLookup = Callable[[Sequence[Node]], Mapping[str, Status]]
 
 AnyIndex = QModelIndex | QPersistentModelIndex
 _ROOT_KEY = 0
@@ -34,13 +46,44 @@ class NodeTreeModel(QAbstractItemModel):
         super().__init__(parent)
         self._library = library
         self._items: dict[int, _Item] = {}
+        self._lookup: StatusLookup | None = None
+        self._statuses: dict[str, Status] = {}
         self._reset_items()
 
     def set_library(self, library: Library | None) -> None:
         self.beginResetModel()
         self._library = library
+        self._lookup, self._statuses = None, {}
         self._reset_items()
         self.endResetModel()
+
+    def set_status_lookup(self, lookup: StatusLookup | None) -> None:
+        """Grey the nodes not in force and mark the uncertain ones (``None``: show all plainly).
+
+        Statuses are asked for lazily, one branch at a time, as rows are shown."""
+        self._lookup, self._statuses = lookup, {}
+        roles = [Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole,
+                 Qt.ItemDataRole.ForegroundRole, Qt.ItemDataRole.ToolTipRole, STATUS_ROLE]  # fmt: skip
+        for item in list(self._items.values()):
+            if item.children:
+                parent = QModelIndex() if item.key == _ROOT_KEY else self.createIndex(item.row, 0, item.key)
+                first, last = self.index(0, 0, parent), self.index(len(item.children) - 1, 0, parent)
+                self.dataChanged.emit(first, last, roles)
+
+    def status(self, index: AnyIndex) -> Status | None:
+        """The node's status on the lookup's date; None without a lookup."""
+        if self._lookup is None or not index.isValid():
+            return None
+        item = self._items[index.internalId()]
+        if item.node is None:
+            return None
+        if item.node.id not in self._statuses:  # ask for the rows around it at once (a screenful)
+            siblings = self._items[item.parent_key].children or [item.key]
+            first = item.row - item.row % STATUS_BATCH
+            keys = siblings[first : first + STATUS_BATCH]
+            nodes = [node for key in keys if (node := self._items[key].node) is not None]
+            self._statuses.update(self._lookup(nodes))
+        return self._statuses.get(item.node.id, Status.IN_FORCE)
 
     def _reset_items(self) -> None:
         self._items = {_ROOT_KEY: _Item(_ROOT_KEY, None, _ROOT_KEY, 0, child_count=1 if self._library else 0)}
@@ -109,13 +152,21 @@ class NodeTreeModel(QAbstractItemModel):
         node = self._items[index.internalId()].node
         if node is None:
             return None
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
-            return node.title
+        if role == Qt.ItemDataRole.DisplayRole:
+            return node.title + (UNCERTAIN_SUFFIX if self.status(index) is Status.UNCERTAIN else "")
+        if role == Qt.ItemDataRole.AccessibleTextRole:
+            return node.title + _suffix(self.status(index))
+        if role == Qt.ItemDataRole.ForegroundRole:
+            return QBrush(NOT_IN_FORCE_COLOR) if self.status(index) is Status.NOT_IN_FORCE else None
         if role == Qt.ItemDataRole.ToolTipRole:
             preview = node.preview or node.plain_text[:240]
-            return f"{node.citation}\n{preview}" if preview else node.citation
+            citation = node.citation + _suffix(self.status(index))
+            return f"{citation}\n{preview}" if preview else citation
         if role == NODE_ID_ROLE:
             return node.id
+        if role == STATUS_ROLE:
+            status = self.status(index)
+            return status.value if status else None
         return None
 
     def flags(self, index: AnyIndex) -> Qt.ItemFlag:
@@ -142,3 +193,9 @@ class NodeTreeModel(QAbstractItemModel):
                 return QModelIndex()
             index = self.createIndex(self._items[key].row, 0, key)
         return index
+
+
+def _suffix(status: Status | None) -> str:
+    if status is Status.UNCERTAIN:
+        return UNCERTAIN_SUFFIX
+    return NOT_IN_FORCE_SUFFIX if status is Status.NOT_IN_FORCE else ""

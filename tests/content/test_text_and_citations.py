@@ -42,3 +42,20 @@ def test_norm_mentions_in_text() -> None:
     start, end, _ = find_norm_mentions(text)[0]
     assert text[start:end] == "Decreto 267 de 2007"
     assert norm_id("Resolución", "0630", 2024) == "resolucion-630-2024"
+
+
+@pytest.mark.parametrize(
+    ("title", "with_article", "of_it"),
+    [
+        ("Decreto 267 de 2007", "el Decreto 267 de 2007", "del Decreto 267 de 2007"),
+        ("Acuerdo 257 de 2006", "el Acuerdo 257 de 2006", "del Acuerdo 257 de 2006"),
+        ("Resolución 630 de 2024", "la Resolución 630 de 2024", "de la Resolución 630 de 2024"),
+        ("Ley 87 de 1993", "la Ley 87 de 1993", "de la Ley 87 de 1993"),
+        ("Circular 5 de 2020", "la Circular 5 de 2020", "de la Circular 5 de 2020"),
+    ],
+)
+def test_norm_titles_take_the_right_spanish_article(title: str, with_article: str, of_it: str) -> None:
+    from sgdesk.content.citations import of, the
+
+    assert the(title) == with_article
+    assert of(title) == of_it

@@ -156,3 +156,12 @@ def test_file_names(library: Library) -> None:
     plan: ExportPlan = plan_export(library, ["funciones"], include_children=True)
     assert [p.node.id for p in plan.pages][:3] == ["funciones", "acuerdo-257-2006", "decreto-267-2007"]
     assert "decreto-267-2007/art-7" not in [p.node.id for p in plan.pages]
+
+
+def test_os_errors_are_explained_in_spanish() -> None:
+    import errno
+
+    from sgdesk.export.pdf import os_reason
+
+    assert os_reason(PermissionError(errno.EACCES, "Permission denied")).startswith("permiso denegado")
+    assert os_reason(OSError(errno.ENOSPC, "No space left on device")) == "no queda espacio en el disco"

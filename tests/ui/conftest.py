@@ -38,7 +38,10 @@ def make_window(qtbot: QtBot, corpus_db: Path, data_dir: Path) -> Iterator[Calla
         window.show()
         qtbot.waitExposed(window)
         # Shortcuts only reach an active window: wait, as a user would, for it to get the focus.
-        qtbot.waitUntil(lambda: QApplication.activeWindow() is not None)
+        # Offscreen, a hidden dialog of an earlier test can still count as the active window
+        # (no window manager hands the focus on), so ask for this one.
+        window.activateWindow()
+        qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
         windows.append(window)
         return window
 

@@ -1,0 +1,448 @@
+"""The "Vigente a" date: the toolbar control, and what choosing a date does to the window.
+
+With no date (the default at every start, and after "Hoy") the window shows today's text.
+With a date, the tree greys what was not in force that day and marks what is uncertain, the
+reading pane shows each unit's status on that day, and the timeline draws the date.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QDate, QEvent, QLocale, QObject, Qt, QThread, QTimer, Signal
+from PySide6.QtGui import QFocusEvent, QKeyEvent
+from PySide6.QtWidgets import QDateEdit, QHBoxLayout, QLabel, QLineEdit, QToolButton, QWidget
+
+from sgdesk.errors import SgdeskError
+from sgdesk.export.html import render_html
+from sgdesk.library import FUNCTIONS_ARTICLE, FUNCTIONS_TITLE, Currency, Library, Page
+from sgdesk.ui.tree_model import StatusLookup
+
+if TYPE_CHECKING:
+    from collections.abc import Mapping, Sequence
+
+    from PySide6.QtWidgets import QDockWidget
+
+    from sgdesk.content.model import Node
+    from sgdesk.content.timeline import Status, Timeline
+    from sgdesk.ui.compare_dialog import CompareDialog
+    from sgdesk.ui.mainwindow import MainWindow
+    from sgdesk.ui.org_chart import OrgChartDialog
+    from sgdesk.ui.timeline_loader import TimelineLoader
+    from sgdesk.ui.timeline_view import TimelinePanel
+
+DATE_FORMAT = "dd/MM/yyyy"  # how es-CO writes a date in a form
+# A wide range: a maximum of today would clamp a date while it is being typed (30/06 in November).
+FIRST_DAY, LAST_DAY = QDate(1900, 1, 1), QDate(2100, 12, 31)
+SEPARATORS = "/-."
+TYPING_PAUSE_MS = 700
+TIMELINE_MIN_WIDTH = 360
+START_FALLBACK_MS = 500  # typing a date: apply it after this pause (Enter applies it at once)
+
+
+def to_date(day: QDate) -> date:
+    return date(day.year(), day.month(), day.day())
+
+
+def to_qdate(day: date) -> QDate:
+    return QDate(day.year, day.month, day.day)
+
+
+class DateEdit(QDateEdit):
+    """A QDateEdit that takes "30/06/2008" and "31/12/2007" typed as an official types them.
+
+    Qt moves on to the month by itself after "30"; the slash typed next would then land in
+    the month as text. Here a separator after a completed section is skipped, and one typed
+    in a section partly filled ("3/") moves on to the next section. Qt also cuts a day the
+    current month lacks ("31" typed while November shows becomes 30): the day typed is
+    remembered and put back once the month and year typed have it.
+    """
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._typed_day = ""
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        text = event.text()
+        if text and text in SEPARATORS:
+            event.accept()
+            self._next_section()
+            self._restore_typed_day()
+            return
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            self._restore_typed_day()  # before Enter applies the date
+            self._typed_day = ""
+            super().keyPressEvent(event)
+            return
+        fresh = self._section_fresh()
+        section = self.currentSection()
+        super().keyPressEvent(event)
+        if text.isdigit() and section is QDateEdit.Section.DaySection:
+            self._typed_day = (("" if fresh else self._typed_day) + text)[-2:]
+        elif not text.isdigit():
+            self._typed_day = ""  # arrows, Page Up/Down, deletions: the field's own day holds
+        if self.currentSection() is not section:  # a section completed: the date is whole again
+            self._restore_typed_day()
+
+    def focusOutEvent(self, event: QFocusEvent) -> None:
+        self._restore_typed_day()
+        self._typed_day = ""
+        super().focusOutEvent(event)
+
+    def _section_fresh(self) -> bool:
+        """Whether the current section is wholly selected: nothing typed in it yet."""
+        field = self.findChild(QLineEdit)
+        section = self.sectionText(self.currentSection())
+        return field is not None and bool(section) and field.selectedText() == section
+
+    def _next_section(self) -> None:
+        index = self.currentSectionIndex()
+        if not self._section_fresh() and index + 1 < self.sectionCount():
+            self.setCurrentSectionIndex(index + 1)
+            self.setSelectedSection(self.currentSection())
+
+    def _restore_typed_day(self) -> None:
+        if not self._typed_day or self.currentSection() is QDateEdit.Section.DaySection:
+            return
+        wanted, shown = int(self._typed_day), self.date()
+        if shown.day() < wanted <= shown.daysInMonth():
+            section = self.currentSection()
+            field = self.findChild(QLineEdit)
+            selected = field.selectedText() if field is not None else ""
+            position = field.cursorPosition() if field is not None else 0
+            self.setDate(QDate(shown.year(), shown.month(), wanted))
+            if field is not None and not selected:
+                field.setCursorPosition(position)
+            elif selected:
+                self.setSelectedSection(section)
+
+
+def make_date_edit(parent: QWidget, accessible_name: str, day: date | None = None) -> QDateEdit:
+    """A date field as es-CO writes it (dd/MM/aaaa), with a calendar."""
+    edit = DateEdit(parent)
+    edit.setLocale(QLocale(QLocale.Language.Spanish, QLocale.Country.Colombia))
+    edit.setDisplayFormat(DATE_FORMAT)
+    edit.setCalendarPopup(True)
+    edit.setDateRange(FIRST_DAY, LAST_DAY)
+    edit.setDate(to_qdate(day) if day else QDate.currentDate())
+    edit.setAccessibleName(accessible_name)
+    field = edit.findChild(QLineEdit)
+    if field is not None:  # screen readers land on the inner field
+        field.setAccessibleName(accessible_name)
+    return edit
+
+
+def status_lookup(library: Library, day: date) -> StatusLookup:
+    """What the tree asks: the status of some nodes on ``day`` (no SQL: the timeline is in memory)."""
+
+    def lookup(nodes: Sequence[Node]) -> Mapping[str, Status]:
+        return library.statuses(nodes, day)
+
+    return lookup
+
+
+class AsOfBar(QWidget):
+    """ "Vigente a: [dd/MM/aaaa] [Hoy]" for the toolbar."""
+
+    day_changed = Signal(object)  # the date, or None for today's text
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("asOfBar")
+        label = QLabel(self.tr("Vigente a:"), self)
+        self.date_edit = make_date_edit(self, self.tr("Vigente a (fecha del texto que se muestra)"))
+        self.date_edit.setObjectName("asOfDate")
+        self.date_edit.setToolTip(
+            self.tr("Mostrar el texto vigente en esta fecha (dd/mm/aaaa); Intro la aplica")
+        )
+        label.setBuddy(self.date_edit)
+        self.today_button = QToolButton(self)
+        self.today_button.setObjectName("asOfToday")
+        self.today_button.setText(self.tr("Hoy"))
+        self.today_button.setToolTip(self.tr("Volver al texto de hoy"))
+        self.today_button.setAccessibleName(self.tr("Volver al texto de hoy"))
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(6, 0, 6, 0)
+        layout.setSpacing(4)
+        layout.addWidget(label)
+        layout.addWidget(self.date_edit)
+        layout.addWidget(self.today_button)
+        self._day: date | None = None
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(TYPING_PAUSE_MS)
+        self._timer.timeout.connect(self._on_pause)
+        self.date_edit.dateChanged.connect(self._on_date_changed)
+        self.date_edit.editingFinished.connect(self._commit)
+        self.today_button.clicked.connect(self.reset)
+        self._show_state()
+
+    @property
+    def day(self) -> date | None:
+        """The chosen date; None when it is today (today's text, no point-in-time view)."""
+        return self._day
+
+    def set_day(self, day: date | None) -> None:
+        self.date_edit.setDate(to_qdate(day) if day else QDate.currentDate())
+        self._commit()
+
+    def reset(self) -> None:
+        self.set_day(None)
+
+    def _on_date_changed(self, _day: QDate) -> None:
+        calendar = self.date_edit.calendarWidget()
+        if self.date_edit.hasFocus() and not (calendar and calendar.isVisible()):
+            self._timer.start()  # typing, section by section: wait for a pause or Enter
+        else:
+            self._apply(to_date(self.date_edit.date()))  # the calendar, or set by code
+
+    def _on_pause(self) -> None:
+        self._apply(to_date(self.date_edit.date()))
+
+    def _commit(self) -> None:
+        """Enter, or the field lost the focus: apply the date; a later one shows today's text."""
+        self._timer.stop()
+        if to_date(self.date_edit.date()) > date.today():
+            self.date_edit.blockSignals(True)  # (not while typing: "30" may be 30/11 on the way to 30/06)
+            self.date_edit.setDate(QDate.currentDate())
+            self.date_edit.blockSignals(False)
+        self._apply(to_date(self.date_edit.date()))
+
+    def _apply(self, chosen: date) -> None:
+        day = None if chosen >= date.today() else chosen
+        if day == self._day:
+            return
+        self._day = day
+        self._show_state()
+        self.day_changed.emit(day)
+
+    def _show_state(self) -> None:
+        self.today_button.setEnabled(self._day is not None)
+        font = self.date_edit.font()
+        font.setBold(self._day is not None)  # a past date stands out: the text is not today's
+        self.date_edit.setFont(font)
+
+
+class PointInTime(QObject):
+    """Applies the "Vigente a" date to the window, and the actions that depend on a date."""
+
+    def __init__(self, window: MainWindow) -> None:
+        super().__init__(window)
+        self._window = window
+        self.bar = AsOfBar(window)
+        self.bar.day_changed.connect(self.apply)
+        self.compiled = False  # the reading pane shows the compiled "Funciones" page
+        self.timeline_panel: TimelinePanel | None = None
+        self._dock: QDockWidget | None = None
+        self._timeline_loaded = False
+        self._currency: tuple[Library, Currency] | None = None
+        self.org_chart_dialog: OrgChartDialog | None = None
+        self.compare_dialog: CompareDialog | None = None
+        self._loader: TimelineLoader | None = None
+        self._loading_for: Library | None = None
+        self._closed = False
+        # The timeline (its build, the dock's panel) waits for the first frame: not on the start path.
+        self._started = False
+        window.reading_pane.viewport().installEventFilter(self)
+        QTimer.singleShot(START_FALLBACK_MS, self._start)  # a window that never paints, say
+
+    @property
+    def day(self) -> date | None:
+        return self.bar.day
+
+    @property
+    def effective_day(self) -> date:
+        """The chosen date, or today."""
+        return self.bar.day or date.today()
+
+    # -- pages -----------------------------------------------------------------
+
+    def page(self, library: Library, node_id: str) -> Page:
+        return library.page(node_id, as_of=self.day)
+
+    def render(self, page: Page) -> str:
+        """The page as the reading pane shows it: statuses, and the statement of currency."""
+        library = self._window.library
+        currency = None
+        if library is not None:
+            if self._currency is None or self._currency[0] is not library:
+                self._currency = (library, library.currency())
+            currency = self._currency[1]
+        return render_html(page, currency=currency)
+
+    def apply(self, day: date | None) -> None:
+        """Switch the window to ``day`` (None: today's text)."""
+        window = self._window
+        library = window.library
+        window.tree_model.set_status_lookup(status_lookup(library, day) if library and day else None)
+        self.refresh()
+        if self.timeline_panel is not None:
+            self.timeline_panel.set_marker(day)
+        if self.org_chart_dialog is not None and self.org_chart_dialog.isVisible():
+            self._update_org_chart()
+
+    def library_changed(self) -> None:
+        """A new corpus: statuses, currency and events come from it."""
+        self._currency = None
+        self._timeline_loaded = False
+        self.compiled = False
+        self.start_loading()
+        self.apply(self.day)
+
+    def refresh(self) -> None:
+        """Render the current page again for the date, where the reader was."""
+        window = self._window
+        if window.library is None or window.current_node_id is None:
+            return
+        bar = window.reading_pane.verticalScrollBar()
+        position = bar.value()
+        try:
+            page = (
+                self._compiled_page(window.library)
+                if self.compiled
+                else self.page(window.library, window.current_node_id)
+            )
+        except SgdeskError as exc:
+            window.statusBar().showMessage(exc.message, 8000)
+            return
+        window.reading_pane.show_html(self.render(page))
+        bar.setValue(position)
+
+    def _compiled_page(self, library: Library) -> Page:
+        return library.compiled(FUNCTIONS_ARTICLE, self.effective_day, FUNCTIONS_TITLE)
+
+    def show_functions(self) -> None:
+        """ "Funciones de la Secretaría General": art. 7 as in force on the date, with provenance."""
+        window = self._window
+        if window.library is None or not window.open_node(FUNCTIONS_ARTICLE):
+            return
+        self.compiled = True
+        self.refresh()
+
+    # -- timeline --------------------------------------------------------------
+
+    def attach_timeline(self, dock: QDockWidget) -> None:
+        """The timeline dock: its panel is made, and filled, when the dock is first shown
+        (after the first frame: the panel and its events are not on the start path)."""
+        self._dock = dock
+        dock.visibilityChanged.connect(lambda visible: visible and QTimer.singleShot(0, self._fill_timeline))
+
+    def _panel(self, dock: QDockWidget) -> TimelinePanel:
+        if self.timeline_panel is None:
+            from sgdesk.ui.timeline_view import TimelinePanel
+
+            panel = TimelinePanel(dock)
+            panel.setMinimumWidth(TIMELINE_MIN_WIDTH)  # its legend must not widen the window
+            panel.set_marker(self.day)
+            panel.event_activated.connect(self.open_event)
+            dock.setWidget(panel)
+            self.timeline_panel = panel
+        return self.timeline_panel
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Paint and not self._started:
+            QTimer.singleShot(0, self._start)
+        return False
+
+    def _start(self) -> None:
+        if self._started:
+            return
+        self._started = True
+        self._window.reading_pane.viewport().removeEventFilter(self)
+        self.start_loading()
+        self._fill_timeline()
+
+    def start_loading(self) -> None:
+        """Build the current corpus's timeline on a worker thread (see TimelineLoader)."""
+        from sgdesk.ui.timeline_loader import TimelineLoader
+
+        self.stop()
+        library = self._window.library
+        if self._closed or library is None or library.timeline_built:
+            self._fill_timeline()
+            return
+        try:
+            loader = TimelineLoader(library, self)
+        except SgdeskError:
+            return  # the library builds it when asked, and says what is wrong
+        loader.loaded.connect(self._on_loaded)
+        self._loader, self._loading_for = loader, library
+        loader.start(QThread.Priority.LowPriority)
+
+    def shutdown(self) -> None:
+        """The window closes: stop any build, start none."""
+        self._closed = True
+        self.stop()
+
+    def stop(self) -> None:
+        """Stop a build still running (another corpus opens, or the window closes)."""
+        loader, self._loader = self._loader, None
+        if loader is not None:
+            loader.stop()
+            loader.deleteLater()
+
+    def _on_loaded(self, _path: object, timeline: Timeline) -> None:
+        library = self._window.library
+        if library is not None and library is self._loading_for:
+            library.use_timeline(timeline)
+        self.stop()
+        self._fill_timeline()
+
+    def _fill_timeline(self) -> None:
+        dock, library = self._dock, self._window.library
+        if dock is None or not dock.isVisible() or not self._started:
+            return
+        panel = self._panel(dock)
+        if self._timeline_loaded:
+            return
+        if library is not None and not library.timeline_built and self._loader is not None:
+            return  # being built: filled when it arrives
+        self._timeline_loaded = True
+        panel.set_events(library.timeline().events if library else [])
+        panel.set_marker(self.day)
+
+    def open_event(self, event_id: str) -> None:
+        """Open what an event changed: its unit marked in its norm, or the norm that made it."""
+        window = self._window
+        if window.library is None:
+            return
+        try:
+            page_id, unit_id = window.library.event_location(event_id)
+        except SgdeskError as exc:
+            window.statusBar().showMessage(exc.message, 8000)
+            return
+        if window.open_node(page_id) and unit_id:
+            window.reading_pane.scroll_to_node(unit_id)
+            window.reading_pane.mark_node(unit_id)
+
+    # -- dialogs ---------------------------------------------------------------
+
+    def show_org_chart(self) -> None:
+        """The organigrama on the "Vigente a" date (today without one); it follows the date."""
+        from sgdesk.ui.org_chart import OrgChartDialog
+
+        if self._window.library is None:
+            return
+        if self.org_chart_dialog is None:
+            self.org_chart_dialog = OrgChartDialog(self._window)
+        self._update_org_chart()
+        self.org_chart_dialog.show()
+        self.org_chart_dialog.activateWindow()  # to the front, if it was open behind the window
+
+    def _update_org_chart(self) -> None:
+        library, dialog = self._window.library, self.org_chart_dialog
+        if library is not None and dialog is not None:
+            day = self.effective_day
+            dialog.set_state(library.timeline().office_states(day), day)
+
+    def compare_dates(self) -> None:
+        from sgdesk.ui.compare_dialog import CompareDialog
+
+        window = self._window
+        if window.library is None:
+            return
+        dialog = CompareDialog(window.library.timeline(), parent=window)
+        dialog.event_activated.connect(self.open_event)
+        self.compare_dialog = dialog
+        dialog.show()

@@ -1,0 +1,47 @@
+"""Builds the timeline on a worker thread, so a large corpus does not freeze the window.
+
+Reading every event of a million-provision corpus takes a couple of seconds; the window starts
+this right away and the first "Vigente a" date (or the timeline dock) then finds it ready. If it
+is asked for sooner, the library builds it on the spot, as before.
+"""
+
+from __future__ import annotations
+
+import logging
+
+from PySide6.QtCore import QObject, QThread, Signal
+
+from sgdesk.library import Library
+
+log = logging.getLogger("sgdesk")
+
+
+class TimelineLoader(QThread):
+    """One build, on its own read-only connection; ``loaded`` carries the Timeline."""
+
+    loaded = Signal(object, object)  # database path, Timeline
+
+    def __init__(self, library: Library, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._path = library.info.path
+        self._library: Library | None = Library.open(self._path)  # opened here: cheap
+
+    def run(self) -> None:
+        library = self._library
+        if library is None:
+            return
+        try:
+            timeline = library.timeline()
+        except Exception:  # interrupted by stop(), or unreadable: the library builds it when asked
+            log.debug("timeline not built in the background", exc_info=True)
+            return
+        self.loaded.emit(self._path, timeline)
+
+    def stop(self) -> None:
+        """Interrupt the build if it still runs, wait for the thread, close the connection."""
+        library, self._library = self._library, None
+        if library is not None and self.isRunning():
+            library.interrupt()
+        self.wait()
+        if library is not None:
+            library.close()

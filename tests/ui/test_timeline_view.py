@@ -1,0 +1,307 @@
+"""The painted timeline: markers by kind and precision, mouse, keyboard, filters, zoom, culling."""
+
+from __future__ import annotations
+
+import random
+import sys
+import time
+from datetime import date
+
+import pytest
+from PySide6.QtCore import QEvent, QPoint, QRect, Qt
+from PySide6.QtGui import QColor, QHelpEvent, QImage
+from PySide6.QtWidgets import QApplication, QToolTip
+from pytestqt.qtbot import QtBot
+
+from sgdesk.content.dates import PartialDate
+from sgdesk.content.model import Change, EventKind
+from sgdesk.content.timeline import TimelineEvent
+from sgdesk.library import Library
+from sgdesk.ui.timeline_view import KIND_COLORS, MARKER_COLOR, TimelinePanel, short_action
+
+LITERAL_N = "decreto-163-2008#2"  # Decreto 163 de 2008 adds literal n (known only to the year)
+
+
+@pytest.fixture
+def events(library: Library) -> list[TimelineEvent]:
+    return library.timeline().events
+
+
+@pytest.fixture
+def panel(qtbot: QtBot, events: list[TimelineEvent]) -> TimelinePanel:
+    panel = TimelinePanel()
+    qtbot.addWidget(panel)
+    panel.resize(1200, 520)
+    panel.set_events(events)
+    panel.show()
+    qtbot.waitExposed(panel)
+    return panel
+
+
+def _colors_in(image: QImage, rect: QRect) -> set[int]:
+    area = rect & image.rect()
+    return {image.pixel(x, y) for x in range(area.left(), area.right() + 1)
+            for y in range(area.top(), area.bottom() + 1)}  # fmt: skip
+
+
+def test_clicking_a_marker_activates_its_event(qtbot: QtBot, panel: TimelinePanel,
+                                               events: list[TimelineEvent]) -> None:  # fmt: skip
+    view = panel.view
+    event = next(e for e in events if e.id == LITERAL_N)
+    assert event.norm_title == "Decreto 163 de 2008"
+    rect = view.event_rect(LITERAL_N)
+    assert rect.isValid()
+    assert view.visibleRegion().contains(rect.center()), "the marker is on screen at fit zoom"
+    with qtbot.waitSignal(panel.event_activated, timeout=1000) as blocker:
+        qtbot.mouseClick(view, Qt.MouseButton.LeftButton, pos=rect.center())
+    assert blocker.args == [LITERAL_N]
+    assert view.current_event_id == LITERAL_N
+    assert view.hasFocus()
+    # Empty space activates nothing.
+    with qtbot.assertNotEmitted(panel.event_activated):
+        qtbot.mouseClick(view, Qt.MouseButton.LeftButton, pos=QPoint(3, view.height() - 3))
+
+
+def test_the_label_is_the_norm_and_a_short_action(events: list[TimelineEvent]) -> None:
+    actions = {e.id: short_action(e) for e in events}
+    assert actions[LITERAL_N] == "adiciona el literal n"
+    assert actions["decreto-163-2008#3"] == "adiciona el literal l"
+    assert actions["decreto-163-2008#0"] == "expedición"
+    assert actions["decreto-502-2009#1"] == "cambia la denominación de 4 dependencias"
+    assert actions["decreto-163-2008#1"] == "crea la Dirección Distrital de Relaciones Internacionales"
+
+
+def test_keyboard_moves_between_events_in_date_order(qtbot: QtBot, panel: TimelinePanel,
+                                                     events: list[TimelineEvent]) -> None:  # fmt: skip
+    view = panel.view
+    ids = [e.id for e in sorted(events, key=lambda e: (*e.date.key, e.id))]
+    assert view.visible_event_ids() == ids
+    assert view.focusPolicy() == Qt.FocusPolicy.StrongFocus
+    view.setFocus()
+    qtbot.waitUntil(view.hasFocus)
+    qtbot.keyClick(view, Qt.Key.Key_Right)
+    assert view.current_event_id == ids[0] == "acuerdo-257-2006#0"
+    qtbot.keyClick(view, Qt.Key.Key_Right)
+    qtbot.keyClick(view, Qt.Key.Key_Right)
+    assert view.current_event_id == ids[2]
+    qtbot.keyClick(view, Qt.Key.Key_Left)
+    assert view.current_event_id == ids[1]
+    qtbot.keyClick(view, Qt.Key.Key_End)
+    assert view.current_event_id == ids[-1]
+    qtbot.keyClick(view, Qt.Key.Key_Right)  # stays on the last
+    assert view.current_event_id == ids[-1]
+    qtbot.keyClick(view, Qt.Key.Key_Home)
+    assert view.current_event_id == ids[0]
+    for _ in range(ids.index(LITERAL_N)):
+        qtbot.keyClick(view, Qt.Key.Key_Right)
+    with qtbot.waitSignal(panel.event_activated, timeout=1000) as blocker:
+        qtbot.keyClick(view, Qt.Key.Key_Return)
+    assert blocker.args == [LITERAL_N]
+    with qtbot.waitSignal(panel.event_activated, timeout=1000) as blocker:
+        qtbot.keyClick(view, Qt.Key.Key_Enter)
+    assert blocker.args == [LITERAL_N]
+    assert "Decreto 163 de 2008" in view.accessibleDescription()
+
+
+def test_the_focused_event_is_scrolled_into_view(qtbot: QtBot, panel: TimelinePanel) -> None:
+    view = panel.view
+    view.setFocus()
+    for _ in range(4):
+        qtbot.keyClick(view, Qt.Key.Key_Plus)
+    assert panel.scroll_area.horizontalScrollBar().maximum() > 0
+    qtbot.keyClick(view, Qt.Key.Key_End)
+    last = view.visible_event_ids()[-1]
+    assert view.visibleRegion().contains(view.event_rect(last).center())
+    at_end = panel.scroll_area.horizontalScrollBar().value()
+    assert at_end > 0
+    qtbot.keyClick(view, Qt.Key.Key_Home)
+    assert view.visibleRegion().contains(view.event_rect(view.visible_event_ids()[0]).center())
+    assert panel.scroll_area.horizontalScrollBar().value() < at_end
+
+
+def test_unticking_a_kind_hides_its_events(qtbot: QtBot, panel: TimelinePanel,
+                                           events: list[TimelineEvent]) -> None:  # fmt: skip
+    view = panel.view
+    box = panel.checkboxes[EventKind.ISSUANCE]
+    assert box.text() == "Expedición"
+    assert box.accessibleName() == "Expedición"
+    issued = {e.id for e in events if e.kind is EventKind.ISSUANCE}
+    assert len(issued) == 6
+    qtbot.mouseClick(box, Qt.MouseButton.LeftButton, pos=QPoint(8, box.height() // 2))
+    assert not box.isChecked()
+    assert len(view.visible_event_ids()) == len(events) - 6 == 6
+    assert not issued & set(view.visible_event_ids())
+    assert view.event_rect("decreto-163-2008#0").isNull()
+    view.grab()  # paints everything: the hidden kind is not drawn
+    assert view.painted_ids
+    assert not issued & set(view.painted_ids)
+    view.setFocus()
+    qtbot.keyClick(view, Qt.Key.Key_Home)
+    assert view.current_event_id == "decreto-163-2008#1"  # the first event shown
+    box.click()
+    assert len(view.visible_event_ids()) == 12
+
+
+def test_marker_line_follows_the_vigente_a_date(panel: TimelinePanel) -> None:
+    view = panel.view
+    assert view.marker_x() is None
+    panel.set_marker(date(2010, 6, 30))
+    first = view.marker_x()
+    assert first is not None
+    # It sits after the 2009 renaming band and before the 2012 ones.
+    assert view.event_rect("decreto-502-2009#1").right() < first < view.event_rect("decreto-59-2012#1").left()
+    image = view.grab().toImage()
+    assert QColor(MARKER_COLOR).rgb() in _colors_in(image, view.rect().adjusted(first - 1, 0, 0, 0))
+    panel.set_marker(date(2012, 1, 1))
+    second = view.marker_x()
+    assert second is not None
+    assert second > first
+    assert abs(second - view.event_rect("decreto-59-2012#1").left()) <= 2
+    panel.set_marker(None)
+    assert view.marker_x() is None
+
+
+def test_year_and_month_precision_are_spans_and_days_are_points(qtbot: QtBot) -> None:
+    panel = TimelinePanel()
+    qtbot.addWidget(panel)
+    panel.resize(1000, 400)
+    panel.show()
+    qtbot.waitExposed(panel)
+    kind = EventKind.MODIFICATION
+    events = [
+        TimelineEvent("y", "n", "Decreto 1 de 2008", kind, PartialDate(2008), "Modifica algo"),
+        TimelineEvent("m", "n", "Decreto 2 de 2010", kind, PartialDate(2010, 3), "Modifica algo"),
+        TimelineEvent("d", "n", "Decreto 3 de 2011", kind, PartialDate(2011, 5, 4), "Modifica algo"),
+    ]
+    panel.set_events(events)
+    view = panel.view
+    year, month, day = (view.event_rect(i) for i in ("y", "m", "d"))
+    assert year.width() == pytest.approx(366 * view.scale, abs=2)
+    assert month.width() == pytest.approx(31 * view.scale, abs=2)
+    assert year.center().y() == month.center().y() == day.center().y(), "no overlap: one row"
+    for _ in range(5):
+        view.zoom_in()
+    year, month, day = (view.event_rect(i) for i in ("y", "m", "d"))
+    assert year.width() == pytest.approx(366 * view.scale, abs=2)
+    assert month.width() == pytest.approx(31 * view.scale, abs=2)
+    assert day.width() < 20 < month.width(), "a day is a glyph, whatever the zoom"
+
+
+def test_overlapping_events_stack_in_rows(panel: TimelinePanel) -> None:
+    view = panel.view
+    in_2008 = [view.event_rect(f"decreto-163-2008#{n}") for n in range(4)]
+    assert len({rect.top() for rect in in_2008}) == 4
+    assert all(rect.left() == in_2008[0].left() for rect in in_2008)
+
+
+def test_zoom_changes_widths_and_scrolls(qtbot: QtBot, panel: TimelinePanel) -> None:
+    view, bar = panel.view, panel.scroll_area.horizontalScrollBar()
+    fit = view.event_rect(LITERAL_N).width()
+    assert view.width() <= panel.scroll_area.viewport().width()
+    assert bar.maximum() == 0, "at fit zoom everything is visible"
+    view.zoom_in()
+    assert view.event_rect(LITERAL_N).width() == pytest.approx(fit * 1.5, rel=0.05)
+    assert bar.maximum() > 0
+    view.setFocus()
+    qtbot.keyClick(view, Qt.Key.Key_Minus)
+    assert view.event_rect(LITERAL_N).width() == pytest.approx(fit, rel=0.05)
+    qtbot.keyClick(view, Qt.Key.Key_Plus)
+    qtbot.keyClick(view, Qt.Key.Key_Plus)
+    assert view.event_rect(LITERAL_N).width() == pytest.approx(fit * 2.25, rel=0.05)
+    qtbot.keyClick(view, Qt.Key.Key_0)
+    assert view.event_rect(LITERAL_N).width() == pytest.approx(fit, rel=0.02)
+    view.zoom_in()
+    qtbot.mouseClick(panel.fit_button, Qt.MouseButton.LeftButton)
+    assert panel.fit_button.text() == "Ajustar"
+    assert view.event_rect(LITERAL_N).width() == pytest.approx(fit, rel=0.02)
+    view.zoom_out()  # never narrower than fitting
+    assert view.event_rect(LITERAL_N).width() == pytest.approx(fit, rel=0.02)
+
+
+def test_rendering_shows_the_glyph_colours(panel: TimelinePanel) -> None:
+    view = panel.view
+    image = view.grab().toImage()
+    assert not image.isNull()
+    sample = {image.pixel(x, y) for x in range(0, image.width(), 7) for y in range(0, image.height(), 7)}
+    assert len(sample) > 10, "the timeline is not blank"
+    insertion = view.event_rect(LITERAL_N)
+    assert QColor(KIND_COLORS[EventKind.INSERTION]).rgb() in _colors_in(image, insertion)
+    creation = view.event_rect("decreto-163-2008#1")
+    assert QColor(KIND_COLORS[EventKind.CREATION]).rgb() in _colors_in(image, creation)
+
+
+@pytest.mark.qt_log_ignore("does not support raise")
+def test_hover_shows_the_event_details(panel: TimelinePanel) -> None:
+    view = panel.view
+    position = view.event_rect(LITERAL_N).center()
+    event = QHelpEvent(QEvent.Type.ToolTip, position, view.mapToGlobal(position))
+    QApplication.sendEvent(view, event)
+    text = QToolTip.text()
+    QToolTip.hideText()
+    assert "Decreto 163 de 2008" in text
+    assert "2008 (día y mes no registrados)" in text
+    assert "Adición" in text
+    assert "Adiciona el literal n del artículo 7 del Decreto 267 de 2007" in text
+
+
+def test_accessible_names(panel: TimelinePanel) -> None:
+    assert panel.view.accessibleName() == "Línea de tiempo de modificaciones"
+    assert panel.fit_button.accessibleName()
+    assert panel.scroll_area.accessibleName()
+    assert all(box.accessibleName() for box in panel.checkboxes.values())
+
+
+def _synthetic(count: int) -> list[TimelineEvent]:
+    rng = random.Random(7)
+    kinds = list(EventKind)
+    events = []
+    for number in range(count):
+        year = rng.randint(1990, 2026)
+        month, day = rng.choice([(None, None), (rng.randint(1, 12), None), (rng.randint(1, 12), 15)])
+        when = PartialDate(year, month, day)
+        kind = kinds[number % len(kinds)]
+        title, summary = f"Decreto {number} de {year}", f"Modifica el artículo {number}"
+        events.append(TimelineEvent(f"ev-{number}", f"decreto-{number}", title, kind, when, summary,
+                                    (Change(f"x/{number}"),)))  # fmt: skip
+    return events
+
+
+def test_thousands_of_events_paint_only_what_is_visible(qtbot: QtBot) -> None:
+    panel = TimelinePanel()
+    qtbot.addWidget(panel)
+    panel.resize(900, 400)
+    panel.show()
+    qtbot.waitExposed(panel)
+    events = _synthetic(5000)
+    started = time.perf_counter()
+    panel.set_events(events)
+    view = panel.view
+    view.painted_ids = []
+    qtbot.waitUntil(lambda: bool(view.painted_ids))
+    assert time.perf_counter() - started < 5
+    assert len(view.visible_event_ids()) == 5000
+    assert len(view.painted_ids) < 200
+    first = set(view.painted_ids)
+    visible = view.visibleRegion().boundingRect()
+    assert all(view.event_rect(i).intersects(visible.adjusted(-300, 0, 0, 0)) for i in first)
+    for _ in range(4):
+        view.zoom_in()
+    bar = panel.scroll_area.horizontalScrollBar()
+    assert bar.maximum() > 0
+    for value in (bar.maximum() // 3, bar.maximum() // 2, bar.maximum()):
+        view.painted_ids = []
+        bar.setValue(value)
+        qtbot.waitUntil(lambda: bool(view.painted_ids))
+        assert len(view.painted_ids) < 200
+    assert set(view.painted_ids) != first
+
+
+def test_painting_does_not_use_up_references_to_none(qtbot: QtBot, panel: TimelinePanel) -> None:
+    """PySide6 6.12 on CPython 3.11 drops a reference to None per void call: painting gives them back."""
+    view = panel.view
+    panel.set_marker(date(2010, 6, 30))
+    view.grab()
+    before = sys.getrefcount(None)
+    for _ in range(50):
+        view.grab()  # returns a pixmap: the call itself is not a void one
+    assert sys.getrefcount(None) >= before
