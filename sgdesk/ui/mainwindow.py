@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QModelIndex, Qt
+from PySide6.QtCore import QEvent, QModelIndex, QObject, Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import (
     QDockWidget,
@@ -30,8 +30,7 @@ from sgdesk.ui.as_of import PointInTime
 from sgdesk.ui.find_bar import FindBar
 from sgdesk.ui.history import History
 from sgdesk.ui.reading_pane import DEFAULT_ZOOM, ReadingPane
-from sgdesk.ui.search_panel import PAGE_SIZE, SearchPanel
-from sgdesk.ui.search_service import SearchService
+from sgdesk.ui.search_service import PAGE_SIZE, SearchService
 from sgdesk.ui.state import UiSettings
 from sgdesk.ui.tree_model import NODE_ID_ROLE, NodeTreeModel
 
@@ -40,6 +39,7 @@ if TYPE_CHECKING:
 
     from sgdesk.export.plan import ExportPlan
     from sgdesk.ui.export_job import ExportJob
+    from sgdesk.ui.search_panel import SearchPanel
 
 WINDOW_TITLE = "sgdesk — Secretaría General de la Alcaldía Mayor de Bogotá D.C."
 STATE_VERSION = 3  # bump when docks change: older saved layouts are then ignored
@@ -62,6 +62,21 @@ DOCKS = (
     DockSpec("timelineDock", "Línea de tiempo", Qt.DockWidgetArea.BottomDockWidgetArea, "Ctrl+3"),
 )
 TIMELINE_HEIGHT = 190  # the timeline dock's first height, before the user resizes it
+
+
+class _AfterFirstPaint(QObject):
+    """Calls ``callback`` once, just after ``widget`` first paints."""
+
+    def __init__(self, widget: QWidget, callback: Callable[[], object]) -> None:
+        super().__init__(widget)
+        self._callback = callback
+        widget.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Paint:
+            watched.removeEventFilter(self)
+            QTimer.singleShot(0, self._callback)
+        return False
 
 
 class MainWindow(QMainWindow):
@@ -95,8 +110,9 @@ class MainWindow(QMainWindow):
         self.tree_view.setModel(self.tree_model)
         self.docks = {spec.name: self._add_dock(spec) for spec in DOCKS}
         self.docks["navigationDock"].setWidget(self.tree_view)
-        self.search_panel = SearchPanel(self)
-        self.docks["searchDock"].setWidget(self.search_panel)
+        self._search_panel: SearchPanel | None = None
+        # The search panel is not needed for the first frame: built after it, or when used.
+        self._first_paint = _AfterFirstPaint(self.reading_pane.viewport(), self._build_late_panels)
         self.search_service: SearchService | None = None
         self._last_results: SearchResults | None = None
         self._last_hit_row = 0
@@ -237,12 +253,6 @@ class MainWindow(QMainWindow):
     def _connect(self) -> None:
         self.tree_view.selectionModel().currentChanged.connect(self._on_tree_current_changed)
         self.reading_pane.node_link_activated.connect(self.open_node)
-        self.search_panel.search_requested.connect(self._run_search)
-        self.search_panel.search_cancelled.connect(self._cancel_search)
-        self.search_panel.hit_activated.connect(self._open_hit)
-        self.search_panel.query_committed.connect(self._remember_search)
-        self.search_panel.recent_cleared.connect(self._forget_searches)
-        self.search_panel.set_recent(self.settings.recent_searches)
         self.reading_pane.external_link_blocked.connect(self._on_external_link)
         self.reading_pane.zoom_changed.connect(self._show_zoom)
         self.find_bar.query_changed.connect(self._on_find_query)
@@ -413,7 +423,8 @@ class MainWindow(QMainWindow):
                        self.print_action, self.preview_action, self.functions_action,
                        self.org_chart_action, self.compare_action):  # fmt: skip
             action.setEnabled(enabled)
-        self.search_panel.setEnabled(enabled)
+        if self._search_panel is not None:
+            self._search_panel.setEnabled(enabled)
         self._update_navigation()
         if self.library is None:
             self.content_label.setText(self.tr("Sin corpus"))
@@ -559,6 +570,29 @@ class MainWindow(QMainWindow):
         field.setSelectedSection(field.currentSection())
 
     # -- search ----------------------------------------------------------------
+
+    def _build_late_panels(self) -> None:
+        if self.docks["searchDock"].isVisible():
+            self.search_panel  # noqa: B018 (builds it)
+        self.docks["searchDock"].visibilityChanged.connect(lambda visible: visible and self.search_panel)
+
+    @property
+    def search_panel(self) -> SearchPanel:
+        """Built on first use, or once its dock is shown: it is not needed for the first frame."""
+        if self._search_panel is None:
+            from sgdesk.ui.search_panel import SearchPanel
+
+            panel = SearchPanel(self)
+            self.docks["searchDock"].setWidget(panel)
+            panel.search_requested.connect(self._run_search)
+            panel.search_cancelled.connect(self._cancel_search)
+            panel.hit_activated.connect(self._open_hit)
+            panel.query_committed.connect(self._remember_search)
+            panel.recent_cleared.connect(self._forget_searches)
+            panel.set_recent(self.settings.recent_searches)
+            panel.setEnabled(self.library is not None)
+            self._search_panel = panel
+        return self._search_panel
 
     def focus_search(self) -> None:
         self.docks["searchDock"].show()

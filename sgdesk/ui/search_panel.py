@@ -27,7 +27,6 @@ from sgdesk.library import SearchResults
 from sgdesk.ui.search_model import NODE_ID_ROLE, SearchResultDelegate, SearchResultsModel
 
 DEBOUNCE_MS = 250
-PAGE_SIZE = 30
 NO_YEAR = 1799  # the spin boxes' "any year" value
 
 Choices = tuple[tuple[str, frozenset[str]], ...]

@@ -18,6 +18,9 @@ from sgdesk.library import Library, SearchResults
 log = logging.getLogger("sgdesk")
 
 
+PAGE_SIZE = 30  # hits per page of results
+
+
 class _Worker(QObject):
     finished = Signal(int, object)  # generation, SearchResults
     failed = Signal(int, str)  # generation, Spanish message

@@ -20,8 +20,8 @@ from sgdesk.library import SearchResults
 from sgdesk.store.build import build_database
 from sgdesk.ui.mainwindow import MainWindow
 from sgdesk.ui.search_model import HTML_ROLE, NODE_ID_ROLE
-from sgdesk.ui.search_panel import DEBOUNCE_MS, PAGE_SIZE, SearchPanel
-from sgdesk.ui.search_service import SearchService
+from sgdesk.ui.search_panel import DEBOUNCE_MS, SearchPanel
+from sgdesk.ui.search_service import PAGE_SIZE, SearchService
 from tests.ui.helpers import current_tree_id
 
 CTRL = Qt.KeyboardModifier.ControlModifier
