@@ -18,8 +18,9 @@ QT_PACKAGES=(libegl1 libgl1 libglx0 libopengl0 libfontconfig1 libfreetype6 libgl
   libx11-xcb1 libxkbcommon0 libxkbcommon-x11-0 libxcb-cursor0 libxcb-icccm4 libxcb-image0
   libxcb-keysyms1 libxcb-randr0 libxcb-render-util0 libxcb-shape0 libxcb-shm0 libxcb-sync1
   libxcb-xfixes0 libxcb-xinerama0 libxcb-xkb1 libxcb-util1)
-# What the tests use besides Qt: poppler-utils checks exported PDFs.
-TEST_PACKAGES=(poppler-utils)
+# What the tests use besides Qt: poppler-utils checks exported PDFs; binutils (objdump,
+# strip) is what PyInstaller needs to build the frozen app in tests/test_frozen.py.
+TEST_PACKAGES=(poppler-utils binutils)
 
 say() { printf '\033[1m== %s\033[0m\n' "$*"; }
 
