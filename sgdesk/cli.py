@@ -231,6 +231,8 @@ def _search(library: Library, text: str, limit: int, as_json: bool) -> int:
         return EXIT_OK
     more = "más de " if results.total_capped else ""
     print(f"{more}{results.total} resultado(s) para «{text}»")
+    if results.sampled:
+        print("  (demasiadas coincidencias: ordenadas por relevancia entre las primeras 20 000)")
     for number, row in enumerate(rows, 1):
         print(f"{number}. {row['title']}  [{row['id']}]")
         print(f"   {row['path']}")

@@ -102,6 +102,7 @@ class SearchResults:
     total: int
     total_capped: bool  # more than ``total`` matched; the count stopped there
     offset: int = 0
+    sampled: bool = False  # so many matched that only the first 20 000 were ranked
 
     @property
     def matcher(self) -> Matcher:
@@ -206,7 +207,7 @@ class Library:
                 scores.get(pk, 0.0), pk in raw.cited)
             for pk in pks for node, text in [found[pk]]
         )  # fmt: skip
-        return SearchResults(query, hits, raw.total, raw.total_capped, offset)
+        return SearchResults(query, hits, raw.total, raw.total_capped, offset, raw.sampled)
 
     # -- time ------------------------------------------------------------------
 

@@ -61,7 +61,8 @@ def create_tables(db: sqlite_utils.Database) -> None:
 
 
 # bm25 weights of (title, text, stems, facets): titles above text, exact words above stems.
-RANK = "bm25(10.0, 4.0, 1.5, 0.0)"
+BM25_WEIGHTS = "10.0, 4.0, 1.5, 0.0"
+RANK = f"bm25({BM25_WEIGHTS})"
 
 
 def create_fts(db: sqlite_utils.Database) -> None:

@@ -13,8 +13,12 @@ from sgdesk.content.citations import Citation, slug
 from sgdesk.content.query import Clause, Phrase, Query, SearchFilters
 from sgdesk.content.stemming import stem
 from sgdesk.errors import SgdeskError
+from sgdesk.store.schema import BM25_WEIGHTS
 
 COUNT_CAP = 10_000  # totals above this are reported as "más de 10 000"
+# Past COUNT_CAP matches, bm25 over every match is slow (0.7 s at 1M provisions for a very
+# common term): rank only this many candidates, and say so.
+RANK_SAMPLE = 20_000
 CITED_LIMIT = 20
 _EXACT = "{title text}"
 
@@ -31,6 +35,7 @@ class RawHits:
     ranked: tuple[tuple[int, float], ...]  # (pk, score) best first, the cited ones left out
     total: int
     total_capped: bool
+    sampled: bool = False  # ranked among the first RANK_SAMPLE matches only (very common terms)
 
 
 def _quote(word: str) -> str:
@@ -110,9 +115,12 @@ class SearchStore:
             if text is None:
                 return RawHits(cited, (), len(cited), False)
             page = limit + len(cited)
-            ranked = self._ranked(text, page, offset, query.only_common_words)
-            # A first page that is not full holds every hit: no need to count them.
-            total, capped = (len(ranked), False) if offset == 0 and len(ranked) < page else self._count(text)
+            total, capped = self._count(text)
+            sampled = capped and not query.only_common_words
+            if sampled:
+                ranked = self._ranked_sample(text, page, offset)
+            else:
+                ranked = self._ranked(text, page, offset, query.only_common_words)
         except sqlite3.OperationalError as exc:
             raise SearchError(f"Consulta no válida: {exc}") from exc
         except sqlite3.DatabaseError as exc:
@@ -122,7 +130,7 @@ class SearchStore:
         cited = cited[:limit]
         seen = set(cited)
         ranked = tuple(hit for hit in ranked if hit[0] not in seen)[: limit - len(cited)]
-        return RawHits(cited, ranked, max(total, len(cited)), capped)
+        return RawHits(cited, ranked, max(total, len(cited)), capped, sampled)
 
     def _cited(self, query: Query, filters_sql: str | None) -> tuple[int, ...]:
         if query.citation is None:
@@ -143,6 +151,15 @@ class SearchStore:
             (expression, limit, offset),
         )
         return tuple((row[0], -float(row[1] or 0.0)) for row in rows)
+
+    def _ranked_sample(self, expression: str, limit: int, offset: int) -> tuple[tuple[int, float], ...]:
+        """bm25 for the first RANK_SAMPLE matches only, best first (bounded time)."""
+        rows = self._db.execute(
+            f"SELECT rowid, bm25(nodes_fts, {BM25_WEIGHTS}) FROM nodes_fts WHERE nodes_fts MATCH ? LIMIT ?",
+            (expression, RANK_SAMPLE),
+        ).fetchall()
+        rows.sort(key=lambda row: (row[1], row[0]))
+        return tuple((pk, -float(score)) for pk, score in rows[offset : offset + limit])
 
     def _count(self, expression: str) -> tuple[int, bool]:
         total = self._db.execute(

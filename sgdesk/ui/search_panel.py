@@ -190,6 +190,10 @@ class SearchPanel(QWidget):
         text = f"{more}{results.total:,} {noun}".replace(",", " ")
         if shown < results.total:
             text += self.tr(" (se muestran %1)").replace("%1", str(shown))
+        if results.sampled:
+            text += self.tr(
+                " · demasiadas coincidencias: ordenadas entre las primeras 20 000; añada palabras"
+            )
         if results.query.only_common_words:
             text += self.tr(" · solo palabras muy comunes: resultados sin ordenar por relevancia")
         return text

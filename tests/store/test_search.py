@@ -144,3 +144,28 @@ def test_damaged_index_is_a_spanish_error(tmp_path: Path, corpus_db: Path) -> No
             library.search("funciones")
     finally:
         library.close()
+
+
+def test_very_common_terms_are_ranked_on_a_bounded_sample(
+    library: Library, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Past the count cap, bm25 runs on the first RANK_SAMPLE matches only, and says so.
+
+    The real corpus is small, so the thresholds are lowered to make "politicas" very common.
+    """
+    from sgdesk.store import search
+
+    full = library.search("politicas", limit=50)
+    assert not full.sampled
+    monkeypatch.setattr(search, "COUNT_CAP", 5)
+    monkeypatch.setattr(search, "RANK_SAMPLE", 8)
+    sampled = library.search("politicas", limit=4)
+    assert sampled.sampled
+    assert sampled.total_capped
+    assert sampled.total == 5
+    assert len(sampled.hits) == 4
+    scores = [hit.score for hit in sampled.hits]
+    assert scores == sorted(scores, reverse=True)
+    second_page = library.search("politicas", limit=4, offset=4)
+    assert len(second_page.hits) == 4  # the sample holds 8
+    assert not {h.node.id for h in sampled.hits} & {h.node.id for h in second_page.hits}
