@@ -35,6 +35,7 @@ from sgdesk.ui.state import UiSettings
 from sgdesk.ui.tree_model import NODE_ID_ROLE, NodeTreeModel
 
 if TYPE_CHECKING:
+    from PySide6.QtPrintSupport import QPrinter
     from PySide6.QtWidgets import QMessageBox
 
     from sgdesk.export.plan import ExportPlan
@@ -526,28 +527,37 @@ class MainWindow(QMainWindow):
             return None
         return self._plan((self.current_node_id,), False, False, PaperSize.CARTA)
 
-    def print_page(self) -> None:
-        """Ctrl+P: the current section through the same renderer as the PDF."""
-        from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+    def _printer(self) -> tuple[ExportPlan, QPrinter] | None:
+        """The current section's plan and a printer set up like the PDF (Carta, margins)."""
+        from PySide6.QtPrintSupport import QPrinter
 
         plan = self._current_plan()
         if plan is None:
-            return
+            return None
         printer = QPrinter(QPrinter.PrinterMode.HighResolution)
         configure_device(printer, plan.paper)
+        return plan, printer
+
+    def print_page(self) -> None:
+        """Ctrl+P: the current section through the same renderer as the PDF."""
+        from PySide6.QtPrintSupport import QPrintDialog
+
+        prepared = self._printer()
+        if prepared is None:
+            return
+        plan, printer = prepared
         dialog = QPrintDialog(printer, self)
         self.print_dialog = dialog
         if dialog.exec() == QPrintDialog.DialogCode.Accepted:
             paint_plan(plan, printer)
 
     def preview_print(self) -> None:
-        from PySide6.QtPrintSupport import QPrinter, QPrintPreviewDialog
+        from PySide6.QtPrintSupport import QPrintPreviewDialog
 
-        plan = self._current_plan()
-        if plan is None:
+        prepared = self._printer()
+        if prepared is None:
             return
-        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
-        configure_device(printer, plan.paper)
+        plan, printer = prepared
         preview = QPrintPreviewDialog(printer, self)
         preview.setObjectName("printPreview")
         preview.paintRequested.connect(lambda device: paint_plan(plan, device))
