@@ -49,7 +49,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from sgdesk.content.dates import MONTHS_ES, Precision
+from sgdesk.content.dates import MONTHS_ES
 from sgdesk.content.model import EVENT_KIND_LABELS, EventKind
 from sgdesk.content.timeline import TimelineEvent, earliest, latest
 from sgdesk.export.plan import format_day
@@ -138,7 +138,7 @@ def event_tooltip(event: TimelineEvent) -> str:
 
 def _span(event: TimelineEvent) -> tuple[float, float]:
     """The event's extent in days (ordinals); a dated event is its day's middle, zero wide."""
-    if event.date.precision is Precision.DAY:
+    if event.date.day is not None:  # known to the day (cheaper than .precision, called per event)
         middle = earliest(event.date).toordinal() + 0.5
         return middle, middle
     return float(earliest(event.date).toordinal()), float(latest(event.date).toordinal() + 1)
@@ -149,8 +149,6 @@ class _Item:
     event: TimelineEvent
     mark: QRectF  # the band, or the glyph's box
     band: bool
-    title: str  # elided
-    action: str  # elided
     rect: QRect  # mark and label together: hit testing and highlight
 
     @property
@@ -182,7 +180,8 @@ class TimelineView(QWidget):
         self._scale = self._fit = 1.0  # pixels per day: shown, and to fit the viewport
         self._viewport = QSize(900, 300)
         self._first = self._last = date(2006, 1, 1).toordinal()
-        self._labels: dict[str, tuple[str, str, int]] = {}  # id -> elided title, action, width
+        self._labels: dict[str, int] = {}  # id -> estimated label width
+        self._texts: dict[str, tuple[str, str]] = {}  # id -> elided title and action, once painted
         self._items: list[_Item] = []
         self._by_id: dict[str, _Item] = {}
         self._rows: list[list[_Item]] = []
@@ -293,7 +292,7 @@ class TimelineView(QWidget):
         room = max(self._viewport.width() - 2 * MARGIN, 200)
         scale = room / max(self._last - self._first, FIT_DAYS_MIN)
         for event in shown:  # a label must not run past the right edge
-            offset, width = _span(event)[0] - self._first, self._labels[event.id][2]
+            offset, width = _span(event)[0] - self._first, self._labels[event.id]
             if offset > 0 and room > width:
                 scale = min(scale, (room - width) / offset)
         return scale
@@ -310,14 +309,26 @@ class TimelineView(QWidget):
         return font
 
     def _prepare_labels(self) -> None:
-        """Elide every label once (they do not depend on the zoom)."""
-        metrics, bold = QFontMetrics(self.font()), QFontMetrics(self._bold())
-        self._labels = {}
-        for event in self._events:
+        """Label widths for the layout, estimated from the fonts' average character width:
+        measuring and eliding every label exactly took seconds with 100 000 events. The
+        exact, elided texts are made when a label is first painted (``_label_texts``)."""
+        plain = QFontMetrics(self.font()).averageCharWidth() * 1.1
+        bold = QFontMetrics(self._bold()).averageCharWidth() * 1.1
+        self._labels = {
+            event.id: min(LABEL_W, round(max(len(event.norm_title) * bold, len(short_action(event)) * plain)))
+            + 2
+            for event in self._events
+        }
+        self._texts = {}
+
+    def _label_texts(self, event: TimelineEvent) -> tuple[str, str]:
+        texts = self._texts.get(event.id)
+        if texts is None:
+            metrics, bold = QFontMetrics(self.font()), QFontMetrics(self._bold())
             title = bold.elidedText(event.norm_title, Qt.TextElideMode.ElideRight, LABEL_W)
             action = metrics.elidedText(short_action(event), Qt.TextElideMode.ElideRight, LABEL_W)
-            width = max(bold.horizontalAdvance(title), metrics.horizontalAdvance(action)) + 2
-            self._labels[event.id] = (title, action, width)
+            texts = self._texts[event.id] = (title, action)
+        return texts
 
     def _relayout(self) -> None:
         shown = [event for event in self._events if event.kind in self._kinds]
@@ -331,7 +342,7 @@ class TimelineView(QWidget):
             left, right = (
                 (self._x(start), self._x(end)) if end > start else (self._x(start) - 7, self._x(start) + 7)
             )
-            spans.append((round(left), left, max(right, left + 3), self._labels[event.id][2], event))
+            spans.append((round(left), left, max(right, left + 3), self._labels[event.id], event))
         spans.sort(key=lambda span: span[0])
         # Stack in rows: each item takes the lowest row free at its left edge. A band may touch
         # the next item of its row; a label keeps a gap after it.
@@ -345,12 +356,9 @@ class TimelineView(QWidget):
             if row == len(rows):
                 rows.append([])
             top = ROWS_TOP + row * row_h
-            title, action, _ = self._labels[event.id]
             rect = QRect(x0, top - 2, max(round(right), x0 + width) - x0, row_h - 6)
             mark = QRectF(left, top, right - left, MARK_H)
-            rows[row].append(
-                _Item(event, mark, event.date.precision is not Precision.DAY, title, action, rect)
-            )
+            rows[row].append(_Item(event, mark, event.date.day is None, rect))
             heapq.heappush(busy, (max(round(right), x0 + width + GAP), row))
         self._items = sorted((i for row in rows for i in row), key=lambda i: (*i.event.date.key, i.event.id))
         self._by_id = {item.event.id: item for item in self._items}
@@ -478,10 +486,11 @@ class TimelineView(QWidget):
         metrics = QFontMetrics(self.font())
         baseline = mark.bottom() + 4 + metrics.ascent()
         painter.setPen(palette.color(QPalette.ColorRole.Text))
+        title, action = self._label_texts(item.event)
         painter.setFont(self._bold())
-        painter.drawText(QPointF(mark.left(), baseline), item.title)
+        painter.drawText(QPointF(mark.left(), baseline), title)
         painter.setFont(self.font())
-        painter.drawText(QPointF(mark.left(), baseline + metrics.height()), item.action)
+        painter.drawText(QPointF(mark.left(), baseline + metrics.height()), action)
 
     def _paint_marker(self, painter: QPainter, clip: QRect) -> None:
         if self._marker is None:
