@@ -6,6 +6,7 @@ Every command is one library call. Errors print one Spanish line and exit with 2
 from __future__ import annotations
 
 import json
+import os
 import sys
 from collections.abc import Sequence
 from datetime import date
@@ -127,6 +128,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         return run_gui(args.database, args.data_dir, exit_after_paint=args.exit_after_paint)
     try:
         return _run(args)
+    except BrokenPipeError:  # "sgdesk search … | head": the reader left; stop quietly
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return EXIT_OK
     except SgdeskError as exc:
         print(f"sgdesk: error: {exc.message}", file=sys.stderr)
         return EXIT_USAGE
