@@ -268,7 +268,7 @@ class MainWindow(QMainWindow):
         if self.settings.window_state is None or not self.restoreState(
             self.settings.window_state, STATE_VERSION
         ):
-            self.resizeDocks([self.docks["timelineDock"]], [TIMELINE_HEIGHT], Qt.Orientation.Vertical)
+            self._first_layout()
         self.reading_pane.set_zoom(self.settings.zoom)
         self._show_zoom(self.reading_pane.zoom)
         self._show_library()
@@ -279,6 +279,13 @@ class MainWindow(QMainWindow):
             )
         else:
             self.open_node(self._start_node(), record=True)
+
+    def _first_layout(self) -> None:
+        """No saved layout: search shares the left column with the index, as a tab (Ctrl+K
+        brings it forward), so the text keeps its width on a 1366×768 screen."""
+        self.tabifyDockWidget(self.docks["navigationDock"], self.docks["searchDock"])
+        self.docks["navigationDock"].raise_()
+        self.resizeDocks([self.docks["timelineDock"]], [TIMELINE_HEIGHT], Qt.Orientation.Vertical)
 
     def _start_node(self) -> str:
         last = self.settings.last_node
