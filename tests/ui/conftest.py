@@ -11,12 +11,19 @@ from pytestqt.qtbot import QtBot
 
 from sgdesk.app import configure_application, create_main_window
 from sgdesk.ui.mainwindow import MainWindow
+from tests.ui.helpers import next_test
 
 
 @pytest.fixture(autouse=True)
 def configured_app(qapp: QApplication) -> QApplication:
     configure_application(qapp)
     return qapp
+
+
+@pytest.fixture(autouse=True)
+def _forget_modal_watches() -> Iterator[None]:
+    yield
+    next_test()
 
 
 @pytest.fixture

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import time
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -117,4 +118,40 @@ def answer_file_dialog(path: Path | None) -> FileDialogAnswer:
             dialog.accept()
 
     QTimer.singleShot(0, answer)
+    return seen
+
+
+class _ModalWatch:
+    """Which test is running, so a dialog looked for by one test is never acted on by the next
+    (tests/ui/conftest.py moves it on after every test)."""
+
+    generation = 0
+
+
+def next_test() -> None:
+    _ModalWatch.generation += 1
+
+
+def when_modal(kind: type[QWidget], act: Callable[[QWidget], None]) -> list[QWidget]:
+    """Run ``act`` on the modal ``kind`` when it opens (``exec()`` blocks), then close it."""
+    seen: list[QWidget] = []
+    deadline = time.monotonic() + 20
+    generation = _ModalWatch.generation
+
+    def look() -> None:
+        if generation != _ModalWatch.generation:
+            return
+        dialog = QApplication.activeModalWidget()
+        if not isinstance(dialog, kind) or not dialog.isVisible():
+            if time.monotonic() < deadline:
+                QTimer.singleShot(10, look)
+            return
+        seen.append(dialog)
+        try:
+            act(dialog)
+        finally:
+            if dialog.isVisible():
+                dialog.close()
+
+    QTimer.singleShot(0, look)
     return seen

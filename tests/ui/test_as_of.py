@@ -4,14 +4,13 @@ and the export, all on the real corpus and real widgets."""
 
 from __future__ import annotations
 
-import time
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
 import pytest
 from pypdf import PdfReader
-from PySide6.QtCore import QModelIndex, Qt, QTimer
+from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtGui import QBrush
 from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox, QWidget
 from pytestqt.modeltest import ModelTester
@@ -25,6 +24,7 @@ from sgdesk.ui.mainwindow import MainWindow
 from sgdesk.ui.org_chart import OrgChartDialog
 from sgdesk.ui.timeline_view import TimelinePanel
 from sgdesk.ui.tree_model import NOT_IN_FORCE_COLOR, STATUS_ROLE, NodeTreeModel
+from tests.ui.helpers import when_modal
 
 CTRL = Qt.KeyboardModifier.ControlModifier
 CTRL_SHIFT = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
@@ -440,28 +440,6 @@ def test_comparing_dates_lists_the_changes(window: MainWindow, qtbot: QtBot) -> 
 
 
 # -- export --------------------------------------------------------------------------------------
-
-
-def when_modal(kind: type[QWidget], act: Callable[[QWidget], None]) -> list[QWidget]:
-    """Run ``act`` on the modal ``kind`` when it opens (``exec()`` blocks), then close it."""
-    seen: list[QWidget] = []
-    deadline = time.monotonic() + 20
-
-    def look() -> None:
-        dialog = QApplication.activeModalWidget()
-        if not isinstance(dialog, kind) or not dialog.isVisible():
-            if time.monotonic() < deadline:
-                QTimer.singleShot(10, look)
-            return
-        seen.append(dialog)
-        try:
-            act(dialog)
-        finally:
-            if dialog.isVisible():
-                dialog.close()
-
-    QTimer.singleShot(0, look)
-    return seen
 
 
 def test_the_export_prints_the_text_of_the_date(

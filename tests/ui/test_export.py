@@ -8,14 +8,13 @@ from __future__ import annotations
 
 import shutil
 import subprocess
-import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 import pytest
 from pypdf import PdfReader
-from PySide6.QtCore import Qt, QTimer, QUrl
+from PySide6.QtCore import Qt, QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter, QPrintPreviewDialog, QPrintPreviewWidget
 from PySide6.QtWidgets import (
@@ -42,7 +41,7 @@ from sgdesk.export.pdf import write_pdf
 from sgdesk.export.plan import plan_compendium, plan_export
 from sgdesk.ui.export_dialog import ExportDialog
 from sgdesk.ui.mainwindow import MainWindow, configure_device, paint_plan
-from tests.ui.helpers import click_tree_item, error_dialog
+from tests.ui.helpers import click_tree_item, error_dialog, when_modal
 
 pytestmark = pytest.mark.skipif(shutil.which("pdftotext") is None, reason="needs poppler-utils")
 
@@ -118,46 +117,6 @@ def exports(tmp_path: Path) -> Path:
     folder = tmp_path / "exportados"
     folder.mkdir()
     return folder
-
-
-# -- driving modal dialogs ----------------------------------------------------------------
-
-
-_test_number = 0  # a dialog looked for by one test is never acted on by the next
-
-
-@pytest.fixture(autouse=True)
-def _stop_looking() -> Iterator[None]:
-    yield
-    global _test_number
-    _test_number += 1
-
-
-def when_modal(kind: type[QWidget], act: Callable[[QWidget], None]) -> list[QWidget]:
-    """When a modal ``kind`` opens (its ``exec()`` blocks), run ``act`` on it. Whatever ``act``
-    does or fails to do, the dialog is closed afterwards, so a failing check cannot hang the test.
-    Returns a list that holds the dialog once it was seen."""
-    seen: list[QWidget] = []
-    deadline = time.monotonic() + 20
-    test = _test_number
-
-    def look() -> None:
-        if test != _test_number:
-            return
-        dialog = QApplication.activeModalWidget()
-        if not isinstance(dialog, kind) or not dialog.isVisible():
-            if time.monotonic() < deadline:
-                QTimer.singleShot(10, look)
-            return
-        seen.append(dialog)
-        try:
-            act(dialog)
-        finally:
-            if dialog.isVisible():
-                dialog.close()
-
-    QTimer.singleShot(0, look)
-    return seen
 
 
 def drive_export_dialog(act: Callable[[ExportDialog], None]) -> list[QWidget]:
