@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeyEvent
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QToolButton, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QWidget
+
+from sgdesk.ui.widgets import tool_button
 
 
 class FindBar(QWidget):
@@ -26,9 +28,9 @@ class FindBar(QWidget):
         self.count_label = QLabel(self)
         self.count_label.setAccessibleName(self.tr("Coincidencias"))
         self.count_label.setMinimumWidth(120)
-        previous = self._button("‹", self.tr("Anterior (Mayús+F3)"), self.previous_requested.emit)
-        following = self._button("›", self.tr("Siguiente (F3)"), self.next_requested.emit)
-        close = self._button("×", self.tr("Cerrar la búsqueda (Esc)"), self.close_bar)
+        previous = tool_button(self, "‹", self.tr("Anterior (Mayús+F3)"), self.previous_requested.emit)
+        following = tool_button(self, "›", self.tr("Siguiente (F3)"), self.next_requested.emit)
+        close = tool_button(self, "×", self.tr("Cerrar la búsqueda (Esc)"), self.close_bar)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(6, 3, 6, 3)
         layout.addWidget(QLabel(self.tr("Buscar:"), self))
@@ -36,14 +38,6 @@ class FindBar(QWidget):
         for widget in (self.count_label, previous, following, close):
             layout.addWidget(widget)
         self.hide()
-
-    def _button(self, text: str, tip: str, slot: object) -> QToolButton:
-        button = QToolButton(self)
-        button.setText(text)
-        button.setToolTip(tip)
-        button.setAccessibleName(tip)
-        button.clicked.connect(slot)
-        return button
 
     def open_bar(self) -> None:
         self.show()

@@ -11,7 +11,6 @@ import functools
 import heapq
 import re
 from bisect import bisect_left
-from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 from html import escape
@@ -43,7 +42,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QPushButton,
     QScrollArea,
-    QToolButton,
     QToolTip,
     QVBoxLayout,
     QWidget,
@@ -53,6 +51,7 @@ from sgdesk.content.dates import MONTHS_ES
 from sgdesk.content.model import EVENT_KIND_LABELS, EventKind
 from sgdesk.content.timeline import TimelineEvent, earliest, latest
 from sgdesk.export.plan import format_day
+from sgdesk.ui.widgets import tool_button
 
 KIND_COLORS: dict[EventKind, str] = {
     EventKind.ISSUANCE: "#4f5d6e",
@@ -612,8 +611,8 @@ class TimelinePanel(QWidget):
         self.fit_button.setToolTip(self.tr("Ajustar la línea de tiempo al ancho disponible (0)"))
         self.fit_button.setAccessibleName(self.tr("Ajustar la línea de tiempo al ancho"))
         self.fit_button.clicked.connect(lambda: self.view.zoom_to_fit())
-        zoom_out = self._tool_button("−", self.tr("Alejar (−)"), lambda: self.view.zoom_out())
-        zoom_in = self._tool_button("+", self.tr("Acercar (+)"), lambda: self.view.zoom_in())
+        zoom_out = tool_button(self, "−", self.tr("Alejar (−)"), lambda: self.view.zoom_out())
+        zoom_in = tool_button(self, "+", self.tr("Acercar (+)"), lambda: self.view.zoom_in())
         top = QHBoxLayout()
         top.setContentsMargins(6, 4, 6, 0)
         top.addLayout(legend)
@@ -625,14 +624,6 @@ class TimelinePanel(QWidget):
         layout.setSpacing(4)
         layout.addLayout(top)
         layout.addWidget(self.scroll_area, 1)
-
-    def _tool_button(self, text: str, tip: str, slot: Callable[[], None]) -> QToolButton:
-        button = QToolButton(self)
-        button.setText(text)
-        button.setToolTip(tip)
-        button.setAccessibleName(tip)
-        button.clicked.connect(slot)
-        return button
 
     def set_events(self, events: list[TimelineEvent]) -> None:
         self.view.set_events(events)
