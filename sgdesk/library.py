@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import sqlite3
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from datetime import date
@@ -17,7 +16,7 @@ from sgdesk.content.timeline import Status, Timeline
 from sgdesk.errors import UnknownNodeError
 from sgdesk.store.corpus import CorpusStore, later_change_rows, office_rows, timeline_rows
 from sgdesk.store.db import open_readonly
-from sgdesk.store.search import SearchError, SearchStore
+from sgdesk.store.search import SearchStore, interruptible
 
 
 @dataclass(frozen=True)
@@ -189,10 +188,8 @@ class Library:
         query = parse_query(text)
         if query.is_empty:
             return SearchResults(query, (), 0, False, offset)
-        try:
+        with interruptible():
             return self._search(query, filters or SearchFilters(), limit, offset)
-        except sqlite3.OperationalError as exc:  # interrupted by a newer search, typically
-            raise SearchError(f"Búsqueda interrumpida: {exc}") from exc
 
     def _search(self, query: Query, filters: SearchFilters, limit: int, offset: int) -> SearchResults:
         raw = self._searcher.search(query, filters, limit, offset)

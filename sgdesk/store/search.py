@@ -7,6 +7,8 @@ word as a double-quoted FTS5 string (the parser keeps only letters and digits in
 from __future__ import annotations
 
 import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 
 from sgdesk.content.citations import Citation, slug
@@ -27,6 +29,15 @@ KIND_GROUPS = {"general": ("zksec",), "norma": ("zknorm",), "disposicion": ("zka
 
 class SearchError(SgdeskError):
     """A query SQLite refused, explained in Spanish."""
+
+
+@contextmanager
+def interruptible() -> Iterator[None]:
+    """Around a whole search: a query stopped by a newer one becomes a SearchError."""
+    try:
+        yield
+    except sqlite3.OperationalError as exc:
+        raise SearchError(f"Búsqueda interrumpida: {exc}") from exc
 
 
 @dataclass(frozen=True)
