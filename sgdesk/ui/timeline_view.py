@@ -8,14 +8,14 @@ of events scroll smoothly.
 from __future__ import annotations
 
 import functools
-import heapq
+import itertools
 import re
 from bisect import bisect_left
-from dataclasses import dataclass
+from collections.abc import Iterator
 from datetime import date
 from html import escape
 
-from PySide6.QtCore import QEvent, QObject, QPoint, QPointF, QRect, QRectF, QSize, Qt, Signal
+from PySide6.QtCore import QEvent, QObject, QPoint, QPointF, QRect, QRectF, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import (
     QAccessible,
     QAccessibleEvent,
@@ -49,8 +49,18 @@ from PySide6.QtWidgets import (
 
 from sgdesk.content.dates import MONTHS_ES
 from sgdesk.content.model import EVENT_KIND_LABELS, EventKind
-from sgdesk.content.timeline import TimelineEvent, earliest, latest
+from sgdesk.content.timeline import TimelineEvent
 from sgdesk.export.plan import format_day
+from sgdesk.ui.timeline_layout import (
+    LABEL_W,
+    MARGIN,
+    MARK_H,
+    ROWS_TOP,
+    Extents,
+    Packing,
+    fit_scale,
+    widest_labels,
+)
 from sgdesk.ui.widgets import tool_button
 
 KIND_COLORS: dict[EventKind, str] = {
@@ -64,15 +74,17 @@ KIND_COLORS: dict[EventKind, str] = {
 }
 MARKER_COLOR = "#c2185b"
 
-MARGIN = 24  # left and right of the axis
-AXIS_Y = 26  # the axis line; year labels above it
-ROWS_TOP = 56  # the first row of events; the "Vigente a" label sits between
-MARK_H = 14  # height of the band or glyph line of a row
-LABEL_W = 230  # labels are elided to this width
-GAP = 14  # between a label and the next item of its row
-FIT_DAYS_MIN = 365
-MAX_SCALE = 12.0  # pixels per day
+AXIS_Y = 26  # the axis line; year labels above it, the "Vigente a" label below
 ZOOM_STEP = 1.5
+MAX_SCALE = 12.0  # pixels per day
+SLICE = 2000  # events laid out per turn of the event loop
+_PREPARE, _FILTER, _PACK = range(3)  # the stages of a layout
+_DONE = object()
+
+
+def _key(event: TimelineEvent) -> tuple[int, int, int, str]:
+    return (*event.date.key, event.id)
+
 
 # -- labels and glyphs ------------------------------------------------------------------
 
@@ -135,36 +147,19 @@ def event_tooltip(event: TimelineEvent) -> str:
             f"Tipo: {escape(EVENT_KIND_LABELS[event.kind])}<br>{escape(event.summary)}")  # fmt: skip
 
 
-def _span(event: TimelineEvent) -> tuple[float, float]:
-    """The event's extent in days (ordinals); a dated event is its day's middle, zero wide."""
-    if event.date.day is not None:  # known to the day (cheaper than .precision, called per event)
-        middle = earliest(event.date).toordinal() + 0.5
-        return middle, middle
-    return float(earliest(event.date).toordinal()), float(latest(event.date).toordinal() + 1)
-
-
-@dataclass(frozen=True)
-class _Item:
-    event: TimelineEvent
-    mark: QRectF  # the band, or the glyph's box
-    band: bool
-    rect: QRect  # mark and label together: hit testing and highlight
-
-    @property
-    def x0(self) -> int:
-        return self.rect.left()
-
-    @property
-    def x1(self) -> int:
-        return self.rect.right()
-
-
 class TimelineView(QWidget):
-    """Events as dots (known to the day) or bands (month, year), stacked in rows under a year axis."""
+    """Events as glyphs (known to the day) or bands (month, year), stacked in rows under a year axis.
+
+    Any change (events, kinds shown, zoom, width, font) lays the events out again in slices of
+    ``SLICE`` events, one per turn of the event loop; what is placed is painted as it comes,
+    and ``layout_finished`` is emitted at the end. Up to ``SLICE`` events it all happens at
+    once, inside the call that asked for it.
+    """
 
     event_activated = Signal(str)  # event id: clicked, or Enter on the focused one
     current_changed = Signal(str)  # "" when there is none
     visible_rect_requested = Signal(QRect)  # what the hosting scroll area should show
+    layout_finished = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -179,34 +174,49 @@ class TimelineView(QWidget):
         self._scale = self._fit = 1.0  # pixels per day: shown, and to fit the viewport
         self._viewport = QSize(900, 300)
         self._first = self._last = date(2006, 1, 1).toordinal()
-        self._labels: dict[str, int] = {}  # id -> estimated label width
+        self._extents = Extents()  # per event (date order)
         self._texts: dict[str, tuple[str, str]] = {}  # id -> elided title and action, once painted
-        self._items: list[_Item] = []
-        self._by_id: dict[str, _Item] = {}
-        self._rows: list[list[_Item]] = []
-        self._row_ends: list[list[int]] = []
+        self._shown: list[TimelineEvent] = []  # the kinds shown, in date order
+        self._shown_indexes: list[int] = []  # their indexes in _events
+        self._shown_extents = Extents()
+        self._position: dict[str, int] = {}  # id -> index in _shown
+        self._widest: dict[int, float] = {}
+        self._packing = Packing(Extents(), self._first, 1.0)
         self._current: str | None = None
         self._pointing = False
         self._content = QSize(0, 0)
+        self._stage = _PREPARE  # the first stage the layout must redo
+        self._work: Iterator[int] | None = None
+        self._after_layout: QRect | None = None  # to show once laid out (a zoom's anchor)
+        self._timer = QTimer(self)
+        self._timer.setInterval(0)
+        self._timer.timeout.connect(self._continue)
         self.painted_ids: list[str] = []  # the events the last paint drew (culling is testable)
-        self._relayout()
+        self._invalidate(_PREPARE)
 
     # -- public API ------------------------------------------------------------
     def set_events(self, events: list[TimelineEvent]) -> None:
-        self._events = sorted(events, key=lambda e: (*e.date.key, e.id))
-        years = [e.date.year for e in self._events] or [date.today().year]
-        self._first = date(min(2006, *years), 1, 1).toordinal()
-        self._last = date(max(years) + 1, 1, 1).toordinal()
-        self._prepare_labels()
-        self._relayout()
+        self._events = list(events)
+        self._invalidate(_PREPARE)
 
     def set_kinds(self, kinds: set[EventKind]) -> None:
         """Draw only events of these kinds."""
         self._kinds = set(kinds)
-        self._relayout()
+        self._invalidate(_FILTER)
 
     def kinds(self) -> set[EventKind]:
         return set(self._kinds)
+
+    def is_laid_out(self) -> bool:
+        return self._work is None
+
+    def layout_progress(self) -> float:
+        """How much of the layout is done, from 0 to 1."""
+        if self._work is None:
+            return 1.0
+        if self._stage < _PACK:
+            return 0.0
+        return self._packing.placed / max(len(self._shown), 1)
 
     def set_marker(self, day: date | None) -> None:
         """The "Vigente a" date, drawn as a vertical line (None: no line)."""
@@ -221,9 +231,14 @@ class TimelineView(QWidget):
 
     def set_viewport_size(self, size: QSize) -> None:
         """The size of the visible area (the hosting scroll area's viewport); fit mode follows it."""
-        if size != self._viewport:
-            self._viewport = QSize(size)
-            self._relayout()
+        if size == self._viewport:
+            return
+        width_changed = size.width() != self._viewport.width()
+        self._viewport = QSize(size)
+        if width_changed and self._zoom is None:
+            self._invalidate(_PACK)
+        else:
+            self._sync_size()
 
     @property
     def scale(self) -> float:
@@ -232,7 +247,8 @@ class TimelineView(QWidget):
 
     def zoom_to_fit(self) -> None:
         self._zoom = None
-        self._relayout()
+        self._after_layout = None
+        self._invalidate(_PACK)
         self._reveal_current()
 
     def zoom_in(self) -> None:
@@ -247,13 +263,12 @@ class TimelineView(QWidget):
 
     def set_current_event(self, event_id: str | None) -> None:
         """Focus (highlight) an event, scrolling it into view; hidden or unknown ids clear it."""
-        event_id = event_id if event_id in self._by_id else None
+        event_id = event_id if event_id in self._position else None
         if event_id == self._current:
             return
         self._current = event_id
-        item = self._by_id.get(event_id or "")
-        if item is not None:
-            event = item.event
+        if event_id is not None:
+            event = self._shown[self._position[event_id]]
             self.setAccessibleDescription(f"{event.norm_title}, {event.date.format_es()}, "
                                           f"{EVENT_KIND_LABELS[event.kind]}: {event.summary}")  # fmt: skip
             QAccessible.updateAccessibility(QAccessibleEvent(self, QAccessible.Event.DescriptionChanged))
@@ -263,39 +278,30 @@ class TimelineView(QWidget):
 
     def visible_event_ids(self) -> list[str]:
         """The ids of the events drawn (the kinds shown), in date order."""
-        return [item.event.id for item in self._items]
+        return [event.id for event in self._shown]
 
     def event_rect(self, event_id: str) -> QRect:
-        """Where the event's band or glyph is drawn (a null rect when it is not drawn)."""
-        item = self._by_id.get(event_id)
-        return item.mark.toAlignedRect() if item else QRect()
+        """Where the event's band or glyph is drawn (a null rect when it is not, or not yet)."""
+        index = self._position.get(event_id)
+        if index is None or self._packing.row[index] < 0:
+            return QRect()
+        return self._mark(index).toAlignedRect()
 
     def event_at(self, pos: QPoint) -> str | None:
         """The event whose band, glyph or label is at ``pos``."""
-        row = (pos.y() - ROWS_TOP) // self._row_height()
-        if pos.y() < ROWS_TOP or row >= len(self._rows):
+        packing, row = self._packing, (pos.y() - ROWS_TOP) // self._row_height()
+        if pos.y() < ROWS_TOP or row >= len(packing.rows):
             return None
-        items, ends = self._rows[row], self._row_ends[row]
-        index = bisect_left(ends, pos.x())
-        if index < len(items) and items[index].rect.contains(pos):
-            return items[index].event.id
+        items, ends = packing.rows[row], packing.ends[row]
+        found = bisect_left(ends, pos.x())
+        if found < len(items) and self._rect(items[found]).contains(pos):
+            return self._shown[items[found]].id
         return None
 
     def sizeHint(self) -> QSize:
         return QSize(self._content)
 
     # -- layout ----------------------------------------------------------------
-
-    def _fit_scale(self, shown: list[TimelineEvent]) -> float:
-        """The scale that shows the whole axis, and every label whole, in the viewport's width."""
-        room = max(self._viewport.width() - 2 * MARGIN, 200)
-        scale = room / max(self._last - self._first, FIT_DAYS_MIN)
-        for event in shown:  # a label must not run past the right edge
-            offset, width = _span(event)[0] - self._first, self._labels[event.id]
-            if offset > 0 and room > width:
-                scale = min(scale, (room - width) / offset)
-        return scale
-
     def _x(self, ordinal: float) -> float:
         return MARGIN + (ordinal - self._first) * self._scale
 
@@ -307,19 +313,6 @@ class TimelineView(QWidget):
         font.setBold(True)
         return font
 
-    def _prepare_labels(self) -> None:
-        """Label widths for the layout, estimated from the fonts' average character width:
-        measuring and eliding every label exactly took seconds with 100 000 events. The
-        exact, elided texts are made when a label is first painted (``_label_texts``)."""
-        plain = QFontMetrics(self.font()).averageCharWidth() * 1.1
-        bold = QFontMetrics(self._bold()).averageCharWidth() * 1.1
-        self._labels = {
-            event.id: min(LABEL_W, round(max(len(event.norm_title) * bold, len(short_action(event)) * plain)))
-            + 2
-            for event in self._events
-        }
-        self._texts = {}
-
     def _label_texts(self, event: TimelineEvent) -> tuple[str, str]:
         texts = self._texts.get(event.id)
         if texts is None:
@@ -329,48 +322,124 @@ class TimelineView(QWidget):
             texts = self._texts[event.id] = (title, action)
         return texts
 
-    def _relayout(self) -> None:
-        shown = [event for event in self._events if event.kind in self._kinds]
-        self._fit = self._fit_scale(shown)
-        self._scale = self._zoom if self._zoom is not None else self._fit
-        row_h = self._row_height()
-        # Horizontal extents first: (x0, mark left, mark right, label width, event).
-        spans = []
-        for event in shown:
-            start, end = _span(event)
-            left, right = (
-                (self._x(start), self._x(end)) if end > start else (self._x(start) - 7, self._x(start) + 7)
-            )
-            spans.append((round(left), left, max(right, left + 3), self._labels[event.id], event))
-        spans.sort(key=lambda span: span[0])
-        # Stack in rows: each item takes the lowest row free at its left edge. A band may touch
-        # the next item of its row; a label keeps a gap after it.
-        busy: list[tuple[int, int]] = []  # (where the row is free again, row)
-        free: list[int] = []
-        rows: list[list[_Item]] = []
-        for x0, left, right, width, event in spans:
-            while busy and busy[0][0] <= x0:
-                heapq.heappush(free, heapq.heappop(busy)[1])
-            row = heapq.heappop(free) if free else len(rows)
-            if row == len(rows):
-                rows.append([])
-            top = ROWS_TOP + row * row_h
-            rect = QRect(x0, top - 2, max(round(right), x0 + width) - x0, row_h - 6)
-            mark = QRectF(left, top, right - left, MARK_H)
-            rows[row].append(_Item(event, mark, event.date.day is None, rect))
-            heapq.heappush(busy, (max(round(right), x0 + width + GAP), row))
-        self._items = sorted((i for row in rows for i in row), key=lambda i: (*i.event.date.key, i.event.id))
-        self._by_id = {item.event.id: item for item in self._items}
-        self._rows = rows
-        self._row_ends = [[item.x1 for item in row] for row in rows]
-        if self._current not in self._by_id:
-            self._current = None
-        width = max([round(self._x(self._last)) + MARGIN, *(i.x1 + MARGIN for i in self._items)])
-        self._content = QSize(width, ROWS_TOP + max(len(rows), 1) * row_h + 8)
-        self.updateGeometry()
-        self.resize(self._content.expandedTo(self._viewport))
-        self.setAccessibleDescription(self.tr("%n evento(s) en la línea de tiempo", "", len(self._items)))
+    def _mark(self, index: int) -> QRectF:
+        packing = self._packing
+        top = ROWS_TOP + packing.row[index] * self._row_height()
+        return QRectF(packing.left[index], top, packing.right[index] - packing.left[index], MARK_H)
+
+    def _rect(self, index: int) -> QRect:
+        """Mark and label together: for hit testing and the focus highlight."""
+        packing, row_h = self._packing, self._row_height()
+        x0 = round(packing.left[index])
+        return QRect(x0, ROWS_TOP + packing.row[index] * row_h - 2, packing.x1[index] + 1 - x0, row_h - 6)
+
+    def _invalidate(self, stage: int) -> None:
+        """Lay out again from ``stage``: the first slice now, the rest from the event loop."""
+        self._stage = min(self._stage, stage)
+        self._work = self._layout()
+        self._timer.stop()
+        self._continue()
+
+    def _continue(self) -> None:
+        work = self._work
+        if work is None:
+            self._timer.stop()
+            return
+        done = 0
+        while done < SLICE:  # each step says how many events' worth of work it did
+            step = next(work, None)
+            if step is None:
+                self._work = None
+                self._timer.stop()
+                self._finish()
+                return
+            done += step
+        self._sync_size()
         self.update()
+        self._timer.start()
+
+    def _layout(self) -> Iterator[int]:
+        """The layout as slices: each ``next`` does at most about ``SLICE`` events' work."""
+        if self._stage <= _FILTER:  # nothing is drawn until the events shown are known again
+            self._packing = Packing(Extents(), self._first, self._scale)
+            self._shown, self._shown_indexes, self._shown_extents, self._position = [], [], Extents(), {}
+        if self._stage <= _PREPARE:
+            yield from self._prepare()
+            self._stage = _FILTER
+        if self._stage <= _FILTER:
+            yield from self._filter()
+            self._stage = _PACK
+        room = max(self._viewport.width() - 2 * MARGIN, 200)
+        self._fit = fit_scale(self._widest, self._last - self._first, room)
+        self._scale = self._zoom if self._zoom is not None else self._fit
+        self._packing = Packing(self._shown_extents, self._first, self._scale)
+        self._sync_size()
+        if self._after_layout is not None:  # a zoom: keep the same dates in view from the start
+            self.visible_rect_requested.emit(self._after_layout)
+        packing = self._packing
+        while not packing.done:
+            placed = packing.placed
+            packing.step(SLICE)
+            yield packing.placed - placed
+
+    def _prepare(self) -> Iterator[int]:
+        """Events in date order, with their extents and estimated label widths.
+
+        Estimated from the fonts' average character width: measuring and eliding every label
+        took seconds with 100 000 events. Exact, elided labels are made when first painted.
+        """
+        events, in_order = self._events, True
+        for start in range(1, len(events), SLICE):  # the library gives them in this order
+            chunk = events[start - 1 : start + SLICE]
+            in_order = in_order and all(_key(a) <= _key(b) for a, b in itertools.pairwise(chunk))
+            yield len(chunk)
+        if not in_order:
+            events = self._events = sorted(events, key=_key)
+        years = [events[0].date.year, events[-1].date.year] if events else [date.today().year]
+        self._first = date(min(2006, years[0]), 1, 1).toordinal()
+        self._last = date(years[-1] + 1, 1, 1).toordinal()
+        plain = QFontMetrics(self.font()).averageCharWidth() * 1.1
+        bold = QFontMetrics(self._bold()).averageCharWidth() * 1.1
+        self._texts = {}
+        self._extents = Extents()
+        for start in range(0, len(self._events), SLICE):
+            for event in self._events[start : start + SLICE]:
+                label = min(
+                    LABEL_W, round(max(len(event.norm_title) * bold, len(short_action(event)) * plain))
+                )
+                self._extents.append(event.date, label + 2)
+            yield min(SLICE, len(self._events) - start)
+
+    def _filter(self) -> Iterator[int]:
+        kinds = self._kinds
+        self._shown_indexes = [i for i, event in enumerate(self._events) if event.kind in kinds]
+        self._shown = [self._events[i] for i in self._shown_indexes]
+        self._position = {event.id: n for n, event in enumerate(self._shown)}
+        if self._current is not None and self._current not in self._position:
+            self._current = None
+            self.current_changed.emit("")
+        self.setAccessibleDescription(self.tr("%n evento(s) en la línea de tiempo", "", len(self._shown)))
+        yield len(self._events)
+        self._shown_extents = self._extents.subset(self._shown_indexes)
+        yield len(self._events)
+        self._widest = widest_labels(self._shown_extents, self._first)
+
+    def _finish(self) -> None:
+        self._sync_size()
+        self.update()
+        if self._after_layout is None or self._current is not None:
+            self._reveal_current()
+        self._after_layout = None
+        self.layout_finished.emit()
+
+    def _sync_size(self) -> None:
+        packing = self._packing
+        width = max(round(self._x(self._last)) + MARGIN, packing.width + MARGIN)
+        self._content = QSize(width, ROWS_TOP + max(len(packing.rows), 1) * self._row_height() + 8)
+        self.updateGeometry()
+        size = self._content.expandedTo(self._viewport)
+        if size != self.size():
+            self.resize(size)
 
     def _zoom_to(self, scale: float) -> None:
         visible = self.visibleRegion().boundingRect()
@@ -378,22 +447,23 @@ class TimelineView(QWidget):
             (visible.center().x() - MARGIN) / self._scale + self._first if not visible.isEmpty() else None
         )
         self._zoom = None if scale <= self._fit * 1.001 else scale
-        self._relayout()
-        if self._current is not None:
-            self._reveal_current()
-        elif anchor is not None:  # keep the date at the middle of the view in the middle
-            x, width = int(self._x(anchor)), self._viewport.width()
-            self.visible_rect_requested.emit(QRect(x - width // 2 + 1, visible.top(), width - 2, 1))
+        self._after_layout = None
+        if self._current is None and anchor is not None:  # keep the date in the middle there
+            x, width = (
+                int(MARGIN + (anchor - self._first) * (self._zoom or self._fit)),
+                self._viewport.width(),
+            )
+            self._after_layout = QRect(x - width // 2 + 1, visible.top(), width - 2, 1)
+        self._invalidate(_PACK)
 
     def _reveal_current(self) -> None:
-        item = self._by_id.get(self._current or "")
-        if item is not None:
-            self.visible_rect_requested.emit(item.rect.adjusted(-MARGIN, -4, MARGIN, 4))
+        index = self._position.get(self._current or "")
+        if index is not None and self._packing.row[index] >= 0:
+            self.visible_rect_requested.emit(self._rect(index).adjusted(-MARGIN, -4, MARGIN, 4))
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.FontChange:
-            self._prepare_labels()
-            self._relayout()
+            self._invalidate(_PREPARE)
         super().changeEvent(event)
 
     # -- painting --------------------------------------------------------------
@@ -405,17 +475,19 @@ class TimelineView(QWidget):
         painter.fillRect(clip, palette.color(QPalette.ColorRole.Base))
         self._paint_axis(painter, clip)
         painted: list[str] = []
-        row_h = self._row_height()
+        packing, row_h = self._packing, self._row_height()
         first = max(0, (clip.top() - ROWS_TOP) // row_h)
-        last = min(len(self._rows) - 1, (clip.bottom() - ROWS_TOP) // row_h)
+        last = min(len(packing.rows) - 1, (clip.bottom() - ROWS_TOP) // row_h)
         for row in range(first, last + 1):
-            items = self._rows[row]
-            index = bisect_left(self._row_ends[row], clip.left())
-            while index < len(items) and items[index].x0 <= clip.right():
-                self._paint_item(painter, items[index])
-                painted.append(items[index].event.id)
-                index += 1
-        if not self._items:
+            items = packing.rows[row]
+            found = bisect_left(packing.ends[row], clip.left())
+            while found < len(items) and packing.left[items[found]] <= clip.right() + 1:
+                self._paint_item(painter, items[found])
+                painted.append(self._shown[items[found]].id)
+                found += 1
+        if self._work is not None:
+            self._paint_progress(painter)
+        elif not self._shown:
             painter.setPen(palette.color(QPalette.ColorRole.PlaceholderText))
             painter.drawText(QRect(MARGIN, ROWS_TOP, max(self.width() - 2 * MARGIN, 1), row_h),
                              Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
@@ -460,17 +532,17 @@ class TimelineView(QWidget):
                     painter.drawText(QRectF(x, AXIS_Y + 2, per_month, 16), Qt.AlignmentFlag.AlignCenter,
                                      MONTHS_ES[month - 1][:3])  # fmt: skip
 
-    def _paint_item(self, painter: QPainter, item: _Item) -> None:
-        palette = self.palette()
-        color = QColor(KIND_COLORS[item.event.kind])
-        if item.event.id == self._current:
+    def _paint_item(self, painter: QPainter, index: int) -> None:
+        palette, event = self.palette(), self._shown[index]
+        color = QColor(KIND_COLORS[event.kind])
+        if event.id == self._current:
             highlight = QColor(palette.color(QPalette.ColorRole.Highlight))
             highlight.setAlpha(50)
             painter.setPen(QPen(palette.color(QPalette.ColorRole.Highlight), 2 if self.hasFocus() else 1))
             painter.setBrush(highlight)
-            painter.drawRoundedRect(QRectF(item.rect).adjusted(-2, 0, 2, 2), 4, 4)
-        mark = item.mark
-        if item.band:
+            painter.drawRoundedRect(QRectF(self._rect(index)).adjusted(-2, 0, 2, 2), 4, 4)
+        mark = self._mark(index)
+        if self._packing.extents.band(index):  # known to the month or the year
             tint = QColor(color)
             tint.setAlpha(60)
             painter.setPen(QPen(color, 1.5))
@@ -478,18 +550,35 @@ class TimelineView(QWidget):
             painter.drawRoundedRect(mark.adjusted(1, 0.75, -2, -0.75), 3, 3)
             if mark.width() >= 16:
                 painter.fillPath(
-                    glyph_path(item.event.kind, QPointF(mark.left() + 8, mark.center().y()), 9), color
+                    glyph_path(event.kind, QPointF(mark.left() + 8, mark.center().y()), 9), color
                 )
         else:
-            painter.fillPath(glyph_path(item.event.kind, mark.center(), 13), color)
+            painter.fillPath(glyph_path(event.kind, mark.center(), 13), color)
         metrics = QFontMetrics(self.font())
         baseline = mark.bottom() + 4 + metrics.ascent()
         painter.setPen(palette.color(QPalette.ColorRole.Text))
-        title, action = self._label_texts(item.event)
+        title, action = self._label_texts(event)
         painter.setFont(self._bold())
         painter.drawText(QPointF(mark.left(), baseline), title)
         painter.setFont(self.font())
         painter.drawText(QPointF(mark.left(), baseline + metrics.height()), action)
+
+    def _paint_progress(self, painter: QPainter) -> None:
+        """While laying out: how far it got, at the top right of what is visible."""
+        visible = self.visibleRegion().boundingRect()
+        text = (
+            self.tr("Disponiendo %1 eventos… %2 %")
+            .replace("%1", f"{len(self._shown) or len(self._events):,}".replace(",", "."))
+            .replace("%2", str(int(self.layout_progress() * 100)))
+        )
+        metrics = QFontMetrics(self.font())
+        box = QRectF(visible.right() - metrics.horizontalAdvance(text) - 20, visible.top() + 4,
+                     metrics.horizontalAdvance(text) + 12, metrics.height() + 4)  # fmt: skip
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(self.palette().color(QPalette.ColorRole.ToolTipBase))
+        painter.drawRoundedRect(box, 4, 4)
+        painter.setPen(self.palette().color(QPalette.ColorRole.ToolTipText))
+        painter.drawText(box, Qt.AlignmentFlag.AlignCenter, text)
 
     def _paint_marker(self, painter: QPainter, clip: QRect) -> None:
         if self._marker is None:
@@ -517,12 +606,14 @@ class TimelineView(QWidget):
     # -- interaction -----------------------------------------------------------
     def event(self, event: QEvent) -> bool:
         if event.type() == QEvent.Type.ToolTip and isinstance(event, QHelpEvent):
-            item = self._by_id.get(self.event_at(event.pos()) or "")
-            if item is None:
+            index = self._position.get(self.event_at(event.pos()) or "")
+            if index is None:
                 QToolTip.hideText()
                 event.ignore()
             else:
-                QToolTip.showText(event.globalPos(), event_tooltip(item.event), self, item.rect)
+                QToolTip.showText(
+                    event.globalPos(), event_tooltip(self._shown[index]), self, self._rect(index)
+                )
             return True
         return super().event(event)
 
@@ -553,16 +644,18 @@ class TimelineView(QWidget):
         super().wheelEvent(event)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
-        key, ids = event.key(), self.visible_event_ids()
-        index = ids.index(self._current) if self._current in ids else -1
-        if key in (Qt.Key.Key_Right, Qt.Key.Key_Left) and ids:
+        key, shown = event.key(), self._shown
+        index = self._position.get(self._current or "", -1)
+        if key in (Qt.Key.Key_Right, Qt.Key.Key_Left) and shown:
             step = 1 if key == Qt.Key.Key_Right else -1
             target = (
-                (0 if step > 0 else len(ids) - 1) if index < 0 else min(max(index + step, 0), len(ids) - 1)
+                (0 if step > 0 else len(shown) - 1)
+                if index < 0
+                else min(max(index + step, 0), len(shown) - 1)
             )
-            self.set_current_event(ids[target])
-        elif key in (Qt.Key.Key_Home, Qt.Key.Key_End) and ids:
-            self.set_current_event(ids[0] if key == Qt.Key.Key_Home else ids[-1])
+            self.set_current_event(shown[target].id)
+        elif key in (Qt.Key.Key_Home, Qt.Key.Key_End) and shown:
+            self.set_current_event(shown[0 if key == Qt.Key.Key_Home else -1].id)
         elif key in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self._current is not None:
             self.event_activated.emit(self._current)
         elif key in (Qt.Key.Key_Plus, Qt.Key.Key_Equal):

@@ -1,0 +1,236 @@
+"""Does the window keep responding while the timeline of a large corpus is read and drawn?
+
+    python -m bench.responsiveness [--sizes 100000,1000000] [--json FILE]
+
+A 5 ms heartbeat timer runs on the GUI thread; every gap between two beats longer than that is
+time the window could not answer the keyboard, the mouse or a repaint. For each corpus
+(``data/sgdesk.db`` and ``bench/.cache/corpus-<N>.db``, from ``python -m bench.build_index``):
+
+* **apertura**: the real main window (``create_main_window``, a temporary user folder) is shown
+  with the timeline dock open; measured until the timeline panel has every event laid out. This
+  covers reading every event on the worker thread (``TimelineLoader``) and the layout, which
+  ``TimelineView`` does a slice per turn of the event loop.
+* **acercar** and **ajustar**: ``zoom_in`` then ``zoom_to_fit`` on that panel, until laid out.
+* **desplazar**: zoomed in, the scroll bars are moved to 40 positions (vertical and horizontal)
+  and the view is repainted each time: milliseconds per repaint.
+
+Baseline in the same run: the same heartbeat over a bare ``QMainWindow`` doing nothing (what
+the event loop and the timer themselves cost), and repainting a bare ``QWidget`` of the same
+size. Figures are milliseconds; "bloqueo máx." is the longest gap between beats.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import statistics
+import sys
+import tempfile
+import time
+from collections.abc import Callable, Sequence
+from dataclasses import asdict, dataclass
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from PySide6.QtCore import QEventLoop, Qt, QTimer
+from PySide6.QtWidgets import QApplication, QMainWindow, QWidget
+
+from sgdesk import paths
+from sgdesk.app import configure_application, create_main_window
+from sgdesk.ui.timeline_view import TimelineView
+
+CACHE = Path(__file__).resolve().parent / ".cache"
+DEFAULT_SIZES = (100_000, 1_000_000)
+BEAT_MS = 5
+STALL_MS = 100  # a gap this long is felt as the window freezing
+SCROLL_STEPS = 40
+
+
+@dataclass(frozen=True)
+class Watch:
+    """What the heartbeat saw during one action."""
+
+    total_ms: float
+    longest_ms: float
+    stalls: int  # gaps of STALL_MS or more
+
+    def cells(self) -> str:
+        return f"{self.total_ms:>9.0f}{self.longest_ms:>9.1f}{self.stalls:>6}"
+
+
+@dataclass(frozen=True)
+class Result:
+    corpus: str
+    events: int
+    opening: Watch
+    zoom_in: Watch
+    fit: Watch
+    scroll_p50_ms: float
+    scroll_max_ms: float
+    rows: int
+
+
+def watch(start: Callable[[], object], finished: Callable[[], bool], timeout_s: float = 120) -> Watch:
+    """Run ``start`` and the event loop until ``finished()``, beating every BEAT_MS."""
+    gaps: list[float] = []
+    last = [time.perf_counter()]
+    loop = QEventLoop()
+
+    def beat() -> None:
+        now = time.perf_counter()
+        gaps.append((now - last[0]) * 1000)
+        last[0] = now
+        if finished() or now - began > timeout_s:
+            loop.quit()
+
+    heart = QTimer()
+    heart.setTimerType(Qt.TimerType.PreciseTimer)
+    heart.setInterval(BEAT_MS)
+    heart.timeout.connect(beat)
+    began = last[0] = time.perf_counter()
+    start()
+    heart.start()
+    loop.exec()
+    heart.stop()
+    total = (time.perf_counter() - began) * 1000
+    if not finished():
+        raise RuntimeError(f"not finished after {timeout_s} s")
+    return Watch(total, max(gaps, default=total), sum(gap >= STALL_MS for gap in gaps))
+
+
+def _idle(duration_ms: float) -> Watch:
+    window = QMainWindow()
+    window.resize(1366, 768)
+    window.show()
+    deadline = time.perf_counter() + duration_ms / 1000
+    result = watch(lambda: None, lambda: time.perf_counter() >= deadline)
+    window.close()
+    return result
+
+
+def _repaint_ms(widget: QWidget, move: Callable[[int], object]) -> list[float]:
+    """Milliseconds to paint what is visible of ``widget`` (into a pixmap: the offscreen
+    platform skips ``repaint``), after each ``move``."""
+    samples = []
+    for step in range(SCROLL_STEPS):
+        move(step)
+        visible = widget.visibleRegion().boundingRect()
+        started = time.perf_counter()
+        widget.grab(visible)
+        samples.append((time.perf_counter() - started) * 1000)
+    return samples
+
+
+def measure(database: Path, label: str) -> Result:
+    with tempfile.TemporaryDirectory(prefix="sgdesk-bench-") as folder:
+        window = create_main_window(database, Path(folder))
+        window.resize(1366, 768)
+        dock = window.docks["timelineDock"]
+        views: list[TimelineView] = []
+
+        def laid_out() -> bool:
+            panel = window.point_in_time.timeline_panel
+            if panel is None:
+                return False
+            views[:] = [panel.view]
+            return panel.view.is_laid_out() and bool(panel.view.visible_event_ids())
+
+        def open_window() -> None:
+            window.show()
+            dock.show()
+            dock.raise_()
+
+        opening = watch(open_window, laid_out)
+        view = views[0]
+        zoom_in = watch(view.zoom_in, view.is_laid_out)
+        fit = watch(view.zoom_to_fit, view.is_laid_out)
+        for _ in range(3):
+            view.zoom_in()
+        watch(lambda: None, view.is_laid_out)
+        panel = window.point_in_time.timeline_panel
+        assert panel is not None
+        vertical, horizontal = panel.scroll_area.verticalScrollBar(), panel.scroll_area.horizontalScrollBar()
+
+        def move(step: int) -> None:
+            fraction = step / (SCROLL_STEPS - 1)
+            vertical.setValue(round(vertical.maximum() * fraction))
+            horizontal.setValue(round(horizontal.maximum() * (1 - fraction)))
+            QApplication.processEvents()
+
+        scroll = _repaint_ms(view, move)
+        events = len(view.visible_event_ids())
+        rows = view.height()
+        window.close()
+        window.deleteLater()
+        QApplication.processEvents()
+    return Result(label, events, opening, zoom_in, fit, statistics.median(scroll), max(scroll), rows)
+
+
+def _bare_repaint() -> list[float]:
+    widget = QWidget()
+    widget.setAutoFillBackground(True)
+    widget.resize(1340, 150)
+    widget.show()
+    QApplication.processEvents()
+    return _repaint_ms(widget, lambda _step: None)
+
+
+def table(results: list[Result], idle: Watch, bare_paint: list[float]) -> str:
+    head = (f"{'Corpus':<20}{'eventos':>9}  {'apertura: total bloqueo máx. ≥100':>34}"
+            f"  {'acercar: total bloqueo máx. ≥100':>33}  {'ajustar: total bloqueo máx. ≥100':>33}"
+            f"  {'repintar p50':>13}{'máx':>7}")  # fmt: skip
+    lines = [head, "-" * len(head)]
+    lines.append(f"{'ventana vacía (base)':<20}{'':>9}  {'':>10}{idle.longest_ms:>9.1f}{idle.stalls:>6}"
+                 f"{'':>9}  {'':>33}  {'':>33}  {statistics.median(bare_paint):>13.2f}"
+                 f"{max(bare_paint):>7.2f}")  # fmt: skip
+    for r in results:
+        lines.append(f"{r.corpus:<20}{r.events:>9,}  {'':>9}{r.opening.cells()}  {'':>9}{r.zoom_in.cells()}"
+                     f"  {'':>9}{r.fit.cells()}  {r.scroll_p50_ms:>13.2f}{r.scroll_max_ms:>7.2f}"
+                     .replace(",", "."))  # fmt: skip
+    return "\n".join(lines)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="python -m bench.responsiveness",
+        description="¿La ventana sigue respondiendo mientras lee y dibuja la línea de tiempo?",
+    )
+    parser.add_argument("--sizes", default=",".join(map(str, DEFAULT_SIZES)), metavar="N,N",
+                        help="tamaños de bench/.cache/corpus-<N>.db")  # fmt: skip
+    parser.add_argument("--json", type=Path, metavar="ARCHIVO", help="escribir también JSON")
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    configure_application(app)
+    databases = [(paths.shipped_database(), "data/sgdesk.db")]
+    for size in (int(s) for s in args.sizes.split(",") if s.strip()):
+        database = CACHE / f"corpus-{size}.db"
+        if database.is_file():
+            databases.append((database, database.name))
+        else:
+            print(f"(se omite {database.name}: no existe; créelo con python -m bench.build_index "
+                  f"--sizes {size})")  # fmt: skip
+    results = []
+    for database, label in databases:
+        print(f"midiendo {label}…", file=sys.stderr, flush=True)
+        results.append(measure(database, label))
+    longest = max(r.opening.total_ms for r in results)
+    idle = _idle(min(longest, 5000))
+    bare_paint = _bare_repaint()
+    print(f"\nMilisegundos; latido cada {BEAT_MS} ms en el hilo de la interfaz; «bloqueo máx.»: el "
+          f"mayor intervalo entre latidos; «≥100»: intervalos de {STALL_MS} ms o más.\n")  # fmt: skip
+    print(table(results, idle, bare_paint))
+    if args.json:
+        rows = [asdict(r) for r in results]
+        payload = {"idle": asdict(idle), "bare_repaint_ms": bare_paint, "results": rows}
+        args.json.write_text(json.dumps(payload, ensure_ascii=False, indent=2), encoding="utf-8")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
