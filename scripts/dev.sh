@@ -3,7 +3,7 @@
 #
 #   scripts/dev.sh app     install what the app needs and open it on the embedded corpus
 #   scripts/dev.sh test    install what the tests need; run ruff, mypy and the whole suite
-#   scripts/dev.sh bench   run the benchmarks (see docs/benchmarks.md)
+#   scripts/dev.sh bench   run every benchmark (--large: also 1M provisions; docs/benchmarks.md)
 #
 # System packages are installed with apt-get (as root, or through sudo) only when missing.
 # Python packages go into .venv (override with SGDESK_VENV); nothing else is touched.
@@ -76,7 +76,7 @@ case "${1:-}" in
   bench)
     system_packages "${QT_PACKAGES[@]}" xvfb
     python_env "[test,bench]"
-    exec "$VENV/bin/python" -m bench "${@:2}"
+    exec "$VENV/bin/python" -m bench.all "${@:2}"
     ;;
   *)
     sed -n '2,9p' "$0"

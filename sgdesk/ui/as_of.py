@@ -7,7 +7,6 @@ reading pane shows each unit's status on that day, and the timeline draws the da
 
 from __future__ import annotations
 
-import gc
 from datetime import date
 from typing import TYPE_CHECKING
 
@@ -387,10 +386,6 @@ class PointInTime(QObject):
         library = self._window.library
         if library is not None and library is self._loading_for:
             library.use_timeline(timeline)
-        # A large corpus's timeline is hundreds of thousands of objects that live as long as the
-        # window; each full garbage collection walked them all (about 0.2 s at a million
-        # provisions, a visible stall). Frozen, the collector leaves them alone.
-        gc.freeze()
         self.stop()
         self._fill_timeline()
 

@@ -62,7 +62,7 @@ DOCKS = (
     DockSpec("searchDock", "Búsqueda", Qt.DockWidgetArea.RightDockWidgetArea, "Ctrl+2"),
     DockSpec("timelineDock", "Línea de tiempo", Qt.DockWidgetArea.BottomDockWidgetArea, "Ctrl+3"),
 )
-TIMELINE_HEIGHT = 190  # the timeline dock's first height, before the user resizes it
+TIMELINE_HEIGHT = 210  # the timeline dock's first height, before the user resizes it
 
 
 class _AfterFirstPaint(QObject):

@@ -7,6 +7,7 @@ is asked for sooner, the library builds it on the spot, as before.
 
 from __future__ import annotations
 
+import gc
 import logging
 
 from PySide6.QtCore import QObject, QThread, Signal
@@ -30,11 +31,20 @@ class TimelineLoader(QThread):
         library = self._library
         if library is None:
             return
+        # At a million provisions the timeline is hundreds of thousands of objects that live as
+        # long as the window. Each full garbage collection walked them all with the GIL held:
+        # pauses of 50-200 ms in the window, while building and later. Nothing built here is
+        # garbage, so the collector is off meanwhile, and the result goes to the permanent
+        # generation (gc.freeze), where collections leave it alone.
+        gc.disable()
         try:
             timeline = library.timeline()
+            gc.freeze()
         except Exception:  # interrupted by stop(), or unreadable: the library builds it when asked
             log.debug("timeline not built in the background", exc_info=True)
             return
+        finally:
+            gc.enable()
         self.loaded.emit(self._path, timeline)
 
     def stop(self) -> None:

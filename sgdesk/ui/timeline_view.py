@@ -1,8 +1,9 @@
 """The amendment events on a painted, zoomable time axis (``TimelineView``) and its panel.
 
-Layout (positions, stacking rows, elided labels) is computed once per ``set_events``, filter or
-zoom; painting only walks the rows and items that intersect the exposed rectangle, so thousands
-of events scroll smoothly.
+Layout (``timeline_layout``: positions and stacking rows) is redone on ``set_events``, a filter,
+a zoom or a new width, a slice per turn of the event loop, so 100 000 events never freeze the
+window. Painting only walks the rows and items that intersect the exposed rectangle, and labels
+are measured and elided when first painted, so scrolling costs the same at any size.
 """
 
 from __future__ import annotations
@@ -38,7 +39,6 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import (
     QCheckBox,
-    QGridLayout,
     QHBoxLayout,
     QPushButton,
     QScrollArea,
@@ -61,7 +61,7 @@ from sgdesk.ui.timeline_layout import (
     fit_scale,
     widest_labels,
 )
-from sgdesk.ui.widgets import tool_button
+from sgdesk.ui.widgets import FlowLayout, tool_button
 
 KIND_COLORS: dict[EventKind, str] = {
     EventKind.ISSUANCE: "#4f5d6e",
@@ -73,6 +73,17 @@ KIND_COLORS: dict[EventKind, str] = {
     EventKind.REPEAL: "#c62828",
 }
 MARKER_COLOR = "#c2185b"
+# The legend's words, short enough for one line in a 1 366-pixel window; the full names
+# (EVENT_KIND_LABELS) are the tooltips and accessible names.
+LEGEND_LABELS: dict[EventKind, str] = {
+    EventKind.ISSUANCE: "Expedición",
+    EventKind.INSERTION: "Adición",
+    EventKind.MODIFICATION: "Modificación",
+    EventKind.REPLACEMENT: "Subrogación",
+    EventKind.RENAMING: "Denominación",
+    EventKind.CREATION: "Creación",
+    EventKind.REPEAL: "Derogación",
+}
 
 AXIS_Y = 26  # the axis line; year labels above it, the "Vigente a" label below
 ZOOM_STEP = 1.5
@@ -504,6 +515,7 @@ class TimelineView(QWidget):
         painter.setPen(QPen(grid, 1))
         painter.drawLine(QPointF(self._x(self._first), AXIS_Y), QPointF(self._x(self._last), AXIS_Y))
         per_month = self._scale * 30.4
+        every = self.year_label_step()
         for year in range(first_year, last_year + 1):
             left = self._x(date(year, 1, 1).toordinal())
             right = self._x(date(year + 1, 1, 1).toordinal()) if year < last_year else left
@@ -513,13 +525,12 @@ class TimelineView(QWidget):
                 painter.fillRect(QRectF(left, AXIS_Y, right - left, self.height() - AXIS_Y), stripe)
             painter.setPen(QPen(grid, 1))
             painter.drawLine(QPointF(left, AXIS_Y - 6), QPointF(left, self.height()))
-            painter.setPen(text)
-            label = (
-                QRectF(left, 4, right - left, AXIS_Y - 8)
-                if year < last_year
-                else QRectF(left - 30, 4, 60, 18)
-            )
-            painter.drawText(label, Qt.AlignmentFlag.AlignCenter, str(year))
+            if year % every == 0 or (year == last_year and every == 1):
+                middle = (left + right) / 2
+                painter.setPen(text)
+                painter.drawText(
+                    QRectF(middle - 30, 4, 60, AXIS_Y - 8), Qt.AlignmentFlag.AlignCenter, str(year)
+                )
             if per_month < 14 or year == last_year:
                 continue
             for month in range(1, 13):
@@ -531,6 +542,12 @@ class TimelineView(QWidget):
                     painter.setPen(text)
                     painter.drawText(QRectF(x, AXIS_Y + 2, per_month, 16), Qt.AlignmentFlag.AlignCenter,
                                      MONTHS_ES[month - 1][:3])  # fmt: skip
+
+    def year_label_step(self) -> int:
+        """Label every year, or every 2, 5, 10… when a year is narrower than its label."""
+        needed = QFontMetrics(self.font()).horizontalAdvance("0000") + 10
+        per_year = self._scale * 365.25
+        return next((step for step in (1, 2, 5, 10, 20, 50) if step * per_year >= needed), 100)
 
     def _paint_item(self, painter: QPainter, index: int) -> None:
         palette, event = self.palette(), self._shown[index]
@@ -688,17 +705,18 @@ class TimelinePanel(QWidget):
         self.scroll_area.setAccessibleName(self.tr("Área desplazable de la línea de tiempo"))
         self.scroll_area.viewport().installEventFilter(self)
         self.checkboxes: dict[EventKind, QCheckBox] = {}
-        legend = QGridLayout()
-        legend.setHorizontalSpacing(14)
-        legend.setVerticalSpacing(2)
-        for number, kind in enumerate(EventKind):
-            box = QCheckBox(EVENT_KIND_LABELS[kind], self)
+        legend = FlowLayout()
+        for kind in EventKind:
+            box = QCheckBox(LEGEND_LABELS[kind], self)
             box.setIcon(kind_icon(kind))
             box.setChecked(True)
+            box.setToolTip(
+                self.tr("%1: mostrar u ocultar estos eventos").replace("%1", EVENT_KIND_LABELS[kind])
+            )
             box.setAccessibleName(EVENT_KIND_LABELS[kind])
             box.setAccessibleDescription(self.tr("Mostrar u ocultar los eventos de este tipo"))
             box.toggled.connect(self._apply_filter)
-            legend.addWidget(box, number // 4, number % 4)
+            legend.addWidget(box)
             self.checkboxes[kind] = box
         self.fit_button = QPushButton(self.tr("Ajustar"), self)
         self.fit_button.setToolTip(self.tr("Ajustar la línea de tiempo al ancho disponible (0)"))
@@ -708,8 +726,7 @@ class TimelinePanel(QWidget):
         zoom_in = tool_button(self, "+", self.tr("Acercar (+)"), lambda: self.view.zoom_in())
         top = QHBoxLayout()
         top.setContentsMargins(6, 4, 6, 0)
-        top.addLayout(legend)
-        top.addStretch(1)
+        top.addLayout(legend, 1)
         for widget in (zoom_out, zoom_in, self.fit_button):
             top.addWidget(widget, 0, Qt.AlignmentFlag.AlignTop)
         layout = QVBoxLayout(self)

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import itertools
 import random
 import sys
 from datetime import date
 
 import pytest
 from PySide6.QtCore import QEvent, QPoint, QRect, Qt, QTimer
-from PySide6.QtGui import QColor, QHelpEvent, QImage
+from PySide6.QtGui import QColor, QFontMetrics, QHelpEvent, QImage
 from PySide6.QtWidgets import QApplication, QToolTip
 from pytestqt.qtbot import QtBot
 
@@ -381,3 +382,38 @@ def test_painting_does_not_use_up_references_to_none(qtbot: QtBot, panel: Timeli
     for _ in range(50):
         view.grab()  # returns a pixmap: the call itself is not a void one
     assert sys.getrefcount(None) >= before
+
+
+def test_the_legend_is_one_line_when_wide_and_wraps_when_narrow(qtbot: QtBot) -> None:
+    panel = _shown_panel(qtbot)
+    boxes = list(panel.checkboxes.values())
+    assert panel.checkboxes[EventKind.RENAMING].text() == "Denominación"
+    assert panel.checkboxes[EventKind.RENAMING].accessibleName() == "Cambio de denominación"
+    assert "Cambio de denominación" in panel.checkboxes[EventKind.RENAMING].toolTip()
+    panel.resize(1340, 300)
+    qtbot.waitUntil(lambda: len({box.y() for box in boxes}) == 1)
+    wide_top = panel.scroll_area.y()
+    panel.resize(520, 300)
+    qtbot.waitUntil(lambda: len({box.y() for box in boxes}) > 1)
+    assert panel.scroll_area.y() > wide_top, "the wrapped legend pushes the timeline down"
+    for box in boxes:  # every box whole, inside the panel, none on top of another
+        assert panel.rect().contains(box.geometry())
+        assert box.width() >= box.sizeHint().width()
+    for first, second in itertools.combinations(boxes, 2):
+        assert not first.geometry().intersects(second.geometry())
+
+
+def test_year_labels_thin_out_when_the_years_are_narrow(qtbot: QtBot, panel: TimelinePanel) -> None:
+    view = panel.view
+    assert view.year_label_step() == 1, "the real corpus spans a few years: each is labelled"
+    crowded = _shown_panel(qtbot)
+    with qtbot.waitSignal(crowded.view.layout_finished, timeout=30000):
+        crowded.set_events(_synthetic(300))  # 1990 to 2026 in 900 pixels
+    label = QFontMetrics(crowded.view.font()).horizontalAdvance("2000")
+    step = crowded.view.year_label_step()
+    assert step > 1
+    assert step * crowded.view.scale * 365.25 >= label, "labelled years are at least a label apart"
+    for _ in range(6):
+        crowded.view.zoom_in()
+    qtbot.waitUntil(crowded.view.is_laid_out, timeout=30000)
+    assert crowded.view.year_label_step() == 1
