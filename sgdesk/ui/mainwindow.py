@@ -116,7 +116,6 @@ class MainWindow(QMainWindow):
         self._first_paint = _AfterFirstPaint(self.reading_pane.viewport(), self._build_late_panels)
         self.search_service: SearchService | None = None
         self._last_results: SearchResults | None = None
-        self._last_hit_row = 0
         self.point_in_time = PointInTime(self)  # the "Vigente a" date and what depends on it
         self.point_in_time.attach_timeline(self.docks["timelineDock"])
 
@@ -620,7 +619,7 @@ class MainWindow(QMainWindow):
         """Return to the results list, at the hit that was opened."""
         self.docks["searchDock"].show()
         self.docks["searchDock"].raise_()
-        if not self.search_panel.focus_results(self._last_hit_row):
+        if not self.search_panel.focus_results():
             self.search_panel.focus_field()
 
     def _run_search(self, text: str, filters: SearchFilters, offset: int) -> None:
@@ -640,8 +639,7 @@ class MainWindow(QMainWindow):
         self._last_results = results
         self.search_panel.show_results(results)
 
-    def _open_hit(self, node_id: str, row: int) -> None:
-        self._last_hit_row = row
+    def _open_hit(self, node_id: str, _row: int) -> None:
         if self.open_node(node_id) and self._last_results is not None:
             self.reading_pane.highlight_words(self._last_results.matcher.spans)
 

@@ -86,6 +86,8 @@ class SearchPanel(QWidget):
         self._layout()
         self._results_total = 0
         self._open_cited_on_arrival = False
+        self._asked: tuple[str, SearchFilters] | None = None  # the search whose hits are listed
+        self._opened_row = 0  # the hit last opened from this list (Ctrl+Shift+B returns to it)
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.setInterval(DEBOUNCE_MS)
@@ -165,6 +167,7 @@ class SearchPanel(QWidget):
             self.status.setText(self.tr("Escriba para buscar en todo el corpus."))
             return
         self.status.setText(self.tr("Buscando…"))
+        self._asked = (text, self.filters())
         self.search_requested.emit(text, self.filters(), 0)
 
     def show_results(self, results: SearchResults) -> None:
@@ -172,6 +175,7 @@ class SearchPanel(QWidget):
             self.model.append_hits(results.hits)
         else:
             self.model.set_hits(results.hits)
+            self._opened_row = 0
             if results.hits:
                 self.results.scrollToTop()
         self._results_total = results.total
@@ -226,11 +230,10 @@ class SearchPanel(QWidget):
         self.field.selectAll()
 
     def focus_results(self, row: int | None = None) -> bool:
-        """Focus the results list at ``row`` (default: the current one, or the first)."""
+        """Focus the results list at ``row`` (default: the hit last opened from it, or the first)."""
         if self.model.rowCount() == 0:
             return False
-        current = self.results.currentIndex()
-        target = row if row is not None else (current.row() if current.isValid() else 0)
+        target = row if row is not None else self._opened_row
         index = self.model.index(min(target, self.model.rowCount() - 1))
         self.results.setCurrentIndex(index)
         self.results.scrollTo(index)
@@ -242,6 +245,7 @@ class SearchPanel(QWidget):
     def _activate(self, index: QModelIndex) -> None:
         node_id = index.data(NODE_ID_ROLE)
         if node_id:
+            self._opened_row = index.row()
             self.query_committed.emit(self.field.text().strip())
             self.hit_activated.emit(str(node_id), index.row())
 
@@ -257,7 +261,11 @@ class SearchPanel(QWidget):
         return False
 
     def _more(self) -> None:
-        self.search_requested.emit(self.field.text(), self.filters(), self.model.rowCount())
+        """The next page of the list shown, even if the field was edited since (that search
+        replaces the list when it runs)."""
+        if self._asked is not None:
+            text, filters = self._asked
+            self.search_requested.emit(text, filters, self.model.rowCount())
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent):

@@ -534,6 +534,51 @@ def test_more_results_appends_the_next_pages(
     assert not panel.more_button.isVisible()
 
 
+def test_more_results_continue_the_list_shown_while_the_field_is_being_edited(
+    make_window: Callable[..., MainWindow], qtbot: QtBot, big_db: Path
+) -> None:
+    window = make_window(database=big_db)
+    panel = window.search_panel
+    type_query(qtbot, window, "ventanilla")
+    first_page = hit_ids(panel)
+    qtbot.keyClick(panel.field, Qt.Key.Key_A, CTRL)
+    qtbot.keyClicks(panel.field, "secretaria")  # not searched yet: the list still shows «ventanilla»
+    with qtbot.waitSignal(panel.model.rowsInserted, timeout=5000):
+        qtbot.mouseClick(panel.more_button, Qt.MouseButton.LeftButton)
+    ids = hit_ids(panel)
+    assert ids[:PAGE_SIZE] == first_page
+    assert len(ids) == len(set(ids)) == 2 * PAGE_SIZE
+    assert all("ventanilla" in fold(str(panel.model.index(r).data(HTML_ROLE))) for r in range(len(ids)))
+    # Then the edited query runs, and its hits replace the list.
+    qtbot.waitUntil(lambda: "ventanilla" not in fold(str(panel.model.index(0).data(HTML_ROLE))), timeout=5000)
+    assert all("secretar" in fold(str(panel.model.index(r).data(HTML_ROLE)))
+               for r in range(panel.model.rowCount()))  # fmt: skip
+
+
+def test_back_to_the_search_returns_to_the_hit_opened_from_this_list(
+    make_window: Callable[..., MainWindow], qtbot: QtBot, big_db: Path
+) -> None:
+    window = make_window(database=big_db)
+    panel = window.search_panel
+    type_query(qtbot, window, "ventanilla")
+    qtbot.keyClick(panel.field, Qt.Key.Key_Down)
+    for _ in range(5):
+        qtbot.keyClick(panel.results, Qt.Key.Key_Down)
+    qtbot.keyClick(panel.results, Qt.Key.Key_Return)
+    opened = window.current_node_id
+    assert opened == hit_ids(panel)[5]
+    window.reading_pane.setFocus()
+    qtbot.keyClick(window, Qt.Key.Key_B, CTRL | Qt.KeyboardModifier.ShiftModifier)
+    assert panel.results.hasFocus()
+    assert panel.results.currentIndex().row() == 5
+    # A new search is a new list: Ctrl+Shift+B goes to its first hit, not to row 5.
+    type_query(qtbot, window, "gestion documental")
+    window.reading_pane.setFocus()
+    qtbot.keyClick(window, Qt.Key.Key_B, CTRL | Qt.KeyboardModifier.ShiftModifier)
+    assert panel.results.hasFocus()
+    assert panel.results.currentIndex().row() == 0
+
+
 # -- recent searches -------------------------------------------------------------
 
 
