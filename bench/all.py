@@ -21,9 +21,9 @@ import argparse
 import subprocess
 import sys
 from collections.abc import Sequence
-from pathlib import Path
 
-CACHE = Path(__file__).resolve().parent / ".cache"
+from bench.corpora import CACHE
+
 SIZES = (10_000, 100_000)
 LARGE = 1_000_000
 

@@ -38,12 +38,10 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 from PySide6.QtCore import QEventLoop, Qt, QTimer
 from PySide6.QtWidgets import QApplication, QMainWindow, QWidget
 
-from sgdesk import paths
+from bench.corpora import add_sizes_argument, databases
 from sgdesk.app import configure_application, create_main_window
 from sgdesk.ui.timeline_view import TimelineView
 
-CACHE = Path(__file__).resolve().parent / ".cache"
-DEFAULT_SIZES = (100_000, 1_000_000)
 BEAT_MS = 5
 STALL_MS = 100  # a gap this long is felt as the window freezing
 SCROLL_STEPS = 40
@@ -209,8 +207,7 @@ def build_parser() -> argparse.ArgumentParser:
         prog="python -m bench.responsiveness",
         description="¿La ventana sigue respondiendo mientras lee y dibuja la línea de tiempo?",
     )
-    parser.add_argument("--sizes", default=",".join(map(str, DEFAULT_SIZES)), metavar="N,N",
-                        help="tamaños de bench/.cache/corpus-<N>.db")  # fmt: skip
+    add_sizes_argument(parser)
     parser.add_argument("--json", type=Path, metavar="ARCHIVO", help="escribir también JSON")
     return parser
 
@@ -219,16 +216,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     app = QApplication.instance() or QApplication(sys.argv[:1])
     configure_application(app)
-    databases = [(paths.shipped_database(), "data/sgdesk.db")]
-    for size in (int(s) for s in args.sizes.split(",") if s.strip()):
-        database = CACHE / f"corpus-{size}.db"
-        if database.is_file():
-            databases.append((database, database.name))
-        else:
-            print(f"(se omite {database.name}: no existe; créelo con python -m bench.build_index "
-                  f"--sizes {size})")  # fmt: skip
+    found = databases(args.sizes)
     results = []
-    for database, label in databases:
+    for database, label in found:
         print(f"midiendo {label}…", file=sys.stderr, flush=True)
         results.append(measure(database, label))
     longest = max(r.opening.total_ms for r in results)

@@ -43,7 +43,7 @@ from typing import TYPE_CHECKING
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from sgdesk import paths
+from bench.corpora import add_sizes_argument, databases
 from sgdesk.content.model import Node
 from sgdesk.library import Library
 
@@ -53,8 +53,6 @@ if TYPE_CHECKING:
     from sgdesk.content.timeline import TimelineEvent
     from sgdesk.ui.tree_model import NodeTreeModel
 
-CACHE = Path(__file__).resolve().parent / ".cache"
-DEFAULT_SIZES = (100_000, 1_000_000)
 VISIBLE_ROWS = 1000
 TARGET_MS = 100.0
 FIRST_DAY = date(2008, 6, 30)
@@ -235,8 +233,7 @@ def build_parser() -> argparse.ArgumentParser:
         prog="python -m bench.timeline",
         description="La vista «Vigente a» a escala: construir la línea de tiempo y cambiar de fecha.",
     )
-    parser.add_argument("--sizes", default=",".join(map(str, DEFAULT_SIZES)), metavar="N,N",
-                        help="tamaños de bench/.cache/corpus-<N>.db")  # fmt: skip
+    add_sizes_argument(parser)
     parser.add_argument("--repeat", type=int, default=7, metavar="N", help="repeticiones medidas")
     parser.add_argument("--json", type=Path, metavar="ARCHIVO", help="escribir también JSON")
     return parser
@@ -244,16 +241,9 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
-    databases = [(paths.shipped_database(), "data/sgdesk.db")]
-    for size in (int(s) for s in args.sizes.split(",") if s.strip()):
-        database = CACHE / f"corpus-{size}.db"
-        if database.is_file():
-            databases.append((database, database.name))
-        else:
-            print(f"(se omite {database.name}: no existe; créelo con python -m bench.build_index "
-                  f"--sizes {size})")  # fmt: skip
+    found = databases(args.sizes)
     results = []
-    for database, label in databases:
+    for database, label in found:
         print(f"midiendo {label}…", file=sys.stderr, flush=True)
         results.append(measure(database, label, args.repeat))
     print(f"\nMilisegundos, mediana de {args.repeat} repeticiones (una de calentamiento); "

@@ -24,9 +24,9 @@ from PySide6.QtWidgets import (
 
 from sgdesk.content.query import SearchFilters
 from sgdesk.errors import SgdeskError
-from sgdesk.export.plan import PaperSize
 from sgdesk.library import Library, SearchResults
 from sgdesk.ui.as_of import PointInTime
+from sgdesk.ui.export_actions import ExportActions
 from sgdesk.ui.find_bar import FindBar
 from sgdesk.ui.history import History
 from sgdesk.ui.reading_pane import DEFAULT_ZOOM, ReadingPane
@@ -35,11 +35,8 @@ from sgdesk.ui.state import UiSettings
 from sgdesk.ui.tree_model import NODE_ID_ROLE, NodeTreeModel
 
 if TYPE_CHECKING:
-    from PySide6.QtPrintSupport import QPrinter
     from PySide6.QtWidgets import QMessageBox
 
-    from sgdesk.export.plan import ExportPlan
-    from sgdesk.ui.export_job import ExportJob
     from sgdesk.ui.search_panel import SearchPanel
 
 WINDOW_TITLE = "sgdesk — Secretaría General de la Alcaldía Mayor de Bogotá D.C."
@@ -117,6 +114,7 @@ class MainWindow(QMainWindow):
         self.search_service: SearchService | None = None
         self._last_results: SearchResults | None = None
         self.point_in_time = PointInTime(self)  # the "Vigente a" date and what depends on it
+        self.exports = ExportActions(self)  # Ctrl+E, Ctrl+P, Ctrl+Shift+P
         self.point_in_time.attach_timeline(self.docks["timelineDock"])
 
         self.content_label = QLabel(self)
@@ -197,10 +195,10 @@ class MainWindow(QMainWindow):
         self.back_to_search_action = self._action(
             "&Volver a la búsqueda", self.back_to_search, ["Ctrl+Shift+B"]
         )
-        self.export_action = self._action("&Exportar a PDF…", self.export_pdf, ["Ctrl+E"])
-        self.print_action = self._action("&Imprimir…", self.print_page, [QKeySequence(key.Print)])
+        self.export_action = self._action("&Exportar a PDF…", self.exports.export_pdf, ["Ctrl+E"])
+        self.print_action = self._action("&Imprimir…", self.exports.print_page, [QKeySequence(key.Print)])
         self.preview_action = self._action(
-            "&Vista previa de impresión…", self.preview_print, ["Ctrl+Shift+P"]
+            "&Vista previa de impresión…", self.exports.preview_print, ["Ctrl+Shift+P"]
         )
         self.about_action = self._action("&Acerca de sgdesk", self.show_about, ["F1"])
         time = self.point_in_time
@@ -454,122 +452,6 @@ class MainWindow(QMainWindow):
     def _open_hint(self) -> str:
         return self.tr("\n\nPuede abrir otra base de datos desde Archivo › Abrir base de datos… (Ctrl+O).")
 
-    # -- export and printing -------------------------------------------------------
-
-    def export_pdf(self) -> None:
-        """Ctrl+E: choose what, then where; the export runs with progress and can be cancelled."""
-        if self.library is None:
-            return
-        from sgdesk.ui.export_dialog import ExportDialog
-
-        dialog = ExportDialog(self.library, self.current_node_id, self, self.point_in_time.day)
-        self.export_dialog = dialog
-        if dialog.exec() != ExportDialog.DialogCode.Accepted:
-            return
-        choice = dialog.choice()
-        plan = self._plan(choice.ids, choice.include_children, choice.compendium, choice.paper)
-        if plan is None:
-            return
-        target = self._ask_target(plan.file_name())
-        if target is not None:
-            self.start_export(plan, target, choice.open_when_done)
-
-    def _plan(self, ids: tuple[str, ...], children: bool, compendium: bool,
-              paper: PaperSize) -> ExportPlan | None:  # fmt: skip
-        from sgdesk.export.plan import plan_compendium, plan_export
-
-        assert self.library is not None
-        try:
-            day = self.point_in_time.day  # the "Vigente a" text, like the reading pane
-            if compendium:
-                return plan_compendium(self.library, paper, as_of=day)
-            return plan_export(self.library, list(ids), children, paper, as_of=day)
-        except SgdeskError as exc:
-            self.error_dialog = show_error(self, self.tr("No se pudo exportar"), exc.message)
-            return None
-
-    def _ask_target(self, file_name: str) -> Path | None:
-        from PySide6.QtWidgets import QFileDialog  # it asks before overwriting a file
-
-        folder = self.settings.export_folder or Path.home()
-        path, _filter = QFileDialog.getSaveFileName(
-            self, self.tr("Guardar PDF"), str(folder / file_name), self.tr("Documentos PDF (*.pdf)")
-        )
-        if not path:
-            return None
-        target = Path(path) if path.lower().endswith(".pdf") else Path(path + ".pdf")
-        self.settings.export_folder = target.parent
-        return target
-
-    def start_export(self, plan: ExportPlan, target: Path, open_when_done: bool = False) -> ExportJob:
-        from sgdesk.export.pdf import export_steps
-        from sgdesk.ui.export_job import ExportJob
-
-        job = ExportJob(export_steps(plan, target), self)
-        job.finished.connect(lambda path: self._export_done(path, open_when_done))
-        job.failed.connect(lambda message: self._export_failed(message))
-        job.cancelled.connect(
-            lambda: self.statusBar().showMessage(
-                self.tr("Exportación cancelada; no se escribió ningún archivo.")
-            )
-        )
-        self.export_job = job
-        job.start()
-        return job
-
-    def _export_done(self, path: Path, open_when_done: bool) -> None:
-        self.statusBar().showMessage(self.tr("PDF guardado en %1").replace("%1", str(path)), 10000)
-        if open_when_done:
-            from PySide6.QtCore import QUrl
-            from PySide6.QtGui import QDesktopServices
-
-            QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
-
-    def _export_failed(self, message: str) -> None:
-        self.error_dialog = show_error(self, self.tr("No se pudo exportar"), message)
-
-    def _current_plan(self) -> ExportPlan | None:
-        if self.current_node_id is None:
-            return None
-        return self._plan((self.current_node_id,), False, False, PaperSize.CARTA)
-
-    def _printer(self) -> tuple[ExportPlan, QPrinter] | None:
-        """The current section's plan and a printer set up like the PDF (Carta, margins)."""
-        from PySide6.QtPrintSupport import QPrinter
-
-        plan = self._current_plan()
-        if plan is None:
-            return None
-        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
-        configure_device(printer, plan.paper)
-        return plan, printer
-
-    def print_page(self) -> None:
-        """Ctrl+P: the current section through the same renderer as the PDF."""
-        from PySide6.QtPrintSupport import QPrintDialog
-
-        prepared = self._printer()
-        if prepared is None:
-            return
-        plan, printer = prepared
-        dialog = QPrintDialog(printer, self)
-        self.print_dialog = dialog
-        if dialog.exec() == QPrintDialog.DialogCode.Accepted:
-            paint_plan(plan, printer)
-
-    def preview_print(self) -> None:
-        from PySide6.QtPrintSupport import QPrintPreviewDialog
-
-        prepared = self._printer()
-        if prepared is None:
-            return
-        plan, printer = prepared
-        preview = QPrintPreviewDialog(printer, self)
-        preview.setObjectName("printPreview")
-        preview.paintRequested.connect(lambda device: paint_plan(plan, device))
-        self.preview_dialog = preview
-        preview.exec()
-
     def show_about(self) -> None:
         from sgdesk.ui.dialogs import show_about
 
@@ -677,23 +559,3 @@ def show_error(parent: QWidget, title: str, message: str) -> QMessageBox:
     from sgdesk.ui import dialogs
 
     return dialogs.show_error(parent, title, message)
-
-
-def configure_device(device: object, paper: PaperSize) -> None:
-    from PySide6.QtGui import QPagedPaintDevice
-
-    from sgdesk.export.pdf import configure_device as configure
-
-    assert isinstance(device, QPagedPaintDevice)
-    configure(device, paper)
-
-
-def paint_plan(plan: ExportPlan, device: object) -> None:
-    """Print or preview: the same pages as the PDF, painted on a printer."""
-    from PySide6.QtGui import QPagedPaintDevice
-
-    from sgdesk.export.pdf import Paginator
-
-    assert isinstance(device, QPagedPaintDevice)
-    for _page in Paginator(plan, device).paint():
-        pass

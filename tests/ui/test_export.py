@@ -39,8 +39,9 @@ from pytestqt.qtbot import QtBot
 
 from sgdesk.export.pdf import write_pdf
 from sgdesk.export.plan import plan_compendium, plan_export
+from sgdesk.ui.export_actions import configure_device, paint_plan
 from sgdesk.ui.export_dialog import ExportDialog
-from sgdesk.ui.mainwindow import MainWindow, configure_device, paint_plan
+from sgdesk.ui.mainwindow import MainWindow
 from tests.ui.helpers import click_tree_item, error_dialog, when_modal
 
 pytestmark = pytest.mark.skipif(shutil.which("pdftotext") is None, reason="needs poppler-utils")
@@ -394,7 +395,7 @@ def test_cancel_after_the_first_page_leaves_nothing_behind(
     assert window.library is not None
     target = exports / COMPENDIUM_FILE
     target.write_bytes(b"%PDF-1.4 la exportacion de ayer")
-    window.start_export(plan_compendium(window.library), target)
+    window.exports.start(plan_compendium(window.library), target)
     box = progress_box(window)
     bar = box.findChild(QProgressBar)
     assert bar is not None
@@ -424,7 +425,7 @@ def test_a_long_export_shows_its_progress_and_can_be_cancelled(
     compendium = plan_compendium(window.library)
     plan = replace(compendium, pages=compendium.pages * 12)  # a few seconds of work
     target = exports / "largo.pdf"
-    window.start_export(plan, target)
+    window.exports.start(plan, target)
     box = progress_box(window)
 
     qtbot.waitUntil(box.isVisible, timeout=5000)  # shown once the export takes a while

@@ -560,23 +560,23 @@ def test_back_to_the_search_returns_to_the_hit_opened_from_this_list(
 ) -> None:
     window = make_window(database=big_db)
     panel = window.search_panel
+
+    def back_to_search() -> int:
+        window.reading_pane.setFocus()
+        qtbot.keyClick(window, Qt.Key.Key_B, CTRL | Qt.KeyboardModifier.ShiftModifier)
+        assert panel.results.hasFocus()
+        return panel.results.currentIndex().row()
+
     type_query(qtbot, window, "ventanilla")
     qtbot.keyClick(panel.field, Qt.Key.Key_Down)
     for _ in range(5):
         qtbot.keyClick(panel.results, Qt.Key.Key_Down)
     qtbot.keyClick(panel.results, Qt.Key.Key_Return)
-    opened = window.current_node_id
-    assert opened == hit_ids(panel)[5]
-    window.reading_pane.setFocus()
-    qtbot.keyClick(window, Qt.Key.Key_B, CTRL | Qt.KeyboardModifier.ShiftModifier)
-    assert panel.results.hasFocus()
-    assert panel.results.currentIndex().row() == 5
+    assert window.current_node_id == hit_ids(panel)[5]
+    assert back_to_search() == 5
     # A new search is a new list: Ctrl+Shift+B goes to its first hit, not to row 5.
     type_query(qtbot, window, "gestion documental")
-    window.reading_pane.setFocus()
-    qtbot.keyClick(window, Qt.Key.Key_B, CTRL | Qt.KeyboardModifier.ShiftModifier)
-    assert panel.results.hasFocus()
-    assert panel.results.currentIndex().row() == 0
+    assert back_to_search() == 0
 
 
 # -- recent searches -------------------------------------------------------------

@@ -38,6 +38,15 @@ def panel(qtbot: QtBot, events: list[TimelineEvent]) -> TimelinePanel:
     return panel
 
 
+def _shown_panel(qtbot: QtBot, width: int = 900, height: int = 400) -> TimelinePanel:
+    panel = TimelinePanel()
+    qtbot.addWidget(panel)
+    panel.resize(width, height)
+    panel.show()
+    qtbot.waitExposed(panel)
+    return panel
+
+
 def _colors_in(image: QImage, rect: QRect) -> set[int]:
     area = rect & image.rect()
     return {image.pixel(x, y) for x in range(area.left(), area.right() + 1)
@@ -162,11 +171,7 @@ def test_marker_line_follows_the_vigente_a_date(panel: TimelinePanel) -> None:
 
 
 def test_year_and_month_precision_are_spans_and_days_are_points(qtbot: QtBot) -> None:
-    panel = TimelinePanel()
-    qtbot.addWidget(panel)
-    panel.resize(1000, 400)
-    panel.show()
-    qtbot.waitExposed(panel)
+    panel = _shown_panel(qtbot, 1000)
     kind = EventKind.MODIFICATION
     events = [
         TimelineEvent("y", "n", "Decreto 1 de 2008", kind, PartialDate(2008), "Modifica algo"),
@@ -267,11 +272,7 @@ def _synthetic(count: int) -> list[TimelineEvent]:
 
 
 def test_thousands_of_events_paint_only_what_is_visible(qtbot: QtBot) -> None:
-    panel = TimelinePanel()
-    qtbot.addWidget(panel)
-    panel.resize(900, 400)
-    panel.show()
-    qtbot.waitExposed(panel)
+    panel = _shown_panel(qtbot)
     events = _synthetic(5000)
     view = panel.view
     with qtbot.waitSignal(view.layout_finished, timeout=30000):
@@ -294,15 +295,6 @@ def test_thousands_of_events_paint_only_what_is_visible(qtbot: QtBot) -> None:
         qtbot.waitUntil(lambda: bool(view.painted_ids))
         assert len(view.painted_ids) < 200
     assert set(view.painted_ids) != first
-
-
-def _shown_panel(qtbot: QtBot) -> TimelinePanel:
-    panel = TimelinePanel()
-    qtbot.addWidget(panel)
-    panel.resize(900, 400)
-    panel.show()
-    qtbot.waitExposed(panel)
-    return panel
 
 
 def test_a_large_timeline_is_laid_out_a_slice_at_a_time(qtbot: QtBot) -> None:

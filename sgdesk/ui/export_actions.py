@@ -1,0 +1,173 @@
+"""Export to PDF, print and print preview: the window's Ctrl+E, Ctrl+P and Ctrl+Shift+P.
+
+All three paint the same pages (``export.pdf.Paginator``) from the same plan, with the
+"Vigente a" date of the window. Dialogs and Qt's print support are loaded on first use.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject
+
+from sgdesk.errors import SgdeskError
+from sgdesk.export.plan import PaperSize
+
+if TYPE_CHECKING:
+    from PySide6.QtPrintSupport import QPrinter
+    from PySide6.QtWidgets import QDialog, QMessageBox
+
+    from sgdesk.export.plan import ExportPlan
+    from sgdesk.ui.export_job import ExportJob
+    from sgdesk.ui.mainwindow import MainWindow
+
+
+class ExportActions(QObject):
+    """What the window's export and print actions do; the dialogs it opens stay referenced."""
+
+    def __init__(self, window: MainWindow) -> None:
+        super().__init__(window)
+        self._window = window
+        self.dialog: QDialog | None = None  # the export, print or preview dialog last opened
+        self.error_dialog: QMessageBox | None = None
+        self.job: ExportJob | None = None
+
+    def export_pdf(self) -> None:
+        """Ctrl+E: choose what, then where; the export runs with progress and can be cancelled."""
+        window = self._window
+        if window.library is None:
+            return
+        from sgdesk.ui.export_dialog import ExportDialog
+
+        dialog = ExportDialog(window.library, window.current_node_id, window, window.point_in_time.day)
+        self.dialog = dialog
+        if dialog.exec() != ExportDialog.DialogCode.Accepted:
+            return
+        choice = dialog.choice()
+        plan = self._plan(choice.ids, choice.include_children, choice.compendium, choice.paper)
+        if plan is None:
+            return
+        target = self._ask_target(plan.file_name())
+        if target is not None:
+            self.start(plan, target, choice.open_when_done)
+
+    def start(self, plan: ExportPlan, target: Path, open_when_done: bool = False) -> ExportJob:
+        """Write ``plan`` to ``target`` a page per turn of the event loop (see ExportJob)."""
+        from sgdesk.export.pdf import export_steps
+        from sgdesk.ui.export_job import ExportJob
+
+        status = self._window.statusBar()
+        job = ExportJob(export_steps(plan, target), self._window)
+        job.finished.connect(lambda path: self._done(path, open_when_done))
+        job.failed.connect(lambda message: self._failed(message))
+        job.cancelled.connect(
+            lambda: status.showMessage(self.tr("Exportación cancelada; no se escribió ningún archivo."))
+        )
+        self.job = job
+        job.start()
+        return job
+
+    def print_page(self) -> None:
+        """Ctrl+P: the current section through the same renderer as the PDF."""
+        from PySide6.QtPrintSupport import QPrintDialog
+
+        prepared = self._printer()
+        if prepared is None:
+            return
+        plan, printer = prepared
+        dialog = QPrintDialog(printer, self._window)
+        self.dialog = dialog
+        if dialog.exec() == QPrintDialog.DialogCode.Accepted:
+            paint_plan(plan, printer)
+
+    def preview_print(self) -> None:
+        """Ctrl+Shift+P: Qt's print preview of the same pages."""
+        from PySide6.QtPrintSupport import QPrintPreviewDialog
+
+        prepared = self._printer()
+        if prepared is None:
+            return
+        plan, printer = prepared
+        preview = QPrintPreviewDialog(printer, self._window)
+        preview.setObjectName("printPreview")
+        preview.paintRequested.connect(lambda device: paint_plan(plan, device))
+        self.dialog = preview
+        preview.exec()
+
+    # -- helpers ---------------------------------------------------------------
+    def _plan(self, ids: tuple[str, ...], children: bool, compendium: bool,
+              paper: PaperSize) -> ExportPlan | None:  # fmt: skip
+        from sgdesk.export.plan import plan_compendium, plan_export
+
+        window = self._window
+        assert window.library is not None
+        try:
+            day = window.point_in_time.day  # the "Vigente a" text, like the reading pane
+            if compendium:
+                return plan_compendium(window.library, paper, as_of=day)
+            return plan_export(window.library, list(ids), children, paper, as_of=day)
+        except SgdeskError as exc:
+            self._failed(exc.message)
+            return None
+
+    def _ask_target(self, file_name: str) -> Path | None:
+        from PySide6.QtWidgets import QFileDialog  # it asks before overwriting a file
+
+        settings = self._window.settings
+        folder = settings.export_folder or Path.home()
+        path, _filter = QFileDialog.getSaveFileName(
+            self._window, self.tr("Guardar PDF"), str(folder / file_name), self.tr("Documentos PDF (*.pdf)")
+        )
+        if not path:
+            return None
+        target = Path(path) if path.lower().endswith(".pdf") else Path(path + ".pdf")
+        settings.export_folder = target.parent
+        return target
+
+    def _done(self, path: Path, open_when_done: bool) -> None:
+        self._window.statusBar().showMessage(self.tr("PDF guardado en %1").replace("%1", str(path)), 10000)
+        if open_when_done:
+            from PySide6.QtCore import QUrl
+            from PySide6.QtGui import QDesktopServices
+
+            QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
+
+    def _failed(self, message: str) -> None:
+        from sgdesk.ui import dialogs
+
+        self.error_dialog = dialogs.show_error(self._window, self.tr("No se pudo exportar"), message)
+
+    def _printer(self) -> tuple[ExportPlan, QPrinter] | None:
+        """The current section's plan and a printer set up like the PDF (Carta, margins)."""
+        from PySide6.QtPrintSupport import QPrinter
+
+        window = self._window
+        if window.current_node_id is None or window.library is None:
+            return None
+        plan = self._plan((window.current_node_id,), False, False, PaperSize.CARTA)
+        if plan is None:
+            return None
+        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+        configure_device(printer, plan.paper)
+        return plan, printer
+
+
+def configure_device(device: object, paper: PaperSize) -> None:
+    from PySide6.QtGui import QPagedPaintDevice
+
+    from sgdesk.export.pdf import configure_device as configure
+
+    assert isinstance(device, QPagedPaintDevice)
+    configure(device, paper)
+
+
+def paint_plan(plan: ExportPlan, device: object) -> None:
+    """Print or preview: the same pages as the PDF, painted on a printer."""
+    from PySide6.QtGui import QPagedPaintDevice
+
+    from sgdesk.export.pdf import Paginator
+
+    assert isinstance(device, QPagedPaintDevice)
+    for _page in Paginator(plan, device).paint():
+        pass
