@@ -25,6 +25,9 @@ CITED_LIMIT = 20
 _EXACT = "{title text}"
 
 KIND_GROUPS = {"general": ("zksec",), "norma": ("zknorm",), "disposicion": ("zkart", "zklit")}
+# Every indexed row has one of these: an index that finds none of them has lost its contents.
+EVERY_ROW = "facets : (" + " OR ".join(t for tokens in KIND_GROUPS.values() for t in tokens) + ")"
+DAMAGED = "El índice de búsqueda está dañado{detail}; verifique la base con «sgdesk db check»."
 
 
 class SearchError(SgdeskError):
@@ -117,6 +120,7 @@ class SearchStore:
 
     def __init__(self, connection: sqlite3.Connection) -> None:
         self._db = connection
+        self._answers = False  # the index was seen to find rows (see _index_answers)
 
     def search(self, query: Query, filters: SearchFilters, limit: int, offset: int = 0) -> RawHits:
         filters_sql = filter_expression(filters)
@@ -132,16 +136,26 @@ class SearchStore:
                 ranked = self._ranked_sample(text, page, offset)
             else:
                 ranked = self._ranked(text, page, offset, query.only_common_words)
+            if total == 0 and not cited and not self._index_answers():
+                raise SearchError(DAMAGED.format(detail=""))
         except sqlite3.OperationalError as exc:
             raise SearchError(f"Consulta no válida: {exc}") from exc
         except sqlite3.DatabaseError as exc:
-            raise SearchError(
-                f"El índice de búsqueda está dañado ({exc}); verifique la base con «sgdesk db check»."
-            ) from exc
+            raise SearchError(DAMAGED.format(detail=f" ({exc})")) from exc
         cited = cited[:limit]
         seen = set(cited)
         ranked = tuple(hit for hit in ranked if hit[0] not in seen)[: limit - len(cited)]
         return RawHits(cited, ranked, max(total, len(cited)), capped, sampled)
+
+    def _index_answers(self) -> bool:
+        """Whether the index finds rows at all. A damaged structure record reads as an empty
+        index, not as an error: every search would say "Sin resultados". Asked only when a
+        search finds nothing, and once per connection."""
+        if not self._answers:
+            found = self._db.execute("SELECT 1 FROM nodes_fts WHERE nodes_fts MATCH ? LIMIT 1", (EVERY_ROW,))
+            empty = self._db.execute("SELECT 1 FROM nodes LIMIT 1").fetchone() is None
+            self._answers = found.fetchone() is not None or empty
+        return self._answers
 
     def _cited(self, query: Query, filters_sql: str | None) -> tuple[int, ...]:
         if query.citation is None:

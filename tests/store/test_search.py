@@ -146,6 +146,29 @@ def test_damaged_index_is_a_spanish_error(tmp_path: Path, corpus_db: Path) -> No
         library.close()
 
 
+def test_an_index_that_lost_its_structure_is_a_spanish_error(tmp_path: Path, corpus_db: Path) -> None:
+    """A blank structure record reads as an empty index: searches must not just say "Sin resultados"."""
+    damaged = tmp_path / "blank-structure.db"
+    damaged.write_bytes(corpus_db.read_bytes())
+    with sqlite3.connect(damaged) as connection:
+        connection.execute("UPDATE nodes_fts_data SET block = x'00' WHERE id = 10")  # the structure record
+    connection.close()
+    library = Library.open(damaged)
+    try:
+        with pytest.raises(SearchError, match="El índice de búsqueda está dañado"):
+            library.search("funciones")
+        with pytest.raises(SearchError, match="sgdesk db check"):
+            library.search("zzzz palabra que no está")
+    finally:
+        library.close()
+
+
+def test_a_search_with_no_hits_on_a_sound_index_is_just_empty(library: Library) -> None:
+    results = library.search("palabrainexistente")
+    assert results.total == 0
+    assert results.hits == ()
+
+
 def test_very_common_terms_are_ranked_on_a_bounded_sample(
     library: Library, monkeypatch: pytest.MonkeyPatch
 ) -> None:
