@@ -172,7 +172,7 @@ def _dock_ms(events: list[TimelineEvent], repeat: int) -> float:
     from PySide6.QtCore import QEventLoop
     from PySide6.QtWidgets import QApplication
 
-    from sgdesk.ui.timeline_view import TimelinePanel
+    from sgdesk.ui.timeline_panel import TimelinePanel
 
     def fill(_run: int) -> None:
         panel = TimelinePanel()

@@ -30,7 +30,7 @@ if TYPE_CHECKING:
     from sgdesk.ui.mainwindow import MainWindow
     from sgdesk.ui.org_chart import OrgChartDialog
     from sgdesk.ui.timeline_loader import TimelineLoader
-    from sgdesk.ui.timeline_view import TimelinePanel
+    from sgdesk.ui.timeline_panel import TimelinePanel
 
 DATE_FORMAT = "dd/MM/yyyy"  # how es-CO writes a date in a form
 # A wide range: a maximum of today would clamp a date while it is being typed (30/06 in November).
@@ -330,7 +330,7 @@ class PointInTime(QObject):
 
     def _panel(self, dock: QDockWidget) -> TimelinePanel:
         if self.timeline_panel is None:
-            from sgdesk.ui.timeline_view import TimelinePanel
+            from sgdesk.ui.timeline_panel import TimelinePanel
 
             panel = TimelinePanel(dock)
             panel.setMinimumWidth(TIMELINE_MIN_WIDTH)  # its legend must not widen the window

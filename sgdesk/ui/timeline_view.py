@@ -1,4 +1,4 @@
-"""The amendment events on a painted, zoomable time axis (``TimelineView``) and its panel.
+"""The amendment events on a painted, zoomable time axis (``TimelineView``).
 
 Layout (``timeline_layout``: positions and stacking rows) is redone on ``set_events``, a filter,
 a zoom or a new width, a slice per turn of the event loop, so 100 000 events never freeze the
@@ -8,15 +8,12 @@ are measured and elided when first painted, so scrolling costs the same at any s
 
 from __future__ import annotations
 
-import functools
 import itertools
-import re
 from bisect import bisect_left
 from collections.abc import Iterator
 from datetime import date
-from html import escape
 
-from PySide6.QtCore import QEvent, QObject, QPoint, QPointF, QRect, QRectF, QSize, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QPoint, QPointF, QRect, QRectF, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import (
     QAccessible,
     QAccessibleEvent,
@@ -24,26 +21,16 @@ from PySide6.QtGui import (
     QFont,
     QFontMetrics,
     QHelpEvent,
-    QIcon,
     QKeyEvent,
     QMouseEvent,
     QPainter,
-    QPainterPath,
     QPaintEvent,
     QPalette,
     QPen,
-    QPixmap,
-    QPolygonF,
-    QTransform,
     QWheelEvent,
 )
 from PySide6.QtWidgets import (
-    QCheckBox,
-    QHBoxLayout,
-    QPushButton,
-    QScrollArea,
     QToolTip,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -61,29 +48,7 @@ from sgdesk.ui.timeline_layout import (
     fit_scale,
     widest_labels,
 )
-from sgdesk.ui.widgets import FlowLayout, tool_button
-
-KIND_COLORS: dict[EventKind, str] = {
-    EventKind.ISSUANCE: "#4f5d6e",
-    EventKind.INSERTION: "#1d7a36",
-    EventKind.MODIFICATION: "#b35900",
-    EventKind.REPLACEMENT: "#7b3fa0",
-    EventKind.RENAMING: "#0b5fa5",
-    EventKind.CREATION: "#00796b",
-    EventKind.REPEAL: "#c62828",
-}
-MARKER_COLOR = "#c2185b"
-# The legend's words, short enough for one line in a 1 366-pixel window; the full names
-# (EVENT_KIND_LABELS) are the tooltips and accessible names.
-LEGEND_LABELS: dict[EventKind, str] = {
-    EventKind.ISSUANCE: "Expedición",
-    EventKind.INSERTION: "Adición",
-    EventKind.MODIFICATION: "Modificación",
-    EventKind.REPLACEMENT: "Subrogación",
-    EventKind.RENAMING: "Denominación",
-    EventKind.CREATION: "Creación",
-    EventKind.REPEAL: "Derogación",
-}
+from sgdesk.ui.timeline_style import KIND_COLORS, MARKER_COLOR, event_tooltip, glyph_path, short_action
 
 AXIS_Y = 26  # the axis line; year labels above it, the "Vigente a" label below
 ZOOM_STEP = 1.5
@@ -95,67 +60,6 @@ _DONE = object()
 
 def _key(event: TimelineEvent) -> tuple[int, int, int, str]:
     return (*event.date.key, event.id)
-
-
-# -- labels and glyphs ------------------------------------------------------------------
-
-_CUT = re.compile(r" del (artículo|acuerdo|decreto|resolución|ley|literal)\b", re.IGNORECASE)
-
-
-def short_action(event: TimelineEvent) -> str:
-    """What the event does, briefly and lower-case: "adiciona el literal n"."""
-    if event.kind is EventKind.ISSUANCE:
-        return "expedición"
-    if event.kind is EventKind.RENAMING and len(event.changes) > 1:
-        return f"cambia la denominación de {len(event.changes)} dependencias"
-    text = _CUT.split(event.summary.split("; ")[0], maxsplit=1)[0]
-    return text[:1].lower() + text[1:]
-
-
-@functools.cache
-def _glyph(kind: EventKind, size: float) -> QPainterPath:
-    half, path = size / 2, QPainterPath()
-    path.setFillRule(Qt.FillRule.WindingFill)
-    if kind is EventKind.ISSUANCE:  # a dot
-        path.addEllipse(QPointF(0, 0), half, half)
-    elif kind in (EventKind.INSERTION, EventKind.REPEAL):  # a plus; an × for repeals
-        bar = size / 3.2
-        path.addRect(QRectF(-half, -bar / 2, size, bar))
-        path.addRect(QRectF(-bar / 2, -half, bar, size))
-        if kind is EventKind.REPEAL:
-            path = QTransform().rotate(45).map(path)
-    elif kind is EventKind.REPLACEMENT:  # a square
-        path.addRect(QRectF(-half * 0.85, -half * 0.85, size * 0.85, size * 0.85))
-    else:  # a diamond, a triangle pointing down (renaming) or up (creation)
-        points = {
-            EventKind.MODIFICATION: [(0, -half), (half, 0), (0, half), (-half, 0)],
-            EventKind.RENAMING: [(-half, -half * 0.8), (half, -half * 0.8), (0, half)],
-            EventKind.CREATION: [(-half, half * 0.8), (half, half * 0.8), (0, -half)],
-        }[kind]
-        path.addPolygon(QPolygonF([QPointF(x, y) for x, y in points]))
-        path.closeSubpath()
-    return path
-
-
-def glyph_path(kind: EventKind, center: QPointF, size: float) -> QPainterPath:
-    """The small shape that tells kinds apart besides their colour, centred on ``center``."""
-    return _glyph(kind, size).translated(center)
-
-
-def kind_icon(kind: EventKind, size: int = 16) -> QIcon:
-    """The kind's glyph in its colour, for the legend (the filter check boxes)."""
-    pixmap = QPixmap(size, size)
-    pixmap.fill(Qt.GlobalColor.transparent)
-    painter = QPainter(pixmap)
-    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-    painter.fillPath(glyph_path(kind, QPointF(size / 2, size / 2), size - 3), QColor(KIND_COLORS[kind]))
-    painter.end()
-    return QIcon(pixmap)
-
-
-def event_tooltip(event: TimelineEvent) -> str:
-    return (f"<b>{escape(event.norm_title)}</b><br>Fecha: {escape(event.date.format_es())}<br>"
-            f"Tipo: {escape(EVENT_KIND_LABELS[event.kind])}<br>{escape(event.summary)}")  # fmt: skip
 
 
 class TimelineView(QWidget):
@@ -685,70 +589,3 @@ class TimelineView(QWidget):
             super().keyPressEvent(event)
             return
         event.accept()
-
-
-class TimelinePanel(QWidget):
-    """The timeline in a scroll area, with a legend that filters by kind and zoom buttons."""
-
-    event_activated = Signal(str)
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setObjectName("timelinePanel")
-        self.setAccessibleName(self.tr("Panel de la línea de tiempo"))
-        self.view = TimelineView()
-        self.view.event_activated.connect(self.event_activated)
-        self.view.visible_rect_requested.connect(self._show_rect)
-        self.scroll_area = QScrollArea(self)
-        self.scroll_area.setWidget(self.view)
-        self.scroll_area.setWidgetResizable(False)
-        self.scroll_area.setAccessibleName(self.tr("Área desplazable de la línea de tiempo"))
-        self.scroll_area.viewport().installEventFilter(self)
-        self.checkboxes: dict[EventKind, QCheckBox] = {}
-        legend = FlowLayout()
-        for kind in EventKind:
-            box = QCheckBox(LEGEND_LABELS[kind], self)
-            box.setIcon(kind_icon(kind))
-            box.setChecked(True)
-            box.setToolTip(
-                self.tr("%1: mostrar u ocultar estos eventos").replace("%1", EVENT_KIND_LABELS[kind])
-            )
-            box.setAccessibleName(EVENT_KIND_LABELS[kind])
-            box.setAccessibleDescription(self.tr("Mostrar u ocultar los eventos de este tipo"))
-            box.toggled.connect(self._apply_filter)
-            legend.addWidget(box)
-            self.checkboxes[kind] = box
-        self.fit_button = QPushButton(self.tr("Ajustar"), self)
-        self.fit_button.setToolTip(self.tr("Ajustar la línea de tiempo al ancho disponible (0)"))
-        self.fit_button.setAccessibleName(self.tr("Ajustar la línea de tiempo al ancho"))
-        self.fit_button.clicked.connect(lambda: self.view.zoom_to_fit())
-        zoom_out = tool_button(self, "−", self.tr("Alejar (−)"), lambda: self.view.zoom_out())
-        zoom_in = tool_button(self, "+", self.tr("Acercar (+)"), lambda: self.view.zoom_in())
-        top = QHBoxLayout()
-        top.setContentsMargins(6, 4, 6, 0)
-        top.addLayout(legend, 1)
-        for widget in (zoom_out, zoom_in, self.fit_button):
-            top.addWidget(widget, 0, Qt.AlignmentFlag.AlignTop)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.setSpacing(4)
-        layout.addLayout(top)
-        layout.addWidget(self.scroll_area, 1)
-
-    def set_events(self, events: list[TimelineEvent]) -> None:
-        self.view.set_events(events)
-
-    def set_marker(self, day: date | None) -> None:
-        self.view.set_marker(day)
-
-    def _apply_filter(self, _checked: bool = False) -> None:
-        self.view.set_kinds({kind for kind, box in self.checkboxes.items() if box.isChecked()})
-
-    def _show_rect(self, rect: QRect) -> None:
-        center = rect.center()
-        self.scroll_area.ensureVisible(center.x(), center.y(), rect.width() // 2, rect.height() // 2)
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if watched is self.scroll_area.viewport() and event.type() == QEvent.Type.Resize:
-            self.view.set_viewport_size(self.scroll_area.viewport().size())
-        return super().eventFilter(watched, event)

@@ -22,7 +22,7 @@ from sgdesk.ui.compare_dialog import CompareDialog
 from sgdesk.ui.export_dialog import ExportDialog
 from sgdesk.ui.mainwindow import MainWindow
 from sgdesk.ui.org_chart import OrgChartDialog
-from sgdesk.ui.timeline_view import TimelinePanel
+from sgdesk.ui.timeline_panel import TimelinePanel
 from sgdesk.ui.tree_model import NOT_IN_FORCE_COLOR, STATUS_ROLE, NodeTreeModel
 from tests.ui.helpers import when_modal
 

@@ -17,7 +17,9 @@ from sgdesk.content.dates import PartialDate
 from sgdesk.content.model import Change, EventKind
 from sgdesk.content.timeline import TimelineEvent
 from sgdesk.library import Library
-from sgdesk.ui.timeline_view import KIND_COLORS, MARKER_COLOR, SLICE, TimelinePanel, short_action
+from sgdesk.ui.timeline_panel import TimelinePanel
+from sgdesk.ui.timeline_style import KIND_COLORS, MARKER_COLOR, short_action
+from sgdesk.ui.timeline_view import SLICE
 
 LITERAL_N = "decreto-163-2008#2"  # Decreto 163 de 2008 adds literal n (known only to the year)
 

@@ -1,0 +1,81 @@
+"""The timeline dock's contents: the view in a scroll area, a legend that filters by kind, zoom."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from PySide6.QtCore import QEvent, QObject, QRect, Qt, Signal
+from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QPushButton, QScrollArea, QVBoxLayout, QWidget
+
+from sgdesk.content.model import EVENT_KIND_LABELS, EventKind
+from sgdesk.content.timeline import TimelineEvent
+from sgdesk.ui.timeline_style import LEGEND_LABELS, kind_icon
+from sgdesk.ui.timeline_view import TimelineView
+from sgdesk.ui.widgets import FlowLayout, tool_button
+
+
+class TimelinePanel(QWidget):
+    """The timeline in a scroll area, with a legend that filters by kind and zoom buttons."""
+
+    event_activated = Signal(str)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("timelinePanel")
+        self.setAccessibleName(self.tr("Panel de la línea de tiempo"))
+        self.view = TimelineView()
+        self.view.event_activated.connect(self.event_activated)
+        self.view.visible_rect_requested.connect(self._show_rect)
+        self.scroll_area = QScrollArea(self)
+        self.scroll_area.setWidget(self.view)
+        self.scroll_area.setWidgetResizable(False)
+        self.scroll_area.setAccessibleName(self.tr("Área desplazable de la línea de tiempo"))
+        self.scroll_area.viewport().installEventFilter(self)
+        self.checkboxes: dict[EventKind, QCheckBox] = {}
+        legend = FlowLayout()
+        for kind in EventKind:
+            box = QCheckBox(LEGEND_LABELS[kind], self)
+            box.setIcon(kind_icon(kind))
+            box.setChecked(True)
+            box.setToolTip(
+                self.tr("%1: mostrar u ocultar estos eventos").replace("%1", EVENT_KIND_LABELS[kind])
+            )
+            box.setAccessibleName(EVENT_KIND_LABELS[kind])
+            box.setAccessibleDescription(self.tr("Mostrar u ocultar los eventos de este tipo"))
+            box.toggled.connect(self._apply_filter)
+            legend.addWidget(box)
+            self.checkboxes[kind] = box
+        self.fit_button = QPushButton(self.tr("Ajustar"), self)
+        self.fit_button.setToolTip(self.tr("Ajustar la línea de tiempo al ancho disponible (0)"))
+        self.fit_button.setAccessibleName(self.tr("Ajustar la línea de tiempo al ancho"))
+        self.fit_button.clicked.connect(lambda: self.view.zoom_to_fit())
+        zoom_out = tool_button(self, "−", self.tr("Alejar (−)"), lambda: self.view.zoom_out())
+        zoom_in = tool_button(self, "+", self.tr("Acercar (+)"), lambda: self.view.zoom_in())
+        top = QHBoxLayout()
+        top.setContentsMargins(6, 4, 6, 0)
+        top.addLayout(legend, 1)
+        for widget in (zoom_out, zoom_in, self.fit_button):
+            top.addWidget(widget, 0, Qt.AlignmentFlag.AlignTop)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(4)
+        layout.addLayout(top)
+        layout.addWidget(self.scroll_area, 1)
+
+    def set_events(self, events: list[TimelineEvent]) -> None:
+        self.view.set_events(events)
+
+    def set_marker(self, day: date | None) -> None:
+        self.view.set_marker(day)
+
+    def _apply_filter(self, _checked: bool = False) -> None:
+        self.view.set_kinds({kind for kind, box in self.checkboxes.items() if box.isChecked()})
+
+    def _show_rect(self, rect: QRect) -> None:
+        center = rect.center()
+        self.scroll_area.ensureVisible(center.x(), center.y(), rect.width() // 2, rect.height() // 2)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.scroll_area.viewport() and event.type() == QEvent.Type.Resize:
+            self.view.set_viewport_size(self.scroll_area.viewport().size())
+        return super().eventFilter(watched, event)

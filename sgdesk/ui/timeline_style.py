@@ -1,0 +1,95 @@
+"""How the timeline marks events: a colour and a glyph per kind, short labels, tooltips."""
+
+from __future__ import annotations
+
+import functools
+import re
+from html import escape
+
+from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtGui import QColor, QIcon, QPainter, QPainterPath, QPixmap, QPolygonF, QTransform
+
+from sgdesk.content.model import EVENT_KIND_LABELS, EventKind
+from sgdesk.content.timeline import TimelineEvent
+
+KIND_COLORS: dict[EventKind, str] = {
+    EventKind.ISSUANCE: "#4f5d6e",
+    EventKind.INSERTION: "#1d7a36",
+    EventKind.MODIFICATION: "#b35900",
+    EventKind.REPLACEMENT: "#7b3fa0",
+    EventKind.RENAMING: "#0b5fa5",
+    EventKind.CREATION: "#00796b",
+    EventKind.REPEAL: "#c62828",
+}
+MARKER_COLOR = "#c2185b"
+# The legend's words, short enough for one line in a 1 366-pixel window; the full names
+# (EVENT_KIND_LABELS) are the tooltips and accessible names.
+LEGEND_LABELS: dict[EventKind, str] = {
+    EventKind.ISSUANCE: "Expedición",
+    EventKind.INSERTION: "Adición",
+    EventKind.MODIFICATION: "Modificación",
+    EventKind.REPLACEMENT: "Subrogación",
+    EventKind.RENAMING: "Denominación",
+    EventKind.CREATION: "Creación",
+    EventKind.REPEAL: "Derogación",
+}
+
+# -- labels and glyphs ------------------------------------------------------------------
+
+_CUT = re.compile(r" del (artículo|acuerdo|decreto|resolución|ley|literal)\b", re.IGNORECASE)
+
+
+def short_action(event: TimelineEvent) -> str:
+    """What the event does, briefly and lower-case: "adiciona el literal n"."""
+    if event.kind is EventKind.ISSUANCE:
+        return "expedición"
+    if event.kind is EventKind.RENAMING and len(event.changes) > 1:
+        return f"cambia la denominación de {len(event.changes)} dependencias"
+    text = _CUT.split(event.summary.split("; ")[0], maxsplit=1)[0]
+    return text[:1].lower() + text[1:]
+
+
+@functools.cache
+def _glyph(kind: EventKind, size: float) -> QPainterPath:
+    half, path = size / 2, QPainterPath()
+    path.setFillRule(Qt.FillRule.WindingFill)
+    if kind is EventKind.ISSUANCE:  # a dot
+        path.addEllipse(QPointF(0, 0), half, half)
+    elif kind in (EventKind.INSERTION, EventKind.REPEAL):  # a plus; an × for repeals
+        bar = size / 3.2
+        path.addRect(QRectF(-half, -bar / 2, size, bar))
+        path.addRect(QRectF(-bar / 2, -half, bar, size))
+        if kind is EventKind.REPEAL:
+            path = QTransform().rotate(45).map(path)
+    elif kind is EventKind.REPLACEMENT:  # a square
+        path.addRect(QRectF(-half * 0.85, -half * 0.85, size * 0.85, size * 0.85))
+    else:  # a diamond, a triangle pointing down (renaming) or up (creation)
+        points = {
+            EventKind.MODIFICATION: [(0, -half), (half, 0), (0, half), (-half, 0)],
+            EventKind.RENAMING: [(-half, -half * 0.8), (half, -half * 0.8), (0, half)],
+            EventKind.CREATION: [(-half, half * 0.8), (half, half * 0.8), (0, -half)],
+        }[kind]
+        path.addPolygon(QPolygonF([QPointF(x, y) for x, y in points]))
+        path.closeSubpath()
+    return path
+
+
+def glyph_path(kind: EventKind, center: QPointF, size: float) -> QPainterPath:
+    """The small shape that tells kinds apart besides their colour, centred on ``center``."""
+    return _glyph(kind, size).translated(center)
+
+
+def kind_icon(kind: EventKind, size: int = 16) -> QIcon:
+    """The kind's glyph in its colour, for the legend (the filter check boxes)."""
+    pixmap = QPixmap(size, size)
+    pixmap.fill(Qt.GlobalColor.transparent)
+    painter = QPainter(pixmap)
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    painter.fillPath(glyph_path(kind, QPointF(size / 2, size / 2), size - 3), QColor(KIND_COLORS[kind]))
+    painter.end()
+    return QIcon(pixmap)
+
+
+def event_tooltip(event: TimelineEvent) -> str:
+    return (f"<b>{escape(event.norm_title)}</b><br>Fecha: {escape(event.date.format_es())}<br>"
+            f"Tipo: {escape(EVENT_KIND_LABELS[event.kind])}<br>{escape(event.summary)}")  # fmt: skip
