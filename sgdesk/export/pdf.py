@@ -11,13 +11,14 @@ from __future__ import annotations
 
 import errno
 import os
+import shutil
 import tempfile
 from collections.abc import Generator, Iterator
 from dataclasses import dataclass
 from html import escape
 from pathlib import Path
 
-from PySide6.QtCore import QMarginsF, QPointF, QRectF, QSizeF, Qt
+from PySide6.QtCore import QFile, QFileDevice, QIODevice, QMarginsF, QPointF, QRectF, QSizeF, Qt
 from PySide6.QtGui import (
     QColor,
     QFont,
@@ -228,13 +229,23 @@ def export_steps(plan: ExportPlan, target: Path) -> Generator[tuple[int, int], N
         raise ExportError(f"No se puede escribir en la carpeta {folder}: {os_reason(exc)}.") from exc
     raw = Path(raw_name)
     finished = raw.with_name(raw.name + ".pdf")
+    # QPdfWriter says nothing when a write fails (a full disk): it writes into a QFile of
+    # ours, whose error is checked once the writer is done.
+    device = QFile(str(raw))
     try:
-        writer = _writer(plan, raw)
+        if not device.open(QIODevice.OpenModeFlag.WriteOnly | QIODevice.OpenModeFlag.Truncate):
+            raise ExportError(
+                f"No se pudo escribir {target}: no se pudo abrir el archivo temporal {raw.name}."
+            )
+        writer = _writer(plan, device)
         paginator = Paginator(plan, writer)
         total = paginator.page_count
         for done in paginator.paint():
             yield done, total
-        del writer  # flushes the file
+        del writer  # writes the end of the file
+        device.close()
+        if device.error() != QFileDevice.FileError.NoError:
+            raise ExportError(f"No se pudo escribir {target}: {_write_failure(folder)}.")
         _finish(plan, paginator.sections, raw, finished)
         os.replace(finished, target)
     except OSError as exc:
@@ -245,6 +256,7 @@ def export_steps(plan: ExportPlan, target: Path) -> Generator[tuple[int, int], N
     return target
 
 
+FULL_DISK_BYTES = 1024 * 1024  # less free space than this after a failed write: the disk is full
 _OS_REASONS = {
     errno.EACCES: "permiso denegado (¿el archivo está abierto en otro programa?)",
     errno.EPERM: "permiso denegado",
@@ -253,7 +265,19 @@ _OS_REASONS = {
     errno.ENOENT: "la ruta no existe",
     errno.EISDIR: "es una carpeta",
     errno.ENAMETOOLONG: "el nombre o la ruta son demasiado largos",
+    errno.EFBIG: "el archivo supera el tamaño que admite la unidad o el sistema",
 }
+
+
+def _write_failure(folder: Path) -> str:
+    """Why a write failed when the OS's reason is not at hand: a full disk, most often."""
+    try:
+        full = shutil.disk_usage(folder).free < FULL_DISK_BYTES
+    except OSError:
+        full = False
+    if full:
+        return _OS_REASONS[errno.ENOSPC]
+    return "el sistema no permitió escribir el archivo completo (¿hay espacio en el disco?)"
 
 
 def os_reason(exc: OSError) -> str:
@@ -270,8 +294,8 @@ def write_pdf(plan: ExportPlan, target: Path) -> Path:
             return Path(done.value)
 
 
-def _writer(plan: ExportPlan, path: Path) -> QPdfWriter:
-    writer = QPdfWriter(str(path))
+def _writer(plan: ExportPlan, device: QFile) -> QPdfWriter:
+    writer = QPdfWriter(device)
     writer.setPdfVersion(QPagedPaintDevice.PdfVersion.PdfVersion_A1b)
     writer.setTitle(plan.title)
     writer.setAuthor(plan.author)
@@ -283,9 +307,14 @@ def _writer(plan: ExportPlan, path: Path) -> QPdfWriter:
 def _finish(plan: ExportPlan, sections: list[Section], raw: Path, finished: Path) -> None:
     """Outline, Subject and Keywords with pypdf; the XMP packet says the same."""
     from pypdf import PdfReader, PdfWriter
+    from pypdf.errors import PyPdfError
 
-    reader = PdfReader(raw)
-    if len(reader.pages) == 0:
+    try:
+        reader = PdfReader(raw)
+        pages = len(reader.pages)
+    except PyPdfError as exc:  # Qt's file is incomplete: it could not all be written
+        raise ExportError(f"El PDF quedó incompleto ({_write_failure(raw.parent)}).") from exc
+    if pages == 0:
         raise ExportError("El documento quedó vacío; no se escribió ningún archivo.")
     writer = PdfWriter(clone_from=reader)
     writer.pdf_header = reader.pdf_header  # keep Qt's "%PDF-1.4" (PDF/A-1 is PDF 1.4)

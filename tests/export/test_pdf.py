@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 import subprocess
 from datetime import date
@@ -165,3 +166,46 @@ def test_os_errors_are_explained_in_spanish() -> None:
 
     assert os_reason(PermissionError(errno.EACCES, "Permission denied")).startswith("permiso denegado")
     assert os_reason(OSError(errno.ENOSPC, "No space left on device")) == "no queda espacio en el disco"
+
+
+def _export_with_file_size_limit(
+    database: Path, target: Path, limit: int
+) -> subprocess.CompletedProcess[str]:
+    """``sgdesk export --all`` in a child process that the OS stops writing past ``limit``
+    bytes per file (RLIMIT_FSIZE): a real failed write, as on a full disk."""
+    import resource
+    import signal
+    import sys
+
+    def limit_writes() -> None:  # in the child, before it runs Python
+        signal.signal(signal.SIGXFSZ, signal.SIG_IGN)  # the write fails instead of killing it
+        resource.setrlimit(resource.RLIMIT_FSIZE, (limit, limit))
+
+    return subprocess.run(
+        [sys.executable, "-m", "sgdesk", "--database", str(database), "export", "--all", "-o", str(target)],
+        capture_output=True, text=True, preexec_fn=limit_writes,
+        env={**os.environ, "QT_QPA_PLATFORM": "offscreen"}, check=False,
+    )  # fmt: skip
+
+
+@pytest.mark.skipif(not hasattr(os, "fork"), reason="RLIMIT_FSIZE is POSIX")
+def test_a_write_that_fails_midway_explains_and_keeps_the_old_file(corpus_db: Path, tmp_path: Path) -> None:
+    whole = tmp_path / "whole" / "Compendio.pdf"
+    whole.parent.mkdir()
+    done = _export_with_file_size_limit(corpus_db, whole, 1 << 30)
+    assert done.returncode == 0, done.stderr
+    size = whole.stat().st_size
+    folder = tmp_path / "limited"
+    folder.mkdir()
+    target = folder / "Compendio.pdf"
+    target.write_bytes(b"the copy exported last week")
+    # Qt's writer stops early (50 KB), or the finished file is one byte too big.
+    for limit in (50_000, size - 1):
+        result = _export_with_file_size_limit(corpus_db, target, limit)
+        assert result.returncode == 2, result.stderr
+        assert f"No se pudo escribir {target}" in result.stderr
+        assert ("¿hay espacio en el disco?" in result.stderr
+                or "supera el tamaño que admite la unidad" in result.stderr), result.stderr  # fmt: skip
+        assert "Traceback" not in result.stderr
+        assert sorted(p.name for p in folder.iterdir()) == ["Compendio.pdf"], "no temporary file left"
+        assert target.read_bytes() == b"the copy exported last week"
