@@ -397,7 +397,8 @@ class PointInTime(QObject):
         if self._timeline_loaded:
             return
         if library is not None and not library.timeline_built and self._loader is not None:
-            return  # being built: filled when it arrives
+            panel.set_reading()  # being built: filled when it arrives
+            return
         self._timeline_loaded = True
         panel.set_events(library.timeline().events if library else [])
         panel.set_marker(self.day)

@@ -65,6 +65,10 @@ class TimelinePanel(QWidget):
     def set_events(self, events: list[TimelineEvent]) -> None:
         self.view.set_events(events)
 
+    def set_reading(self) -> None:
+        """The events are still being read: the view says so."""
+        self.view.set_reading()
+
     def set_marker(self, day: date | None) -> None:
         self.view.set_marker(day)
 

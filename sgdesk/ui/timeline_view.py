@@ -83,6 +83,7 @@ class TimelineView(QWidget):
         self.setMouseTracking(True)
         self.setAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent)
         self._events: list[TimelineEvent] = []
+        self._reading = False  # the events are still being read (see set_reading)
         self._kinds: set[EventKind] = set(EventKind)
         self._marker: date | None = None
         self._zoom: float | None = None  # pixels per day; None: fit the viewport
@@ -112,7 +113,23 @@ class TimelineView(QWidget):
     # -- public API ------------------------------------------------------------
     def set_events(self, events: list[TimelineEvent]) -> None:
         self._events = list(events)
+        self._reading = False
         self._invalidate(_PREPARE)
+
+    def set_reading(self) -> None:
+        """The events are being read (a large corpus, on a worker thread): say so, not "none"."""
+        self._reading = True
+        self.update()
+
+    def placeholder_text(self) -> str:
+        """What the view says when it draws no event ("" when it draws some)."""
+        if self._reading:
+            return self.tr("Leyendo los eventos del corpus…")
+        if self._work is not None or self._shown:
+            return ""
+        if not self._events:
+            return self.tr("El corpus no registra eventos.")
+        return self.tr("No hay eventos que mostrar con los tipos elegidos.")
 
     def set_kinds(self, kinds: set[EventKind]) -> None:
         """Draw only events of these kinds."""
@@ -402,11 +419,10 @@ class TimelineView(QWidget):
                 found += 1
         if self._work is not None:
             self._paint_progress(painter)
-        elif not self._shown:
+        elif placeholder := self.placeholder_text():
             painter.setPen(palette.color(QPalette.ColorRole.PlaceholderText))
-            painter.drawText(QRect(MARGIN, ROWS_TOP, max(self.width() - 2 * MARGIN, 1), row_h),
-                             Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
-                             self.tr("No hay eventos que mostrar con los tipos elegidos."))  # fmt: skip
+            area = QRect(MARGIN, ROWS_TOP, max(self.width() - 2 * MARGIN, 1), row_h)
+            painter.drawText(area, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, placeholder)
         self._paint_marker(painter, clip)
         painter.end()
         self.painted_ids = painted
@@ -419,7 +435,8 @@ class TimelineView(QWidget):
         painter.setPen(QPen(grid, 1))
         painter.drawLine(QPointF(self._x(self._first), AXIS_Y), QPointF(self._x(self._last), AXIS_Y))
         per_month = self._scale * 30.4
-        every = self.year_label_step()
+        every = self.year_label_step()  # the axis's end is labelled too when there is room
+        end_fits = every == 1 and self._scale * 365.25 >= 2 * self._year_label_width()
         for year in range(first_year, last_year + 1):
             left = self._x(date(year, 1, 1).toordinal())
             right = self._x(date(year + 1, 1, 1).toordinal()) if year < last_year else left
@@ -429,7 +446,7 @@ class TimelineView(QWidget):
                 painter.fillRect(QRectF(left, AXIS_Y, right - left, self.height() - AXIS_Y), stripe)
             painter.setPen(QPen(grid, 1))
             painter.drawLine(QPointF(left, AXIS_Y - 6), QPointF(left, self.height()))
-            if year % every == 0 or (year == last_year and every == 1):
+            if (year % every == 0 and year < last_year) or (year == last_year and end_fits):
                 middle = (left + right) / 2
                 painter.setPen(text)
                 painter.drawText(
@@ -447,9 +464,12 @@ class TimelineView(QWidget):
                     painter.drawText(QRectF(x, AXIS_Y + 2, per_month, 16), Qt.AlignmentFlag.AlignCenter,
                                      MONTHS_ES[month - 1][:3])  # fmt: skip
 
+    def _year_label_width(self) -> int:
+        return QFontMetrics(self.font()).horizontalAdvance("0000") + 10
+
     def year_label_step(self) -> int:
         """Label every year, or every 2, 5, 10… when a year is narrower than its label."""
-        needed = QFontMetrics(self.font()).horizontalAdvance("0000") + 10
+        needed = self._year_label_width()
         per_year = self._scale * 365.25
         return next((step for step in (1, 2, 5, 10, 20, 50) if step * per_year >= needed), 100)
 

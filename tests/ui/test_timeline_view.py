@@ -411,3 +411,19 @@ def test_year_labels_thin_out_when_the_years_are_narrow(qtbot: QtBot, panel: Tim
         crowded.view.zoom_in()
     qtbot.waitUntil(crowded.view.is_laid_out, timeout=30000)
     assert crowded.view.year_label_step() == 1
+
+
+def test_the_view_says_why_it_draws_no_event(qtbot: QtBot, events: list[TimelineEvent]) -> None:
+    panel = _shown_panel(qtbot)
+    view = panel.view
+    assert view.placeholder_text() == "El corpus no registra eventos."
+    panel.set_reading()  # a large corpus is read on a worker thread first
+    assert view.placeholder_text() == "Leyendo los eventos del corpus…"
+    panel.set_events(events)
+    assert view.placeholder_text() == ""
+    for box in panel.checkboxes.values():
+        box.setChecked(False)
+    assert view.visible_event_ids() == []
+    assert view.placeholder_text() == "No hay eventos que mostrar con los tipos elegidos."
+    view.grab()
+    assert view.painted_ids == []
