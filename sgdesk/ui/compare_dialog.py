@@ -1,28 +1,55 @@
-"""Ver › Comparar fechas…: what changed between two dates, the uncertain changes marked."""
+"""Ver › Comparar fechas…: what changed between two dates, the uncertain changes marked.
+
+The changes are grouped under the norm that made them (one row per event, its date and
+kind), each change below as old → new, or as the event's summary when it names nothing."""
 
 from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QFont
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, QSize, Qt, Signal
+from PySide6.QtGui import QFont, QFontMetrics
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFormLayout,
+    QHeaderView,
     QLabel,
-    QListWidget,
-    QListWidgetItem,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+    QTreeWidget,
+    QTreeWidgetItem,
     QVBoxLayout,
     QWidget,
 )  # fmt: skip
 
-from sgdesk.content.timeline import Timeline
-from sgdesk.export.common import change_line, format_day
+from sgdesk.content.model import EVENT_KIND_LABELS
+from sgdesk.content.timeline import ChangeRecord, Timeline
+from sgdesk.export.common import UNCERTAIN_CHANGE, change_line, format_day
 from sgdesk.ui.as_of import make_date_edit, to_date
 
 EVENT_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 DEFAULT_FIRST = date(2007, 12, 31)  # the day before the first amendment of Decreto 267 de 2007
+
+
+class _WrappingDelegate(QStyledItemDelegate):
+    """Rows as tall as their text wrapped to the column (a tree view would elide it)."""
+
+    def __init__(self, view: QTreeWidget) -> None:
+        super().__init__(view)
+        self._view = view
+
+    def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex) -> QSize:
+        hint = super().sizeHint(option, index)
+        depth, parent = 1, index.parent()
+        while parent.isValid():
+            depth, parent = depth + 1, parent.parent()
+        width = self._view.columnWidth(0) - depth * self._view.indentation() - 12
+        font = index.data(Qt.ItemDataRole.FontRole)
+        metrics = QFontMetrics(font if isinstance(font, QFont) else option.font)
+        text = str(index.data(Qt.ItemDataRole.DisplayRole) or "")
+        wrapped = metrics.boundingRect(QRect(0, 0, max(width, 50), 100_000), Qt.TextFlag.TextWordWrap, text)
+        return QSize(hint.width(), max(hint.height(), wrapped.height() + 6))
 
 
 class CompareDialog(QDialog):
@@ -40,10 +67,16 @@ class CompareDialog(QDialog):
         self.second_edit = make_date_edit(self, self.tr("Segunda fecha"), second)
         self.summary = QLabel(self)
         self.summary.setWordWrap(True)
-        self.changes = QListWidget(self)
+        self._records: list[ChangeRecord] = []
+        self.changes = QTreeWidget(self)
         self.changes.setObjectName("compareChanges")
         self.changes.setAccessibleName(self.tr("Cambios entre las dos fechas"))
+        self.changes.setHeaderHidden(True)
+        self.changes.header().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)  # wrap, not elide
+        self.changes.setTextElideMode(Qt.TextElideMode.ElideNone)
         self.changes.setWordWrap(True)
+        self.changes.setItemDelegate(_WrappingDelegate(self.changes))
+        self.changes.setUniformRowHeights(False)
         self.changes.setAlternatingRowColors(True)
         self.changes.itemActivated.connect(self._on_activated)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
@@ -62,20 +95,26 @@ class CompareDialog(QDialog):
         self.first_edit.dateChanged.connect(self.update_changes)
         self.second_edit.dateChanged.connect(self.update_changes)
         self.update_changes()
-        self.resize(640, 420)
+        self.resize(760, 480)
 
     def update_changes(self) -> None:
         first, second = to_date(self.first_edit.date()), to_date(self.second_edit.date())
-        records = self._timeline.changes_between(first, second)
+        records = self._records = self._timeline.changes_between(first, second)
         self.changes.clear()
-        italic = QFont(self.changes.font())
-        italic.setItalic(True)
+        parent: QTreeWidgetItem | None = None
         for record in records:
-            item = QListWidgetItem(change_line(record), self.changes)
-            item.setData(EVENT_ID_ROLE, record.event.id)
-            item.setToolTip(record.event.summary)
-            if not record.certain:
-                item.setFont(italic)
+            event = record.event
+            if parent is None or parent.data(0, EVENT_ID_ROLE) != event.id:
+                parent = self._event_item(record)
+            what = f"{record.old} → {record.new}" if record.new else event.summary
+            last = parent.child(parent.childCount() - 1) if parent.childCount() else None
+            if last is not None and last.text(0) == what:
+                continue  # several unnamed changes of one event: its summary says it once
+            item = QTreeWidgetItem(parent, [what])
+            item.setData(0, EVENT_ID_ROLE, event.id)
+            item.setToolTip(0, event.summary)
+            item.setFont(0, self._font(italic=not record.certain))
+        self.changes.expandAll()
         low, high = sorted((first, second))
         if not records:
             count = self.tr("Ningún cambio registrado")
@@ -91,8 +130,25 @@ class CompareDialog(QDialog):
         )
 
     def lines(self) -> list[str]:
-        """The changes as listed."""
-        return [self.changes.item(row).text() for row in range(self.changes.count())]
+        """The changes listed, one line each as ``sgdesk diff`` prints them."""
+        return [change_line(record) for record in self._records]
 
-    def _on_activated(self, item: QListWidgetItem) -> None:
-        self.event_activated.emit(str(item.data(EVENT_ID_ROLE)))
+    def _event_item(self, record: ChangeRecord) -> QTreeWidgetItem:
+        """The row of the norm that made the change: title, date, kind (and the doubt)."""
+        event = record.event
+        text = f"{event.norm_title} · {event.date.format_es()} · {EVENT_KIND_LABELS[event.kind]}"
+        if not record.certain:
+            text += f" — {UNCERTAIN_CHANGE}"
+        item = QTreeWidgetItem(self.changes, [text])
+        item.setData(0, EVENT_ID_ROLE, event.id)
+        item.setFont(0, self._font(bold=True, italic=not record.certain))
+        return item
+
+    def _font(self, bold: bool = False, italic: bool = False) -> QFont:
+        font = QFont(self.changes.font())
+        font.setBold(bold)
+        font.setItalic(italic)
+        return font
+
+    def _on_activated(self, item: QTreeWidgetItem, _column: int = 0) -> None:
+        self.event_activated.emit(str(item.data(0, EVENT_ID_ROLE)))

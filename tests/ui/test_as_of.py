@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 from PySide6.QtCore import QModelIndex, Qt
-from PySide6.QtGui import QBrush
+from PySide6.QtGui import QBrush, QFontMetrics
 from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox, QWidget
 from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
@@ -417,6 +417,20 @@ def test_comparing_dates_lists_the_changes(window: MainWindow, qtbot: QtBot) -> 
     dialog.second_edit.setDate(date(2010, 12, 31))
     lines = dialog.lines()
     assert len(lines) == 4
+    # Shown grouped under the norm that made them: one row for Decreto 502, a change below each.
+    assert dialog.changes.topLevelItemCount() == 1
+    group = dialog.changes.topLevelItem(0)
+    assert group.text(0) == "Decreto 502 de 2009 · 2009 (día y mes no registrados) · Cambio de denominación"
+    assert group.font(0).bold()
+    assert group.isExpanded()
+    assert [group.child(n).text(0) for n in range(group.childCount())] == [
+        f"{old} → {new}" for old, new in RENAMINGS.items()
+    ]
+    # Long names wrap onto more lines instead of ending in "…".
+    dialog.resize(520, dialog.height())
+    longest = max((group.child(n) for n in range(group.childCount())), key=lambda item: len(item.text(0)))
+    qtbot.waitUntil(lambda: dialog.changes.visualItemRect(longest).height()
+                    >= 2 * QFontMetrics(dialog.changes.font()).height())  # fmt: skip
     for old, new in RENAMINGS.items():
         assert f"Decreto 502 de 2009 (2009), Cambio de denominación: {old} → {new}" in lines
     assert not any("fecha exacta no registrada" in line for line in lines)
@@ -428,9 +442,12 @@ def test_comparing_dates_lists_the_changes(window: MainWindow, qtbot: QtBot) -> 
     lines = dialog.lines()
     assert len(lines) == 4
     assert all(line.endswith("(fecha exacta no registrada: pudo ser antes)") for line in lines)
-    assert dialog.changes.item(0).font().italic()
+    group = dialog.changes.topLevelItem(0)
+    assert group.text(0).endswith("— fecha exacta no registrada: pudo ser antes")
+    assert group.font(0).italic()
+    assert group.child(0).font(0).italic()
 
-    item = dialog.changes.item(0)
+    item = group.child(0)
     dialog.changes.scrollToItem(item)
     position = dialog.changes.visualItemRect(item).center()
     qtbot.mouseClick(dialog.changes.viewport(), Qt.MouseButton.LeftButton, pos=position)
