@@ -7,20 +7,27 @@ Words are folded (no accents, lower case) before stemming so the index and queri
 from __future__ import annotations
 
 import re
-from functools import lru_cache
-
-import snowballstemmer
+from functools import cache, lru_cache
+from typing import Any
 
 from sgdesk.content.text import fold
 
 WORD = re.compile(r"\w+")
-_STEMMER = snowballstemmer.stemmer("spanish")
+
+
+@cache
+def _stemmer() -> Any:
+    """Loaded on the first stem: snowballstemmer imports every language's algorithm (about
+    12 ms), which the window does not need before the first search."""
+    import snowballstemmer
+
+    return snowballstemmer.stemmer("spanish")
 
 
 @lru_cache(maxsize=262_144)
 def stem(word: str) -> str:
     """The stem of one word: ``funciones`` → ``funcion``, ``Políticas`` → ``polit``."""
-    return str(_STEMMER.stemWord(fold(word)))
+    return str(_stemmer().stemWord(fold(word)))
 
 
 def words(text: str) -> list[str]:
