@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 from collections.abc import Sequence
 from pathlib import Path
 
 from bench import startup
+from bench.results import add_json_option, save_json
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -22,9 +22,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--platform", choices=startup.PLATFORMS, default="offscreen", help="plugin de Qt")
     parser.add_argument("--frozen", type=Path, metavar="EJECUTABLE",
                         help="medir también la aplicación congelada (dist/sgdesk/sgdesk)")  # fmt: skip
-    parser.add_argument(
-        "--json", type=Path, metavar="ARCHIVO", help="escribir también los resultados en JSON"
-    )
+    add_json_option(parser)
     return parser
 
 
@@ -43,12 +41,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"bench: error: {exc}", file=sys.stderr)
         return 1
     print(startup.report(result))
-    if args.json is not None:
-        args.json.parent.mkdir(parents=True, exist_ok=True)
-        args.json.write_text(
-            json.dumps(result.as_json(), indent=2, ensure_ascii=False) + "\n", encoding="utf-8"
-        )
-        print(f"\nResultados en JSON: {args.json}")
+    save_json(args.json, result.as_json())
     return 0
 
 

@@ -33,6 +33,8 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Any
 
+from bench.results import add_json_option, save_json
+
 REPO = Path(__file__).resolve().parent.parent
 CACHE = Path(__file__).resolve().parent / ".cache"
 DEFAULT_SIZES = (10_000, 100_000, 1_000_000)
@@ -270,9 +272,7 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="CARPETA",
         help="dónde quedan corpus-<N>/ y corpus-<N>.db (por defecto bench/.cache)",
     )
-    parser.add_argument(
-        "--json", type=Path, metavar="ARCHIVO", help="escribir también los resultados en JSON"
-    )
+    add_json_option(parser)
     parser.add_argument("--child", nargs="+", help=argparse.SUPPRESS)
     return parser
 
@@ -296,11 +296,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"bench.build_index: error: {exc}", file=sys.stderr)
         return 1
     print(report(results))
-    if args.json is not None:
-        args.json.parent.mkdir(parents=True, exist_ok=True)
-        data = {"machine": machine(), "results": [r.as_json() for r in results]}
-        args.json.write_text(json.dumps(data, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
-        print(f"\nResultados en JSON: {args.json}")
+    save_json(args.json, {"machine": machine(), "results": [r.as_json() for r in results]})
     return 0
 
 

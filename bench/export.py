@@ -36,6 +36,8 @@ from dataclasses import asdict, dataclass, replace
 from pathlib import Path
 from typing import Any
 
+from bench.results import add_json_option, save_json
+
 REPO = Path(__file__).resolve().parent.parent
 CACHE = Path(__file__).resolve().parent / ".cache"
 DEFAULT_CORPUS = CACHE / "corpus-10000.db"
@@ -378,9 +380,7 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="BASE",
         help="base sintética de la que tomar normas (por defecto bench/.cache/corpus-10000.db)",
     )
-    parser.add_argument(
-        "--json", type=Path, metavar="ARCHIVO", help="escribir también los resultados en JSON"
-    )
+    add_json_option(parser)
     parser.add_argument("--child", nargs="+", help=argparse.SUPPRESS)
     return parser
 
@@ -399,12 +399,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"bench.export: error: {exc}", file=sys.stderr)
         return 1
     print(report(result))
-    if args.json is not None:
-        args.json.parent.mkdir(parents=True, exist_ok=True)
-        args.json.write_text(
-            json.dumps(result.as_json(), indent=2, ensure_ascii=False) + "\n", encoding="utf-8"
-        )
-        print(f"\nResultados en JSON: {args.json}")
+    save_json(args.json, result.as_json())
     return 0
 
 

@@ -23,7 +23,6 @@ size. Figures are milliseconds; "bloqueo máx." is the longest gap between beats
 from __future__ import annotations
 
 import argparse
-import json
 import os
 import statistics
 import sys
@@ -39,6 +38,7 @@ from PySide6.QtCore import QEventLoop, Qt, QTimer
 from PySide6.QtWidgets import QApplication, QMainWindow, QWidget
 
 from bench.corpora import add_sizes_argument, databases
+from bench.results import add_json_option, save_json
 from sgdesk.app import configure_application, create_main_window
 from sgdesk.ui.timeline_view import TimelineView
 
@@ -208,7 +208,7 @@ def build_parser() -> argparse.ArgumentParser:
         description="¿La ventana sigue respondiendo mientras lee y dibuja la línea de tiempo?",
     )
     add_sizes_argument(parser)
-    parser.add_argument("--json", type=Path, metavar="ARCHIVO", help="escribir también JSON")
+    add_json_option(parser)
     return parser
 
 
@@ -228,11 +228,10 @@ def main(argv: Sequence[str] | None = None) -> int:
           f"intervalo entre latidos; «≥100»: intervalos de {STALL_MS} ms o más. La base: una "
           f"QMainWindow vacía (mostrarse, y luego nada) y repintar un QWidget vacío.\n")  # fmt: skip
     print(table(results, bare, bare_paint))
-    if args.json:
-        rows = [asdict(r) for r in results]
-        payload = {"bare_show": asdict(bare[0]), "idle": asdict(bare[1]), "bare_repaint_ms": bare_paint,
-                   "results": rows}  # fmt: skip
-        args.json.write_text(json.dumps(payload, ensure_ascii=False, indent=2), encoding="utf-8")
+    showing, idle = bare
+    rows = [asdict(r) for r in results]
+    save_json(args.json, {"bare_show": asdict(showing), "idle": asdict(idle), "bare_repaint_ms": bare_paint,
+                          "results": rows})  # fmt: skip
     return 0
 
 

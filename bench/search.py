@@ -12,7 +12,6 @@ FTS5 statement the app's main query runs (same expression, ``ORDER BY rank LIMIT
 from __future__ import annotations
 
 import argparse
-import json
 import sqlite3
 import statistics
 import sys
@@ -21,6 +20,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from bench.results import add_json_option, save_json
 from bench.stats import nearest_rank
 from sgdesk.content.query import SearchFilters, parse_query
 from sgdesk.library import Library
@@ -149,7 +149,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m bench.search", description=__doc__)
     parser.add_argument("--sizes", default="10000,100000,1000000")
     parser.add_argument("--repeat", type=int, default=5)
-    parser.add_argument("--json", type=Path, metavar="ARCHIVO")
+    add_json_option(parser)
     args = parser.parse_args(argv)
     print(f"{len(QUERIES)} consultas fijas; mediana de {args.repeat} repeticiones por consulta; ms")
     everything: dict[str, list[dict[str, object]]] = {}
@@ -163,8 +163,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         timings = measure(database, args.repeat)
         print("\n".join(report(size, database, timings)), flush=True)
         everything[str(size)] = [t.__dict__ for t in timings]
-    if args.json:
-        args.json.write_text(json.dumps(everything, ensure_ascii=False, indent=2), encoding="utf-8")
+    save_json(args.json, everything)
     return 0
 
 

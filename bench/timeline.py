@@ -29,7 +29,6 @@ figure is the median of ``--repeat`` runs (after one warm-up); "cambio de fecha"
 from __future__ import annotations
 
 import argparse
-import json
 import os
 import sqlite3
 import statistics
@@ -44,6 +43,7 @@ from typing import TYPE_CHECKING
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from bench.corpora import add_sizes_argument, databases
+from bench.results import add_json_option, save_json
 from sgdesk.content.model import Node
 from sgdesk.library import Library
 
@@ -235,7 +235,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     add_sizes_argument(parser)
     parser.add_argument("--repeat", type=int, default=7, metavar="N", help="repeticiones medidas")
-    parser.add_argument("--json", type=Path, metavar="ARCHIVO", help="escribir también JSON")
+    add_json_option(parser)
     return parser
 
 
@@ -254,9 +254,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         verdict = "cumplido" if r.date_change_ms < TARGET_MS else "NO cumplido"
         print(f"{r.corpus}: cambio de fecha {r.date_change_ms:.1f} ms (página {r.page_id}, "
               f"{r.page_units} partes); objetivo < {TARGET_MS:.0f} ms: {verdict}")  # fmt: skip
-    if args.json:
-        rows = [{**asdict(r), "date_change_ms": r.date_change_ms} for r in results]
-        args.json.write_text(json.dumps(rows, ensure_ascii=False, indent=2), encoding="utf-8")
+    save_json(args.json, [{**asdict(r), "date_change_ms": r.date_change_ms} for r in results])
     return 0
 
 
