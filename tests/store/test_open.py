@@ -10,6 +10,7 @@ import pytest
 
 from sgdesk.errors import DatabaseError
 from sgdesk.store.db import check_database, open_readonly
+from tests.altered import altered_copy
 from tests.conftest import BadDatabase
 
 EXPECTED = {
@@ -57,11 +58,8 @@ def test_check_passes_a_good_database(corpus_db: Path) -> None:
 
 
 def test_check_finds_a_broken_fts_index(tmp_path: Path, corpus_db: Path) -> None:
-    path = tmp_path / "stale.db"
-    path.write_bytes(corpus_db.read_bytes())
-    with sqlite3.connect(path) as connection:  # change a row behind the index's back
-        connection.execute("UPDATE nodes SET text = 'texto cambiado' WHERE id = 'mision'")
-    connection.close()
+    path = altered_copy(corpus_db, tmp_path / "stale.db",  # change a row behind the index's back
+                        "UPDATE nodes SET text = 'texto cambiado' WHERE id = 'mision'")  # fmt: skip
     results = {r.name: r for r in check_database(path)}
     assert results["integridad SQLite"].ok
     assert not results["índice de texto (FTS5)"].ok

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import sqlite3
 from pathlib import Path
 
 import pytest
@@ -12,6 +11,7 @@ from hypothesis import strategies as st
 from sgdesk.content.query import SearchFilters
 from sgdesk.library import Library
 from sgdesk.store.search import SearchError
+from tests.altered import altered_copy
 
 
 @pytest.mark.parametrize(
@@ -133,11 +133,8 @@ def test_search_never_raises(library: Library, text: str) -> None:
 
 
 def test_damaged_index_is_a_spanish_error(tmp_path: Path, corpus_db: Path) -> None:
-    damaged = tmp_path / "damaged.db"
-    damaged.write_bytes(corpus_db.read_bytes())
-    with sqlite3.connect(damaged) as connection:
-        connection.execute("UPDATE nodes_fts_data SET block = x'00ff00ff00ff' WHERE id > 1")
-    connection.close()
+    damaged = altered_copy(corpus_db, tmp_path / "damaged.db",
+                           "UPDATE nodes_fts_data SET block = x'00ff00ff00ff' WHERE id > 1")  # fmt: skip
     library = Library.open(damaged)
     try:
         with pytest.raises(SearchError, match="El índice de búsqueda está dañado"):
@@ -148,11 +145,9 @@ def test_damaged_index_is_a_spanish_error(tmp_path: Path, corpus_db: Path) -> No
 
 def test_an_index_that_lost_its_structure_is_a_spanish_error(tmp_path: Path, corpus_db: Path) -> None:
     """A blank structure record reads as an empty index: searches must not just say "Sin resultados"."""
-    damaged = tmp_path / "blank-structure.db"
-    damaged.write_bytes(corpus_db.read_bytes())
-    with sqlite3.connect(damaged) as connection:
-        connection.execute("UPDATE nodes_fts_data SET block = x'00' WHERE id = 10")  # the structure record
-    connection.close()
+    damaged = altered_copy(
+        corpus_db, tmp_path / "blank-structure.db", "UPDATE nodes_fts_data SET block = x'00' WHERE id = 10"
+    )  # the structure record
     library = Library.open(damaged)
     try:
         with pytest.raises(SearchError, match="El índice de búsqueda está dañado"):

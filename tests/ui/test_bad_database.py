@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import os
-import shutil
-import sqlite3
 from collections.abc import Callable
 from pathlib import Path
 
@@ -14,16 +12,14 @@ from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
 
 from sgdesk.ui.mainwindow import MainWindow
+from tests.altered import altered_copy
 from tests.ui.helpers import answer_file_dialog, current_tree_id, error_dialog, visible_titles
 
 BadFile = Callable[[Path, Path], Path]
 
 
 def writable_copy(corpus_db: Path, folder: Path) -> Path:
-    copy = folder / "copia.db"
-    shutil.copyfile(corpus_db, copy)
-    copy.chmod(0o644)
-    return copy
+    return altered_copy(corpus_db, folder / "copia.db")
 
 
 def missing(corpus_db: Path, folder: Path) -> Path:
@@ -50,19 +46,11 @@ def truncated(corpus_db: Path, folder: Path) -> Path:
 
 
 def newer_schema(corpus_db: Path, folder: Path) -> Path:
-    path = writable_copy(corpus_db, folder)
-    with sqlite3.connect(path) as connection:
-        connection.execute("PRAGMA user_version = 99")
-    connection.close()
-    return path
+    return altered_copy(corpus_db, folder / "copia.db", "PRAGMA user_version = 99")
 
 
 def without_nodes(corpus_db: Path, folder: Path) -> Path:
-    path = writable_copy(corpus_db, folder)
-    with sqlite3.connect(path) as connection:
-        connection.execute("DROP TABLE nodes")
-    connection.close()
-    return path
+    return altered_copy(corpus_db, folder / "copia.db", "DROP TABLE nodes")
 
 
 # (how to spoil the file, words the explanation must contain)
@@ -165,10 +153,7 @@ def test_opening_a_bad_database_keeps_the_good_one(
 def test_a_corpus_without_any_node_opens_an_empty_window(
     make_window: Callable[..., MainWindow], corpus_db: Path, tmp_path: Path
 ) -> None:
-    path = writable_copy(corpus_db, tmp_path)
-    with sqlite3.connect(path) as connection:
-        connection.execute("DELETE FROM nodes")
-    connection.close()
+    path = altered_copy(corpus_db, tmp_path / "copia.db", "DELETE FROM nodes")
 
     window = make_window(database=path)
 

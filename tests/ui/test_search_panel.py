@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import shutil
-import sqlite3
 import threading
 import unicodedata
 from collections.abc import Callable
@@ -22,6 +21,7 @@ from sgdesk.ui.mainwindow import MainWindow
 from sgdesk.ui.search_model import HTML_ROLE, NODE_ID_ROLE
 from sgdesk.ui.search_panel import DEBOUNCE_MS, SearchPanel
 from sgdesk.ui.search_service import PAGE_SIZE, SearchService
+from tests.altered import altered_copy
 from tests.ui.helpers import current_tree_id
 
 CTRL = Qt.KeyboardModifier.ControlModifier
@@ -640,12 +640,8 @@ def test_recent_searches_are_recorded_reused_kept_and_cleared(
 def test_a_damaged_index_is_explained_in_the_status(
     make_window: Callable[..., MainWindow], qtbot: QtBot, corpus_db: Path, tmp_path: Path
 ) -> None:
-    damaged = tmp_path / "damaged.db"
-    shutil.copyfile(corpus_db, damaged)
-    damaged.chmod(0o644)
-    with sqlite3.connect(damaged) as connection:  # the index's pages, not its structure record
-        connection.execute("UPDATE nodes_fts_data SET block = x'00ff00ff' WHERE id > 10")
-    connection.close()
+    damaged = altered_copy(corpus_db, tmp_path / "damaged.db",  # the index's pages, not its structure record
+                           "UPDATE nodes_fts_data SET block = x'00ff00ff' WHERE id > 10")  # fmt: skip
     window = make_window(database=damaged)
     assert window.current_node_id == "mision", "reading still works"
 
@@ -660,12 +656,8 @@ def test_a_damaged_index_is_explained_in_the_status(
 def test_a_damaged_row_is_explained_and_the_next_search_works(
     make_window: Callable[..., MainWindow], qtbot: QtBot, corpus_db: Path, tmp_path: Path
 ) -> None:
-    damaged = tmp_path / "damaged.db"
-    shutil.copyfile(corpus_db, damaged)
-    damaged.chmod(0o644)
-    with sqlite3.connect(damaged) as connection:
-        connection.execute("UPDATE nodes SET body = '{' WHERE id = 'decreto-267-2007/art-7/lit-h'")
-    connection.close()
+    broken = "UPDATE nodes SET body = '{' WHERE id = 'decreto-267-2007/art-7/lit-h'"
+    damaged = altered_copy(corpus_db, tmp_path / "damaged.db", broken)
     window = make_window(database=damaged)
     panel = window.search_panel
 
