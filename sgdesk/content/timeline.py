@@ -70,6 +70,11 @@ class TimelineEvent:
     def targets(self) -> tuple[str, ...]:
         return tuple(c.target for c in self.changes)
 
+    @property
+    def order(self) -> tuple[int, int, int, str]:
+        """Date order (an unknown month or day first within its year), then id."""
+        return (*self.date.key, self.id)
+
 
 @dataclass(frozen=True)
 class OfficeState:
@@ -103,7 +108,7 @@ class Timeline:
     _renames: dict[str, list[tuple[TimelineEvent, Change]]] = field(default_factory=lambda: defaultdict(list))
 
     def __post_init__(self) -> None:
-        self.events = sorted(self.events, key=lambda e: (*e.date.key, e.id))
+        self.events = sorted(self.events, key=lambda e: e.order)
         for event in self.events:
             for change in event.changes:
                 if event.kind in (EventKind.INSERTION, EventKind.CREATION):

@@ -55,11 +55,6 @@ ZOOM_STEP = 1.5
 MAX_SCALE = 12.0  # pixels per day
 SLICE = 2000  # events laid out per turn of the event loop
 _PREPARE, _FILTER, _PACK = range(3)  # the stages of a layout
-_DONE = object()
-
-
-def _key(event: TimelineEvent) -> tuple[int, int, int, str]:
-    return (*event.date.key, event.id)
 
 
 class TimelineView(QWidget):
@@ -93,7 +88,6 @@ class TimelineView(QWidget):
         self._extents = Extents()  # per event (date order)
         self._texts: dict[str, tuple[str, str]] = {}  # id -> elided title and action, once painted
         self._shown: list[TimelineEvent] = []  # the kinds shown, in date order
-        self._shown_indexes: list[int] = []  # their indexes in _events
         self._shown_extents = Extents()
         self._position: dict[str, int] = {}  # id -> index in _shown
         self._widest: dict[int, float] = {}
@@ -294,7 +288,7 @@ class TimelineView(QWidget):
         """The layout as slices: each ``next`` does at most about ``SLICE`` events' work."""
         if self._stage <= _FILTER:  # nothing is drawn until the events shown are known again
             self._packing = Packing(Extents(), self._first, self._scale)
-            self._shown, self._shown_indexes, self._shown_extents, self._position = [], [], Extents(), {}
+            self._shown, self._shown_extents, self._position = [], Extents(), {}
         if self._stage <= _PREPARE:
             yield from self._prepare()
             self._stage = _FILTER
@@ -323,10 +317,10 @@ class TimelineView(QWidget):
         events, in_order = self._events, True
         for start in range(1, len(events), SLICE):  # the library gives them in this order
             chunk = events[start - 1 : start + SLICE]
-            in_order = in_order and all(_key(a) <= _key(b) for a, b in itertools.pairwise(chunk))
+            in_order = in_order and all(a.order <= b.order for a, b in itertools.pairwise(chunk))
             yield len(chunk)
         if not in_order:
-            events = self._events = sorted(events, key=_key)
+            events = self._events = sorted(events, key=lambda event: event.order)
         years = [events[0].date.year, events[-1].date.year] if events else [date.today().year]
         self._first = date(min(2006, years[0]), 1, 1).toordinal()
         self._last = date(years[-1] + 1, 1, 1).toordinal()
@@ -344,15 +338,15 @@ class TimelineView(QWidget):
 
     def _filter(self) -> Iterator[int]:
         kinds = self._kinds
-        self._shown_indexes = [i for i, event in enumerate(self._events) if event.kind in kinds]
-        self._shown = [self._events[i] for i in self._shown_indexes]
+        indexes = [i for i, event in enumerate(self._events) if event.kind in kinds]
+        self._shown = [self._events[i] for i in indexes]
         self._position = {event.id: n for n, event in enumerate(self._shown)}
         if self._current is not None and self._current not in self._position:
             self._current = None
             self.current_changed.emit("")
         self.setAccessibleDescription(self.tr("%n evento(s) en la línea de tiempo", "", len(self._shown)))
         yield len(self._events)
-        self._shown_extents = self._extents.subset(self._shown_indexes)
+        self._shown_extents = self._extents.subset(indexes)
         yield len(self._events)
         self._widest = widest_labels(self._shown_extents, self._first)
 
