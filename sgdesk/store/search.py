@@ -153,8 +153,10 @@ class SearchStore:
         search finds nothing, and once per connection."""
         if not self._answers:
             found = self._db.execute("SELECT 1 FROM nodes_fts WHERE nodes_fts MATCH ? LIMIT 1", (EVERY_ROW,))
-            empty = self._db.execute("SELECT 1 FROM nodes LIMIT 1").fetchone() is None
-            self._answers = found.fetchone() is not None or empty
+            if found.fetchone() is not None:
+                self._answers = True
+            else:  # an empty corpus is not a damaged one
+                self._answers = self._db.execute("SELECT 1 FROM nodes LIMIT 1").fetchone() is None
         return self._answers
 
     def _cited(self, query: Query, filters_sql: str | None) -> tuple[int, ...]:
