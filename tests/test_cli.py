@@ -229,3 +229,34 @@ def test_diff_between_dates(corpus_db: Path) -> None:
     text = sgdesk("--database", corpus_db, "diff", "2008-12-31", "2010-12-31").stdout
     assert "Subdirección de Conceptos → Subdirección Distrital de Doctrina y Asuntos Normativos" in text
     assert "Cambio de denominación" in text
+
+
+@pytest.mark.parametrize(
+    ("args", "spanish"),
+    [
+        (["show"], "faltan estos argumentos: ID"),
+        (["nada"], "opción no válida: 'nada'"),
+        (["diff", "2010-01-01", "ayer"], "argumento FECHA_B: fecha no válida «ayer»"),
+        (["export", "x", "-o", "a.pdf", "--page-size", "b5"], "argumento --page-size: opción no válida"),
+        (["tree", "--sobra"], "argumentos no reconocidos: --sobra"),
+        (["search", "--limit"], "argumento --limit: se esperaba un valor"),
+    ],
+)
+def test_usage_errors_are_one_spanish_line(args: list[str], spanish: str) -> None:
+    result = sgdesk(*args)
+    assert result.returncode == 2
+    assert result.stdout == ""
+    assert spanish in result.stderr
+    assert "error:" in result.stderr.splitlines()[-1]
+    for english in ("the following", "invalid choice", "unrecognized", "expected one", "argument "):
+        assert english not in result.stderr
+
+
+def test_help_is_spanish_and_lists_every_command() -> None:
+    result = sgdesk("--help")
+    assert result.returncode == 0
+    assert result.stdout.startswith("uso: sgdesk")
+    assert "opciones:" in result.stdout
+    assert "show this help" not in result.stdout
+    for command in ("tree", "show", "timeline", "diff", "search", "export", "db"):
+        assert f"    {command} " in result.stdout

@@ -1,0 +1,95 @@
+"""The command line: ``sgdesk`` opens the window; subcommands serve scripts and tests.
+
+Each command group is a module with ``register(subcommands)``; every command sets its
+``handler`` and is one library call. Errors print one Spanish line and exit with 2.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from sgdesk import __version__
+from sgdesk.cli.common import EXIT_OK, EXIT_USAGE
+from sgdesk.errors import SgdeskError
+
+if TYPE_CHECKING:
+    import argparse
+
+
+def build_parser() -> argparse.ArgumentParser:
+    import argparse  # not imported when the window opens without arguments
+
+    from sgdesk.cli import corpus, db, export
+    from sgdesk.cli.spanish import SpanishParser
+
+    # The modules that add commands, in the order ``sgdesk --help`` lists them (imported by
+    # name, not by string, so PyInstaller sees them).
+    command_modules = (corpus, export, db)
+
+    parser = SpanishParser(
+        prog="sgdesk",
+        description=(
+            "Información institucional y jurídica de la Secretaría General de la Alcaldía Mayor "
+            "de Bogotá D.C. Sin subcomando abre la ventana."
+        ),
+    )
+    parser.add_argument(
+        "--version", action="version", version=f"sgdesk {__version__}", help="mostrar la versión y salir"
+    )
+    parser.add_argument(
+        "--database", type=Path, metavar="ARCHIVO", help="base de datos del corpus (por defecto, la incluida)"
+    )
+    parser.add_argument(
+        "--data-dir",
+        type=Path,
+        metavar="CARPETA",
+        help="carpeta para la configuración y los datos del usuario",
+    )
+    # For benchmarks and smoke checks: print a line at the first painted frame, then quit.
+    parser.add_argument("--exit-after-paint", action="store_true", help=argparse.SUPPRESS)
+    parser.add_argument("--smoke-test", action="store_true",
+                        help="comprobar la instalación (ventana, búsqueda, PDF) y salir")  # fmt: skip
+    commands = parser.add_subparsers(dest="command", metavar="COMANDO", parser_class=SpanishParser)
+    for module in command_modules:
+        module.register(commands)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    _utf8_output()
+    arguments = sys.argv[1:] if argv is None else list(argv)
+    if not arguments:  # the common case, a double-click: open the window without argparse
+        from sgdesk.app import run_gui
+
+        return run_gui()
+    from sgdesk.cli.spanish import spanish_messages
+
+    with spanish_messages():
+        args = build_parser().parse_args(arguments)
+    if args.smoke_test:
+        from sgdesk.smoke import run_smoke_test
+
+        return int(run_smoke_test(args.database))
+    if args.command is None:
+        from sgdesk.app import run_gui  # Qt is imported only for the window
+
+        return run_gui(args.database, args.data_dir, exit_after_paint=args.exit_after_paint)
+    try:
+        return int(args.handler(args))
+    except BrokenPipeError:  # "sgdesk search … | head": the reader left; stop quietly
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return EXIT_OK
+    except SgdeskError as exc:
+        print(f"sgdesk: error: {exc.message}", file=sys.stderr)
+        return EXIT_USAGE
+
+
+def _utf8_output() -> None:
+    for stream in (sys.stdout, sys.stderr):
+        reconfigure = getattr(stream, "reconfigure", None)
+        if reconfigure is not None:
+            reconfigure(encoding="utf-8", errors="replace")

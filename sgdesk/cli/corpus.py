@@ -1,0 +1,159 @@
+"""Reading the corpus: ``tree``, ``show``, ``search``, ``timeline`` and ``diff``."""
+
+from __future__ import annotations
+
+import argparse
+from datetime import date
+
+from sgdesk.cli.common import EXIT_OK, Subcommands, open_library, print_json
+from sgdesk.cli.spanish import day, positive
+from sgdesk.library import Page
+
+
+def register(commands: Subcommands) -> None:
+    tree = commands.add_parser("tree", help="mostrar el árbol de navegación")
+    tree.add_argument("--json", action="store_true", help="salida en JSON")
+    tree.set_defaults(handler=_tree)
+
+    show = commands.add_parser("show", help="mostrar una sección o disposición")
+    show.add_argument("id", metavar="ID", help="por ejemplo decreto-267-2007/art-7/lit-n")
+    show.add_argument("--json", action="store_true", help="salida en JSON")
+    show.add_argument("--as-of", type=day, metavar="AAAA-MM-DD", help="vigencia en esa fecha")
+    show.set_defaults(handler=_show)
+
+    timeline = commands.add_parser("timeline", help="los eventos de modificación, en orden")
+    timeline.add_argument("--json", action="store_true", help="salida en JSON")
+    timeline.set_defaults(handler=_timeline)
+
+    diff = commands.add_parser("diff", help="qué cambió entre dos fechas")
+    diff.add_argument("first", type=day, metavar="FECHA_A")
+    diff.add_argument("second", type=day, metavar="FECHA_B")
+    diff.add_argument("--json", action="store_true", help="salida en JSON")
+    diff.set_defaults(handler=_diff)
+
+    search = commands.add_parser("search", help="buscar en todo el corpus (sin importar tildes)")
+    search.add_argument("query", metavar="CONSULTA", help='palabras, "frases", o, -excluir, prefijo*')
+    search.add_argument("--limit", type=positive, default=20, metavar="N", help="máximo de resultados")
+    search.add_argument("--json", action="store_true", help="salida en JSON")
+    search.set_defaults(handler=_search)
+
+
+def _tree(args: argparse.Namespace) -> int:
+    with open_library(args) as library:
+        nodes = library.all_nodes()
+    if args.json:
+        print_json([
+            {"id": n.id, "title": n.title, "parent": n.parent, "kind": n.kind.value, "position": n.position}
+            for n in nodes
+        ])  # fmt: skip
+        return EXIT_OK
+    children: dict[str | None, list[str]] = {}
+    titles = {n.id: n.title for n in nodes}
+    for node in sorted(nodes, key=lambda n: n.position):
+        children.setdefault(node.parent, []).append(node.id)
+    pending = [(node_id, 0) for node_id in reversed(children.get(None, []))]
+    while pending:  # depth first, without recursion
+        node_id, depth = pending.pop()
+        print(f"{'  ' * depth}{titles[node_id]}  [{node_id}]")
+        pending += [(child, depth + 1) for child in reversed(children.get(node_id, []))]
+    return EXIT_OK
+
+
+def _show(args: argparse.Namespace) -> int:
+    from sgdesk.export.plaintext import render_body, render_text
+
+    with open_library(args) as library:
+        page = library.page(args.id, args.as_of)
+    if not args.json:
+        print(render_text(page), end="")
+        return EXIT_OK
+    print_json(_page_json(page, render_body(page)))
+    return EXIT_OK
+
+
+def _search(args: argparse.Namespace) -> int:
+    from sgdesk.content.highlight import marked_text
+
+    with open_library(args) as library:
+        results = library.search(args.query, limit=args.limit)
+    rows = [
+        {"id": hit.node.id, "title": hit.node.title, "path": " › ".join(hit.path),
+         "snippet": marked_text(hit.snippet), "score": round(hit.score, 4)}
+        for hit in results.hits
+    ]  # fmt: skip
+    if args.json:
+        print_json(rows)
+        return EXIT_OK
+    more = "más de " if results.total_capped else ""
+    print(f"{more}{results.total} resultado(s) para «{args.query}»")
+    if results.sampled:
+        print("  (demasiadas coincidencias: ordenadas por relevancia entre las primeras 20 000)")
+    for number, row in enumerate(rows, 1):
+        print(f"{number}. {row['title']}  [{row['id']}]")
+        print(f"   {row['path']}")
+        if row["snippet"]:
+            print(f"   {row['snippet']}")
+    return EXIT_OK
+
+
+def _timeline(args: argparse.Namespace) -> int:
+    with open_library(args) as library:
+        events = library.timeline().events
+    if args.json:
+        print_json([
+            {"id": e.id, "date": e.date.iso(), "date_precision": e.date.precision.value, "norm": e.norm,
+             "kind": e.kind.value, "targets": list(e.targets), "summary": e.summary}
+            for e in events
+        ])  # fmt: skip
+        return EXIT_OK
+    for event in events:
+        print(f"{event.date.format_compact():>24}  {event.norm_title}: {event.summary}")
+    return EXIT_OK
+
+
+def _diff(args: argparse.Namespace) -> int:
+    first: date = args.first
+    second: date = args.second
+    with open_library(args) as library:
+        records = library.timeline().changes_between(first, second)
+    if args.json:
+        print_json([
+            {"event": r.event.id, "norm": r.event.norm, "kind": r.event.kind.value,
+             "date": r.event.date.iso(), "target": r.target, "old": r.old, "new": r.new, "certain": r.certain}
+            for r in records
+        ])  # fmt: skip
+        return EXIT_OK
+    from sgdesk.export.common import change_line
+
+    print(f"{len(records)} cambio(s) entre el {first.isoformat()} y el {second.isoformat()}")
+    for record in records:
+        print(f"- {change_line(record)}")
+    return EXIT_OK
+
+
+def _page_json(page: Page, text: str) -> dict[str, object]:
+    node = page.node
+    data: dict[str, object] = {
+        "id": node.id, "title": node.title, "kind": node.kind.value, "parent": node.parent,
+        "path": [n.title for n in page.breadcrumb], "text": text, "citation": node.citation,
+        "notes": [note for unit in page.units for note in unit.notes if unit.node is node],
+        "children": [{"id": c.id, "title": c.title} for c in page.children]
+                    or [{"id": u.node.id, "title": u.node.title, "status": u.status.value}
+                        for u in page.units if u.depth == 1],
+    }  # fmt: skip
+    if page.as_of is not None:
+        data["as_of"] = page.as_of.isoformat()
+        data["status"] = page.units[0].status.value
+    if page.norm is not None:
+        norm = page.norm
+        data["norm"] = norm.id
+        data.update(
+            type=norm.type,
+            number=norm.number,
+            year=norm.year,
+            issuer=norm.issuer,
+            date=norm.issued.iso(),
+            date_precision=norm.issued.precision.value,
+            epigrafe=norm.epigrafe,
+        )
+    return data

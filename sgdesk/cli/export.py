@@ -1,0 +1,46 @@
+"""``sgdesk export``: sections, norms or the whole compendium to PDF/A."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+from sgdesk.cli.common import EXIT_OK, Subcommands, open_library
+from sgdesk.cli.spanish import day
+from sgdesk.errors import SgdeskError
+
+
+def register(commands: Subcommands) -> None:
+    export = commands.add_parser("export", help="exportar secciones a PDF/A (con índice y marcadores)")
+    export.add_argument("ids", nargs="*", metavar="ID", help="secciones o normas a exportar")
+    export.add_argument("--all", action="store_true", help="todo el compendio")
+    export.add_argument("-o", "--output", type=Path, required=True, metavar="ARCHIVO.pdf")
+    export.add_argument("--page-size", choices=["carta", "a4"], default="carta", help="por defecto, carta")
+    export.add_argument("--include-children", action="store_true", help="incluir las subsecciones")
+    export.add_argument(
+        "--as-of", type=day, metavar="AAAA-MM-DD", help="el texto vigente en esa fecha (por defecto, hoy)"
+    )
+    export.set_defaults(handler=_export)
+
+
+def _export(args: argparse.Namespace) -> int:
+    from sgdesk.export.plan import PaperSize, plan_compendium, plan_export
+
+    if bool(args.all) == bool(args.ids):
+        raise SgdeskError("Indique uno o más ID, o --all para todo el compendio (no ambos).")
+    if args.output.suffix.lower() != ".pdf":
+        raise SgdeskError(f"El archivo de salida debe terminar en .pdf: {args.output}")
+    paper = PaperSize(args.page_size)
+    with open_library(args) as library:
+        if args.all:
+            plan = plan_compendium(library, paper, as_of=args.as_of)
+        else:
+            plan = plan_export(library, args.ids, args.include_children, paper, as_of=args.as_of)
+        from sgdesk.app import offscreen_application
+        from sgdesk.export.pdf import write_pdf
+
+        with offscreen_application():
+            path = write_pdf(plan, args.output)
+    vigente = f", texto vigente al {args.as_of.isoformat()}" if args.as_of else ""
+    print(f"PDF escrito: {path} ({len(plan.pages)} sección(es){vigente})")
+    return EXIT_OK
