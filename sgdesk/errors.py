@@ -34,3 +34,7 @@ class UnknownNodeError(SgdeskError):
         super().__init__(f"No existe la sección o disposición «{node_id}».{hint}")
         self.node_id = node_id
         self.suggestions = suggestions
+
+
+class UserDataError(SgdeskError):
+    """The user's own data (favorites, notes) cannot be read or saved."""

@@ -1,0 +1,230 @@
+"""The user database (favorites, notes): SQLite in WAL mode beside the settings, never the corpus.
+
+Opening never fails: a database from a newer sgdesk, a damaged file or a folder that cannot
+be written gives a ``UserDatabase`` that reads what it can and refuses writes with the
+Spanish ``problem``. A damaged file is renamed aside, never overwritten.
+"""
+
+from __future__ import annotations
+
+import logging
+import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+
+from sgdesk.errors import UserDataError
+
+USER_DB_NAME = "mis-notas.db"
+_SQLITE_MAGIC = b"SQLite format 3\x00"
+_BUSY_TIMEOUT_S = 5.0
+
+log = logging.getLogger("sgdesk")
+
+# Migration N (1-based) brings ``PRAGMA user_version`` from N-1 to N. Append; never edit one.
+MIGRATIONS: tuple[tuple[str, ...], ...] = (
+    (
+        """CREATE TABLE folders (
+            id INTEGER PRIMARY KEY,
+            name TEXT NOT NULL UNIQUE,
+            position INTEGER NOT NULL DEFAULT 0)""",
+        """CREATE TABLE favorites (
+            node_id TEXT PRIMARY KEY,
+            title TEXT NOT NULL DEFAULT '',
+            folder_id INTEGER REFERENCES folders(id) ON DELETE SET NULL,
+            position INTEGER NOT NULL DEFAULT 0,
+            created TEXT NOT NULL)""",
+        """CREATE TABLE annotations (
+            pk INTEGER PRIMARY KEY,
+            id TEXT NOT NULL UNIQUE,
+            node_id TEXT NOT NULL,
+            kind TEXT NOT NULL CHECK (kind IN ('note', 'highlight')),
+            text TEXT NOT NULL DEFAULT '',
+            color TEXT NOT NULL DEFAULT '',
+            exact TEXT,
+            prefix TEXT,
+            suffix TEXT,
+            start INTEGER,
+            end INTEGER,
+            content_version TEXT NOT NULL,
+            node_title TEXT NOT NULL DEFAULT '',
+            created TEXT NOT NULL,
+            updated TEXT NOT NULL)""",
+        "CREATE INDEX annotations_node ON annotations(node_id)",
+    ),
+)
+LATEST_VERSION = len(MIGRATIONS)
+
+
+@dataclass
+class UserDatabase:
+    connection: sqlite3.Connection
+    path: Path
+    problem: str | None = None  # why writes are refused (Spanish); None: writable
+
+    @property
+    def read_only(self) -> bool:
+        return self.problem is not None
+
+    @contextmanager
+    def write(self) -> Iterator[sqlite3.Connection]:
+        """One transaction (BEGIN IMMEDIATE … COMMIT); rolled back if the block raises."""
+        if self.problem is not None:
+            raise UserDataError(f"No se guardó. {self.problem}")
+        connection = self.connection
+        try:
+            connection.execute("BEGIN IMMEDIATE")
+        except sqlite3.Error as exc:
+            raise UserDataError(f"No se pudo guardar en {self.path}: {exc}.") from exc
+        try:
+            yield connection
+            connection.execute("COMMIT")
+        except BaseException as exc:
+            connection.execute("ROLLBACK")
+            if isinstance(exc, sqlite3.Error):
+                raise UserDataError(f"No se pudo guardar en {self.path}: {exc}.") from exc
+            raise
+
+    @contextmanager
+    def reading(self) -> Iterator[sqlite3.Connection]:
+        """Reads, with SQLite's errors turned into a Spanish UserDataError."""
+        try:
+            yield self.connection
+        except sqlite3.Error as exc:
+            raise UserDataError(f"No se pudieron leer Mis notas ({self.path}): {exc}.") from exc
+
+    def close(self) -> None:
+        self.connection.close()
+
+
+def open_user_database(folder: Path) -> UserDatabase:
+    """Open (creating and migrating) ``folder/mis-notas.db``; see the module docstring."""
+    path = folder / USER_DB_NAME
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        return _read_only(path, f"No se puede escribir en la carpeta {folder} ({exc.strerror}).")
+    if path.exists() and not _looks_like_sqlite(path):
+        return _damaged(path, "no es una base de datos SQLite")
+    try:
+        connection = _connect(f"{path.resolve().as_uri()}?mode=rwc")
+    except sqlite3.Error as exc:
+        return _read_only(path, f"No se puede abrir {path} para escribir ({exc}).")
+    try:
+        return _prepare(connection, path)
+    except sqlite3.DatabaseError as exc:
+        connection.close()
+        if _is_read_only_error(exc):
+            return _read_only(path, f"No se puede escribir en {path} ({exc}).")
+        return _damaged(path, str(exc))
+
+
+def _prepare(connection: sqlite3.Connection, path: Path) -> UserDatabase:
+    version = connection.execute("PRAGMA user_version").fetchone()[0]
+    if version > LATEST_VERSION:
+        connection.close()
+        return _read_only(
+            path,
+            f"Mis notas ({path}) fueron guardadas por una versión más reciente de sgdesk "
+            f"(esquema {version}; esta versión conoce hasta el {LATEST_VERSION}). Actualice sgdesk "
+            "para modificarlas.",
+        )
+    check = [row[0] for row in connection.execute("PRAGMA quick_check")]
+    if check != ["ok"]:
+        raise sqlite3.DatabaseError("; ".join(check[:3]))
+    connection.execute("PRAGMA journal_mode=WAL")
+    connection.execute("PRAGMA synchronous=FULL")  # a saved note survives a power cut too
+    database = UserDatabase(connection, path)
+    _migrate(database, version)
+    return database
+
+
+def _migrate(database: UserDatabase, version: int) -> None:
+    if version == LATEST_VERSION:
+        return
+    with database.write() as connection:
+        for number in range(version + 1, LATEST_VERSION + 1):
+            for statement in MIGRATIONS[number - 1]:
+                connection.execute(statement)
+        connection.execute(f"PRAGMA user_version = {LATEST_VERSION}")
+
+
+def _connect(uri: str) -> sqlite3.Connection:
+    # Autocommit: transactions are explicit (``UserDatabase.write``).
+    connection = sqlite3.connect(uri, uri=True, timeout=_BUSY_TIMEOUT_S, isolation_level=None)
+    connection.execute("PRAGMA foreign_keys=ON")
+    return connection
+
+
+def _looks_like_sqlite(path: Path) -> bool:
+    """An empty file is a new database; anything else must start with SQLite's header."""
+    try:
+        with path.open("rb") as handle:
+            header = handle.read(len(_SQLITE_MAGIC))
+    except OSError:
+        return True  # unreadable: opening will say so
+    return header == b"" or header == _SQLITE_MAGIC
+
+
+def _is_read_only_error(exc: sqlite3.DatabaseError) -> bool:
+    text = str(exc).lower()
+    return "readonly" in text or "read-only" in text or "unable to open" in text
+
+
+def _damaged(path: Path, detail: str) -> UserDatabase:
+    aside = _set_aside(path)
+    where = f"se guardó aparte como {aside}" if aside else "se dejó intacto"
+    log.error("user database %s is damaged (%s); %s", path, detail, where)
+    return _empty(
+        path,
+        f"El archivo de Mis notas {path} está dañado ({detail}); {where}. En esta sesión no se "
+        "guardan notas ni favoritos; la próxima vez sgdesk empezará un archivo nuevo.",
+    )
+
+
+def _set_aside(path: Path) -> Path | None:
+    """Rename the damaged file (and its WAL) to a name that does not exist yet."""
+    stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%S")
+    for attempt in range(100):
+        aside = path.with_name(f"{path.stem}.dañada-{stamp}{f'-{attempt}' if attempt else ''}.db")
+        if aside.exists():
+            continue
+        try:
+            path.rename(aside)
+        except OSError as exc:
+            log.error("could not set the damaged user database aside: %s", exc)
+            return None
+        for suffix in ("-wal", "-shm"):
+            companion = Path(f"{path}{suffix}")
+            if companion.exists():
+                try:
+                    companion.rename(Path(f"{aside}{suffix}"))
+                except OSError as exc:
+                    log.warning("could not move %s aside: %s", companion, exc)
+        return aside
+    return None
+
+
+def _read_only(path: Path, problem: str) -> UserDatabase:
+    """What can be read of ``path`` without writing anything, or an empty database."""
+    log.warning("user data read-only: %s", problem)
+    if path.is_file():
+        for options in ("mode=ro", "mode=ro&immutable=1"):
+            try:
+                connection = _connect(f"{path.resolve().as_uri()}?{options}")
+                connection.execute("SELECT count(*) FROM sqlite_master").fetchone()
+            except sqlite3.Error:
+                continue
+            return UserDatabase(connection, path, problem)
+    return _empty(path, problem)
+
+
+def _empty(path: Path, problem: str) -> UserDatabase:
+    """An empty, current database in memory that refuses writes."""
+    connection = _connect("file::memory:")
+    for statements in MIGRATIONS:
+        for statement in statements:
+            connection.execute(statement)
+    return UserDatabase(connection, path, problem)

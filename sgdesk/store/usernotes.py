@@ -1,0 +1,150 @@
+"""Favorites and annotations in the user database: the only SQL that touches them."""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from sgdesk.content.annotations import Annotation, AnnotationKind, Favorite, TextAnchor
+from sgdesk.store.userdb import UserDatabase
+
+_ANNOTATION_COLUMNS = (
+    "id, node_id, kind, text, color, exact, prefix, suffix, start, end, content_version, "
+    "node_title, created, updated"
+)
+
+
+@dataclass(frozen=True)
+class MergeCounts:
+    """What a merge did: rows added, rows replaced by a newer copy, rows left as they were."""
+
+    added: int = 0
+    updated: int = 0
+    unchanged: int = 0
+
+
+class UserNotesStore:
+    def __init__(self, database: UserDatabase) -> None:
+        self.database = database
+
+    # -- favorites ---------------------------------------------------------------
+
+    def favorites(self) -> list[Favorite]:
+        with self.database.reading() as connection:
+            rows = connection.execute(
+                "SELECT f.node_id, f.title, coalesce(d.name, ''), f.position, f.created "
+                "FROM favorites f LEFT JOIN folders d ON d.id = f.folder_id "
+                "ORDER BY coalesce(d.position, -1), d.name, f.position, f.created"
+            ).fetchall()
+        return [Favorite(*row) for row in rows]
+
+    def add_favorite(self, favorite: Favorite) -> bool:
+        """Add ``favorite`` at the end of its folder; False if the node already was one."""
+        with self.database.write() as connection:
+            return _insert_favorite(connection, favorite, keep_position=False)
+
+    def remove_favorite(self, node_id: str) -> bool:
+        with self.database.write() as connection:
+            return connection.execute("DELETE FROM favorites WHERE node_id = ?", (node_id,)).rowcount > 0
+
+    # -- annotations -------------------------------------------------------------
+
+    def annotations(self, node_id: str | None = None) -> list[Annotation]:
+        where, args = ("WHERE node_id = ?", (node_id,)) if node_id is not None else ("", ())
+        with self.database.reading() as connection:
+            rows = connection.execute(
+                f"SELECT {_ANNOTATION_COLUMNS} FROM annotations {where} ORDER BY created, pk", args
+            ).fetchall()
+        return [_annotation(row) for row in rows]
+
+    def save_annotation(self, annotation: Annotation) -> None:
+        """Insert ``annotation``, or replace the one with its id."""
+        with self.database.write() as connection:
+            _upsert_annotation(connection, annotation)
+
+    def delete_annotation(self, annotation_id: str) -> bool:
+        with self.database.write() as connection:
+            deleted = connection.execute("DELETE FROM annotations WHERE id = ?", (annotation_id,))
+            return deleted.rowcount > 0
+
+    # -- merging (import) ----------------------------------------------------------
+
+    def merge(
+        self, favorites: Sequence[Favorite], annotations: Sequence[Annotation]
+    ) -> tuple[MergeCounts, MergeCounts]:
+        """Merge in one transaction: a new favorite or note is added; a note with a known id
+        replaces the stored one only when its ``updated`` is later. All or nothing."""
+        with self.database.write() as connection:
+            new_favorites = sum(_insert_favorite(connection, f, keep_position=True) for f in favorites)
+            added = updated = 0
+            for annotation in annotations:
+                row = connection.execute(
+                    "SELECT updated FROM annotations WHERE id = ?", (annotation.id,)
+                ).fetchone()
+                if row is not None and annotation.updated <= row[0]:
+                    continue
+                added, updated = (added + 1, updated) if row is None else (added, updated + 1)
+                _upsert_annotation(connection, annotation)
+        return (
+            MergeCounts(new_favorites, 0, len(favorites) - new_favorites),
+            MergeCounts(added, updated, len(annotations) - added - updated),
+        )
+
+
+def _insert_favorite(connection: sqlite3.Connection, favorite: Favorite, keep_position: bool) -> bool:
+    folder_id = _folder_id(connection, favorite.folder) if favorite.folder else None
+    position = favorite.position
+    if not keep_position:
+        position = connection.execute(
+            "SELECT coalesce(max(position) + 1, 0) FROM favorites WHERE folder_id IS ?", (folder_id,)
+        ).fetchone()[0]
+    inserted = connection.execute(
+        "INSERT OR IGNORE INTO favorites (node_id, title, folder_id, position, created) "
+        "VALUES (?, ?, ?, ?, ?)",
+        (favorite.node_id, favorite.title, folder_id, position, favorite.created),
+    )
+    return inserted.rowcount > 0
+
+
+def _folder_id(connection: sqlite3.Connection, name: str) -> int:
+    connection.execute(
+        "INSERT OR IGNORE INTO folders (name, position) "
+        "VALUES (?, (SELECT coalesce(max(position) + 1, 0) FROM folders))",
+        (name,),
+    )
+    row = connection.execute("SELECT id FROM folders WHERE name = ?", (name,)).fetchone()
+    return int(row[0])
+
+
+def _upsert_annotation(connection: sqlite3.Connection, a: Annotation) -> None:
+    anchor = a.anchor
+    selectors: tuple[object, ...] = (None,) * 5
+    if anchor is not None:
+        selectors = (anchor.exact, anchor.prefix, anchor.suffix, anchor.start, anchor.end)
+    connection.execute(
+        f"INSERT INTO annotations ({_ANNOTATION_COLUMNS}) VALUES ({', '.join('?' * 14)}) "
+        "ON CONFLICT (id) DO UPDATE SET node_id = excluded.node_id, kind = excluded.kind, "
+        "text = excluded.text, color = excluded.color, exact = excluded.exact, "
+        "prefix = excluded.prefix, suffix = excluded.suffix, start = excluded.start, "
+        "end = excluded.end, content_version = excluded.content_version, "
+        "node_title = excluded.node_title, created = excluded.created, updated = excluded.updated",
+        (a.id, a.node_id, a.kind.value, a.text, a.color, *selectors, a.content_version, a.node_title,
+         a.created, a.updated),
+    )  # fmt: skip
+
+
+def _annotation(row: tuple[object, ...]) -> Annotation:
+    (id_, node_id, kind, text, color, exact, prefix, suffix, start, end, version, title, created,
+     updated) = row  # fmt: skip
+    anchor = None
+    if exact is not None:
+        anchor = TextAnchor(str(exact), str(prefix or ""), str(suffix or ""), _int(start), _int(end))
+    return Annotation(
+        str(id_), str(node_id), AnnotationKind(str(kind)), str(text), anchor, str(version),
+        str(created), str(updated), str(title), str(color),
+    )  # fmt: skip
+
+
+def _int(value: object) -> int:
+    return value if isinstance(value, int) else 0
