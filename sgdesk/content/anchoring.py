@@ -1,0 +1,188 @@
+"""Anchors that survive content updates: find a stored passage again in a node's new text.
+
+An anchor keeps the W3C selectors (quote with prefix and suffix, and position) over the
+node's normalised text. ``locate`` tries, in order: the stored position if the quote is still
+there; the quote elsewhere in the node, prefix and suffix choosing among repeats; an edited
+version of the quote (approximate matching, rapidfuzz's indel ratio); else «sin ubicar». A
+passage is never dropped: the caller keeps the anchor and shows its original quote.
+
+anchorpoint (PyPI) implements the same selectors, but it is not used: its matcher is an exact
+regular expression (no approximate matching, the case folded, prefix and suffix required to
+be adjacent), it pulls in pydantic and python-ranges for a few dozen lines, and its licence
+(an "ethical source" licence, not OSI-approved) restricts use.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from collections.abc import Iterable
+from dataclasses import dataclass
+from enum import StrEnum
+
+from rapidfuzz import fuzz
+
+from sgdesk.content.annotations import TextAnchor
+from sgdesk.content.text import fold
+
+CONTEXT_LENGTH = 32  # characters of prefix and suffix kept around a quote
+MIN_APPROXIMATE_LENGTH = 8  # shorter quotes are only found exactly
+APPROXIMATE_SCORE = 85.0  # rapidfuzz ratio (0-100) an edited quote must reach
+_SIDE = 12  # characters of prefix and suffix compared with an edited quote's surroundings
+
+
+class Placement(StrEnum):
+    EXACT = "exact"  # the quote is where it was
+    MOVED = "moved"  # the same quote, elsewhere in the node
+    APPROXIMATE = "approximate"  # a slightly edited version of the quote
+    RELOCATED = "relocated"  # the node's id is gone; the quote was found in another node
+    UNPLACED = "unplaced"  # the quote is no longer in the node
+    NODE_GONE = "node_gone"  # the node's id is gone and the quote was not found elsewhere
+
+
+PLACEMENT_LABELS = {
+    Placement.EXACT: "ubicada",
+    Placement.MOVED: "ubicada (el texto cambió de lugar)",
+    Placement.APPROXIMATE: "ubicada aproximadamente (el texto cambió)",
+    Placement.RELOCATED: "trasladada a otra sección",
+    Placement.UNPLACED: "sin ubicar",
+    Placement.NODE_GONE: "no disponible en esta versión del contenido",
+}
+
+
+@dataclass(frozen=True)
+class Location:
+    placement: Placement
+    start: int = 0
+    end: int = 0
+
+    @property
+    def found(self) -> bool:
+        return self.placement not in (Placement.UNPLACED, Placement.NODE_GONE)
+
+
+def normalised_text(text: str) -> str:
+    """The text anchors count in: NFC, runs of white space (line breaks too) as one space."""
+    return " ".join(unicodedata.normalize("NFC", text).split())
+
+
+def anchor_at(text: str, start: int, end: int) -> TextAnchor:
+    """The anchor of ``text[start:end]`` (``text`` already normalised)."""
+    if not 0 <= start < end <= len(text):
+        raise ValueError(f"invalid span {start}:{end} in a text of {len(text)} characters")
+    prefix = text[max(0, start - CONTEXT_LENGTH) : start]
+    return TextAnchor(text[start:end], prefix, text[end : end + CONTEXT_LENGTH], start, end)
+
+
+def anchor_quote(text: str, quote: str) -> TextAnchor | None:
+    """The anchor of the first occurrence of ``quote`` in ``text`` (both normalised here),
+    ignoring case and accents if it is not there as written; None if it is not there."""
+    text, quote = normalised_text(text), normalised_text(quote)
+    if not quote:
+        return None
+    start = text.find(quote)
+    if start < 0:
+        start = fold(text).find(fold(quote))
+    return anchor_at(text, start, start + len(quote)) if start >= 0 else None
+
+
+def locate(anchor: TextAnchor, text: str) -> Location:
+    """Where ``anchor`` is in ``text`` (a node's normalised text) now; see the module docstring."""
+    exact = anchor.exact
+    if exact and text[anchor.start : anchor.end] == exact:
+        return Location(Placement.EXACT, anchor.start, anchor.end)
+    starts = _occurrences(text, exact)
+    if starts:
+        best = max(starts, key=lambda s: (_context_score(text, s, anchor), -abs(s - anchor.start)))
+        return Location(Placement.MOVED, best, best + len(exact))
+    span = _approximate(text, anchor)
+    if span is not None:
+        return Location(Placement.APPROXIMATE, *span)
+    return Location(Placement.UNPLACED)
+
+
+def relocate(anchor: TextAnchor, candidates: Iterable[tuple[str, str]]) -> tuple[str, Location] | None:
+    """For a node that no longer exists: the one node among ``candidates`` (id, normalised text)
+    holding the exact quote, the best prefix and suffix deciding among several; else None."""
+    found: list[tuple[int, str, Location]] = []
+    for node_id, text in candidates:
+        for start in _occurrences(text, anchor.exact):
+            location = Location(Placement.RELOCATED, start, start + len(anchor.exact))
+            found.append((_context_score(text, start, anchor), node_id, location))
+    if not found:
+        return None
+    found.sort(key=lambda item: -item[0])
+    if len(found) > 1 and found[0][0] == found[1][0]:
+        return None  # two equally good places: saying which would be a guess
+    return found[0][1], found[0][2]
+
+
+def _occurrences(text: str, exact: str) -> list[int]:
+    starts: list[int] = []
+    if not exact:
+        return starts
+    start = text.find(exact)
+    while start >= 0:
+        starts.append(start)
+        start = text.find(exact, start + 1)
+    return starts
+
+
+def _context_score(text: str, start: int, anchor: TextAnchor) -> int:
+    """How many characters of the stored prefix and suffix surround ``start`` in ``text``."""
+    before = text[max(0, start - len(anchor.prefix)) : start]
+    after = text[start + len(anchor.exact) :][: len(anchor.suffix)]
+    return _common_start(before[::-1], anchor.prefix[::-1]) + _common_start(after, anchor.suffix)
+
+
+def _common_start(first: str, second: str) -> int:
+    """How many leading characters ``first`` and ``second`` share."""
+    shared = min(len(first), len(second))
+    return next((i for i in range(shared) if first[i] != second[i]), shared)
+
+
+def _approximate(text: str, anchor: TextAnchor) -> tuple[int, int] | None:
+    """The span of ``text`` most like the quote, in whole words, if similar enough. Spans are
+    compared with their surroundings included, so the stored prefix and suffix decide where
+    an edited passage begins and ends."""
+    exact = anchor.exact
+    if len(exact) < MIN_APPROXIMATE_LENGTH or not text:
+        return None
+    alignment = fuzz.partial_ratio_alignment(exact, text, score_cutoff=APPROXIMATE_SCORE)
+    if alignment is None:
+        return None
+    start, end = _whole_words(text, alignment.dest_start, alignment.dest_end)
+    # An edit that made the passage longer or shorter: move each end a word at a time.
+    reach = len(exact) // 2
+    spans = [(s, e) for s in {start, *_word_starts(text, start, reach)}
+             for e in {end, *_word_ends(text, end, reach)} if s < e]  # fmt: skip
+    before, after = anchor.prefix[-_SIDE:], anchor.suffix[:_SIDE]
+    wanted = before + exact + after
+
+    def score(span: tuple[int, int]) -> float:
+        s, e = span
+        return fuzz.ratio(wanted, text[max(0, s - len(before)) : e + len(after)])
+
+    best = max(spans, key=score)
+    return best if score(best) >= APPROXIMATE_SCORE else None
+
+
+def _whole_words(text: str, start: int, end: int) -> tuple[int, int]:
+    while start > 0 and text[start - 1].isalnum() and text[start].isalnum():
+        start -= 1
+    while end < len(text) and end > 0 and text[end - 1].isalnum() and text[end].isalnum():
+        end += 1
+    return start, end
+
+
+def _word_ends(text: str, end: int, reach: int) -> list[int]:
+    """Ends of words within ``reach`` characters of ``end``, on either side."""
+    low, high = max(1, end - reach), min(len(text), end + reach)
+    return [
+        i for i in range(low, high + 1) if text[i - 1].isalnum() and (i == len(text) or not text[i].isalnum())
+    ]
+
+
+def _word_starts(text: str, start: int, reach: int) -> list[int]:
+    """Starts of words within ``reach`` characters of ``start``, on either side."""
+    low, high = max(0, start - reach), min(len(text) - 1, start + reach)
+    return [i for i in range(low, high + 1) if text[i].isalnum() and (i == 0 or not text[i - 1].isalnum())]
