@@ -30,8 +30,7 @@ from sgdesk.library import Library
 from sgdesk.ui.mainwindow import MainWindow
 from sgdesk.ui.state import UiSettings
 
-ORGANIZATION = "Alcaldia Mayor de Bogota"
-APPLICATION = "sgdesk"
+ORGANIZATION, APPLICATION = paths.ORGANIZATION, paths.APPLICATION
 UI_FONT = "Noto Sans"
 # By name: QLocale.Language/Country would make PySide6 build two enums of hundreds of members.
 LOCALE_NAME = "es_CO"

@@ -10,6 +10,9 @@ from pathlib import Path
 
 PACKAGE_DIR = Path(__file__).resolve().parent
 DATABASE_NAME = "sgdesk.db"
+# The names Qt builds the user folder (AppLocalDataLocation) from.
+ORGANIZATION = "Alcaldia Mayor de Bogota"
+APPLICATION = "sgdesk"
 
 
 def _bundle_dir() -> Path | None:

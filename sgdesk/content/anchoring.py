@@ -100,20 +100,38 @@ def locate(anchor: TextAnchor, text: str) -> Location:
     return Location(Placement.UNPLACED)
 
 
-def relocate(anchor: TextAnchor, candidates: Iterable[tuple[str, str]]) -> tuple[str, Location] | None:
-    """For a node that no longer exists: the one node among ``candidates`` (id, normalised text)
-    holding the exact quote, the best prefix and suffix deciding among several; else None."""
+def relocate(
+    anchor: TextAnchor, original: NodeName, candidates: Iterable[tuple[NodeName, str]]
+) -> tuple[str, Location] | None:
+    """For a node that no longer exists: the node among ``candidates`` (name, normalised text)
+    that is the same unit moved (same last id segment, "lit-n", or same title) and holds the
+    exact quote, the best prefix and suffix deciding among several; else None. A passage
+    quoted by another unit (an amending article, say) is not taken for the unit itself."""
     found: list[tuple[int, str, Location]] = []
-    for node_id, text in candidates:
+    for name, text in candidates:
+        if not name.same_unit_as(original):
+            continue
         for start in _occurrences(text, anchor.exact):
             location = Location(Placement.RELOCATED, start, start + len(anchor.exact))
-            found.append((_context_score(text, start, anchor), node_id, location))
+            found.append((_context_score(text, start, anchor), name.id, location))
     if not found:
         return None
     found.sort(key=lambda item: -item[0])
     if len(found) > 1 and found[0][0] == found[1][0]:
         return None  # two equally good places: saying which would be a guess
     return found[0][1], found[0][2]
+
+
+@dataclass(frozen=True)
+class NodeName:
+    id: str
+    title: str
+
+    def same_unit_as(self, other: NodeName) -> bool:
+        """Plausibly the same unit under another parent: same last id segment or same title."""
+        return self.id.rsplit("/", 1)[-1] == other.id.rsplit("/", 1)[-1] or (
+            bool(self.title) and self.title == other.title
+        )
 
 
 def _occurrences(text: str, exact: str) -> list[int]:

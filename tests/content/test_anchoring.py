@@ -8,6 +8,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from sgdesk.content.anchoring import (
+    NodeName,
     Placement,
     anchor_at,
     anchor_quote,
@@ -21,6 +22,7 @@ LITERAL_N = (
     "estrategia internacional requiera el Despacho del Alcalde Mayor."
 )
 QUOTE = "proyección y estrategia internacional"
+ORIGINAL = NodeName("decreto-267-2007/art-7/lit-n", "Literal n")
 
 
 def _anchor(text: str = LITERAL_N, quote: str = QUOTE):
@@ -104,22 +106,31 @@ def test_a_node_moved_under_another_parent_is_found_by_its_quote() -> None:
     """The literal's id changed (it now hangs from another article): the quote finds it."""
     anchor = _anchor()
     candidates = [
-        ("decreto-267-2007/art-8/lit-a", normalised_text("Dirigir la gestión documental.")),
-        ("decreto-267-2007/art-8/lit-b", normalised_text(LITERAL_N)),
+        (
+            NodeName("decreto-267-2007/art-8/lit-a", "Literal a"),
+            normalised_text("Dirigir la gestión documental."),
+        ),
+        (
+            NodeName("decreto-163-2008/art-2", "Artículo 2"),
+            normalised_text(f"Adiciónase el literal n: {LITERAL_N}"),
+        ),
+        (NodeName("decreto-267-2007/art-8/lit-n", "Literal n"), normalised_text(LITERAL_N)),
     ]
-    found = relocate(anchor, candidates)
+    found = relocate(anchor, ORIGINAL, candidates)
     assert found is not None
     node_id, location = found
-    assert node_id == "decreto-267-2007/art-8/lit-b"
+    assert node_id == "decreto-267-2007/art-8/lit-n"
     assert location.placement is Placement.RELOCATED
-    assert candidates[1][1][location.start : location.end] == QUOTE
+    assert candidates[2][1][location.start : location.end] == QUOTE
 
 
 def test_a_removed_node_is_not_relocated_by_guessing() -> None:
     anchor = _anchor()
-    assert relocate(anchor, [("mision", "Otra cosa.")]) is None
-    twice = [("a", normalised_text("x " + QUOTE)), ("b", normalised_text("x " + QUOTE))]
-    assert relocate(anchor, twice) is None  # two equally good places
+    assert relocate(anchor, ORIGINAL, [(NodeName("a/lit-n", "Literal n"), "Otra cosa.")]) is None
+    quoted_by_another_unit = [(NodeName("decreto-163-2008/art-2", "Artículo 2"), normalised_text(LITERAL_N))]
+    assert relocate(anchor, ORIGINAL, quoted_by_another_unit) is None
+    twice = [(NodeName(f"{n}/lit-n", ""), normalised_text("x " + QUOTE)) for n in ("a", "b")]
+    assert relocate(anchor, ORIGINAL, twice) is None  # two equally good places
 
 
 def test_an_invalid_span_is_refused() -> None:

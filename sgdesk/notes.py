@@ -1,0 +1,231 @@
+"""«Mis notas»: the facade the UI and the CLI use for favorites and annotations.
+
+The user database lives in the data folder (``--data-dir`` or AppLocalDataLocation), apart
+from the corpus. Annotations are placed in the open corpus when they are read, so a content
+update never loses one: it lands where its passage is now, or is listed «sin ubicar».
+"""
+
+from __future__ import annotations
+
+import os
+import tempfile
+import uuid
+from dataclasses import dataclass
+from pathlib import Path
+
+from sgdesk.content.anchoring import (
+    PLACEMENT_LABELS,
+    Location,
+    NodeName,
+    Placement,
+    anchor_quote,
+    locate,
+    normalised_text,
+    relocate,
+)
+from sgdesk.content.annotations import Annotation, AnnotationKind, Favorite, TextAnchor, utc_now
+from sgdesk.content.model import Node
+from sgdesk.content.notes_file import NotesFile, notes_file_json, parse_notes_file
+from sgdesk.errors import SgdeskError, UserDataError
+from sgdesk.library import Library
+from sgdesk.store.userdb import UserDatabase, open_user_database
+from sgdesk.store.usernotes import MergeCounts, UserNotesStore
+
+MAX_NOTE_LENGTH = 20_000
+_RELOCATION_CANDIDATES = 10
+
+
+@dataclass(frozen=True)
+class PlacedAnnotation:
+    """An annotation and where it is in the open corpus."""
+
+    annotation: Annotation
+    location: Location
+    node_id: str  # where it shows now: its own node, or the node its passage moved to
+    current_text: str  # the passage as the corpus reads now ("" when not found)
+
+    @property
+    def label(self) -> str:
+        return PLACEMENT_LABELS[self.location.placement]
+
+
+@dataclass(frozen=True)
+class PlacedFavorite:
+    favorite: Favorite
+    available: bool  # False: «no disponible en esta versión del contenido»
+
+
+@dataclass(frozen=True)
+class ImportReport:
+    favorites: MergeCounts
+    annotations: MergeCounts
+
+    @property
+    def summary(self) -> str:
+        a, f = self.annotations, self.favorites
+        return (
+            f"Notas: {a.added} nuevas, {a.updated} actualizadas, {a.unchanged} sin cambios "
+            f"(ya estaban, iguales o más recientes). Favoritos: {f.added} nuevos, "
+            f"{f.unchanged} sin cambios (ya estaban)."
+        )
+
+
+class MyNotes:
+    """Favorites and annotations of one data folder."""
+
+    def __init__(self, database: UserDatabase) -> None:
+        self._database = database
+        self._store = UserNotesStore(database)
+
+    @classmethod
+    def open(cls, data_dir: Path) -> MyNotes:
+        """Never fails: see ``problem`` for why the notes may be read-only this session."""
+        return cls(open_user_database(data_dir))
+
+    @property
+    def problem(self) -> str | None:
+        """Why changes are not saved (Spanish), or None."""
+        return self._database.problem
+
+    @property
+    def path(self) -> Path:
+        return self._database.path
+
+    def close(self) -> None:
+        self._database.close()
+
+    # -- annotations ---------------------------------------------------------------
+
+    def add_note(self, library: Library, node_id: str, text: str, quote: str | None = None,
+                 kind: AnnotationKind = AnnotationKind.NOTE, color: str = "") -> Annotation:  # fmt: skip
+        """Save a note on ``quote`` in the node (or on the whole node); returns it."""
+        node = library.node(node_id)
+        text = text.strip()
+        if kind is AnnotationKind.NOTE and not text:
+            raise UserDataError("La nota está vacía: escriba algo o use «Subrayar».")
+        if len(text) > MAX_NOTE_LENGTH:
+            raise UserDataError(f"La nota es demasiado larga (más de {MAX_NOTE_LENGTH} caracteres).")
+        anchor = self._anchor(node, quote) if quote is not None else None
+        now = utc_now()
+        annotation = Annotation(
+            str(uuid.uuid4()), node.id, kind, text, anchor, library.info.content_version, now, now,
+            node.title, color,
+        )  # fmt: skip
+        self._store.save_annotation(annotation)
+        return annotation
+
+    def delete_annotation(self, annotation_id: str) -> bool:
+        return self._store.delete_annotation(annotation_id)
+
+    def annotations(self) -> list[Annotation]:
+        return self._store.annotations()
+
+    def placed(self, library: Library) -> list[PlacedAnnotation]:
+        """Every annotation, placed in the corpus ``library`` holds now."""
+        texts: dict[str, str | None] = {}
+        return [self._place(annotation, library, texts) for annotation in self._store.annotations()]
+
+    @staticmethod
+    def _anchor(node: Node, quote: str) -> TextAnchor:
+        anchor = anchor_quote(node.plain_text, quote)
+        if anchor is None:
+            raise UserDataError(
+                f"El texto «{quote.strip()[:80]}» no aparece en {node.citation or node.title}."
+            )
+        return anchor
+
+    def _place(
+        self, annotation: Annotation, library: Library, texts: dict[str, str | None]
+    ) -> PlacedAnnotation:
+        text = _node_text(library, annotation.node_id, texts)
+        anchor = annotation.anchor
+        if text is None:
+            moved = _relocate(library, annotation, anchor, texts) if anchor else None
+            if moved is None:
+                return PlacedAnnotation(annotation, Location(Placement.NODE_GONE), annotation.node_id, "")
+            node_id, location = moved
+            return PlacedAnnotation(annotation, location, node_id, _span(texts[node_id], location))
+        if anchor is None:  # a note on the whole node
+            return PlacedAnnotation(annotation, Location(Placement.EXACT), annotation.node_id, "")
+        location = locate(anchor, text)
+        return PlacedAnnotation(annotation, location, annotation.node_id, _span(text, location))
+
+    # -- favorites -----------------------------------------------------------------
+
+    def add_favorite(self, library: Library, node_id: str) -> bool:
+        """Mark the node as a favorite; False if it already was one."""
+        node = library.node(node_id)
+        return self._store.add_favorite(Favorite(node.id, node.title, "", 0, utc_now()))
+
+    def remove_favorite(self, library: Library, node_id: str) -> bool:
+        """Unmark it; a node that no longer exists can be unmarked by its stored id."""
+        node = library.find(node_id)
+        return self._store.remove_favorite(node.id if node else node_id)
+
+    def favorites(self, library: Library) -> list[PlacedFavorite]:
+        return [PlacedFavorite(f, library.find(f.node_id) is not None) for f in self._store.favorites()]
+
+    # -- the «Mis notas» file --------------------------------------------------------
+
+    def export_json(self, target: Path) -> tuple[int, int]:
+        """Write every favorite and annotation to ``target`` atomically; (favorites, notes)."""
+        favorites, annotations = self._store.favorites(), self._store.annotations()
+        _write_atomically(target, notes_file_json(favorites, annotations, utc_now()))
+        return len(favorites), len(annotations)
+
+    def import_json(self, source: Path) -> ImportReport:
+        """Merge ``source`` (all or nothing): new ones added, same id → the newer one wins."""
+        try:
+            data = source.read_bytes()
+        except OSError as exc:
+            raise UserDataError(f"No se puede leer {source}: {exc.strerror}.") from exc
+        parsed: NotesFile = parse_notes_file(data)
+        favorites, annotations = self._store.merge(parsed.favorites, parsed.annotations)
+        return ImportReport(favorites, annotations)
+
+
+def _node_text(library: Library, node_id: str, texts: dict[str, str | None]) -> str | None:
+    if node_id not in texts:
+        node = library.find(node_id)
+        texts[node_id] = normalised_text(node.plain_text) if node is not None else None
+    return texts[node_id]
+
+
+def _relocate(
+    library: Library, annotation: Annotation, anchor: TextAnchor, texts: dict[str, str | None]
+) -> tuple[str, Location] | None:
+    """Look for the passage of a node that no longer exists among the nodes that contain it."""
+    phrase = " ".join(anchor.exact.replace('"', " ").split())
+    try:
+        hits = library.search(f'"{phrase}"', limit=_RELOCATION_CANDIDATES).hits
+    except SgdeskError:
+        return None
+    candidates = [
+        (NodeName(hit.node.id, hit.node.title), _node_text(library, hit.node.id, texts) or "") for hit in hits
+    ]
+    return relocate(anchor, NodeName(annotation.node_id, annotation.node_title), candidates)
+
+
+def _span(text: str | None, location: Location) -> str:
+    return text[location.start : location.end] if text and location.found else ""
+
+
+def _write_atomically(target: Path, content: str) -> None:
+    """Write to a temporary file beside ``target``, then rename: never a half-written file."""
+    folder = target.parent if str(target.parent) else Path(".")
+    try:
+        handle = tempfile.NamedTemporaryFile(  # noqa: SIM115 (closed below, then renamed)
+            "w", encoding="utf-8", dir=folder, prefix=".sgdesk-export-", suffix=".part", delete=False
+        )
+    except OSError as exc:
+        raise UserDataError(f"No se puede escribir en {folder}: {exc.strerror}.") from exc
+    temporary = Path(handle.name)
+    try:
+        with handle:
+            handle.write(content)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(temporary, target)
+    except OSError as exc:
+        temporary.unlink(missing_ok=True)
+        raise UserDataError(f"No se pudo escribir {target}: {exc.strerror}.") from exc

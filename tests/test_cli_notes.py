@@ -1,0 +1,76 @@
+"""``sgdesk notes`` and ``sgdesk favorites`` as a script runs them: real processes, one data folder."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from tests.test_cli import sgdesk
+
+LIT_N = "decreto-267-2007/art-7/lit-n"
+
+
+def test_add_list_export_import_round_trip(corpus_db: Path, tmp_path: Path) -> None:
+    first, second = tmp_path / "equipo-1", tmp_path / "equipo-2"
+    common = ("--database", corpus_db)
+    added = sgdesk(*common, "--data-dir", first, "notes", "add", LIT_N, "--quote", "estrategia internacional",
+                   "--text", "ver concepto 2023-114")  # fmt: skip
+    assert added.returncode == 0, added.stderr
+    assert sgdesk(*common, "--data-dir", first, "notes", "add", "mision", "--text", "misión").returncode == 0
+    assert sgdesk(*common, "--data-dir", first, "favorites", "add", "decreto-267-2007").returncode == 0
+
+    listed = sgdesk(*common, "--data-dir", first, "notes", "list", "--json")
+    assert listed.returncode == 0, listed.stderr
+    notes = {n["node_id"]: n for n in json.loads(listed.stdout)}
+    assert notes[LIT_N]["quote"] == "estrategia internacional"
+    assert notes[LIT_N]["placement"] == "exact"
+    assert notes["mision"]["text"] == "misión"
+
+    exported = tmp_path / "expediente.json"
+    assert sgdesk("--data-dir", first, "notes", "export", "-o", exported).returncode == 0
+    for expected in ("2 nuevas", "0 nuevas"):  # the second import adds nothing
+        imported = sgdesk("--data-dir", second, "notes", "import", exported)
+        assert imported.returncode == 0, imported.stderr
+        assert expected in imported.stdout
+    favorites = sgdesk(*common, "--data-dir", second, "favorites", "list", "--json")
+    assert [f["id"] for f in json.loads(favorites.stdout)] == ["decreto-267-2007"]
+    text = sgdesk(*common, "--data-dir", second, "notes", "list")
+    assert "«estrategia internacional»" in text.stdout
+    assert "ver concepto 2023-114" in text.stdout
+
+
+def test_favorites_remove_and_list(corpus_db: Path, tmp_path: Path) -> None:
+    common = ("--database", corpus_db, "--data-dir", tmp_path)
+    assert "Agregado" in sgdesk(*common, "favorites", "add", LIT_N).stdout
+    assert "Ya estaba" in sgdesk(*common, "favorites", "add", LIT_N).stdout
+    assert "Literal n" in sgdesk(*common, "favorites", "list").stdout
+    assert "Quitado" in sgdesk(*common, "favorites", "remove", LIT_N).stdout
+    assert "0 favorito(s)" in sgdesk(*common, "favorites", "list").stdout
+
+
+def test_errors_are_one_spanish_line_and_exit_2(corpus_db: Path, tmp_path: Path) -> None:
+    common = ("--database", corpus_db, "--data-dir", tmp_path)
+    broken = tmp_path / "roto.json"
+    broken.write_text('{"format": "sgdesk-mis-notas", "version": 1, "annotations": [', encoding="utf-8")
+    cases = {
+        ("notes", "add", "decreto-999-2099", "--text", "x"): "No existe la sección",
+        ("notes", "add", LIT_N, "--quote", "no está", "--text", "x"): "no aparece en",
+        ("notes", "import", broken): "no es JSON válido",
+        ("notes", "import", tmp_path / "no-existe.json"): "No se puede leer",
+        ("favorites", "add", "nada"): "No existe la sección",
+    }
+    for arguments, message in cases.items():
+        result = sgdesk(*common, *arguments)
+        assert result.returncode == 2, arguments
+        assert message in result.stderr
+        assert "Traceback" not in result.stderr
+        assert result.stderr.count("\n") == 1
+
+
+def test_a_damaged_user_database_is_reported_and_kept(corpus_db: Path, tmp_path: Path) -> None:
+    (tmp_path / "mis-notas.db").write_bytes(b"no soy SQLite" * 10)
+    result = sgdesk("--database", corpus_db, "--data-dir", tmp_path, "notes", "add", "mision", "--text", "x")
+    assert result.returncode == 2
+    assert "aviso: El archivo de Mis notas" in result.stderr
+    assert "No se guardó" in result.stderr
+    assert [p.read_bytes() for p in tmp_path.glob("mis-notas.dañada-*.db")] == [b"no soy SQLite" * 10]

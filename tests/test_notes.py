@@ -1,0 +1,172 @@
+"""«Mis notas» over a real corpus: notes survive a content update, and the file round-trips."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from sgdesk.content.anchoring import Placement
+from sgdesk.content.notes_file import NotesFileError
+from sgdesk.errors import UnknownNodeError, UserDataError
+from sgdesk.library import Library
+from sgdesk.notes import MyNotes
+from sgdesk.store.userdb import USER_DB_NAME
+from tests.altered import altered_copy
+
+LIT_N = "decreto-267-2007/art-7/lit-n"
+QUOTE = "proyección y estrategia internacional"
+MOVED = "decreto-267-2007/art-despacho/lit-n"  # literal n under another article
+
+
+@pytest.fixture
+def my_notes(tmp_path: Path) -> Iterator[MyNotes]:
+    notes = MyNotes.open(tmp_path / "datos")
+    yield notes
+    notes.close()
+
+
+def _updated_corpus(corpus_db: Path, tmp_path: Path, *statements: str) -> Library:
+    """The corpus after a content update, made with SQL on a copy."""
+    copy = altered_copy(corpus_db, tmp_path / "actualizado.db", *statements,
+                        "UPDATE meta SET value = 'v-siguiente' WHERE key = 'content_version'")  # fmt: skip
+    return Library.open(copy)
+
+
+def _body_edit(old: str, new: str, node_id: str = LIT_N) -> str:
+    return f"UPDATE nodes SET body = replace(body, '{old}', '{new}') WHERE id = '{node_id}'"
+
+
+def test_a_note_on_a_passage_is_placed_where_it_was(library: Library, my_notes: MyNotes) -> None:
+    note = my_notes.add_note(
+        library, LIT_N, "ver concepto 2023-114", quote="Proyeccion y estrategia internacional"
+    )
+    assert note.anchor is not None
+    assert note.anchor.exact == QUOTE  # as the corpus writes it, accents included
+    assert note.content_version == library.info.content_version
+    [placed] = my_notes.placed(library)
+    assert (placed.location.placement, placed.current_text) == (Placement.EXACT, QUOTE)
+
+
+@pytest.mark.parametrize(
+    ("change", "placement", "now_reads"),
+    [
+        (_body_edit("Formular y orientar", "Formular, adoptar y orientar"), Placement.MOVED, QUOTE),
+        (_body_edit("estrategia internacional", "estrategias internacionales"), Placement.APPROXIMATE,
+         "proyección y estrategias internacionales"),
+        (_body_edit(" en materia de relaciones, proyección y estrategia internacional", ""),
+         Placement.UNPLACED, ""),
+        (f"DELETE FROM nodes WHERE id = '{LIT_N}'", Placement.NODE_GONE, ""),
+        (f"UPDATE nodes SET id = '{MOVED}', parent = 'decreto-267-2007/art-despacho' WHERE id = '{LIT_N}'",
+         Placement.RELOCATED, QUOTE),
+    ],
+    ids=["text-inserted-before", "quote-edited", "quote-deleted", "node-removed", "node-moved"],
+)  # fmt: skip
+def test_a_content_update_never_loses_a_note(
+    corpus_db: Path, tmp_path: Path, library: Library, my_notes: MyNotes, change: str, placement: Placement,
+    now_reads: str,
+) -> None:  # fmt: skip
+    my_notes.add_note(library, LIT_N, "relaciones internacionales", quote=QUOTE)
+    updated = _updated_corpus(corpus_db, tmp_path, change)
+    try:
+        [placed] = my_notes.placed(updated)
+    finally:
+        updated.close()
+    assert placed.annotation.text == "relaciones internacionales"
+    assert placed.annotation.anchor is not None
+    assert placed.annotation.anchor.exact == QUOTE  # the original quote is kept, always
+    assert placed.location.placement is placement
+    assert placed.current_text == now_reads
+    if placement is Placement.RELOCATED:
+        assert placed.node_id == MOVED
+
+
+def test_a_favorite_whose_node_is_gone_is_kept_and_marked(
+    corpus_db: Path, tmp_path: Path, library: Library, my_notes: MyNotes
+) -> None:
+    assert my_notes.add_favorite(library, LIT_N)
+    assert not my_notes.add_favorite(library, "Decreto-267-2007/art-7/lit-N")  # the same node
+    updated = _updated_corpus(corpus_db, tmp_path, f"DELETE FROM nodes WHERE id = '{LIT_N}'")
+    try:
+        [favorite] = my_notes.favorites(updated)
+        assert (favorite.favorite.node_id, favorite.available) == (LIT_N, False)
+        assert my_notes.remove_favorite(updated, LIT_N)  # still removable by its stored id
+    finally:
+        updated.close()
+
+
+def test_bad_input_is_refused_in_spanish(library: Library, my_notes: MyNotes) -> None:
+    with pytest.raises(UnknownNodeError):
+        my_notes.add_note(library, "decreto-999-2099", "x")
+    with pytest.raises(UserDataError, match="no aparece"):
+        my_notes.add_note(library, LIT_N, "x", quote="texto que no está")
+    with pytest.raises(UserDataError, match="vacía"):
+        my_notes.add_note(library, LIT_N, "   ")
+    assert my_notes.annotations() == []
+
+
+def test_export_then_import_elsewhere_is_the_same_data_and_no_duplicates(
+    tmp_path: Path, library: Library, my_notes: MyNotes
+) -> None:
+    my_notes.add_note(library, LIT_N, "nota uno", quote=QUOTE)
+    my_notes.add_note(library, "mision", "nota dos")
+    my_notes.add_favorite(library, "decreto-267-2007")
+    exported = tmp_path / "expediente.json"
+    assert my_notes.export_json(exported) == (1, 2)
+    assert not list(tmp_path.glob(".sgdesk-export-*"))  # no temporary file left behind
+
+    other = MyNotes.open(tmp_path / "otro-equipo")
+    try:
+        first = other.import_json(exported)
+        assert (first.annotations.added, first.favorites.added) == (2, 1)
+        again = other.import_json(exported)
+        assert (again.annotations.added, again.annotations.unchanged, again.favorites.added) == (0, 2, 0)
+        assert sorted(other.annotations(), key=lambda a: a.id) == sorted(
+            my_notes.annotations(), key=lambda a: a.id
+        )
+        assert "2 sin cambios" in again.summary
+    finally:
+        other.close()
+
+
+def test_the_newer_copy_of_a_note_wins_on_import(tmp_path: Path, library: Library, my_notes: MyNotes) -> None:
+    note = my_notes.add_note(library, LIT_N, "versión de este equipo", quote=QUOTE)
+    exported = tmp_path / "x.json"
+    my_notes.export_json(exported)
+    data = json.loads(exported.read_text(encoding="utf-8"))
+    data["annotations"][0].update(text="versión más nueva", updated="2099-01-01T00:00:00+00:00")
+    exported.write_text(json.dumps(data), encoding="utf-8")
+    report = my_notes.import_json(exported)
+    assert report.annotations.updated == 1
+    [stored] = my_notes.annotations()
+    assert (stored.id, stored.text, stored.updated) == (note.id, "versión más nueva", "2099-01-01T00:00:00Z")
+
+
+def test_an_invalid_file_changes_nothing(tmp_path: Path, library: Library, my_notes: MyNotes) -> None:
+    my_notes.add_note(library, "mision", "la que había")
+    bad = tmp_path / "malo.json"
+    bad.write_text(json.dumps({"format": "sgdesk-mis-notas", "version": 1, "annotations": [
+        {"id": "a", "kind": "note", "text": "buena", "created": "2026-01-01T00:00:00Z",
+         "updated": "2026-01-01T00:00:00Z", "target": {"source": "mision"}},
+        {"id": "b", "kind": "note", "text": "mala", "created": "ayer", "updated": "hoy",
+         "target": {"source": "mision"}},
+    ]}), encoding="utf-8")  # fmt: skip
+    with pytest.raises(NotesFileError, match="la nota 2"):
+        my_notes.import_json(bad)
+    assert [a.text for a in my_notes.annotations()] == ["la que había"]
+
+
+def test_a_read_only_session_says_why_and_keeps_the_file(tmp_path: Path, library: Library) -> None:
+    folder = tmp_path / "datos"
+    folder.mkdir()
+    (folder / USER_DB_NAME).write_bytes(b"\x00basura" * 50)
+    notes = MyNotes.open(folder)
+    try:
+        assert notes.problem is not None
+        assert "dañado" in notes.problem
+        with pytest.raises(UserDataError, match="No se guardó"):
+            notes.add_note(library, "mision", "no se guardará")
+    finally:
+        notes.close()
