@@ -11,10 +11,13 @@ import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from sgdesk import paths
 from sgdesk.cli.common import EXIT_OK, Subcommands, open_library, print_json
-from sgdesk.notes import MyNotes, PlacedAnnotation
+
+if TYPE_CHECKING:
+    from sgdesk.notes import MyNotes, PlacedAnnotation
 
 
 def register(commands: Subcommands) -> None:
@@ -64,6 +67,8 @@ def data_dir(args: argparse.Namespace) -> Path:
 
 @contextmanager
 def _my_notes(args: argparse.Namespace) -> Iterator[MyNotes]:
+    from sgdesk.notes import MyNotes  # loaded by these commands only
+
     my_notes = MyNotes.open(data_dir(args))
     if my_notes.problem:
         print(f"sgdesk: aviso: {my_notes.problem}", file=sys.stderr)
