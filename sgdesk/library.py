@@ -8,11 +8,12 @@ from datetime import date
 from pathlib import Path
 
 from sgdesk.content.citations import canonical_id
+from sgdesk.content.currency import Currency
 from sgdesk.content.dates import PartialDate
 from sgdesk.content.highlight import Matcher, Snippet, snippet
 from sgdesk.content.model import Amendment, LaterChange, Node, NodeKind, Norm
 from sgdesk.content.query import Query, SearchFilters, parse_query
-from sgdesk.content.timeline import Status, Timeline
+from sgdesk.content.timeline import Status, Timeline, UnitState, with_later
 from sgdesk.errors import UnknownNodeError
 from sgdesk.store.corpus import CorpusStore, later_change_rows, office_rows, timeline_rows
 from sgdesk.store.db import open_readonly
@@ -25,14 +26,20 @@ class ContentInfo:
     schema_version: int
     content_version: str
     as_of: str  # ISO date (possibly partial) of the latest change the corpus incorporates
+    edition: int = 1
+
+    @property
+    def horizon(self) -> PartialDate | None:
+        """The date of the latest change the corpus incorporates (None: none recorded)."""
+        try:
+            return PartialDate.parse(self.as_of)
+        except ValueError:
+            return None
 
     @property
     def as_of_text(self) -> str:
         """Up to when the corpus incorporates changes, as precisely as known, in Spanish."""
-        try:
-            return PartialDate.parse(self.as_of).format_compact()
-        except ValueError:
-            return "sin fecha registrada"
+        return self.horizon.format_compact() if self.horizon else "sin fecha registrada"
 
 
 @dataclass(frozen=True)
@@ -42,7 +49,8 @@ class Unit:
     node: Node
     depth: int
     notes: tuple[str, ...]
-    status: Status = Status.IN_FORCE  # on the page's "Vigente a" date
+    status: Status = Status.IN_FORCE  # on the page's date (its "Vigente a" date, or today)
+    by: tuple[LaterChange, ...] = ()  # the later changes, not incorporated, that may have altered it
 
 
 @dataclass(frozen=True)
@@ -59,18 +67,18 @@ class Page:
     as_of: date | None = None  # the "Vigente a" date the statuses are for; None: today's text
     heading: str = ""  # shown instead of the node's title (compiled pages)
     compiled: bool = False  # only the parts in force on ``as_of``, each with its provenance
+    currency: Currency | None = None  # how current the corpus is (the banner, the closing block)
+    seen_on: date | None = None  # the day the page is for: ``as_of``, or today
 
     @property
     def title(self) -> str:
         return self.heading or self.node.title
 
-
-@dataclass(frozen=True)
-class Currency:
-    """Up to when the corpus incorporates changes, and the later ones known but not incorporated."""
-
-    as_of_text: str
-    later: tuple[LaterChange, ...]
+    @property
+    def after_horizon(self) -> bool:
+        """Whether the page's day is after the corpus's horizon: it must say so first."""
+        day = self.as_of or self.seen_on
+        return self.currency is not None and day is not None and self.currency.is_after(day)
 
 
 # The compiled "Funciones de la Secretaría General": art. 7 of Decreto 267 de 2007 as in force.
@@ -114,7 +122,8 @@ class Library:
     def __init__(self, store: CorpusStore, path: Path) -> None:
         self._store = store
         meta = store.meta()
-        self.info = ContentInfo(path, meta.schema_version, meta.content_version, meta.as_of)
+        self.info = ContentInfo(path, meta.schema_version, meta.content_version, meta.as_of, meta.edition)
+        self._currency: Currency | None = None
         self._norm_ids = store.norm_ids()
         self._searcher = SearchStore(store.connection)
         self._timeline: Timeline | None = None
@@ -163,8 +172,9 @@ class Library:
     def norm(self, norm_id: str) -> Norm | None:
         return self._store.norm(norm_id)
 
-    def page(self, node_id: str, as_of: date | None = None) -> Page:
-        """The node with its parts; with ``as_of``, each part carries its status that day."""
+    def page(self, node_id: str, as_of: date | None = None, today: date | None = None) -> Page:
+        """The node with its parts, each with its status on ``as_of``; without ``as_of`` (today's
+        text) only the later changes not incorporated mark them, as of ``today``."""
         node = self.node(node_id)
         breadcrumb = tuple(self._store.ancestors(node.id))
         norm = self._store.norm(node.norm) if node.norm else None
@@ -172,14 +182,18 @@ class Library:
         if node.kind in (NodeKind.NORM, NodeKind.ARTICLE):
             parts += self._store.descendants(node.id)
         notes = self._store.notes_for(n.id for _, n in parts)
-        statuses = self.statuses((n for _, n in parts), as_of) if as_of else {}
+        day = as_of or today or date.today()
+        states = self.states((n for _, n in parts), as_of) if as_of else self.later_states(
+            (n for _, n in parts), day)  # fmt: skip
         units = tuple(
-            Unit(n, depth, tuple(notes.get(n.id, ())), statuses.get(n.id, Status.IN_FORCE))
+            Unit(n, depth, tuple(notes.get(n.id, ())), state.status, state.by)
             for depth, n in parts
+            for state in [states.get(n.id, UnitState(Status.IN_FORCE))]
         )
         children = tuple(self._store.children(node.id)) if node.kind is NodeKind.SECTION else ()
         amendments = tuple(self._store.amendments_by(node.id)) if node.kind is NodeKind.NORM else ()
-        return Page(node, breadcrumb, norm, units, children, amendments, self._norm_ids, as_of)
+        return Page(node, breadcrumb, norm, units, children, amendments, self._norm_ids, as_of,
+                    currency=self.currency(), seen_on=day)  # fmt: skip
 
     def search(self, text: str, filters: SearchFilters | None = None, limit: int = 20,
                offset: int = 0) -> SearchResults:  # fmt: skip
@@ -212,7 +226,8 @@ class Library:
         """Events and what they did (built once: the corpus never changes under us)."""
         if self._timeline is None:
             events, dates = timeline_rows(self._store.connection)
-            self._timeline = Timeline(events, dates, office_rows(self._store.connection))
+            connection = self._store.connection
+            self._timeline = Timeline(events, dates, office_rows(connection), self.later_changes())
         return self._timeline
 
     @property
@@ -244,8 +259,20 @@ class Library:
         return event.norm, (article.id if article else None)
 
     def currency(self) -> Currency:
-        """The statement of currency every page and the "Acerca de" box show."""
-        return Currency(self.info.as_of_text, tuple(self.later_changes()))
+        """The horizon and the later changes: what every page and the "Acerca de" box state."""
+        if self._currency is None:
+            self._currency = Currency(self.info.horizon, tuple(self.later_changes()), self.info.edition)
+        return self._currency
+
+    def later_for(self, pages: Iterable[Page]) -> list[LaterChange]:
+        """The later changes that concern these pages: their units, the norms they list, and
+        (for pages of norms that made or renamed offices) the structure of the entity."""
+        ids: list[str] = []
+        for page in pages:
+            ids += [unit.node.id for unit in page.units] + [child.id for child in page.children]
+            ids += [block.target for block in page.node.body if block.target]
+        structure = not self._store.office_norms().isdisjoint(ids)
+        return self.currency().touching(ids, structure)
 
     def compiled(self, node_id: str, day: date, heading: str = "") -> Page:
         """``node_id`` with only the parts in force (or uncertain) on ``day``, each noting where
@@ -262,6 +289,16 @@ class Library:
     def statuses(self, nodes: Iterable[Node], day: date) -> dict[str, Status]:
         """Each node's status on ``day`` (no database access once the timeline is built)."""
         return self.timeline().statuses(((n.id, n.norm) for n in nodes), day)
+
+    def states(self, nodes: Iterable[Node], day: date) -> dict[str, UnitState]:
+        """Each node's status on ``day`` with the later changes behind it."""
+        timeline = self.timeline()
+        return {n.id: timeline.state(n.id, n.norm, day) for n in nodes}
+
+    def later_states(self, nodes: Iterable[Node], day: date) -> dict[str, UnitState]:
+        """Today's text: only the later changes (not incorporated) mark units (no timeline needed)."""
+        later = self.currency().later
+        return {n.id: with_later(Status.IN_FORCE, n.id, later, day) for n in nodes}
 
     def all_nodes(self) -> list[Node]:
         """Every node, parents before children (for ``sgdesk tree``)."""

@@ -140,15 +140,42 @@ class Office:
     created_by: str | None = None  # norm id; None when the source does not say
 
 
+STRUCTURE_TARGET = "estructura"  # a later change's target: the organizational structure (the offices)
+
+
 @dataclass(frozen=True)
 class LaterChange:
-    """A change known from public records that the corpus does not incorporate yet."""
+    """A change known from public records that the corpus does not incorporate yet.
 
+    ``targets`` names what it may have altered: node ids (a norm, an article: each covers the
+    units below it; a section such as «mision») and ``STRUCTURE_TARGET`` for the structure of
+    the entity. Its date is the day it came into force when known, else the day it was issued,
+    each with its precision (a year alone, for some)."""
+
+    id: str  # as norm ids are written: "decreto-140-2021"
     norm: str  # as cited: "Decreto 140 de 2021"
     affects: str
-    issued: PartialDate | None = None
+    issued: PartialDate
     in_force: PartialDate | None = None
     publication: str | None = None
+    targets: tuple[str, ...] = ()
+
+    @property
+    def date(self) -> PartialDate:
+        """From when the change may apply."""
+        return self.in_force or self.issued
+
+    def covers(self, node_id: str) -> bool:
+        """Whether it may have altered ``node_id`` (a target itself, or a unit below one)."""
+        return any(node_id == t or node_id.startswith(t + "/") for t in self.targets)
+
+    def touches(self, node_id: str) -> bool:
+        """Whether it concerns ``node_id`` or anything below or above it (for listing it)."""
+        return self.covers(node_id) or any(t.startswith(node_id + "/") for t in self.targets)
+
+    @property
+    def changes_structure(self) -> bool:
+        return STRUCTURE_TARGET in self.targets
 
 
 @dataclass(frozen=True)
@@ -161,6 +188,7 @@ class Corpus:
     offices: tuple[Office, ...]
     content_version: str
     later_changes: tuple[LaterChange, ...] = ()
+    edition: int = 1  # bumped by the content team with each published change of the sources
 
 
 @dataclass(frozen=True)

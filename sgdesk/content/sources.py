@@ -15,6 +15,7 @@ from typing import Any
 from sgdesk.content import amendments, citations
 from sgdesk.content.dates import PartialDate
 from sgdesk.content.model import (
+    STRUCTURE_TARGET,
     Block,
     BlockKind,
     Change,
@@ -141,7 +142,8 @@ class _Loader:
         self.offices: dict[str, Office] = {}
         self.office_where: dict[str, str] = {}
         self.quotes: dict[str, str] = {}  # article id -> its quoted text
-        self.later_changes: list[LaterChange] = []
+        self.later_changes: list[tuple[LaterChange, str]] = []  # (change, where)
+        self.edition = 1
 
     # -- nodes -----------------------------------------------------------------
 
@@ -154,9 +156,13 @@ class _Loader:
     # -- the general file ------------------------------------------------------
 
     def read_general(self, name: str, data: Table) -> None:
-        self.p.keys(data, {"id", "title", "sections", "offices", "later_changes"}, name)
+        self.p.keys(data, {"id", "title", "edition", "sections", "offices", "later_changes"}, name)
         root_id = self.p.field(data, "id", str, name) or ROOT_ID
         title = self.p.field(data, "title", str, name) or ""
+        edition = self.p.field(data, "edition", int, name, required=False)
+        if edition is not None and edition < 1:
+            self.p.add(name, f"«edition» debe ser 1 o más, no {edition}")
+        self.edition = edition or 1
         root = Node(root_id, None, 0, NodeKind.SECTION, title, citations.section_citation([title]))
         self._add_node(root, name)
         for office in self.p.tables(data, "offices", name):
@@ -228,14 +234,31 @@ class _Loader:
         self.office_where[office_id] = where
 
     def _read_later_change(self, where: str, data: Table) -> None:
-        self.p.keys(data, {"norm", "affects", "issued", "in_force", "publication"}, where)
+        self.p.keys(data, {"norm", "affects", "issued", "in_force", "publication", "targets"}, where)
         norm = self.p.field(data, "norm", str, where)
         affects = self.p.field(data, "affects", str, where)
-        issued = self.p.date(data, "issued", where, required=False)
+        issued = self.p.date(data, "issued", where)
         in_force = self.p.date(data, "in_force", where, required=False)
         publication = self.p.field(data, "publication", str, where, required=False)
-        if norm and affects:
-            self.later_changes.append(LaterChange(norm, affects, issued, in_force, publication))
+        targets = self.p.field(data, "targets", list, where)
+        if norm is None or affects is None or issued is None or targets is None:
+            return
+        mentions = citations.find_norm_mentions(norm)
+        if len(mentions) != 1 or mentions[0][:2] != (0, len(norm)):
+            self.p.add(where, f"«norm» debe citar una norma así: «Decreto 140 de 2021», no «{norm}»")
+            return
+        change_id = mentions[0][2]
+        if issued.year != int(norm.rsplit(" ", 1)[1]):
+            self.p.add(where, f"la fecha de expedición {issued.iso()} no es del año de «{norm}»")
+        if in_force is not None and in_force.key < issued.key:
+            self.p.add(where, f"la entrada en vigencia {in_force.iso()} es anterior a la expedición")
+        if not targets:
+            self.p.add(where, "«targets» no puede estar vacío: diga qué puede haber cambiado")
+        if any(c.id == change_id for c, _ in self.later_changes):
+            self.p.add(where, f"cambio posterior repetido «{norm}»")
+            return
+        change = LaterChange(change_id, norm, affects, issued, in_force, publication, tuple(targets))
+        self.later_changes.append((change, where))
 
     # -- norm files ------------------------------------------------------------
 
@@ -392,6 +415,11 @@ class _Loader:
                 self.p.add(f"{NORMS_DIR}/{norm_id}.toml", "la norma no aparece en ninguna sección")
         for where, event in self.raw_events:
             self._check_event(where, event)
+        for change, where in self.later_changes:
+            for target in change.targets:
+                if target != STRUCTURE_TARGET and target not in self.nodes:
+                    hint = f"use un id del índice o «{STRUCTURE_TARGET}»"
+                    self.p.add(where, f"destino desconocido «{target}» ({hint})")
         for office_id, office in self.offices.items():
             where = self.office_where[office_id]
             if office.parent and office.parent not in self.offices:
@@ -440,7 +468,8 @@ class _Loader:
             tuple(events),
             tuple(self.offices.values()),
             version,
-            tuple(self.later_changes),
+            tuple(change for change, _ in self.later_changes),
+            self.edition,
         )
 
 

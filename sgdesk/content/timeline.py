@@ -15,7 +15,7 @@ from datetime import date
 from enum import StrEnum
 
 from sgdesk.content.dates import PartialDate
-from sgdesk.content.model import Change, EventKind, Office
+from sgdesk.content.model import Change, EventKind, LaterChange, Office
 
 UNCERTAIN_NOTE = "vigencia incierta: fecha exacta no registrada"
 
@@ -24,6 +24,8 @@ class Status(StrEnum):
     IN_FORCE = "vigente"
     NOT_IN_FORCE = "no_vigente"
     UNCERTAIN = "incierta"
+    # In force by the incorporated changes, but a later change the corpus lacks may have altered it.
+    POSSIBLY_MODIFIED = "posiblemente_modificada"
 
 
 def earliest(when: PartialDate) -> date:
@@ -54,6 +56,66 @@ def _both(started: Status, ended: Status) -> Status:
 
 
 @dataclass(frozen=True)
+class UnitState:
+    """A unit's status on a day and the later changes (not incorporated) behind it, if any."""
+
+    status: Status
+    by: tuple[LaterChange, ...] = ()
+
+
+def with_later(base: Status, node_id: str, later: Iterable[LaterChange], day: date) -> UnitState:
+    """``base`` (from the incorporated events) corrected for the later changes the corpus lacks.
+
+    Before a later change's date the unit is unaffected; once the change has certainly
+    happened, a unit in force is "posiblemente modificada"; while its date is uncertain (known
+    only to the year or month) the unit is "incierta". A unit not in force stays so."""
+    if base is Status.NOT_IN_FORCE:
+        return UnitState(base)
+    certain: list[LaterChange] = []
+    maybe: list[LaterChange] = []
+    for change in later:
+        if change.covers(node_id):
+            when = happened(change.date, day)
+            if when is Status.IN_FORCE:
+                certain.append(change)
+            elif when is Status.UNCERTAIN:
+                maybe.append(change)
+    if not certain and not maybe:
+        return UnitState(base)
+    status = Status.POSSIBLY_MODIFIED if certain and base is Status.IN_FORCE else Status.UNCERTAIN
+    return UnitState(status, tuple(certain + maybe))
+
+
+def later_known(later: Iterable[LaterChange], day: date) -> list[tuple[LaterChange, bool]]:
+    """The later changes that had happened by ``day``, each with whether that is certain."""
+    found = []
+    for change in later:
+        when = happened(change.date, day)
+        if when is not Status.NOT_IN_FORCE:
+            found.append((change, when is Status.IN_FORCE))
+    return found
+
+
+def later_between(later: Iterable[LaterChange], first: date, second: date) -> list[tuple[LaterChange, bool]]:
+    """The later changes dated after ``first`` up to ``second`` (certain or not), as
+    ``changes_between`` does for the incorporated ones."""
+    if second < first:
+        first, second = second, first
+    found = []
+    for change in later:
+        before, after = happened(change.date, first), happened(change.date, second)
+        if before is Status.IN_FORCE or after is Status.NOT_IN_FORCE:
+            continue
+        found.append((change, before is Status.NOT_IN_FORCE and after is Status.IN_FORCE))
+    return found
+
+
+def after_horizon(horizon: PartialDate | None, day: date) -> bool:
+    """Whether ``day`` falls after the last day the corpus's changes can reach (no horizon: always)."""
+    return horizon is None or day > latest(horizon)
+
+
+@dataclass(frozen=True)
 class TimelineEvent:
     """An event as the timeline draws and lists it."""
 
@@ -65,6 +127,7 @@ class TimelineEvent:
     summary: str
     changes: tuple[Change, ...] = ()
     article: str | None = None
+    later: bool = False  # a later change the corpus knows of but does not incorporate
 
     @property
     def targets(self) -> tuple[str, ...]:
@@ -74,6 +137,17 @@ class TimelineEvent:
     def order(self) -> tuple[int, int, int, str]:
         """Date order (an unknown month or day first within its year), then id."""
         return (*self.date.key, self.id)
+
+
+LATER_PREFIX = "posterior/"  # ids of the timeline events drawn for later changes
+
+
+def later_event(change: LaterChange) -> TimelineEvent:
+    """A later change as the timeline draws it (hollow, with its own legend entry)."""
+    summary = f"{change.affects} (cambio conocido que este contenido no incorpora)"
+    changes = tuple(Change(target) for target in change.targets)
+    return TimelineEvent(f"{LATER_PREFIX}{change.id}", change.id, change.norm, EventKind.MODIFICATION,
+                         change.date, summary, changes, later=True)  # fmt: skip
 
 
 @dataclass(frozen=True)
@@ -103,6 +177,7 @@ class Timeline:
     events: list[TimelineEvent]
     norm_dates: dict[str, PartialDate]
     offices: list[Office]
+    later: list[LaterChange] = field(default_factory=list)  # known, not incorporated
     _starts: dict[str, TimelineEvent] = field(default_factory=dict)
     _ends: dict[str, TimelineEvent] = field(default_factory=dict)
     _renames: dict[str, list[tuple[TimelineEvent, Change]]] = field(default_factory=lambda: defaultdict(list))
@@ -136,8 +211,19 @@ class Timeline:
         ended = happened(end.date, day) if end else Status.NOT_IN_FORCE
         return _both(started, ended)
 
+    def state(self, node_id: str, norm_id: str | None, day: date) -> UnitState:
+        """The status with the later changes (not incorporated) taken into account."""
+        return with_later(self.status(node_id, norm_id, day), node_id, self.later, day)
+
     def statuses(self, units: Iterable[tuple[str, str | None]], day: date) -> dict[str, Status]:
-        return {node_id: self.status(node_id, norm_id, day) for node_id, norm_id in units}
+        return {node_id: self.state(node_id, norm_id, day).status for node_id, norm_id in units}
+
+    def structure_changes(self, day: date) -> list[tuple[LaterChange, bool]]:
+        """Later changes to the structure (the organigrama) that had happened by ``day``."""
+        return later_known((c for c in self.later if c.changes_structure), day)
+
+    def later_between(self, first: date, second: date) -> list[tuple[LaterChange, bool]]:
+        return later_between(self.later, first, second)
 
     # -- offices ---------------------------------------------------------------
 

@@ -2,16 +2,20 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import date
 
+from sgdesk.content.citations import the
+from sgdesk.content.currency import Currency
 from sgdesk.content.dates import PartialDate
 from sgdesk.content.model import EVENT_KIND_LABELS, LaterChange, Node, NodeKind, Norm
 from sgdesk.content.timeline import UNCERTAIN_NOTE, ChangeRecord, Status
-from sgdesk.library import Currency, Page, Unit
+from sgdesk.library import Page, Unit
 
 BREADCRUMB_SEPARATOR = " › "
 UNCERTAIN_TEXT = UNCERTAIN_NOTE[0].upper() + UNCERTAIN_NOTE[1:]  # "Vigencia incierta: fecha …"
 UNCERTAIN_CHANGE = "fecha exacta no registrada: pudo ser antes"
+MAYBE_NOT_YET = "; puede no haber entrado aún en vigencia"  # a later change inside its uncertain date
 
 
 def format_day(day: date) -> str:
@@ -20,8 +24,62 @@ def format_day(day: date) -> str:
 
 
 def as_of_line(page: Page) -> str | None:
-    """The line under the heading of a page seen on a "Vigente a" date."""
-    return f"Texto vigente al {format_day(page.as_of)}" if page.as_of else None
+    """The line under the heading of a page seen on a "Vigente a" date. After the corpus's
+    horizon the corpus cannot vouch for that day: the banner (``horizon_banner``) speaks."""
+    if page.as_of is None or page.after_horizon:
+        return None
+    return f"Texto vigente al {format_day(page.as_of)}"
+
+
+def date_line(day: date | None, currency: Currency | None) -> str:
+    """The date of a view as the pane, the cover and the CLI word it: "Texto vigente al …"
+    only up to the horizon; after it, what the text is and that it is not verified."""
+    if day is not None and currency is not None and not currency.is_after(day):
+        return f"Texto vigente al {format_day(day)}"
+    horizon = currency.as_of_text if currency else "una fecha no registrada"
+    when = f" para el {format_day(day)}" if day else ""
+    return f"Texto con los cambios incorporados hasta {horizon}; no verificado{when}"
+
+
+@dataclass(frozen=True)
+class Banner:
+    """What a view says first for a date after the horizon: a statement and the later changes."""
+
+    statement: str
+    changes: tuple[tuple[LaterChange, bool], ...]  # (change, certainly in force by then)
+
+
+def horizon_banner(currency: Currency | None, day: date) -> Banner | None:
+    """The caveat for ``day`` when it is after the horizon (None up to the horizon)."""
+    if currency is None or not currency.is_after(day):
+        return None
+    known = tuple(currency.known_by(day))
+    text = (f"Texto con los cambios incorporados hasta {currency.as_of_text}: no se puede afirmar "
+            f"que sea el vigente el {format_day(day)}.")  # fmt: skip
+    if known:
+        text += " Para esa fecha hay cambios conocidos que este contenido no incluye:"
+    else:
+        text += " Puede haber cambios posteriores que este contenido no registra."
+    return Banner(text, known)
+
+
+def page_banner(page: Page) -> Banner | None:
+    day = page.as_of or page.seen_on
+    return horizon_banner(page.currency, day) if day is not None else None
+
+
+def later_date_text(change: LaterChange) -> str:
+    """From when a later change applies: "desde el 12 de noviembre de 2015", "2016 (…)"."""
+    when = change.date
+    if when.day is not None:
+        return f"desde el {when.format_es()}"
+    return f"{when.format_compact()}, fecha exacta no registrada"
+
+
+def later_item(change: LaterChange, certain: bool = True) -> str:
+    """One later change in a banner: "Decreto 456 de 2015 (desde el …) — Modifica …"."""
+    doubt = "" if certain else MAYBE_NOT_YET
+    return f"{change.norm} ({later_date_text(change)}{doubt}) — {change.affects}"
 
 
 def status_note(unit: Unit, day: date | None) -> str | None:
@@ -30,6 +88,11 @@ def status_note(unit: Unit, day: date | None) -> str | None:
         return None
     if unit.status is Status.NOT_IN_FORCE:
         return f"No vigente el {format_day(day)}"
+    names = " y ".join(f"{the(c.norm)} ({later_date_text(c)})" for c in unit.by)
+    if unit.status is Status.POSSIBLY_MODIFIED:
+        return f"Posiblemente modificada por {names}: cambio conocido que este contenido no incorpora"
+    if unit.by:
+        return f"{UNCERTAIN_TEXT}; pudo modificarla {names}, cambio que este contenido no incorpora"
     return UNCERTAIN_TEXT
 
 
@@ -43,12 +106,12 @@ def currency_statement(currency: Currency) -> str:
 def later_change_line(change: LaterChange) -> str:
     """ "Decreto 140 de 2021 (expedición: 14 de abril de 2021; …) — Modifica …"."""
     known = [
-        f"expedición: {change.issued.format_compact()}" if change.issued else "",
+        f"expedición: {change.issued.format_compact()}",
         f"vigencia: {change.in_force.format_compact()}" if change.in_force else "",
         f"publicación: {change.publication}" if change.publication else "",
     ]
     details = "; ".join(k for k in known if k)
-    return f"{change.norm}{f' ({details})' if details else ''} — {change.affects}"
+    return f"{change.norm} ({details}) — {change.affects}"
 
 
 def change_line(record: ChangeRecord) -> str:
@@ -87,3 +150,27 @@ def show_norm_record(page: Page) -> bool:
 
 def citation_line(page: Page) -> str:
     return f"Cita: {page.node.citation}"
+
+
+def org_chart_title(day: date, currency: Currency | None) -> str:
+    """ "Organigrama al 30 de junio de 2019" only up to the horizon."""
+    if currency is None or not currency.is_after(day):
+        return f"Organigrama al {format_day(day)}"
+    return (f"Organigrama con los cambios incorporados hasta {currency.as_of_text} "
+            f"(consulta para el {format_day(day)})")  # fmt: skip
+
+
+def structure_caveat(
+    currency: Currency | None, changes: list[tuple[LaterChange, bool]], day: date
+) -> str | None:
+    """What the organigrama says under its title when the structure may have changed by ``day``."""
+    if changes:
+        names = " y ".join(f"{the(c.norm)} ({later_date_text(c)}{'' if certain else MAYBE_NOT_YET})"
+                           for c, certain in changes)  # fmt: skip
+        verb = "modifican" if len(changes) > 1 else "modifica"
+        return (f"Atención: {names[:1].upper()}{names[1:]} {verb} la estructura organizacional; "
+                "este organigrama no incorpora esos cambios.")  # fmt: skip
+    if currency is not None and currency.is_after(day):
+        return (f"Atención: este organigrama incorpora los cambios registrados hasta {currency.as_of_text}; "
+                "puede haber cambios posteriores que no registra.")  # fmt: skip
+    return None

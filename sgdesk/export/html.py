@@ -5,20 +5,24 @@ from __future__ import annotations
 from html import escape
 
 from sgdesk.content.citations import find_norm_mentions
+from sgdesk.content.currency import Currency
 from sgdesk.content.model import Amendment, Block, BlockKind, NodeKind
 from sgdesk.content.timeline import Status
 from sgdesk.export.common import (
     BREADCRUMB_SEPARATOR,
+    Banner,
     as_of_line,
     citation_line,
     currency_statement,
     later_change_line,
+    later_item,
     metadata_rows,
+    page_banner,
     show_norm_record,
     status_note,
     unit_lead,
 )  # fmt: skip
-from sgdesk.library import Currency, Page, Unit
+from sgdesk.library import Page, Unit
 
 LINK_SCHEME = "sgdesk"
 END_ANCHOR = "_fin"  # names the first character after the units: not a node id
@@ -40,9 +44,14 @@ a {{ text-decoration: none; }}
 .lapsed {{ color: #80868d; }}
 .status {{ font-family: 'Noto Sans'; font-size: {small}pt; font-style: italic; color: #8a5a00; }}
 .currency {{ font-family: 'Noto Sans'; font-size: {small}pt; color: #5c6670; }}
+.banner {{ font-family: 'Noto Sans'; font-size: {banner}pt; color: #5a3b00; }}
+.banner-head {{ font-family: 'Noto Sans'; font-size: {banner}pt; font-weight: 600; color: #5a3b00; }}
+.later {{ font-family: 'Noto Sans'; font-size: {small}pt; font-weight: 600; color: #8a4b00; }}
 """
 
-_BASE_SIZES = {"body": 11.0, "h1": 19.0, "h2": 13.5, "h3": 12.0, "small": 9.0}
+_BASE_SIZES = {"body": 11.0, "h1": 19.0, "h2": 13.5, "h3": 12.0, "small": 9.0, "banner": 10.0}
+BANNER_BACKGROUND = "#fff1cc"  # opaque (PDF/A forbids transparency)
+BANNER_BORDER = "#c98a00"
 
 
 BODY_FONT = "Noto Serif"
@@ -73,6 +82,11 @@ def currency_html(currency: Currency, links: bool = False) -> str:
     return _HtmlPage(None, links).currency(currency)
 
 
+def banner_html(banner: Banner) -> str:
+    """A horizon banner alone (the PDF cover, the organigrama's caveat)."""
+    return _HtmlPage(None, False).banner(banner)
+
+
 class _HtmlPage:
     def __init__(self, page: Page | None, links: bool) -> None:
         self._page = page
@@ -86,6 +100,9 @@ class _HtmlPage:
     def render(self, currency: Currency | None = None) -> str:
         page = self.page
         parts = [f'<h1><a name="{escape(page.node.id)}">{escape(page.title)}</a></h1>']
+        banner = page_banner(page)
+        if banner is not None:
+            parts.append(self.banner(banner))
         line = as_of_line(page)
         if line:
             parts.append(f'<p class="asof">{escape(line)}</p>')
@@ -125,6 +142,17 @@ class _HtmlPage:
             parts.append(self.currency(currency))
         return "\n".join(parts)
 
+    def banner(self, banner: Banner) -> str:
+        """The caveat of a date after the horizon, boxed, before anything else of the page."""
+        items = "".join(f'<li class="banner">{self._inline(later_item(c, certain))}</li>'
+                        for c, certain in banner.changes)  # fmt: skip
+        listing = f"<ul>{items}</ul>" if items else ""
+        return (f'<table width="100%" cellspacing="0" cellpadding="8" border="1" '
+                f'bgcolor="{BANNER_BACKGROUND}" style="border-color: {BANNER_BORDER}; '
+                f'border-style: solid; margin-bottom: 10px;"><tr><td>'
+                f'<p class="banner-head">{escape(banner.statement)}</p>{listing}'
+                "</td></tr></table>")  # fmt: skip
+
     def currency(self, currency: Currency) -> str:
         html = f'<p class="currency">{escape(currency_statement(currency))}</p>'
         if currency.later:
@@ -154,9 +182,10 @@ class _HtmlPage:
         elif unit.depth > 0:
             lead_html = f"<b>{self._link(node.id, unit_lead(node), anchor=True)}</b> "
         notes = "".join(f'<p class="note">{self._inline(note)}</p>' for note in unit.notes)
-        status = status_note(unit, self.page.as_of)
+        status = status_note(unit, self.page.as_of or self.page.seen_on)
         if status:
-            notes = f'<p class="status">{escape(status)}</p>' + notes
+            css = "later" if unit.by else "status"
+            notes = f'<p class="{css}">{self._inline(status)}</p>' + notes
         html = heading + self._blocks(node.body, lead_html) + notes
         if self.page.as_of and unit.status is Status.NOT_IN_FORCE:
             return f'<div class="lapsed">{html}</div>'  # greyed, the text itself unchanged

@@ -35,8 +35,8 @@ from PySide6.QtGui import (
 
 from sgdesk.content.citations import ENTITY
 from sgdesk.errors import SgdeskError
-from sgdesk.export.common import format_day
-from sgdesk.export.html import BODY_FONT, body_point_size, render_html, style_sheet
+from sgdesk.export.common import format_day, later_change_line
+from sgdesk.export.html import BODY_FONT, banner_html, body_point_size, render_html, style_sheet
 from sgdesk.export.plan import ExportPlan, PaperSize
 
 PAGE_SIZES = {PaperSize.CARTA: QPageSize.PageSizeId.Letter, PaperSize.A4: QPageSize.PageSizeId.A4}
@@ -77,8 +77,9 @@ class Paginator:
         self._band = BAND_MM / 25.4 * dpi
         self._width = float(device.width())
         self._body_height = float(device.height()) - 2 * self._band
-        self._sections = [self._document(render_html(p, links=False)) for p in plan.pages]
-        self._append_source_block()
+        htmls = [render_html(p, links=False) for p in plan.pages]
+        htmls[-1] += closing_html(plan)  # its own paragraphs: never run into the last line
+        self._sections = [self._document(html) for html in htmls]
         self._cover = self._document(self._cover_html()) if plan.is_multi_section else None
         self._toc: QTextDocument | None = None
         self.sections = self._place_sections()
@@ -97,19 +98,16 @@ class Paginator:
         document.setPageSize(QSizeF(self._width, self._body_height))
         return document
 
-    def _append_source_block(self) -> None:
-        last = self._sections[-1]
-        cursor = last.rootFrame().lastCursorPosition()
-        cursor.insertHtml(f'<p class="cite"><b>{escape(self.plan.source_line)}</b></p>')
-
     def _cover_html(self) -> str:
         plan = self.plan
+        banner = plan.banner
         return (
             f'<p class="crumbs">{escape(ENTITY)}</p><br><br><br>'
             f"<h1>{escape(plan.title)}</h1>"
-            f"<p>{escape(plan.subject)}</p><br>"
-            f'<p class="cite">{len(plan.pages)} secciones · versión de contenido '
-            f"{escape(plan.content_version)} · {escape(plan.currency_text)}<br>"
+            f"<p>{escape(plan.subject)}</p>"
+            f'<p class="asof">{escape(plan.date_line)}</p>'
+            + (banner_html(banner) if banner is not None else "")
+            + f'<p class="cite">{len(plan.pages)} secciones · {escape(plan.content_label)}<br>'
             f"Exportado el {escape(format_day(plan.exported_on))} con {escape(plan.creator)}</p>"
         )
 
@@ -188,13 +186,30 @@ class Paginator:
         bottom = QRectF(0, self._band + self._body_height + self._band * 0.2, self._width, self._band * 0.8)
         painter.drawText(bottom, flags | Qt.AlignmentFlag.AlignLeft,
                          f"Exportado el {format_day(self.plan.exported_on)}")  # fmt: skip
-        painter.drawText(bottom, flags | Qt.AlignmentFlag.AlignHCenter,
-                         f"Versión de contenido {self.plan.content_version}")  # fmt: skip
+        painter.drawText(bottom, flags | Qt.AlignmentFlag.AlignHCenter, self.plan.content_label)
         page_text = f"Página {number + 1} de {self.page_count}"
         painter.drawText(bottom, flags | Qt.AlignmentFlag.AlignRight, page_text)
         painter.setPen(QPen(_RULE, self.device.logicalDpiY() / 300))
         for y in (self._band * 0.85, self._band + self._body_height + self._band * 0.15):
             painter.drawLine(QPointF(0, y), QPointF(self._width, y))
+
+
+def closing_html(plan: ExportPlan) -> str:
+    """The closing block: the horizon, the later changes that concern the exported sections
+    (not incorporated), and the source. Each its own paragraph."""
+    parts = [
+        '<p class="cite"><b>Vigencia del contenido</b></p>',
+        f'<p class="currency">{escape(plan.currency_text[:1].upper() + plan.currency_text[1:])}.</p>',
+    ]
+    if plan.later:
+        parts.append('<p class="currency">Cambios posteriores conocidos que afectan estas secciones y que '
+                     "este contenido no incorpora:</p>")  # fmt: skip
+        items = "".join(f"<li>{escape(later_change_line(c))}</li>" for c in plan.later)
+        parts.append(f'<ul class="currency">{items}</ul>')
+    else:
+        parts.append('<p class="currency">No se conocen cambios posteriores que afecten estas secciones.</p>')
+    parts.append(f'<p class="cite"><b>{escape(plan.source_line)}</b></p>')
+    return "".join(parts)
 
 
 def _no_ligatures() -> dict[QFont.Tag, int]:

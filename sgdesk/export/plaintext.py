@@ -5,9 +5,12 @@ from __future__ import annotations
 from sgdesk.content.model import Block, BlockKind
 from sgdesk.export.common import (
     BREADCRUMB_SEPARATOR,
+    Banner,
     as_of_line,
     citation_line,
+    later_item,
     metadata_rows,
+    page_banner,
     show_norm_record,
     status_note,
     unit_lead,
@@ -17,6 +20,9 @@ from sgdesk.library import Page, Unit
 
 def render_text(page: Page) -> str:
     lines = [page.title]
+    banner = page_banner(page)
+    if banner is not None:
+        lines += banner_lines(banner)
     line = as_of_line(page)
     if line:
         lines.append(line)
@@ -37,6 +43,12 @@ def render_text(page: Page) -> str:
     return "\n".join(lines) + "\n"
 
 
+def banner_lines(banner: Banner) -> list[str]:
+    """The caveat of a date after the horizon, as lines: "¡Atención! …" and "- …" items."""
+    items = [f"- {later_item(change, certain)}" for change, certain in banner.changes]
+    return [f"¡Atención! {banner.statement}", *items]
+
+
 def render_body(page: Page) -> str:
     """The text of the node and its parts, without heading, record or citation."""
     lines: list[str] = []
@@ -51,7 +63,7 @@ def _unit(unit: Unit, page: Page) -> list[str]:
     lines = _blocks(node.body, lead)
     if not node.body and lead:
         lines.append(lead)
-    status = status_note(unit, page.as_of)
+    status = status_note(unit, page.as_of or page.seen_on)
     lines += [f"[{note}]" for note in ([status] if status else []) + list(unit.notes)]
     return [*lines, ""] if lines else []
 

@@ -9,8 +9,10 @@ from enum import StrEnum
 
 from sgdesk import __version__
 from sgdesk.content.citations import ENTITY
-from sgdesk.content.model import NodeKind
+from sgdesk.content.currency import Currency
+from sgdesk.content.model import LaterChange, NodeKind
 from sgdesk.content.text import fold
+from sgdesk.export.common import Banner, date_line, horizon_banner
 from sgdesk.export.common import format_day as format_day  # re-exported: pdf, timeline_view
 from sgdesk.library import Library, Page
 
@@ -28,11 +30,12 @@ class ExportPlan:
     subject: str
     keywords: tuple[str, ...]
     pages: tuple[Page, ...]
-    content_version: str
-    as_of_text: str
+    content_version: str  # the hash of the sources (kept in the file's metadata, not shown)
+    currency: Currency
     exported_on: date
     paper: PaperSize = PaperSize.CARTA
     as_of: date | None = None  # the "Vigente a" date the pages show; None: today's text
+    later: tuple[LaterChange, ...] = ()  # the later changes that concern the exported sections
 
     @property
     def is_multi_section(self) -> bool:
@@ -47,19 +50,44 @@ class ExportPlan:
         return f"sgdesk {__version__}"
 
     @property
+    def day(self) -> date:
+        """The day the text is for: the "Vigente a" date, or the day of the export."""
+        return self.as_of or self.exported_on
+
+    @property
+    def as_of_text(self) -> str:
+        return self.currency.as_of_text
+
+    @property
+    def date_line(self) -> str:
+        """The cover's date, worded as the reading pane words it."""
+        return date_line(self.day, self.currency)
+
+    @property
+    def banner(self) -> Banner | None:
+        """The caveat when the day is after the corpus's horizon."""
+        return horizon_banner(self.currency, self.day)
+
+    @property
+    def content_label(self) -> str:
+        """ "Contenido con cambios hasta 2012, edición 1": the content, for people."""
+        return self.currency.label
+
+    @property
     def source_line(self) -> str:
-        """The closing citation block of every export."""
+        """The last line of the closing block of every export."""
         return (f"Fuente: {ENTITY}, página «Información General»; {self.currency_text}; "
-                f"versión de contenido {self.content_version}. "
+                f"{self.content_label[:1].lower()}{self.content_label[1:]}. "
                 f"Exportado con {self.creator} el {format_day(self.exported_on)}.")  # fmt: skip
 
     @property
     def currency_text(self) -> str:
-        """Which text the export holds: the one in force on a date, or today's."""
-        if self.as_of is not None:
+        """Which text the export holds: the one in force on a date, or the corpus's own."""
+        if self.as_of is not None and not self.currency.is_after(self.as_of):
             return (f"texto vigente al {format_day(self.as_of)}, según los cambios registrados "
                     f"hasta {self.as_of_text}")  # fmt: skip
-        return f"texto que incorpora los cambios registrados hasta {self.as_of_text}"
+        return (f"texto con los cambios registrados hasta {self.as_of_text}, no verificado para "
+                f"el {format_day(self.day)}")  # fmt: skip
 
     def file_name(self) -> str:
         """ "Decreto-267-de-2007.pdf": the title without accents or punctuation."""
@@ -100,7 +128,8 @@ def plan_export(library: Library, ids: list[str], include_children: bool = False
                 as_of: date | None = None) -> ExportPlan:  # fmt: skip
     """An export of ``ids`` (unknown ids raise UnknownNodeError before anything is written),
     with ``as_of`` the text in force that day (units not in force greyed and noted)."""
-    pages = tuple(library.page(node_id, as_of) for node_id in export_ids(library, ids, include_children))
+    ids = export_ids(library, ids, include_children)
+    pages = tuple(library.page(node_id, as_of, today) for node_id in ids)
     if len(pages) == 1:
         title = pages[0].node.title
         subject = pages[0].node.citation
@@ -116,7 +145,7 @@ def plan_compendium(library: Library, paper: PaperSize = PaperSize.CARTA,
     # From the roots' children: the PDF has its own table of contents.
     tops = [child.id for root in library.children(None) for child in library.children(root.id)]
     ids = export_ids(library, tops, include_children=True)
-    pages = tuple(library.page(node_id, as_of) for node_id in ids)
+    pages = tuple(library.page(node_id, as_of, today) for node_id in ids)
     subject = "Compendio completo del corpus de sgdesk"
     return _plan(library, COMPENDIUM_TITLE, subject, pages, paper, today, as_of)
 
@@ -127,4 +156,5 @@ def _plan(library: Library, title: str, subject: str, pages: tuple[Page, ...], p
     keywords = ("Secretaría General", "Alcaldía Mayor de Bogotá", *dict.fromkeys(
         p.norm.title for p in pages if p.norm is not None))  # fmt: skip
     return ExportPlan(title, subject, tuple(keywords)[:20], pages, info.content_version,
-                      info.as_of_text, today or date.today(), paper, as_of)  # fmt: skip
+                      library.currency(), today or date.today(), paper, as_of,
+                      tuple(library.later_for(pages)))  # fmt: skip

@@ -70,6 +70,7 @@ def _insert(db: sqlite_utils.Database, corpus: Corpus) -> None:
             {"key": "content_version", "value": corpus.content_version},
             {"key": "builder_version", "value": __version__},
             {"key": "as_of", "value": _latest_date(corpus)},
+            {"key": "edition", "value": str(corpus.edition)},
         ]
     )
     db.table("nodes").insert_all(_node_rows(corpus), batch_size=2000)
@@ -85,9 +86,10 @@ def _insert(db: sqlite_utils.Database, corpus: Corpus) -> None:
     )  # fmt: skip
     _insert_events(db, corpus)
     db.table("later_changes").insert_all(
-        {"position": i, "norm": c.norm, "affects": c.affects, "publication": c.publication,
-         "issued": c.issued.iso() if c.issued else None,
-         "in_force": c.in_force.iso() if c.in_force else None}
+        {"position": i, "id": c.id, "norm": c.norm, "affects": c.affects,
+         "publication": c.publication, "issued": c.issued.iso(),
+         "in_force": c.in_force.iso() if c.in_force else None,
+         "targets": json.dumps(list(c.targets), ensure_ascii=False)}
         for i, c in enumerate(corpus.later_changes)
     )  # fmt: skip
     db.table("offices").insert_all(

@@ -35,6 +35,7 @@ class Meta:
     schema_version: int
     content_version: str
     as_of: str
+    edition: int = 1
 
 
 class CorpusStore:
@@ -48,8 +49,12 @@ class CorpusStore:
 
     def meta(self) -> Meta:
         values = dict(self._db.execute("SELECT key, value FROM meta").fetchall())
+        edition = values.get("edition", "1")
         return Meta(
-            int(values.get("schema_version", 0)), values.get("content_version", ""), values.get("as_of", "")
+            int(values.get("schema_version", 0)),
+            values.get("content_version", ""),
+            values.get("as_of", ""),
+            int(edition) if edition.isdigit() else 1,
         )
 
     def node(self, node_id: str) -> Node | None:
@@ -121,6 +126,14 @@ class CorpusStore:
             return None
         in_force = PartialDate.parse(row[7]) if row[7] else None
         return Norm(row[0], row[1], row[2], row[3], row[4], PartialDate.parse(row[5]), row[6], in_force)
+
+    def office_norms(self) -> frozenset[str]:
+        """The norms that created or renamed offices: those the structure of the entity rests on."""
+        rows = self._db.execute(
+            """SELECT DISTINCT e.norm FROM events e JOIN changes c ON c.event = e.id
+               WHERE c.target LIKE 'dependencia/%'"""
+        )
+        return frozenset(r[0] for r in rows)
 
     def norm_ids(self) -> frozenset[str]:
         return frozenset(r[0] for r in self._db.execute("SELECT id FROM norms"))
@@ -232,10 +245,12 @@ def office_rows(connection: sqlite3.Connection) -> list[Office]:
 
 def later_change_rows(connection: sqlite3.Connection) -> list[LaterChange]:
     rows = connection.execute(
-        "SELECT norm, affects, issued, in_force, publication FROM later_changes ORDER BY position"
+        """SELECT id, norm, affects, issued, in_force, publication, targets
+           FROM later_changes ORDER BY position"""
     )
     return [
-        LaterChange(norm, affects, PartialDate.parse(issued) if issued else None,
-                    PartialDate.parse(in_force) if in_force else None, publication)
-        for norm, affects, issued, in_force, publication in rows
+        LaterChange(change_id, norm, affects, PartialDate.parse(issued),
+                    PartialDate.parse(in_force) if in_force else None, publication,
+                    tuple(str(t) for t in json.loads(targets or "[]")))
+        for change_id, norm, affects, issued, in_force, publication, targets in rows
     ]  # fmt: skip

@@ -8,7 +8,7 @@ if TYPE_CHECKING:  # only ``db build`` needs sqlite-utils; the app must not pay 
     import sqlite_utils
 
 # Bump when the tables change; the app refuses databases with a newer version.
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 
 FTS_TOKENIZE = "unicode61 remove_diacritics 2"
 REQUIRED_TABLES = ("meta", "nodes", "norms", "events", "changes", "offices", "later_changes", "nodes_fts")
@@ -51,8 +51,8 @@ def create_tables(db: sqlite_utils.Database) -> None:
     )
     db.table("changes").create_index(["target"])
     db.table("later_changes").create(
-        {"position": int, "norm": str, "affects": str, "issued": str, "in_force": str,
-         "publication": str},
+        {"position": int, "id": str, "norm": str, "affects": str, "issued": str, "in_force": str,
+         "publication": str, "targets": str},
         pk="position",
     )  # fmt: skip
     db.table("offices").create(

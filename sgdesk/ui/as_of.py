@@ -8,15 +8,26 @@ reading pane shows each unit's status on that day, and the timeline draws the da
 from __future__ import annotations
 
 from datetime import date
+from html import escape
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QDate, QEvent, QLocale, QObject, Qt, QThread, QTimer, Signal
 from PySide6.QtGui import QFocusEvent, QKeyEvent
 from PySide6.QtWidgets import QDateEdit, QHBoxLayout, QLabel, QLineEdit, QToolButton, QWidget
 
+from sgdesk.content.currency import Currency
+from sgdesk.content.model import STRUCTURE_TARGET
+from sgdesk.content.timeline import LATER_PREFIX, later_event
 from sgdesk.errors import SgdeskError
+from sgdesk.export.common import (
+    currency_statement,
+    format_day,
+    later_change_line,
+    org_chart_title,
+    structure_caveat,
+)
 from sgdesk.export.html import render_html
-from sgdesk.library import FUNCTIONS_ARTICLE, FUNCTIONS_TITLE, Currency, Library, Page
+from sgdesk.library import FUNCTIONS_ARTICLE, FUNCTIONS_TITLE, Library, Page
 from sgdesk.ui.tree_model import StatusLookup
 
 if TYPE_CHECKING:
@@ -133,11 +144,31 @@ def make_date_edit(parent: QWidget, accessible_name: str, day: date | None = Non
     return edit
 
 
-def status_lookup(library: Library, day: date) -> StatusLookup:
-    """What the tree asks: the status of some nodes on ``day`` (no SQL: the timeline is in memory)."""
+def status_bar_text(currency: Currency, day: date) -> tuple[str, str]:
+    """The status bar's statement (plain text) and its tooltip, for the day shown."""
+    text = currency.label
+    known = currency.known_by(day)
+    if currency.is_after(day):
+        text += f" · no verificado para el {format_day(day)}"
+        if known:
+            text += f" · {len(known)} cambio(s) posterior(es) conocido(s) sin incorporar"
+    lines = [currency_statement(currency), *(later_change_line(c) for c in currency.later)]
+    return text, "".join(f"<p>{escape(line)}</p>" for line in lines)  # rich text: every line escaped
+
+
+def status_lookup(library: Library, day: date | None) -> StatusLookup:
+    """What the tree asks: the status of some nodes on ``day`` (no SQL: the timeline is in
+    memory); for today's text (``None``), only what later changes not incorporated may alter."""
+
+    def later_lookup(nodes: Sequence[Node]) -> Mapping[str, Status]:
+        return {node_id: s.status for node_id, s in library.later_states(nodes, date.today()).items()}
+
+    if day is None:
+        return later_lookup
+    chosen = day
 
     def lookup(nodes: Sequence[Node]) -> Mapping[str, Status]:
-        return library.statuses(nodes, day)
+        return library.statuses(nodes, chosen)
 
     return lookup
 
@@ -273,14 +304,22 @@ class PointInTime(QObject):
 
     def apply(self, day: date | None) -> None:
         """Switch the window to ``day`` (None: today's text)."""
-        window = self._window
-        library = window.library
-        window.tree_model.set_status_lookup(status_lookup(library, day) if library and day else None)
+        self.show_currency()
         self.refresh()
         if self.timeline_panel is not None:
             self.timeline_panel.set_marker(day)
         if self.org_chart_dialog is not None and self.org_chart_dialog.isVisible():
             self._update_org_chart()
+
+    def show_currency(self) -> None:
+        """The tree's marks and the status bar's statement of currency, for the date."""
+        window = self._window
+        library = window.library
+        window.tree_model.set_status_lookup(status_lookup(library, self.day) if library else None)
+        if library is not None:
+            text, tip = status_bar_text(library.currency(), self.effective_day)
+            window.content_label.setText(text)
+            window.content_label.setToolTip(tip)
 
     def library_changed(self) -> None:
         """A new corpus: statuses, currency and events come from it."""
@@ -400,13 +439,17 @@ class PointInTime(QObject):
             panel.set_reading()  # being built: filled when it arrives
             return
         self._timeline_loaded = True
-        panel.set_events(library.timeline().events if library else [])
+        later = [later_event(change) for change in library.currency().later] if library else []
+        panel.set_events([*library.timeline().events, *later] if library else [])
         panel.set_marker(self.day)
 
     def open_event(self, event_id: str) -> None:
         """Open what an event changed: its unit marked in its norm, or the norm that made it."""
         window = self._window
         if window.library is None:
+            return
+        if event_id.startswith(LATER_PREFIX):
+            self.open_later(event_id.removeprefix(LATER_PREFIX))
             return
         try:
             page_id, unit_id = window.library.event_location(event_id)
@@ -416,6 +459,20 @@ class PointInTime(QObject):
         if window.open_node(page_id) and unit_id:
             window.reading_pane.scroll_to_node(unit_id)
             window.reading_pane.mark_node(unit_id)
+
+    def open_later(self, change_id: str) -> None:
+        """A later change not incorporated: what it may have altered (the organigrama, for the
+        structure), on the first date it applies, where the banner and the marks show it."""
+        window = self._window
+        library = window.library
+        change = next((c for c in library.currency().later if c.id == change_id), None) if library else None
+        if change is None:
+            return
+        targets = [t for t in change.targets if t != STRUCTURE_TARGET]
+        if targets:
+            window.open_node(targets[0])
+        else:
+            self.show_org_chart()
 
     # -- dialogs ---------------------------------------------------------------
 
@@ -434,8 +491,10 @@ class PointInTime(QObject):
     def _update_org_chart(self) -> None:
         library, dialog = self._window.library, self.org_chart_dialog
         if library is not None and dialog is not None:
-            day = self.effective_day
-            dialog.set_state(library.timeline().office_states(day), day)
+            day, currency, timeline = self.effective_day, library.currency(), library.timeline()
+            title = org_chart_title(day, currency)
+            caveat = structure_caveat(currency, timeline.structure_changes(day), day) or ""
+            dialog.set_state(timeline.office_states(day), day, title, caveat)
 
     def compare_dates(self) -> None:
         from sgdesk.ui.compare_dialog import CompareDialog
@@ -443,7 +502,7 @@ class PointInTime(QObject):
         window = self._window
         if window.library is None:
             return
-        dialog = CompareDialog(window.library.timeline(), parent=window)
+        dialog = CompareDialog(window.library.timeline(), parent=window, currency=window.library.currency())
         dialog.event_activated.connect(self.open_event)
         self.compare_dialog = dialog
         dialog.show()

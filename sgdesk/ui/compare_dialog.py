@@ -8,7 +8,7 @@ from __future__ import annotations
 from datetime import date
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, QSize, Qt, Signal
-from PySide6.QtGui import QFont, QFontMetrics
+from PySide6.QtGui import QBrush, QColor, QFont, QFontMetrics
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -23,13 +23,16 @@ from PySide6.QtWidgets import (
     QWidget,
 )  # fmt: skip
 
-from sgdesk.content.model import EVENT_KIND_LABELS
-from sgdesk.content.timeline import ChangeRecord, Timeline
-from sgdesk.export.common import UNCERTAIN_CHANGE, change_line, format_day
+from sgdesk.content.currency import Currency
+from sgdesk.content.model import EVENT_KIND_LABELS, LaterChange
+from sgdesk.content.timeline import LATER_PREFIX, ChangeRecord, Timeline
+from sgdesk.export.common import UNCERTAIN_CHANGE, change_line, format_day, later_change_line, later_item
 from sgdesk.ui.as_of import make_date_edit, to_date
 
 EVENT_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 DEFAULT_FIRST = date(2007, 12, 31)  # the day before the first amendment of Decreto 267 de 2007
+LATER_HEADING = "Cambios conocidos que este contenido no incorpora (no están en el texto)"
+LATER_COLOR = "#8a4b00"
 
 
 class _WrappingDelegate(QStyledItemDelegate):
@@ -58,11 +61,13 @@ class CompareDialog(QDialog):
     event_activated = Signal(str)
 
     def __init__(self, timeline: Timeline, first: date = DEFAULT_FIRST, second: date | None = None,
-                 parent: QWidget | None = None) -> None:  # fmt: skip
+                 parent: QWidget | None = None, currency: Currency | None = None) -> None:  # fmt: skip
         super().__init__(parent)
         self.setObjectName("compareDialog")
         self.setWindowTitle(self.tr("Comparar fechas"))
         self._timeline = timeline
+        self._currency = currency
+        self._later: list[tuple[LaterChange, bool]] = []
         self.first_edit = make_date_edit(self, self.tr("Primera fecha"), first)
         self.second_edit = make_date_edit(self, self.tr("Segunda fecha"), second)
         self.summary = QLabel(self)
@@ -114,6 +119,9 @@ class CompareDialog(QDialog):
             item.setData(0, EVENT_ID_ROLE, event.id)
             item.setToolTip(0, event.summary)
             item.setFont(0, self._font(italic=not record.certain))
+        self._later = self._timeline.later_between(first, second)
+        if self._later:
+            self._later_items()
         self.changes.expandAll()
         low, high = sorted((first, second))
         if not records:
@@ -122,16 +130,37 @@ class CompareDialog(QDialog):
             count = self.tr("1 cambio registrado")
         else:
             count = self.tr("%1 cambios registrados").replace("%1", str(len(records)))
-        self.summary.setText(
+        text = (
             self.tr("%1 después del %2 y hasta el %3.")
             .replace("%1", count)
             .replace("%2", format_day(low))
             .replace("%3", format_day(high))
         )
+        if self._currency is not None and self._currency.is_after(high):
+            text += " " + self.tr(
+                "Este contenido incorpora los cambios hasta %1: los posteriores conocidos se listan "
+                "aparte y no están en el texto."
+            ).replace("%1", self._currency.as_of_text)
+        self.summary.setText(text)
 
     def lines(self) -> list[str]:
         """The changes listed, one line each as ``sgdesk diff`` prints them."""
         return [change_line(record) for record in self._records]
+
+    def later_lines(self) -> list[str]:
+        """The later changes in the interval that the corpus does not incorporate."""
+        return [later_item(change, certain) for change, certain in self._later]
+
+    def _later_items(self) -> None:
+        """The later changes in the interval, under their own heading, apart from the rest."""
+        header = QTreeWidgetItem(self.changes, [LATER_HEADING])
+        header.setFont(0, self._font(bold=True))
+        header.setForeground(0, QBrush(QColor(LATER_COLOR)))
+        for change, certain in self._later:
+            item = QTreeWidgetItem(header, [later_item(change, certain)])
+            item.setData(0, EVENT_ID_ROLE, f"{LATER_PREFIX}{change.id}")
+            item.setToolTip(0, later_change_line(change))
+            item.setForeground(0, QBrush(QColor(LATER_COLOR)))
 
     def _event_item(self, record: ChangeRecord) -> QTreeWidgetItem:
         """The row of the norm that made the change: title, date, kind (and the doubt)."""
@@ -151,4 +180,6 @@ class CompareDialog(QDialog):
         return font
 
     def _on_activated(self, item: QTreeWidgetItem, _column: int = 0) -> None:
-        self.event_activated.emit(str(item.data(0, EVENT_ID_ROLE)))
+        event_id = item.data(0, EVENT_ID_ROLE)
+        if event_id:  # not the heading of the later changes
+            self.event_activated.emit(str(event_id))

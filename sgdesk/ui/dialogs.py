@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
+from datetime import date
 from html import escape
 
 from PySide6 import __version__ as pyside_version
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from sgdesk import __version__
+from sgdesk.content.currency import Currency
+from sgdesk.export.common import horizon_banner
 from sgdesk.export.html import currency_html
-from sgdesk.library import ContentInfo, Currency
+from sgdesk.library import ContentInfo
 
 
 def show_error(parent: QWidget | None, title: str, message: str) -> QMessageBox:
@@ -20,18 +23,23 @@ def show_error(parent: QWidget | None, title: str, message: str) -> QMessageBox:
     return box
 
 
-def about_text(info: ContentInfo | None, currency: Currency | None = None) -> str:
+def about_text(info: ContentInfo | None, currency: Currency | None = None, today: date | None = None) -> str:
     lines = [
         f"<h3>sgdesk {__version__}</h3>",
         "<p>Información institucional y jurídica de la Secretaría General de la "
         "Alcaldía Mayor de Bogotá D.C., disponible sin conexión.</p>",
     ]
     if info is not None:
+        label = currency.label if currency is not None else f"Contenido con cambios hasta {info.as_of_text}"
         lines += [
-            f"<p>Versión de contenido: <b>{info.content_version}</b><br>",
-            f"Incorpora cambios hasta: {info.as_of_text}<br>",
+            f"<p><b>{escape(label)}</b><br>",
+            f"Incorpora cambios hasta: {escape(info.as_of_text)}<br>",
+            f"Versión de contenido (huella de las fuentes): {escape(info.content_version)}<br>",
             f"Base de datos: {escape(str(info.path))}</p>",
         ]
+        banner = horizon_banner(currency, today or date.today())
+        if banner is not None:
+            lines.append(f"<p><b>{escape(banner.statement)}</b></p>")
         if currency is not None:
             lines.append(currency_html(currency))
     else:

@@ -118,6 +118,8 @@ class MainWindow(QMainWindow):
         self.point_in_time.attach_timeline(self.docks["timelineDock"])
 
         self.content_label = QLabel(self)
+        self.content_label.setObjectName("contentLabel")
+        self.content_label.setTextFormat(Qt.TextFormat.PlainText)  # it shows data from the database
         self.zoom_label = QLabel(self)
         self.statusBar().addPermanentWidget(self.content_label)
         self.statusBar().addPermanentWidget(self.zoom_label)
@@ -434,11 +436,7 @@ class MainWindow(QMainWindow):
         if self.library is None:
             self.content_label.setText(self.tr("Sin corpus"))
             return
-        self.content_label.setText(
-            self.tr("Contenido v. %1 · cambios hasta %2")
-            .replace("%1", self.library.info.content_version)
-            .replace("%2", self.library.info.as_of_text)
-        )
+        self.point_in_time.show_currency()
         self.tree_view.expand(self.tree_model.index_for_id(self._first_root()))
 
     def _show_unavailable(self, message: str) -> None:

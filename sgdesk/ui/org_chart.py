@@ -23,6 +23,8 @@ UNCERTAIN_VALIDITY = "vigencia incierta"
 UNCERTAIN_NAME = "denominación incierta"
 
 MARGIN = 20
+CAVEAT_MIN_WIDTH = 520
+CAVEAT_BACKGROUND, CAVEAT_BORDER, CAVEAT_TEXT = "#fff1cc", "#c98a00", "#5a3b00"  # as the pane's banner
 H_GAP = 18  # between sibling subtrees laid out side by side
 V_GAP = 30  # between a row of boxes and the row below
 INDENT = 22  # children listed under their parent (when none has children of its own)
@@ -67,6 +69,9 @@ class OrgChartView(QWidget):
         self.setAccessibleName(self.tr("Organigrama"))
         self.setMouseTracking(True)
         self._day: date | None = None
+        self._title = ""
+        self.caveat = ""  # later changes to the structure that the chart does not incorporate
+        self._caveat_rect = QRect()
         self._root = ChartBox(None, ROOT_TEXT, "", False)
         self._boxes: dict[str, ChartBox] = {}
         self._lines: list[QLine] = []
@@ -75,11 +80,14 @@ class OrgChartView(QWidget):
 
     @property
     def title(self) -> str:
+        if self._title:
+            return self._title
         return self.tr("Organigrama al %1").replace("%1", format_day(self._day)) if self._day else ""
 
-    def set_state(self, offices: list[OfficeState], day: date) -> None:
-        """The offices as of ``day`` (from ``Timeline.office_states``); NOT_IN_FORCE ones are left out."""
-        self._day = day
+    def set_state(self, offices: list[OfficeState], day: date, title: str = "", caveat: str = "") -> None:
+        """The offices as of ``day`` (from ``Timeline.office_states``); NOT_IN_FORCE ones are left
+        out. ``title`` replaces "Organigrama al …"; ``caveat`` is drawn boxed under it."""
+        self._day, self._title, self.caveat = day, title, caveat
         self._root = ChartBox(None, ROOT_TEXT, "", False)
         drawn = [office for office in offices if office.status is not Status.NOT_IN_FORCE]
         self._boxes = {office.id: _box(office) for office in drawn}
@@ -88,7 +96,8 @@ class OrgChartView(QWidget):
             parent.children.append(self._boxes[office.id])
         self._layout()
         described = "; ".join(box.text for box in self._boxes.values())
-        self.setAccessibleDescription(f"{self.title}. {ROOT_TEXT}: {described}")
+        caveat = f" {self.caveat}" if self.caveat else ""
+        self.setAccessibleDescription(f"{self.title}.{caveat} {ROOT_TEXT}: {described}")
 
     def box_for(self, office_id: str) -> ChartBox | None:
         """The box drawn for the office, or None when it is not drawn."""
@@ -143,13 +152,21 @@ class OrgChartView(QWidget):
         top = MARGIN + QFontMetrics(title_font).height() + 12
         for box in self.boxes():
             box.stacked = bool(box.children) and not any(child.children for child in box.children)
+        self._caveat_rect = QRect()
+        if self.caveat:
+            width = max(self._subtree_width(self._root), CAVEAT_MIN_WIDTH)
+            inner = QRect(0, 0, width - 2 * PAD, 10_000)
+            metrics = QFontMetrics(self._caveat_font())
+            text = metrics.boundingRect(inner, Qt.TextFlag.TextWordWrap, self.caveat)
+            self._caveat_rect = QRect(MARGIN, top - 4, width, text.height() + 2 * PAD)
+            top = self._caveat_rect.bottom() + 16
         levels: dict[int, int] = {}
         self._level_heights(self._root, 0, levels)
         level_tops = {0: top}
         for depth in range(1, max(levels) + 1):
             level_tops[depth] = level_tops[depth - 1] + levels[depth - 1] + V_GAP
         self._place(self._root, MARGIN, 0, level_tops, levels)
-        right = max(box.rect.right() for box in self.boxes())
+        right = max([box.rect.right() for box in self.boxes()] + [self._caveat_rect.right()])
         bottom = max(box.rect.bottom() for box in self.boxes())
         legend = QFontMetrics(self.font()).height() + 12 if self._has_dashed() else 0
         width = max(right, QFontMetrics(title_font).horizontalAdvance(self.title) + MARGIN)
@@ -157,6 +174,11 @@ class OrgChartView(QWidget):
         self.setMinimumSize(self._content)
         self.updateGeometry()
         self.update()
+
+    def _caveat_font(self) -> QFont:
+        font = QFont(self.font())
+        font.setBold(True)
+        return font
 
     def _has_dashed(self) -> bool:
         return any(box.uncertain for box in self._boxes.values())
@@ -228,6 +250,14 @@ class OrgChartView(QWidget):
         painter.setPen(text)
         painter.drawText(QRect(MARGIN, MARGIN, self._content.width(), 40),
                          Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop, self.title)  # fmt: skip
+        if self.caveat:
+            painter.setPen(QPen(QColor(CAVEAT_BORDER), 1.5))
+            painter.setBrush(QColor(CAVEAT_BACKGROUND))
+            painter.drawRect(self._caveat_rect)
+            painter.setFont(self._caveat_font())
+            painter.setPen(QColor(CAVEAT_TEXT))
+            painter.drawText(self._caveat_rect.adjusted(PAD, PAD, -PAD, -PAD),
+                             Qt.TextFlag.TextWordWrap | Qt.AlignmentFlag.AlignLeft, self.caveat)  # fmt: skip
         painter.setPen(QPen(palette.color(QPalette.ColorRole.Mid).darker(130), 1.5))
         painter.drawLines(self._lines)
         for box in self.boxes():
@@ -312,8 +342,8 @@ class OrgChartDialog(QDialog):
         layout.addWidget(self.scroll_area, 1)
         layout.addWidget(buttons)
 
-    def set_state(self, offices: list[OfficeState], day: date) -> None:
-        self.chart.set_state(offices, day)
+    def set_state(self, offices: list[OfficeState], day: date, title: str = "", caveat: str = "") -> None:
+        self.chart.set_state(offices, day, title, caveat)
         self.setWindowTitle(self.chart.title)
         wanted = self.chart.sizeHint() + QSize(60, 90)
         screen = self.screen().availableGeometry().size() * 0.9 if self.screen() else QSize(1200, 800)

@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QPushButton, QScrollArea, 
 
 from sgdesk.content.model import EVENT_KIND_LABELS, EventKind
 from sgdesk.content.timeline import TimelineEvent
-from sgdesk.ui.timeline_style import LEGEND_LABELS, kind_icon
+from sgdesk.ui.timeline_style import LATER_DESCRIPTION, LATER_LABEL, LEGEND_LABELS, kind_icon, later_icon
 from sgdesk.ui.timeline_view import TimelineView
 from sgdesk.ui.widgets import FlowLayout, tool_button
 
@@ -45,6 +45,16 @@ class TimelinePanel(QWidget):
             box.toggled.connect(self._apply_filter)
             legend.addWidget(box)
             self.checkboxes[kind] = box
+        self.later_checkbox = QCheckBox(LATER_LABEL, self)
+        self.later_checkbox.setObjectName("timelineLater")
+        self.later_checkbox.setIcon(later_icon())
+        self.later_checkbox.setChecked(True)
+        self.later_checkbox.setToolTip(
+            self.tr("%1 (dibujado hueco): mostrar u ocultar").replace("%1", LATER_DESCRIPTION)
+        )
+        self.later_checkbox.setAccessibleName(LATER_DESCRIPTION)
+        self.later_checkbox.toggled.connect(self.view.set_show_later)
+        legend.addWidget(self.later_checkbox)
         self.fit_button = QPushButton(self.tr("Ajustar"), self)
         self.fit_button.setToolTip(self.tr("Ajustar la línea de tiempo al ancho disponible (0)"))
         self.fit_button.setAccessibleName(self.tr("Ajustar la línea de tiempo al ancho"))

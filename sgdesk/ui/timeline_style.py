@@ -7,7 +7,7 @@ import re
 from html import escape
 
 from PySide6.QtCore import QPointF, QRectF, Qt
-from PySide6.QtGui import QColor, QIcon, QPainter, QPainterPath, QPixmap, QPolygonF, QTransform
+from PySide6.QtGui import QColor, QIcon, QPainter, QPainterPath, QPen, QPixmap, QPolygonF, QTransform
 
 from sgdesk.content.model import EVENT_KIND_LABELS, EventKind
 from sgdesk.content.timeline import TimelineEvent
@@ -22,6 +22,9 @@ KIND_COLORS: dict[EventKind, str] = {
     EventKind.REPEAL: "#c62828",
 }
 MARKER_COLOR = "#c2185b"
+LATER_COLOR = "#8a4b00"  # later changes not incorporated: drawn hollow, in this colour
+LATER_LABEL = "Posterior (no incorporado)"
+LATER_DESCRIPTION = "Cambio posterior conocido que este contenido no incorpora"
 # The legend's words, short enough for one line in a 1 366-pixel window; the full names
 # (EVENT_KIND_LABELS) are the tooltips and accessible names.
 LEGEND_LABELS: dict[EventKind, str] = {
@@ -41,6 +44,8 @@ _CUT = re.compile(r" del (artículo|acuerdo|decreto|resolución|ley|literal)\b",
 
 def short_action(event: TimelineEvent) -> str:
     """What the event does, briefly and lower-case: "adiciona el literal n"."""
+    if event.later:
+        return "posterior, no incorporado"
     if event.kind is EventKind.ISSUANCE:
         return "expedición"
     if event.kind is EventKind.RENAMING and len(event.changes) > 1:
@@ -90,6 +95,27 @@ def kind_icon(kind: EventKind, size: int = 16) -> QIcon:
     return QIcon(pixmap)
 
 
+def later_icon(size: int = 16) -> QIcon:
+    """The legend's hollow glyph for later changes not incorporated."""
+    pixmap = QPixmap(size, size)
+    pixmap.fill(Qt.GlobalColor.transparent)
+    painter = QPainter(pixmap)
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    paint_hollow(painter, glyph_path(EventKind.MODIFICATION, QPointF(size / 2, size / 2), size - 4))
+    painter.end()
+    return QIcon(pixmap)
+
+
+def paint_hollow(painter: QPainter, path: QPainterPath) -> None:
+    """A glyph drawn as an outline on white: a change the corpus does not incorporate."""
+    painter.save()
+    painter.setPen(QPen(QColor(LATER_COLOR), 2))
+    painter.setBrush(QColor("white"))
+    painter.drawPath(path)
+    painter.restore()
+
+
 def event_tooltip(event: TimelineEvent) -> str:
+    kind = LATER_DESCRIPTION if event.later else EVENT_KIND_LABELS[event.kind]
     return (f"<b>{escape(event.norm_title)}</b><br>Fecha: {escape(event.date.format_es())}<br>"
-            f"Tipo: {escape(EVENT_KIND_LABELS[event.kind])}<br>{escape(event.summary)}")  # fmt: skip
+            f"Tipo: {escape(kind)}<br>{escape(event.summary)}")  # fmt: skip

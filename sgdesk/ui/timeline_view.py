@@ -48,7 +48,15 @@ from sgdesk.ui.timeline_layout import (
     fit_scale,
     widest_labels,
 )
-from sgdesk.ui.timeline_style import KIND_COLORS, MARKER_COLOR, event_tooltip, glyph_path, short_action
+from sgdesk.ui.timeline_style import (
+    KIND_COLORS,
+    LATER_COLOR,
+    MARKER_COLOR,
+    event_tooltip,
+    glyph_path,
+    paint_hollow,
+    short_action,
+)
 
 AXIS_Y = 26  # the axis line; year labels above it, the "Vigente a" label below
 ZOOM_STEP = 1.5
@@ -80,6 +88,7 @@ class TimelineView(QWidget):
         self._events: list[TimelineEvent] = []
         self._reading = False  # the events are still being read (see set_reading)
         self._kinds: set[EventKind] = set(EventKind)
+        self._show_later = True  # later changes not incorporated (drawn hollow)
         self._marker: date | None = None
         self._zoom: float | None = None  # pixels per day; None: fit the viewport
         self._scale = self._fit = 1.0  # pixels per day: shown, and to fit the viewport
@@ -132,6 +141,11 @@ class TimelineView(QWidget):
 
     def kinds(self) -> set[EventKind]:
         return set(self._kinds)
+
+    def set_show_later(self, show: bool) -> None:
+        """Draw the later changes the corpus knows of but does not incorporate, or not."""
+        self._show_later = show
+        self._invalidate(_FILTER)
 
     def is_laid_out(self) -> bool:
         return self._work is None
@@ -337,8 +351,8 @@ class TimelineView(QWidget):
             yield min(SLICE, len(self._events) - start)
 
     def _filter(self) -> Iterator[int]:
-        kinds = self._kinds
-        indexes = [i for i, event in enumerate(self._events) if event.kind in kinds]
+        kinds, later = self._kinds, self._show_later
+        indexes = [i for i, e in enumerate(self._events) if (later if e.later else e.kind in kinds)]
         self._shown = [self._events[i] for i in indexes]
         self._position = {event.id: n for n, event in enumerate(self._shown)}
         if self._current is not None and self._current not in self._position:
@@ -477,7 +491,16 @@ class TimelineView(QWidget):
             painter.setBrush(highlight)
             painter.drawRoundedRect(QRectF(self._rect(index)).adjusted(-2, 0, 2, 2), 4, 4)
         mark = self._mark(index)
-        if self._packing.extents.band(index):  # known to the month or the year
+        if event.later:  # not incorporated: hollow, dashed when known only to the month or year
+            band = self._packing.extents.band(index)
+            if band:
+                painter.setPen(QPen(QColor(LATER_COLOR), 1.5, Qt.PenStyle.DashLine))
+                painter.setBrush(QColor("white"))
+                painter.drawRoundedRect(mark.adjusted(1, 0.75, -2, -0.75), 3, 3)
+            if not band or mark.width() >= 16:
+                center = QPointF(mark.left() + 8, mark.center().y()) if band else mark.center()
+                paint_hollow(painter, glyph_path(event.kind, center, 9 if band else 13))
+        elif self._packing.extents.band(index):  # known to the month or the year
             tint = QColor(color)
             tint.setAlpha(60)
             painter.setPen(QPen(color, 1.5))

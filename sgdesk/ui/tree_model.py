@@ -17,6 +17,9 @@ NODE_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 STATUS_ROLE = Qt.ItemDataRole.UserRole + 2  # the node's Status value on the "Vigente a" date, or None
 
 UNCERTAIN_SUFFIX = " — vigencia incierta"
+# A later change the corpus does not incorporate may have altered it (shown, not only told).
+POSSIBLY_MODIFIED_SUFFIX = " — posiblemente modificada"
+POSSIBLY_MODIFIED_COLOR = QColor("#8a4b00")
 NOT_IN_FORCE_SUFFIX = " — no vigente"  # for screen readers and tooltips: grey is not enough
 NOT_IN_FORCE_COLOR = QColor("#8a9096")
 STATUS_BATCH = 128  # statuses are asked for this many sibling rows at a time
@@ -153,11 +156,15 @@ class NodeTreeModel(QAbstractItemModel):
         if node is None:
             return None
         if role == Qt.ItemDataRole.DisplayRole:
-            return node.title + (UNCERTAIN_SUFFIX if self.status(index) is Status.UNCERTAIN else "")
+            status = self.status(index)
+            return node.title + (_suffix(status) if status in _SHOWN_SUFFIXES else "")
         if role == Qt.ItemDataRole.AccessibleTextRole:
             return node.title + _suffix(self.status(index))
         if role == Qt.ItemDataRole.ForegroundRole:
-            return QBrush(NOT_IN_FORCE_COLOR) if self.status(index) is Status.NOT_IN_FORCE else None
+            status = self.status(index)
+            if status is Status.POSSIBLY_MODIFIED:
+                return QBrush(POSSIBLY_MODIFIED_COLOR)
+            return QBrush(NOT_IN_FORCE_COLOR) if status is Status.NOT_IN_FORCE else None
         if role == Qt.ItemDataRole.ToolTipRole:
             preview = node.preview or node.plain_text[:240]
             citation = node.citation + _suffix(self.status(index))
@@ -198,4 +205,9 @@ class NodeTreeModel(QAbstractItemModel):
 def _suffix(status: Status | None) -> str:
     if status is Status.UNCERTAIN:
         return UNCERTAIN_SUFFIX
+    if status is Status.POSSIBLY_MODIFIED:
+        return POSSIBLY_MODIFIED_SUFFIX
     return NOT_IN_FORCE_SUFFIX if status is Status.NOT_IN_FORCE else ""
+
+
+_SHOWN_SUFFIXES = (Status.UNCERTAIN, Status.POSSIBLY_MODIFIED)  # not in force: greyed instead

@@ -13,6 +13,7 @@ from sgdesk.content.timeline import Status, happened
 from sgdesk.library import Library
 
 ART_7 = "decreto-267-2007/art-7"
+DECRETO_456_IN_FORCE = date(2015, 11, 12)
 OLD_NAMES = {"Subdirección de Conceptos", "Subdirección de Gestión Judicial", "Subdirección de Estudios",
              "Subdirección de Personas Jurídicas"}  # fmt: skip
 
@@ -107,7 +108,10 @@ def test_state_is_consistent_on_every_day(offset: int) -> None:
                 assert day.year == start.year
                 assert day != date(start.year, 12, 31)
             else:
-                assert (status is Status.IN_FORCE) == (day >= date(start.year, 12, 31))
+                in_force = status in (Status.IN_FORCE, Status.POSSIBLY_MODIFIED)
+                assert in_force == (day >= date(start.year, 12, 31))
+                # Decreto 456 de 2015 (in force 12 Nov 2015) modifies Decreto 267 de 2007: not incorporated.
+                assert (status is Status.POSSIBLY_MODIFIED) == (in_force and day >= DECRETO_456_IN_FORCE)
         for office in timeline.office_states(day):
             if office.new_name is not None:
                 assert day.year == 2009  # the only renaming, known to the year

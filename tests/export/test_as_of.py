@@ -83,7 +83,9 @@ def test_an_export_on_a_date_says_so(library: Library) -> None:
     assert (
         "texto vigente al 30 de junio de 2008, según los cambios registrados hasta 2012" in plan.source_line
     )
-    today = plan_export(library, [FUNCTIONS_ARTICLE])
-    assert "texto que incorpora los cambios registrados hasta 2012" in today.source_line
+    today = plan_export(library, [FUNCTIONS_ARTICLE], today=date(2026, 12, 1))
+    assert ("texto con los cambios registrados hasta 2012, no verificado para el 1 de diciembre de 2026"
+            in today.source_line)  # fmt: skip
+    assert "vigente al" not in today.source_line
     assert today.pages[0].as_of is None
     assert {p.as_of for p in plan_compendium(library, as_of=day).pages} == {day}

@@ -64,7 +64,8 @@ def test_single_section_pdf(decree: Path) -> None:
     assert "Adicionado por el artículo 2 del Decreto 163 de 2008" in text
     assert "Página 1 de " in text
     assert "Exportado el 24 de noviembre de 2026" in text
-    assert "versión de contenido" in text
+    assert "Contenido con cambios hasta 2012, edición 1" in text  # a date and an edition, not a hash
+    assert library_hash_absent(text)
     assert "Fuente: Secretaría General de la Alcaldía Mayor de Bogotá D.C." in text
 
 
@@ -209,3 +210,10 @@ def test_a_write_that_fails_midway_explains_and_keeps_the_old_file(corpus_db: Pa
         assert "Traceback" not in result.stderr
         assert sorted(p.name for p in folder.iterdir()) == ["Compendio.pdf"], "no temporary file left"
         assert target.read_bytes() == b"the copy exported last week"
+
+
+def library_hash_absent(text: str) -> bool:
+    """The content hash (12 hex digits) stays in «Acerca de», out of what users print."""
+    import re
+
+    return re.search(r"\b[0-9a-f]{12}\b", text) is None
