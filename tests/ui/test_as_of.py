@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox, QWidget
 from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 
+from sgdesk.export.common import format_day
 from sgdesk.library import Library
 from sgdesk.ui.as_of import DATE_FORMAT, status_lookup
 from sgdesk.ui.compare_dialog import CompareDialog
@@ -30,6 +31,8 @@ CTRL = Qt.KeyboardModifier.ControlModifier
 CTRL_SHIFT = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
 ART_7 = "decreto-267-2007/art-7"
 LIT_N = f"{ART_7}/lit-n"
+LIT_N_TODAY = "Literal n — posiblemente modificada"  # by Decreto 456 de 2015, not incorporated
+EVENTS_DRAWN = 12 + 5  # the corpus's events and the later changes it knows of (hollow)
 LIT_N_TEXT = "Formular y orientar las políticas para la gestión que en materia de relaciones, proyección"
 RENAMINGS = {
     "Subdirección de Conceptos": "Subdirección Distrital de Doctrina y Asuntos Normativos",
@@ -115,7 +118,8 @@ def test_every_start_shows_todays_text(window: MainWindow) -> None:
     assert not bar.today_button.isEnabled(), "already today's text"
     window.open_node(ART_7)
     assert "Texto vigente al" not in pane_text(window)
-    assert tree_row(window, LIT_N) == ("Literal n", "Literal n", False)
+    assert pane_text(window).splitlines()[1].startswith("Texto con los cambios incorporados hasta 2012")
+    assert tree_row(window, LIT_N) == (LIT_N_TODAY, LIT_N_TODAY, False)
 
 
 def test_the_date_is_not_remembered(make_window: Callable[..., MainWindow], data_dir: Path) -> None:
@@ -153,7 +157,7 @@ def test_typing_a_date_greys_the_tree_and_marks_the_uncertain(window: MainWindow
 
     qtbot.mouseClick(window.point_in_time.bar.today_button, Qt.MouseButton.LeftButton)
     assert window.point_in_time.day is None
-    assert tree_row(window, LIT_N) == ("Literal n", "Literal n", False)
+    assert tree_row(window, LIT_N) == (LIT_N_TODAY, LIT_N_TODAY, False)
     assert tree_row(window, "decreto-59-2012")[2] is False
 
 
@@ -223,7 +227,9 @@ def test_every_page_ends_with_the_statement_of_currency(window: MainWindow, qtbo
             "Cambios posteriores conocidos que aún no se incorporan:"
         )
         later = lines[start + 2 :]
-        assert later[0] == "Decreto 456 de 2015 — Modifica parcialmente el Decreto 267 de 2007."
+        assert later[0] == ("Decreto 456 de 2015 (expedición: 10 de noviembre de 2015; vigencia: 12 de "
+                            "noviembre de 2015; publicación: Registro Distrital 5713) — Modifica "
+                            "parcialmente el Decreto 267 de 2007.")  # fmt: skip
         assert ("Decreto 140 de 2021 (expedición: 14 de abril de 2021; vigencia: 16 de abril de 2021; "
                 "publicación: Registro Distrital 7105) — Modifica la estructura organizacional de la "
                 "Secretaría General.") in later  # fmt: skip
@@ -252,7 +258,7 @@ def timeline_loaded(qtbot: QtBot, window: MainWindow) -> None:
     assert dock.windowTitle() == "Línea de tiempo"
     assert dock.isVisible()
     qtbot.waitUntil(lambda: window.point_in_time.timeline_panel is not None)
-    qtbot.waitUntil(lambda: len(timeline_panel(window).view.visible_event_ids()) == 12)
+    qtbot.waitUntil(lambda: len(timeline_panel(window).view.visible_event_ids()) == EVENTS_DRAWN)
 
 
 def test_the_timeline_marks_the_date(window: MainWindow, qtbot: QtBot) -> None:
@@ -289,7 +295,7 @@ def test_the_timeline_is_built_off_the_gui_thread(
     assert threads
     assert threads[0] is not QThread.currentThread(), "built on the worker thread"
     qtbot.waitUntil(lambda: window.point_in_time.timeline_panel is not None)
-    qtbot.waitUntil(lambda: len(timeline_panel(window).view.visible_event_ids()) == 12)
+    qtbot.waitUntil(lambda: len(timeline_panel(window).view.visible_event_ids()) == EVENTS_DRAWN)
     quick = make_window()  # closed at once: the build still running is stopped, nothing crashes
     quick.close()
 
@@ -316,7 +322,7 @@ def test_clicking_an_event_opens_its_norm_at_the_changed_unit(window: MainWindow
     window.open_node("mision")
     click_event(qtbot, window, "decreto-163-2008#2")  # adds literal n to art. 7
     assert window.current_node_id == "decreto-267-2007"
-    assert window.tree_view.currentIndex().data() == "Decreto 267 de 2007"
+    assert window.tree_view.currentIndex().data() == "Decreto 267 de 2007 — posiblemente modificada"
     marked = window.reading_pane.marked_node_range
     assert marked is not None
     start, length = marked
@@ -331,6 +337,17 @@ def test_clicking_an_event_opens_its_norm_at_the_changed_unit(window: MainWindow
     assert window.reading_pane.marked_node_range is None
     click_event(qtbot, window, "decreto-502-2009#1")  # renames four offices
     assert window.current_node_id == "decreto-502-2009"
+
+    # Later changes not incorporated are drawn too (hollow): what they may have altered opens.
+    window.open_node("mision")
+    click_event(qtbot, window, "posterior/decreto-456-2015")
+    assert window.current_node_id == "decreto-267-2007"
+    click_event(qtbot, window, "posterior/decreto-140-2021")  # the structure: the organigrama
+    dialog = window.findChild(OrgChartDialog, "orgChartDialog")
+    assert dialog is not None
+    qtbot.waitUntil(dialog.isVisible)
+    assert "Decreto 140 de 2021" in dialog.chart.caveat
+    dialog.close()
 
 
 # -- organigrama, compiled functions, comparing dates ------------------------------------------------
@@ -364,7 +381,7 @@ def test_the_organigrama_without_a_date_is_todays(window: MainWindow, qtbot: QtB
     window.org_chart_action.trigger()
     dialog = window.findChild(OrgChartDialog, "orgChartDialog")
     assert dialog is not None
-    assert dialog.windowTitle().endswith(str(date.today().year))
+    assert format_day(date.today()) in dialog.windowTitle()
     assert dialog.chart.box_for("dependencia/alta-consejeria-tic") is not None
     dialog.close()
 
@@ -499,5 +516,5 @@ def test_another_corpus_keeps_the_date(
     window.open_node(ART_7)
     assert "Vigencia incierta: fecha exacta no registrada" in pane_text(window)
     assert tree_row(window, LIT_N)[0] == "Literal n — vigencia incierta"
-    qtbot.waitUntil(lambda: len(timeline_panel(window).view.visible_event_ids()) == 12)
+    qtbot.waitUntil(lambda: len(timeline_panel(window).view.visible_event_ids()) == EVENTS_DRAWN)
     assert timeline_panel(window).view.marker_x() is not None

@@ -118,7 +118,7 @@ def test_a_good_database_can_be_opened_after_a_bad_start(
     assert window.current_node_id == "mision"
     assert window.reading_pane.toPlainText().startswith("Misión")
     assert visible_titles(window.tree_view) == ["Información General"]
-    assert window.content_label.text().startswith("Contenido v. ")
+    assert window.content_label.text().startswith("Contenido con cambios hasta 2012, edición 1")
     assert window.find_action.isEnabled()
 
 

@@ -602,7 +602,7 @@ def test_printing_paints_the_same_pages_as_the_pdf(
     assert footers(printed) == [f"Página {n} de {count}" for n in range(1, count + 1)]
     text = pdf_text(printed)
     assert "Artículo 7º. Son funciones de la Secretaría General" in text
-    assert "Versión de contenido" in text
+    assert "Contenido con cambios hasta 2012, edición 1" in text
 
 
 # Typing a path opens the dialog's file-name completer: the offscreen plugin can neither raise
