@@ -223,9 +223,12 @@ def test_show_as_of_gives_children_statuses(corpus_db: Path) -> None:
 def test_diff_between_dates(corpus_db: Path) -> None:
     result = sgdesk("--database", corpus_db, "diff", "2008-12-31", "2010-12-31", "--json")
     assert result.returncode == 0, result.stderr
-    rows = json.loads(result.stdout)
+    rows = json.loads(result.stdout)["changes"]
     assert len(rows) == 4
     assert {r["kind"] for r in rows} == {"renaming"}
+    assert {r["summary"] for r in rows} >= {
+        "Subdirección de Conceptos → Subdirección Distrital de Doctrina y Asuntos Normativos"
+    }
     text = sgdesk("--database", corpus_db, "diff", "2008-12-31", "2010-12-31").stdout
     assert "Subdirección de Conceptos → Subdirección Distrital de Doctrina y Asuntos Normativos" in text
     assert "Cambio de denominación" in text
@@ -258,5 +261,88 @@ def test_help_is_spanish_and_lists_every_command() -> None:
     assert result.stdout.startswith("uso: sgdesk")
     assert "opciones:" in result.stdout
     assert "show this help" not in result.stdout
-    for command in ("tree", "show", "timeline", "diff", "search", "export", "db"):
+    for command in ("tree", "show", "timeline", "diff", "search", "currency", "export", "db"):
         assert f"    {command} " in result.stdout
+
+
+# -- vigencia: the horizon and the later changes the corpus knows of but lacks -------------------
+
+
+def _show_json(corpus_db: Path, node_id: str, day: str) -> dict[str, object]:
+    result = sgdesk("--database", corpus_db, "show", node_id, "--as-of", day, "--json")
+    assert result.returncode == 0, result.stderr
+    data = json.loads(result.stdout)
+    assert isinstance(data, dict)
+    return data
+
+
+def test_show_before_and_after_decreto_456_de_2015(corpus_db: Path) -> None:
+    before = _show_json(corpus_db, "decreto-267-2007/art-7", "2015-03-03")
+    children = before["children"]
+    assert isinstance(children, list)
+    assert [c["status"] for c in children] == ["vigente"] * 14  # literals a to n
+    assert all(c["by"] == [] and c["reason"] is None for c in children)
+    assert before["after_horizon"] is True
+    assert str(before["caveat"]).startswith("Texto con los cambios incorporados hasta 2012")
+    assert before["later_changes"] == []  # none known by then
+    after = _show_json(corpus_db, "decreto-267-2007/art-7", "2015-11-12")  # in force that day
+    children = after["children"]
+    assert isinstance(children, list)
+    assert len(children) == 14
+    assert {c["status"] for c in children} == {"posiblemente_modificada"}
+    assert all(c["by"] == ["decreto-456-2015"] for c in children)
+    assert all("Decreto 456 de 2015" in c["reason"] for c in children)
+    assert (after["status"], after["by"]) == ("posiblemente_modificada", ["decreto-456-2015"])
+    later = after["later_changes"]
+    assert isinstance(later, list)
+    assert [c["id"] for c in later] == ["decreto-456-2015"]
+    assert later[0]["date"] == "2015-11-12"
+    assert later[0]["certain"] is True
+    day_before = _show_json(corpus_db, "decreto-267-2007/art-7", "2015-11-11")
+    assert day_before["status"] == "vigente"
+
+
+def test_a_year_only_later_change_is_uncertain_in_its_year(corpus_db: Path) -> None:
+    inside = _show_json(corpus_db, "acuerdo-257-2006", "2016-06-30")  # Acuerdo 638 de 2016: year only
+    assert (inside["status"], inside["by"]) == ("incierta", ["acuerdo-638-2016"])
+    assert _show_json(corpus_db, "acuerdo-257-2006", "2016-12-31")["status"] == "posiblemente_modificada"
+    assert _show_json(corpus_db, "acuerdo-257-2006", "2015-12-31")["status"] == "vigente"
+
+
+def test_diff_lists_creations_by_name_and_later_changes_apart(corpus_db: Path) -> None:
+    result = sgdesk("--database", corpus_db, "diff", "2011-01-01", "2022-01-01", "--json")
+    assert result.returncode == 0, result.stderr
+    data = json.loads(result.stdout)
+    creations = [c for c in data["changes"] if c["kind"] == "creation"]
+    assert {c["target_name"] for c in creations} == {
+        "Oficina de Alta Consejería para los Derechos de las Víctimas, la Paz y la Reconciliación",
+        "Oficina de Alta Consejería Distrital de Tecnologías de Información y Comunicaciones –TIC–",
+    }
+    assert all(c["target_name"] in c["summary"] for c in creations)  # the text output's words
+    assert [c["id"] for c in data["later_changes"]] == [
+        "decreto-456-2015", "acuerdo-638-2016", "decreto-140-2021"
+    ]  # fmt: skip
+    assert data["after_horizon"] is True
+    text = sgdesk("--database", corpus_db, "diff", "2011-01-01", "2022-01-01").stdout
+    head, _, later = text.partition("Cambios posteriores conocidos que este contenido no incorpora")
+    assert "Decreto 140 de 2021" in later and "Decreto 140 de 2021" not in head
+
+
+def test_currency_prints_the_horizon_and_the_later_changes(corpus_db: Path) -> None:
+    result = sgdesk("--database", corpus_db, "currency", "--as-of", "2021-06-30", "--json")
+    assert result.returncode == 0, result.stderr
+    data = json.loads(result.stdout)
+    assert (data["horizon"], data["horizon_precision"], data["edition"]) == ("2012", "year", 1)
+    assert data["after_horizon"] is True
+    assert "vigente al" not in data["statement"]
+    later = {c["id"]: c for c in data["later_changes"]}
+    assert list(later) == ["decreto-456-2015", "acuerdo-638-2016", "decreto-140-2021",
+                           "decreto-79-2024", "resolucion-630-2024"]  # fmt: skip
+    assert later["decreto-140-2021"]["targets"] == ["estructura"]
+    assert later["decreto-140-2021"]["known_by_date"] is True
+    assert later["decreto-79-2024"]["known_by_date"] is False
+    assert (later["resolucion-630-2024"]["date"], later["resolucion-630-2024"]["date_precision"]) == (
+        "2024", "year")  # fmt: skip
+    text = sgdesk("--database", corpus_db, "currency").stdout
+    assert text.startswith("Contenido con cambios hasta 2012, edición 1")
+    assert "Decreto 079 de 2024" in text

@@ -7,7 +7,7 @@ from datetime import date
 
 from sgdesk.cli.common import EXIT_OK, Subcommands, open_library, print_json
 from sgdesk.cli.spanish import day, positive
-from sgdesk.library import Page
+from sgdesk.library import Library, Page, Unit
 
 
 def register(commands: Subcommands) -> None:
@@ -112,38 +112,80 @@ def _timeline(args: argparse.Namespace) -> int:
 
 
 def _diff(args: argparse.Namespace) -> int:
+    from sgdesk.export.common import change_line, change_text, later_item
+
     first: date = args.first
     second: date = args.second
     with open_library(args) as library:
-        records = library.timeline().changes_between(first, second)
+        timeline = library.timeline()
+        records = timeline.changes_between(first, second)
+        later = timeline.later_between(first, second)
+        currency = library.currency()
+        offices = {office.id: office.name for office in timeline.offices}
+        names = {r.target: offices.get(r.target) or _citation(library, r.target) for r in records}
     if args.json:
-        print_json([
-            {"event": r.event.id, "norm": r.event.norm, "kind": r.event.kind.value,
-             "date": r.event.date.iso(), "target": r.target, "old": r.old, "new": r.new, "certain": r.certain}
-            for r in records
-        ])  # fmt: skip
-        return EXIT_OK
-    from sgdesk.export.common import change_line
+        from sgdesk.cli.currency import later_change_json
 
+        print_json({
+            "from": min(first, second).isoformat(), "to": max(first, second).isoformat(),
+            "horizon": currency.horizon.iso() if currency.horizon else None,
+            "after_horizon": currency.is_after(max(first, second)),
+            "changes": [
+                {"event": r.event.id, "norm": r.event.norm, "norm_title": r.event.norm_title,
+                 "kind": r.event.kind.value, "date": r.event.date.iso(),
+                 "date_precision": r.event.date.precision.value, "target": r.target,
+                 "target_name": names[r.target], "old": r.old, "new": r.new, "certain": r.certain,
+                 "summary": change_text(r), "line": change_line(r)}
+                for r in records
+            ],
+            "later_changes": [later_change_json(change, certain) for change, certain in later],
+        })  # fmt: skip
+        return EXIT_OK
     print(f"{len(records)} cambio(s) entre el {first.isoformat()} y el {second.isoformat()}")
     for record in records:
         print(f"- {change_line(record)}")
+    if later:
+        print("Cambios posteriores conocidos que este contenido no incorpora (no están en el texto):")
+        for change, certain in later:
+            print(f"- {later_item(change, certain)}")
+    if currency.is_after(max(first, second)):
+        print(f"(El contenido incorpora los cambios registrados hasta {currency.as_of_text}.)")
     return EXIT_OK
 
 
+def _citation(library: Library, target: str) -> str | None:
+    node = library.find(target)
+    return node.citation if node is not None else None
+
+
 def _page_json(page: Page, text: str) -> dict[str, object]:
+    from sgdesk.cli.currency import later_change_json
+    from sgdesk.export.common import page_banner, status_note
+
     node = page.node
+    day = page.as_of or page.seen_on
+
+    def state(unit: Unit) -> dict[str, object]:
+        """The status on the page's day, the later changes behind it and the reason in Spanish."""
+        return {"status": unit.status.value, "by": [c.id for c in unit.by], "reason": status_note(unit, day)}
+
+    banner = page_banner(page)
     data: dict[str, object] = {
         "id": node.id, "title": node.title, "kind": node.kind.value, "parent": node.parent,
         "path": [n.title for n in page.breadcrumb], "text": text, "citation": node.citation,
         "notes": [note for unit in page.units for note in unit.notes if unit.node is node],
         "children": [{"id": c.id, "title": c.title} for c in page.children]
-                    or [{"id": u.node.id, "title": u.node.title, "status": u.status.value}
+                    or [{"id": u.node.id, "title": u.node.title, **state(u)}
                         for u in page.units if u.depth == 1],
+        "day": day.isoformat() if day else None,
+        **state(page.units[0]),
+        "horizon": page.currency.horizon.iso() if page.currency and page.currency.horizon else None,
+        "after_horizon": page.after_horizon,
+        "caveat": banner.statement if banner else None,
+        "later_changes": [later_change_json(c, certain) for c, certain in banner.changes] if banner else [],
     }  # fmt: skip
     if page.as_of is not None:
         data["as_of"] = page.as_of.isoformat()
-        data["status"] = page.units[0].status.value
     if page.norm is not None:
         norm = page.norm
         data["norm"] = norm.id

@@ -41,6 +41,9 @@ def _export(args: argparse.Namespace) -> int:
 
         with offscreen_application():
             path = write_pdf(plan, args.output)
-    vigente = f", texto vigente al {args.as_of.isoformat()}" if args.as_of else ""
+    if args.as_of and not plan.currency.is_after(args.as_of):
+        vigente = f", texto vigente al {args.as_of.isoformat()}"
+    else:  # after the horizon the corpus cannot vouch for the day: the PDF says so first
+        vigente = f", {plan.currency_text}"
     print(f"PDF escrito: {path} ({len(plan.pages)} sección(es){vigente})")
     return EXIT_OK

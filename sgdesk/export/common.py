@@ -114,10 +114,15 @@ def later_change_line(change: LaterChange) -> str:
     return f"{change.norm} ({details}) — {change.affects}"
 
 
+def change_text(record: ChangeRecord) -> str:
+    """What one change did, for people: "A → B", or the event's summary ("Crea la Oficina …")."""
+    return f"{record.old} → {record.new}" if record.new else record.event.summary
+
+
 def change_line(record: ChangeRecord) -> str:
     """One change between two dates: "Decreto 502 de 2009 (2009), Cambio de denominación: A → B"."""
     event = record.event
-    what = f"{record.old} → {record.new}" if record.new else event.summary
+    what = change_text(record)
     doubt = "" if record.certain else f" ({UNCERTAIN_CHANGE})"
     label = EVENT_KIND_LABELS[event.kind]
     return f"{event.norm_title} ({event.date.format_compact()}), {label}: {what}{doubt}"
