@@ -2,17 +2,18 @@
 
 Pages carry a header (entity, section), the body, and a footer ("Página X de Y", export
 date, content version). Multi-section exports open with a cover and a table of contents.
-The file is written under a temporary name beside the target and renamed when complete;
-pypdf then adds the outline (bookmarks) and the Subject/Keywords entries, keeping the XMP
-metadata in step, as PDF/A requires.
+The file is written as ``.sgdesk-export-*.part`` beside the target (see partfile.py); pypdf
+then adds the outline (bookmarks) and the Subject/Keywords entries, keeping the XMP metadata
+in step, as PDF/A requires; only the complete file is renamed over the target.
 """
 
 from __future__ import annotations
 
 import errno
+import io
 import os
 import shutil
-import tempfile
+import stat
 from collections.abc import Generator, Iterator
 from dataclasses import dataclass
 from html import escape
@@ -35,8 +36,10 @@ from PySide6.QtGui import (
 
 from sgdesk.content.citations import ENTITY
 from sgdesk.errors import SgdeskError
+from sgdesk.export import partfile
 from sgdesk.export.common import format_day, later_change_line
 from sgdesk.export.html import BODY_FONT, banner_html, body_point_size, render_html, style_sheet
+from sgdesk.export.partfile import PartFile, remove_stale
 from sgdesk.export.plan import ExportPlan, PaperSize
 
 PAGE_SIZES = {PaperSize.CARTA: QPageSize.PageSizeId.Letter, PaperSize.A4: QPageSize.PageSizeId.A4}
@@ -140,7 +143,7 @@ class Paginator:
 
     # -- painting ----------------------------------------------------------------
 
-    def paint(self) -> Iterator[int]:
+    def paint(self) -> Generator[int, None, None]:
         """Paint every page; yields after each one (for progress and cancelling)."""
         painter = QPainter()
         if not painter.begin(self.device):
@@ -230,45 +233,122 @@ def _elide(text: str, size: int) -> str:
 
 
 def export_steps(plan: ExportPlan, target: Path) -> Generator[tuple[int, int], None, Path]:
-    """Write ``plan`` to ``target``, yielding ``(pages done, total)``; closing the generator
-    early (cancelling) removes every temporary file and leaves ``target`` untouched."""
-    folder = target.parent
-    if not folder.is_dir():
-        raise ExportError(f"La carpeta {folder} no existe.")
-    if target.is_dir():  # say so before painting every page (and not in the OS's English)
-        raise ExportError(f"No se pudo escribir {target}: es una carpeta; elija otro nombre de archivo.")
+    """Write ``plan`` to ``target``, yielding ``(pages done, total)``. Closing the generator
+    early (cancelling), an error or an interruption (Ctrl+C, a signal turned into an
+    exception) removes the temporary file and leaves ``target`` untouched."""
+    check_target(target)
+    remove_stale(target.parent)
     try:
-        handle, raw_name = tempfile.mkstemp(prefix=f".{target.stem}-", suffix=".part", dir=folder)
-        os.close(handle)
+        part = PartFile(target.parent)
     except OSError as exc:
-        raise ExportError(f"No se puede escribir en la carpeta {folder}: {os_reason(exc)}.") from exc
-    raw = Path(raw_name)
-    finished = raw.with_name(raw.name + ".pdf")
+        raise ExportError(
+            f"No se puede escribir en la carpeta {shown(target.parent)}: {os_reason(exc)}."
+        ) from exc
+    try:
+        yield from _write(plan, part.path, target)
+        _replace(part.path, target)
+    except OSError as exc:
+        raise ExportError(f"No se pudo escribir {shown(target)}: {os_reason(exc)}.") from exc
+    finally:
+        part.discard()  # never raises: the error that ended the export is the one reported
+    return target
+
+
+def _write(plan: ExportPlan, raw: Path, target: Path) -> Generator[tuple[int, int], None, None]:
+    """Paint every page into ``raw``, then add the outline and metadata in place.
+
+    Qt lets go of the file before this returns or raises, so that it can be removed or
+    renamed (Windows refuses both while any handle is open)."""
     # QPdfWriter says nothing when a write fails (a full disk): it writes into a QFile of
     # ours, whose error is checked once the writer is done.
     device = QFile(str(raw))
+    if not device.open(QIODevice.OpenModeFlag.WriteOnly | QIODevice.OpenModeFlag.Truncate):
+        raise ExportError(
+            f"No se pudo escribir {shown(target)}: no se pudo abrir el archivo temporal {raw.name}."
+        )
     try:
-        if not device.open(QIODevice.OpenModeFlag.WriteOnly | QIODevice.OpenModeFlag.Truncate):
-            raise ExportError(
-                f"No se pudo escribir {target}: no se pudo abrir el archivo temporal {raw.name}."
-            )
-        writer = _writer(plan, device)
-        paginator = Paginator(plan, writer)
+        paginator = Paginator(plan, _writer(plan, device))
         total = paginator.page_count
-        for done in paginator.paint():
-            yield done, total
-        del writer  # writes the end of the file
-        device.close()
-        if device.error() != QFileDevice.FileError.NoError:
-            raise ExportError(f"No se pudo escribir {target}: {_write_failure(folder)}.")
-        _finish(plan, paginator.sections, raw, finished)
-        os.replace(finished, target)
-    except OSError as exc:
-        raise ExportError(f"No se pudo escribir {target}: {os_reason(exc)}.") from exc
+        pages = paginator.paint()
+        try:
+            for done in pages:
+                yield done, total
+        finally:
+            pages.close()  # ends the painter: Qt writes the end of the file
     finally:
-        raw.unlink(missing_ok=True)
-        finished.unlink(missing_ok=True)
-    return target
+        device.close()
+    if device.error() != QFileDevice.FileError.NoError:
+        raise ExportError(f"No se pudo escribir {shown(target)}: {_write_failure(raw.parent)}.")
+    _finish(plan, paginator.sections, raw)
+
+
+def check_target(target: Path) -> None:
+    """Refuse, before any work, a target that cannot or must not be written."""
+    folder = target.parent
+    problem = name_problem(target)
+    if problem:
+        raise ExportError(f"No se puede usar el nombre {shown(target)}: {problem}; elija otro nombre.")
+    if not folder.is_dir():
+        raise ExportError(f"La carpeta {shown(folder)} no existe.")
+    if target.is_dir():  # say so before painting every page (and not in the OS's English)
+        raise ExportError(
+            f"No se pudo escribir {shown(target)}: es una carpeta; elija otro nombre de archivo."
+        )
+    _refuse_read_only(target)
+
+
+def _refuse_read_only(target: Path) -> None:
+    try:
+        mode = target.stat().st_mode
+    except OSError:
+        return  # no such file yet
+    if not mode & stat.S_IWUSR:
+        raise ExportError(
+            f"{shown(target)} es de solo lectura y no se reemplazó. Quítele el atributo de solo "
+            "lectura o elija otro nombre."
+        )
+
+
+_WINDOWS_RESERVED = frozenset(
+    ["CON", "PRN", "AUX", "NUL"] + [f"{port}{n}" for port in ("COM", "LPT") for n in range(1, 10)]
+)
+
+
+def name_problem(target: Path) -> str | None:
+    """Why a file name cannot be written, or None; in Spanish."""
+    try:
+        str(target).encode("utf-8")
+    except UnicodeEncodeError:  # bytes that are not UTF-8 in a POSIX name, or a lone surrogate
+        return "contiene bytes o caracteres que no forman texto válido"
+    if partfile.WINDOWS:
+        name = target.name
+        if any(char in '<>:"/\\|?*' or ord(char) < 32 for char in name):
+            return 'Windows no admite en un nombre de archivo los caracteres < > : " / \\ | ? *'
+        if name.rstrip(" .") != name:
+            return "Windows no admite nombres que terminan en punto o espacio"
+        if name.split(".")[0].upper() in _WINDOWS_RESERVED:
+            return "es un nombre reservado de Windows"
+    return None
+
+
+def shown(path: Path) -> str:
+    """A path fit to print: bytes that are not UTF-8 become U+FFFD."""
+    return os.fsencode(path).decode("utf-8", "replace")
+
+
+def _replace(finished: Path, target: Path) -> None:
+    """Put the finished file in place of the target (the old file stays if this fails)."""
+    _refuse_read_only(target)  # it may have changed during the export
+    try:
+        os.replace(finished, target)
+    except PermissionError as exc:
+        if target.exists():  # Windows: the target is open in another program (sharing violation)
+            raise ExportError(
+                f"No se pudo reemplazar {shown(target)}: el archivo está en uso por otro programa "
+                "(¿un visor de PDF?) o no se permite cambiarlo. Ciérrelo y vuelva a exportar; "
+                "el archivo anterior quedó intacto."
+            ) from exc
+        raise
 
 
 FULL_DISK_BYTES = 1024 * 1024  # less free space than this after a failed write: the disk is full
@@ -319,13 +399,13 @@ def _writer(plan: ExportPlan, device: QFile) -> QPdfWriter:
     return writer
 
 
-def _finish(plan: ExportPlan, sections: list[Section], raw: Path, finished: Path) -> None:
+def _finish(plan: ExportPlan, sections: list[Section], raw: Path) -> None:
     """Outline, Subject and Keywords with pypdf; the XMP packet says the same."""
     from pypdf import PdfReader, PdfWriter
     from pypdf.errors import PyPdfError
 
     try:
-        reader = PdfReader(raw)
+        reader = PdfReader(io.BytesIO(raw.read_bytes()))  # read whole: the file is rewritten
         pages = len(reader.pages)
     except PyPdfError as exc:  # Qt's file is incomplete: it could not all be written
         raise ExportError(f"El PDF quedó incompleto ({_write_failure(raw.parent)}).") from exc
@@ -343,7 +423,7 @@ def _finish(plan: ExportPlan, sections: list[Section], raw: Path, finished: Path
         {"/Subject": plan.subject, "/Keywords": ", ".join(plan.keywords), "/Producer": producer}
     )
     _extend_xmp(writer, plan)
-    with finished.open("wb") as handle:
+    with raw.open("wb") as handle:
         writer.write(handle)
 
 

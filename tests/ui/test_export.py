@@ -84,7 +84,7 @@ def footers(pdf: Path) -> list[str]:
 
 
 def leftovers(folder: Path) -> list[str]:
-    """Temporary files an export may have left (".<name>-XXXX.part", ".part.pdf")."""
+    """Temporary files an export may have left (".sgdesk-export-XXXX.part")."""
     return sorted(p.name for p in folder.iterdir() if ".part" in p.name)
 
 
