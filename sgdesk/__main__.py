@@ -1,7 +1,7 @@
-"""Entry point for ``python -m sgdesk``."""
+"""Entry point for ``python -m sgdesk`` and for the frozen executables (PyInstaller)."""
 
 import sys
 
-from sgdesk.cli import main
+from sgdesk.toplevel import main
 
 sys.exit(main())

@@ -3,6 +3,7 @@ read-only folder. Slow (about a minute): marked, and run by .ci/run like every t
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -47,3 +48,14 @@ def test_frozen_folder_carries_only_what_it_needs(frozen: Path) -> None:
     assert not list(internal.rglob("*QtNetwork*"))
     size = sum(p.stat().st_size for p in frozen.rglob("*") if p.is_file() and not p.is_symlink())
     assert size < 110 * 2**20, f"{size / 2**20:.0f} MiB"
+
+
+def test_an_unexpected_error_in_the_frozen_app_ends_in_its_own_dialog(frozen: Path, tmp_path: Path) -> None:
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "HOME": str(tmp_path),
+           "SGDESK_CRASH_TEST": "1", "SGDESK_CRASH_DIALOG_MS": "300"}  # fmt: skip
+    result = subprocess.run([str(frozen / "sgdesk")], capture_output=True, text=True, timeout=120, env=env,
+                            cwd=tmp_path, check=False)  # fmt: skip
+    assert result.returncode == 70, result.stderr
+    assert "sgdesk: se mostró el diálogo «sgdesk — error inesperado»." in result.stderr
+    assert "Traceback" not in result.stderr
+    assert "Failed to execute script" not in result.stderr

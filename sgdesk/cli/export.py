@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import argparse
+import sys
 from pathlib import Path
 
 from sgdesk.cli.common import EXIT_OK, Subcommands, open_library
+from sgdesk.cli.interrupt import InterruptedBySignalError, signals_interrupt
 from sgdesk.cli.spanish import day
 from sgdesk.errors import SgdeskError
+from sgdesk.toplevel import EXIT_INTERRUPTED
 
 
 def register(commands: Subcommands) -> None:
@@ -39,11 +42,22 @@ def _export(args: argparse.Namespace) -> int:
         from sgdesk.app import offscreen_application
         from sgdesk.export.pdf import write_pdf
 
-        with offscreen_application():
-            path = write_pdf(plan, args.output)
+        try:
+            with offscreen_application(), signals_interrupt():
+                path = write_pdf(plan, args.output)
+        except KeyboardInterrupt:
+            return _interrupted("Ctrl+C", EXIT_INTERRUPTED)
+        except InterruptedBySignalError as stop:
+            return _interrupted(stop.name, 128 + stop.number)
     if args.as_of and not plan.currency.is_after(args.as_of):
         vigente = f", texto vigente al {args.as_of.isoformat()}"
     else:  # after the horizon the corpus cannot vouch for the day: the PDF says so first
         vigente = f", {plan.currency_text}"
     print(f"PDF escrito: {path} ({len(plan.pages)} sección(es){vigente})")
     return EXIT_OK
+
+
+def _interrupted(cause: str, code: int) -> int:
+    """The export unwound (its temporary file is gone): one Spanish line, the shell's code."""
+    print(f"sgdesk: exportación interrumpida ({cause}); no quedó ningún archivo a medias.", file=sys.stderr)
+    return code

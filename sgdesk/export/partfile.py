@@ -16,9 +16,12 @@ from __future__ import annotations
 
 import logging
 import os
+import signal
 import sys
 import tempfile
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 PREFIX = ".sgdesk-export-"
@@ -59,13 +62,31 @@ class PartFile:
 
     def discard(self) -> None:
         """Remove the file if it is still there and let go of it; never raises."""
-        try:
-            self.path.unlink(missing_ok=True)
-        except OSError as exc:  # still open somewhere (Windows): the next export removes it
-            log.warning("temporary file %s not removed: %s", self.path, exc)
-        if self._lock is not None:
-            os.close(self._lock)
-            self._lock = None
+        with signals_deferred():
+            try:
+                self.path.unlink(missing_ok=True)
+            except OSError as exc:  # still open somewhere (Windows): the next export removes it
+                log.warning("temporary file %s not removed: %s", self.path, exc)
+            if self._lock is not None:
+                os.close(self._lock)
+                self._lock = None
+
+
+_DEFERRED = {getattr(signal, name) for name in ("SIGINT", "SIGTERM", "SIGHUP") if hasattr(signal, name)}
+
+
+@contextmanager
+def signals_deferred() -> Iterator[None]:
+    """Ctrl+C, SIGTERM and SIGHUP wait until the block ends (POSIX), so that a part file is
+    never created or removed without its owner knowing. (Windows: no signal masks.)"""
+    if not hasattr(signal, "pthread_sigmask"):
+        yield
+        return
+    previous = signal.pthread_sigmask(signal.SIG_BLOCK, _DEFERRED)
+    try:
+        yield
+    finally:
+        signal.pthread_sigmask(signal.SIG_SETMASK, previous)
 
 
 def remove_stale(folder: Path) -> list[Path]:

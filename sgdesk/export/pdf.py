@@ -39,7 +39,7 @@ from sgdesk.errors import SgdeskError
 from sgdesk.export import partfile
 from sgdesk.export.common import format_day, later_change_line
 from sgdesk.export.html import BODY_FONT, banner_html, body_point_size, render_html, style_sheet
-from sgdesk.export.partfile import PartFile, remove_stale
+from sgdesk.export.partfile import PartFile, remove_stale, signals_deferred
 from sgdesk.export.plan import ExportPlan, PaperSize
 
 PAGE_SIZES = {PaperSize.CARTA: QPageSize.PageSizeId.Letter, PaperSize.A4: QPageSize.PageSizeId.A4}
@@ -238,20 +238,25 @@ def export_steps(plan: ExportPlan, target: Path) -> Generator[tuple[int, int], N
     exception) removes the temporary file and leaves ``target`` untouched."""
     check_target(target)
     remove_stale(target.parent)
+    part: PartFile | None = None
     try:
-        part = PartFile(target.parent)
-    except OSError as exc:
-        raise ExportError(
-            f"No se puede escribir en la carpeta {shown(target.parent)}: {os_reason(exc)}."
-        ) from exc
-    try:
+        with signals_deferred():  # an interruption lands once `part` is known, inside the try
+            part = _new_part(target.parent)
         yield from _write(plan, part.path, target)
         _replace(part.path, target)
     except OSError as exc:
         raise ExportError(f"No se pudo escribir {shown(target)}: {os_reason(exc)}.") from exc
     finally:
-        part.discard()  # never raises: the error that ended the export is the one reported
+        if part is not None:
+            part.discard()  # never raises: the error that ended the export is the one reported
     return target
+
+
+def _new_part(folder: Path) -> PartFile:
+    try:
+        return PartFile(folder)
+    except OSError as exc:
+        raise ExportError(f"No se puede escribir en la carpeta {shown(folder)}: {os_reason(exc)}.") from exc
 
 
 def _write(plan: ExportPlan, raw: Path, target: Path) -> Generator[tuple[int, int], None, None]:
@@ -382,11 +387,14 @@ def os_reason(exc: OSError) -> str:
 
 def write_pdf(plan: ExportPlan, target: Path) -> Path:
     steps = export_steps(plan, target)
-    while True:
-        try:
-            next(steps)
-        except StopIteration as done:
-            return Path(done.value)
+    try:
+        while True:
+            try:
+                next(steps)
+            except StopIteration as done:
+                return Path(done.value)
+    finally:
+        steps.close()  # interrupted between two pages (Ctrl+C): the temporary file goes now
 
 
 def _writer(plan: ExportPlan, device: QFile) -> QPdfWriter:
