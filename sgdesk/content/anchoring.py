@@ -3,31 +3,37 @@
 An anchor keeps the W3C selectors (quote with prefix and suffix, and position) over the
 node's normalised text. ``locate`` tries, in order: the stored position if the quote is still
 there; the quote elsewhere in the node, prefix and suffix choosing among repeats; an edited
-version of the quote (approximate matching, rapidfuzz's indel ratio); else «sin ubicar». A
-passage is never dropped: the caller keeps the anchor and shows its original quote.
+version of the quote (approximate matching with the standard library's difflib); else «sin
+ubicar». A passage is never dropped: the caller keeps the anchor and shows its original quote.
 
 anchorpoint (PyPI) implements the same selectors, but it is not used: its matcher is an exact
 regular expression (no approximate matching, the case folded, prefix and suffix required to
 be adjacent), it pulls in pydantic and python-ranges for a few dozen lines, and its licence
-(an "ethical source" licence, not OSI-approved) restricts use.
+(an "ethical source" licence, not OSI-approved) restricts use. rapidfuzz was used first and
+dropped: it adds 12 MB to the frozen application (over its size budget) for comparisons of a
+few hundred characters, which difflib does in well under a millisecond.
 """
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
+from difflib import SequenceMatcher
 from enum import StrEnum
-
-from rapidfuzz import fuzz
 
 from sgdesk.content.annotations import TextAnchor
 from sgdesk.content.text import fold
 
 CONTEXT_LENGTH = 32  # characters of prefix and suffix kept around a quote
 MIN_APPROXIMATE_LENGTH = 8  # shorter quotes are only found exactly
-APPROXIMATE_SCORE = 85.0  # rapidfuzz ratio (0-100) an edited quote must reach
+APPROXIMATE_SCORE = 85.0  # similarity (0-100) an edited quote, with its context, must reach
 _SIDE = 12  # characters of prefix and suffix compared with an edited quote's surroundings
+_WORD = re.compile(r"\w+")
+_MAX_CANDIDATES = 5  # places an edited quote is looked for
+_MAX_REACH = 60  # characters each end of an edited quote may move
+_EDGE = 24  # characters of the quote compared at each end when choosing where it starts and ends
 
 
 class Placement(StrEnum):
@@ -159,29 +165,64 @@ def _common_start(first: str, second: str) -> int:
 
 
 def _approximate(text: str, anchor: TextAnchor) -> tuple[int, int] | None:
-    """The span of ``text`` most like the quote, in whole words, if similar enough. Spans are
-    compared with their surroundings included, so the stored prefix and suffix decide where
-    an edited passage begins and ends."""
+    """The span of ``text`` most like the quote, in whole words, if similar enough. Each end
+    is chosen by comparing the quote's first (last) words with their stored prefix (suffix)
+    to the text around that end, so the context decides where an edited passage begins and
+    ends; the whole span, with its context, must then be similar enough."""
     exact = anchor.exact
     if len(exact) < MIN_APPROXIMATE_LENGTH or not text:
         return None
-    alignment = fuzz.partial_ratio_alignment(exact, text, score_cutoff=APPROXIMATE_SCORE)
-    if alignment is None:
-        return None
-    start, end = _whole_words(text, alignment.dest_start, alignment.dest_end)
-    # An edit that made the passage longer or shorter: move each end a word at a time.
-    reach = len(exact) // 2
-    spans = [(s, e) for s in {start, *_word_starts(text, start, reach)}
-             for e in {end, *_word_ends(text, end, reach)} if s < e]  # fmt: skip
     before, after = anchor.prefix[-_SIDE:], anchor.suffix[:_SIDE]
-    wanted = before + exact + after
+    head, tail = before + exact[:_EDGE], exact[-_EDGE:] + after
 
-    def score(span: tuple[int, int]) -> float:
+    def head_score(start: int) -> float:
+        return _similarity(head, text[max(0, start - len(before)) : start + _EDGE])
+
+    def tail_score(end: int) -> float:
+        return _similarity(tail, text[max(0, end - _EDGE) : end + len(after)])
+
+    def whole_score(span: tuple[int, int]) -> float:
         s, e = span
-        return fuzz.ratio(wanted, text[max(0, s - len(before)) : e + len(after)])
+        return _similarity(before + exact + after, text[max(0, s - len(before)) : e + len(after)])
 
-    best = max(spans, key=score)
-    return best if score(best) >= APPROXIMATE_SCORE else None
+    spans = []
+    for starts, ends in (_ends_near(text, start, len(exact)) for start in _likely_starts(text, exact)):
+        start = max(starts, key=head_score)
+        end = max((e for e in ends if e > start), key=tail_score, default=None)
+        if end is not None:
+            spans.append((start, end))
+    best = max(spans, key=whole_score, default=None)
+    return best if best is not None and whole_score(best) >= APPROXIMATE_SCORE else None
+
+
+def _similarity(first: str, second: str) -> float:
+    """0-100: twice the characters in common over the total (difflib's ratio)."""
+    return 100 * SequenceMatcher(None, first, second, autojunk=False).ratio()
+
+
+def _likely_starts(text: str, exact: str) -> list[int]:
+    """Where the quote would start if it were aligned on its longest run of words left intact
+    (words, not characters: a few distinct tokens keep this fast on long texts)."""
+    quote_words = [(m.start(), m.group()) for m in _WORD.finditer(exact)]
+    text_words = [(m.start(), m.group()) for m in _WORD.finditer(text)]
+    quote_tokens, text_tokens = [w for _, w in quote_words], [w for _, w in text_words]
+    matcher = SequenceMatcher(None, quote_tokens, text_tokens, autojunk=False)
+    block = matcher.find_longest_match(0, len(quote_tokens), 0, len(text_tokens))
+    if block.size == 0 or sum(len(w) for w in quote_tokens[block.a : block.a + block.size]) < 4:
+        return []
+    run = quote_tokens[block.a : block.a + block.size]
+    offset = quote_words[block.a][0]  # where the run starts inside the quote
+    starts = [text_words[i][0] - offset for i in range(len(text_tokens) - block.size + 1)
+              if text_tokens[i : i + block.size] == run]  # fmt: skip
+    return [max(0, start) for start in starts[:_MAX_CANDIDATES]]
+
+
+def _ends_near(text: str, start: int, length: int) -> tuple[list[int], list[int]]:
+    """Word starts near ``start`` and word ends near ``start + length``: an edit may have
+    made the passage longer or shorter."""
+    start, end = _whole_words(text, min(start, len(text) - 1), min(start + length, len(text)))
+    reach = min(length // 2, _MAX_REACH)
+    return sorted({start, *_word_starts(text, start, reach)}), sorted({end, *_word_ends(text, end, reach)})
 
 
 def _whole_words(text: str, start: int, end: int) -> tuple[int, int]:
