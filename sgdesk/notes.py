@@ -109,7 +109,7 @@ class MyNotes:
         now = utc_now()
         annotation = Annotation(
             str(uuid.uuid4()), node.id, kind, text, anchor, library.info.content_version, now, now,
-            node.title, color,
+            display_name(node), color,
         )  # fmt: skip
         self._store.save_annotation(annotation)
         return annotation
@@ -155,7 +155,7 @@ class MyNotes:
     def add_favorite(self, library: Library, node_id: str) -> bool:
         """Mark the node as a favorite; False if it already was one."""
         node = library.node(node_id)
-        return self._store.add_favorite(Favorite(node.id, node.title, "", 0, utc_now()))
+        return self._store.add_favorite(Favorite(node.id, display_name(node), "", 0, utc_now()))
 
     def remove_favorite(self, library: Library, node_id: str) -> bool:
         """Unmark it; a node that no longer exists can be unmarked by its stored id."""
@@ -182,6 +182,12 @@ class MyNotes:
         parsed: NotesFile = parse_notes_file(data)
         favorites, annotations = self._store.merge(parsed.favorites, parsed.annotations)
         return ImportReport(favorites, annotations)
+
+
+def display_name(node: Node) -> str:
+    """How a favorite or a note names its node: a norm's unit by its citation ("Decreto 267
+    de 2007, art. 7, lit. n"), a section by its title."""
+    return node.citation if node.norm and node.citation else node.title
 
 
 def _node_text(library: Library, node_id: str, texts: dict[str, str | None]) -> str | None:

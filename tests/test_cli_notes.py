@@ -43,7 +43,7 @@ def test_favorites_remove_and_list(corpus_db: Path, tmp_path: Path) -> None:
     common = ("--database", corpus_db, "--data-dir", tmp_path)
     assert "Agregado" in sgdesk(*common, "favorites", "add", LIT_N).stdout
     assert "Ya estaba" in sgdesk(*common, "favorites", "add", LIT_N).stdout
-    assert "Literal n" in sgdesk(*common, "favorites", "list").stdout
+    assert "Decreto 267 de 2007, art. 7, lit. n" in sgdesk(*common, "favorites", "list").stdout
     assert "Quitado" in sgdesk(*common, "favorites", "remove", LIT_N).stdout
     assert "0 favorito(s)" in sgdesk(*common, "favorites", "list").stdout
 

@@ -29,6 +29,7 @@ from sgdesk.ui.as_of import PointInTime
 from sgdesk.ui.export_actions import ExportActions
 from sgdesk.ui.find_bar import FindBar
 from sgdesk.ui.history import History
+from sgdesk.ui.my_notes import MyNotesActions
 from sgdesk.ui.reading_pane import DEFAULT_ZOOM, ReadingPane
 from sgdesk.ui.search_service import PAGE_SIZE, SearchService
 from sgdesk.ui.state import UiSettings
@@ -40,7 +41,7 @@ if TYPE_CHECKING:
     from sgdesk.ui.search_panel import SearchPanel
 
 WINDOW_TITLE = "sgdesk — Secretaría General de la Alcaldía Mayor de Bogotá D.C."
-STATE_VERSION = 3  # bump when docks change: older saved layouts are then ignored
+STATE_VERSION = 4  # bump when docks change: older saved layouts are then ignored
 HOME_NODE = "mision"
 
 
@@ -58,6 +59,7 @@ DOCKS = (
     DockSpec("navigationDock", "Navegación", Qt.DockWidgetArea.LeftDockWidgetArea, "Ctrl+1"),
     DockSpec("searchDock", "Búsqueda", Qt.DockWidgetArea.RightDockWidgetArea, "Ctrl+2"),
     DockSpec("timelineDock", "Línea de tiempo", Qt.DockWidgetArea.BottomDockWidgetArea, "Ctrl+3"),
+    DockSpec("myNotesDock", "Mis notas", Qt.DockWidgetArea.LeftDockWidgetArea, "Ctrl+4"),
 )
 TIMELINE_HEIGHT = 210  # the timeline dock's first height, before the user resizes it
 
@@ -115,6 +117,7 @@ class MainWindow(QMainWindow):
         self._last_results: SearchResults | None = None
         self.point_in_time = PointInTime(self)  # the "Vigente a" date and what depends on it
         self.exports = ExportActions(self)  # Ctrl+E, Ctrl+P, Ctrl+Shift+P
+        self.my_notes = MyNotesActions(self, self.docks["myNotesDock"])  # Ctrl+B, Ctrl+Alt+M
         self.point_in_time.attach_timeline(self.docks["timelineDock"])
 
         self.content_label = QLabel(self)
@@ -210,6 +213,10 @@ class MainWindow(QMainWindow):
         )
         self.org_chart_action = self._action("&Organigrama…", time.show_org_chart, ["Ctrl+Shift+O"])
         self.compare_action = self._action("Co&mparar fechas…", time.compare_dates, ["Ctrl+Shift+D"])
+        self.favorite_action = self._action(
+            "Marcar o quitar &favorito", self.my_notes.toggle_favorite, ["Ctrl+B"]
+        )
+        self.note_action = self._action("&Nota…", self.my_notes.add_note, ["Ctrl+Alt+M"])
         self._build_menus()
 
     def _build_menus(self) -> None:
@@ -222,6 +229,8 @@ class MainWindow(QMainWindow):
         file_menu.addAction(self.quit_action)
         edit_menu = bar.addMenu(self.tr("&Edición"))
         edit_menu.addActions([self.copy_action, self.copy_citation_action])
+        edit_menu.addSeparator()
+        edit_menu.addActions([self.favorite_action, self.note_action])
         edit_menu.addSeparator()
         edit_menu.addActions([self.find_action, self.find_next_action, self.find_previous_action])
         edit_menu.addSeparator()
@@ -283,6 +292,7 @@ class MainWindow(QMainWindow):
         """No saved layout: search shares the left column with the index, as a tab (Ctrl+K
         brings it forward), so the text keeps its width on a 1366×768 screen."""
         self.tabifyDockWidget(self.docks["navigationDock"], self.docks["searchDock"])
+        self.tabifyDockWidget(self.docks["searchDock"], self.docks["myNotesDock"])
         self.docks["navigationDock"].raise_()
         self.resizeDocks([self.docks["timelineDock"]], [TIMELINE_HEIGHT], Qt.Orientation.Vertical)
 
@@ -415,6 +425,7 @@ class MainWindow(QMainWindow):
         self.history = History()
         self.current_node_id = None
         self.point_in_time.library_changed()
+        self.my_notes.refresh()
         self._show_library()
         self.open_node(HOME_NODE if library.find(HOME_NODE) else self._first_root())
         return True
@@ -428,7 +439,8 @@ class MainWindow(QMainWindow):
         for action in (self.copy_citation_action, self.home_action, self.find_action,
                        self.search_action, self.back_to_search_action, self.export_action,
                        self.print_action, self.preview_action, self.functions_action,
-                       self.org_chart_action, self.compare_action):  # fmt: skip
+                       self.org_chart_action, self.compare_action, self.favorite_action,
+                       self.note_action):  # fmt: skip
             action.setEnabled(enabled)
         if self._search_panel is not None:
             self._search_panel.setEnabled(enabled)
@@ -542,6 +554,7 @@ class MainWindow(QMainWindow):
         self.save_state()
         self._stop_search()
         self.point_in_time.shutdown()
+        self.my_notes.close()
         super().closeEvent(event)
 
     def save_state(self) -> None:

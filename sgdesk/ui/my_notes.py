@@ -1,0 +1,246 @@
+"""«Mis notas» in the window: Ctrl+B favorite toggle, «Nota…» (Ctrl+Alt+M) and the dock.
+
+The dock lists favorites (by folder), notes placed in the open content, and «Notas sin
+ubicar» (passages no longer found, and nodes no longer in the content) with their original
+quote. Enter or a double click opens the node. The user database is the one in the window's
+data folder (beside ``sgdesk.ini``); when it is read-only the dock says why.
+"""
+
+from __future__ import annotations
+
+from html import escape
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QModelIndex, QObject, Qt, Signal
+from PySide6.QtGui import QStandardItem, QStandardItemModel
+from PySide6.QtWidgets import QDockWidget, QLabel, QTreeView, QVBoxLayout, QWidget
+
+from sgdesk.content.text import find_all
+from sgdesk.errors import SgdeskError
+from sgdesk.notes import MyNotes, PlacedAnnotation, PlacedFavorite
+
+if TYPE_CHECKING:
+    from sgdesk.ui.mainwindow import MainWindow
+
+NODE_ROLE = Qt.ItemDataRole.UserRole + 1  # the node an entry opens
+PASSAGE_ROLE = Qt.ItemDataRole.UserRole + 2  # the annotated passage as the node reads now
+QUOTE_LIMIT = 90  # characters of a quote or a note shown in a row (the tooltip has all)
+GROUP_FAVORITES, GROUP_NOTES, GROUP_UNPLACED = "Favoritos", "Notas", "Notas sin ubicar"
+
+
+class NotesPanel(QWidget):
+    """The dock's contents: a tree of entries; emits ``node_activated`` with a node id and the
+    passage to mark on it ("" for none)."""
+
+    node_activated = Signal(str, str)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.problem_label = QLabel(self)
+        self.problem_label.setWordWrap(True)
+        self.problem_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.problem_label.hide()
+        self.model = QStandardItemModel(self)
+        self.view = QTreeView(self)
+        self.view.setObjectName("myNotesTree")
+        self.view.setAccessibleName(self.tr("Mis notas: favoritos y notas"))
+        self.view.setHeaderHidden(True)
+        self.view.setEditTriggers(QTreeView.EditTrigger.NoEditTriggers)
+        self.view.setModel(self.model)
+        self.view.activated.connect(self._on_activated)  # Enter, or a double click
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.problem_label)
+        layout.addWidget(self.view)
+
+    def show_problem(self, problem: str | None) -> None:
+        self.problem_label.setText(problem or "")
+        self.problem_label.setVisible(bool(problem))
+
+    def show_entries(self, favorites: list[PlacedFavorite], notes: list[PlacedAnnotation]) -> None:
+        self.model.clear()
+        root = self.model.invisibleRootItem()
+        root.appendRow(self._favorites_group(favorites))
+        placed = [n for n in notes if n.location.found]
+        unplaced = [n for n in notes if not n.location.found]
+        root.appendRow(self._group(self.tr(GROUP_NOTES), [self._note_item(n) for n in placed]))
+        root.appendRow(self._group(self.tr(GROUP_UNPLACED), [self._note_item(n) for n in unplaced]))
+        self.view.expandAll()  # a few groups and folders, never a large tree
+
+    def _favorites_group(self, favorites: list[PlacedFavorite]) -> QStandardItem:
+        folders: dict[str, QStandardItem] = {}
+        rows: list[QStandardItem] = []
+        for placed in favorites:
+            item = self._favorite_item(placed)
+            folder = placed.favorite.folder
+            if not folder:
+                rows.append(item)
+                continue
+            if folder not in folders:
+                folders[folder] = self._group(folder, [])
+                rows.append(folders[folder])
+            folders[folder].appendRow(item)
+        return self._group(self.tr(GROUP_FAVORITES), rows, len(favorites))
+
+    def _group(self, title: str, rows: list[QStandardItem], count: int | None = None) -> QStandardItem:
+        count = len(rows) if count is None else count
+        group = QStandardItem(f"{title} ({count})" if count else title)
+        group.setSelectable(True)
+        for row in rows:
+            group.appendRow(row)
+        return group
+
+    def _favorite_item(self, placed: PlacedFavorite) -> QStandardItem:
+        favorite = placed.favorite
+        text = favorite.title or favorite.node_id
+        if not placed.available:
+            text += self.tr(" — no disponible en esta versión del contenido")
+        item = QStandardItem(text)
+        item.setToolTip(escape(favorite.node_id))
+        item.setData(favorite.node_id if placed.available else None, NODE_ROLE)
+        item.setEnabled(placed.available)
+        return item
+
+    def _note_item(self, placed: PlacedAnnotation) -> QStandardItem:
+        note = placed.annotation
+        parts = [note.node_title or note.node_id]
+        if note.anchor is not None:
+            parts.append(f"«{_shorten(note.anchor.exact)}»")
+        if note.text:
+            parts.append(_shorten(note.text))
+        if not placed.location.found or placed.location.placement.value != "exact":
+            parts.append(f"({placed.label})")
+        item = QStandardItem(" · ".join(parts))
+        tooltip = [note.node_id]
+        if note.anchor is not None:
+            tooltip.append(f"«{note.anchor.exact}»")
+        tooltip.append(note.text)
+        item.setToolTip("<br>".join(escape(line) for line in tooltip if line))
+        item.setData(placed.node_id if placed.location.found else None, NODE_ROLE)
+        item.setData(placed.current_text, PASSAGE_ROLE)
+        return item
+
+    def _on_activated(self, index: QModelIndex) -> None:
+        node_id = index.data(NODE_ROLE)
+        if node_id:
+            self.node_activated.emit(str(node_id), str(index.data(PASSAGE_ROLE) or ""))
+
+    def entries(self, group: str) -> list[str]:
+        """The texts of a group's rows (folders with their favorites indented), for tests."""
+        for row in range(self.model.rowCount()):
+            item = self.model.item(row)
+            if item.text().split(" (")[0] == group:
+                return list(_texts(item))
+        return []
+
+
+def _texts(item: QStandardItem, depth: int = 0) -> list[str]:
+    found: list[str] = []
+    for row in range(item.rowCount()):
+        child = item.child(row)
+        found.append("  " * depth + child.text())
+        found += _texts(child, depth + 1)
+    return found
+
+
+def _shorten(text: str) -> str:
+    flat = " ".join(text.split())
+    return flat if len(flat) <= QUOTE_LIMIT else flat[: QUOTE_LIMIT - 1] + "…"
+
+
+class MyNotesActions(QObject):
+    """The window's Mis notas actions and dock, over the user database of its data folder."""
+
+    def __init__(self, window: MainWindow, dock: QDockWidget) -> None:
+        super().__init__(window)
+        self._window = window
+        self._dock = dock
+        self.notes = MyNotes.open(window.settings.path.parent)
+        self.panel = NotesPanel(window)
+        self.panel.node_activated.connect(self._open)
+        self.panel.show_problem(self.notes.problem)
+        dock.setWidget(self.panel)
+        dock.visibilityChanged.connect(self._on_visibility)
+
+    def toggle_favorite(self) -> None:
+        """Ctrl+B: the node shown becomes a favorite, or stops being one."""
+        window, library, node_id = self._window, self._window.library, self._window.current_node_id
+        if library is None or node_id is None:
+            return
+        try:
+            if self.notes.add_favorite(library, node_id):
+                message = self.tr("Agregado a Mis notas › Favoritos: %1")
+            else:
+                self.notes.remove_favorite(library, node_id)
+                message = self.tr("Quitado de favoritos: %1")
+        except SgdeskError as exc:
+            window.statusBar().showMessage(exc.message, 10000)
+            return
+        window.statusBar().showMessage(message.replace("%1", library.node(node_id).title), 5000)
+        self.refresh()
+
+    def add_note(self) -> None:
+        """Ctrl+Alt+M: a note on the selected passage, or on the whole unit shown."""
+        window, library = self._window, self._window.library
+        if library is None or window.current_node_id is None:
+            return
+        pane = window.reading_pane
+        quote = " ".join(pane.textCursor().selectedText().split()) or None
+        node_id = (pane.node_at_selection() if quote else None) or window.current_node_id
+        text = self._ask_note_text(library.node(node_id).citation or library.node(node_id).title, quote)
+        if not text:
+            return
+        try:
+            try:
+                self.notes.add_note(library, node_id, text, quote)
+                message = self.tr("Nota guardada.")
+            except SgdeskError:
+                if quote is None:
+                    raise
+                # The selection spans more than one unit's text: the note goes on the unit.
+                self.notes.add_note(library, node_id, text)
+                message = self.tr(
+                    "Nota guardada para toda la disposición (la selección abarcaba más de una)."
+                )
+        except SgdeskError as exc:
+            window.statusBar().showMessage(exc.message, 10000)
+            return
+        window.statusBar().showMessage(message, 5000)
+        self.refresh()
+
+    def _ask_note_text(self, where: str, quote: str | None) -> str:
+        from PySide6.QtWidgets import QInputDialog
+
+        about = f"«{_shorten(quote)}», {where}" if quote else where
+        text, accepted = QInputDialog.getMultiLineText(
+            self._window, self.tr("Nota"), self.tr("Nota sobre %1:").replace("%1", about)
+        )
+        return text.strip() if accepted else ""
+
+    def _on_visibility(self, visible: bool) -> None:
+        if visible:
+            self.refresh()
+
+    def refresh(self) -> None:
+        """List the entries again (placing every note costs time: only while the dock is shown)."""
+        if not self._dock.isVisible():
+            return
+        library = self._window.library
+        if library is None:
+            self.panel.show_entries([], [])
+            return
+        try:
+            self.panel.show_entries(self.notes.favorites(library), self.notes.placed(library))
+        except SgdeskError as exc:
+            self.panel.show_problem(exc.message)
+
+    def _open(self, node_id: str, passage: str) -> None:
+        """Open the node; mark the annotated passage on it and scroll there."""
+        window = self._window
+        if window.open_node(node_id) and passage:
+            window.reading_pane.highlight_words(
+                lambda paragraph: [(start, start + len(passage)) for start in find_all(paragraph, passage)]
+            )
+
+    def close(self) -> None:
+        self.notes.close()

@@ -1,0 +1,146 @@
+"""«Mis notas» in the window: Ctrl+B, a note on a selected passage, the dock, Enter opens."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QTextCursor
+from PySide6.QtWidgets import QInputDialog
+from pytestqt.qtbot import QtBot
+
+from sgdesk.content.annotations import Annotation, AnnotationKind, TextAnchor
+from sgdesk.notes import MyNotes
+from sgdesk.store.userdb import USER_DB_NAME
+from sgdesk.ui.mainwindow import MainWindow
+from sgdesk.ui.my_notes import GROUP_FAVORITES, GROUP_NOTES, GROUP_UNPLACED
+
+LIT_N = "decreto-267-2007/art-7/lit-n"
+PASSAGE = "proyección y estrategia internacional"
+
+
+def _show_dock(window: MainWindow, qtbot: QtBot) -> None:
+    dock = window.docks["myNotesDock"]
+    dock.show()
+    dock.raise_()
+    qtbot.waitUntil(dock.isVisible)
+
+
+def _select(window: MainWindow, text: str) -> None:
+    pane = window.reading_pane
+    start = pane.toPlainText().index(text)
+    cursor = QTextCursor(pane.document())
+    cursor.setPosition(start)
+    cursor.setPosition(start + len(text), QTextCursor.MoveMode.KeepAnchor)
+    pane.setTextCursor(cursor)
+
+
+def test_ctrl_b_toggles_the_favorite_and_the_dock_lists_it(
+    make_window: Callable[..., MainWindow], qtbot: QtBot, data_dir: Path
+) -> None:
+    window = make_window()
+    _show_dock(window, qtbot)
+    window.open_node("decreto-267-2007")
+    qtbot.keyClick(window, Qt.Key.Key_B, Qt.KeyboardModifier.ControlModifier)
+    panel = window.my_notes.panel
+    assert panel.entries(GROUP_FAVORITES) == ["Decreto 267 de 2007"]
+    assert "Agregado" in window.statusBar().currentMessage()
+
+    window.open_node("mision")
+    panel.view.setFocus()
+    favorite = panel.model.item(0).child(0).index()
+    panel.view.setCurrentIndex(favorite)
+    qtbot.keyClick(panel.view, Qt.Key.Key_Return)
+    assert window.current_node_id == "decreto-267-2007"  # Enter opened it
+
+    qtbot.keyClick(window, Qt.Key.Key_B, Qt.KeyboardModifier.ControlModifier)
+    assert panel.entries(GROUP_FAVORITES) == []
+    stored = MyNotes.open(data_dir)
+    try:
+        assert stored.annotations() == []
+        assert stored._store.favorites() == []
+    finally:
+        stored.close()
+
+
+def test_a_note_on_a_selected_passage_is_saved_listed_and_opens_marked(
+    make_window: Callable[..., MainWindow], qtbot: QtBot, data_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    typed = ("ver concepto 2023-114", True)  # what the user types in «Nota», and OK
+    monkeypatch.setattr(QInputDialog, "getMultiLineText", lambda *args, **kwargs: typed)
+    window = make_window()
+    _show_dock(window, qtbot)
+    window.open_node("decreto-267-2007")
+    _select(window, PASSAGE)
+    modifiers = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.AltModifier
+    qtbot.keyClick(window, Qt.Key.Key_M, modifiers)
+
+    stored = MyNotes.open(data_dir)
+    try:
+        [note] = stored.annotations()
+    finally:
+        stored.close()
+    assert (note.node_id, note.text) == (LIT_N, "ver concepto 2023-114")
+    assert note.anchor is not None
+    assert note.anchor.exact == PASSAGE
+    panel = window.my_notes.panel
+    assert panel.entries(GROUP_NOTES) == [
+        f"Decreto 267 de 2007, art. 7, lit. n · «{PASSAGE}» · ver concepto 2023-114"
+    ]
+
+    window.open_node("mision")
+    panel.view.setCurrentIndex(panel.model.item(1).child(0).index())
+    qtbot.keyClick(panel.view, Qt.Key.Key_Return)
+    assert window.current_node_id == LIT_N
+    assert window.reading_pane.search_mark_count == 1  # the passage is marked
+
+
+def test_notes_no_longer_found_are_listed_unplaced_with_their_quote(
+    make_window: Callable[..., MainWindow], qtbot: QtBot, data_dir: Path
+) -> None:
+    stored = MyNotes.open(data_dir)
+    try:
+        store = stored._store
+        gone = TextAnchor("un texto que ya no está", "", "", 0, 23)
+        when = "2026-01-01T00:00:00Z"
+        note = AnnotationKind.NOTE
+        store.save_annotation(Annotation("a", "mision", note, "<b>mía</b>", gone, "v0", when, when, "Misión"))
+        store.save_annotation(
+            Annotation("b", "decreto-1-1900", note, "otra", None, "v0", when, when, "Decreto 1 de 1900")
+        )
+    finally:
+        stored.close()
+    window = make_window()
+    _show_dock(window, qtbot)
+    panel = window.my_notes.panel
+    assert panel.entries(GROUP_UNPLACED) == [
+        "Misión · «un texto que ya no está» · <b>mía</b> · (sin ubicar)",
+        "Decreto 1 de 1900 · otra · (no disponible en esta versión del contenido)",
+    ]
+    unplaced = panel.model.item(2).child(0)
+    assert "&lt;b&gt;mía&lt;/b&gt;" in unplaced.toolTip()  # the user's text is data, not markup
+    assert panel.entries(GROUP_NOTES) == []
+
+
+def test_a_damaged_user_database_leaves_the_window_working_and_says_so(
+    make_window: Callable[..., MainWindow], qtbot: QtBot, data_dir: Path
+) -> None:
+    (data_dir / USER_DB_NAME).write_bytes(b"no es SQLite" * 100)
+    window = make_window()
+    _show_dock(window, qtbot)
+    assert "está dañado" in window.my_notes.panel.problem_label.text()
+    qtbot.keyClick(window, Qt.Key.Key_B, Qt.KeyboardModifier.ControlModifier)
+    assert "No se guardó" in window.statusBar().currentMessage()
+    assert window.current_node_id is not None
+
+
+def test_the_dock_model_passes_the_model_tester(
+    make_window: Callable[..., MainWindow], qtbot: QtBot, qtmodeltester: object
+) -> None:
+    window = make_window()
+    _show_dock(window, qtbot)
+    window.open_node("mision")
+    qtbot.keyClick(window, Qt.Key.Key_B, Qt.KeyboardModifier.ControlModifier)
+    qtmodeltester.check(window.my_notes.panel.model)  # type: ignore[attr-defined]
