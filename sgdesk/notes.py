@@ -11,6 +11,7 @@ import os
 import tempfile
 import uuid
 from dataclasses import dataclass
+from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
 from sgdesk.content.anchoring import (
@@ -23,7 +24,7 @@ from sgdesk.content.anchoring import (
     normalised_text,
     relocate,
 )
-from sgdesk.content.annotations import Annotation, AnnotationKind, Favorite, TextAnchor, utc_now
+from sgdesk.content.annotations import Annotation, AnnotationKind, Favorite, TextAnchor, Visit, utc_now
 from sgdesk.content.model import Node
 from sgdesk.content.notes_file import NotesFile, notes_file_json, parse_notes_file
 from sgdesk.errors import SgdeskError, UserDataError
@@ -32,6 +33,9 @@ from sgdesk.store.userdb import UserDatabase, open_user_database
 from sgdesk.store.usernotes import MergeCounts, UserNotesStore
 
 MAX_NOTE_LENGTH = 20_000
+DEFAULT_HISTORY_DAYS = 90
+MAX_HISTORY_DAYS = 3650
+HISTORY_SHOWN = 500  # the most recent visits «Historial» lists
 _RELOCATION_CANDIDATES = 10
 
 
@@ -164,6 +168,41 @@ class MyNotes:
 
     def favorites(self, library: Library) -> list[PlacedFavorite]:
         return [PlacedFavorite(f, library.find(f.node_id) is not None) for f in self._store.favorites()]
+
+    # -- history -------------------------------------------------------------------
+
+    @property
+    def history_days(self) -> int:
+        """How many days visits are kept; 0: the history is not kept."""
+        try:
+            stored = self._store.preference("history_days")
+            return max(0, min(MAX_HISTORY_DAYS, int(stored))) if stored is not None else DEFAULT_HISTORY_DAYS
+        except (SgdeskError, ValueError):
+            return DEFAULT_HISTORY_DAYS
+
+    def set_history_days(self, days: int) -> None:
+        """Keep visits ``days`` days (0: keep none, and forget the ones kept)."""
+        days = max(0, min(MAX_HISTORY_DAYS, days))
+        self._store.set_preference("history_days", str(days))
+        if days == 0:
+            self._store.clear_history()
+
+    def record_visit(self, node: Node, as_of: date | None) -> bool:
+        """Add the page to the history (unless it is not kept, or the notes are read-only)."""
+        days = self.history_days
+        if days == 0 or self.problem is not None:
+            return False
+        now = datetime.now(UTC).replace(microsecond=0)
+        cutoff = (now - timedelta(days=days)).isoformat().replace("+00:00", "Z")
+        visit = Visit(node.id, display_name(node), utc_now(), as_of.isoformat() if as_of else None)
+        self._store.add_visit(visit, cutoff)
+        return True
+
+    def visits(self) -> list[Visit]:
+        return self._store.visits(HISTORY_SHOWN)
+
+    def clear_history(self) -> int:
+        return self._store.clear_history()
 
     # -- the «Mis notas» file --------------------------------------------------------
 

@@ -170,3 +170,30 @@ def test_a_read_only_session_says_why_and_keeps_the_file(tmp_path: Path, library
             notes.add_note(library, "mision", "no se guardará")
     finally:
         notes.close()
+
+
+def test_the_history_keeps_visits_newest_first_for_the_days_chosen(
+    library: Library, my_notes: MyNotes
+) -> None:
+    from datetime import date
+
+    from sgdesk.content.annotations import Visit
+
+    store = my_notes._store
+    store.add_visit(Visit("vision", "Visión", "2001-01-01T00:00:00Z"), forget_before="2000-01-01T00:00:00Z")
+    assert my_notes.record_visit(library.node("mision"), None)
+    assert my_notes.record_visit(library.node(LIT_N), date(2008, 6, 30))
+    visits = my_notes.visits()
+    # the 2001 visit is older than the 90 days kept by default: forgotten at the next visit
+    assert [(v.node_id, v.title, v.as_of) for v in visits] == [
+        (LIT_N, "Decreto 267 de 2007, art. 7, lit. n", "2008-06-30"),
+        ("mision", "Misión", None),
+    ]
+    my_notes.set_history_days(0)  # "never": nothing kept, nothing recorded
+    assert my_notes.visits() == []
+    assert not my_notes.record_visit(library.node("mision"), None)
+    assert my_notes.visits() == []
+    my_notes.set_history_days(30)
+    assert my_notes.history_days == 30
+    assert my_notes.record_visit(library.node("mision"), None)
+    assert my_notes.clear_history() == 1

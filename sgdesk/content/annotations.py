@@ -49,6 +49,16 @@ class Favorite:
     created: str
 
 
+@dataclass(frozen=True)
+class Visit:
+    """A page opened: when, and with which «Vigente a» date (None: today's text)."""
+
+    node_id: str
+    title: str
+    opened: str  # ISO 8601, UTC
+    as_of: str | None = None  # ISO date
+
+
 def utc_now() -> str:
     """The current time as the user data stores it: ISO 8601 in UTC, to the second."""
     return datetime.now(UTC).replace(microsecond=0).isoformat().replace("+00:00", "Z")

@@ -54,6 +54,16 @@ MIGRATIONS: tuple[tuple[str, ...], ...] = (
             updated TEXT NOT NULL)""",
         "CREATE INDEX annotations_node ON annotations(node_id)",
     ),
+    (
+        """CREATE TABLE history (
+            id INTEGER PRIMARY KEY,
+            node_id TEXT NOT NULL,
+            title TEXT NOT NULL DEFAULT '',
+            opened TEXT NOT NULL,
+            as_of TEXT)""",
+        "CREATE INDEX history_opened ON history(opened)",
+        "CREATE TABLE preferences (key TEXT PRIMARY KEY, value TEXT NOT NULL)",
+    ),
 )
 LATEST_VERSION = len(MIGRATIONS)
 

@@ -6,7 +6,7 @@ import sqlite3
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from sgdesk.content.annotations import Annotation, AnnotationKind, Favorite, TextAnchor
+from sgdesk.content.annotations import Annotation, AnnotationKind, Favorite, TextAnchor, Visit
 from sgdesk.store.userdb import UserDatabase
 
 _ANNOTATION_COLUMNS = (
@@ -67,6 +67,43 @@ class UserNotesStore:
         with self.database.write() as connection:
             deleted = connection.execute("DELETE FROM annotations WHERE id = ?", (annotation_id,))
             return deleted.rowcount > 0
+
+    # -- history and preferences -------------------------------------------------------
+
+    def add_visit(self, visit: Visit, forget_before: str) -> None:
+        """Record ``visit`` and forget the visits opened before ``forget_before`` (ISO time)."""
+        with self.database.write() as connection:
+            connection.execute(
+                "INSERT INTO history (node_id, title, opened, as_of) VALUES (?, ?, ?, ?)",
+                (visit.node_id, visit.title, visit.opened, visit.as_of),
+            )
+            connection.execute("DELETE FROM history WHERE opened < ?", (forget_before,))
+
+    def visits(self, limit: int) -> list[Visit]:
+        """The latest ``limit`` visits, newest first."""
+        with self.database.reading() as connection:
+            rows = connection.execute(
+                "SELECT node_id, title, opened, as_of FROM history ORDER BY opened DESC, id DESC LIMIT ?",
+                (limit,),
+            ).fetchall()
+        return [Visit(*row) for row in rows]
+
+    def clear_history(self) -> int:
+        with self.database.write() as connection:
+            return connection.execute("DELETE FROM history").rowcount
+
+    def preference(self, key: str) -> str | None:
+        with self.database.reading() as connection:
+            row = connection.execute("SELECT value FROM preferences WHERE key = ?", (key,)).fetchone()
+        return None if row is None else str(row[0])
+
+    def set_preference(self, key: str, value: str) -> None:
+        with self.database.write() as connection:
+            connection.execute(
+                "INSERT INTO preferences (key, value) VALUES (?, ?) "
+                "ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+                (key, value),
+            )
 
     # -- merging (import) ----------------------------------------------------------
 

@@ -217,6 +217,7 @@ class MainWindow(QMainWindow):
             "Marcar o quitar &favorito", self.my_notes.toggle_favorite, ["Ctrl+B"]
         )
         self.note_action = self._action("&Nota…", self.my_notes.add_note, ["Ctrl+Alt+M"])
+        self.history_action = self._action("&Historial…", self.my_notes.show_history, ["Ctrl+H"])
         self._build_menus()
 
     def _build_menus(self) -> None:
@@ -244,7 +245,7 @@ class MainWindow(QMainWindow):
         view_menu.addActions([self.as_of_action, self.functions_action, self.org_chart_action,
                               self.compare_action])  # fmt: skip
         go_menu = bar.addMenu(self.tr("&Ir"))
-        go_menu.addActions([self.back_action, self.forward_action, self.home_action])
+        go_menu.addActions([self.back_action, self.forward_action, self.home_action, self.history_action])
         help_menu = bar.addMenu(self.tr("Ay&uda"))
         help_menu.addAction(self.about_action)
         toolbar = QToolBar(self.tr("Barra de herramientas"), self)
@@ -317,6 +318,7 @@ class MainWindow(QMainWindow):
         self.point_in_time.compiled = False
         if record:
             self.history.visit(page.node.id)
+        self.my_notes.page_opened(page.node, page.as_of)
         self.reading_pane.show_html(self.point_in_time.render(page))
         self._select_in_tree(page.node.id)
         self._update_navigation()

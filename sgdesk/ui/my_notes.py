@@ -1,4 +1,4 @@
-"""«Mis notas» in the window: Ctrl+B favorite toggle, «Nota…» (Ctrl+Alt+M) and the dock.
+"""«Mis notas» in the window: Ctrl+B favorite toggle, «Nota…» (Ctrl+Alt+M), the dock, the history.
 
 The dock lists favorites (by folder), notes placed in the open content, and «Notas sin
 ubicar» (passages no longer found, and nodes no longer in the content) with their original
@@ -8,6 +8,8 @@ data folder (beside ``sgdesk.ini``); when it is read-only the dock says why.
 
 from __future__ import annotations
 
+import logging
+from datetime import date
 from html import escape
 from typing import TYPE_CHECKING
 
@@ -20,7 +22,11 @@ from sgdesk.errors import SgdeskError
 from sgdesk.notes import MyNotes, PlacedAnnotation, PlacedFavorite
 
 if TYPE_CHECKING:
+    from sgdesk.content.model import Node
+    from sgdesk.ui.history_dialog import HistoryDialog
     from sgdesk.ui.mainwindow import MainWindow
+
+log = logging.getLogger("sgdesk")
 
 NODE_ROLE = Qt.ItemDataRole.UserRole + 1  # the node an entry opens
 PASSAGE_ROLE = Qt.ItemDataRole.UserRole + 2  # the annotated passage as the node reads now
@@ -161,6 +167,7 @@ class MyNotesActions(QObject):
         self.panel.show_problem(self.notes.problem)
         dock.setWidget(self.panel)
         dock.visibilityChanged.connect(self._on_visibility)
+        self.history_dialog: HistoryDialog | None = None
 
     def toggle_favorite(self) -> None:
         """Ctrl+B: the node shown becomes a favorite, or stops being one."""
@@ -233,6 +240,41 @@ class MyNotesActions(QObject):
             self.panel.show_entries(self.notes.favorites(library), self.notes.placed(library))
         except SgdeskError as exc:
             self.panel.show_problem(exc.message)
+
+    def page_opened(self, node: Node, as_of: date | None) -> None:
+        """Every page opened goes to the history (when it is kept and can be saved)."""
+        try:
+            self.notes.record_visit(node, as_of)
+        except SgdeskError as exc:  # the history is not worth interrupting the reader for
+            log.warning("visit not recorded: %s", exc.message)
+
+    def show_history(self) -> None:
+        """Ctrl+H: the pages opened, newest first; Enter opens one."""
+        from sgdesk.ui.history_dialog import HistoryDialog
+
+        try:
+            visits = self.notes.visits()
+        except SgdeskError as exc:
+            self._window.statusBar().showMessage(exc.message, 10000)
+            return
+        dialog = HistoryDialog(visits, self.notes.history_days, self.notes.problem is not None, self._window)
+        dialog.node_activated.connect(self._window.open_node)
+        dialog.clear_requested.connect(self._clear_history)
+        dialog.days_changed.connect(self._set_history_days)
+        self.history_dialog = dialog
+        dialog.open()
+
+    def _clear_history(self) -> None:
+        try:
+            self.notes.clear_history()
+        except SgdeskError as exc:
+            self._window.statusBar().showMessage(exc.message, 10000)
+
+    def _set_history_days(self, days: int) -> None:
+        try:
+            self.notes.set_history_days(days)
+        except SgdeskError as exc:
+            self._window.statusBar().showMessage(exc.message, 10000)
 
     def _open(self, node_id: str, passage: str) -> None:
         """Open the node; mark the annotated passage on it and scroll there."""

@@ -144,3 +144,47 @@ def test_the_dock_model_passes_the_model_tester(
     window.open_node("mision")
     qtbot.keyClick(window, Qt.Key.Key_B, Qt.KeyboardModifier.ControlModifier)
     qtmodeltester.check(window.my_notes.panel.model)  # type: ignore[attr-defined]
+
+
+def test_ctrl_h_lists_the_pages_opened_and_enter_opens_one(
+    make_window: Callable[..., MainWindow], qtbot: QtBot, data_dir: Path
+) -> None:
+    from datetime import date
+
+    window = make_window()
+    window.open_node("vision")
+    window.point_in_time.bar.set_day(date(2008, 6, 30))  # «Vigente a» 30/06/2008
+    qtbot.waitUntil(lambda: window.point_in_time.day == date(2008, 6, 30))
+    window.open_node(LIT_N)
+    qtbot.keyClick(window, Qt.Key.Key_H, Qt.KeyboardModifier.ControlModifier)
+    dialog = window.my_notes.history_dialog
+    assert dialog is not None
+    qtbot.waitUntil(dialog.isVisible)
+    rows = [
+        [dialog.tree.topLevelItem(row).text(column) for column in (1, 2)]
+        for row in range(dialog.tree.topLevelItemCount())
+    ]
+    assert rows[0] == ["Decreto 267 de 2007, art. 7, lit. n", "30/06/2008"]
+    assert rows[1] == ["Visión", "hoy (texto actual)"]
+    assert rows[-1][0] == "Misión"  # the page the window opened with
+
+    dialog.tree.setCurrentItem(dialog.tree.topLevelItem(1))
+    qtbot.keyClick(dialog.tree, Qt.Key.Key_Return)
+    assert window.current_node_id == "vision"
+    assert not dialog.isVisible()
+
+    qtbot.keyClick(window, Qt.Key.Key_H, Qt.KeyboardModifier.ControlModifier)
+    dialog = window.my_notes.history_dialog
+    assert dialog is not None
+    qtbot.waitUntil(dialog.isVisible)
+    qtbot.mouseClick(dialog.clear_button, Qt.MouseButton.LeftButton)
+    assert dialog.tree.topLevelItemCount() == 0
+    dialog.days.setValue(0)  # «no guardar»
+    dialog.reject()
+    window.open_node("mision")
+    stored = MyNotes.open(data_dir)
+    try:
+        assert stored.visits() == []
+        assert stored.history_days == 0
+    finally:
+        stored.close()
