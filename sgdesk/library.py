@@ -15,7 +15,7 @@ from sgdesk.content.model import Amendment, LaterChange, Node, NodeKind, Norm
 from sgdesk.content.query import Query, SearchFilters, parse_query
 from sgdesk.content.timeline import Status, Timeline, UnitState, with_later
 from sgdesk.errors import UnknownNodeError
-from sgdesk.store.corpus import CorpusStore, later_change_rows, office_rows, timeline_rows
+from sgdesk.store.corpus import CorpusStore
 from sgdesk.store.db import open_readonly
 from sgdesk.store.search import SearchStore, interruptible
 
@@ -131,7 +131,7 @@ class Library:
     @classmethod
     def open(cls, path: Path) -> Library:
         """Open ``path`` read-only; raises DatabaseError with a Spanish message."""
-        return cls(CorpusStore(open_readonly(path)), path)
+        return cls(CorpusStore(open_readonly(path), path), path)
 
     def close(self) -> None:
         self._store.close()
@@ -225,9 +225,8 @@ class Library:
     def timeline(self) -> Timeline:
         """Events and what they did (built once: the corpus never changes under us)."""
         if self._timeline is None:
-            events, dates = timeline_rows(self._store.connection)
-            connection = self._store.connection
-            self._timeline = Timeline(events, dates, office_rows(connection), self.later_changes())
+            events, dates = self._store.timeline_rows()
+            self._timeline = Timeline(events, dates, self._store.offices(), self.later_changes())
         return self._timeline
 
     @property
@@ -240,7 +239,7 @@ class Library:
             self._timeline = timeline
 
     def later_changes(self) -> list[LaterChange]:
-        return later_change_rows(self._store.connection)
+        return self._store.later_changes()
 
     def event_location(self, event_id: str) -> tuple[str, str | None]:
         """Where a timeline event is read: the page to open and the unit to mark on it.

@@ -6,13 +6,16 @@ import functools
 import json
 import sqlite3
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from pathlib import Path
+from typing import Concatenate, ParamSpec, TypeVar
 
 from sgdesk.content.dates import PartialDate
 from sgdesk.content.model import (
     Amendment,
     Block,
+    BlockKind,
     Change,
     EventKind,
     LaterChange,
@@ -22,12 +25,40 @@ from sgdesk.content.model import (
     Office,
 )
 from sgdesk.content.timeline import TimelineEvent
+from sgdesk.store.db import MAX_DEPTH, damaged_data, database_error
 
 _NODE_COLUMNS = "id, parent, position, kind, title, citation, label, body, norm, child_count"
 # Light nodes (tree rows, breadcrumbs, listings): no body to decode, the start of the text.
 _LIGHT_COLUMNS = (
     "nodes.id, parent, position, kind, title, citation, label, '[]', norm, child_count, substr(text, 1, 240)"
 )
+
+
+DAMAGED_NODE = "Esta sección está dañada en la base de datos."
+
+_P = ParamSpec("_P")
+_R = TypeVar("_R")
+_Method = Callable[Concatenate["CorpusStore", _P], _R]
+
+
+def _guarded(method: _Method[_P, _R]) -> _Method[_P, _R]:
+    """Errors reading the file become a DatabaseError in Spanish that names it. An interrupted
+    query (a newer search, the window closing) stays an OperationalError for its caller."""
+
+    @functools.wraps(method)
+    def guarded(self: CorpusStore, /, *args: _P.args, **kwargs: _P.kwargs) -> _R:
+        try:
+            return method(self, *args, **kwargs)
+        except sqlite3.OperationalError as exc:
+            if getattr(exc, "sqlite_errorname", "") == "SQLITE_INTERRUPT":
+                raise
+            raise database_error(self.path, exc) from exc
+        except sqlite3.DatabaseError as exc:
+            raise database_error(self.path, exc) from exc
+        except (ValueError, TypeError, KeyError, AttributeError) as exc:  # a value of the wrong shape
+            raise damaged_data(self.path, type(exc).__name__) from exc
+
+    return guarded
 
 
 @dataclass(frozen=True)
@@ -41,12 +72,14 @@ class Meta:
 class CorpusStore:
     """The one owner of a read-only connection to the corpus."""
 
-    def __init__(self, connection: sqlite3.Connection) -> None:
+    def __init__(self, connection: sqlite3.Connection, path: Path | None = None) -> None:
         self._db = connection
+        self.path = path or Path("?")
 
     def close(self) -> None:
         self._db.close()
 
+    @_guarded
     def meta(self) -> Meta:
         values = dict(self._db.execute("SELECT key, value FROM meta").fetchall())
         edition = values.get("edition", "1")
@@ -57,10 +90,12 @@ class CorpusStore:
             int(edition) if edition.isdigit() else 1,
         )
 
+    @_guarded
     def node(self, node_id: str) -> Node | None:
         row = self._db.execute(f"SELECT {_NODE_COLUMNS} FROM nodes WHERE id = ?", (node_id,)).fetchone()
         return _node(row) if row else None
 
+    @_guarded
     def children(self, node_id: str | None) -> list[Node]:
         """Light nodes (no body) below ``node_id``, in order."""
         where = "parent IS NULL" if node_id is None else "parent = ?"
@@ -68,6 +103,7 @@ class CorpusStore:
         rows = self._db.execute(f"SELECT {_LIGHT_COLUMNS} FROM nodes WHERE {where} ORDER BY position", args)
         return [_node(r) for r in rows]
 
+    @_guarded
     def ancestors(self, node_id: str) -> list[Node]:
         """The chain (light nodes) from the root down to the parent of ``node_id``."""
         rows = self._db.execute(
@@ -75,13 +111,18 @@ class CorpusStore:
                   SELECT parent, 1 FROM nodes WHERE id = ?
                   UNION ALL
                   SELECT nodes.parent, up.depth + 1 FROM nodes JOIN up ON nodes.id = up.id
+                  WHERE up.depth < {MAX_DEPTH}
                 )
                 SELECT {_LIGHT_COLUMNS} FROM up CROSS JOIN nodes ON nodes.id = up.id
                 ORDER BY up.depth DESC""",
             (node_id,),
         )
-        return [_node(r) for r in rows]
+        chain = [_node(r) for r in rows]
+        if len(chain) >= MAX_DEPTH or (chain and chain[0].parent is not None):
+            raise damaged_data(self.path, f"la sección «{node_id[:80]}» está en un ciclo o sin raíz")
+        return chain
 
+    @_guarded
     def paths(self, node_ids: list[str]) -> dict[str, tuple[str, ...]]:
         """Breadcrumb titles (root first) of many nodes, in one query."""
         if not node_ids:
@@ -92,6 +133,7 @@ class CorpusStore:
                   SELECT id, parent, 1 FROM nodes WHERE id IN ({marks})
                   UNION ALL
                   SELECT up.start, nodes.parent, up.depth + 1 FROM up JOIN nodes ON nodes.id = up.id
+                  WHERE up.depth < {MAX_DEPTH}
                 )
                 SELECT up.start, nodes.title FROM up CROSS JOIN nodes ON nodes.id = up.id
                 ORDER BY up.start, up.depth DESC""",
@@ -102,6 +144,7 @@ class CorpusStore:
             found[start].append(title)
         return {node_id: tuple(titles) for node_id, titles in found.items()}
 
+    @_guarded
     def descendants(self, node_id: str) -> list[tuple[int, Node]]:
         """Every unit below ``node_id``, depth first, with its depth (children are 1)."""
         rows = self._db.execute(
@@ -109,14 +152,18 @@ class CorpusStore:
                   SELECT id, 1, printf('%08d', position) FROM nodes WHERE parent = ?
                   UNION ALL
                   SELECT n.id, down.depth + 1, down.path || printf('%08d', n.position)
-                  FROM nodes n JOIN down ON n.parent = down.id
+                  FROM nodes n JOIN down ON n.parent = down.id WHERE down.depth < {MAX_DEPTH}
                 )
                 SELECT down.depth, {_NODE_COLUMNS} FROM down JOIN nodes USING (id)
                 ORDER BY down.path""",
             (node_id,),
         )
-        return [(r[0], _node(r[1:])) for r in rows]
+        found = [(r[0], _node(r[1:])) for r in rows]
+        if any(node.id == node_id for _, node in found):
+            raise damaged_data(self.path, f"la sección «{node_id[:80]}» está en un ciclo")
+        return found
 
+    @_guarded
     def norm(self, norm_id: str) -> Norm | None:
         row = self._db.execute(
             "SELECT id, type, number, year, issuer, issued, epigrafe, in_force FROM norms WHERE id = ?",
@@ -127,6 +174,7 @@ class CorpusStore:
         in_force = PartialDate.parse(row[7]) if row[7] else None
         return Norm(row[0], row[1], row[2], row[3], row[4], PartialDate.parse(row[5]), row[6], in_force)
 
+    @_guarded
     def office_norms(self) -> frozenset[str]:
         """The norms that created or renamed offices: those the structure of the entity rests on."""
         rows = self._db.execute(
@@ -135,9 +183,11 @@ class CorpusStore:
         )
         return frozenset(r[0] for r in rows)
 
+    @_guarded
     def norm_ids(self) -> frozenset[str]:
         return frozenset(r[0] for r in self._db.execute("SELECT id FROM norms"))
 
+    @_guarded
     def similar_ids(self, node_id: str, limit: int = 400) -> list[str]:
         """Candidate ids near ``node_id``: those sharing its first segment, and the top level."""
         head = node_id.split("/", 1)[0][:12]
@@ -148,6 +198,7 @@ class CorpusStore:
         )
         return [r[0] for r in rows]
 
+    @_guarded
     def notes_for(self, targets: Iterable[str]) -> dict[str, list[str]]:
         """Provenance notes ("Adicionado por …") for each target, oldest first."""
         ids = list(targets)
@@ -164,6 +215,7 @@ class CorpusStore:
                 notes[target].append(note)
         return notes
 
+    @_guarded
     def amendments_by(self, norm_id: str) -> list[Amendment]:
         """What ``norm_id`` does to other units and offices (its issuance aside)."""
         rows = self._db.execute(
@@ -177,13 +229,27 @@ class CorpusStore:
             for r in rows
         ]
 
+    @_guarded
     def nodes_by_pk(self, pks: list[int]) -> dict[int, tuple[Node, str]]:
         return nodes_by_pk(self._db, pks)
+
+    @_guarded
+    def timeline_rows(self) -> tuple[list[TimelineEvent], dict[str, PartialDate]]:
+        return timeline_rows(self._db)
+
+    @_guarded
+    def offices(self) -> list[Office]:
+        return office_rows(self._db)
+
+    @_guarded
+    def later_changes(self) -> list[LaterChange]:
+        return later_change_rows(self._db)
 
     @property
     def connection(self) -> sqlite3.Connection:
         return self._db
 
+    @_guarded
     def all_nodes(self) -> list[Node]:
         rows = self._db.execute(f"SELECT {_LIGHT_COLUMNS} FROM nodes ORDER BY pk")
         return [_node(r) for r in rows]
@@ -195,13 +261,24 @@ def _like_prefix(text: str) -> str:
 
 
 def _node(row: tuple[object, ...]) -> Node:
+    """A node from its row. A value of the wrong shape (a body that is not JSON, an unknown
+    kind) damages this node only: it keeps its place and says so instead of its text."""
     node_id, parent, position, kind, title, citation, label, body, norm, child_count = row[:10]
-    blocks = tuple(Block.from_json(b) for b in json.loads(str(body or "[]")))
+    preview = str(row[10] or "") if len(row) > 10 else ""
+    try:
+        blocks = tuple(Block.from_json(b) for b in json.loads(str(body or "[]")))
+        node_kind, place, count = NodeKind(str(kind)), int(str(position)), int(str(child_count or 0))
+    except (ValueError, TypeError, KeyError, AttributeError, AssertionError, RecursionError):
+        blocks, preview = (Block(BlockKind.PARAGRAPH, (DAMAGED_NODE,)),), DAMAGED_NODE
+        node_kind = NodeKind(str(kind)) if str(kind) in _KINDS else NodeKind.SECTION
+        place, count = 0, 0
     return Node(
-        str(node_id), str(parent) if parent else None, int(str(position)), NodeKind(str(kind)),
-        str(title), str(citation), str(label or ""), blocks, str(norm) if norm else None,
-        int(str(child_count or 0)), preview=str(row[10] or "") if len(row) > 10 else "",
+        str(node_id), str(parent) if parent else None, place, node_kind, str(title), str(citation),
+        str(label or ""), blocks, str(norm) if norm else None, count, preview=preview,
     )  # fmt: skip
+
+
+_KINDS = frozenset(kind.value for kind in NodeKind)
 
 
 def nodes_by_pk(connection: sqlite3.Connection, pks: list[int]) -> dict[int, tuple[Node, str]]:

@@ -15,6 +15,7 @@ from sgdesk.content.citations import Citation, slug
 from sgdesk.content.query import Clause, Phrase, Query, SearchFilters
 from sgdesk.content.stemming import stem
 from sgdesk.errors import SgdeskError
+from sgdesk.store.fts_probe import IndexProbe
 from sgdesk.store.schema import BM25_WEIGHTS
 
 COUNT_CAP = 10_000  # totals above this are reported as "más de 10 000"
@@ -121,6 +122,7 @@ class SearchStore:
     def __init__(self, connection: sqlite3.Connection) -> None:
         self._db = connection
         self._answers = False  # the index was seen to find rows (see _index_answers)
+        self._probe = IndexProbe(connection)
 
     def search(self, query: Query, filters: SearchFilters, limit: int, offset: int = 0) -> RawHits:
         filters_sql = filter_expression(filters)
@@ -136,12 +138,16 @@ class SearchStore:
                 ranked = self._ranked_sample(text, page, offset)
             else:
                 ranked = self._ranked(text, page, offset, query.only_common_words)
-            if total == 0 and not cited and not self._index_answers():
+            if total == 0 and not cited and (not self._index_answers() or self._probe.finds(text)):
                 raise SearchError(DAMAGED.format(detail=""))
         except sqlite3.OperationalError as exc:
-            raise SearchError(f"Consulta no válida: {exc}") from exc
+            if getattr(exc, "sqlite_errorname", "") == "SQLITE_INTERRUPT":
+                raise  # a newer search stopped this one (see interruptible)
+            if "syntax error" in str(exc):
+                raise SearchError("Consulta no válida.") from exc
+            raise SearchError(DAMAGED.format(detail="")) from exc
         except sqlite3.DatabaseError as exc:
-            raise SearchError(DAMAGED.format(detail=f" ({exc})")) from exc
+            raise SearchError(DAMAGED.format(detail="")) from exc
         cited = cited[:limit]
         seen = set(cited)
         ranked = tuple(hit for hit in ranked if hit[0] not in seen)[: limit - len(cited)]

@@ -53,7 +53,8 @@ def test_opens_read_only_from_a_read_only_folder(tmp_path: Path, corpus_db: Path
 def test_check_passes_a_good_database(corpus_db: Path) -> None:
     results = check_database(corpus_db)
     assert [(r.name, r.ok) for r in results] == [
-        ("esquema", True), ("integridad SQLite", True), ("índice de texto (FTS5)", True),
+        ("esquema", True), ("integridad SQLite", True), ("árbol de secciones", True),
+        ("índice de texto (FTS5)", True),
     ]  # fmt: skip
 
 

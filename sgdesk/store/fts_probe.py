@@ -1,0 +1,40 @@
+"""A second opinion for searches that find nothing: is the full-text index missing rows?
+
+Damaged index pages can lose words without any error («funciones» finds nothing). When a
+search finds nothing, the same FTS5 expression runs over a small index built in the temporary
+database from the first rows of ``nodes`` (same tokenizer, same columns). If that finds
+something, the shipped index is damaged. Built once per connection, on the first empty result.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+
+from sgdesk.store.schema import FTS_TOKENIZE
+
+PROBE_ROWS = 2_000  # a few tens of milliseconds to build; the whole shipped corpus
+
+
+class IndexProbe:
+    def __init__(self, connection: sqlite3.Connection) -> None:
+        self._db = connection
+        self._built = False
+
+    def finds(self, expression: str) -> bool:
+        """Whether ``expression`` matches a row of the probe index."""
+        if not self._built:
+            self._db.execute(
+                "CREATE VIRTUAL TABLE IF NOT EXISTS temp.sgdesk_probe USING "
+                f"fts5(title, text, stems, facets, tokenize='{FTS_TOKENIZE}')"
+            )
+            self._db.execute("DELETE FROM temp.sgdesk_probe")
+            self._db.execute(
+                "INSERT INTO temp.sgdesk_probe SELECT title, text, stems, facets FROM nodes "
+                "ORDER BY pk LIMIT ?",
+                (PROBE_ROWS,),
+            )
+            self._built = True
+        row = self._db.execute(
+            "SELECT 1 FROM temp.sgdesk_probe WHERE sgdesk_probe MATCH ? LIMIT 1", (expression,)
+        ).fetchone()
+        return row is not None
