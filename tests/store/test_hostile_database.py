@@ -21,6 +21,7 @@ from sgdesk.library import Library
 from sgdesk.store import db
 from sgdesk.store.corpus import DAMAGED_NODE
 from sgdesk.store.db import check_database, open_readonly
+from sgdesk.store.schema import SCHEMA_VERSION
 from tests.altered import altered_copy
 
 T = TypeVar("T")
@@ -71,8 +72,8 @@ def _healthy(path: Path) -> bool:
 @pytest.mark.parametrize(
     ("key", "value", "expected"),
     [
-        ("schema_version", "abc", "la versión de esquema «abc» no es 3"),
-        ("schema_version", "2", "la versión de esquema «2» no es 3"),
+        ("schema_version", "abc", f"la versión de esquema «abc» no es {SCHEMA_VERSION}"),
+        ("schema_version", "2", f"la versión de esquema «2» no es {SCHEMA_VERSION}"),
         ("as_of", "2024-02-30", "la fecha de actualización «2024-02-30» no es una fecha"),
         ("as_of", "<b>ayer</b>", "la fecha de actualización «<b>ayer</b>» no es una fecha"),
         ("content_version", "", "la versión de contenido «» no es válida"),
