@@ -27,8 +27,10 @@ from sgdesk.content.anchoring import (
 from sgdesk.content.annotations import Annotation, AnnotationKind, Favorite, TextAnchor, Visit, utc_now
 from sgdesk.content.model import Node
 from sgdesk.content.notes_file import NotesFile, notes_file_json, parse_notes_file
+from sgdesk.content.query import parse_query
 from sgdesk.errors import SgdeskError, UserDataError
 from sgdesk.library import Library
+from sgdesk.store.search import text_expression
 from sgdesk.store.userdb import UserDatabase, open_user_database
 from sgdesk.store.usernotes import MergeCounts, UserNotesStore
 
@@ -128,6 +130,19 @@ class MyNotes:
         """Every annotation, placed in the corpus ``library`` holds now."""
         texts: dict[str, str | None] = {}
         return [self._place(annotation, library, texts) for annotation in self._store.annotations()]
+
+    def search(self, library: Library, text: str, limit: int = 200) -> list[PlacedAnnotation]:
+        """The notes whose text or quoted passage match ``text`` (the corpus search's syntax:
+        accents and case ignored, Spanish stems, "frases", o, -excluir, prefijo*), best first."""
+        expression = text_expression(parse_query(text))
+        if expression is None:
+            return []
+        try:
+            found = self._store.search(expression, limit)
+        except UserDataError as exc:
+            raise UserDataError(f"No se pudo buscar en Mis notas: {exc.message}") from exc
+        texts: dict[str, str | None] = {}
+        return [self._place(annotation, library, texts) for annotation in found]
 
     @staticmethod
     def _anchor(node: Node, quote: str) -> TextAnchor:

@@ -34,6 +34,8 @@ def test_add_list_export_import_round_trip(corpus_db: Path, tmp_path: Path) -> N
         assert expected in imported.stdout
     favorites = sgdesk(*common, "--data-dir", second, "favorites", "list", "--json")
     assert [f["id"] for f in json.loads(favorites.stdout)] == ["decreto-267-2007"]
+    found = sgdesk(*common, "--data-dir", second, "notes", "search", "conceptos", "--json")
+    assert [n["node_id"] for n in json.loads(found.stdout)] == [LIT_N]  # stems: concepto(s)
     text = sgdesk(*common, "--data-dir", second, "notes", "list")
     assert "«estrategia internacional»" in text.stdout
     assert "ver concepto 2023-114" in text.stdout

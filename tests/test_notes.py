@@ -197,3 +197,30 @@ def test_the_history_keeps_visits_newest_first_for_the_days_chosen(
     assert my_notes.history_days == 30
     assert my_notes.record_visit(library.node("mision"), None)
     assert my_notes.clear_history() == 1
+
+
+def test_my_notes_are_searched_like_the_corpus(tmp_path: Path, library: Library, my_notes: MyNotes) -> None:
+    first = my_notes.add_note(library, LIT_N, "Aplica a los procesos de contratación", quote=QUOTE)
+    my_notes.add_note(library, "mision", "ver concepto 2023-114")
+
+    def found(text: str) -> list[str]:
+        return [placed.annotation.id for placed in my_notes.search(library, text)]
+
+    assert found("contratacion") == [first.id]  # accents ignored
+    assert found("proceso") == [first.id]  # Spanish stems: proceso ~ procesos
+    assert found('"estrategia internacional"') == [first.id]  # the quoted passage is searched too
+    assert found("concepto -contratación") != found("contratación")
+    assert len(found("concepto o contratación")) == 2
+    for hostile in ('"', "AND", "5-A", "l'estado", "", "NEAR(a b)", "*"):
+        assert isinstance(found(hostile), list)
+
+    exported = tmp_path / "x.json"
+    my_notes.export_json(exported)
+    data = json.loads(exported.read_text(encoding="utf-8"))
+    data["annotations"][0].update(text="Ahora trata de licitaciones", updated="2099-01-01T00:00:00Z")
+    exported.write_text(json.dumps(data), encoding="utf-8")
+    my_notes.import_json(exported)
+    assert found("contratación") == []  # the index follows the newer copy
+    assert found("licitaciones") == [first.id]
+    my_notes.delete_annotation(first.id)
+    assert found("licitaciones") == []

@@ -26,6 +26,10 @@ def register(commands: Subcommands) -> None:
     listing = actions.add_parser("list", help="todas las notas y subrayados, con su ubicación actual")
     listing.add_argument("--json", action="store_true", help="salida en JSON")
     listing.set_defaults(handler=_list)
+    search = actions.add_parser("search", help="buscar solo en mis notas (como en el corpus)")
+    search.add_argument("query", metavar="CONSULTA", help='palabras, "frases", o, -excluir, prefijo*')
+    search.add_argument("--json", action="store_true", help="salida en JSON")
+    search.set_defaults(handler=_search)
     add = actions.add_parser("add", help="agregar una nota a una sección o disposición")
     add.add_argument("id", metavar="ID", help="por ejemplo decreto-267-2007/art-7/lit-n")
     add.add_argument("--quote", metavar="TEXTO", help="el pasaje del texto al que se refiere la nota")
@@ -81,7 +85,17 @@ def _my_notes(args: argparse.Namespace) -> Iterator[MyNotes]:
 def _list(args: argparse.Namespace) -> int:
     with open_library(args) as library, _my_notes(args) as my_notes:
         placed = my_notes.placed(library)
-    if args.json:
+    return _print_placed(placed, args.json)
+
+
+def _search(args: argparse.Namespace) -> int:
+    with open_library(args) as library, _my_notes(args) as my_notes:
+        placed = my_notes.search(library, args.query)
+    return _print_placed(placed, args.json)
+
+
+def _print_placed(placed: list[PlacedAnnotation], as_json: bool) -> int:
+    if as_json:
         print_json([_placed_json(p) for p in placed])
         return EXIT_OK
     print(f"{len(placed)} nota(s) y subrayado(s)")

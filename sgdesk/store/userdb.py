@@ -16,6 +16,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from sgdesk.errors import UserDataError
+from sgdesk.store.schema import FTS_TOKENIZE
 
 USER_DB_NAME = "mis-notas.db"
 _SQLITE_MAGIC = b"SQLite format 3\x00"
@@ -63,6 +64,15 @@ MIGRATIONS: tuple[tuple[str, ...], ...] = (
             as_of TEXT)""",
         "CREATE INDEX history_opened ON history(opened)",
         "CREATE TABLE preferences (key TEXT PRIMARY KEY, value TEXT NOT NULL)",
+    ),
+    (
+        # The notes' own full-text index, with the corpus index's tokenizer and column names
+        # (``title``: the quote, ``text``: the note, ``stems``: Spanish stems of both), so
+        # that the corpus search's expressions apply. Kept by ``usernotes`` in the same
+        # transaction as each change; notes older than this index get no stems.
+        f"CREATE VIRTUAL TABLE annotations_fts USING fts5(title, text, stems, tokenize='{FTS_TOKENIZE}')",
+        "INSERT INTO annotations_fts (rowid, title, text, stems) "
+        "SELECT pk, coalesce(exact, ''), text, '' FROM annotations",
     ),
 )
 LATEST_VERSION = len(MIGRATIONS)

@@ -7,6 +7,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from sgdesk.content.annotations import Annotation, AnnotationKind, Favorite, TextAnchor, Visit
+from sgdesk.content.stemming import stem_text
 from sgdesk.store.userdb import UserDatabase
 
 _ANNOTATION_COLUMNS = (
@@ -65,8 +66,23 @@ class UserNotesStore:
 
     def delete_annotation(self, annotation_id: str) -> bool:
         with self.database.write() as connection:
+            connection.execute(
+                "DELETE FROM annotations_fts WHERE rowid = (SELECT pk FROM annotations WHERE id = ?)",
+                (annotation_id,),
+            )
             deleted = connection.execute("DELETE FROM annotations WHERE id = ?", (annotation_id,))
             return deleted.rowcount > 0
+
+    def search(self, expression: str, limit: int) -> list[Annotation]:
+        """Annotations whose quote or text match the FTS5 ``expression``, best first."""
+        with self.database.reading() as connection:
+            rows = connection.execute(
+                f"SELECT {', '.join('a.' + c for c in _ANNOTATION_COLUMNS.split(', '))} "
+                "FROM annotations_fts JOIN annotations a ON a.pk = annotations_fts.rowid "
+                "WHERE annotations_fts MATCH ? ORDER BY rank LIMIT ?",
+                (expression, limit),
+            ).fetchall()
+        return [_annotation(row) for row in rows]
 
     # -- history and preferences -------------------------------------------------------
 
@@ -169,6 +185,13 @@ def _upsert_annotation(connection: sqlite3.Connection, a: Annotation) -> None:
         (a.id, a.node_id, a.kind.value, a.text, a.color, *selectors, a.content_version, a.node_title,
          a.created, a.updated),
     )  # fmt: skip
+    pk = connection.execute("SELECT pk FROM annotations WHERE id = ?", (a.id,)).fetchone()[0]
+    quote = anchor.exact if anchor else ""
+    connection.execute("DELETE FROM annotations_fts WHERE rowid = ?", (pk,))
+    connection.execute(
+        "INSERT INTO annotations_fts (rowid, title, text, stems) VALUES (?, ?, ?, ?)",
+        (pk, quote, a.text, stem_text(f"{quote}\n{a.text}")),
+    )
 
 
 def _annotation(row: tuple[object, ...]) -> Annotation:

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QModelIndex, QObject, Qt, Signal
 from PySide6.QtGui import QStandardItem, QStandardItemModel
-from PySide6.QtWidgets import QDockWidget, QLabel, QTreeView, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QDockWidget, QLabel, QLineEdit, QTreeView, QVBoxLayout, QWidget
 
 from sgdesk.content.text import find_all
 from sgdesk.errors import SgdeskError
@@ -32,6 +32,7 @@ NODE_ROLE = Qt.ItemDataRole.UserRole + 1  # the node an entry opens
 PASSAGE_ROLE = Qt.ItemDataRole.UserRole + 2  # the annotated passage as the node reads now
 QUOTE_LIMIT = 90  # characters of a quote or a note shown in a row (the tooltip has all)
 GROUP_FAVORITES, GROUP_NOTES, GROUP_UNPLACED = "Favoritos", "Notas", "Notas sin ubicar"
+GROUP_FOUND = "Encontradas en mis notas"
 
 
 class NotesPanel(QWidget):
@@ -39,6 +40,7 @@ class NotesPanel(QWidget):
     passage to mark on it ("" for none)."""
 
     node_activated = Signal(str, str)
+    query_changed = Signal(str)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -46,6 +48,12 @@ class NotesPanel(QWidget):
         self.problem_label.setWordWrap(True)
         self.problem_label.setTextFormat(Qt.TextFormat.PlainText)
         self.problem_label.hide()
+        self.search_field = QLineEdit(self)
+        self.search_field.setObjectName("myNotesSearch")
+        self.search_field.setPlaceholderText(self.tr("Solo mis notas: buscar…"))
+        self.search_field.setAccessibleName(self.tr("Buscar solo en mis notas"))
+        self.search_field.setClearButtonEnabled(True)
+        self.search_field.textChanged.connect(self.query_changed)
         self.model = QStandardItemModel(self)
         self.view = QTreeView(self)
         self.view.setObjectName("myNotesTree")
@@ -57,6 +65,7 @@ class NotesPanel(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.problem_label)
+        layout.addWidget(self.search_field)
         layout.addWidget(self.view)
 
     def show_problem(self, problem: str | None) -> None:
@@ -72,6 +81,13 @@ class NotesPanel(QWidget):
         root.appendRow(self._group(self.tr(GROUP_NOTES), [self._note_item(n) for n in placed]))
         root.appendRow(self._group(self.tr(GROUP_UNPLACED), [self._note_item(n) for n in unplaced]))
         self.view.expandAll()  # a few groups and folders, never a large tree
+
+    def show_found(self, notes: list[PlacedAnnotation]) -> None:
+        """Only the notes a search in «Mis notas» found, best first."""
+        self.model.clear()
+        title = self.tr(GROUP_FOUND) if notes else self.tr("Ninguna nota coincide")
+        self.model.invisibleRootItem().appendRow(self._group(title, [self._note_item(n) for n in notes]))
+        self.view.expandAll()
 
     def _favorites_group(self, favorites: list[PlacedFavorite]) -> QStandardItem:
         folders: dict[str, QStandardItem] = {}
@@ -164,6 +180,7 @@ class MyNotesActions(QObject):
         self.notes = MyNotes.open(window.settings.path.parent)
         self.panel = NotesPanel(window)
         self.panel.node_activated.connect(self._open)
+        self.panel.query_changed.connect(lambda _text: self.refresh())
         self.panel.show_problem(self.notes.problem)
         dock.setWidget(self.panel)
         dock.visibilityChanged.connect(self._on_visibility)
@@ -236,8 +253,12 @@ class MyNotesActions(QObject):
         if library is None:
             self.panel.show_entries([], [])
             return
+        query = self.panel.search_field.text().strip()
         try:
-            self.panel.show_entries(self.notes.favorites(library), self.notes.placed(library))
+            if query:
+                self.panel.show_found(self.notes.search(library, query))
+            else:
+                self.panel.show_entries(self.notes.favorites(library), self.notes.placed(library))
         except SgdeskError as exc:
             self.panel.show_problem(exc.message)
 

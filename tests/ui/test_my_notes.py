@@ -188,3 +188,23 @@ def test_ctrl_h_lists_the_pages_opened_and_enter_opens_one(
         assert stored.history_days == 0
     finally:
         stored.close()
+
+
+def test_the_dock_searches_only_my_notes(
+    make_window: Callable[..., MainWindow], qtbot: QtBot, data_dir: Path
+) -> None:
+    window = make_window()
+    library = window.library
+    assert library is not None
+    window.my_notes.notes.add_note(library, LIT_N, "Aplica a la contratación", quote=PASSAGE)
+    window.my_notes.notes.add_note(library, "mision", "ver concepto 2023-114")
+    _show_dock(window, qtbot)
+    panel = window.my_notes.panel
+    qtbot.keyClicks(panel.search_field, "contratacion")
+    assert panel.entries("Encontradas en mis notas") == [
+        f"Decreto 267 de 2007, art. 7, lit. n · «{PASSAGE}» · Aplica a la contratación"
+    ]
+    panel.search_field.setText("nada parecido")
+    assert panel.model.item(0).text() == "Ninguna nota coincide"
+    panel.search_field.clear()
+    assert len(panel.entries(GROUP_NOTES)) == 2
