@@ -497,12 +497,14 @@ class PointInTime(QObject):
             dialog.set_state(timeline.office_states(day), day, title, caveat)
 
     def compare_dates(self) -> None:
-        from sgdesk.ui.compare_dialog import CompareDialog
+        from sgdesk.ui.compare_dialog import DEFAULT_FIRST, CompareDialog
 
         window = self._window
         if window.library is None:
             return
-        dialog = CompareDialog(window.library.timeline(), parent=window, currency=window.library.currency())
+        library = window.library
+        first = min(DEFAULT_FIRST, self.effective_day)  # up to the "Vigente a" date (today without one)
+        dialog = CompareDialog(library.timeline(), first, self.effective_day, window, library.currency())
         dialog.event_activated.connect(self.open_event)
         self.compare_dialog = dialog
         dialog.show()

@@ -258,3 +258,16 @@ def test_the_day_after_a_later_change_in_force_is_what_changes_the_mark(library:
     after = library.page("decreto-267-2007/art-7", as_of=day)
     assert {u.status.value for u in before.units} == {"vigente"}
     assert {u.status.value for u in after.units} == {"posiblemente_modificada"}
+
+
+def test_comparar_fechas_opens_up_to_the_vigente_a_date(window: MainWindow, qtbot: QtBot) -> None:
+    field = window.point_in_time.bar.date_edit
+    field.setDate(date(2010, 6, 30))
+    field.editingFinished.emit()
+    window.compare_action.trigger()
+    dialog = window.point_in_time.compare_dialog
+    assert dialog is not None
+    qtbot.waitUntil(dialog.isVisible)
+    assert (dialog.first_edit.text(), dialog.second_edit.text()) == ("31/12/2007", "30/06/2010")
+    assert dialog.later_lines() == []
+    dialog.close()
