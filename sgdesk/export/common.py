@@ -173,7 +173,7 @@ def structure_caveat(
         names = " y ".join(f"{the(c.norm)} ({later_date_text(c)}{'' if certain else MAYBE_NOT_YET})"
                            for c, certain in changes)  # fmt: skip
         verb = "modifican" if len(changes) > 1 else "modifica"
-        return (f"Atención: {names[:1].upper()}{names[1:]} {verb} la estructura organizacional; "
+        return (f"Atención: {names} {verb} la estructura organizacional; "
                 "este organigrama no incorpora esos cambios.")  # fmt: skip
     if currency is not None and currency.is_after(day):
         return (f"Atención: este organigrama incorpora los cambios registrados hasta {currency.as_of_text}; "

@@ -137,10 +137,14 @@ class CompareDialog(QDialog):
             .replace("%3", format_day(high))
         )
         if self._currency is not None and self._currency.is_after(high):
+            text += " " + self.tr("Este contenido incorpora los cambios hasta %1.").replace(
+                "%1", self._currency.as_of_text
+            )
+        if self._later:
             text += " " + self.tr(
-                "Este contenido incorpora los cambios hasta %1: los posteriores conocidos se listan "
-                "aparte y no están en el texto."
-            ).replace("%1", self._currency.as_of_text)
+                "%1 cambio(s) posterior(es) conocido(s) en este intervalo se listan aparte, al final: "
+                "no están en el texto."
+            ).replace("%1", str(len(self._later)))
         self.summary.setText(text)
 
     def lines(self) -> list[str]:

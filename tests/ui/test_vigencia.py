@@ -189,7 +189,7 @@ def test_the_organigrama_names_the_later_structure_decrees_from_their_dates(
 
     after = _org_chart(window, qtbot, date(2021, 6, 30))
     assert after.chart.caveat == (
-        "Atención: El Decreto 140 de 2021 (desde el 16 de abril de 2021) modifica la estructura "
+        "Atención: el Decreto 140 de 2021 (desde el 16 de abril de 2021) modifica la estructura "
         "organizacional; este organigrama no incorpora esos cambios."
     )
     assert "Decreto 140 de 2021" in after.chart.accessibleDescription()
@@ -214,6 +214,7 @@ def test_comparar_fechas_lists_the_later_changes_apart(library: Library, qtbot: 
     tops = [dialog.changes.topLevelItem(i).text(0) for i in range(dialog.changes.topLevelItemCount())]
     assert tops[-1] == LATER_HEADING
     assert "incorpora los cambios hasta 2012" in dialog.summary.text()
+    assert "3 cambio(s) posterior(es) conocido(s) en este intervalo se listan aparte" in dialog.summary.text()
     early = CompareDialog(
         library.timeline(), date(2008, 12, 31), date(2010, 12, 31), currency=library.currency()
     )
