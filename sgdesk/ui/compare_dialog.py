@@ -81,6 +81,9 @@ class CompareDialog(QDialog):
         self.changes.setTextElideMode(Qt.TextElideMode.ElideNone)
         self.changes.setWordWrap(True)
         self.changes.setItemDelegate(_WrappingDelegate(self.changes))
+        # Row heights depend on the column's width: lay the rows out again when it changes (else
+        # the last row keeps the height it had at the narrow width before the dialog was shown).
+        self.changes.header().sectionResized.connect(lambda *_: self.changes.doItemsLayout())
         self.changes.setUniformRowHeights(False)
         self.changes.setAlternatingRowColors(True)
         self.changes.itemActivated.connect(self._on_activated)

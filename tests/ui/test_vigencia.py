@@ -16,6 +16,7 @@ from html import escape
 from pathlib import Path
 
 import pytest
+from PySide6.QtGui import QFontMetrics
 from pytestqt.qtbot import QtBot
 
 from sgdesk.cli import main as cli_main
@@ -213,6 +214,12 @@ def test_comparar_fechas_lists_the_later_changes_apart(library: Library, qtbot: 
         "Decreto 456 de 2015", "Acuerdo 638 de 2016", "Decreto 140 de 2021"]  # fmt: skip
     tops = [dialog.changes.topLevelItem(i).text(0) for i in range(dialog.changes.topLevelItemCount())]
     assert tops[-1] == LATER_HEADING
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    heading = dialog.changes.topLevelItem(dialog.changes.topLevelItemCount() - 1)
+    last = heading.child(heading.childCount() - 1)  # short: one line, not the height of a narrow layout
+    line = QFontMetrics(dialog.changes.font()).height()
+    qtbot.waitUntil(lambda: dialog.changes.visualItemRect(last).height() < 3 * line)
     assert "incorpora los cambios hasta 2012" in dialog.summary.text()
     assert "3 cambio(s) posterior(es) conocido(s) en este intervalo se listan aparte" in dialog.summary.text()
     early = CompareDialog(
