@@ -69,6 +69,7 @@ class Page:
     compiled: bool = False  # only the parts in force on ``as_of``, each with its provenance
     currency: Currency | None = None  # how current the corpus is (the banner, the closing block)
     seen_on: date | None = None  # the day the page is for: ``as_of``, or today
+    later_ids: frozenset[str] | None = None  # the later changes that concern this page
 
     @property
     def title(self) -> str:
@@ -192,8 +193,9 @@ class Library:
         )
         children = tuple(self._store.children(node.id)) if node.kind is NodeKind.SECTION else ()
         amendments = tuple(self._store.amendments_by(node.id)) if node.kind is NodeKind.NORM else ()
-        return Page(node, breadcrumb, norm, units, children, amendments, self._norm_ids, as_of,
+        page = Page(node, breadcrumb, norm, units, children, amendments, self._norm_ids, as_of,
                     currency=self.currency(), seen_on=day)  # fmt: skip
+        return replace(page, later_ids=frozenset(c.id for c in self.later_for([page])))
 
     def search(self, text: str, filters: SearchFilters | None = None, limit: int = 20,
                offset: int = 0) -> SearchResults:  # fmt: skip

@@ -46,26 +46,42 @@ class Banner:
     """What a view says first for a date after the horizon: a statement and the later changes."""
 
     statement: str
-    changes: tuple[tuple[LaterChange, bool], ...]  # (change, certainly in force by then)
+    changes: tuple[tuple[LaterChange, bool], ...]  # (change, certainly in force by then): in full
+    others: tuple[LaterChange, ...] = ()  # known by then too, but not about this page: named only
+
+    @property
+    def others_line(self) -> str | None:
+        if not self.others:
+            return None
+        names = ", ".join(change.norm for change in self.others)
+        return (f"Otros cambios conocidos para esa fecha, que no tocan esta página: {names} "
+                "(detalle en Ayuda › Acerca de).")  # fmt: skip
 
 
-def horizon_banner(currency: Currency | None, day: date) -> Banner | None:
-    """The caveat for ``day`` when it is after the horizon (None up to the horizon)."""
+def horizon_banner(
+    currency: Currency | None, day: date, concerning: frozenset[str] | None = None
+) -> Banner | None:
+    """The caveat for ``day`` when it is after the horizon (None up to the horizon). With
+    ``concerning`` (the ids of the later changes that touch a page), the others are only named."""
     if currency is None or not currency.is_after(day):
         return None
-    known = tuple(currency.known_by(day))
+    known = currency.known_by(day)
+    shown = tuple((c, certain) for c, certain in known if concerning is None or c.id in concerning)
+    others = tuple(c for c, _ in known if concerning is not None and c.id not in concerning)
     text = (f"Texto con los cambios incorporados hasta {currency.as_of_text}: no se puede afirmar "
             f"que sea el vigente el {format_day(day)}.")  # fmt: skip
-    if known:
+    if shown and concerning is not None:
+        text += " Cambios conocidos que afectan esta página y que este contenido no incluye:"
+    elif shown:
         text += " Para esa fecha hay cambios conocidos que este contenido no incluye:"
-    else:
+    elif not others:
         text += " Puede haber cambios posteriores que este contenido no registra."
-    return Banner(text, known)
+    return Banner(text, shown, others)
 
 
 def page_banner(page: Page) -> Banner | None:
     day = page.as_of or page.seen_on
-    return horizon_banner(page.currency, day) if day is not None else None
+    return horizon_banner(page.currency, day, page.later_ids) if day is not None else None
 
 
 def later_date_text(change: LaterChange) -> str:

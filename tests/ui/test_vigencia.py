@@ -237,7 +237,8 @@ def test_database_strings_in_the_banner_are_escaped(library: Library) -> None:
     hostile = LaterChange("decreto-1-2020", "Decreto 1 de 2020", "<b>Modifica</b> & <img src=x>",
                           PartialDate(2020), None, None, ("mision",))  # fmt: skip
     currency = replace(library.currency(), later=(hostile,))
-    page = replace(library.page("mision", as_of=date(2021, 1, 1)), currency=currency)
+    page = replace(library.page("mision", as_of=date(2021, 1, 1)), currency=currency,
+                   later_ids=frozenset({hostile.id}))  # fmt: skip
     html = render_html(page)
     assert "<b>Modifica</b>" not in html
     assert escape("<b>Modifica</b> & <img src=x>", quote=False) in html
@@ -279,3 +280,15 @@ def test_comparar_fechas_opens_up_to_the_vigente_a_date(window: MainWindow, qtbo
     assert (dialog.first_edit.text(), dialog.second_edit.text()) == ("31/12/2007", "30/06/2010")
     assert dialog.later_lines() == []
     dialog.close()
+
+
+def test_the_banner_details_what_touches_the_page_and_names_the_rest(library: Library) -> None:
+    text = render_text(library.page("decreto-267-2007/art-7", as_of=date(2026, 12, 1)))
+    banner, _, body = text.partition("Información General › Funciones")
+    assert "Cambios conocidos que afectan esta página" in banner
+    assert "- Decreto 456 de 2015 (desde el 12 de noviembre de 2015) — Modifica parcialmente" in banner
+    assert "- Resolución 630 de 2024" not in banner  # misión y visión: named, not detailed
+    assert ("Otros cambios conocidos para esa fecha, que no tocan esta página: Acuerdo 638 de 2016, "
+            "Decreto 140 de 2021, Decreto 079 de 2024, Resolución 630 de 2024") in banner  # fmt: skip
+    mision = render_text(library.page("mision", as_of=date(2026, 12, 1)))
+    assert "- Resolución 630 de 2024 (2024, fecha exacta no registrada) — Adopta una nueva misión" in mision
