@@ -23,7 +23,8 @@ UNCERTAIN_VALIDITY = "vigencia incierta"
 UNCERTAIN_NAME = "denominación incierta"
 
 MARGIN = 20
-CAVEAT_MIN_WIDTH = 520
+CAVEAT_MIN_WIDTH = 360
+CAVEAT_CHARS = 85  # the caveat's longest line, in average characters
 CAVEAT_BACKGROUND, CAVEAT_BORDER, CAVEAT_TEXT = "#fff1cc", "#c98a00", "#5a3b00"  # as the pane's banner
 H_GAP = 18  # between sibling subtrees laid out side by side
 V_GAP = 30  # between a row of boxes and the row below
@@ -154,7 +155,10 @@ class OrgChartView(QWidget):
             box.stacked = bool(box.children) and not any(child.children for child in box.children)
         self._caveat_rect = QRect()
         if self.caveat:
-            width = max(self._subtree_width(self._root), CAVEAT_MIN_WIDTH)
+            # As wide as the chart, but a readable line at most: a wide chart scrolls sideways,
+            # and the caveat must be read whole in the part first shown.
+            readable = QFontMetrics(self._caveat_font()).averageCharWidth() * CAVEAT_CHARS
+            width = max(min(self._subtree_width(self._root), readable), CAVEAT_MIN_WIDTH)
             inner = QRect(0, 0, width - 2 * PAD, 10_000)
             metrics = QFontMetrics(self._caveat_font())
             text = metrics.boundingRect(inner, Qt.TextFlag.TextWordWrap, self.caveat)
