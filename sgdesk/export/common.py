@@ -49,13 +49,13 @@ class Banner:
     changes: tuple[tuple[LaterChange, bool], ...]  # (change, certainly in force by then): in full
     others: tuple[LaterChange, ...] = ()  # known by then too, but not about this page: named only
 
-    @property
-    def others_line(self) -> str | None:
+    def others_line(self, details: str = "") -> str | None:
+        """The later changes that do not touch the page, named; ``details`` says where to read more."""
         if not self.others:
             return None
         names = ", ".join(change.norm for change in self.others)
-        return (f"Otros cambios conocidos para esa fecha, que no tocan esta página: {names} "
-                "(detalle en Ayuda › Acerca de).")  # fmt: skip
+        more = f" ({details})" if details else ""
+        return f"Otros cambios conocidos para esa fecha, que no tocan esta página: {names}{more}."
 
 
 def horizon_banner(

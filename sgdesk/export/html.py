@@ -147,8 +147,9 @@ class _HtmlPage:
         items = "".join(f'<li class="banner">{self._inline(later_item(c, certain))}</li>'
                         for c, certain in banner.changes)  # fmt: skip
         listing = f"<ul>{items}</ul>" if items else ""
-        if banner.others_line:
-            listing += f'<p class="banner">{escape(banner.others_line)}</p>'
+        others = banner.others_line("detalle en Ayuda › Acerca de" if self.links else "")
+        if others:
+            listing += f'<p class="banner">{escape(others)}</p>'
         return (f'<table width="100%" cellspacing="0" cellpadding="8" border="1" '
                 f'bgcolor="{BANNER_BACKGROUND}" style="border-color: {BANNER_BORDER}; '
                 f'border-style: solid; margin-bottom: 10px;"><tr><td>'

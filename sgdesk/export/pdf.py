@@ -104,12 +104,13 @@ class Paginator:
     def _cover_html(self) -> str:
         plan = self.plan
         banner = plan.banner
+        # The date as the pane words it: the banner after the horizon, else "Texto vigente al …".
+        date_html = f'<p class="asof">{escape(plan.date_line)}</p>'
         return (
             f'<p class="crumbs">{escape(ENTITY)}</p><br><br><br>'
             f"<h1>{escape(plan.title)}</h1>"
             f"<p>{escape(plan.subject)}</p>"
-            f'<p class="asof">{escape(plan.date_line)}</p>'
-            + (banner_html(banner) if banner is not None else "")
+            + (banner_html(banner) if banner is not None else date_html)
             + f'<p class="cite">{len(plan.pages)} secciones · {escape(plan.content_label)}<br>'
             f"Exportado el {escape(format_day(plan.exported_on))} con {escape(plan.creator)}</p>"
         )

@@ -46,7 +46,8 @@ def render_text(page: Page) -> str:
 def banner_lines(banner: Banner) -> list[str]:
     """The caveat of a date after the horizon, as lines: "¡Atención! …" and "- …" items."""
     items = [f"- {later_item(change, certain)}" for change, certain in banner.changes]
-    return [f"¡Atención! {banner.statement}", *items, *([banner.others_line] if banner.others_line else [])]
+    others = banner.others_line("detalle: sgdesk currency")
+    return [f"¡Atención! {banner.statement}", *items, *([others] if others else [])]
 
 
 def render_body(page: Page) -> str:

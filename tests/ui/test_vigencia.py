@@ -124,7 +124,7 @@ def test_the_compendium_cover_and_closing_block(library: Library, tmp_path: Path
     cover = pages[0]
     whole = " ".join(pages)
     closing = whole[whole.index("Vigencia del contenido") :]
-    assert f"Texto con los cambios incorporados hasta 2012; no verificado para el {format_day(day)}" in cover
+    assert f"{CAVEAT}: no se puede afirmar que sea el vigente el {format_day(day)}" in cover  # as the pane
     assert "Para esa fecha hay cambios conocidos que este contenido no incluye" in cover
     for norm in ("Decreto 456 de 2015", "Acuerdo 638 de 2016", "Decreto 140 de 2021", "Decreto 079 de 2024",
                  "Resolución 630 de 2024"):  # fmt: skip
