@@ -17,7 +17,7 @@ from sgdesk.library import Library
 from sgdesk.store.build import build_database
 
 REPO = Path(__file__).resolve().parent.parent
-SEED = REPO.parent / "shared" / "seed" / "informacion-general.txt"
+SEED = REPO / "data" / "seed" / "informacion-general.txt"  # the source page, copied verbatim
 
 BadDatabase = Callable[[str], Path]
 
