@@ -200,7 +200,7 @@ def _child_baseline(pages: int, out: Path) -> dict[str, Any]:
 
 
 def _child(args: list[str]) -> dict[str, Any]:
-    from sgdesk.app import offscreen_application
+    from sgdesk.qtenv import offscreen_application
 
     kind, *rest = args
     with offscreen_application():

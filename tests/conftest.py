@@ -9,12 +9,17 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from sgdesk import paths
 from sgdesk.library import Library
 from sgdesk.store.build import build_database
+
+# scripts/mutation.py runs each test once per mutant: fewer examples there, none skipped here.
+settings.register_profile("mutation", max_examples=30, deadline=None)
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "default"))
 
 REPO = Path(__file__).resolve().parent.parent
 SEED = REPO / "data" / "seed" / "informacion-general.txt"  # the source page, copied verbatim

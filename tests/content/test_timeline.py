@@ -1,15 +1,14 @@
-"""What was in force on a date: the issue's cases, the boundaries, and consistency for every day."""
+"""What was in force on a date, end to end on the shipped corpus: the issue's dates and consistency
+for every day. The rules themselves, at every boundary, are in test_timeline_synthetic.py."""
 
 from __future__ import annotations
 
 from datetime import date, timedelta
 
-import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from sgdesk.content.dates import PartialDate
-from sgdesk.content.timeline import Status, happened
+from sgdesk.content.timeline import Status
 from sgdesk.library import Library
 
 ART_7 = "decreto-267-2007/art-7"
@@ -32,15 +31,6 @@ def test_functions_of_the_secretaria_on_the_issue_dates(library: Library) -> Non
     assert _in_force(library, "2009-06-30") == "abcdefghijklmn"
     assert _functions(library, "2008-06-30")["n"] is Status.UNCERTAIN
     assert _functions(library, "2006-12-31")["a"] is Status.NOT_IN_FORCE
-
-
-@pytest.mark.parametrize(
-    ("day", "status"),
-    [("2007-12-31", Status.NOT_IN_FORCE), ("2008-01-01", Status.UNCERTAIN),
-     ("2008-12-30", Status.UNCERTAIN), ("2008-12-31", Status.IN_FORCE)],
-)  # fmt: skip
-def test_literal_n_at_the_boundaries_of_2008(library: Library, day: str, status: Status) -> None:
-    assert _functions(library, day)["n"] is status
 
 
 def _subdirecciones(library: Library, day: str) -> list[tuple[str, str | None, Status]]:
@@ -78,13 +68,6 @@ def test_changes_between_dates(library: Library) -> None:
     assert all(r.certain for r in records)
     uncertain = library.timeline().changes_between(date(2011, 12, 31), date(2012, 6, 30))
     assert {r.certain for r in uncertain} == {False}
-
-
-def test_happened_respects_precision() -> None:
-    assert happened(PartialDate.parse("2006-11-30"), date(2006, 11, 29)) is Status.NOT_IN_FORCE
-    assert happened(PartialDate.parse("2006-11-30"), date(2006, 11, 30)) is Status.IN_FORCE
-    assert happened(PartialDate.parse("2021-04"), date(2021, 4, 15)) is Status.UNCERTAIN
-    assert happened(PartialDate.parse("2021-04"), date(2021, 4, 30)) is Status.IN_FORCE
 
 
 @settings(max_examples=400, deadline=None)

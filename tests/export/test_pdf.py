@@ -12,10 +12,10 @@ import pytest
 from pypdf import PdfReader
 from PySide6.QtWidgets import QApplication
 
-from sgdesk.app import configure_application
 from sgdesk.export.pdf import ExportError, export_steps, write_pdf
 from sgdesk.export.plan import ExportPlan, PaperSize, plan_compendium, plan_export
 from sgdesk.library import Library
+from sgdesk.qtenv import configure_application
 
 pytestmark = pytest.mark.skipif(shutil.which("pdftotext") is None, reason="needs poppler-utils")
 

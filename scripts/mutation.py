@@ -1,0 +1,129 @@
+"""Mutation testing with mutmut, one target at a time, in a scratch copy (docs/mutacion.md).
+
+    .venv/bin/python scripts/mutation.py TARGET [--min-score N] [--keep DIR]
+
+TARGET is a name of ``TARGETS`` below (``quick`` is what ``.ci/run`` runs) or ``all``. Each
+target mutates a few modules and runs only the fast tests written for them, so a run takes
+minutes, not hours, on two shared cores. The copy lives in a temporary folder: the checkout
+and its ``mutants/`` are never touched, and two targets can run side by side.
+
+Prints the score (killed / (killed + survived)) and every surviving mutant as a diff;
+exits 1 when the score is below ``--min-score``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parent.parent
+COPIED = ("sgdesk", "tests", "data", "resources", "pyproject.toml")
+
+# name: (modules to mutate, tests that must kill them)
+# fmt: off
+TARGETS: dict[str, tuple[list[str], list[str]]] = {
+    "quick": (["sgdesk/content/dates.py"], ["tests/content/test_dates.py"]),
+    "timeline": (
+        ["sgdesk/content/timeline.py", "sgdesk/content/dates.py"],
+        ["tests/content/test_timeline.py", "tests/content/test_timeline_synthetic.py",
+         "tests/content/test_dates.py"],
+    ),
+    "query": (
+        ["sgdesk/content/query.py", "sgdesk/content/citations.py", "sgdesk/content/text.py"],
+        ["tests/content/test_query.py", "tests/content/test_query_grammar.py",
+         "tests/content/test_text_and_citations.py", "tests/content/test_citations_table.py"],
+    ),
+    "content-rest": (
+        ["sgdesk/content/amendments.py", "sgdesk/content/highlight.py", "sgdesk/content/indexing.py",
+         "sgdesk/content/model.py", "sgdesk/content/stemming.py"],
+        ["tests/content", "tests/store/test_search.py"],
+    ),
+    "sources": (["sgdesk/content/sources.py"], ["tests/content/test_sources.py"]),
+    "store": (["sgdesk/store/*"], ["tests/store"]),
+    "library": (["sgdesk/library.py"], ["tests/test_library.py", "tests/export/test_as_of.py"]),
+}
+# fmt: on
+
+
+def _config(modules: list[str], tests: list[str]) -> str:
+    def toml_list(items: list[str]) -> str:
+        return "[" + ", ".join(json.dumps(i) for i in items) + "]"
+
+    return (
+        "\n[tool.mutmut]\n"
+        'source_paths = ["sgdesk/"]\n'
+        f"only_mutate = {toml_list(modules)}\n"
+        'also_copy = ["data/", "resources/"]\n'
+        'pytest_add_cli_args = ["-p", "no:cacheprovider", "-q", "-x"]\n'
+        f"pytest_add_cli_args_test_selection = {toml_list([t for t in tests if (REPO / t).exists()])}\n"
+    )
+
+
+def _scratch_copy(folder: Path, modules: list[str], tests: list[str]) -> None:
+    for name in COPIED:
+        source = REPO / name
+        if source.is_dir():
+            shutil.copytree(source, folder / name, ignore=shutil.ignore_patterns("__pycache__", "*.pyc"))
+        else:
+            shutil.copy2(source, folder / name)
+    pyproject = folder / "pyproject.toml"
+    pyproject.write_text(pyproject.read_text(encoding="utf-8") + _config(modules, tests), encoding="utf-8")
+
+
+def _mutmut(folder: Path, *args: str) -> subprocess.CompletedProcess[str]:
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "HYPOTHESIS_PROFILE": "mutation"}
+    return subprocess.run([str(Path(sys.executable).parent / "mutmut"), *args], cwd=folder, env=env,
+                          capture_output=True, text=True, check=False)  # fmt: skip
+
+
+def run_target(name: str, keep: Path | None) -> tuple[int, int, list[str]]:
+    """Killed and survived counts and the surviving mutants' names."""
+    modules, tests = TARGETS[name]
+    with tempfile.TemporaryDirectory(prefix=f"sgdesk-mutation-{name}-") as scratch:
+        folder = keep / name if keep else Path(scratch)
+        if keep:
+            shutil.rmtree(folder, ignore_errors=True)
+            folder.mkdir(parents=True)
+        _scratch_copy(folder, modules, tests)
+        run = _mutmut(folder, "run")
+        if run.returncode != 0:
+            sys.stderr.write(run.stdout[-4000:] + run.stderr[-4000:])
+            raise SystemExit(f"mutmut run failed for {name}")
+        _mutmut(folder, "export-cicd-stats")
+        stats = json.loads((folder / "mutants" / "mutmut-cicd-stats.json").read_text(encoding="utf-8"))
+        results = _mutmut(folder, "results").stdout
+        lines = results.splitlines()
+        survivors = [line.split(":")[0].strip() for line in lines if line.strip().endswith("survived")]
+        for survivor in survivors:
+            print(_mutmut(folder, "show", survivor).stdout)
+    killed = int(stats["killed"]) + int(stats.get("timeout", 0)) + int(stats.get("segfault", 0))
+    return killed, int(stats["survived"]), survivors
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("target", choices=[*TARGETS, "all"])
+    parser.add_argument("--min-score", type=float, default=0.0, help="percentage below which to fail")
+    parser.add_argument("--keep", type=Path, help="keep the scratch copy (and its mutants/) here")
+    args = parser.parse_args()
+    names = [n for n in TARGETS if n != "quick"] if args.target == "all" else [args.target]
+    failed = False
+    for name in names:
+        killed, survived, survivors = run_target(name, args.keep)
+        total = killed + survived
+        score = 100.0 * killed / total if total else 100.0
+        print(f"{name}: {killed} killed, {survived} survived of {total}: {score:.1f} %")
+        for survivor in survivors:
+            print(f"  survived: {survivor}")
+        failed |= score < args.min_score
+    return 1 if failed else 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

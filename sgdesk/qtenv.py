@@ -1,0 +1,74 @@
+"""The Qt application set-up that the window and headless work share: names, locale, fonts.
+
+No widget and no ``sgdesk.ui`` module is imported here, so ``sgdesk export`` (which needs fonts
+and a QGuiApplication for the PDF) stays headless. ``app.py`` re-exports these names.
+"""
+
+from __future__ import annotations
+
+import logging
+import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
+
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
+from PySide6.QtGui import QColor, QFont, QFontDatabase, QGuiApplication, QIcon, QPalette
+
+from sgdesk import __version__, paths
+from sgdesk.export.html import LINK_COLOR
+
+ORGANIZATION, APPLICATION = paths.ORGANIZATION, paths.APPLICATION
+UI_FONT = "Noto Sans"
+# By name: QLocale.Language/Country would make PySide6 build two enums of hundreds of members.
+LOCALE_NAME = "es_CO"
+
+log = logging.getLogger("sgdesk")
+
+
+def configure_application(app: QCoreApplication) -> None:
+    """Names, locale, Spanish Qt dialogs and the bundled fonts; safe to call twice."""
+    app.setOrganizationName(ORGANIZATION)
+    app.setApplicationName(APPLICATION)
+    app.setApplicationVersion(__version__)
+    locale = QLocale(LOCALE_NAME)
+    QLocale.setDefault(locale)
+    if app.property("sgdesk_configured"):
+        return
+    app.setProperty("sgdesk_configured", True)
+    translator = QTranslator(app)
+    folder = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+    if translator.load(locale, "qtbase", "_", folder):
+        app.installTranslator(translator)
+    else:
+        log.warning("Qt's Spanish translation (qtbase_es) was not found in %s", folder)
+    register_fonts()
+    # Widgets only (a QApplication): checked by class name, so QtWidgets is not imported here.
+    if isinstance(app, QGuiApplication) and app.inherits("QApplication"):
+        app.setFont(QFont(UI_FONT, 10))
+        app.setWindowIcon(QIcon(str(paths.resources_dir() / "icons" / "sgdesk.png")))
+        palette = app.palette()  # rich text takes its link colour from the application
+        palette.setColor(QPalette.ColorRole.Link, QColor(LINK_COLOR))
+        app.setPalette(palette)
+
+
+def register_fonts() -> list[str]:
+    """Register every font shipped in ``resources/fonts``; return the family names."""
+    families: list[str] = []
+    for font_file in sorted((paths.resources_dir() / "fonts").glob("*.ttf")):
+        font_id = QFontDatabase.addApplicationFont(str(font_file))
+        if font_id < 0:
+            log.warning("could not load font %s", font_file)
+            continue
+        families += QFontDatabase.applicationFontFamilies(font_id)
+    return sorted(set(families))
+
+
+@contextmanager
+def offscreen_application() -> Iterator[QGuiApplication]:
+    """A windowless Qt application (fonts, PDF) for command-line work."""
+    app = QGuiApplication.instance()
+    if app is None:
+        app = QGuiApplication([sys.argv[0], "-platform", "offscreen"])
+    assert isinstance(app, QGuiApplication)
+    configure_application(app)
+    yield app
