@@ -39,7 +39,7 @@ def _export(args: argparse.Namespace) -> int:
             plan = plan_compendium(library, paper, as_of=args.as_of)
         else:
             plan = plan_export(library, args.ids, args.include_children, paper, as_of=args.as_of)
-        from sgdesk.app import offscreen_application
+        from sgdesk.qtenv import offscreen_application
         from sgdesk.export.pdf import write_pdf
 
         try:

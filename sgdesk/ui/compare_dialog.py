@@ -27,7 +27,7 @@ from sgdesk.content.currency import Currency
 from sgdesk.content.model import EVENT_KIND_LABELS, LaterChange
 from sgdesk.content.timeline import LATER_PREFIX, ChangeRecord, Timeline
 from sgdesk.export.common import UNCERTAIN_CHANGE, change_line, format_day, later_change_line, later_item
-from sgdesk.ui.as_of import make_date_edit, to_date
+from sgdesk.ui.date_edit import make_date_edit, to_date
 
 EVENT_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 DEFAULT_FIRST = date(2007, 12, 31)  # the day before the first amendment of Decreto 267 de 2007
