@@ -1,58 +1,89 @@
-"""The layering of style.md: content ← store ← library ← ui/export ← app."""
+"""The layering, declared once in pyproject.toml ([tool.importlinter]) and checked here:
+content ← store ← library ← export/ui ← app/cli, errors and paths at the bottom, no Qt below
+the interface, SQL only in the store, no cycles in sgdesk/ui, and headless commands that load
+no interface module."""
 
 from __future__ import annotations
 
-import ast
+import json
+import subprocess
+import sys
+import tomllib
 from pathlib import Path
 
-import pytest
+import grimp
 
-PACKAGE = Path(__file__).resolve().parent.parent / "sgdesk"
-
-
-def _imports(path: Path) -> set[str]:
-    tree = ast.parse(path.read_text(encoding="utf-8"))
-    found: set[str] = set()
-    for node in ast.walk(tree):
-        if isinstance(node, ast.Import):
-            found |= {alias.name for alias in node.names}
-        elif isinstance(node, ast.ImportFrom) and node.module:
-            found.add(node.module)
-    return found
+REPO = Path(__file__).resolve().parent.parent
+PACKAGE = REPO / "sgdesk"
 
 
-def _modules(folder: str) -> list[Path]:
-    return sorted((PACKAGE / folder).rglob("*.py"))
+def _lint_imports() -> subprocess.CompletedProcess[str]:
+    command = [str(Path(sys.executable).parent / "lint-imports"), "--no-cache"]
+    return subprocess.run(command, cwd=REPO, capture_output=True, text=True, timeout=300, check=False)
 
 
-def _offenders(folder: str, forbidden: tuple[str, ...]) -> dict[str, list[str]]:
-    result = {}
-    for path in _modules(folder):
-        bad = sorted(m for m in _imports(path) if m.split(".")[0] in forbidden or m.startswith(forbidden))
-        if bad:
-            result[str(path.relative_to(PACKAGE))] = bad
-    return result
+def test_the_import_contracts_are_kept() -> None:
+    result = _lint_imports()
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "0 broken" in result.stdout
 
 
-@pytest.mark.parametrize("folder", ["content", "store"])
-def test_domain_and_store_do_not_import_qt(folder: str) -> None:
-    assert _modules(folder), f"sgdesk/{folder} has no modules"
-    assert _offenders(folder, ("PySide6", "shiboken6")) == {}
+def _layers() -> list[str]:
+    config = tomllib.loads((REPO / "pyproject.toml").read_text(encoding="utf-8"))["tool"]["importlinter"]
+    (contract,) = [c for c in config["contracts"] if c["type"] == "layers"]
+    names = []
+    for layer in contract["layers"]:
+        names += [part.strip().strip("()") for part in layer.replace(":", "|").split("|")]
+    return names
 
 
-def test_content_has_no_sql_and_no_upper_layer() -> None:
-    forbidden = ("sqlite3", "sqlite_utils", "sgdesk.store", "sgdesk.library", "sgdesk.ui", "sgdesk.export")
-    assert _offenders("content", forbidden) == {}
+def test_every_module_of_the_package_has_a_layer() -> None:
+    """A new module or package must be placed in the layers, or this fails."""
+    children = {f"sgdesk.{p.stem}" for p in PACKAGE.glob("*.py") if p.stem != "__init__"}
+    children |= {f"sgdesk.{p.parent.name}" for p in PACKAGE.glob("*/__init__.py")}
+    assert children - set(_layers()) == set()
 
 
-def test_ui_and_export_do_not_touch_sqlite() -> None:
-    forbidden = ("sqlite3", "sqlite_utils", "sgdesk.store")
-    assert _offenders("ui", forbidden) == {}
-    assert _offenders("export", forbidden) == {}
+def test_type_checking_imports_are_seen() -> None:
+    """The cycle contract counts ``if TYPE_CHECKING:`` imports (as_of's is one of them)."""
+    graph = grimp.build_graph("sgdesk", cache_dir=None)
+    assert "sgdesk.ui.mainwindow" in graph.find_modules_directly_imported_by("sgdesk.ui.as_of")
 
 
-def test_the_checker_sees_a_violation(tmp_path: Path) -> None:
-    """The AST scan itself finds an import of Qt, so the tests above can fail."""
-    module = tmp_path / "bad.py"
-    module.write_text("from PySide6.QtCore import QObject\nimport sqlite3\n", encoding="utf-8")
-    assert {"PySide6.QtCore", "sqlite3"} <= _imports(module)
+# Each command runs in one fresh interpreter, in this order (export last: it starts Qt);
+# after each, the process lists what it has loaded.
+_HEADLESS = """
+import json, sys
+from sgdesk.cli import main
+database, folder = sys.argv[1], sys.argv[2]
+commands = [
+    ["tree", "--json"],
+    ["show", "decreto-267-2007/art-7", "--as-of", "2008-06-30"],
+    ["search", "gestion documental", "--json"],
+    ["timeline", "--json"],
+    ["diff", "2008-12-31", "2010-12-31"],
+    ["db", "build", "-o", folder + "/built.db"],
+    ["db", "check", database],
+    ["export", "decreto-267-2007", "-o", folder + "/d.pdf"],
+]
+loaded = {}
+for command in commands:
+    args = command if command[0] == "db" else ["--database", database, *command]
+    code = main(args)
+    loaded[command[0] + " " + command[1]] = [code, sorted(
+        m for m in sys.modules if m.startswith(("sgdesk.ui", "sgdesk.app", "PySide6.QtWidgets")))]
+print("LOADED " + json.dumps(loaded))
+"""
+
+
+def test_headless_commands_load_no_interface_module(corpus_db: Path, tmp_path: Path) -> None:
+    command = [sys.executable, "-c", _HEADLESS, str(corpus_db), str(tmp_path)]
+    result = subprocess.run(command, cwd=REPO, capture_output=True, text=True, encoding="utf-8",
+                            timeout=300, check=False)  # fmt: skip
+    assert result.returncode == 0, result.stderr
+    line = next(x for x in result.stdout.splitlines() if x.startswith("LOADED "))
+    loaded = json.loads(line.removeprefix("LOADED "))
+    assert len(loaded) == 8
+    assert {command: modules for command, (_, modules) in loaded.items() if modules} == {}
+    assert {command: code for command, (code, _) in loaded.items() if code != 0} == {}
+    assert (tmp_path / "d.pdf").read_bytes().startswith(b"%PDF")
