@@ -39,8 +39,8 @@ def _export(args: argparse.Namespace) -> int:
             plan = plan_compendium(library, paper, as_of=args.as_of)
         else:
             plan = plan_export(library, args.ids, args.include_children, paper, as_of=args.as_of)
-        from sgdesk.qtenv import offscreen_application
         from sgdesk.export.pdf import write_pdf
+        from sgdesk.qtenv import offscreen_application
 
         try:
             with offscreen_application(), signals_interrupt():
