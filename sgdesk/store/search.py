@@ -116,6 +116,13 @@ def _and(*parts: str | None) -> str | None:
     return " AND ".join(present) if present else None
 
 
+def _with_citation(text: str, query: Query, filters_sql: str | None) -> str:
+    """Cited nodes are listed beside the text matches: the total counts both, once each."""
+    if query.citation is None:
+        return text
+    return f"({text}) OR ({_and(citation_expression(query.citation), filters_sql)})"
+
+
 class SearchStore:
     """Runs searches on one connection (the caller keeps it on one thread)."""
 
@@ -132,7 +139,7 @@ class SearchStore:
             if text is None:
                 return RawHits(cited, (), len(cited), False)
             page = limit + len(cited)
-            total, capped = self._count(text)
+            total, capped = self._count(_with_citation(text, query, filters_sql))
             sampled = capped and not query.only_common_words
             if sampled:
                 ranked = self._ranked_sample(text, page, offset)
