@@ -7,6 +7,7 @@ and a running superseded query is interrupted, so typing never waits for SQLite.
 from __future__ import annotations
 
 import logging
+import threading
 from pathlib import Path
 
 from PySide6.QtCore import QObject, QThread, Signal, Slot
@@ -29,6 +30,9 @@ class _Worker(QObject):
         super().__init__()
         self._database = database
         self.library: Library | None = None
+        # The GUI thread interrupts while this thread may close the connection: the lock
+        # makes "is it open? then interrupt it" one step (see interrupt()).
+        self._lock = threading.Lock()
         self.latest = 0  # written by the GUI thread: requests older than this are skipped
 
     @Slot(int, str, object, int, int)
@@ -36,9 +40,12 @@ class _Worker(QObject):
         if generation < self.latest:
             return
         try:
-            if self.library is None:
-                self.library = Library.open(self._database)  # opened on this thread
-            results = self.library.search(text, filters, limit, offset)
+            library = self.library
+            if library is None:
+                library = Library.open(self._database)  # opened on this thread
+                with self._lock:
+                    self.library = library
+            results = library.search(text, filters, limit, offset)
         except SgdeskError as exc:
             self.failed.emit(generation, exc.message)
             return
@@ -54,9 +61,16 @@ class _Worker(QObject):
 
     @Slot()
     def close(self) -> None:
-        if self.library is not None:
-            self.library.close()
-            self.library = None
+        with self._lock:
+            library, self.library = self.library, None
+            if library is not None:
+                library.close()
+
+    def interrupt(self) -> None:
+        """Stop the running search, if any; safe from any thread, even while closing."""
+        with self._lock:
+            if self.library is not None:
+                self.library.interrupt()
 
 
 class SearchService(QObject):
@@ -94,8 +108,7 @@ class SearchService(QObject):
         """Abandon every search asked for so far: none of their results will be emitted."""
         self._generation += 1
         self._worker.latest = self._generation
-        if self._worker.library is not None:
-            self._worker.library.interrupt()
+        self._worker.interrupt()
 
     def _on_finished(self, generation: int, results: SearchResults) -> None:
         if generation == self._generation:
