@@ -10,7 +10,7 @@ from __future__ import annotations
 import gc
 import logging
 
-from PySide6.QtCore import QObject, QThread, Signal
+from PySide6.QtCore import QObject, QThread, Signal, Slot
 
 from sgdesk.library import Library
 
@@ -18,7 +18,16 @@ log = logging.getLogger("sgdesk")
 
 
 class TimelineLoader(QThread):
-    """One build, on its own read-only connection; ``loaded`` carries the Timeline."""
+    """One build, on its own read-only connection; ``loaded`` carries the Timeline.
+
+    At a million provisions the timeline is hundreds of thousands of objects that live as long
+    as the window. Each full garbage collection walked them all with the GIL held: pauses of
+    50-200 ms in the window, while building and later. Nothing built here is garbage, so the
+    collector is off while the build runs and the result then goes to the permanent
+    generation (gc.freeze), where collections leave it alone. Those switches are process-wide:
+    they are thrown on the GUI thread only (start(), and when the build has finished), never
+    from the worker.
+    """
 
     loaded = Signal(object, object)  # database path, Timeline
 
@@ -26,26 +35,38 @@ class TimelineLoader(QThread):
         super().__init__(parent)
         self._path = library.info.path
         self._library: Library | None = Library.open(self._path)  # opened here: cheap
+        self._collector_paused = False
+        self._built = False
+        self.finished.connect(self._resume_collector)  # queued: runs on the GUI thread
+
+    def start(self, priority: QThread.Priority = QThread.Priority.InheritPriority) -> None:
+        if not self.isRunning() and gc.isenabled():
+            gc.disable()
+            self._collector_paused = True
+        super().start(priority)
 
     def run(self) -> None:
         library = self._library
         if library is None:
             return
-        # At a million provisions the timeline is hundreds of thousands of objects that live as
-        # long as the window. Each full garbage collection walked them all with the GIL held:
-        # pauses of 50-200 ms in the window, while building and later. Nothing built here is
-        # garbage, so the collector is off meanwhile, and the result goes to the permanent
-        # generation (gc.freeze), where collections leave it alone.
-        gc.disable()
         try:
             timeline = library.timeline()
-            gc.freeze()
         except Exception:  # interrupted by stop(), or unreadable: the library builds it when asked
             log.debug("timeline not built in the background", exc_info=True)
             return
-        finally:
-            gc.enable()
+        self._built = True
         self.loaded.emit(self._path, timeline)
+
+    @Slot()
+    def _resume_collector(self) -> None:
+        """On the GUI thread, once the build is over: what it built goes to the permanent
+        generation (it lives as long as the window), and the collector runs again."""
+        if not self._collector_paused:
+            return
+        self._collector_paused = False
+        if self._built:
+            gc.freeze()
+        gc.enable()
 
     def stop(self) -> None:
         """Interrupt the build if it still runs, wait for the thread, close the connection."""
@@ -53,5 +74,6 @@ class TimelineLoader(QThread):
         if library is not None and self.isRunning():
             library.interrupt()
         self.wait()
+        self._resume_collector()
         if library is not None:
             library.close()
