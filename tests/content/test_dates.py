@@ -42,3 +42,24 @@ def test_iso_round_trip(day: object, precision: str) -> None:
     assert isinstance(day, date)
     text = {"day": day.isoformat(), "month": day.isoformat()[:7], "year": day.isoformat()[:4]}[precision]
     assert PartialDate.parse(text).iso() == text
+
+
+@pytest.mark.parametrize(
+    ("text", "compact"),
+    [("2021-04", "abril de 2021"), ("2021-01", "enero de 2021"), ("2021-12", "diciembre de 2021")],
+)
+def test_compact_format_of_a_month_says_no_more_than_known(text: str, compact: str) -> None:
+    assert PartialDate.parse(text).format_compact() == compact
+
+
+@pytest.mark.parametrize(("year", "month", "day"), [(2007, None, 5), (2007, 2, 29), (2007, 13, None)])
+def test_impossible_partial_dates_are_refused(year: int, month: int | None, day: int | None) -> None:
+    with pytest.raises(ValueError):  # noqa: PT011 (the message is not for users)
+        PartialDate(year, month, day)
+
+
+def test_parse_trims_and_sorts_unknown_parts_first() -> None:
+    assert PartialDate.parse(" 2008-06 ") == PartialDate(2008, 6)
+    dates = [PartialDate.parse(t) for t in ("2008-01-01", "2008-01", "2008")]
+    wanted = [PartialDate(2008), PartialDate(2008, 1), PartialDate(2008, 1, 1)]
+    assert sorted(dates, key=lambda d: d.key) == wanted
