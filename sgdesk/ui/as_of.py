@@ -239,8 +239,7 @@ class PointInTime(QObject):
         window = self._window
         if window.library is None or window.current_node_id is None:
             return
-        bar = window.reading_pane.verticalScrollBar()
-        position = bar.value()
+        place = window.reading_pane.reading_place()
         try:
             page = (
                 self._compiled_page(window.library)
@@ -251,7 +250,7 @@ class PointInTime(QObject):
             window.statusBar().showMessage(exc.message, 8000)
             return
         window.reading_pane.show_html(self.render(page))
-        bar.setValue(position)
+        window.reading_pane.restore_place(place)
 
     def _compiled_page(self, library: Library) -> Page:
         return library.compiled(FUNCTIONS_ARTICLE, self.effective_day, FUNCTIONS_TITLE)

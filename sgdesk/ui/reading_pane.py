@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import Qt, QUrl, Signal
+from PySide6.QtCore import QPoint, Qt, QUrl, Signal
 from PySide6.QtGui import QColor, QFont, QTextCharFormat, QTextCursor, QTextDocument, QWheelEvent
 from PySide6.QtWidgets import QTextBrowser, QTextEdit, QWidget
 
@@ -77,6 +77,32 @@ class ReadingPane(QTextBrowser):
 
     def scroll_to_node(self, node_id: str) -> None:
         self.scrollToAnchor(node_id)
+
+    def reading_place(self) -> tuple[str | None, int]:
+        """Where the reader is: the unit at the top of the view and how many pixels past its
+        start. Notes added or removed above it (another date) do not move it."""
+        top = self.cursorForPosition(QPoint(0, 0)).position()
+        found = None
+        for position, node_id in self._anchors:
+            if position > top:
+                break
+            found = node_id
+        bar = self.verticalScrollBar()
+        y = self._unit_top(found) if found else None
+        return (found, bar.value() - y) if found and y is not None else (None, bar.value())
+
+    def restore_place(self, place: tuple[str | None, int]) -> None:
+        """Back to ``reading_place()``'s place on the page as now rendered."""
+        node_id, offset = place
+        y = self._unit_top(node_id) if node_id else None
+        self.verticalScrollBar().setValue(offset if y is None else y + offset)
+
+    def _unit_top(self, node_id: str) -> int | None:
+        position = next((p for p, name in self._anchors if name == node_id), None)
+        if position is None:
+            return None
+        block = self.document().findBlock(position)
+        return int(self.document().documentLayout().blockBoundingRect(block).top())
 
     def mark_node(self, node_id: str) -> bool:
         """Tint the unit ``node_id`` (with its parts and notes) until the page changes."""
