@@ -63,3 +63,11 @@ def test_parse_trims_and_sorts_unknown_parts_first() -> None:
     dates = [PartialDate.parse(t) for t in ("2008-01-01", "2008-01", "2008")]
     wanted = [PartialDate(2008), PartialDate(2008, 1), PartialDate(2008, 1, 1)]
     assert sorted(dates, key=lambda d: d.key) == wanted
+
+
+def test_the_errors_say_what_is_wrong() -> None:
+    """For the corpus validator's log and for developers (users see the validator's Spanish)."""
+    with pytest.raises(ValueError, match="a day needs a month"):
+        PartialDate(2007, None, 5)
+    with pytest.raises(ValueError, match="not a date: '30/11/2006'"):
+        PartialDate.parse("30/11/2006")
