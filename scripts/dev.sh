@@ -2,7 +2,8 @@
 # sgdesk's one entry point for developers and CI, on Debian/Ubuntu with Python >= 3.11.
 #
 #   scripts/dev.sh app     install what the app needs and open it on the embedded corpus
-#   scripts/dev.sh test    install what the tests need; run ruff, mypy and the whole suite
+#   scripts/dev.sh test    install what the tests need; run ruff, mypy, a quick mutation run and
+#                          the whole suite (the import contracts run inside it: tests/test_layering.py)
 #   scripts/dev.sh bench   run every benchmark (--large: also 1M provisions; docs/benchmarks.md)
 #
 # System packages are installed with apt-get (as root, or through sudo) only when missing.
@@ -71,6 +72,8 @@ case "${1:-}" in
     export QT_QPA_PLATFORM=offscreen
     say "ruff"; "$VENV/bin/ruff" check sgdesk tests bench; "$VENV/bin/ruff" format --check sgdesk tests bench
     say "mypy"; "$VENV/bin/mypy"
+    # A quick mutation run (one small module, ~20 s); the whole run: docs/mutacion.md.
+    say "mutación (sgdesk/content/dates.py)"; "$VENV/bin/python" scripts/mutation.py quick --min-score 90
     say "pytest"; "$VENV/bin/pytest" "${@:2}"
     ;;
   bench)

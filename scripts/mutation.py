@@ -7,8 +7,9 @@ target mutates a few modules and runs only the fast tests written for them, so a
 minutes, not hours, on two shared cores. The copy lives in a temporary folder: the checkout
 and its ``mutants/`` are never touched, and two targets can run side by side.
 
-Prints the score (killed / (killed + survived)) and every surviving mutant as a diff;
-exits 1 when the score is below ``--min-score``.
+Prints the score (killed / (killed + survived), the reviewed equivalent mutants of
+``EQUIVALENT`` left out) and every surviving mutant as a diff; exits 1 when the score is
+below ``--min-score``.
 """
 
 from __future__ import annotations
@@ -49,6 +50,15 @@ TARGETS: dict[str, tuple[list[str], list[str]]] = {
     "library": (["sgdesk/library.py"], ["tests/test_library.py", "tests/export/test_as_of.py"]),
 }
 # fmt: on
+
+# Mutants that cannot change what the program does (reviewed one by one; docs/mutacion.md).
+# They count neither as killed nor as survived.
+EQUIVALENT: dict[str, str] = {
+    "sgdesk.content.dates.xǁPartialDateǁ__post_init____mutmut_14": "any year has 1 February",
+    "sgdesk.content.dates.xǁPartialDateǁ__post_init____mutmut_16": "any month has a 2nd day",
+    "sgdesk.content.timeline.xǁTimelineǁstatus__mutmut_16": "_ends.get(None) is None: ids are strings",
+    "sgdesk.content.timeline.xǁTimelineǁchanges_between__mutmut_1": "swapping two equal dates",
+}
 
 
 def _config(modules: list[str], tests: list[str]) -> str:
@@ -99,11 +109,15 @@ def run_target(name: str, keep: Path | None) -> tuple[int, int, list[str]]:
         stats = json.loads((folder / "mutants" / "mutmut-cicd-stats.json").read_text(encoding="utf-8"))
         results = _mutmut(folder, "results").stdout
         lines = results.splitlines()
-        survivors = [line.split(":")[0].strip() for line in lines if line.strip().endswith("survived")]
+        found = [line.split(":")[0].strip() for line in lines if line.strip().endswith("survived")]
+        survivors = [name for name in found if name not in EQUIVALENT]
         for survivor in survivors:
             print(_mutmut(folder, "show", survivor).stdout)
     killed = int(stats["killed"]) + int(stats.get("timeout", 0)) + int(stats.get("segfault", 0))
-    return killed, int(stats["survived"]), survivors
+    for name in found:
+        if name in EQUIVALENT:
+            print(f"  equivalent: {name} ({EQUIVALENT[name]})")
+    return killed, len(survivors), survivors
 
 
 def main() -> int:
