@@ -92,24 +92,27 @@ def _mutmut(folder: Path, *args: str) -> subprocess.CompletedProcess[str]:
                           capture_output=True, text=True, check=False)  # fmt: skip
 
 
-def run_target(name: str, keep: Path | None) -> tuple[int, int, list[str]]:
-    """Killed and survived counts and the surviving mutants' names."""
+def run_target(name: str, keep: Path | None, report_only: bool = False) -> tuple[int, int, list[str]]:
+    """Killed and survived counts and the surviving mutants' names (a mutant that no selected
+    test reaches counts as survived)."""
     modules, tests = TARGETS[name]
     with tempfile.TemporaryDirectory(prefix=f"sgdesk-mutation-{name}-") as scratch:
         folder = keep / name if keep else Path(scratch)
-        if keep:
+        if keep and not report_only:
             shutil.rmtree(folder, ignore_errors=True)
             folder.mkdir(parents=True)
-        _scratch_copy(folder, modules, tests)
-        run = _mutmut(folder, "run")
-        if run.returncode != 0:
-            sys.stderr.write(run.stdout[-4000:] + run.stderr[-4000:])
-            raise SystemExit(f"mutmut run failed for {name}")
+        if not report_only:
+            _scratch_copy(folder, modules, tests)
+            run = _mutmut(folder, "run")
+            if run.returncode != 0:
+                sys.stderr.write(run.stdout[-4000:] + run.stderr[-4000:])
+                raise SystemExit(f"mutmut run failed for {name}")
         _mutmut(folder, "export-cicd-stats")
         stats = json.loads((folder / "mutants" / "mutmut-cicd-stats.json").read_text(encoding="utf-8"))
         results = _mutmut(folder, "results").stdout
         lines = results.splitlines()
-        found = [line.split(":")[0].strip() for line in lines if line.strip().endswith("survived")]
+        found = [line.split(":")[0].strip() for line in lines
+                 if line.strip().endswith(("survived", "no tests"))]  # fmt: skip
         survivors = [name for name in found if name not in EQUIVALENT]
         for survivor in survivors:
             print(_mutmut(folder, "show", survivor).stdout)
@@ -125,11 +128,12 @@ def main() -> int:
     parser.add_argument("target", choices=[*TARGETS, "all"])
     parser.add_argument("--min-score", type=float, default=0.0, help="percentage below which to fail")
     parser.add_argument("--keep", type=Path, help="keep the scratch copy (and its mutants/) here")
+    parser.add_argument("--report-only", action="store_true", help="with --keep: report a finished run again")
     args = parser.parse_args()
     names = [n for n in TARGETS if n != "quick"] if args.target == "all" else [args.target]
     failed = False
     for name in names:
-        killed, survived, survivors = run_target(name, args.keep)
+        killed, survived, survivors = run_target(name, args.keep, args.report_only and args.keep is not None)
         total = killed + survived
         score = 100.0 * killed / total if total else 100.0
         print(f"{name}: {killed} killed, {survived} survived of {total}: {score:.1f} %")
