@@ -62,6 +62,7 @@ commands = [
     ["search", "gestion documental", "--json"],
     ["timeline", "--json"],
     ["diff", "2008-12-31", "2010-12-31"],
+    ["currency", "--json"],
     ["db", "build", "-o", folder + "/built.db"],
     ["db", "check", database],
     ["export", "decreto-267-2007", "-o", folder + "/d.pdf"],
@@ -83,7 +84,7 @@ def test_headless_commands_load_no_interface_module(corpus_db: Path, tmp_path: P
     assert result.returncode == 0, result.stderr
     line = next(x for x in result.stdout.splitlines() if x.startswith("LOADED "))
     loaded = json.loads(line.removeprefix("LOADED "))
-    assert len(loaded) == 8
+    assert len(loaded) == 9
     assert {command: modules for command, (_, modules) in loaded.items() if modules} == {}
     assert {command: code for command, (code, _) in loaded.items() if code != 0} == {}
     assert (tmp_path / "d.pdf").read_bytes().startswith(b"%PDF")
