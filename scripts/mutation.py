@@ -58,7 +58,26 @@ EQUIVALENT: dict[str, str] = {
     "sgdesk.content.dates.xǁPartialDateǁ__post_init____mutmut_16": "any month has a 2nd day",
     "sgdesk.content.timeline.xǁTimelineǁstatus__mutmut_16": "_ends.get(None) is None: ids are strings",
     "sgdesk.content.timeline.xǁTimelineǁchanges_between__mutmut_1": "swapping two equal dates",
+    "sgdesk.content.query.x_parse_query__mutmut_7": "None for False: both falsy",
+    "sgdesk.content.query.x_parse_query__mutmut_41": "None for False: both falsy",
+    "sgdesk.content.query.x_parse_query__mutmut_22": "a lone '-' gives no clause either way",
 }
+# lstrip("-") before _clause is redundant: _clause keeps only the words (WORD skips "-").
+EQUIVALENT |= {f"sgdesk.content.query.x_parse_query__mutmut_{n}": "the '-' is not a word anyway"
+               for n in (29, 30, 31, 32, 33)}  # fmt: skip
+EQUIVALENT |= {
+    "sgdesk.content.query.x__tokens__mutmut_2": "text[None:] is text[0:]",
+    "sgdesk.content.text.x_fold_char__mutmut_11": "no character found whose NFD base lower-cases to two "
+    "(the length property test would catch one)",
+    "sgdesk.content.citations.x_long_citation__mutmut_5": "labels are a lower-case letter and '.'",
+    "sgdesk.content.citations.x_long_citation__mutmut_7": "a literal's parent is an article, cited "
+    "without reading the nodes",
+}
+# Norm titles are "Tipo N de AAAA" (single spaces); article ids have exactly one "/".
+EQUIVALENT |= {f"sgdesk.content.citations.x_the__mutmut_{n}": "the first word of a norm title"
+               for n in (6, 9, 12)}  # fmt: skip
+EQUIVALENT |= {f"sgdesk.content.citations.x_article_number__mutmut_{n}": "article ids have one '/'"
+               for n in (5, 6, 8, 9)}  # fmt: skip
 
 
 def _config(modules: list[str], tests: list[str]) -> str:

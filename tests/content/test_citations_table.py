@@ -14,6 +14,7 @@ from sgdesk.content.citations import (
     parse_citation,
     section_citation,
     short_citation,
+    slug,
 )
 from sgdesk.content.dates import PartialDate
 from sgdesk.content.model import Node, NodeKind, Norm
@@ -140,7 +141,7 @@ def test_short_citations() -> None:
 
 
 def test_long_citations_name_the_smallest_unit_first() -> None:
-    norm = Node(NORM.id, "funciones", 0, NodeKind.NORM, NORM.title, "")
+    norm = Node(NORM.id, "funciones", 0, NodeKind.NORM, NORM.title, "", norm=NORM.id)  # as built
     article = Node(
         f"{NORM.id}/art-7", NORM.id, 0, NodeKind.ARTICLE, "Artículo 7", "", "Artículo 7º.", norm=NORM.id
     )
@@ -158,3 +159,28 @@ def test_long_citations_name_the_smallest_unit_first() -> None:
         "artículo de número no registrado del Decreto 267 de 2007 («Funciones»)"
     )
     assert (article_number(article), article_number(unnumbered)) == ("7", None)
+
+
+@pytest.mark.parametrize(
+    ("title", "cited"),
+    [
+        ("Artículo sin número. Funciones generales. Otras", "Funciones generales. Otras"),
+        ("Artículo sin número", "Artículo sin número"),
+    ],
+)
+def test_an_unnumbered_article_is_cited_by_its_heading(title: str, cited: str) -> None:
+    n = NORM.id
+    article = Node(f"{n}/art-sn", n, 0, NodeKind.ARTICLE, title, "", norm=n)
+    nodes = {article.id: article}
+    wanted = f"artículo de número no registrado del Decreto 267 de 2007 («{cited}»)"
+    assert long_citation(article, nodes, {n: NORM}) == wanted
+
+
+def test_a_section_is_cited_by_its_title() -> None:
+    section = Node("mision", "informacion-general", 0, NodeKind.SECTION, "Misión", "")
+    assert long_citation(section, {section.id: section}, {}) == "Misión"
+
+
+def test_slugs_and_ids_keep_every_letter() -> None:
+    assert slug("Resolución Conjunta") == "resolucion-conjunta"
+    assert canonical_id("Decreto-267-2007/Art-7/Lit-X") == "decreto-267-2007/art-7/lit-x"

@@ -68,6 +68,13 @@ def test_each_rule_of_the_grammar(text: str, groups: list[list[str]], excluded: 
     assert _shape(parse_query(text)) == (groups, excluded)
 
 
+def test_quotes_make_plain_terms_and_keep_the_order() -> None:
+    assert parse_query('"uno"').groups == ((Term("uno"),),)  # one quoted word: a word, not a phrase
+    assert parse_query('"gest*"').groups == ((Term("gest"),),)  # quoted: no prefix
+    query = parse_query('uno -paz "dos" tres "cuatro cinco"')
+    assert _shape(query) == ([["uno"], ["dos"], ["tres"], ["cuatro cinco"]], ["paz"])
+
+
 def test_only_common_words_is_said() -> None:
     assert parse_query("de la").only_common_words
     assert not parse_query("de la secretaría").only_common_words
