@@ -8,7 +8,6 @@ reading pane shows each unit's status on that day, and the timeline draws the da
 from __future__ import annotations
 
 from datetime import date
-from html import escape
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QDate, QEvent, QObject, QThread, QTimer, Signal
@@ -29,6 +28,7 @@ from sgdesk.export.html import render_html
 from sgdesk.library import FUNCTIONS_ARTICLE, FUNCTIONS_TITLE, Library, Page
 from sgdesk.ui.date_edit import DATE_FORMAT as DATE_FORMAT  # re-exported for callers
 from sgdesk.ui.date_edit import make_date_edit, to_date, to_qdate
+from sgdesk.ui.safe_text import rich_lines, set_plain_text, show_status
 from sgdesk.ui.tree_model import StatusLookup
 
 if TYPE_CHECKING:
@@ -58,7 +58,7 @@ def status_bar_text(currency: Currency, day: date) -> tuple[str, str]:
         if known:
             text += f" · {len(known)} cambio(s) posterior(es) conocido(s) sin incorporar"
     lines = [currency_statement(currency), *(later_change_line(c) for c in currency.later)]
-    return text, "".join(f"<p>{escape(line)}</p>" for line in lines)  # rich text: every line escaped
+    return text, rich_lines(lines)  # rich text: every line escaped
 
 
 def status_lookup(library: Library, day: date | None) -> StatusLookup:
@@ -223,7 +223,7 @@ class PointInTime(QObject):
         window.tree_model.set_status_lookup(status_lookup(library, self.day) if library else None)
         if library is not None:
             text, tip = status_bar_text(library.currency(), self.effective_day)
-            window.content_label.setText(text)
+            set_plain_text(window.content_label, text)
             window.content_label.setToolTip(tip)
 
     def library_changed(self) -> None:
@@ -247,7 +247,7 @@ class PointInTime(QObject):
                 else self.page(window.library, window.current_node_id)
             )
         except SgdeskError as exc:
-            window.statusBar().showMessage(exc.message, 8000)
+            show_status(window, exc.message)
             return
         window.reading_pane.show_html(self.render(page))
         window.reading_pane.restore_place(place)
@@ -358,7 +358,7 @@ class PointInTime(QObject):
         try:
             page_id, unit_id = window.library.event_location(event_id)
         except SgdeskError as exc:
-            window.statusBar().showMessage(exc.message, 8000)
+            show_status(window, exc.message)
             return
         if window.open_node(page_id) and unit_id:
             window.reading_pane.scroll_to_node(unit_id)

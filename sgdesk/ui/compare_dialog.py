@@ -28,6 +28,7 @@ from sgdesk.content.model import EVENT_KIND_LABELS, LaterChange
 from sgdesk.content.timeline import LATER_PREFIX, ChangeRecord, Timeline
 from sgdesk.export.common import UNCERTAIN_CHANGE, change_line, format_day, later_change_line, later_item
 from sgdesk.ui.date_edit import make_date_edit, to_date
+from sgdesk.ui.safe_text import rich, set_plain_text
 
 EVENT_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 DEFAULT_FIRST = date(2007, 12, 31)  # the day before the first amendment of Decreto 267 de 2007
@@ -120,7 +121,7 @@ class CompareDialog(QDialog):
                 continue  # several unnamed changes of one event: its summary says it once
             item = QTreeWidgetItem(parent, [what])
             item.setData(0, EVENT_ID_ROLE, event.id)
-            item.setToolTip(0, event.summary)
+            item.setToolTip(0, rich(event.summary))
             item.setFont(0, self._font(italic=not record.certain))
         self._later = self._timeline.later_between(first, second)
         if self._later:
@@ -148,7 +149,7 @@ class CompareDialog(QDialog):
                 "%1 cambio(s) posterior(es) conocido(s) en este intervalo se listan aparte, al final: "
                 "no están en el texto."
             ).replace("%1", str(len(self._later)))
-        self.summary.setText(text)
+        set_plain_text(self.summary, text, limit=1000)
 
     def lines(self) -> list[str]:
         """The changes listed, one line each as ``sgdesk diff`` prints them."""
@@ -166,7 +167,7 @@ class CompareDialog(QDialog):
         for change, certain in self._later:
             item = QTreeWidgetItem(header, [later_item(change, certain)])
             item.setData(0, EVENT_ID_ROLE, f"{LATER_PREFIX}{change.id}")
-            item.setToolTip(0, later_change_line(change))
+            item.setToolTip(0, rich(later_change_line(change)))
             item.setForeground(0, QBrush(QColor(LATER_COLOR)))
 
     def _event_item(self, record: ChangeRecord) -> QTreeWidgetItem:

@@ -13,11 +13,13 @@ from sgdesk.content.currency import Currency
 from sgdesk.export.common import horizon_banner
 from sgdesk.export.html import currency_html
 from sgdesk.library import ContentInfo
+from sgdesk.ui.safe_text import plain, plain_message_box
 
 
 def show_error(parent: QWidget | None, title: str, message: str) -> QMessageBox:
     """A window-modal error box that does not block the event loop."""
-    box = QMessageBox(QMessageBox.Icon.Critical, title, message, QMessageBox.StandardButton.Ok, parent)
+    box = QMessageBox(QMessageBox.Icon.Critical, plain(title), "", QMessageBox.StandardButton.Ok, parent)
+    plain_message_box(box, message)  # messages name files, ids and stored values: data
     box.setObjectName("errorDialog")
     box.open()
     return box

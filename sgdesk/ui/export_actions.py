@@ -13,6 +13,7 @@ from PySide6.QtCore import QObject
 
 from sgdesk.errors import SgdeskError
 from sgdesk.export.plan import PaperSize
+from sgdesk.ui.safe_text import show_status
 
 if TYPE_CHECKING:
     from PySide6.QtPrintSupport import QPrinter
@@ -126,7 +127,7 @@ class ExportActions(QObject):
         return target
 
     def _done(self, path: Path, open_when_done: bool) -> None:
-        self._window.statusBar().showMessage(self.tr("PDF guardado en %1").replace("%1", str(path)), 10000)
+        show_status(self._window, self.tr("PDF guardado en %1").replace("%1", str(path)), 10000)
         if open_when_done:
             from PySide6.QtCore import QUrl
             from PySide6.QtGui import QDesktopServices

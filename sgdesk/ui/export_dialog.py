@@ -25,6 +25,7 @@ from sgdesk.content.model import NodeKind
 from sgdesk.export.common import format_day
 from sgdesk.export.plan import PaperSize
 from sgdesk.library import Library
+from sgdesk.ui.safe_text import set_plain_text
 
 NODE_ID = Qt.ItemDataRole.UserRole + 1
 _PLACEHOLDER = "…"
@@ -88,7 +89,8 @@ class ExportDialog(QDialog):
             text = self.tr("vigente al %1 (la fecha «Vigente a»)").replace("%1", format_day(as_of))
         else:
             text = self.tr("el de hoy (cambios registrados hasta %1)").replace("%1", library.info.as_of_text)
-        self.as_of_label = QLabel(text, self)
+        self.as_of_label = QLabel(self)
+        set_plain_text(self.as_of_label, text)
         form.addRow(self.tr("Texto:"), self.as_of_label)
         layout = QVBoxLayout(self)
         for widget in (self.current_button, self.selection_button, self.tree, self.children_box,

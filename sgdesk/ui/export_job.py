@@ -10,6 +10,7 @@ from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
 from sgdesk.export.pdf import ExportError
+from sgdesk.ui.safe_text import plain
 
 Steps = Generator[tuple[int, int], None, Path]
 
@@ -51,7 +52,7 @@ class ExportJob(QObject):
         self.progress.setMaximum(total)
         self.progress.setValue(done)
         label = self.tr("Exportando: página %1 de %2").replace("%1", str(done)).replace("%2", str(total))
-        self.progress.setLabelText(label)
+        self.progress.setLabelText(plain(label))
 
     def cancel(self) -> None:
         """Stop now: closing the generator removes the temporary file; the target is untouched."""

@@ -6,6 +6,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QWidget
 
+from sgdesk.ui.safe_text import set_plain_text
 from sgdesk.ui.widgets import tool_button
 
 
@@ -54,8 +55,8 @@ class FindBar(QWidget):
         elif total == 0:
             self.count_label.setText(self.tr("Sin coincidencias"))
         else:
-            self.count_label.setText(
-                self.tr("%1 de %2").replace("%1", str(current)).replace("%2", str(total))
+            set_plain_text(
+                self.count_label, self.tr("%1 de %2").replace("%1", str(current)).replace("%2", str(total))
             )
 
     def keyPressEvent(self, event: QKeyEvent) -> None:

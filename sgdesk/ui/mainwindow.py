@@ -31,6 +31,7 @@ from sgdesk.ui.find_bar import FindBar
 from sgdesk.ui.history import History
 from sgdesk.ui.my_notes import MyNotesActions
 from sgdesk.ui.reading_pane import DEFAULT_ZOOM, ReadingPane
+from sgdesk.ui.safe_text import set_plain_text, show_status
 from sgdesk.ui.search_service import PAGE_SIZE, SearchService
 from sgdesk.ui.state import UiSettings
 from sgdesk.ui.tree_model import NODE_ID_ROLE, NodeTreeModel
@@ -312,7 +313,7 @@ class MainWindow(QMainWindow):
         try:
             page = self.point_in_time.page(self.library, node_id)
         except SgdeskError as exc:
-            self.statusBar().showMessage(exc.message, 8000)
+            show_status(self, exc.message)
             return False
         self.current_node_id = page.node.id
         self.point_in_time.compiled = False
@@ -354,8 +355,8 @@ class MainWindow(QMainWindow):
         target.setFocus(Qt.FocusReason.ShortcutFocusReason)
 
     def _on_external_link(self, url: str) -> None:
-        self.statusBar().showMessage(
-            self.tr("sgdesk no abre enlaces externos (%1): funciona sin conexión.").replace("%1", url), 8000
+        show_status(
+            self, self.tr("sgdesk no abre enlaces externos (%1): funciona sin conexión.").replace("%1", url)
         )
 
     # -- find, zoom, copy ------------------------------------------------------
@@ -385,7 +386,7 @@ class MainWindow(QMainWindow):
         self.reading_pane.set_zoom(DEFAULT_ZOOM)
 
     def _show_zoom(self, percent: int) -> None:
-        self.zoom_label.setText(self.tr("Zoom %1 %").replace("%1", str(percent)))
+        set_plain_text(self.zoom_label, self.tr("Zoom %1 %").replace("%1", str(percent)))
 
     def copy_with_citation(self) -> None:
         """Copy the selection (or the whole page) followed by its citation."""
@@ -396,7 +397,7 @@ class MainWindow(QMainWindow):
         unit = self.library.find(self.reading_pane.node_at_selection() or self.current_node_id)
         citation = (unit or self.library.node(self.current_node_id)).citation
         QGuiApplication.clipboard().setText(f"{text}\n— {citation}")
-        self.statusBar().showMessage(self.tr("Copiado con la cita: %1").replace("%1", citation), 5000)
+        show_status(self, self.tr("Copiado con la cita: %1").replace("%1", citation), 5000)
 
     # -- database --------------------------------------------------------------
 

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import logging
 from datetime import date
-from html import escape
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QModelIndex, QObject, Qt, Signal
@@ -20,6 +19,7 @@ from PySide6.QtWidgets import QDockWidget, QLabel, QLineEdit, QTreeView, QVBoxLa
 from sgdesk.content.text import find_all
 from sgdesk.errors import SgdeskError
 from sgdesk.notes import MyNotes, PlacedAnnotation, PlacedFavorite
+from sgdesk.ui.safe_text import rich, rich_lines, set_plain_text, show_status
 
 if TYPE_CHECKING:
     from sgdesk.content.model import Node
@@ -69,7 +69,7 @@ class NotesPanel(QWidget):
         layout.addWidget(self.view)
 
     def show_problem(self, problem: str | None) -> None:
-        self.problem_label.setText(problem or "")
+        set_plain_text(self.problem_label, problem or "")
         self.problem_label.setVisible(bool(problem))
 
     def show_entries(self, favorites: list[PlacedFavorite], notes: list[PlacedAnnotation]) -> None:
@@ -118,7 +118,7 @@ class NotesPanel(QWidget):
         if not placed.available:
             text += self.tr(" — no disponible en esta versión del contenido")
         item = QStandardItem(text)
-        item.setToolTip(escape(favorite.node_id))
+        item.setToolTip(rich(favorite.node_id))
         item.setData(favorite.node_id if placed.available else None, NODE_ROLE)
         item.setEnabled(placed.available)
         return item
@@ -137,7 +137,7 @@ class NotesPanel(QWidget):
         if note.anchor is not None:
             tooltip.append(f"«{note.anchor.exact}»")
         tooltip.append(note.text)
-        item.setToolTip("<br>".join(escape(line) for line in tooltip if line))
+        item.setToolTip(rich_lines(tooltip))
         item.setData(placed.node_id if placed.location.found else None, NODE_ROLE)
         item.setData(placed.current_text, PASSAGE_ROLE)
         return item
@@ -198,9 +198,9 @@ class MyNotesActions(QObject):
                 self.notes.remove_favorite(library, node_id)
                 message = self.tr("Quitado de favoritos: %1")
         except SgdeskError as exc:
-            window.statusBar().showMessage(exc.message, 10000)
+            show_status(window, exc.message, 10000)
             return
-        window.statusBar().showMessage(message.replace("%1", library.node(node_id).title), 5000)
+        show_status(window, message.replace("%1", library.node(node_id).title), 5000)
         self.refresh()
 
     def add_note(self) -> None:
@@ -227,9 +227,9 @@ class MyNotesActions(QObject):
                     "Nota guardada para toda la disposición (la selección abarcaba más de una)."
                 )
         except SgdeskError as exc:
-            window.statusBar().showMessage(exc.message, 10000)
+            show_status(window, exc.message, 10000)
             return
-        window.statusBar().showMessage(message, 5000)
+        show_status(window, message, 5000)
         self.refresh()
 
     def _ask_note_text(self, where: str, quote: str | None) -> str:
@@ -276,7 +276,7 @@ class MyNotesActions(QObject):
         try:
             visits = self.notes.visits()
         except SgdeskError as exc:
-            self._window.statusBar().showMessage(exc.message, 10000)
+            show_status(self._window, exc.message, 10000)
             return
         dialog = HistoryDialog(visits, self.notes.history_days, self.notes.problem is not None, self._window)
         dialog.node_activated.connect(self._window.open_node)
@@ -289,13 +289,13 @@ class MyNotesActions(QObject):
         try:
             self.notes.clear_history()
         except SgdeskError as exc:
-            self._window.statusBar().showMessage(exc.message, 10000)
+            show_status(self._window, exc.message, 10000)
 
     def _set_history_days(self, days: int) -> None:
         try:
             self.notes.set_history_days(days)
         except SgdeskError as exc:
-            self._window.statusBar().showMessage(exc.message, 10000)
+            show_status(self._window, exc.message, 10000)
 
     def _open(self, node_id: str, passage: str) -> None:
         """Open the node; mark the annotated passage on it and scroll there."""

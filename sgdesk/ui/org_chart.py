@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QScrollArea, QToolTip, 
 
 from sgdesk.content.timeline import OfficeState, Status
 from sgdesk.export.plan import format_day
+from sgdesk.ui.safe_text import plain, rich
 
 ROOT_TEXT = "Secretaría General"
 ROOT_COLOR = "#1f3b5c"
@@ -319,7 +320,7 @@ class OrgChartView(QWidget):
                 QToolTip.hideText()
                 event.ignore()
             else:
-                QToolTip.showText(event.globalPos(), box.text, self, self.box_rect(box))
+                QToolTip.showText(event.globalPos(), rich(box.text), self, self.box_rect(box))
             return True
         return super().event(event)
 
@@ -348,7 +349,7 @@ class OrgChartDialog(QDialog):
 
     def set_state(self, offices: list[OfficeState], day: date, title: str = "", caveat: str = "") -> None:
         self.chart.set_state(offices, day, title, caveat)
-        self.setWindowTitle(self.chart.title)
+        self.setWindowTitle(plain(self.chart.title))
         wanted = self.chart.sizeHint() + QSize(60, 90)
         screen = self.screen().availableGeometry().size() * 0.9 if self.screen() else QSize(1200, 800)
         self.resize(wanted.boundedTo(screen).expandedTo(QSize(480, 320)))

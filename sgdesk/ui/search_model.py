@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QAbstractScrollArea, QStyle, QStyledItemDelegate, 
 
 from sgdesk.content.highlight import Snippet
 from sgdesk.library import Hit
+from sgdesk.ui.safe_text import rich
 
 NODE_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 HTML_ROLE = Qt.ItemDataRole.UserRole + 2
@@ -67,7 +68,7 @@ class SearchResultsModel(QAbstractListModel):
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
             return hit.node.title
         if role == Qt.ItemDataRole.ToolTipRole:
-            return " › ".join((*hit.path, hit.node.title))
+            return rich(" › ".join((*hit.path, hit.node.title)))
         if role == NODE_ID_ROLE:
             return hit.node.id
         if role == HTML_ROLE:

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 
 from sgdesk.content.query import SearchFilters
 from sgdesk.library import SearchResults
+from sgdesk.ui.safe_text import plain, set_plain_text
 from sgdesk.ui.search_model import NODE_ID_ROLE, SearchResultDelegate, SearchResultsModel
 
 DEBOUNCE_MS = 250
@@ -181,7 +182,7 @@ class SearchPanel(QWidget):
         self._results_total = results.total
         shown = self.model.rowCount()
         self.more_button.setVisible(shown < results.total and bool(results.hits))
-        self.status.setText(self._count_text(results, shown))
+        set_plain_text(self.status, self._count_text(results, shown))
         if self._open_cited_on_arrival and not results.offset:
             self._open_cited_on_arrival = False
             self.open_first_if_cited()
@@ -206,7 +207,7 @@ class SearchPanel(QWidget):
         self._open_cited_on_arrival = False
         self.model.set_hits(())
         self.more_button.hide()
-        self.status.setText(message)
+        set_plain_text(self.status, message)
 
     def set_recent(self, queries: list[str]) -> None:
         self.recent_menu.clear()
@@ -221,7 +222,7 @@ class SearchPanel(QWidget):
         clear.triggered.connect(self.recent_cleared)
 
     def use_query(self, text: str) -> None:
-        self.field.setText(text)
+        self.field.setText(plain(text, limit=1000))
         self.search_now()
         self.focus_field()
 

@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import functools
 import re
-from html import escape
 
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QIcon, QPainter, QPainterPath, QPen, QPixmap, QPolygonF, QTransform
 
 from sgdesk.content.model import EVENT_KIND_LABELS, EventKind
 from sgdesk.content.timeline import TimelineEvent
+from sgdesk.ui.safe_text import rich_lines
 
 KIND_COLORS: dict[EventKind, str] = {
     EventKind.ISSUANCE: "#4f5d6e",
@@ -117,5 +117,5 @@ def paint_hollow(painter: QPainter, path: QPainterPath) -> None:
 
 def event_tooltip(event: TimelineEvent) -> str:
     kind = LATER_DESCRIPTION if event.later else EVENT_KIND_LABELS[event.kind]
-    return (f"<b>{escape(event.norm_title)}</b><br>Fecha: {escape(event.date.format_es())}<br>"
-            f"Tipo: {escape(kind)}<br>{escape(event.summary)}")  # fmt: skip
+    lines = [event.norm_title, f"Fecha: {event.date.format_es()}", f"Tipo: {kind}", event.summary]
+    return rich_lines(lines, bold_first=True)

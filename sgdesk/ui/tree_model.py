@@ -12,6 +12,7 @@ from sgdesk.content.model import Node
 from sgdesk.content.timeline import Status
 from sgdesk.errors import UnknownNodeError
 from sgdesk.library import Library
+from sgdesk.ui.safe_text import rich
 
 NODE_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 STATUS_ROLE = Qt.ItemDataRole.UserRole + 2  # the node's Status value on the "Vigente a" date, or None
@@ -168,7 +169,7 @@ class NodeTreeModel(QAbstractItemModel):
         if role == Qt.ItemDataRole.ToolTipRole:
             preview = node.preview or node.plain_text[:240]
             citation = node.citation + _suffix(self.status(index))
-            return f"{citation}\n{preview}" if preview else citation
+            return rich(f"{citation}\n{preview}" if preview else citation)
         if role == NODE_ID_ROLE:
             return node.id
         if role == STATUS_ROLE:

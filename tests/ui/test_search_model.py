@@ -5,6 +5,7 @@ from __future__ import annotations
 import dataclasses
 
 from PySide6.QtCore import QModelIndex, Qt
+from PySide6.QtGui import QTextDocumentFragment
 from PySide6.QtWidgets import QListView
 from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
@@ -61,8 +62,10 @@ def test_rows_show_title_path_and_marked_snippet(library: Library) -> None:
 
     assert index.data() == "Literal h"
     assert index.data(Qt.ItemDataRole.AccessibleTextRole) == "Literal h"
-    assert index.data(Qt.ItemDataRole.ToolTipRole).endswith(
-        "› Artículo 7. Funciones de la Secretaría General › Literal h"
+    assert (
+        QTextDocumentFragment.fromHtml(index.data(Qt.ItemDataRole.ToolTipRole))
+        .toPlainText()
+        .endswith("› Artículo 7. Funciones de la Secretaría General › Literal h")
     )
     assert index.data(NODE_ID_ROLE) == "decreto-267-2007/art-7/lit-h"
     html = str(index.data(HTML_ROLE))

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QModelIndex, Qt
+from PySide6.QtGui import QTextDocumentFragment
 from PySide6.QtWidgets import QTreeView
 from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
@@ -128,7 +129,7 @@ def test_tree_shows_the_seed_headings(window: MainWindow) -> None:
 
 def test_tooltip_gives_the_citation(window: MainWindow) -> None:
     index = window.tree_model.index_for_id("decreto-267-2007/art-7/lit-n")
-    tip = str(index.data(Qt.ItemDataRole.ToolTipRole))
+    tip = QTextDocumentFragment.fromHtml(str(index.data(Qt.ItemDataRole.ToolTipRole))).toPlainText()
     assert tip.startswith("Decreto 267 de 2007, art. 7, lit. n — posiblemente modificada\n")
     assert "relaciones, proyección y estrategia internacional" in tip
 
