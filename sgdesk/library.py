@@ -147,16 +147,14 @@ class Library:
 
     def node(self, node_id: str) -> Node:
         """The node with ``node_id`` (zero padding and case forgiven), or UnknownNodeError."""
-        node = self._store.node(node_id) or self._store.node(canonical_id(node_id))
+        node = self.find(node_id)
         if node is None:
             raise UnknownNodeError(node_id, self.closest_ids(node_id))
         return node
 
     def find(self, node_id: str) -> Node | None:
-        try:
-            return self.node(node_id)
-        except UnknownNodeError:
-            return None
+        """The node, or None (without the suggestions an error would compute: cheap)."""
+        return self._store.node(node_id) or self._store.node(canonical_id(node_id))
 
     def path_to(self, node_id: str) -> list[Node]:
         """The root-first chain of nodes ending with ``node_id`` itself."""

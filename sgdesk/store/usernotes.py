@@ -88,7 +88,7 @@ class UserNotesStore:
 
     def add_visit(self, visit: Visit, forget_before: str) -> None:
         """Record ``visit`` and forget the visits opened before ``forget_before`` (ISO time)."""
-        with self.database.write() as connection:
+        with self.database.write(durable=False) as connection:
             connection.execute(
                 "INSERT INTO history (node_id, title, opened, as_of) VALUES (?, ?, ?, ?)",
                 (visit.node_id, visit.title, visit.opened, visit.as_of),

@@ -483,6 +483,7 @@ class MainWindow(QMainWindow):
     # -- search ----------------------------------------------------------------
 
     def _build_late_panels(self) -> None:
+        self.my_notes.start()
         if self.docks["searchDock"].isVisible():
             self.search_panel  # noqa: B018 (builds it)
         self.docks["searchDock"].visibilityChanged.connect(lambda visible: visible and self.search_panel)

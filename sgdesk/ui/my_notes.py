@@ -18,11 +18,11 @@ from PySide6.QtWidgets import QDockWidget, QLabel, QLineEdit, QTreeView, QVBoxLa
 
 from sgdesk.content.text import find_all
 from sgdesk.errors import SgdeskError
-from sgdesk.notes import MyNotes, PlacedAnnotation, PlacedFavorite
 from sgdesk.ui.safe_text import rich, rich_lines, set_plain_text, show_status
 
 if TYPE_CHECKING:
     from sgdesk.content.model import Node
+    from sgdesk.notes import MyNotes, PlacedAnnotation, PlacedFavorite
     from sgdesk.ui.history_dialog import HistoryDialog
     from sgdesk.ui.mainwindow import MainWindow
 
@@ -30,6 +30,7 @@ log = logging.getLogger("sgdesk")
 
 NODE_ROLE = Qt.ItemDataRole.UserRole + 1  # the node an entry opens
 PASSAGE_ROLE = Qt.ItemDataRole.UserRole + 2  # the annotated passage as the node reads now
+NOTES_LISTED = 500  # the dock lists the latest notes; «Solo mis notas» finds any of them
 QUOTE_LIMIT = 90  # characters of a quote or a note shown in a row (the tooltip has all)
 GROUP_FAVORITES, GROUP_NOTES, GROUP_UNPLACED = "Favoritos", "Notas", "Notas sin ubicar"
 GROUP_FOUND = "Encontradas en mis notas"
@@ -78,7 +79,16 @@ class NotesPanel(QWidget):
         root.appendRow(self._favorites_group(favorites))
         placed = [n for n in notes if n.location.found]
         unplaced = [n for n in notes if not n.location.found]
-        root.appendRow(self._group(self.tr(GROUP_NOTES), [self._note_item(n) for n in placed]))
+        rows = [self._note_item(n) for n in placed[-NOTES_LISTED:]]  # the latest ones
+        if len(placed) > NOTES_LISTED:
+            more = QStandardItem(
+                self.tr("… y %1 anteriores: búsquelas con «Solo mis notas»").replace(
+                    "%1", str(len(placed) - NOTES_LISTED)
+                )
+            )
+            more.setSelectable(False)
+            rows.insert(0, more)
+        root.appendRow(self._group(self.tr(GROUP_NOTES), rows, len(placed)))
         root.appendRow(self._group(self.tr(GROUP_UNPLACED), [self._note_item(n) for n in unplaced]))
         self.view.expandAll()  # a few groups and folders, never a large tree
 
@@ -177,14 +187,32 @@ class MyNotesActions(QObject):
         super().__init__(window)
         self._window = window
         self._dock = dock
-        self.notes = MyNotes.open(window.settings.path.parent)
+        self._notes: MyNotes | None = None  # opened after the first frame (``start``), or when used
+        self._pending_visits: list[tuple[Node, date | None]] = []
         self.panel = NotesPanel(window)
         self.panel.node_activated.connect(self._open)
         self.panel.query_changed.connect(lambda _text: self.refresh())
-        self.panel.show_problem(self.notes.problem)
         dock.setWidget(self.panel)
         dock.visibilityChanged.connect(self._on_visibility)
         self.history_dialog: HistoryDialog | None = None
+
+    @property
+    def notes(self) -> MyNotes:
+        """The user database, opened on first use (not on the way to the first frame)."""
+        if self._notes is None:
+            from sgdesk.notes import MyNotes
+
+            self._notes = MyNotes.open(self._window.settings.path.parent)
+            self.panel.show_problem(self._notes.problem)
+            pending, self._pending_visits = self._pending_visits, []
+            for node, as_of in pending:  # the pages shown before it was opened
+                self._record(node, as_of)
+        return self._notes
+
+    def start(self) -> None:
+        """After the first frame: open the user database (and fill the dock if shown)."""
+        self.notes  # noqa: B018 (opens it)
+        self.refresh()
 
     def toggle_favorite(self) -> None:
         """Ctrl+B: the node shown becomes a favorite, or stops being one."""
@@ -264,6 +292,12 @@ class MyNotesActions(QObject):
 
     def page_opened(self, node: Node, as_of: date | None) -> None:
         """Every page opened goes to the history (when it is kept and can be saved)."""
+        if self._notes is None:  # before the first frame: recorded by ``start``
+            self._pending_visits.append((node, as_of))
+            return
+        self._record(node, as_of)
+
+    def _record(self, node: Node, as_of: date | None) -> None:
         try:
             self.notes.record_visit(node, as_of)
         except SgdeskError as exc:  # the history is not worth interrupting the reader for
@@ -306,4 +340,5 @@ class MyNotesActions(QObject):
             )
 
     def close(self) -> None:
-        self.notes.close()
+        if self._notes is not None:
+            self._notes.close()

@@ -208,3 +208,27 @@ def test_the_dock_searches_only_my_notes(
     assert panel.model.item(0).text() == "Ninguna nota coincide"
     panel.search_field.clear()
     assert len(panel.entries(GROUP_NOTES)) == 2
+
+
+def test_the_dock_lists_the_latest_notes_and_says_how_many_more(
+    make_window: Callable[..., MainWindow], qtbot: QtBot, data_dir: Path
+) -> None:
+    from sgdesk.ui.my_notes import NOTES_LISTED
+
+    stored = MyNotes.open(data_dir)
+    try:
+        when = "2026-01-01T00:00:00Z"
+        kind = AnnotationKind.NOTE
+        count = NOTES_LISTED + 7
+        notes = [
+            Annotation(f"n{i:04d}", "mision", kind, f"nota {i}", None, "v0", when, when) for i in range(count)
+        ]
+        stored._store.merge([], notes)
+    finally:
+        stored.close()
+    window = make_window()
+    _show_dock(window, qtbot)
+    rows = window.my_notes.panel.entries(GROUP_NOTES)
+    assert len(rows) == NOTES_LISTED + 1
+    assert rows[0] == "… y 7 anteriores: búsquelas con «Solo mis notas»"
+    assert window.my_notes.panel.model.item(1).text() == f"Notas ({NOTES_LISTED + 7})"
