@@ -73,8 +73,8 @@ def measure(repeat: int) -> dict[str, dict[str, list[float]]]:
         full, empty = Path(name) / "con-datos", Path(name) / "vacia"
         fill(full, library)
         MyNotes.open(empty).close()
-        timings: dict[str, dict[str, list[float]]] = {k: {"with": [], "without": []}
-                                                      for k in ("open", "dock", "page", "search")}  # fmt: skip
+        operations = ("open", "dock", "page", "search")
+        timings: dict[str, dict[str, list[float]]] = {k: {"with": [], "without": []} for k in operations}
         handles = {"with": MyNotes.open(full), "without": MyNotes.open(empty)}  # open all session long
         for run in range(repeat + 1):  # the first run warms up and is not kept
             for key, folder in (("with", full), ("without", empty)):
@@ -118,7 +118,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         met = full.median <= AIM_MS and ratio <= AIM_RATIO
         print(f"| {operation} | {base.median:.2f} ({base.p95:.2f}) | {full.median:.2f} ({full.p95:.2f}) "
               f"| {ratio:.2f}× | {'cumplido' if met else 'NO cumplido'} |")  # fmt: skip
-        report[operation] = {"base": base.as_dict(), "with_user_data": full.as_dict(), "ratio": ratio, "aim_met": met}
+        report[operation] = {
+            "base": base.as_dict(),
+            "with_user_data": full.as_dict(),
+            "ratio": ratio,
+            "aim_met": met,
+        }
     save_json(args.json, {"notes": NOTES, "favorites": FAVORITES, "query": QUERY, "results": report})
     return 0
 
