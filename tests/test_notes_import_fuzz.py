@@ -154,6 +154,10 @@ def test_a_valid_file_with_one_value_changed_is_imported_or_refused_cleanly(
         b' "target": {"source": "mision"}}]}',
         b"\xff\xfe\x00{",
         b'{"format": "sgdesk-mis-notas", "version": 99}',
+        # found by Hypothesis: a selector whose "type" is a list (unhashable) crashed the import
+        b'{"format": "sgdesk-mis-notas", "version": 1, "annotations": [{"id": "a", "kind": "note",'
+        b' "created": "2026-01-01T00:00:00Z", "updated": "2026-01-01T00:00:00Z",'
+        b' "target": {"source": "mision", "selector": [{"type": []}]}}]}',
         b'{"format": "sgdesk-mis-notas", "version": 1, "favorites": [{"node_id": "a\\u0000b",'
         b' "created": "2026-01-01T00:00:00Z"}]}',
         b'{"format": "sgdesk-mis-notas", "version": 1, "favorites": [{"node_id": "x",'

@@ -133,10 +133,13 @@ def _annotation(data: dict[str, Any], number: int) -> Annotation:
 def _anchor(target: dict[str, Any], where: str) -> TextAnchor | None:
     if "selector" not in target:
         return None
-    selectors = {}
+    selectors: dict[str, dict[str, Any]] = {}
     for selector in _list(target["selector"], f"los selectores de {where}"):
         selector = _object(selector, f"un selector de {where}")
-        selectors[selector.get("type")] = selector
+        kind = selector.get("type")
+        if not isinstance(kind, str):
+            raise NotesFileError(f"Un selector de {where} no dice su tipo («type»).")
+        selectors[kind] = selector
     quote, position = selectors.get("TextQuoteSelector"), selectors.get("TextPositionSelector")
     if quote is None or position is None:
         raise NotesFileError(f"A {where} le falta TextQuoteSelector o TextPositionSelector.")
