@@ -6,8 +6,8 @@ from html import escape
 
 from sgdesk.content.citations import find_norm_mentions
 from sgdesk.content.currency import Currency
-from sgdesk.content.model import Amendment, Block, BlockKind, NodeKind
-from sgdesk.content.timeline import Status
+from sgdesk.content.model import STRUCTURE_TARGET, Amendment, Block, BlockKind, LaterChange, NodeKind
+from sgdesk.content.timeline import LATER_PREFIX, Status
 from sgdesk.export.common import (
     BREADCRUMB_SEPARATOR,
     Banner,
@@ -15,6 +15,7 @@ from sgdesk.export.common import (
     citation_line,
     currency_statement,
     later_change_line,
+    later_date_text,
     later_item,
     metadata_rows,
     page_banner,
@@ -26,6 +27,7 @@ from sgdesk.library import Page, Unit
 
 LINK_SCHEME = "sgdesk"
 END_ANCHOR = "_fin"  # names the first character after the units: not a node id
+ORG_CHART_LINK = "ver/organigrama"  # a link that opens the organigrama, not a node
 
 _STYLE_TEMPLATE = """
 h1 {{ font-family: 'Noto Sans'; font-size: {h1}pt; font-weight: 600; color: #7a1120; margin-bottom: 2px; }}
@@ -143,9 +145,9 @@ class _HtmlPage:
         return "\n".join(parts)
 
     def banner(self, banner: Banner) -> str:
-        """The caveat of a date after the horizon, boxed, before anything else of the page."""
-        items = "".join(f'<li class="banner">{self._inline(later_item(c, certain))}</li>'
-                        for c, certain in banner.changes)  # fmt: skip
+        """The caveat of a date after the horizon, boxed, before anything else of the page; each
+        later change's name links to its page (in the window)."""
+        items = "".join(f'<li class="banner">{self._later(c, certain)}</li>' for c, certain in banner.changes)
         listing = f"<ul>{items}</ul>" if items else ""
         others = banner.others_line("detalle en Ayuda › Acerca de" if self.links else "")
         if others:
@@ -155,6 +157,13 @@ class _HtmlPage:
                 f'border-style: solid; margin-bottom: 10px;"><tr><td>'
                 f'<p class="banner-head">{escape(banner.statement)}</p>{listing}'
                 "</td></tr></table>")  # fmt: skip
+
+    def _later(self, change: LaterChange, certain: bool) -> str:
+        text = later_item(change, certain)
+        if not self.links or not text.startswith(change.norm):
+            return self._inline(text)
+        link = f'<a href="{escape(node_href(LATER_PREFIX + change.id))}">{escape(change.norm)}</a>'
+        return link + self._inline(text[len(change.norm) :])
 
     def currency(self, currency: Currency) -> str:
         html = f'<p class="currency">{escape(currency_statement(currency))}</p>'
@@ -236,3 +245,38 @@ class _HtmlPage:
             cursor = end
         out.append(escape(text[cursor:]))
         return "".join(out)
+
+
+def later_change_page(change: LaterChange, targets: dict[str, str], currency: Currency | None) -> str:
+    """The page of a later change the corpus does not incorporate: its record and, linked, what it
+    may have altered (``targets``: id → title; the structure opens the organigrama)."""
+    rows = [
+        ("Norma", change.norm),
+        ("Fecha de expedición", change.issued.format_es()),
+        ("Entrada en vigencia", change.in_force.format_es() if change.in_force else "no registrada"),
+        ("Publicación", change.publication or "no registrada"),
+        ("Qué cambia", change.affects),
+    ]
+    table = "".join(
+        f'<tr><td class="meta-key">{escape(label)}</td><td>{escape(value)}</td></tr>' for label, value in rows
+    )
+    items = []
+    for target in change.targets:
+        if target == STRUCTURE_TARGET:
+            href = escape(node_href(ORG_CHART_LINK))
+            items.append(f'<li><a href="{href}">La estructura organizacional de la Secretaría General '
+                         "(el organigrama)</a></li>")  # fmt: skip
+        else:
+            title = targets.get(target, target)
+            items.append(f'<li><a href="{escape(node_href(target))}">{escape(title)}</a></li>')
+    horizon = currency.as_of_text if currency else "una fecha no registrada"
+    return (
+        f"<h1>{escape(change.norm)}</h1>"
+        f'<p class="asof">Cambio posterior conocido que este contenido no incorpora (el contenido '
+        f"llega hasta {escape(horizon)}).</p>"
+        f'<table cellspacing="0" cellpadding="2">{table}</table>'
+        f"<h2>Lo que puede haber cambiado</h2><ul>{''.join(items)}</ul>"
+        f'<p class="note">Desde {escape(later_date_text(change))}, lo que afecta se marca «posiblemente '
+        "modificada» y el texto que aquí se muestra puede no ser el vigente; el texto nuevo no está en "
+        "este contenido.</p>"
+    )

@@ -14,7 +14,6 @@ from PySide6.QtCore import QDate, QEvent, QObject, QThread, QTimer, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QToolButton, QWidget
 
 from sgdesk.content.currency import Currency
-from sgdesk.content.model import STRUCTURE_TARGET
 from sgdesk.content.timeline import LATER_PREFIX, later_event
 from sgdesk.errors import SgdeskError
 from sgdesk.export.common import (
@@ -24,7 +23,7 @@ from sgdesk.export.common import (
     org_chart_title,
     structure_caveat,
 )
-from sgdesk.export.html import render_html
+from sgdesk.export.html import ORG_CHART_LINK, later_change_page, render_html
 from sgdesk.library import FUNCTIONS_ARTICLE, FUNCTIONS_TITLE, Library, Page
 from sgdesk.ui.date_edit import DATE_FORMAT as DATE_FORMAT  # re-exported for callers
 from sgdesk.ui.date_edit import make_date_edit, to_date, to_qdate
@@ -169,6 +168,7 @@ class PointInTime(QObject):
         self.bar = AsOfBar(window)
         self.bar.day_changed.connect(self.apply)
         self.compiled = False  # the reading pane shows the compiled "Funciones" page
+        self.showing_later: str | None = None  # the pane shows this later change's page
         self.timeline_panel: TimelinePanel | None = None
         self._dock: QDockWidget | None = None
         self._timeline_loaded = False
@@ -229,6 +229,7 @@ class PointInTime(QObject):
     def library_changed(self) -> None:
         """A new corpus: statuses, currency and events come from it."""
         self._currency = None
+        self.showing_later = None
         self._timeline_loaded = False
         self.compiled = False
         self.start_loading()
@@ -237,6 +238,8 @@ class PointInTime(QObject):
     def refresh(self) -> None:
         """Render the current page again for the date, where the reader was."""
         window = self._window
+        if self.showing_later is not None and self.open_later(self.showing_later):
+            return
         if window.library is None or window.current_node_id is None:
             return
         place = window.reading_pane.reading_place()
@@ -364,19 +367,24 @@ class PointInTime(QObject):
             window.reading_pane.scroll_to_node(unit_id)
             window.reading_pane.mark_node(unit_id)
 
-    def open_later(self, change_id: str) -> None:
-        """A later change not incorporated: what it may have altered (the organigrama, for the
-        structure), on the first date it applies, where the banner and the marks show it."""
-        window = self._window
-        library = window.library
-        change = next((c for c in library.currency().later if c.id == change_id), None) if library else None
-        if change is None:
-            return
-        targets = [t for t in change.targets if t != STRUCTURE_TARGET]
-        if targets:
-            window.open_node(targets[0])
-        else:
+    def open_special(self, link: str) -> bool:
+        """Links that are not nodes: the page of a later change, the organigrama."""
+        if link == ORG_CHART_LINK:
             self.show_org_chart()
+            return True
+        return self.open_later(link.removeprefix(LATER_PREFIX))
+
+    def open_later(self, change_id: str) -> bool:
+        """The page of a later change not incorporated: its record and links to what it may have
+        altered (the timeline, «Comparar fechas» and the banners lead here)."""
+        library = self._window.library
+        change = next((c for c in library.currency().later if c.id == change_id), None) if library else None
+        if library is None or change is None:
+            return False
+        titles = {t: node.title for t in change.targets if (node := library.find(t)) is not None}
+        self.showing_later = change_id
+        self._window.reading_pane.show_html(later_change_page(change, titles, library.currency()))
+        return True
 
     # -- dialogs ---------------------------------------------------------------
 

@@ -23,7 +23,9 @@ from PySide6.QtWidgets import (
 )  # fmt: skip
 
 from sgdesk.content.query import SearchFilters
+from sgdesk.content.timeline import LATER_PREFIX
 from sgdesk.errors import SgdeskError
+from sgdesk.export.html import ORG_CHART_LINK
 from sgdesk.library import Library, SearchResults
 from sgdesk.ui.as_of import PointInTime
 from sgdesk.ui.export_actions import ExportActions
@@ -310,6 +312,8 @@ class MainWindow(QMainWindow):
         """Show ``node_id`` in the reading pane and select it in the tree."""
         if self.library is None:
             return False
+        if node_id.startswith(LATER_PREFIX) or node_id == ORG_CHART_LINK:  # not nodes: pages of their own
+            return self.point_in_time.open_special(node_id)
         try:
             page = self.point_in_time.page(self.library, node_id)
         except SgdeskError as exc:
@@ -317,6 +321,7 @@ class MainWindow(QMainWindow):
             return False
         self.current_node_id = page.node.id
         self.point_in_time.compiled = False
+        self.point_in_time.showing_later = None
         if record:
             self.history.visit(page.node.id)
         self.my_notes.page_opened(page.node, page.as_of)

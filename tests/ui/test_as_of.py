@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 from pypdf import PdfReader
-from PySide6.QtCore import QModelIndex, Qt
+from PySide6.QtCore import QModelIndex, Qt, QUrl
 from PySide6.QtGui import QBrush, QFontMetrics
 from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox, QWidget
 from pytestqt.modeltest import ModelTester
@@ -338,11 +338,19 @@ def test_clicking_an_event_opens_its_norm_at_the_changed_unit(window: MainWindow
     click_event(qtbot, window, "decreto-502-2009#1")  # renames four offices
     assert window.current_node_id == "decreto-502-2009"
 
-    # Later changes not incorporated are drawn too (hollow): what they may have altered opens.
+    # Later changes not incorporated are drawn too (hollow): a click opens the change's page, which
+    # links to what it may have altered (the organigrama, for the structure).
     window.open_node("mision")
     click_event(qtbot, window, "posterior/decreto-456-2015")
+    page = pane_text(window)
+    assert page.startswith("Decreto 456 de 2015\nCambio posterior conocido que este contenido no incorpora")
+    assert "Registro Distrital 5713" in page
+    window.reading_pane.anchorClicked.emit(QUrl("sgdesk:decreto-267-2007"))
     assert window.current_node_id == "decreto-267-2007"
-    click_event(qtbot, window, "posterior/decreto-140-2021")  # the structure: the organigrama
+    assert pane_text(window).startswith("Decreto 267 de 2007")
+    click_event(qtbot, window, "posterior/decreto-140-2021")  # the structure
+    assert "La estructura organizacional de la Secretaría General (el organigrama)" in pane_text(window)
+    window.reading_pane.anchorClicked.emit(QUrl("sgdesk:ver/organigrama"))
     dialog = window.findChild(OrgChartDialog, "orgChartDialog")
     assert dialog is not None
     qtbot.waitUntil(dialog.isVisible)

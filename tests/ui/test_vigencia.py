@@ -292,3 +292,28 @@ def test_the_banner_details_what_touches_the_page_and_names_the_rest(library: Li
             "Decreto 140 de 2021, Decreto 079 de 2024, Resolución 630 de 2024") in banner  # fmt: skip
     mision = render_text(library.page("mision", as_of=date(2026, 12, 1)))
     assert "- Resolución 630 de 2024 (2024, fecha exacta no registrada) — Adopta una nueva misión" in mision
+
+
+def test_the_banner_links_each_later_change_to_its_page(library: Library) -> None:
+    html = render_html(library.page("decreto-267-2007/art-7", as_of=date(2026, 12, 1)))
+    assert '<a href="sgdesk:posterior/decreto-456-2015">Decreto 456 de 2015</a> (desde el 12 de' in html
+    assert "sgdesk:posterior/" not in render_html(
+        library.page("mision", as_of=date(2026, 12, 1)), links=False
+    )
+
+
+def test_the_timeline_legend_has_an_entry_for_later_changes(window: MainWindow, qtbot: QtBot) -> None:
+    qtbot.waitUntil(lambda: window.point_in_time.timeline_panel is not None)
+    panel = window.point_in_time.timeline_panel
+    assert panel is not None
+    qtbot.waitUntil(lambda: len(panel.view.visible_event_ids()) == 17)
+    box = panel.later_checkbox
+    assert box.text() == "Posterior (no incorporado)"
+    assert not box.icon().isNull()
+    later = [i for i in panel.view.visible_event_ids() if i.startswith("posterior/")]
+    assert sorted(later) == sorted(f"posterior/{c.id}" for c in window.library.currency().later)
+    box.setChecked(False)
+    qtbot.waitUntil(lambda: len(panel.view.visible_event_ids()) == 12)
+    assert not any(i.startswith("posterior/") for i in panel.view.visible_event_ids())
+    box.setChecked(True)
+    qtbot.waitUntil(lambda: len(panel.view.visible_event_ids()) == 17)
