@@ -3,15 +3,17 @@
 from __future__ import annotations
 
 import logging
+import shutil
 import sys
+import tempfile
 import traceback
 from pathlib import Path
 from types import TracebackType
 
-from PySide6.QtCore import QCoreApplication, QEvent, QObject, QStandardPaths, QTimer
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QTimer
 from PySide6.QtWidgets import QApplication
 
-from sgdesk import paths
+from sgdesk import paths, user_folder
 from sgdesk.errors import SgdeskError
 from sgdesk.library import Library
 from sgdesk.qtenv import (
@@ -24,6 +26,7 @@ from sgdesk.qtenv import (
     register_fonts,
 )
 from sgdesk.ui.mainwindow import MainWindow
+from sgdesk.ui.safe_text import plain_message_box, show_status
 from sgdesk.ui.state import UiSettings
 
 # The Qt set-up lives in qtenv (headless export needs it without the window); still named here.
@@ -41,24 +44,21 @@ __all__ = [
 ]
 
 LOG_LIMIT = 1_000_000
+EXIT_USER_FOLDER = 2
 
 log = logging.getLogger("sgdesk")
 
 
 def user_data_dir(override: Path | None = None) -> Path:
-    """Where settings and logs go: never the install folder."""
-    if override is not None:
-        folder = override
-    else:
-        location = QStandardPaths.StandardLocation.AppLocalDataLocation
-        folder = Path(QStandardPaths.writableLocation(location))
-    folder.mkdir(parents=True, exist_ok=True)
-    return folder
+    """Where settings and logs go: never the install folder. Raises UserFolderError (Spanish)."""
+    return user_folder.resolve(override)
 
 
 def create_main_window(database: Path | None, data_dir: Path) -> MainWindow:
     """Open the corpus (or explain why not) and build the window around it."""
     settings = UiSettings(data_dir / "sgdesk.ini")
+    if settings.problem:
+        log.warning("%s", settings.problem)
     path = database or paths.shipped_database()
     try:
         library: Library | None = Library.open(path)
@@ -66,7 +66,10 @@ def create_main_window(database: Path | None, data_dir: Path) -> MainWindow:
     except SgdeskError as exc:
         log.error("corpus not opened: %s", exc.message)
         library, error = None, exc.message
-    return MainWindow(library, settings, error)
+    window = MainWindow(library, settings, error)
+    if settings.problem:
+        show_status(window, settings.problem, 30000)
+    return window
 
 
 def _configure_logging(data_dir: Path) -> None:
@@ -77,7 +80,7 @@ def _configure_logging(data_dir: Path) -> None:
             path.replace(path.with_suffix(".log.1"))
     except OSError:
         pass  # no log yet, or it cannot be rotated: append to it
-    handler = logging.FileHandler(path, encoding="utf-8", delay=True)
+    handler = user_folder.SafeFileHandler(path)  # never raises: falls back to stderr or nothing
     handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
     log.addHandler(handler)
     log.setLevel(logging.INFO)
@@ -100,6 +103,24 @@ def _install_excepthook(window: MainWindow, data_dir: Path) -> None:
     sys.excepthook = hook
 
 
+def _continue_without_saving(message: str) -> bool:
+    """The user folder is unusable: say why, and offer to go on without saving settings."""
+    from PySide6.QtWidgets import QMessageBox
+
+    box = QMessageBox(QMessageBox.Icon.Warning, "sgdesk", "")
+    box.setObjectName("userFolderDialog")
+    plain_message_box(
+        box,
+        f"{message}\n\nPuede continuar sin guardar la configuración, las búsquedas recientes ni las "
+        "notas (se pierden al cerrar), o salir y elegir otra carpeta con --data-dir.",
+    )
+    go_on = box.addButton("Continuar sin guardar", QMessageBox.ButtonRole.AcceptRole)
+    box.addButton("Salir", QMessageBox.ButtonRole.RejectRole)
+    box.setDefaultButton(go_on)
+    box.exec()
+    return box.clickedButton() is go_on
+
+
 class _FirstPaintExit(QObject):
     """Prints "sgdesk: first-paint" when the watched widget first paints, then quits."""
 
@@ -116,7 +137,20 @@ def run_gui(
 ) -> int:
     app = QApplication.instance() or QApplication(sys.argv)
     configure_application(app)
-    folder = user_data_dir(data_dir)
+    try:
+        folder = user_data_dir(data_dir)
+    except user_folder.UserFolderError as exc:
+        if not _continue_without_saving(exc.message):
+            return EXIT_USER_FOLDER
+        scratch = Path(tempfile.mkdtemp(prefix="sgdesk-sin-guardar-"))  # removed when the window closes
+        try:
+            return _run_window(app, database, scratch, exit_after_paint)
+        finally:
+            shutil.rmtree(scratch, ignore_errors=True)
+    return _run_window(app, database, folder, exit_after_paint)
+
+
+def _run_window(app: QCoreApplication, database: Path | None, folder: Path, exit_after_paint: bool) -> int:
     _configure_logging(folder)
     window = create_main_window(database, folder)
     _install_excepthook(window, folder)

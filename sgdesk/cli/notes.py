@@ -13,7 +13,6 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from sgdesk import paths
 from sgdesk.cli.common import EXIT_OK, Subcommands, open_library, print_json
 
 if TYPE_CHECKING:
@@ -57,16 +56,10 @@ def register(commands: Subcommands) -> None:
 
 
 def data_dir(args: argparse.Namespace) -> Path:
-    """``--data-dir``, else the folder the window uses (only QtCore is loaded to find it)."""
-    folder: Path | None = args.data_dir
-    if folder is not None:
-        return folder
-    from PySide6.QtCore import QCoreApplication, QStandardPaths
+    """``--data-dir``, else the folder the window uses; UserFolderError when unusable."""
+    from sgdesk import user_folder  # only QtCore is loaded to find the folder
 
-    QCoreApplication.setOrganizationName(paths.ORGANIZATION)
-    QCoreApplication.setApplicationName(paths.APPLICATION)
-    location = QStandardPaths.StandardLocation.AppLocalDataLocation
-    return Path(QStandardPaths.writableLocation(location))
+    return user_folder.resolve(args.data_dir)
 
 
 @contextmanager

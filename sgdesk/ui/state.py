@@ -7,6 +7,7 @@ from pathlib import Path
 from PySide6.QtCore import QByteArray, QSettings
 
 from sgdesk.ui.reading_pane import DEFAULT_ZOOM
+from sgdesk.user_folder import set_aside_if_huge
 
 RECENT_LIMIT = 15
 
@@ -16,6 +17,7 @@ class UiSettings:
 
     def __init__(self, path: Path) -> None:
         self.path = path
+        self.problem = set_aside_if_huge(path)  # a 99 MB file would take half a minute to read
         self._settings = QSettings(str(path), QSettings.Format.IniFormat)
 
     def _bytes(self, key: str) -> QByteArray | None:
@@ -61,11 +63,15 @@ class UiSettings:
         return [str(v) for v in items if str(v).strip()][:RECENT_LIMIT]
 
     def add_recent_search(self, text: str) -> list[str]:
+        """Put ``text`` first. The list is re-read from the file first, so another sgdesk open on
+        the same folder keeps the searches it saved meanwhile (both lists merge)."""
         text = " ".join(text.split())
         if not text:
             return self.recent_searches
+        self._settings.sync()
         recent = [text, *(q for q in self.recent_searches if q != text)][:RECENT_LIMIT]
         self._settings.setValue("search/recent", recent)
+        self._settings.sync()
         return recent
 
     def clear_recent_searches(self) -> None:
