@@ -23,12 +23,12 @@ if TYPE_CHECKING:
 def build_parser() -> argparse.ArgumentParser:
     import argparse  # not imported when the window opens without arguments
 
-    from sgdesk.cli import corpus, currency, db, export, notes
+    from sgdesk.cli import corpus, currency, db, export, importer, notes
     from sgdesk.cli.spanish import SpanishParser
 
     # The modules that add commands, in the order ``sgdesk --help`` lists them (imported by
     # name, not by string, so PyInstaller sees them).
-    command_modules = (corpus, currency, export, notes, db)
+    command_modules = (corpus, currency, export, notes, importer, db)
 
     parser = SpanishParser(
         prog="sgdesk",

@@ -1,0 +1,137 @@
+"""Read a document into paragraphs of plain text: .txt, .html/.htm, .docx and .pdf.
+
+Each reader returns the paragraphs in reading order, without empty ones; the recogniser
+works on paragraphs only. Every failure is an :class:`ImportFileError` in Spanish.
+"""
+
+from __future__ import annotations
+
+import re
+import zipfile
+from collections.abc import Callable
+from pathlib import Path
+
+from sgdesk.importer.model import ImportFileError
+from sgdesk.importer.pdftext import read_pdf
+
+MAX_BYTES = 25 * 1024 * 1024  # ten times a long code such as Ley 80 de 1993 in PDF
+SUFFIXES = (".txt", ".html", ".htm", ".docx", ".pdf")
+
+_META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.IGNORECASE)
+
+
+def read_paragraphs(path: Path) -> list[str]:
+    """The file's text as paragraphs; raises ImportFileError for anything unreadable."""
+    suffix = path.suffix.lower()
+    reader = _READERS.get(suffix)
+    if reader is None:
+        known = ", ".join(SUFFIXES)
+        raise ImportFileError(f"No se pueden importar archivos «{suffix or 'sin extensión'}»: use {known}.")
+    try:
+        size = path.stat().st_size
+    except OSError as exc:
+        raise ImportFileError(f"No se pudo leer «{path.name}»: {exc.strerror or exc}.") from None
+    if not path.is_file():
+        raise ImportFileError(f"«{path.name}» no es un archivo.")
+    if size == 0:
+        raise ImportFileError(f"El archivo «{path.name}» está vacío.")
+    if size > MAX_BYTES:
+        raise ImportFileError(
+            f"El archivo «{path.name}» pesa {size / 1024 / 1024:.0f} MB; el máximo es "
+            f"{MAX_BYTES // 1024 // 1024} MB. Divida el documento o guarde solo la norma."
+        )
+    paragraphs = reader(path)
+    if not any(p.strip() for p in paragraphs):
+        raise ImportFileError(f"El archivo «{path.name}» no tiene texto.")
+    return paragraphs
+
+
+def _read_bytes(path: Path) -> bytes:
+    try:
+        return path.read_bytes()
+    except OSError as exc:
+        raise ImportFileError(f"No se pudo leer «{path.name}»: {exc.strerror or exc}.") from None
+
+
+def decode(data: bytes, declared: str | None = None) -> str:
+    """Bytes to text: a byte-order mark, the declared charset, UTF-8, then detection."""
+    from charset_normalizer import from_bytes
+
+    if data.startswith(b"\xef\xbb\xbf"):
+        return data[3:].decode("utf-8", errors="replace")
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return data.decode("utf-16", errors="replace")
+    if declared:
+        try:
+            return data.decode(_encoding_name(declared))
+        except (LookupError, UnicodeDecodeError):
+            pass  # a wrong declaration: fall back to detection
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError:
+        pass
+    best = from_bytes(data[:200_000]).best()
+    encoding = best.encoding if best is not None else "cp1252"
+    return data.decode(_encoding_name(encoding), errors="replace")
+
+
+def _encoding_name(name: str) -> str:
+    """Browsers read ISO-8859-1 and ASCII pages as Windows-1252; so do we."""
+    folded = name.strip().lower().replace("_", "-")
+    if folded in ("iso-8859-1", "latin-1", "latin1", "us-ascii", "ascii", "windows-1252", "cp1252"):
+        return "cp1252"
+    return folded
+
+
+def _check_text(path: Path, data: bytes) -> None:
+    if b"\x00" in data[:4096] and not data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        raise ImportFileError(f"«{path.name}» no es un archivo de texto (contiene datos binarios).")
+
+
+def _read_txt(path: Path) -> list[str]:
+    data = _read_bytes(path)
+    _check_text(path, data)
+    text = decode(data)
+    return [line.strip() for line in text.splitlines() if line.strip()]
+
+
+def _read_html(path: Path) -> list[str]:
+    from sgdesk.importer.htmltext import html_paragraphs
+
+    data = _read_bytes(path)
+    _check_text(path, data)
+    match = _META_CHARSET.search(data[:4096])
+    text = decode(data, match.group(1).decode("ascii", "replace") if match else None)
+    return html_paragraphs(text)
+
+
+def _read_docx(path: Path) -> list[str]:
+    import docx
+    from docx.text.paragraph import Paragraph
+
+    broken = f"«{path.name}» no es un documento de Word (.docx) válido o está dañado."
+    if not zipfile.is_zipfile(path):
+        raise ImportFileError(broken)
+    try:
+        document = docx.Document(str(path))
+        paragraphs: list[str] = []
+        for block in document.iter_inner_content():  # paragraphs and tables, in order
+            if isinstance(block, Paragraph):
+                paragraphs.append(block.text)
+                continue
+            for row in block.rows:  # signatures or annexes sometimes sit in tables
+                for cell in row.cells:
+                    if not paragraphs or paragraphs[-1] != cell.text:  # merged cells repeat
+                        paragraphs.append(cell.text)
+    except Exception as exc:  # zip, XML or package errors of a damaged file
+        raise ImportFileError(broken) from exc
+    return [line.strip() for p in paragraphs for line in p.split("\n") if line.strip()]
+
+
+_READERS: dict[str, Callable[[Path], list[str]]] = {
+    ".txt": _read_txt,
+    ".html": _read_html,
+    ".htm": _read_html,
+    ".docx": _read_docx,
+    ".pdf": read_pdf,
+}
