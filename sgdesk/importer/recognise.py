@@ -514,10 +514,14 @@ def _spanish_date(text: str, year: int | None) -> PartialDate | None:
         return None
 
 
+def _without_dc(name: str) -> str:
+    """«Alcalde Mayor de Bogotá, D. C.» → «Alcalde Mayor de Bogotá», as the corpus names issuers."""
+    return re.sub(r"[,\s]*D\.?\s*C\.?[\s,.:]*$", "", name).rstrip(",.: ")
+
+
 def _issuer(authority: str | None, display: tuple[str, str, int, str] | None) -> str | None:
     if authority:
-        name = re.sub(r"^(EL|LA)\s+", "", authority.strip())
-        name = re.sub(r"[,\s]*D\.?\s*C\.?[\s,.:]*$", "", name).rstrip(",.: ")  # «…, D. C.»: as the corpus
+        name = _without_dc(re.sub(r"^(EL|LA)\s+", "", authority.strip()))
         words = name.split()
         small = {"de", "del", "la", "las", "los", "y", "e", "en", "para"}
         shaped = [
@@ -527,7 +531,7 @@ def _issuer(authority: str | None, display: tuple[str, str, int, str] | None) ->
         ]  # fmt: skip
         return " ".join(shaped)
     if display:
-        return display[3].strip(" .")
+        return _without_dc(display[3]) or None
     return None
 
 

@@ -1,0 +1,69 @@
+"""The example norm, written by the project in every format, is recognised the same way."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from sgdesk.importer import import_file
+from tests.importer import documents
+from tests.importer.conftest import FORMATS
+
+EXPECTED = json.loads((Path(__file__).parent / "expected" / "ejemplo.json").read_text(encoding="utf-8"))
+
+
+@pytest.mark.parametrize("fmt", list(FORMATS))
+def test_every_format_gives_the_expected_structure(write_document: Callable[..., Path], fmt: str) -> None:
+    norm = import_file(write_document(documents.EXAMPLE, fmt))
+    found = norm.to_json()
+    warnings = found.pop("warnings")
+    unrecognised = found.pop("unrecognised")
+    expected = {k: v for k, v in EXPECTED.items() if k != "unrecognised"}
+    if fmt.startswith("sisjur"):  # SISJUR's record: the day is read there; the placeholder is not a date
+        assert norm.issued is not None
+        assert norm.issued.iso() == "2099-03-15"
+    assert found == expected
+    if fmt == "docx":  # the italic line the DOCX opens with says it is an example: not part of the norm
+        assert unrecognised == ["Ejemplo escrito por las pruebas de sgdesk: no es una norma real."]
+        assert len(warnings) == 1
+    else:
+        assert unrecognised == []
+        assert warnings == []
+
+
+def test_pdf_loses_no_word_to_hyphens_headers_or_page_numbers(write_document: Callable[..., Path]) -> None:
+    long_document = documents.long_example(12_000)  # several pages: the header repeats on each
+    norm = import_file(write_document(long_document, "pdf", "larga"))
+    expected_text = [documents.text_of(p) for p in long_document]
+    assert norm.paragraphs == expected_text
+    assert not any("Página" in p or "Registro Distrital — ejemplo" in p for p in norm.paragraphs)
+    assert norm.warnings == []
+
+
+def test_pdf_hyphenated_words_are_joined(write_document: Callable[..., Path]) -> None:
+    word = "interinstitucionalidad"
+    document = [*documents.EXAMPLE[:-3], *[("text", f"Texto de ejemplo con la palabra {word} " * 6)]]
+    norm = import_file(write_document(document, "pdf", "guiones"))
+    assert any(word in p for p in norm.paragraphs)
+    assert not any(f"{word[:6]}-" in p for p in norm.paragraphs)
+
+
+def test_html_without_meta_is_detected_as_windows_1252(tmp_path: Path) -> None:
+    path = documents.write_sisjur_html(documents.EXAMPLE, tmp_path / "sin-meta.html", meta=False)
+    assert b"\xba" in path.read_bytes()  # «º» in Windows-1252
+    norm = import_file(path)
+    assert norm.articles[1].label == "ARTÍCULO 2º.-"
+    assert norm.epigrafe is not None
+    assert "importación" in norm.epigrafe
+
+
+def test_html_meta_charset_is_honoured(tmp_path: Path) -> None:
+    page = '<html><head><meta charset="utf-8"></head><body><p>DECRETO 5 DE 2099</p><p>Artículo 1°. Único texto de ejemplo.</p></body></html>'
+    path = tmp_path / "utf8.html"
+    path.write_bytes(page.encode("utf-8"))
+    norm = import_file(path)
+    assert norm.articles[0].label == "Artículo 1°."
+    assert norm.articles[0].text == ["Único texto de ejemplo."]
