@@ -30,7 +30,7 @@ def read_paragraphs(path: Path) -> list[str]:
     try:
         size = path.stat().st_size
     except OSError as exc:
-        raise ImportFileError(f"No se pudo leer «{path.name}»: {exc.strerror or exc}.") from None
+        raise ImportFileError(f"No se pudo leer «{path.name}»: {_why(exc)}.") from None
     if not path.is_file():
         raise ImportFileError(f"«{path.name}» no es un archivo.")
     if size == 0:
@@ -46,11 +46,21 @@ def read_paragraphs(path: Path) -> list[str]:
     return paragraphs
 
 
+def _why(error: OSError) -> str:
+    if isinstance(error, FileNotFoundError):
+        return "el archivo no existe"
+    if isinstance(error, PermissionError):
+        return "no hay permiso para leerlo"
+    if isinstance(error, IsADirectoryError):
+        return "es una carpeta"
+    return "error del sistema de archivos"
+
+
 def _read_bytes(path: Path) -> bytes:
     try:
         return path.read_bytes()
     except OSError as exc:
-        raise ImportFileError(f"No se pudo leer «{path.name}»: {exc.strerror or exc}.") from None
+        raise ImportFileError(f"No se pudo leer «{path.name}»: {_why(exc)}.") from None
 
 
 def decode(data: bytes, declared: str | None = None) -> str:

@@ -186,5 +186,6 @@ def write_source(norm: ImportedNorm, origin: str, folder: Path) -> Path:
         os.replace(temporary, target)
     except OSError as exc:
         Path(temporary).unlink(missing_ok=True)
-        raise ImportFileError(f"No se pudo escribir «{target}»: {exc.strerror or exc}.") from None
+        reason = "no hay permiso" if isinstance(exc, PermissionError) else "error del sistema de archivos"
+        raise ImportFileError(f"No se pudo escribir «{target}»: {reason}.") from None
     return target

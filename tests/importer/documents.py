@@ -33,8 +33,11 @@ EXAMPLE: list[Paragraph] = [
     ("text", "En uso de sus facultades de ejemplo, y"),
     ("bold-center", "CONSIDERANDO:"),
     ("text", "Que este texto es un ejemplo escrito para las pruebas de sgdesk y no es una norma."),
-    ("text", "Que el ejemplo reúne las partes que suele tener una norma distrital, con palabras largas "
-             "como interinstitucionalidad y desconcentración para partirlas al final de la línea."),
+    (
+        "text",
+        "Que el ejemplo reúne las partes que suele tener una norma distrital, con palabras largas "
+        "como interinstitucionalidad y desconcentración para partirlas al final de la línea.",
+    ),
     ("bold-center", "DECRETA:"),
     ("bold-center", "TÍTULO I"),
     ("bold-center", "DISPOSICIONES DE EJEMPLO"),
@@ -55,18 +58,23 @@ EXAMPLE: list[Paragraph] = [
     ("text", "b) Segunda función de ejemplo."),
     ("text", "c) Tercera función de ejemplo."),
     ("text", "Modificado por el art. 2, Decreto Distrital 010 de 2099"),
-    ("label", "Artículo 4º.|Adicionar el artículo 3 del presente ejemplo con el literal d), del siguiente tenor:"),
+    (
+        "label",
+        "Artículo 4º.|Adicionar el artículo 3 del presente ejemplo con el literal d), del siguiente tenor:",
+    ),
     ("text", '"(…)'),
     ("text", 'd) Cuarta función de ejemplo."'),
     ("label", "Artículo 5º. Vigencia.|El presente ejemplo rige a partir de su publicación."),
     ("bold-center", "PUBLÍQUESE Y CÚMPLASE."),
     ("text", "Dado en Bogotá, D.C., a los quince días del mes de marzo de dos mil noventa y nueve."),
     ("bold-center", "NOMBRE DE EJEMPLO"),
-]  # fmt: skip
+]
 
 # What SISJUR's page shows around the norm (written here in its layout, not copied).
-BANNER = ["RÉGIMEN LEGAL DE BOGOTÁ D.C.",
-          "© Secretaría Jurídica Distrital de la Secretaría General de la Alcaldía Mayor de Bogotá D.C."]  # fmt: skip
+BANNER = [
+    "RÉGIMEN LEGAL DE BOGOTÁ D.C.",
+    "© Secretaría Jurídica Distrital de la Secretaría General de la Alcaldía Mayor de Bogotá D.C.",
+]
 LOADING = ["Cargando el Contenido del Documento", "Por favor espere..."]
 DISCLAIMER = (
     "La Secretaría Jurídica Distrital aclara que la información aquí contenida tiene exclusivamente "
@@ -87,8 +95,20 @@ def corpus_document(corpus: Corpus, norm_id: str) -> list[Paragraph]:
     norm = next(n for n in corpus.norms if n.id == norm_id)
     out: list[Paragraph] = [("bold-center", f"{norm.type.upper()} {norm.number} DE {norm.year}.")]
     if norm.issued.day is not None and norm.issued.month is not None:
-        months = ("Enero Febrero Marzo Abril Mayo Junio Julio Agosto Septiembre Octubre Noviembre "
-                  "Diciembre").split()  # fmt: skip
+        months = [
+            "Enero",
+            "Febrero",
+            "Marzo",
+            "Abril",
+            "Mayo",
+            "Junio",
+            "Julio",
+            "Agosto",
+            "Septiembre",
+            "Octubre",
+            "Noviembre",
+            "Diciembre",
+        ]
         out.append(("center", f"({months[norm.issued.month - 1]} {norm.issued.day})"))
     out.append(("center", norm.epigrafe))
     out.append(("bold-center", f"EL {norm.issuer.upper()}" if norm.issuer else ""))
@@ -116,7 +136,9 @@ def _article(label: str, title: str, body: tuple[object, ...]) -> list[Paragraph
 
 
 def corpus_norms_with_articles(corpus: Corpus) -> list[Norm]:
-    return [n for n in corpus.norms if any(x.norm == n.id and x.kind is NodeKind.ARTICLE for x in corpus.nodes)]
+    return [
+        n for n in corpus.norms if any(x.norm == n.id and x.kind is NodeKind.ARTICLE for x in corpus.nodes)
+    ]
 
 
 # -- a long example, for the benchmark --------------------------------------------------------------
@@ -141,14 +163,23 @@ def _long_article(number: int) -> Iterator[Paragraph]:
     if number % 25 == 0:
         yield ("bold-center", f"CAPÍTULO {number // 25 + 2}")
         yield ("bold-center", f"DISPOSICIONES DE EJEMPLO NÚMERO {number // 25}")
-    yield ("label", f"Artículo {number}°. Ejemplo {number}.|Este artículo de ejemplo número {number} describe "
-                    "funciones de una dependencia imaginaria, con el propósito de medir la importación de una "
-                    "norma larga. Son funciones de la dependencia de ejemplo las siguientes:")  # fmt: skip
+    yield (
+        "label",
+        f"Artículo {number}°. Ejemplo {number}.|Este artículo de ejemplo número {number} describe "
+        "funciones de una dependencia imaginaria, con el propósito de medir la importación de una "
+        "norma larga. Son funciones de la dependencia de ejemplo las siguientes:",
+    )
     for letter in "abcdef":
-        yield ("text", f"{letter}) Formular, orientar y coordinar las políticas de ejemplo de la función "
-                       f"{letter} del artículo {number}, en armonía con los planes de ejemplo del Distrito "
-                       "Capital y con las normas de ejemplo que los desarrollen.")  # fmt: skip
-    yield ("label", "PARÁGRAFO.|Las funciones de este artículo son un ejemplo y no obligan a ninguna entidad.")
+        yield (
+            "text",
+            f"{letter}) Formular, orientar y coordinar las políticas de ejemplo de la función "
+            f"{letter} del artículo {number}, en armonía con los planes de ejemplo del Distrito "
+            "Capital y con las normas de ejemplo que los desarrollen.",
+        )
+    yield (
+        "label",
+        "PARÁGRAFO.|Las funciones de este artículo son un ejemplo y no obligan a ninguna entidad.",
+    )
 
 
 # -- writers -----------------------------------------------------------------------------------------
@@ -160,8 +191,15 @@ def write_txt(document: list[Paragraph], path: Path, encoding: str = "utf-8") ->
 
 
 def _record(norm_title: str, issued: str, in_force: str, publication: str) -> list[str]:
-    return [f"{norm_title} Alcaldía Mayor de Bogotá, D.C.", "Fecha de Expedición:", issued,
-            "Fecha de Entrada en Vigencia:", in_force, "Medio de Publicación:", publication]  # fmt: skip
+    return [
+        f"{norm_title} Alcaldía Mayor de Bogotá, D.C.",
+        "Fecha de Expedición:",
+        issued,
+        "Fecha de Entrada en Vigencia:",
+        in_force,
+        "Medio de Publicación:",
+        publication,
+    ]
 
 
 def write_sisjur_html(
@@ -176,10 +214,12 @@ def write_sisjur_html(
 ) -> Path:
     """A page as SISJUR serves it, in Windows-1252 («actual» or «antigua» layout)."""
     meta_tag = '<meta http-equiv="Content-Type" content="text/html; charset=windows-1252">' if meta else ""
-    parts = [f"<!DOCTYPE html><html><head>{meta_tag}<title>Ejemplo de sgdesk</title>",
-             "<script>var cargando = true; document.title = 'x < y';</script>",
-             "<style>.container-norma p { margin: 0 }</style></head><body>",
-             "<!-- Ejemplo escrito por las pruebas de sgdesk: no es una página ni una norma reales -->"]  # fmt: skip
+    parts = [
+        f"<!DOCTYPE html><html><head>{meta_tag}<title>Ejemplo de sgdesk</title>",
+        "<script>var cargando = true; document.title = 'x < y';</script>",
+        "<style>.container-norma p { margin: 0 }</style></head><body>",
+        "<!-- Ejemplo escrito por las pruebas de sgdesk: no es una página ni una norma reales -->",
+    ]
     if banner:
         parts.append(f'<div class="banner"><h1>{escape(BANNER[0])}</h1><p>{escape(BANNER[1])}</p></div>')
     parts.append(f'<div id="cargando"><p>{escape(LOADING[0])}</p><p>{escape(LOADING[1])}</p></div>')
@@ -188,8 +228,10 @@ def write_sisjur_html(
         if layout == "actual":
             parts.append('<div class="container container-norma">')
             parts.append(f"<h2>{escape(lines[0])}</h2>")
-            parts += [f"<p>{'<b>' if i % 2 else ''}{escape(v)}{'</b>' if i % 2 else ''}</p>"
-                      for i, v in enumerate(lines[1:], start=1)]  # fmt: skip
+            parts += [
+                f"<p>{'<b>' if i % 2 else ''}{escape(v)}{'</b>' if i % 2 else ''}</p>"
+                for i, v in enumerate(lines[1:], start=1)
+            ]
             parts.append(f"<p>{escape(DISCLAIMER)}</p>")
             for style, text in document:
                 parts.append(_html_paragraph(style, text))
@@ -224,7 +266,8 @@ def _old_paragraph(style: str, text: str) -> str:
     if style == "label":
         label, _, rest = text.partition("|")
         word, _, number = label.partition(" ")
-        return f'<p><font color="#000080"><b>{escape(word)}</b></font> <b>{escape(number)}</b> {escape(rest)}</p>'
+        word_html = f'<font color="#000080"><b>{escape(word)}</b></font>'
+        return f"<p>{word_html} <b>{escape(number)}</b> {escape(rest)}</p>"
     if "center" in style:
         return f'<p align="center"><font size="2"><b>{escape(text)}</b></font></p>'
     return f"<p><font size=2>{escape(text)}</font></p>"
@@ -235,7 +278,9 @@ def write_docx(document: list[Paragraph], path: Path) -> Path:
     from docx.enum.text import WD_ALIGN_PARAGRAPH
 
     word = docx.Document()
-    word.add_paragraph("Ejemplo escrito por las pruebas de sgdesk: no es una norma real.").runs[0].italic = True
+    word.add_paragraph("Ejemplo escrito por las pruebas de sgdesk: no es una norma real.").runs[
+        0
+    ].italic = True
     for style, text in document:
         paragraph = word.add_paragraph()
         if style == "label":
@@ -256,7 +301,15 @@ def write_docx(document: list[Paragraph], path: Path) -> Path:
 def write_pdf(document: list[Paragraph], path: Path, *, header: str = "Registro Distrital — ejemplo") -> Path:
     """A Letter PDF by QPdfWriter: running header, «Página N de M», hyphenated long words."""
     from PySide6.QtCore import QMarginsF, QPointF
-    from PySide6.QtGui import QFont, QFontMetricsF, QGuiApplication, QPageLayout, QPageSize, QPainter, QPdfWriter
+    from PySide6.QtGui import (
+        QFont,
+        QFontMetricsF,
+        QGuiApplication,
+        QPageLayout,
+        QPageSize,
+        QPainter,
+        QPdfWriter,
+    )
 
     if QGuiApplication.instance() is None:
         raise RuntimeError("write_pdf needs a QGuiApplication")
@@ -280,7 +333,9 @@ def write_pdf(document: list[Paragraph], path: Path, *, header: str = "Registro 
             painter.setFont(regular)
             painter.drawText(QPointF(0, metrics.ascent()), header)
             footer = f"Página {number} de {len(pages)}"
-            painter.drawText(QPointF(width - metrics.horizontalAdvance(footer), height - metrics.descent()), footer)
+            painter.drawText(
+                QPointF(width - metrics.horizontalAdvance(footer), height - metrics.descent()), footer
+            )
             for y, text, centred, is_bold in lines:
                 painter.setFont(bold if is_bold else regular)
                 x = (width - metrics.horizontalAdvance(text)) / 2 if centred else 0.0

@@ -61,7 +61,10 @@ def test_html_without_meta_is_detected_as_windows_1252(tmp_path: Path) -> None:
 
 
 def test_html_meta_charset_is_honoured(tmp_path: Path) -> None:
-    page = '<html><head><meta charset="utf-8"></head><body><p>DECRETO 5 DE 2099</p><p>Artículo 1°. Único texto de ejemplo.</p></body></html>'
+    page = (
+        '<html><head><meta charset="utf-8"></head><body><p>DECRETO 5 DE 2099</p>'
+        "<p>Artículo 1°. Único texto de ejemplo.</p></body></html>"
+    )
     path = tmp_path / "utf8.html"
     path.write_bytes(page.encode("utf-8"))
     norm = import_file(path)

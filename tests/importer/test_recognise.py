@@ -88,16 +88,28 @@ def test_record_block_empty_values_are_not_recorded() -> None:
 @pytest.mark.parametrize(
     ("text", "kind", "norms", "article"),
     [
-        ("Derogado por el art. 29, Decreto Distrital 94 de 2006", NoteKind.REPEAL, ["decreto-94-2006"],
-         "decreto-94-2006/art-29"),
-        ("Modificado parcialmente por los Decretos Distritales 203 y 214 de 2005", NoteKind.MODIFICATION,
-         ["decreto-203-2005", "decreto-214-2005"], None),
+        (
+            "Derogado por el art. 29, Decreto Distrital 94 de 2006",
+            NoteKind.REPEAL,
+            ["decreto-94-2006"],
+            "decreto-94-2006/art-29",
+        ),
+        (
+            "Modificado parcialmente por los Decretos Distritales 203 y 214 de 2005",
+            NoteKind.MODIFICATION,
+            ["decreto-203-2005", "decreto-214-2005"],
+            None,
+        ),
         ("NOTA: Ver Decreto Distrital 425 de 2016.", NoteKind.REFERENCE, ["decreto-425-2016"], None),
-        ("Adicionado por el artículo 6° del Acuerdo 638 de 2016", NoteKind.INSERTION, ["acuerdo-638-2016"],
-         "acuerdo-638-2016/art-6"),
+        (
+            "Adicionado por el artículo 6° del Acuerdo 638 de 2016",
+            NoteKind.INSERTION,
+            ["acuerdo-638-2016"],
+            "acuerdo-638-2016/art-6",
+        ),
         ("Ver Resolución 630 de 2024", NoteKind.REFERENCE, ["resolucion-630-2024"], None),
     ],
-)  # fmt: skip
+)
 def test_vigencia_notes_become_events_with_citation_ids(
     text: str, kind: NoteKind, norms: list[str], article: str | None
 ) -> None:
@@ -117,16 +129,27 @@ def test_a_note_under_an_article_names_it() -> None:
 @pytest.mark.parametrize(
     ("line", "number", "label", "title", "text"),
     [
-        ("Artículo 1°. Objeto. El ejemplo dice algo.", "1", "Artículo 1°.", "Objeto", "El ejemplo dice algo."),
+        (
+            "Artículo 1°. Objeto. El ejemplo dice algo.",
+            "1",
+            "Artículo 1°.",
+            "Objeto",
+            "El ejemplo dice algo.",
+        ),
         ("ARTÍCULO 2º.- El ejemplo dice algo.", "2", "ARTÍCULO 2º.-", None, "El ejemplo dice algo."),
         ("ART. 3. El ejemplo dice algo.", "3", "ART. 3.", None, "El ejemplo dice algo."),
         ("Artículo 7º. Son funciones de ejemplo:", "7", "Artículo 7º.", None, "Son funciones de ejemplo:"),
         ("ARTÍCULO PRIMERO. El ejemplo dice algo.", "1", "ARTÍCULO PRIMERO.", None, "El ejemplo dice algo."),
         ("Artículo 5 bis. El ejemplo dice algo.", "5bis", "Artículo 5 bis.", None, "El ejemplo dice algo."),
-        ("ARTICULO 10o. Ambito de aplicación. El ejemplo dice algo.", "10", "ARTICULO 10o.",
-         "Ambito de aplicación", "El ejemplo dice algo."),
+        (
+            "ARTICULO 10o. Ambito de aplicación. El ejemplo dice algo.",
+            "10",
+            "ARTICULO 10o.",
+            "Ambito de aplicación",
+            "El ejemplo dice algo.",
+        ),
     ],
-)  # fmt: skip
+)
 def test_article_forms(line: str, number: str, label: str, title: str | None, text: str) -> None:
     article = norm_of("DECRETO 1 DE 2099", line).articles[0]
     assert (article.number, article.label, article.title, article.text) == (number, label, title, [text])
@@ -193,7 +216,10 @@ def test_front_matter_divisions_and_closing() -> None:
     ]
     assert len(norm.articles) == 1  # the closing formula is not an article, nor article text
     assert norm.articles[0].text == ["Texto de ejemplo."]
-    assert norm.closing == ["PUBLÍQUESE, COMUNÍQUESE Y CÚMPLASE.", "Dado en Bogotá, D.C., a los días del ejemplo."]
+    assert norm.closing == [
+        "PUBLÍQUESE, COMUNÍQUESE Y CÚMPLASE.",
+        "Dado en Bogotá, D.C., a los días del ejemplo.",
+    ]
     assert norm.warnings == []
 
 
@@ -203,7 +229,7 @@ def test_page_chrome_is_dropped() -> None:
         "© Secretaría Jurídica Distrital de la Secretaría General de la Alcaldía Mayor de Bogotá D.C.",
         "Cargando el Contenido del Documento",
         "Por favor espere...",
-        "La Secretaría Jurídica Distrital aclara que la información aquí contenida tiene carácter informativo.",
+        "La Secretaría Jurídica Distrital aclara que la información aquí contenida es informativa.",
         "DECRETO 1 DE 2099",
         ARTICLE,
     )
