@@ -209,6 +209,7 @@ class MainWindow(QMainWindow):
             "&Vista previa de impresión…", self.exports.preview_print, ["Ctrl+Shift+P"]
         )
         self.about_action = self._action("&Acerca de sgdesk", self.show_about, ["F1"])
+        self.import_action = self._action("Importar &norma…", self.import_norm, [])
         time = self.point_in_time
         self.as_of_action = self._action("&Fecha «Vigente a»…", self.focus_as_of, ["Ctrl+D"])
         self.functions_action = self._action(
@@ -226,7 +227,7 @@ class MainWindow(QMainWindow):
     def _build_menus(self) -> None:
         bar = self.menuBar()
         file_menu = bar.addMenu(self.tr("&Archivo"))
-        file_menu.addActions([self.open_database_action])
+        file_menu.addActions([self.open_database_action, self.import_action])
         file_menu.addSeparator()
         file_menu.addActions([self.export_action, self.print_action, self.preview_action])
         file_menu.addSeparator()
@@ -405,6 +406,12 @@ class MainWindow(QMainWindow):
         show_status(self, self.tr("Copiado con la cita: %1").replace("%1", citation), 5000)
 
     # -- database --------------------------------------------------------------
+
+    def import_norm(self) -> None:
+        """Archivo › Importar norma…: a document's norm, previewed for the content team."""
+        from sgdesk.ui.import_dialog import import_norm  # loaded on first use: faster start
+
+        self.import_dialog = import_norm(self)
 
     def choose_database(self) -> None:
         from PySide6.QtWidgets import QFileDialog  # loaded on first use: faster start
