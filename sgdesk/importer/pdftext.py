@@ -23,7 +23,7 @@ if TYPE_CHECKING:
     import pypdfium2
 
 _PAGE_NUMBER = re.compile(r"^(?:p[áa]gina\s*)?[-–]?\s*\d+\s*[-–]?(?:\s*(?:de|/)\s*\d+)?$", re.IGNORECASE)
-_SOFT_HYPHENS = ("\xad", "\x02")
+_SOFT_HYPHENS = ("\xad", "\x02", "\ufffe")  # PDFium marks a hyphen that breaks a word so
 _ENDS_PARAGRAPH = re.compile(r"[.:;”\"»]\s*$")
 
 
