@@ -49,7 +49,7 @@ def _scanned_pdf(folder: Path, _write: Callable[..., Path]) -> Path:
 def _encrypted_pdf(folder: Path, write: Callable[..., Path]) -> Path:
     reader = pypdf.PdfReader(write(documents.EXAMPLE, "pdf", "para-cifrar"))
     encrypted = pypdf.PdfWriter(clone_from=reader)
-    encrypted.encrypt(user_password="clave-de-ejemplo", owner_password="otra", algorithm="AES-128")
+    encrypted.encrypt(user_password="clave-de-ejemplo", owner_password="otra", algorithm="RC4-128")
     path = folder / "cifrado.pdf"
     with path.open("wb") as stream:
         encrypted.write(stream)
