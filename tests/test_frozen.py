@@ -47,10 +47,7 @@ def test_frozen_folder_carries_only_what_it_needs(frozen: Path) -> None:
     assert all(name.startswith(("qtbase_es", "qt_es")) for name in translations), translations
     assert not list(internal.rglob("*QtNetwork*"))
     size = sum(p.stat().st_size for p in frozen.rglob("*") if p.is_file() and not p.is_symlink())
-    # 110 MiB until «sgdesk import» (issue 14) brought PDFium (6.9 MB: PDF text 17× faster than
-    # pypdf, with word spaces), lxml.etree for python-docx (5.4 MB) and python-docx with
-    # charset-normalizer (1.4 MB): 122 MiB measured, docs/benchmarks.md.
-    assert size < 125 * 2**20, f"{size / 2**20:.0f} MiB"
+    assert size < 110 * 2**20, f"{size / 2**20:.0f} MiB"
 
 
 def test_an_unexpected_error_in_the_frozen_app_ends_in_its_own_dialog(frozen: Path, tmp_path: Path) -> None:

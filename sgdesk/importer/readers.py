@@ -7,10 +7,10 @@ works on paragraphs only. Every failure is an :class:`ImportFileError` in Spanis
 from __future__ import annotations
 
 import re
-import zipfile
 from collections.abc import Callable
 from pathlib import Path
 
+from sgdesk.importer.docxtext import read_docx
 from sgdesk.importer.model import ImportFileError
 from sgdesk.importer.pdftext import read_pdf
 
@@ -126,33 +126,10 @@ def _read_html(path: Path) -> list[str]:
     return html_paragraphs(text)
 
 
-def _read_docx(path: Path) -> list[str]:
-    import docx
-    from docx.text.paragraph import Paragraph
-
-    broken = f"«{path.name}» no es un documento de Word (.docx) válido o está dañado."
-    if not zipfile.is_zipfile(path):
-        raise ImportFileError(broken)
-    try:
-        document = docx.Document(str(path))
-        paragraphs: list[str] = []
-        for block in document.iter_inner_content():  # paragraphs and tables, in order
-            if isinstance(block, Paragraph):
-                paragraphs.append(block.text)
-                continue
-            for row in block.rows:  # signatures or annexes sometimes sit in tables
-                for cell in row.cells:
-                    if not paragraphs or paragraphs[-1] != cell.text:  # merged cells repeat
-                        paragraphs.append(cell.text)
-    except Exception as exc:  # zip, XML or package errors of a damaged file
-        raise ImportFileError(broken) from exc
-    return [line.strip() for p in paragraphs for line in p.split("\n") if line.strip()]
-
-
 _READERS: dict[str, Callable[[Path], list[str]]] = {
     ".txt": _read_txt,
     ".html": _read_html,
     ".htm": _read_html,
-    ".docx": _read_docx,
+    ".docx": read_docx,
     ".pdf": read_pdf,
 }

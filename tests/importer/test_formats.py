@@ -11,6 +11,8 @@ import pypdf
 import pytest
 
 from sgdesk.importer import import_file
+from sgdesk.importer.model import ImportFileError
+from sgdesk.importer.readers import read_paragraphs
 from tests.importer import documents
 from tests.importer.conftest import FORMATS
 
@@ -85,3 +87,43 @@ def test_the_declared_charset_wins_over_detection(tmp_path: Path) -> None:
     path.write_bytes(page.encode("utf-8"))
     norm = import_file(path)
     assert norm.articles[0].text == ["DirecciÃ³n."]  # what a browser shows for these bytes
+
+
+def test_docx_reader_gives_what_python_docx_reads(tmp_path: Path) -> None:
+    """The standard-library reader against python-docx on runs, tabs, breaks, tables."""
+    import docx
+
+    word = docx.Document()
+    word.add_paragraph("DECRETO 7 DE 2099")
+    paragraph = word.add_paragraph()
+    paragraph.add_run("Artículo 1°.").bold = True
+    paragraph.add_run(" Texto\tcon tabulador")
+    paragraph.add_run().add_break()
+    paragraph.add_run("y otra línea del ejemplo.")
+    table = word.add_table(rows=2, cols=2)
+    table.cell(0, 0).text = "Firma de ejemplo"
+    table.cell(0, 1).text = "Cargo de ejemplo"
+    table.cell(1, 0).merge(table.cell(1, 1)).text = "Celda combinada"
+    word.add_paragraph("PUBLÍQUESE Y CÚMPLASE.")
+    path = tmp_path / "tabla.docx"
+    word.save(str(path))
+
+    expected = []
+    for block in docx.Document(str(path)).iter_inner_content():
+        texts = (
+            [block.text]
+            if isinstance(block, docx.text.paragraph.Paragraph)
+            else [cell.text for row in block.rows for cell in row.cells]
+        )
+        for text in texts:
+            if not expected or expected[-1] != text:
+                expected += [line.strip() for line in text.split("\n") if line.strip()]
+    assert read_paragraphs(path) == expected
+    assert "Artículo 1°. Texto\tcon tabulador" in expected
+
+
+def test_an_old_or_protected_word_file_is_explained(tmp_path: Path) -> None:
+    path = tmp_path / "protegido.docx"
+    path.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 4000)
+    with pytest.raises(ImportFileError, match=r"antiguo \(\.doc\) o protegido con contraseña"):
+        import_file(path)
