@@ -209,7 +209,7 @@ class MainWindow(QMainWindow):
             "&Vista previa de impresión…", self.exports.preview_print, ["Ctrl+Shift+P"]
         )
         self.about_action = self._action("&Acerca de sgdesk", self.show_about, ["F1"])
-        self.import_action = self._action("Importar &norma…", self.import_norm, [])
+        self.import_action = self._action("Importar &norma…", self.import_norm, ["Ctrl+Shift+I"])
         time = self.point_in_time
         self.as_of_action = self._action("&Fecha «Vigente a»…", self.focus_as_of, ["Ctrl+D"])
         self.functions_action = self._action(

@@ -109,6 +109,7 @@ def test_the_file_menu_opens_the_preview(window: MainWindow, qtbot: QtBot, tmp_p
     file_menu = window.menuBar().actions()[0].menu()
     assert window.import_action in file_menu.actions()  # type: ignore[union-attr]
     assert window.import_action.text() == "Importar &norma…"
+    assert window.import_action.shortcut().toString() == "Ctrl+Shift+I"
     seen = answer_file_dialog(path)
     window.import_action.trigger()
     preview = window.import_dialog
