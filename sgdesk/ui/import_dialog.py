@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import logging
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QStandardPaths, Qt, QThread, Signal
 from PySide6.QtGui import QBrush, QColor, QTextCharFormat, QTextCursor, QTextFormat
@@ -36,9 +35,7 @@ from sgdesk.errors import SgdeskError
 from sgdesk.importer import SUFFIXES, ImportedNorm, import_file
 from sgdesk.importer.model import Unit
 from sgdesk.importer.report import NOT_RECORDED
-
-if TYPE_CHECKING:
-    from sgdesk.ui.mainwindow import MainWindow
+from sgdesk.ui.safe_text import plain, plain_message_box, rich, set_plain_text
 
 log = logging.getLogger("sgdesk")
 
@@ -136,7 +133,7 @@ class ImportDialog(QDialog):
         self.path = path
         self.norm = None
         self.save_button.setEnabled(False)
-        self.status.setText(self.tr("Leyendo «%1»…").replace("%1", path.name))
+        set_plain_text(self.status, self.tr("Leyendo «%1»…").replace("%1", path.name))
         self.tree.clear()
         self.original.clear()
         self.warnings.clear()
@@ -158,7 +155,7 @@ class ImportDialog(QDialog):
 
     def _refuse(self, message: str) -> None:
         self._worker = None
-        self.status.setText(message)
+        set_plain_text(self.status, message)
         self.status.setStyleSheet("color: #a00000;")
         self.loaded.emit()
 
@@ -169,14 +166,14 @@ class ImportDialog(QDialog):
         count = len(norm.warnings)
         review = f"{count} punto(s) para revisar" if count else "nada señalado"
         name = self.path.name if self.path else ""
-        self.status.setText(f"{name}: {norm.title}, {len(norm.articles)} artículo(s); {review}.")
+        set_plain_text(self.status, f"{name}: {norm.title}, {len(norm.articles)} artículo(s); {review}.")
         self._fill_tree(norm)
         self._fill_original(norm)
         for finding in norm.warnings:
             item = QListWidgetItem(f"⚠ {finding.message}", self.warnings)
             item.setData(LINE_ROLE, finding.line)
             item.setBackground(QBrush(WARNING_COLOUR))
-        self.warnings_label.setText(self.tr("Para revisar (%1):").replace("%1", str(count)))
+        set_plain_text(self.warnings_label, self.tr("Para revisar (%1):").replace("%1", str(count)))
         self.save_button.setEnabled(norm.type is not None and norm.number is not None)
         if self.warnings.count():
             self.warnings.setCurrentRow(0)  # the text scrolls to the first paragraph to review
@@ -224,7 +221,7 @@ class ImportDialog(QDialog):
         first = unit.text[0] if unit.text else ""
         item = QTreeWidgetItem(parent, [f"{head} {first}".strip()])
         item.setData(0, LINE_ROLE, unit.line)
-        item.setToolTip(0, "\n".join([head, *unit.text, *unit.quote]))
+        item.setToolTip(0, rich("\n".join([head, *unit.text, *unit.quote])))
         if unit.quote:
             QTreeWidgetItem(item, [self.tr("Texto citado: ") + " ".join(unit.quote)])
         for child in unit.children:
@@ -291,14 +288,14 @@ class ImportDialog(QDialog):
         return target
 
     def _message(self, icon: QMessageBox.Icon, title: str, text: str) -> None:
-        box = QMessageBox(icon, title, text, QMessageBox.StandardButton.Ok, self)
+        box = QMessageBox(icon, plain(title), "", QMessageBox.StandardButton.Ok, self)
         box.setObjectName("importMessage")
-        box.setTextFormat(Qt.TextFormat.PlainText)  # file names are data, never markup
+        plain_message_box(box, text)  # file names are data, never markup
         box.open()
         self.message_box = box
 
 
-def import_norm(window: MainWindow) -> ImportDialog | None:
+def import_norm(window: QWidget) -> ImportDialog | None:
     """Ask for a file and open its preview (Archivo › Importar norma…)."""
     patterns = " ".join(f"*{suffix}" for suffix in SUFFIXES)
     path, _filter = QFileDialog.getOpenFileName(
