@@ -85,10 +85,18 @@ class ExportDialog(QDialog):
         self.problem = QLabel(self)
         form = QFormLayout()
         form.addRow(self.tr("Papel:"), self.paper_box)
-        if as_of is not None:
+        currency = library.currency()
+        if as_of is not None and not currency.is_after(as_of):
             text = self.tr("vigente al %1 (la fecha «Vigente a»)").replace("%1", format_day(as_of))
+        elif as_of is not None:  # after the horizon the corpus cannot vouch for that day's text
+            text = (
+                self.tr("con los cambios incorporados hasta %1; no verificado para el %2 (fecha «Vigente a»)")
+                .replace("%1", currency.as_of_text)
+                .replace("%2", format_day(as_of))
+            )
         else:
-            text = self.tr("el de hoy (cambios registrados hasta %1)").replace("%1", library.info.as_of_text)
+            text = self.tr("el de hoy, con los cambios incorporados hasta %1 (no verificado para hoy)")
+            text = text.replace("%1", currency.as_of_text)
         self.as_of_label = QLabel(self)
         set_plain_text(self.as_of_label, text)
         form.addRow(self.tr("Texto:"), self.as_of_label)

@@ -317,3 +317,27 @@ def test_the_timeline_legend_has_an_entry_for_later_changes(window: MainWindow, 
     assert not any(i.startswith("posterior/") for i in panel.view.visible_event_ids())
     box.setChecked(True)
     qtbot.waitUntil(lambda: len(panel.view.visible_event_ids()) == 17)
+
+
+def test_the_export_dialog_words_the_date_as_the_pane(library: Library, qtbot: QtBot) -> None:
+    from sgdesk.ui.export_dialog import ExportDialog
+
+    texts = []
+    for day in (date(2010, 6, 30), date(2021, 6, 30), None):
+        dialog = ExportDialog(library, "mision", as_of=day)
+        qtbot.addWidget(dialog)
+        texts.append(dialog.as_of_label.text())
+    assert texts == [
+        "vigente al 30 de junio de 2010 (la fecha «Vigente a»)",
+        "con los cambios incorporados hasta 2012; no verificado para el 30 de junio de 2021 "
+        "(fecha «Vigente a»)",
+        "el de hoy, con los cambios incorporados hasta 2012 (no verificado para hoy)",
+    ]
+
+
+def test_funciones_de_la_secretaria_says_so_first(library: Library) -> None:
+    from sgdesk.library import FUNCTIONS_ARTICLE, FUNCTIONS_TITLE
+
+    page = library.compiled(FUNCTIONS_ARTICLE, date(2026, 12, 1), FUNCTIONS_TITLE)
+    assert_honest(render_html(page), date(2026, 12, 1), "Artículo 7º. Son funciones")
+    assert len([u for u in page.units if u.status.value == "posiblemente_modificada"]) == 15  # art. 7, a–n
