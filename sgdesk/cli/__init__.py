@@ -6,6 +6,7 @@ Each command group is a module with ``register(subcommands)``; every command set
 
 from __future__ import annotations
 
+import errno
 import os
 import sys
 from collections.abc import Sequence
@@ -13,7 +14,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from sgdesk import __version__
-from sgdesk.cli.common import EXIT_OK, EXIT_USAGE
+from sgdesk.cli.common import EXIT_FAILED, EXIT_OK, EXIT_USAGE
 from sgdesk.errors import SgdeskError
 
 if TYPE_CHECKING:
@@ -79,13 +80,56 @@ def main(argv: Sequence[str] | None = None) -> int:
 
         return run_gui(args.database, args.data_dir, exit_after_paint=args.exit_after_paint)
     try:
-        return int(args.handler(args))
+        _refuse_unencodable(args)
+        if sys.stdout is None:  # started with its output closed ("sgdesk tree >&-")
+            raise OSError(errno.EBADF, "stdout closed")
+        code = int(args.handler(args))
+        sys.stdout.flush()  # a full disk shows here, not in Python's shutdown
+        return code
     except BrokenPipeError:  # "sgdesk search … | head": the reader left; stop quietly
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return EXIT_OK
     except SgdeskError as exc:
         print(f"sgdesk: error: {exc.message}", file=sys.stderr)
         return EXIT_USAGE
+    except OSError as exc:
+        if exc.errno not in (errno.ENOSPC, errno.EBADF, errno.EIO, errno.EDQUOT):
+            raise
+        _silence_stdout()
+        reason = (
+            "el disco está lleno" if exc.errno in (errno.ENOSPC, errno.EDQUOT) else "la salida está cerrada"
+        )
+        print(f"sgdesk: error: no se pudo escribir la salida ({reason}).", file=sys.stderr)
+        return EXIT_FAILED
+
+
+def _refuse_unencodable(args: argparse.Namespace) -> None:
+    """Text that is not valid UTF-8 (bytes the shell passed through as lone surrogates) is
+    refused here, before it reaches SQLite or a file name."""
+    for name, value in vars(args).items():
+        values = value if isinstance(value, list) else [value]
+        for item in values:
+            if isinstance(item, str) and not _encodable(item):
+                shown = item.encode("utf-8", "replace").decode("utf-8")[:60]
+                raise SgdeskError(f"El argumento {name} («{shown}») no es texto UTF-8 válido.")
+
+
+def _encodable(text: str) -> bool:
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
+def _silence_stdout() -> None:
+    """Point stdout at the null device, so Python's final flush does not fail again."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        if sys.stdout is not None:
+            os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError):
+        pass
 
 
 def _utf8_output() -> None:

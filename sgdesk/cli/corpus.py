@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import sys
 from datetime import date
 
 from sgdesk.cli.common import EXIT_OK, Subcommands, open_library, print_json
@@ -116,6 +117,13 @@ def _diff(args: argparse.Namespace) -> int:
 
     first: date = args.first
     second: date = args.second
+    if second < first:  # compared in order, and said so (the output reads "del A al B")
+        print(
+            f"sgdesk: aviso: FECHA_B ({second.isoformat()}) es anterior a FECHA_A ({first.isoformat()}): "
+            f"se comparan en orden, del {second.isoformat()} al {first.isoformat()}.",
+            file=sys.stderr,
+        )
+        first, second = second, first
     with open_library(args) as library:
         timeline = library.timeline()
         records = timeline.changes_between(first, second)

@@ -28,7 +28,7 @@ from sgdesk.content.model import (
     Norm,
     Office,
 )  # fmt: skip
-from sgdesk.errors import SourceError
+from sgdesk.errors import SourceError, os_reason
 
 GENERAL_FILE = "informacion-general.toml"
 NORMS_DIR = "normas"
@@ -105,8 +105,13 @@ def _read_toml(path: Path, problems: _Problems) -> Table | None:
             return tomllib.load(handle)
     except tomllib.TOMLDecodeError as exc:
         problems.add(path.name, f"TOML no válido: {exc}")
+    except UnicodeDecodeError as exc:
+        problems.add(
+            path.name,
+            f"no es texto UTF-8 válido (byte {exc.object[exc.start]:#04x} en la posición {exc.start})",
+        )
     except OSError as exc:
-        problems.add(path.name, f"no se pudo leer: {exc.strerror}")
+        problems.add(path.name, f"no se pudo leer: {os_reason(exc)}")
     return None
 
 

@@ -16,7 +16,7 @@ from sgdesk.content import amendments, citations
 from sgdesk.content.indexing import index_fields
 from sgdesk.content.model import Corpus, Event, Node, NodeKind
 from sgdesk.content.sources import describe_target, load_corpus
-from sgdesk.errors import DatabaseError
+from sgdesk.errors import DatabaseError, os_reason
 from sgdesk.store import schema
 
 
@@ -41,7 +41,11 @@ def build_database(sources: Path, output: Path) -> BuildReport:
     except (OSError, sqlite3.Error) as exc:
         if temporary.parent.is_dir():
             temporary.unlink(missing_ok=True)
-        reason = exc.strerror if isinstance(exc, OSError) else str(exc)
+        reason = (
+            os_reason(exc)
+            if isinstance(exc, OSError)
+            else "no se puede crear el archivo en esa carpeta (¿sin permiso o de solo lectura?)"
+        )
         raise DatabaseError(f"No se pudo escribir la base de datos en {output}: {reason}") from exc
     return BuildReport(
         output, corpus.content_version, len(corpus.nodes), len(corpus.norms), len(corpus.events)
