@@ -25,7 +25,7 @@ MAX_DEPTH = 64  # no real corpus nests this deep: deeper means a parent cycle
 CONTENT_VERSION_LIMIT = 200
 
 
-def database_error(path: Path, exc: sqlite3.Error) -> DatabaseError:
+def database_error(path: Path, exc: sqlite3.Error | UnicodeDecodeError) -> DatabaseError:
     """An error SQLite raised while reading ``path``, told in Spanish (no English detail)."""
     log.info("database error in %s: %s", path, exc)
     name = getattr(exc, "sqlite_errorname", "")
@@ -59,7 +59,7 @@ def open_readonly(path: Path) -> sqlite3.Connection:
         _check_schema(connection, path)
         _check_meta(connection, path)
         _check_parents(connection, path)
-    except sqlite3.DatabaseError as exc:
+    except (sqlite3.DatabaseError, UnicodeDecodeError) as exc:  # a damaged page can hold any bytes
         connection.close()
         raise database_error(path, exc) from exc
     except DatabaseError:
@@ -199,7 +199,7 @@ def check_database(path: Path) -> list[CheckResult]:
 def _run_check(name: str, path: Path, check: Callable[[], tuple[bool, str]]) -> CheckResult:
     try:
         ok, detail = check()
-    except sqlite3.DatabaseError as exc:
+    except (sqlite3.DatabaseError, UnicodeDecodeError) as exc:
         ok, detail = False, database_error(path, exc).message
     return CheckResult(name, ok, detail)
 
@@ -239,12 +239,12 @@ def _check_fts(path: Path, original: sqlite3.Connection) -> tuple[bool, str]:
             return False, f"no se pudo copiar para verificar: {exc}"
         try:
             connection.execute("INSERT INTO nodes_fts(nodes_fts, rank) VALUES('integrity-check', 1)")
-        except sqlite3.DatabaseError:
+        except (sqlite3.DatabaseError, UnicodeDecodeError):
             connection.close()
             return False, "el índice no corresponde al contenido (integrity-check)"
         try:
             wrong = _sample_mismatches(original, connection)
-        except sqlite3.DatabaseError:
+        except (sqlite3.DatabaseError, UnicodeDecodeError):
             return False, "el índice no se puede leer"
         finally:
             connection.close()

@@ -153,7 +153,7 @@ class SearchStore:
             if "syntax error" in str(exc):
                 raise SearchError("Consulta no válida.") from exc
             raise SearchError(DAMAGED.format(detail="")) from exc
-        except sqlite3.DatabaseError as exc:
+        except (sqlite3.DatabaseError, UnicodeDecodeError) as exc:  # damaged pages hold any bytes
             raise SearchError(DAMAGED.format(detail="")) from exc
         cited = cited[:limit]
         seen = set(cited)
