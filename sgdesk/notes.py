@@ -10,6 +10,7 @@ from __future__ import annotations
 import os
 import tempfile
 import uuid
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
@@ -130,6 +131,11 @@ class MyNotes:
         """Every annotation, placed in the corpus ``library`` holds now."""
         texts: dict[str, str | None] = {}
         return [self._place(annotation, library, texts) for annotation in self._store.annotations()]
+
+    def on_page(self, library: Library, node_ids: Sequence[str]) -> list[PlacedAnnotation]:
+        """The annotations of these units (a page), placed in their current text."""
+        texts: dict[str, str | None] = {}
+        return [self._place(a, library, texts) for a in self._store.annotations_on(node_ids)]
 
     def search(self, library: Library, text: str, limit: int = 200) -> list[PlacedAnnotation]:
         """The notes whose text or quoted passage match ``text`` (the corpus search's syntax:

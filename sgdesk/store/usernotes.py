@@ -59,6 +59,18 @@ class UserNotesStore:
             ).fetchall()
         return [_annotation(row) for row in rows]
 
+    def annotations_on(self, node_ids: Sequence[str]) -> list[Annotation]:
+        """The annotations of these nodes (a page's units), oldest first."""
+        found: list[Annotation] = []
+        with self.database.reading() as connection:
+            for first in range(0, len(node_ids), 500):  # SQLite's limit on bound parameters
+                chunk = node_ids[first : first + 500]
+                found += [_annotation(row) for row in connection.execute(
+                    f"SELECT {_ANNOTATION_COLUMNS} FROM annotations WHERE node_id IN "
+                    f"({', '.join('?' * len(chunk))}) ORDER BY created, pk", chunk,
+                )]  # fmt: skip
+        return found
+
     def save_annotation(self, annotation: Annotation) -> None:
         """Insert ``annotation``, or replace the one with its id."""
         with self.database.write() as connection:

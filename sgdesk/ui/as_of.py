@@ -253,6 +253,7 @@ class PointInTime(QObject):
             show_status(window, exc.message)
             return
         window.reading_pane.show_html(self.render(page))
+        window.my_notes.paint_page()  # the highlights and notes of the page, again
         window.reading_pane.restore_place(place)
 
     def _compiled_page(self, library: Library) -> Page:

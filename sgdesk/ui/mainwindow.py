@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -31,7 +32,7 @@ from sgdesk.ui.as_of import PointInTime
 from sgdesk.ui.export_actions import ExportActions
 from sgdesk.ui.find_bar import FindBar
 from sgdesk.ui.history import History
-from sgdesk.ui.my_notes import MyNotesActions
+from sgdesk.ui.my_notes import HIGHLIGHT_COLOURS, MyNotesActions
 from sgdesk.ui.reading_pane import DEFAULT_ZOOM, ReadingPane
 from sgdesk.ui.safe_text import set_plain_text, show_status
 from sgdesk.ui.search_service import PAGE_SIZE, SearchService
@@ -222,6 +223,11 @@ class MainWindow(QMainWindow):
         )
         self.note_action = self._action("&Nota…", self.my_notes.add_note, ["Ctrl+Alt+M"])
         self.history_action = self._action("&Historial…", self.my_notes.show_history, ["Ctrl+H"])
+        self.highlight_actions = [
+            self._action(f"Subrayar en {name}", partial(self.my_notes.highlight, name),
+                         ["Ctrl+Alt+H"] if number == 0 else [])
+            for number, name in enumerate(HIGHLIGHT_COLOURS)
+        ]  # fmt: skip
         self._build_menus()
 
     def _build_menus(self) -> None:
@@ -236,6 +242,7 @@ class MainWindow(QMainWindow):
         edit_menu.addActions([self.copy_action, self.copy_citation_action])
         edit_menu.addSeparator()
         edit_menu.addActions([self.favorite_action, self.note_action])
+        edit_menu.addMenu(self.tr("&Subrayar")).addActions(self.highlight_actions)
         edit_menu.addSeparator()
         edit_menu.addActions([self.find_action, self.find_next_action, self.find_previous_action])
         edit_menu.addSeparator()
@@ -325,8 +332,8 @@ class MainWindow(QMainWindow):
         self.point_in_time.showing_later = None
         if record:
             self.history.visit(page.node.id)
-        self.my_notes.page_opened(page.node, page.as_of)
         self.reading_pane.show_html(self.point_in_time.render(page))
+        self.my_notes.page_shown(page)
         self._select_in_tree(page.node.id)
         self._update_navigation()
         if self.find_bar.isVisible() and self.find_bar.field.text():

@@ -13,15 +13,17 @@ from datetime import date
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QModelIndex, QObject, Qt, Signal
-from PySide6.QtGui import QStandardItem, QStandardItemModel
+from PySide6.QtGui import QColor, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import QDockWidget, QLabel, QLineEdit, QTreeView, QVBoxLayout, QWidget
 
+from sgdesk.content.annotations import AnnotationKind
 from sgdesk.content.text import find_all
 from sgdesk.errors import SgdeskError
 from sgdesk.ui.safe_text import rich, rich_lines, set_plain_text, show_status
 
 if TYPE_CHECKING:
     from sgdesk.content.model import Node
+    from sgdesk.library import Page
     from sgdesk.notes import MyNotes, PlacedAnnotation, PlacedFavorite
     from sgdesk.ui.history_dialog import HistoryDialog
     from sgdesk.ui.mainwindow import MainWindow
@@ -31,7 +33,10 @@ log = logging.getLogger("sgdesk")
 NODE_ROLE = Qt.ItemDataRole.UserRole + 1  # the node an entry opens
 PASSAGE_ROLE = Qt.ItemDataRole.UserRole + 2  # the annotated passage as the node reads now
 NOTES_LISTED = 500  # the dock lists the latest notes; «Solo mis notas» finds any of them
-QUOTE_LIMIT = 90  # characters of a quote or a note shown in a row (the tooltip has all)
+QUOTE_LIMIT = 90
+# «Subrayar» colours (names stored with each highlight) and the tint of a note's passage.
+HIGHLIGHT_COLOURS = {"amarillo": "#fff0a0", "verde": "#c9efc4", "azul": "#cfe3ff", "rosa": "#ffd3e4"}
+NOTE_COLOUR = "#e6e0ff"  # characters of a quote or a note shown in a row (the tooltip has all)
 GROUP_FAVORITES, GROUP_NOTES, GROUP_UNPLACED = "Favoritos", "Notas", "Notas sin ubicar"
 GROUP_FOUND = "Encontradas en mis notas"
 
@@ -189,6 +194,7 @@ class MyNotesActions(QObject):
         self._dock = dock
         self._notes: MyNotes | None = None  # opened after the first frame (``start``), or when used
         self._pending_visits: list[tuple[Node, date | None]] = []
+        self._page: Page | None = None  # the page shown, whose passages are painted
         self.panel = NotesPanel(window)
         self.panel.node_activated.connect(self._open)
         self.panel.query_changed.connect(lambda _text: self.refresh())
@@ -210,8 +216,9 @@ class MyNotesActions(QObject):
         return self._notes
 
     def start(self) -> None:
-        """After the first frame: open the user database (and fill the dock if shown)."""
+        """After the first frame: open the user database, paint the page, fill the dock."""
         self.notes  # noqa: B018 (opens it)
+        self.paint_page()
         self.refresh()
 
     def toggle_favorite(self) -> None:
@@ -258,6 +265,7 @@ class MyNotesActions(QObject):
             show_status(window, exc.message, 10000)
             return
         show_status(window, message, 5000)
+        self.paint_page()
         self.refresh()
 
     def _ask_note_text(self, where: str, quote: str | None) -> str:
@@ -290,12 +298,52 @@ class MyNotesActions(QObject):
         except SgdeskError as exc:
             self.panel.show_problem(exc.message)
 
-    def page_opened(self, node: Node, as_of: date | None) -> None:
-        """Every page opened goes to the history (when it is kept and can be saved)."""
-        if self._notes is None:  # before the first frame: recorded by ``start``
-            self._pending_visits.append((node, as_of))
+    def page_shown(self, page: Page) -> None:
+        """A page is in the reading pane: it goes to the history (when it is kept and can be
+        saved), and its highlighted and annotated passages are painted."""
+        self._page = page
+        if self._notes is None:  # before the first frame: recorded and painted by ``start``
+            self._pending_visits.append((page.node, page.as_of))
             return
-        self._record(node, as_of)
+        self._record(page.node, page.as_of)
+        self.paint_page()
+
+    def paint_page(self) -> None:
+        """Paint the passages of the page shown that carry a highlight or a note."""
+        library, page = self._window.library, self._page
+        if library is None or page is None or self._notes is None:
+            return
+        try:
+            placed = self.notes.on_page(library, [unit.node.id for unit in page.units])
+        except SgdeskError as exc:
+            log.warning("highlights not painted: %s", exc.message)
+            return
+        passages = [
+            (p.node_id, p.current_text, QColor(HIGHLIGHT_COLOURS.get(p.annotation.color, NOTE_COLOUR)))
+            for p in placed
+            if p.current_text
+        ]
+        self._window.reading_pane.mark_passages(passages)
+
+    def highlight(self, colour: str) -> None:
+        """«Subrayar»: mark the selected passage in ``colour`` (a key of HIGHLIGHT_COLOURS)."""
+        window, library = self._window, self._window.library
+        if library is None or window.current_node_id is None:
+            return
+        pane = window.reading_pane
+        quote = " ".join(pane.textCursor().selectedText().split())
+        if not quote:
+            show_status(window, self.tr("Seleccione en el texto el pasaje que quiere subrayar."), 5000)
+            return
+        node_id = pane.node_at_selection() or window.current_node_id
+        try:
+            self.notes.add_note(library, node_id, "", quote, AnnotationKind.HIGHLIGHT, colour)
+        except SgdeskError as exc:
+            show_status(window, exc.message, 10000)
+            return
+        show_status(window, self.tr("Subrayado en %1.").replace("%1", colour), 5000)
+        self.paint_page()
+        self.refresh()
 
     def _record(self, node: Node, as_of: date | None) -> None:
         try:

@@ -40,6 +40,7 @@ class ReadingPane(QTextBrowser):
         self._matches: list[tuple[int, int]] = []
         self._search_marks: list[tuple[int, int]] = []
         self._unit_marks: list[tuple[int, int]] = []
+        self._user_marks: list[tuple[int, int, QColor]] = []  # Mis notas: highlights and notes
         self._current_match = -1
         self._wheel_delta = 0
         self._apply_style()
@@ -106,16 +107,44 @@ class ReadingPane(QTextBrowser):
 
     def mark_node(self, node_id: str) -> bool:
         """Tint the unit ``node_id`` (with its parts and notes) until the page changes."""
+        found = self._unit_range(node_id)
+        if found is None:
+            return False
+        self._unit_marks = [(found[0], found[1] - found[0])]
+        self._paint_matches()
+        return True
+
+    def _unit_range(self, node_id: str) -> tuple[int, int] | None:
+        """Where the unit ``node_id`` (with its parts) begins and ends in the document."""
         begin = next((position for position, name in self._anchors if name == node_id), None)
         if begin is None:
-            return False
+            return None
         inside = node_id + "/"
         end = next((position for position, name in self._anchors
                     if position > begin and name != node_id and not name.startswith(inside)),
                    self.document().characterCount() - 1)  # fmt: skip
-        self._unit_marks = [(begin, end - begin)]
+        return begin, end
+
+    def mark_passages(self, passages: list[tuple[str, str, QColor]]) -> int:
+        """Paint each (unit id, passage, colour) where the passage is written inside that unit
+        (accents and case ignored; within one paragraph); returns how many were painted."""
+        self._user_marks = []
+        for node_id, passage, colour in passages:
+            found = self._unit_range(node_id)
+            block = self.document().findBlock(found[0]) if found else None
+            while found and block is not None and block.isValid() and block.position() < found[1]:
+                starts = [block.position() + i for i in find_all(block.text(), passage)]
+                hits = [start for start in starts if found[0] <= start < found[1]]
+                if hits:
+                    self._user_marks.append((hits[0], len(passage.strip()), colour))
+                    break
+                block = block.next()
         self._paint_matches()
-        return True
+        return len(self._user_marks)
+
+    @property
+    def user_mark_count(self) -> int:
+        return len(self._user_marks)
 
     @property
     def marked_node_range(self) -> tuple[int, int] | None:
@@ -213,6 +242,7 @@ class ReadingPane(QTextBrowser):
 
     def _clear_matches(self) -> None:
         self._matches, self._current_match, self._search_marks, self._unit_marks = [], -1, [], []
+        self._user_marks = []
         self.setExtraSelections([])
 
     def highlight_words(self, spans_of: Callable[[str], list[tuple[int, int]]]) -> int:
@@ -242,7 +272,8 @@ class ReadingPane(QTextBrowser):
 
     def _paint_matches(self) -> None:
         """Search marks underneath, find matches on top, the current match in orange."""
-        selections = [self._selection(start, length, _UNIT_MARK) for start, length in self._unit_marks]
+        selections = [self._selection(start, length, colour) for start, length, colour in self._user_marks]
+        selections += [self._selection(start, length, _UNIT_MARK) for start, length in self._unit_marks]
         selections += [self._selection(start, length, _SEARCH_MARK) for start, length in self._search_marks]
         for number, (start, length) in enumerate(self._matches):
             current = number == self._current_match

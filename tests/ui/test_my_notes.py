@@ -232,3 +232,49 @@ def test_the_dock_lists_the_latest_notes_and_says_how_many_more(
     assert len(rows) == NOTES_LISTED + 1
     assert rows[0] == "… y 7 anteriores: búsquelas con «Solo mis notas»"
     assert window.my_notes.panel.model.item(1).text() == f"Notas ({NOTES_LISTED + 7})"
+
+
+def test_subrayar_paints_the_passage_and_it_stays_painted(
+    make_window: Callable[..., MainWindow], qtbot: QtBot, data_dir: Path
+) -> None:
+    from datetime import date
+
+    window = make_window()
+    window.my_notes.start()  # as after the first frame
+    window.open_node("decreto-267-2007")
+    pane = window.reading_pane
+    assert pane.user_mark_count == 0
+    _select(window, PASSAGE)
+    modifiers = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.AltModifier
+    qtbot.keyClick(window, Qt.Key.Key_H, modifiers)  # «Subrayar en amarillo»
+    assert pane.user_mark_count == 1
+    [mark] = [s for s in pane.extraSelections() if s.cursor.selectedText() == PASSAGE]
+    assert mark.format.background().color().name() == "#fff0a0"
+
+    stored = MyNotes.open(data_dir)
+    try:
+        [highlight] = stored.annotations()
+    finally:
+        stored.close()
+    assert (highlight.kind, highlight.color, highlight.node_id) == (
+        AnnotationKind.HIGHLIGHT,
+        "amarillo",
+        LIT_N,
+    )
+
+    window.open_node("mision")
+    assert pane.user_mark_count == 0
+    window.open_node("decreto-267-2007")
+    assert pane.user_mark_count == 1  # painted again when the page comes back
+    window.point_in_time.bar.set_day(date(2010, 1, 1))
+    qtbot.waitUntil(lambda: window.point_in_time.day == date(2010, 1, 1))
+    assert pane.user_mark_count == 1  # and after a «Vigente a» change
+
+
+def test_subrayar_without_a_selection_says_what_to_do(
+    make_window: Callable[..., MainWindow], qtbot: QtBot
+) -> None:
+    window = make_window()
+    window.open_node("mision")
+    window.highlight_actions[1].trigger()  # «Subrayar en verde»
+    assert "Seleccione" in window.statusBar().currentMessage()
