@@ -224,9 +224,9 @@ class MainWindow(QMainWindow):
         self.note_action = self._action("&Nota…", self.my_notes.add_note, ["Ctrl+Alt+M"])
         self.history_action = self._action("&Historial…", self.my_notes.show_history, ["Ctrl+H"])
         self.highlight_actions = [
-            self._action(f"Subrayar en {name}", partial(self.my_notes.highlight, name),
-                         ["Ctrl+Alt+H"] if number == 0 else [])
-            for number, name in enumerate(HIGHLIGHT_COLOURS)
+            self._action(f"&Subrayar en {name}", partial(self.my_notes.highlight, name), [key])
+            for name, key in zip(HIGHLIGHT_COLOURS, ("Ctrl+Alt+H", "Ctrl+Alt+J", "Ctrl+Alt+K", "Ctrl+Alt+L"),
+                                 strict=True)
         ]  # fmt: skip
         self._build_menus()
 
@@ -242,7 +242,7 @@ class MainWindow(QMainWindow):
         edit_menu.addActions([self.copy_action, self.copy_citation_action])
         edit_menu.addSeparator()
         edit_menu.addActions([self.favorite_action, self.note_action])
-        edit_menu.addMenu(self.tr("&Subrayar")).addActions(self.highlight_actions)
+        edit_menu.addActions(self.highlight_actions)
         edit_menu.addSeparator()
         edit_menu.addActions([self.find_action, self.find_next_action, self.find_previous_action])
         edit_menu.addSeparator()
