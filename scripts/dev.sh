@@ -2,6 +2,7 @@
 # sgdesk's one entry point for developers and CI, on Debian/Ubuntu with Python >= 3.11.
 #
 #   scripts/dev.sh app     install what the app needs and open it on the embedded corpus
+#                          (says so when there is no display; reinstalls only when pyproject changed)
 #   scripts/dev.sh test    install what the tests need; run ruff, mypy, a quick mutation run and
 #                          the whole suite (the import contracts run inside it: tests/test_layering.py)
 #   scripts/dev.sh bench   run every benchmark (--large: also 1M provisions; docs/benchmarks.md)
@@ -54,17 +55,50 @@ python_env() {
   "$PYTHON" -c 'import sys; sys.exit(sys.version_info < (3, 11))' ||
     { echo "sgdesk necesita Python 3.11 o posterior ($PYTHON es $("$PYTHON" -V))" >&2; exit 1; }
   [ -x "$VENV/bin/python" ] || { say "python -m venv $VENV"; "$PYTHON" -m venv "$VENV"; }
+  # The install is editable: only pyproject.toml (dependencies, entry points) and the extras
+  # chosen make it stale. A stamp of both skips pip when nothing changed (24 s → 0).
+  local stamp="$VENV/.sgdesk-install${1:-}" wanted
+  wanted="$(sha256sum pyproject.toml | cut -d' ' -f1) extras=$1 $("$VENV/bin/python" -V 2>&1)"
+  if [ -f "$stamp" ] && [ "$(cat "$stamp")" = "$wanted" ] && "$VENV/bin/python" -c 'import sgdesk' 2>/dev/null; then
+    say "dependencias al día (pyproject.toml sin cambios): no se reinstala"
+    return 0
+  fi
   say "pip install -e .$1"
   "$VENV/bin/python" -m pip install -q --disable-pip-version-check --upgrade pip
   "$VENV/bin/python" -m pip install -q --disable-pip-version-check -e ".$1"
+  printf '%s' "$wanted" > "$stamp"
+}
+
+# A window needs a display. Without one Qt's xcb plugin fails with a misleading message about
+# libxcb-cursor0; say the real cause instead, before installing anything.
+require_display() {
+  [ -n "${QT_QPA_PLATFORM:-}" ] && return 0
+  [ "$(uname -s)" = Linux ] || return 0
+  [ -n "${WAYLAND_DISPLAY:-}" ] && return 0
+  local problem=""
+  if [ -z "${DISPLAY:-}" ]; then
+    problem="no hay pantalla: la variable DISPLAY está vacía (¿una sesión SSH o un servidor sin escritorio?)"
+  else
+    case "$DISPLAY" in
+      :*) local number=${DISPLAY#:}; number=${number%%.*}
+          [ -S "/tmp/.X11-unix/X$number" ] ||
+            problem="no hay pantalla: DISPLAY=$DISPLAY, pero ningún servidor X escucha en ella" ;;
+    esac
+  fi
+  [ -z "$problem" ] && return 0
+  echo "sgdesk: $problem." >&2
+  echo "  Ábralo desde el escritorio, o con una pantalla virtual: xvfb-run -a bash scripts/dev.sh app" >&2
+  echo "  Para comprobar sin pantalla: QT_QPA_PLATFORM=offscreen .venv/bin/sgdesk --smoke-test" >&2
+  exit 1
 }
 
 case "${1:-}" in
   app)
+    require_display
     system_packages "${QT_PACKAGES[@]}"
     python_env ""
     say "sgdesk"
-    exec "$VENV/bin/sgdesk"
+    exec "$VENV/bin/sgdesk" "${@:2}"
     ;;
   test)
     system_packages "${QT_PACKAGES[@]}" "${TEST_PACKAGES[@]}"
@@ -82,7 +116,7 @@ case "${1:-}" in
     exec "$VENV/bin/python" -m bench.all "${@:2}"
     ;;
   *)
-    sed -n '2,9p' "$0"
+    sed -n '2,10p' "$0"
     exit 2
     ;;
 esac
