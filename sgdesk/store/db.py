@@ -20,7 +20,7 @@ _SQLITE_MAGIC = b"SQLite format 3\x00"
 BUSY_TIMEOUT = 0.5
 # Parent links are checked in full at open up to this many nodes (a few milliseconds); larger
 # corpora are checked node by node as they are read (bounded queries) and by «sgdesk db check».
-FULL_CHECK_LIMIT = 50_000
+FULL_CHECK_LIMIT = 5_000
 MAX_DEPTH = 64  # no real corpus nests this deep: deeper means a parent cycle
 CONTENT_VERSION_LIMIT = 200
 
