@@ -18,6 +18,7 @@ import statistics
 import tempfile
 import time
 from collections.abc import Callable, Sequence
+from functools import partial
 from pathlib import Path
 
 from bench.results import add_json_option, save_json
@@ -85,9 +86,9 @@ def measure(sizes: Sequence[int], runs: int = 7) -> list[dict[str, object]]:
             times = runs if nodes < 300_000 else 3
             row = {
                 "nodes": nodes,
-                "baseline_ms": round(_median_ms(lambda p=path: _baseline(p), times), 2),
-                "open_readonly_ms": round(_median_ms(lambda p=path: _checked(p), times), 2),
-                "parent_problem_ms": round(_median_ms(lambda p=path: _parents(p), times), 2),
+                "baseline_ms": round(_median_ms(partial(_baseline, path), times), 2),
+                "open_readonly_ms": round(_median_ms(partial(_checked, path), times), 2),
+                "parent_problem_ms": round(_median_ms(partial(_parents, path), times), 2),
                 "full_check_at_open": nodes <= db.FULL_CHECK_LIMIT,
             }
             rows.append(row)
