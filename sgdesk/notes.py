@@ -230,7 +230,7 @@ class MyNotes:
     def export_json(self, target: Path) -> tuple[int, int]:
         """Write every favorite and annotation to ``target`` atomically; (favorites, notes)."""
         favorites, annotations = self._store.favorites(), self._store.annotations()
-        _write_atomically(target, notes_file_json(favorites, annotations, utc_now()))
+        write_atomically(target, notes_file_json(favorites, annotations, utc_now()))
         return len(favorites), len(annotations)
 
     def import_json(self, source: Path) -> ImportReport:
@@ -276,7 +276,7 @@ def _span(text: str | None, location: Location) -> str:
     return text[location.start : location.end] if text and location.found else ""
 
 
-def _write_atomically(target: Path, content: str) -> None:
+def write_atomically(target: Path, content: str) -> None:
     """Write to a temporary file beside ``target``, then rename: never a half-written file."""
     folder = target.parent if str(target.parent) else Path(".")
     try:

@@ -76,3 +76,24 @@ def test_a_damaged_user_database_is_reported_and_kept(corpus_db: Path, tmp_path:
     assert "aviso: El archivo de Mis notas" in result.stderr
     assert "No se guardó" in result.stderr
     assert [p.read_bytes() for p in tmp_path.glob("mis-notas.dañada-*.db")] == [b"no soy SQLite" * 10]
+
+
+def test_the_readable_report_groups_by_norm_and_keeps_unplaced_notes(corpus_db: Path, tmp_path: Path) -> None:
+    common = ("--database", corpus_db, "--data-dir", tmp_path)
+    sgdesk(*common, "notes", "add", LIT_N, "--quote", "estrategia internacional", "--text", "ver concepto")
+    sgdesk(*common, "notes", "add", "mision", "--text", "sobre la misión")
+    sgdesk(*common, "favorites", "add", "decreto-267-2007")
+    report = tmp_path / "expediente.md"
+    result = sgdesk(*common, "notes", "export", "-o", report)
+    assert result.returncode == 0, result.stderr
+    text = report.read_text(encoding="utf-8")
+    norm, sections, favorites = (text.index(h) for h in ("## Decreto 267 de 2007", "## Información General",
+                                                         "## Favoritos"))  # fmt: skip
+    assert (
+        norm
+        < text.index("> «estrategia internacional»")
+        < sections
+        < text.index("sobre la misión")
+        < favorites
+    )
+    assert "- Decreto 267 de 2007 `decreto-267-2007`" in text

@@ -34,8 +34,10 @@ def register(commands: Subcommands) -> None:
     add.add_argument("--quote", metavar="TEXTO", help="el pasaje del texto al que se refiere la nota")
     add.add_argument("--text", required=True, metavar="TEXTO", help="el texto de la nota")
     add.set_defaults(handler=_add)
-    export = actions.add_parser("export", help="exportar favoritos y notas a un archivo JSON")
-    export.add_argument("-o", "--output", type=Path, required=True, metavar="ARCHIVO.json")
+    export = actions.add_parser(
+        "export", help="exportar favoritos y notas: JSON (para importar) o, con .md, un informe legible"
+    )
+    export.add_argument("-o", "--output", type=Path, required=True, metavar="ARCHIVO.json|.md")
     export.set_defaults(handler=_export)
     importer = actions.add_parser("import", help="importar un archivo JSON de Mis notas (sin duplicar)")
     importer.add_argument("file", type=Path, metavar="ARCHIVO.json")
@@ -127,9 +129,23 @@ def _add(args: argparse.Namespace) -> int:
 
 
 def _export(args: argparse.Namespace) -> int:
+    output: Path = args.output
+    if output.suffix.lower() == ".md":
+        return _export_report(args, output)
     with _my_notes(args) as my_notes:
-        favorites, notes = my_notes.export_json(args.output)
-    print(f"Exportados {notes} nota(s) y {favorites} favorito(s) a {args.output}")
+        favorites, notes = my_notes.export_json(output)
+    print(f"Exportados {notes} nota(s) y {favorites} favorito(s) a {output}")
+    return EXIT_OK
+
+
+def _export_report(args: argparse.Namespace, output: Path) -> int:
+    from sgdesk.content.annotations import utc_now
+    from sgdesk.export.notes_report import notes_report
+    from sgdesk.notes import write_atomically
+
+    with open_library(args) as library, _my_notes(args) as my_notes:
+        write_atomically(output, notes_report(my_notes, library, utc_now()))
+    print(f"Informe de Mis notas escrito en {output}")
     return EXIT_OK
 
 
