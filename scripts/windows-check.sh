@@ -55,7 +55,7 @@ trap cleanup EXIT
 if [ "$(id -u)" != 0 ]; then echo "run as root (wine-check installs Wine with apt-get)"; exit 2; fi
 
 export WINEPREFIX="$WORK/prefix" WINEARCH=win64 WINEDEBUG=-all WINEDLLOVERRIDES="mscoree,mshtml="
-if ! command -v wine >/dev/null || [ ! -x "$WORK/py311/python.exe" ] \
+if ! command -v wine >/dev/null || [ ! -f "$WORK/py311/python.exe" ] \
         || [ ! -f "$WINEPREFIX/drive_c/windows/system32/icuuc.dll" ]; then
     note "provisioning with wine-check (Wine, Windows CPython, icuuc stand-in)"
     TOOL=${WINE_CHECK:-}
@@ -64,7 +64,7 @@ if ! command -v wine >/dev/null || [ ! -x "$WORK/py311/python.exe" ] \
     done
     [ -n "$TOOL" ] || { echo "wine-check not found (set WINE_CHECK=/path/to/wine-check)"; exit 2; }
     (cd "$REPO" && WORK="$WORK" "$TOOL") | grep -E '^(STEP|===)'
-    [ -x "$WORK/py311/python.exe" ] || { echo "provisioning failed: no $WORK/py311/python.exe"; exit 1; }
+    [ -f "$WORK/py311/python.exe" ] || { echo "provisioning failed: no $WORK/py311/python.exe"; exit 1; }
 fi
 wine --version
 
