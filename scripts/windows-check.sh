@@ -39,7 +39,7 @@ elapsed() { echo "$(date +%s.%N) - $1" | bc | xargs printf '%.2f'; }
 # A Windows program through a pipe (see wine-check), bounded, without Wine's 32-bit nagging.
 w() {
     env -u PIP_FIND_LINKS -u PIP_CERT -u PIP_INDEX_URL -u PIP_EXTRA_INDEX_URL \
-        timeout -k 10 "${WT:-600}" wine "$@" 2>&1 | grep --line-buffered -v -E \
+        timeout -k 10 "${WT:-600}" wine "$@" 2>&1 | grep -a --line-buffered -v -E \
         '^(it looks like wine32 is missing|multiarch needs to be enabled|execute "dpkg --add-arch|apt-get install wine32)'
     return "${PIPESTATUS[0]}"
 }
@@ -217,8 +217,8 @@ fi
 
 note "STEP 7: first paint, frozen sgdesk.exe vs a bare PySide6 window frozen the same way"
 cd "$OUT/src" || exit 2
-w "$PYEXE" -m PyInstaller --noconfirm --log-level WARN --windowed --onedir --noupx --name bare \
-    --exclude-module tkinter --distpath dist --workpath build/bare bench/bare_window.py >"$OUT/bare.log"; brc=$?
+SGDESK_SPEC_ENTRY=bench/bare_window.py w "$PYEXE" -m PyInstaller --noconfirm --log-level WARN \
+    --distpath dist --workpath build/bare build_installer.spec >"$OUT/bare.log"; brc=$?
 first_paint() {  # exe [args] -> seconds from launch to "sgdesk: first-paint"
     local t line; t=$(date +%s.%N)
     while read -r line; do [[ "$line" == *first-paint* ]] && { elapsed "$t"; break; }; done < <(WT=120 w "$@")
@@ -260,10 +260,15 @@ if [ -f "$COPY/sgdesk.exe" ]; then
     title=$(xwininfo -root -tree 2>/dev/null | grep -o '"sgdesk — [^"]*"' | head -1)
     mean=$(convert "$OUT/window.png" -format '%[fx:mean]' info: 2>/dev/null || echo 0)
     kill "$GUI" 2>/dev/null; wait "$GUI" 2>/dev/null; timeout 20 wineserver -k 2>/dev/null
-    # the error dialog too, as a user would see it (closed after 6 s)
-    SGDESK_CRASH_TEST=1 SGDESK_CRASH_DIALOG_MS=6000 wine "$COPY/sgdesk.exe" > >(cat >"$OUT/crash.log") 2>&1 &
+    # the error dialog too, as a user would see it (it closes itself after 30 s)
+    SGDESK_CRASH_TEST=1 SGDESK_CRASH_DIALOG_MS=30000 wine "$COPY/sgdesk.exe" > >(cat >"$OUT/crash.log") 2>&1 &
     CRASH=$!
-    sleep 4; import -window root "$OUT/crash-dialog.png" 2>/dev/null; wait "$CRASH" 2>/dev/null
+    for _ in $(seq 1 120); do
+        xwininfo -root -tree 2>/dev/null | grep -q '"sgdesk — error inesperado"' && break
+        sleep 0.5
+    done
+    sleep 2; import -window root "$OUT/crash-dialog.png" 2>/dev/null
+    kill "$CRASH" 2>/dev/null; wait "$CRASH" 2>/dev/null; timeout 20 wineserver -k 2>/dev/null
     if [ -n "$shown" ] && [ "$(echo "$mean > 0.05" | bc)" = 1 ]; then
         pass 8 "window $title shown ${shown} s after launch; screenshots $OUT/window.png, $OUT/crash-dialog.png"
     else

@@ -50,6 +50,7 @@ def _cli_main() -> int:
 
 
 def run(entry: Callable[[], int]) -> int:
+    utf8_output()
     try:
         return entry()
     except KeyboardInterrupt:
@@ -58,6 +59,14 @@ def run(entry: Callable[[], int]) -> int:
     except Exception as exc:  # the last frame: everything else
         report(exc)
         return EXIT_UNEXPECTED
+
+
+def utf8_output() -> None:
+    """UTF-8 on stdout and stderr, whatever the ANSI code page (a Windows pipe: cp1252)."""
+    for stream in (sys.stdout, sys.stderr):
+        reconfigure = getattr(stream, "reconfigure", None)
+        if reconfigure is not None:
+            reconfigure(encoding="utf-8", errors="replace")
 
 
 def say(line: str) -> None:

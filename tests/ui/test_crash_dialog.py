@@ -83,3 +83,13 @@ def test_ctrl_c_anywhere_is_one_spanish_line(tmp_path: Path) -> None:
     )
     assert result.returncode == 130
     assert result.stderr == "sgdesk: interrumpido (Ctrl+C).\n"
+
+
+def test_the_line_is_utf8_whatever_the_code_page(tmp_path: Path) -> None:
+    """A Windows pipe gets the ANSI code page (cp1252) by default: «ó» must still be UTF-8."""
+    result = subprocess.run(
+        [sys.executable, "-m", "sgdesk", "tree"], capture_output=True, timeout=120, cwd=tmp_path, check=False,
+        env={**os.environ, "SGDESK_CRASH_TEST": "1", "PYTHONIOENCODING": "cp1252"},
+    )  # fmt: skip
+    assert result.returncode == EXIT_UNEXPECTED
+    assert "provocado a propósito" in result.stderr.decode("utf-8")

@@ -1,7 +1,7 @@
 """What only Windows can show, run by a Windows python.exe with sgdesk installed (under Wine by
 scripts/windows-check.sh; on a real Windows machine the same way):
 
-    python.exe tests\\wine\\windows_behaviour.py CARPETA
+    python.exe tests\\wine\\windows_behaviour.py CARPETA [PLATAFORMA_QT]
 
 CARPETA is made inside (a folder whose name has spaces and «ñ»). One line per check,
 "CHECK <name>: ok (...)" or "CHECK <name>: FALLÓ ...", and exit code 0 when all pass.
@@ -18,7 +18,8 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
-os.environ["QT_QPA_PLATFORM"] = "offscreen"  # Wine does not pass QT_* from the Unix side
+# Wine does not pass QT_* from the Unix side: the real Windows platform unless told otherwise.
+os.environ["QT_QPA_PLATFORM"] = sys.argv[2] if len(sys.argv) > 2 else "windows"
 
 from PySide6.QtGui import QFont, QFontInfo
 from PySide6.QtWidgets import QApplication
@@ -174,6 +175,7 @@ class Checks:
 
 def main() -> int:
     require(sys.platform == "win32", "this script needs Windows (or Wine)")
+    sys.stdout.reconfigure(encoding="utf-8")  # type: ignore[union-attr]  # a pipe: not the ANSI code page
     app = QApplication([sys.argv[0]])
     configure_application(app)
     checks = Checks(Path(sys.argv[1]))
