@@ -246,6 +246,7 @@ fi
 note "STEP 8: the real window under Xvfb"
 if [ -f "$COPY/sgdesk.exe" ]; then
     cd "$OUT/run" || exit 2
+    timeout 20 wineserver -k 2>/dev/null; sleep 1   # no window of an earlier step may linger
     t=$(date +%s.%N)
     env -u PIP_FIND_LINKS wine "$COPY/sgdesk.exe" --data-dir "$(wp "$USERDIR")\\Datos de sgdesk" \
         > >(cat >"$OUT/gui.log") 2>&1 &
@@ -255,10 +256,15 @@ if [ -f "$COPY/sgdesk.exe" ]; then
         xwininfo -root -tree 2>/dev/null | grep -q '"sgdesk — ' && { shown=$(elapsed "$t"); break; }
         sleep 0.5
     done
-    sleep 4
-    import -window root "$OUT/window.png" 2>/dev/null
+    mean=0
+    for _ in $(seq 1 30); do   # until it has painted (Wine maps the window before it draws)
+        sleep 1
+        import -window root "$OUT/window.png" 2>/dev/null
+        mean=$(convert "$OUT/window.png" -format '%[fx:mean]' info: 2>/dev/null || echo 0)
+        [ "$(echo "$mean > 0.05" | bc)" = 1 ] && break
+    done
+    sleep 3; import -window root "$OUT/window.png" 2>/dev/null   # and has laid out its panels
     title=$(xwininfo -root -tree 2>/dev/null | grep -o '"sgdesk — [^"]*"' | head -1)
-    mean=$(convert "$OUT/window.png" -format '%[fx:mean]' info: 2>/dev/null || echo 0)
     kill "$GUI" 2>/dev/null; wait "$GUI" 2>/dev/null; timeout 20 wineserver -k 2>/dev/null
     # the error dialog too, as a user would see it (it closes itself after 30 s)
     SGDESK_CRASH_TEST=1 SGDESK_CRASH_DIALOG_MS=30000 wine "$COPY/sgdesk.exe" > >(cat >"$OUT/crash.log") 2>&1 &
