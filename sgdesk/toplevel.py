@@ -148,7 +148,7 @@ def _application() -> None:
     if not isinstance(app, QApplication):  # a windowless command's application
         raise RuntimeError("solo hay una aplicación sin ventanas")
     try:  # Spanish Qt texts and the Noto fonts, unless that is what fails
-        from sgdesk.app import configure_application
+        from sgdesk.qtenv import configure_application
 
         configure_application(app)
     except Exception as exc:

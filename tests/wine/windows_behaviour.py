@@ -25,12 +25,12 @@ from PySide6.QtGui import QFont, QFontInfo
 from PySide6.QtWidgets import QApplication
 
 from sgdesk import paths
-from sgdesk.app import configure_application
 from sgdesk.export import partfile
 from sgdesk.export.html import BODY_FONT
 from sgdesk.export.pdf import ExportError, Paginator, export_steps, write_pdf
 from sgdesk.export.plan import ExportPlan, plan_compendium, plan_export
 from sgdesk.library import Library
+from sgdesk.qtenv import configure_application
 
 OLD = b"%PDF-1.4 la copia de la semana pasada"
 HOLD = "import sys, time\nf = open(sys.argv[1], 'rb')\nprint('abierto', flush=True)\ntime.sleep(120)\n"
