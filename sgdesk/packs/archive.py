@@ -1,0 +1,230 @@
+"""The pack file: a ZIP archive with exactly three entries, read defensively.
+
+``manifest.json`` (what the pack holds), ``manifest.json.minisig`` (its minisign signature)
+and ``sgdesk.db`` (the corpus database, deflated). The manifest carries the database's SHA-256
+and size, so one signature covers everything. Reading checks, in this order: size limits,
+entry names, the signature against trusted keys; then ``copy_database`` checks hash and size
+while it streams the database out, never writing more bytes than the manifest announced.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import zipfile
+import zlib
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import IO, BinaryIO
+
+from sgdesk.packs.errors import PackError
+from sgdesk.packs.keys import PublicKey, SecretKey, key_id_text, parse_signature
+from sgdesk.packs.manifest import Manifest
+
+MANIFEST = "manifest.json"
+SIGNATURE = "manifest.json.minisig"
+DATABASE = "sgdesk.db"
+ENTRIES = (MANIFEST, SIGNATURE, DATABASE)
+SUFFIX = ".sgpack"
+
+MAX_PACK_BYTES = 4 << 30
+MAX_DATABASE_BYTES = 8 << 30
+MAX_SMALL_ENTRY = {MANIFEST: 1 << 20, SIGNATURE: 4096}
+MAX_ENTRIES = 8
+MAX_RATIO = 50  # a corpus database deflates 3-6 times; far more is a compression bomb
+CHUNK = 1 << 20
+
+Progress = Callable[[int, int], None]  # bytes done, bytes in all
+
+
+def write_pack(database: Path, manifest: Manifest, secret: SecretKey, output: Path) -> None:
+    """Write the pack to ``output`` (through a temporary name: no half-written pack is left)."""
+    raw = manifest.to_bytes()
+    signature = secret.sign(raw, f"sgdesk-pack version:{manifest.content_version} file:{MANIFEST}")
+    temporary = output.with_name(output.name + ".part")
+    try:
+        with zipfile.ZipFile(temporary, "w", zipfile.ZIP_DEFLATED, compresslevel=6) as archive:
+            archive.writestr(MANIFEST, raw)
+            archive.writestr(SIGNATURE, signature)
+            archive.write(database, DATABASE)
+        temporary.replace(output)
+    except OSError as exc:
+        temporary.unlink(missing_ok=True)
+        raise PackError(f"No se pudo escribir el paquete {output}: {exc.strerror or exc}.") from exc
+
+
+@dataclass(frozen=True)
+class SignedManifest:
+    manifest: Manifest
+    key: PublicKey
+    raw: bytes  # the manifest's bytes, as signed
+
+
+class PackReader:
+    """An open pack whose size limits and entry names were checked; then the signature."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self.name = path.name
+        self._archive = self._open()
+        try:
+            self._check_limits()
+            self._check_names()
+        except PackError:
+            self.close()
+            raise
+
+    def __enter__(self) -> PackReader:
+        return self
+
+    def __exit__(self, *_exc: object) -> None:
+        self.close()
+
+    def close(self) -> None:
+        self._archive.close()
+
+    def _open(self) -> zipfile.ZipFile:
+        try:
+            size = self.path.stat().st_size
+            with self.path.open("rb") as handle:
+                head = handle.read(4)
+        except FileNotFoundError:
+            raise PackError(f"No se encuentra el paquete {self.path}.") from None
+        except OSError as exc:
+            raise PackError(f"No se puede leer el paquete {self.path}: {exc.strerror or exc}.") from None
+        if size > MAX_PACK_BYTES:
+            raise self._error(f"pesa {size >> 20} MB, más que el máximo de {MAX_PACK_BYTES >> 20} MB")
+        try:
+            return zipfile.ZipFile(self.path)
+        except (zipfile.BadZipFile, OSError, ValueError):
+            if head == b"PK\x03\x04":
+                raise self._error("está incompleto o dañado (¿se copió a medias?)") from None
+            raise PackError(f"«{self.name}» no es un paquete de contenido de sgdesk.") from None
+
+    def _error(self, reason: str) -> PackError:
+        return PackError(f"El paquete «{self.name}» {reason}. No se instaló nada.")
+
+    def _check_limits(self) -> None:
+        entries = self._archive.infolist()
+        if len(entries) > MAX_ENTRIES:
+            raise self._error(f"tiene {len(entries)} entradas; un paquete tiene {len(ENTRIES)}")
+        for entry in entries:
+            limit = MAX_SMALL_ENTRY.get(entry.filename, MAX_DATABASE_BYTES)
+            ratio = entry.file_size / max(entry.compress_size, 1)
+            if entry.file_size > limit or (entry.file_size > CHUNK and ratio > MAX_RATIO):
+                raise self._error(
+                    f"excede los límites de tamaño: la entrada «{entry.filename}» se expandiría a "
+                    f"{entry.file_size:,} bytes ({ratio:.0f} veces su tamaño comprimido); podría ser una "
+                    "bomba de compresión"
+                )
+
+    def _check_names(self) -> None:
+        names = [entry.filename for entry in self._archive.infolist()]
+        for name in names:
+            if _escapes(name):
+                raise self._error(f"contiene una entrada con una ruta no permitida («{name}»)")
+            if name not in ENTRIES:
+                raise self._error(f"contiene una entrada inesperada («{name}»)")
+        if len(set(names)) != len(names):
+            raise self._error("repite una entrada")
+        if SIGNATURE not in names:
+            raise self._error("no está firmado: sgdesk no instala contenido sin firma")
+        missing = [name for name in (MANIFEST, DATABASE) if name not in names]
+        if missing:
+            raise self._error(f"está incompleto: le falta «{missing[0]}»")
+
+    def _read_small(self, name: str) -> bytes:
+        try:
+            with self._archive.open(name) as handle:
+                data = handle.read(MAX_SMALL_ENTRY[name] + 1)
+        except (zipfile.BadZipFile, OSError, EOFError, ValueError) as exc:
+            raise self._error(f"está dañado ({exc})") from None
+        if len(data) > MAX_SMALL_ENTRY[name]:
+            raise self._error(f"excede los límites de tamaño en «{name}»")
+        return data
+
+    def unverified_manifest(self) -> Manifest:
+        """The manifest without checking its signature (a previous pack of the content team's)."""
+        return Manifest.from_bytes(self._read_small(MANIFEST))
+
+    def raw_signature(self) -> bytes:
+        return self._read_small(SIGNATURE)
+
+    def verify_signature(self, keys: list[PublicKey]) -> SignedManifest:
+        """The manifest, once its signature holds for one of ``keys``; PackError otherwise."""
+        raw = self._read_small(MANIFEST)
+        try:
+            signature = parse_signature(self._read_small(SIGNATURE).decode("utf-8"))
+        except UnicodeDecodeError:
+            raise self._error("tiene una firma dañada") from None
+        except PackError as exc:
+            raise self._error(f"tiene una firma no válida: {exc.message}") from None
+        key = next((k for k in keys if k.key_id == signature.key_id), None)
+        if key is None:
+            raise self._error(
+                f"está firmado con una clave que esta aplicación no reconoce (clave "
+                f"{key_id_text(signature.key_id)}): no es contenido publicado por la Secretaría General"
+            )
+        if not key.verify(raw, signature):
+            raise self._error("fue alterado: la firma no corresponde a su manifiesto")
+        try:
+            manifest = Manifest.from_bytes(raw)
+        except PackError as exc:
+            raise self._error(f"tiene un manifiesto no válido: {exc.message}") from None
+        return SignedManifest(manifest, key, raw)
+
+    def copy_database(
+        self, target: BinaryIO | None, manifest: Manifest, progress: Progress | None = None
+    ) -> None:
+        """Stream the database into ``target`` (or nowhere), checking its SHA-256 and size."""
+        digest = hashlib.sha256()
+        expected = manifest.database_size
+        done = 0
+        with self._open_entry(DATABASE) as source:
+            while chunk := self._read_chunk(source):
+                done += len(chunk)
+                if done > expected:
+                    break  # never write more than the signed manifest announced
+                digest.update(chunk)
+                if target is not None:
+                    _write(target, chunk)
+                if progress is not None:
+                    progress(done, expected)
+        if done != expected or digest.hexdigest() != manifest.database_sha256:
+            raise self._error(
+                "fue alterado o está dañado: la base de datos no corresponde a la firmada (SHA-256 o "
+                "tamaño distintos)"
+            )
+
+    def _open_entry(self, name: str) -> IO[bytes]:
+        try:
+            return self._archive.open(name)
+        except (zipfile.BadZipFile, OSError, ValueError) as exc:
+            raise self._error(f"está dañado ({exc})") from None
+
+    def _read_chunk(self, source: IO[bytes]) -> bytes:
+        try:
+            return source.read(CHUNK)
+        except (zipfile.BadZipFile, OSError, EOFError, ValueError, zlib.error) as exc:
+            raise self._error(f"está dañado ({exc})") from None
+
+
+def _write(target: BinaryIO, chunk: bytes) -> None:
+    try:
+        target.write(chunk)
+    except OSError as exc:
+        raise PackError(
+            f"No se pudo escribir el contenido: {exc.strerror or exc}. No se instaló nada."
+        ) from exc
+
+
+def _escapes(name: str) -> bool:
+    """A name that could land outside a folder: absolute, a drive, a parent step, a backslash."""
+    parts = name.replace("\\", "/").split("/")
+    return (
+        name.startswith(("/", "\\"))
+        or "\\" in name
+        or ":" in name
+        or any(part in ("..", ".") for part in parts)
+        or "\x00" in name
+    )

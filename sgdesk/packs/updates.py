@@ -1,0 +1,42 @@
+"""Look for a newer signed pack in an update folder (a share or a USB drive). No Qt: the GUI
+runs this off its thread, with a timeout, because a share can be slow or gone."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from sgdesk.packs import archive
+from sgdesk.packs.errors import PackError
+from sgdesk.packs.keys import PublicKey
+from sgdesk.packs.manifest import Manifest, version_key
+
+MAX_CANDIDATES = 50  # a folder full of files is read no further than this
+
+
+@dataclass(frozen=True)
+class Candidate:
+    path: Path
+    manifest: Manifest
+
+
+def find_newer(folder: Path, installed_version: str | None, keys: list[PublicKey]) -> Candidate | None:
+    """The newest pack in ``folder`` signed by a trusted key and newer than ``installed_version``.
+
+    Packs that are not valid or not signed by ``keys`` are skipped: they are not offered."""
+    floor = version_key(installed_version) if installed_version else ()
+    best: Candidate | None = None
+    try:
+        files = sorted(folder.glob(f"*{archive.SUFFIX}"))[:MAX_CANDIDATES]
+    except OSError:
+        return None
+    for path in files:
+        try:
+            with archive.PackReader(path) as reader:
+                manifest = reader.verify_signature(keys).manifest
+        except (PackError, OSError):
+            continue
+        key = version_key(manifest.content_version)
+        if key > floor and (best is None or key > version_key(best.manifest.content_version)):
+            best = Candidate(path, manifest)
+    return best
