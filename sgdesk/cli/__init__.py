@@ -24,12 +24,12 @@ if TYPE_CHECKING:
 def build_parser() -> argparse.ArgumentParser:
     import argparse  # not imported when the window opens without arguments
 
-    from sgdesk.cli import corpus, currency, db, export, importer, notes
+    from sgdesk.cli import corpus, currency, db, export, importer, notes, pack
     from sgdesk.cli.spanish import SpanishParser
 
     # The modules that add commands, in the order ``sgdesk --help`` lists them (imported by
     # name, not by string, so PyInstaller sees them).
-    command_modules = (corpus, currency, export, notes, importer, db)
+    command_modules = (corpus, currency, export, notes, importer, db, pack)
 
     parser = SpanishParser(
         prog="sgdesk",
@@ -42,7 +42,10 @@ def build_parser() -> argparse.ArgumentParser:
         "--version", action="version", version=f"sgdesk {__version__}", help="mostrar la versión y salir"
     )
     parser.add_argument(
-        "--database", type=Path, metavar="ARCHIVO", help="base de datos del corpus (por defecto, la incluida)"
+        "--database",
+        type=Path,
+        metavar="ARCHIVO",
+        help="base de datos del corpus (por defecto, el contenido instalado o el incluido)",
     )
     parser.add_argument(
         "--data-dir",

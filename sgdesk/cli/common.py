@@ -4,13 +4,17 @@ from __future__ import annotations
 
 import argparse
 import json
+import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import TypeAlias
+from typing import TYPE_CHECKING, TypeAlias
 
 from sgdesk import paths
 from sgdesk.library import Library
+
+if TYPE_CHECKING:
+    from sgdesk.packs.installed import ContentFolder
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
 
@@ -20,9 +24,29 @@ Handler = Callable[[argparse.Namespace], int]
 
 
 def corpus_path(args: argparse.Namespace) -> Path:
-    """The corpus a command reads: ``--database``, else the shipped one."""
+    """The corpus a command reads: ``--database``, else the content installed in the data
+    folder (``sgdesk pack install``), else the shipped one."""
     database: Path | None = args.database
-    return database or paths.shipped_database()
+    if database is not None:
+        return database
+    content = content_folder(args).current()
+    if content.warning:
+        print(f"sgdesk: aviso: {content.warning}", file=sys.stderr)
+    return content.path
+
+
+def data_dir(args: argparse.Namespace) -> Path:
+    from sgdesk.packs.location import default_data_dir
+
+    folder: Path | None = getattr(args, "data_dir", None)
+    return folder or default_data_dir()
+
+
+def content_folder(args: argparse.Namespace) -> ContentFolder:
+    from sgdesk.packs.installed import ContentFolder
+    from sgdesk.packs.location import keys_dir
+
+    return ContentFolder(data_dir(args), paths.shipped_database(), keys_dir())
 
 
 @contextmanager
