@@ -54,12 +54,20 @@ def user_data_dir(override: Path | None = None) -> Path:
     return user_folder.resolve(override)
 
 
-def create_main_window(database: Path | None, data_dir: Path) -> MainWindow:
-    """Open the corpus (or explain why not) and build the window around it."""
+def create_main_window(database: Path | None, data_dir: Path, keys_dir: Path | None = None) -> MainWindow:
+    """Open the corpus (``database``, else the content installed in ``data_dir``, else the
+    shipped one; or explain why not) and build the window around it."""
+    from sgdesk.packs.installed import ContentFolder
+    from sgdesk.packs.location import keys_dir as shipped_keys
+    from sgdesk.packs.location import policy_update_folder
+    from sgdesk.ui.content_updates import ContentUpdates
+
     settings = UiSettings(data_dir / "sgdesk.ini")
     if settings.problem:
         log.warning("%s", settings.problem)
-    path = database or paths.shipped_database()
+    folder = ContentFolder(data_dir, paths.shipped_database(), keys_dir or shipped_keys())
+    content = folder.current()
+    path = database or content.path
     try:
         library: Library | None = Library.open(path)
         error = None
@@ -69,6 +77,11 @@ def create_main_window(database: Path | None, data_dir: Path) -> MainWindow:
     window = MainWindow(library, settings, error)
     if settings.problem:
         show_status(window, settings.problem, 30000)
+    updates = ContentUpdates(window, folder, settings, policy_update_folder())
+    window.content_updates = updates
+    if content.warning and database is None:
+        log.warning("installed content not used: %s", content.warning)
+        updates.warn_at_start(content.warning)
     return window
 
 
@@ -155,6 +168,8 @@ def _run_window(app: QCoreApplication, database: Path | None, folder: Path, exit
     window = create_main_window(database, folder)
     _install_excepthook(window, folder)
     app.aboutToQuit.connect(window.save_state)
+    if window.content_updates is not None:
+        window.content_updates.start_checking()
     if exit_after_paint:
         watcher = _FirstPaintExit(window)
         window.reading_pane.viewport().installEventFilter(watcher)

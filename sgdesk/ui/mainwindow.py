@@ -42,6 +42,7 @@ from sgdesk.ui.tree_model import NODE_ID_ROLE, NodeTreeModel
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QMessageBox
 
+    from sgdesk.ui.content_updates import ContentUpdates
     from sgdesk.ui.search_panel import SearchPanel
 
 WINDOW_TITLE = "sgdesk — Secretaría General de la Alcaldía Mayor de Bogotá D.C."
@@ -136,6 +137,7 @@ class MainWindow(QMainWindow):
         QWidget.setTabOrder(self.tree_view, self.reading_pane)
         QWidget.setTabOrder(self.reading_pane, self.find_bar.field)
         self._restore(startup_error)
+        self.content_updates: ContentUpdates | None = None  # set by the composition root (app.py)
 
     # -- construction ----------------------------------------------------------
 
@@ -234,7 +236,8 @@ class MainWindow(QMainWindow):
         bar = self.menuBar()
         file_menu = bar.addMenu(self.tr("&Archivo"))
         file_menu.addActions([self.open_database_action, self.import_action])
-        file_menu.addSeparator()
+        self.content_menu_anchor = file_menu.addSeparator()  # content updates go before it
+        self.file_menu = file_menu
         file_menu.addActions([self.export_action, self.print_action, self.preview_action])
         file_menu.addSeparator()
         file_menu.addAction(self.quit_action)
@@ -434,23 +437,45 @@ class MainWindow(QMainWindow):
 
     def open_database(self, path: Path) -> bool:
         """Switch to another corpus; on failure keep the current one and explain."""
-        try:
-            library = Library.open(path)
-        except SgdeskError as exc:
-            self.error_dialog = show_error(self, self.tr("No se pudo abrir el corpus"), exc.message)
+        library = self._open_library(path)
+        if library is None:
             return False
-        if self.library is not None:
-            self.library.close()
-        self._stop_search()
-        self.library = library
-        self.tree_model.set_library(library)
+        self._adopt(library)
         self.history = History()
         self.current_node_id = None
-        self.point_in_time.library_changed()
-        self.my_notes.refresh()
-        self._show_library()
         self.open_node(HOME_NODE if library.find(HOME_NODE) else self._first_root())
         return True
+
+    def switch_content(self, path: Path) -> bool:
+        """Put another version of the content under the open window, without a restart: the
+        page shown is read again from it (else the home page), a search shown runs again."""
+        library = self._open_library(path)
+        if library is None:
+            return False
+        shown = self.current_node_id
+        self._adopt(library)
+        self.current_node_id = None
+        self.open_node(shown if shown and library.find(shown) else HOME_NODE, record=False)
+        if self._search_panel is not None and self._search_panel.field.text().strip():
+            self._search_panel.search_now()
+        return True
+
+    def _open_library(self, path: Path) -> Library | None:
+        try:
+            return Library.open(path)
+        except SgdeskError as exc:
+            self.error_dialog = show_error(self, self.tr("No se pudo abrir el corpus"), exc.message)
+            return None
+
+    def _adopt(self, library: Library) -> None:
+        self._stop_search()
+        if self.library is not None:
+            self.library.close()
+        self.library = library
+        self.tree_model.set_library(library)
+        self.point_in_time.library_changed()
+        self.my_notes.refresh()  # notes re-anchor in the new content
+        self._show_library()
 
     def _first_root(self) -> str:
         roots = self.library.children(None) if self.library else []

@@ -87,5 +87,15 @@ class UiSettings:
     def export_folder(self, folder: Path) -> None:
         self._settings.setValue("export/folder", str(folder))
 
+    @property
+    def update_folder(self) -> str | None:
+        """Where to look for content packs (a share or a drive), as the user set it."""
+        value = self._settings.value("updates/folder")
+        return str(value) if value else None
+
+    @update_folder.setter
+    def update_folder(self, folder: str) -> None:
+        self._settings.setValue("updates/folder", folder)
+
     def sync(self) -> None:
         self._settings.sync()
