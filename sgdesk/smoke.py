@@ -1,7 +1,8 @@
 """``sgdesk --smoke-test``: prove an installed or frozen build works, then exit 0 (or 1).
 
 Runs offscreen with a temporary user folder: opens the shipped corpus read-only, shows the
-main window, searches, renders a norm, exports a PDF and reads it back. Prints one line
+main window, installs a content pack signed with a key made for the test and switches to it,
+searches, renders a norm, exports a PDF and reads it back. Prints one line
 per check; the first failure ends the run with exit code 1 and the reason.
 """
 
@@ -19,6 +20,7 @@ if TYPE_CHECKING:
     from sgdesk.ui.mainwindow import MainWindow
 
 SMOKE_NODE = "decreto-267-2007"
+SMOKE_VERSION = "1.2.3"
 
 
 class SmokeFailureError(Exception):
@@ -61,7 +63,8 @@ def _run_checks(window: object, folder: Path) -> int:
     assert isinstance(window, MainWindow)
     smoke = _Checks(window, folder)
     checks: list[tuple[str, Callable[[], str]]] = [
-        ("corpus", smoke.corpus), ("ventana", smoke.window_shown), ("búsqueda", smoke.search),
+        ("corpus", smoke.corpus), ("ventana", smoke.window_shown), ("paquete", smoke.content_pack),
+        ("búsqueda", smoke.search),
         ("lectura", smoke.render), ("pdf", smoke.export),
     ]  # fmt: skip
     for name, check in checks:
@@ -93,6 +96,24 @@ class _Checks:
         _check(self.window.isVisible(), "la ventana principal no se mostró")
         _check(self.window.tree_model.rowCount() > 0, "el índice está vacío")
         return self.window.windowTitle()
+
+    def content_pack(self) -> str:
+        """Sign a pack of the open corpus with a key made here, install it, switch to it."""
+        from sgdesk.packs.build import build_pack
+        from sgdesk.packs.installed import ContentFolder
+        from sgdesk.packs.keys import write_key_pair
+
+        secret, _public = write_key_pair(self.folder / "claves", "prueba")
+        pack = build_pack(self.folder / "prueba.sgpack", secret, database=self.library.info.path,
+                          version=SMOKE_VERSION).path  # fmt: skip
+        content = ContentFolder(self.folder / "datos", self.library.info.path, secret.parent)
+        installed = content.install(pack)
+        _check(
+            self.window.switch_content(content.current().path), "no se pudo cambiar al contenido instalado"
+        )
+        label = self.window.content_label.text()
+        _check(SMOKE_VERSION in label, f"la barra de estado no muestra la versión instalada: {label}")
+        return f"versión {installed.version} instalada y abierta"
 
     def search(self) -> str:
         results = self.library.search("gestion documental")

@@ -15,7 +15,6 @@ from sgdesk.packs.errors import PackError
 from sgdesk.packs.keys import read_secret_key
 from sgdesk.packs.manifest import Manifest, NormChange, Summary, version_key, version_now
 from sgdesk.store import packing
-from sgdesk.store.build import build_database
 
 
 @dataclass(frozen=True)
@@ -42,6 +41,8 @@ def build_pack(
     with tempfile.TemporaryDirectory(prefix="sgdesk-pack-") as folder:
         work = Path(folder) / archive.DATABASE
         if sources is not None:
+            from sgdesk.store.build import build_database  # sqlite-utils: only when building
+
             build_database(sources, work)
         elif database is not None:
             _copy(database, work)
