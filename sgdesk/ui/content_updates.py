@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Qt, QTimer, Signal
-from PySide6.QtGui import QAction
+from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMessageBox
 
 from sgdesk.errors import SgdeskError
@@ -77,9 +77,13 @@ class ContentUpdates(QObject):
         self._check_generation = 0
         self._checking = False
         self._tasks: set[_Task] = set()
-        self.update_action = self._action("Actuali&zar contenido…", self.choose_pack)
-        self.rollback_action = self._action("&Restaurar versión anterior del contenido", self.ask_rollback)
-        self.folder_action = self._action("Carpeta de actualizaciones…", self.choose_update_folder)
+        self.update_action = self._action("Actuali&zar contenido…", self.choose_pack, "Ctrl+Shift+U")
+        self.rollback_action = self._action(
+            "&Restaurar versión anterior del contenido", self.ask_rollback, "Ctrl+Shift+R"
+        )
+        self.folder_action = self._action(
+            "Carpeta de act&ualizaciones…", self.choose_update_folder, "Ctrl+Shift+A"
+        )
         if policy_folder:
             self.folder_action.setEnabled(False)
             self.folder_action.setToolTip(f"Definida por la política del equipo de sistemas: {policy_folder}")
@@ -91,9 +95,12 @@ class ContentUpdates(QObject):
         self._timer.timeout.connect(self.check_for_updates)
         self._refresh_actions()
 
-    def _action(self, text: str, slot: Callable[[], object]) -> QAction:
+    def _action(self, text: str, slot: Callable[[], object], shortcut: str) -> QAction:
         action = QAction(self.tr(text), self._window)
+        action.setShortcut(QKeySequence(shortcut))
+        action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
         action.triggered.connect(slot)
+        self._window.addAction(action)
         return action
 
     def start_checking(self) -> None:
