@@ -13,8 +13,6 @@ from pathlib import Path
 
 from sgdesk import paths
 
-ORGANIZATION = "Alcaldia Mayor de Bogota"
-APPLICATION = "sgdesk"
 POLICY_FILE = "sgdesk-politica.ini"  # beside the executable, written by IT, read-only
 
 
@@ -26,7 +24,7 @@ def default_data_dir() -> Path:
     else:
         xdg = os.environ.get("XDG_DATA_HOME", "")
         base = Path(xdg) if xdg and Path(xdg).is_absolute() else Path.home() / ".local" / "share"
-    return base / ORGANIZATION / APPLICATION
+    return base / paths.ORGANIZATION / paths.APPLICATION
 
 
 def keys_dir() -> Path:
