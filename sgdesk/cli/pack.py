@@ -81,12 +81,15 @@ def _build(args: argparse.Namespace) -> int:
     )
     manifest = built.manifest
     print(f"Paquete escrito: {built.path}")
-    print(f"  versión de contenido {manifest.content_version}, esquema {manifest.schema_version}, "
+    print(f"  versión de contenido {manifest.content_version}, edición {manifest.edition}, "
+          f"esquema {manifest.schema_version}, "
           f"cambios hasta {manifest.horizon or 'sin fecha'}, {manifest.database_size:,} bytes")  # fmt: skip
     if previous is not None:
         print(f"  frente a {previous}:")
     for line in manifest.summary.lines():
         print(f"  {line}")
+    for warning in built.warnings:
+        print(f"Aviso: {warning}")
     return EXIT_OK
 
 
@@ -94,6 +97,7 @@ def _manifest_json(manifest: Manifest) -> dict[str, object]:
     return {
         "content_version": manifest.content_version,
         "schema_version": manifest.schema_version,
+        "edition": manifest.edition,
         "created": manifest.created,
         "horizon": manifest.horizon,
         "sha256": manifest.database_sha256,

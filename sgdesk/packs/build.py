@@ -22,6 +22,18 @@ class BuiltPack:
     path: Path
     manifest: Manifest
 
+    @property
+    def warnings(self) -> list[str]:
+        """What the content team should fix before publishing (the pack is valid all the same)."""
+        previous = self.manifest.summary.previous_edition
+        if previous and self.manifest.edition <= previous:
+            return [
+                f"La edición ({self.manifest.edition}) no es mayor que la de la versión anterior "
+                f"({previous}): súbala en «edition» de informacion-general.toml para que la barra de "
+                "estado muestre el cambio."
+            ]
+        return []
+
 
 def build_pack(
     output: Path,
@@ -55,7 +67,7 @@ def build_pack(
         created = moment.isoformat(timespec="seconds").replace("+00:00", "Z")
         manifest = Manifest(
             content_version, facts.schema_version, created, facts.as_of, digest, size,
-            facts.content_version, summary,
+            facts.content_version, summary, facts.edition,
         )  # fmt: skip
         output.parent.mkdir(parents=True, exist_ok=True)
         archive.write_pack(work, manifest, secret, output)
@@ -92,7 +104,7 @@ def summarize(previous: Path, new: Path) -> Summary:
                 reader.copy_database(target, reader.unverified_manifest())
             return summarize(database, new)
     old, now = packing.fingerprints(previous), packing.fingerprints(new)
-    old_version = packing.database_facts(previous).content_version
+    old_facts = packing.database_facts(previous)
 
     def changes(
         before: dict[str, tuple[str, str]], after: dict[str, tuple[str, str]]
@@ -104,6 +116,7 @@ def summarize(previous: Path, new: Path) -> Summary:
 
     added, changed, removed = changes(old.norms, now.norms)
     new_sections, changed_sections, _gone = changes(old.sections, now.sections)
+    sections = tuple(new_sections + changed_sections)
     return Summary(
-        old_version, tuple(added), tuple(changed), tuple(removed), tuple(new_sections + changed_sections)
+        old_facts.content_version, old_facts.edition, tuple(added), tuple(changed), tuple(removed), sections
     )

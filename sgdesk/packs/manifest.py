@@ -40,6 +40,7 @@ class Summary:
     """The changes against the previous version, computed from the two databases."""
 
     previous: str = ""  # the previous version's content version ("" when unknown)
+    previous_edition: int = 0  # 0: unknown
     added: tuple[NormChange, ...] = ()
     changed: tuple[NormChange, ...] = ()
     removed: tuple[NormChange, ...] = ()
@@ -69,6 +70,7 @@ class Summary:
 
         return cls(
             str(data.get("previous", "")),
+            int(data.get("previous_edition", 0)),
             changes("added"),
             changes("changed"),
             changes("removed"),
@@ -86,6 +88,7 @@ class Manifest:
     database_size: int
     sources_hash: str = ""
     summary: Summary = field(default_factory=Summary)
+    edition: int = 1  # the edition the status bar shows
 
     def to_bytes(self) -> bytes:
         data = {
@@ -97,6 +100,7 @@ class Manifest:
             "horizon": self.horizon,
             "database": {"sha256": self.database_sha256, "size": self.database_size},
             "sources_hash": self.sources_hash,
+            "edition": self.edition,
             "summary": self.summary.to_json(),
         }
         return json.dumps(data, ensure_ascii=False, indent=2).encode("utf-8") + b"\n"
@@ -123,6 +127,7 @@ class Manifest:
                 int(database["size"]),
                 str(data.get("sources_hash", "")),
                 Summary.from_json(data.get("summary", {})),
+                int(data.get("edition", 1)),
             )
         except PackError:
             raise

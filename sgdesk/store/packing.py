@@ -23,6 +23,7 @@ class DatabaseFacts:
     schema_version: int
     content_version: str
     as_of: str  # the corpus horizon: the latest change it incorporates (ISO, maybe partial)
+    edition: int  # what the status bar shows; the content team bumps it with each publication
 
 
 @dataclass(frozen=True)
@@ -37,7 +38,7 @@ def database_facts(path: Path) -> DatabaseFacts:
     """Schema version, content version and horizon of a usable corpus (DatabaseError if not)."""
     with closing(CorpusStore(open_readonly(path))) as store:
         meta = store.meta()
-    return DatabaseFacts(meta.schema_version, meta.content_version, meta.as_of)
+    return DatabaseFacts(meta.schema_version, meta.content_version, meta.as_of, meta.edition)
 
 
 def schema_version_of(path: Path) -> int:

@@ -304,7 +304,8 @@ def _preview_text(pack: Path, preview: Preview) -> str:
     installed = preview.installed.version if preview.installed else "el incluido con la aplicación"
     lines = [
         f"Paquete: {pack.name}",
-        f"Versión de contenido: {manifest.content_version} (creada {manifest.created_text})",
+        f"Versión de contenido: {manifest.content_version}, edición {manifest.edition} "
+        f"(creada {manifest.created_text})",
         f"Incorpora cambios hasta: {manifest.horizon or 'sin fecha registrada'}",
         f"Contenido instalado ahora: {installed}",
         "",

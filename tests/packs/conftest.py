@@ -14,6 +14,7 @@ from sgdesk.packs.build import build_pack
 from sgdesk.packs.installed import ContentFolder
 from sgdesk.packs.keys import SecretKey, read_secret_key, write_key_pair
 from sgdesk.packs.manifest import Manifest
+from sgdesk.store.schema import SCHEMA_VERSION
 
 
 @dataclass(frozen=True)
@@ -47,16 +48,16 @@ NEW_WORD = "zarzaparrilla"  # only the «new» sources have it
 
 @pytest.fixture(scope="session")
 def new_sources(tmp_path_factory: pytest.TempPathFactory, sources_dir: Path) -> Path:
-    """The corpus sources with the Misión and the Decreto 077 de 2012 changed (synthetic)."""
+    """The corpus sources with the Misión and the Decreto 077 de 2012 changed (synthetic), edition 2."""
     import shutil
 
     folder = tmp_path_factory.mktemp("new") / "sources"
     shutil.copytree(sources_dir, folder)
     general = folder / "informacion-general.toml"
     text = general.read_text(encoding="utf-8")
-    general.write_text(
-        text.replace("Bogotá Mejor para Todos.", f"Bogotá Mejor para Todos, {NEW_WORD}."), "utf-8"
-    )
+    changed = text.replace("Bogotá Mejor para Todos.", f"Bogotá Mejor para Todos, {NEW_WORD}.")
+    changed = changed.replace("\nedition = 1\n", "\nedition = 2\n")  # as the content team does
+    general.write_text(changed, "utf-8")
     norm = folder / "normas" / "decreto-77-2012.toml"
     text = norm.read_text(encoding="utf-8")
     norm.write_text(text.replace("Crea la Oficina", "Crea, de nuevo, la Oficina"), "utf-8")
@@ -115,7 +116,7 @@ def write_entries(path: Path, items: dict[str, bytes]) -> Path:
 def signed_pack(path: Path, database: Path, secret: SecretKey, **changes: object) -> Path:
     """A pack of ``database`` signed by ``secret``, its manifest changed by ``changes``."""
     data = database.read_bytes()
-    manifest = Manifest("2030.1", 3, "2030-01-01T00:00:00Z", "2012",
+    manifest = Manifest("2030.1", SCHEMA_VERSION, "2030-01-01T00:00:00Z", "2012",
                         hashlib.sha256(data).hexdigest(), len(data))  # fmt: skip
     archive.write_pack(database, replace(manifest, **changes), secret, path)  # type: ignore[arg-type]
     return path

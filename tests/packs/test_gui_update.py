@@ -62,10 +62,10 @@ def test_install_switches_the_open_window_to_the_new_content(
     panel = window.search_panel
     qtbot.waitUntil(lambda: panel.model.rowCount() > 0, timeout=5000)  # the open search ran again
     assert panel.field.text() == NEW_WORD
-    assert window.content_label.text() != shown_before
-    assert "Contenido v. 2026.7" in window.content_label.text()
+    assert "edición 1" in shown_before
+    assert "Contenido con cambios hasta 2012, edición 2" in window.content_label.text()
     assert window.library is not None
-    assert "<b>2026.7</b>" in about_text(window.library.info)
+    assert "Versión de contenido (huella de las fuentes): 2026.7" in about_text(window.library.info)
 
     rollback = updates.ask_rollback()
     assert rollback is not None

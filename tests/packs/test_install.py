@@ -101,6 +101,10 @@ def test_summary_names_the_norms_and_sections_that_changed(
         "Normas modificadas: Decreto 077 de 2012.",
         "Secciones modificadas: Funciones, Misión.",  # «Funciones» lists each norm's summary
     ]
+    assert (built.manifest.edition, built.warnings) == (2, [])
+    same = build_pack(tmp_path / "s.sgpack", test_keys.secret_path, database=corpus_db, previous=corpus_db)
+    assert same.warnings
+    assert "La edición (1) no es mayor que la de la versión anterior (1)" in same.warnings[0]
     fewer = altered_copy(corpus_db, tmp_path / "menos.db",
                          "DELETE FROM nodes WHERE norm = 'decreto-77-2012'",
                          "DELETE FROM norms WHERE id = 'decreto-77-2012'")  # fmt: skip

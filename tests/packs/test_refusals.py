@@ -10,10 +10,12 @@ import pytest
 
 from sgdesk.packs.errors import DowngradeError, PackError
 from sgdesk.packs.installed import ContentFolder
+from sgdesk.store.schema import SCHEMA_VERSION
 from tests.altered import altered_copy
 from tests.packs.conftest import KeyFiles, MakePack, entries, signed_pack, snapshot, write_entries
 
 BadPack = Callable[[Path], Path]
+OLD, NOW, NEWER = SCHEMA_VERSION - 1, SCHEMA_VERSION, SCHEMA_VERSION + 1
 
 
 def _not_a_pack(folder: Path, **_: object) -> Path:
@@ -56,18 +58,18 @@ def _database_altered(folder: Path, good: Path, corpus: Path, **_: object) -> Pa
 
 
 def _old_schema(folder: Path, keys: KeyFiles, corpus: Path, **_: object) -> Path:
-    old = altered_copy(corpus, folder / "vieja.db", "PRAGMA user_version = 2")
-    return signed_pack(folder / "esquema-viejo.sgpack", old, keys.secret, schema_version=2)
+    old = altered_copy(corpus, folder / "vieja.db", f"PRAGMA user_version = {OLD}")
+    return signed_pack(folder / "esquema-viejo.sgpack", old, keys.secret, schema_version=OLD)
 
 
 def _schema_mismatch(folder: Path, keys: KeyFiles, corpus: Path, **_: object) -> Path:
-    old = altered_copy(corpus, folder / "vieja.db", "PRAGMA user_version = 2")
+    old = altered_copy(corpus, folder / "vieja.db", f"PRAGMA user_version = {OLD}")
     return signed_pack(folder / "esquema-distinto.sgpack", old, keys.secret)
 
 
 def _newer_schema(folder: Path, keys: KeyFiles, corpus: Path, **_: object) -> Path:
-    newer = altered_copy(corpus, folder / "nueva.db", "PRAGMA user_version = 4")
-    return signed_pack(folder / "esquema-nuevo.sgpack", newer, keys.secret, schema_version=4)
+    newer = altered_copy(corpus, folder / "nueva.db", f"PRAGMA user_version = {NEWER}")
+    return signed_pack(folder / "esquema-nuevo.sgpack", newer, keys.secret, schema_version=NEWER)
 
 
 def _zip_bomb(folder: Path, **_: object) -> Path:
@@ -103,9 +105,9 @@ CASES = [
     ("unknown-key", _unknown_key, "está firmado con una clave que esta aplicación no reconoce"),
     ("manifest-altered", _manifest_altered, "fue alterado: la firma no corresponde a su manifiesto"),
     ("database-altered", _database_altered, "la base de datos no corresponde a la firmada"),
-    ("old-schema", _old_schema, "usa un esquema antiguo (2; esta versión de sgdesk necesita el 3)"),
-    ("schema-mismatch", _schema_mismatch, "tiene una base de datos con el esquema 2, no el 3"),
-    ("newer-schema", _newer_schema, "es para una versión más reciente de sgdesk (esquema 4"),
+    ("old-schema", _old_schema, f"usa un esquema antiguo ({OLD}; esta versión de sgdesk necesita el {NOW})"),
+    ("schema-mismatch", _schema_mismatch, f"tiene una base de datos con el esquema {OLD}, no el {NOW}"),
+    ("newer-schema", _newer_schema, f"es para una versión más reciente de sgdesk (esquema {NEWER}"),
     ("zip-bomb", _zip_bomb, "podría ser una bomba de compresión"),
     ("traversal", _traversal, "contiene una entrada con una ruta no permitida («../../x»)"),
     ("fts-damaged", _fts_damaged, "tiene un índice de búsqueda dañado (FTS5"),
