@@ -111,8 +111,8 @@ class _Checks:
         _check(
             self.window.switch_content(content.current().path), "no se pudo cambiar al contenido instalado"
         )
-        label = self.window.content_label.text()
-        _check(SMOKE_VERSION in label, f"la barra de estado no muestra la versión instalada: {label}")
+        shown = self.library.info.content_version
+        _check(shown == SMOKE_VERSION, f"la ventana no usa la versión instalada (usa {shown})")
         return f"versión {installed.version} instalada y abierta"
 
     def search(self) -> str:
