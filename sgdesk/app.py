@@ -77,7 +77,8 @@ def create_main_window(database: Path | None, data_dir: Path, keys_dir: Path | N
     window = MainWindow(library, settings, error)
     if settings.problem:
         show_status(window, settings.problem, 30000)
-    updates = ContentUpdates(window, folder, settings, policy_update_folder())
+    updates = ContentUpdates(window, window.switch_content, folder, settings, policy_update_folder())
+    updates.add_to_menu(window.file_menu, window.content_menu_anchor)
     window.content_updates = updates
     if content.warning and database is None:
         log.warning("installed content not used: %s", content.warning)

@@ -23,8 +23,11 @@ from sgdesk.packs.updates import Candidate, find_newer
 from sgdesk.ui import dialogs
 
 if TYPE_CHECKING:
-    from sgdesk.ui.mainwindow import MainWindow
+    from PySide6.QtWidgets import QMainWindow, QMenu
+
     from sgdesk.ui.state import UiSettings
+
+    SwitchContent = Callable[[Path], bool]  # the window's switch_content
 
 CHECK_EVERY_MS = 60 * 60 * 1000
 FIRST_CHECK_MS = 3000  # after the window is up
@@ -64,10 +67,16 @@ class ContentUpdates(QObject):
     update_found = Signal(object)  # Candidate
 
     def __init__(
-        self, window: MainWindow, folder: ContentFolder, settings: UiSettings, policy_folder: str | None
+        self,
+        window: QMainWindow,
+        switch_content: SwitchContent,
+        folder: ContentFolder,
+        settings: UiSettings,
+        policy_folder: str | None,
     ) -> None:
         super().__init__(window)
         self._window = window
+        self._switch_content = switch_content
         self.folder = folder
         self._settings = settings
         self._policy_folder = policy_folder
@@ -87,13 +96,14 @@ class ContentUpdates(QObject):
         if policy_folder:
             self.folder_action.setEnabled(False)
             self.folder_action.setToolTip(f"Definida por la política del equipo de sistemas: {policy_folder}")
-        menu = window.file_menu
-        for action in (self.update_action, self.rollback_action, self.folder_action):
-            menu.insertAction(window.content_menu_anchor, action)
         self._timer = QTimer(self)
         self._timer.setInterval(CHECK_EVERY_MS)
         self._timer.timeout.connect(self.check_for_updates)
         self._refresh_actions()
+
+    def add_to_menu(self, menu: QMenu, before: QAction) -> None:
+        for action in (self.update_action, self.rollback_action, self.folder_action):
+            menu.insertAction(before, action)
 
     def _action(self, text: str, slot: Callable[[], object], shortcut: str) -> QAction:
         action = QAction(self.tr(text), self._window)
@@ -213,7 +223,7 @@ class ContentUpdates(QObject):
 
     def _switch(self) -> None:
         content = self.folder.current()
-        self._window.switch_content(content.path)
+        self._switch_content(content.path)
         self._refresh_actions()
         if content.warning:
             self.warn_at_start(content.warning)
