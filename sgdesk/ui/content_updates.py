@@ -21,6 +21,7 @@ from sgdesk.errors import SgdeskError
 from sgdesk.packs.installed import ContentFolder, InstalledVersion, Preview
 from sgdesk.packs.updates import Candidate, find_newer
 from sgdesk.ui import dialogs
+from sgdesk.ui.safe_text import rich, show_status
 
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QMainWindow, QMenu
@@ -95,7 +96,8 @@ class ContentUpdates(QObject):
         )
         if policy_folder:
             self.folder_action.setEnabled(False)
-            self.folder_action.setToolTip(f"Definida por la política del equipo de sistemas: {policy_folder}")
+            tip = f"Definida por la política del equipo de sistemas: {policy_folder}"
+            self.folder_action.setToolTip(rich(tip))
         self._timer = QTimer(self)
         self._timer.setInterval(CHECK_EVERY_MS)
         self._timer.timeout.connect(self.check_for_updates)
@@ -127,7 +129,6 @@ class ContentUpdates(QObject):
         self.rollback_action.setEnabled(not self.busy and bool(self.folder.versions()))
 
     def _show(self, box: QMessageBox) -> QMessageBox:
-        box.setTextFormat(Qt.TextFormat.PlainText)  # titles in a manifest are data, never markup
         box.open()
         self.dialog = box
         return box
@@ -137,8 +138,9 @@ class ContentUpdates(QObject):
 
     def warn_at_start(self, message: str) -> None:
         """The installed content was damaged and the shipped corpus is open instead."""
-        box = QMessageBox(QMessageBox.Icon.Warning, self.tr("Contenido instalado dañado"), message,
+        box = QMessageBox(QMessageBox.Icon.Warning, self.tr("Contenido instalado dañado"), "",
                           QMessageBox.StandardButton.Ok, self._window)  # fmt: skip
+        box.setText(rich(message))
         self._show(box)
 
     # -- installing ------------------------------------------------------------
@@ -167,7 +169,7 @@ class ContentUpdates(QObject):
         box.setObjectName("installPackDialog")
         box.setWindowTitle(self.tr("Actualizar contenido"))
         box.setIcon(QMessageBox.Icon.Warning if preview.is_downgrade else QMessageBox.Icon.Question)
-        box.setText(_preview_text(pack, preview))
+        box.setText(rich(_preview_text(pack, preview), limit=8000))
         install = box.addButton(
             self.tr("Instalar de todos modos") if preview.is_downgrade else self.tr("Instalar"),
             QMessageBox.ButtonRole.AcceptRole,
@@ -204,7 +206,7 @@ class ContentUpdates(QObject):
         text = PHASES.get(phase, phase)
         if total:
             text += f" ({done * 100 // total} %)"
-        self._window.statusBar().showMessage(self.tr(text) + "…")
+        show_status(self._window, text + "…", 0)
 
     def _on_failed(self, message: str) -> None:
         self.busy = False
@@ -216,9 +218,7 @@ class ContentUpdates(QObject):
         assert isinstance(version, InstalledVersion)
         self.busy = False
         self._switch()
-        self._window.statusBar().showMessage(
-            self.tr("Contenido actualizado a la versión %1.").replace("%1", version.version), 10000
-        )
+        show_status(self._window, f"Contenido actualizado a la versión {version.version}.", 10000)
         self.installed.emit(version)
 
     def _switch(self) -> None:
@@ -242,11 +242,10 @@ class ContentUpdates(QObject):
             if len(versions) > 1
             else self.tr("el contenido incluido con la aplicación")
         )
-        box = QMessageBox(QMessageBox.Icon.Question, self.tr("Restaurar versión anterior"),
-                          self.tr("¿Dejar la versión %1 y volver a %2?").replace("%1", versions[-1].version)
-                          .replace("%2", target),
+        box = QMessageBox(QMessageBox.Icon.Question, self.tr("Restaurar versión anterior"), "",
                           QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
                           self._window)  # fmt: skip
+        box.setText(rich(f"¿Dejar la versión {versions[-1].version} y volver a {target}?"))
         box.setObjectName("rollbackDialog")
         box.accepted.connect(self.rollback)
         return self._show(box)
@@ -258,9 +257,7 @@ class ContentUpdates(QObject):
             self._error(exc.message)
             return
         self._switch()
-        self._window.statusBar().showMessage(
-            self.tr("Restaurado: ahora se usa el %1.").replace("%1", content.label), 10000
-        )
+        show_status(self._window, f"Restaurado: ahora se usa el {content.label}.", 10000)
 
     # -- the update folder -----------------------------------------------------
 
