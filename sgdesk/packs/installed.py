@@ -104,8 +104,8 @@ class ContentFolder:
         try:
             data = json.loads(path.read_text(encoding="utf-8"))
             return [InstalledVersion(**entry) for entry in data["versions"]]
-        except FileNotFoundError:
-            return []
+        except (FileNotFoundError, NotADirectoryError):
+            return []  # nothing installed (or no usable data folder: its owner says so)
         except (OSError, ValueError, KeyError, TypeError):
             raise PackError(f"El registro del contenido instalado ({path}) está dañado.") from None
 
