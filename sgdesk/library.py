@@ -125,6 +125,7 @@ class Library:
         meta = store.meta()
         self.info = ContentInfo(path, meta.schema_version, meta.content_version, meta.as_of, meta.edition)
         self._currency: Currency | None = None
+        self._office_norms: frozenset[str] | None = None
         self._norm_ids = store.norm_ids()
         self._searcher = SearchStore(store.connection)
         self._timeline: Timeline | None = None
@@ -270,7 +271,9 @@ class Library:
         for page in pages:
             ids += [unit.node.id for unit in page.units] + [child.id for child in page.children]
             ids += [block.target for block in page.node.body if block.target]
-        structure = not self._store.office_norms().isdisjoint(ids)
+        if self._office_norms is None:  # read once: the corpus never changes under us
+            self._office_norms = self._store.office_norms()
+        structure = not self._office_norms.isdisjoint(ids)
         return self.currency().touching(ids, structure)
 
     def compiled(self, node_id: str, day: date, heading: str = "") -> Page:
