@@ -216,7 +216,14 @@ class Timeline:
         return with_later(self.status(node_id, norm_id, day), node_id, self.later, day)
 
     def statuses(self, units: Iterable[tuple[str, str | None]], day: date) -> dict[str, Status]:
-        return {node_id: self.state(node_id, norm_id, day).status for node_id, norm_id in units}
+        # Only the later changes that may have happened by ``day`` can matter: filtered once.
+        later = [c for c in self.later if happened(c.date, day) is not Status.NOT_IN_FORCE]
+        if not later:
+            return {node_id: self.status(node_id, norm_id, day) for node_id, norm_id in units}
+        return {
+            node_id: with_later(self.status(node_id, norm_id, day), node_id, later, day).status
+            for node_id, norm_id in units
+        }
 
     def structure_changes(self, day: date) -> list[tuple[LaterChange, bool]]:
         """Later changes to the structure (the organigrama) that had happened by ``day``."""
