@@ -15,7 +15,6 @@ from sgdesk.export.common import (
     citation_line,
     currency_statement,
     later_change_line,
-    later_date_text,
     later_item,
     metadata_rows,
     page_banner,
@@ -109,9 +108,12 @@ class _HtmlPage:
         if line:
             parts.append(f'<p class="asof">{escape(line)}</p>')
         if page.compiled:
+            what = "solo el texto vigente en esa fecha"
+            if page.after_horizon and page.currency:  # the corpus cannot vouch for that day
+                what = f"lo que rige según los cambios incorporados hasta {page.currency.as_of_text}"
             parts.append(
                 f'<p class="crumbs">Compilación de {self._link(page.node.id, page.node.citation)}: '
-                "solo el texto vigente en esa fecha, con el origen de cada parte.</p>"
+                f"{escape(what)}, con el origen de cada parte.</p>"
             )
         elif page.breadcrumb:
             crumbs = BREADCRUMB_SEPARATOR.join(self._link(n.id, n.title) for n in page.breadcrumb)
@@ -270,13 +272,16 @@ def later_change_page(change: LaterChange, targets: dict[str, str], currency: Cu
             title = targets.get(target, target)
             items.append(f'<li><a href="{escape(node_href(target))}">{escape(title)}</a></li>')
     horizon = currency.as_of_text if currency else "una fecha no registrada"
+    when = change.date
+    since = f"Desde el {when.format_es()}"
+    if when.day is None:
+        since = f"Desde {when.format_compact()} (fecha exacta no registrada: en ese lapso, vigencia incierta)"
     return (
         f"<h1>{escape(change.norm)}</h1>"
         f'<p class="asof">Cambio posterior conocido que este contenido no incorpora (el contenido '
         f"llega hasta {escape(horizon)}).</p>"
         f'<table cellspacing="0" cellpadding="2">{table}</table>'
         f"<h2>Lo que puede haber cambiado</h2><ul>{''.join(items)}</ul>"
-        f'<p class="note">Desde {escape(later_date_text(change))}, lo que afecta se marca «posiblemente '
-        "modificada» y el texto que aquí se muestra puede no ser el vigente; el texto nuevo no está en "
-        "este contenido.</p>"
+        f'<p class="note">{escape(since)}, lo que afecta se marca «posiblemente modificada» y el texto '
+        "que aquí se muestra puede no ser el vigente; el texto nuevo no está en este contenido.</p>"
     )

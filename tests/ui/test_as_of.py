@@ -345,6 +345,7 @@ def test_clicking_an_event_opens_its_norm_at_the_changed_unit(window: MainWindow
     page = pane_text(window)
     assert page.startswith("Decreto 456 de 2015\nCambio posterior conocido que este contenido no incorpora")
     assert "Registro Distrital 5713" in page
+    assert "Desde el 12 de noviembre de 2015, lo que afecta se marca «posiblemente modificada»" in page
     window.reading_pane.anchorClicked.emit(QUrl("sgdesk:decreto-267-2007"))
     assert window.current_node_id == "decreto-267-2007"
     assert pane_text(window).startswith("Decreto 267 de 2007")

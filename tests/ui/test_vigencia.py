@@ -339,5 +339,8 @@ def test_funciones_de_la_secretaria_says_so_first(library: Library) -> None:
     from sgdesk.library import FUNCTIONS_ARTICLE, FUNCTIONS_TITLE
 
     page = library.compiled(FUNCTIONS_ARTICLE, date(2026, 12, 1), FUNCTIONS_TITLE)
-    assert_honest(render_html(page), date(2026, 12, 1), "Artículo 7º. Son funciones")
+    html = render_html(page)
+    assert_honest(html, date(2026, 12, 1), "Artículo 7º. Son funciones")
+    assert "texto vigente en esa fecha" not in html
+    assert "lo que rige según los cambios incorporados hasta 2012, con el origen de cada parte" in html
     assert len([u for u in page.units if u.status.value == "posiblemente_modificada"]) == 15  # art. 7, a–n
