@@ -24,7 +24,7 @@ if TYPE_CHECKING:
 
 _PAGE_NUMBER = re.compile(r"^(?:p[áa]gina\s*)?[-–]?\s*\d+\s*[-–]?(?:\s*(?:de|/)\s*\d+)?$", re.IGNORECASE)
 _SOFT_HYPHENS = ("\xad", "\x02", "\ufffe")  # PDFium marks a hyphen that breaks a word so
-_ENDS_PARAGRAPH = re.compile(r"[.:;”\"»]\s*$")
+ENDS_PARAGRAPH = re.compile(r"[.:;”\"»]\s*$")
 
 
 @dataclass(frozen=True)
@@ -147,7 +147,7 @@ def _drop_running_lines(pages: list[list[_Line]]) -> list[list[_Line]]:
     return cleaned
 
 
-def _join(paragraph: str, line: str) -> str:
+def join_line(paragraph: str, line: str) -> str:
     """Join a printed line to its paragraph, undoing end-of-line hyphenation."""
     if paragraph.endswith(_SOFT_HYPHENS):
         return paragraph[:-1] + line
@@ -173,15 +173,15 @@ def _paragraphs(pages: list[list[_Line]]) -> list[str]:
             if previous is None or not paragraphs:
                 new = True
             elif position == 0:  # a new page: continue only a sentence cut in the middle
-                new = bool(_ENDS_PARAGRAPH.search(paragraphs[-1])) or not text[:1].islower()
+                new = bool(ENDS_PARAGRAPH.search(paragraphs[-1])) or not text[:1].islower()
             else:
                 gap = previous.bottom - line.top
                 new = gap > 0.45 * height or (
-                    bool(STARTS_UNIT.match(text)) and bool(_ENDS_PARAGRAPH.search(paragraphs[-1]))
+                    bool(STARTS_UNIT.match(text)) and bool(ENDS_PARAGRAPH.search(paragraphs[-1]))
                 )
             if new:
                 paragraphs.append(text)
             else:
-                paragraphs[-1] = _join(paragraphs[-1], text)
+                paragraphs[-1] = join_line(paragraphs[-1], text)
             previous = line
     return paragraphs

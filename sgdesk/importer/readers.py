@@ -12,7 +12,8 @@ from pathlib import Path
 
 from sgdesk.importer.docxtext import read_docx
 from sgdesk.importer.model import ImportFileError
-from sgdesk.importer.pdftext import read_pdf
+from sgdesk.importer.patterns import STARTS_UNIT
+from sgdesk.importer.pdftext import ENDS_PARAGRAPH, join_line, read_pdf
 
 MAX_BYTES = 25 * 1024 * 1024  # ten times a long code such as Ley 80 de 1993 in PDF
 SUFFIXES = (".txt", ".html", ".htm", ".docx", ".pdf")
@@ -113,7 +114,24 @@ def _read_txt(path: Path) -> list[str]:
     data = _read_bytes(path)
     _check_text(path, data)
     text = decode(data)
-    return [line.strip() for line in text.splitlines() if line.strip()]
+    return unwrap([line.strip() for line in text.splitlines() if line.strip()])
+
+
+def unwrap(lines: list[str]) -> list[str]:
+    """Join the lines of a hard-wrapped text (one saved from a PDF, or an e-mail): a line that
+    starts in lower case, and is no literal or numeral, goes on the sentence before it."""
+    paragraphs: list[str] = []
+    for line in lines:
+        if (
+            paragraphs
+            and line[:1].islower()
+            and not STARTS_UNIT.match(line)
+            and not ENDS_PARAGRAPH.search(paragraphs[-1])
+        ):
+            paragraphs[-1] = join_line(paragraphs[-1], line)
+        else:
+            paragraphs.append(line)
+    return paragraphs
 
 
 def _read_html(path: Path) -> list[str]:

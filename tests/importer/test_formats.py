@@ -127,3 +127,20 @@ def test_an_old_or_protected_word_file_is_explained(tmp_path: Path) -> None:
     path.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 4000)
     with pytest.raises(ImportFileError, match=r"antiguo \(\.doc\) o protegido con contraseña"):
         import_file(path)
+
+
+def test_a_hard_wrapped_text_file_is_unwrapped(tmp_path: Path) -> None:
+    path = tmp_path / "envuelto.txt"
+    path.write_text(
+        "DECRETO 8 DE 2099\nArtículo 1°. Son funciones de la dependencia de ejemplo, que se\n"
+        "cumplen con interinsti-\ntucionalidad, las siguientes:\na) Una función de ejemplo que\n"
+        "sigue en otra línea.\nb) Otra.\n",
+        encoding="utf-8",
+    )
+    article = import_file(path).articles[0]
+    assert article.text == ["Son funciones de la dependencia de ejemplo, que se cumplen con "
+                            "interinstitucionalidad, las siguientes:"]  # fmt: skip
+    assert [c.text for c in article.children] == [
+        ["Una función de ejemplo que sigue en otra línea."],
+        ["Otra."],
+    ]
