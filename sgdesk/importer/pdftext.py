@@ -173,7 +173,11 @@ def _paragraphs(pages: list[list[_Line]]) -> list[str]:
             if previous is None or not paragraphs:
                 new = True
             elif position == 0:  # a new page: continue only a sentence cut in the middle
-                new = bool(ENDS_PARAGRAPH.search(paragraphs[-1])) or not text[:1].islower()
+                new = (
+                    bool(ENDS_PARAGRAPH.search(paragraphs[-1]))
+                    or not text[:1].islower()
+                    or bool(STARTS_UNIT.match(text))  # «d) …» at the top of a page
+                )
             else:
                 gap = previous.bottom - line.top
                 new = gap > 0.45 * height or (
