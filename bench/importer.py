@@ -151,8 +151,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     status = 0
     for row in rows:
         name = f"sgdesk import {row['format']}" if row["case"] == "sgdesk" else f"  base: {row['case']}"
+        found = f"  {row['articles']} art., {row['warnings']} adv." if row["case"] == "sgdesk" else ""
         print(f"{name:<26}{row['file_kb']:>8} KB{row['first_s']:>9.3f}s{row['median_s']:>9.3f}s"
-              f"{row['loaded_rss_mb']:>10.0f} MB{row['peak_rss_mb']:>7.0f} MB")  # fmt: skip
+              f"{row['loaded_rss_mb']:>10.0f} MB{row['peak_rss_mb']:>7.0f} MB{found}")  # fmt: skip
         if row["case"] == "sgdesk" and row["format"] != "pdf" and float(row["median_s"]) >= TARGET_SECONDS:  # type: ignore[arg-type]
             status = 1
     verdict = "cumplido" if status == 0 else "NO cumplido"
