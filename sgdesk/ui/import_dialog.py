@@ -217,7 +217,7 @@ class ImportDialog(QDialog):
         tree.expandAll()
 
     def _unit_item(self, parent: QTreeWidgetItem, unit: Unit) -> None:
-        head = f"{unit.label} {unit.title}" if unit.title else unit.label
+        head = f"{unit.label} {unit.title}." if unit.title else unit.label
         first = unit.text[0] if unit.text else ""
         item = QTreeWidgetItem(parent, [f"{head} {first}".strip()])
         item.setData(0, LINE_ROLE, unit.line)

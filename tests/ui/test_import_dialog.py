@@ -51,6 +51,7 @@ def test_preview_shows_the_recognised_tree_and_the_text(dialog: ImportDialog, qt
     assert "Entrada en vigencia: no registrada" in rows  # SISJUR's «--/ 00/2099» is not a date
     assert "CAPÍTULO II. FUNCIONES" in rows
     assert "a) Primera función de ejemplo." in rows
+    assert "ART. 3. Funciones. Son funciones de la dependencia de ejemplo:" in rows
     assert "PARÁGRAFO TRANSITORIO. Este parágrafo es de ejemplo." in rows
     assert "Cierre (no es un artículo)" in rows
     assert "DECRETO 001 DE 2099." in dialog.original.toPlainText()
