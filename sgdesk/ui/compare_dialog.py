@@ -29,6 +29,7 @@ from sgdesk.content.timeline import LATER_PREFIX, ChangeRecord, Timeline
 from sgdesk.export.common import UNCERTAIN_CHANGE, change_line, format_day, later_change_line, later_item
 from sgdesk.ui.date_edit import make_date_edit, to_date
 from sgdesk.ui.safe_text import rich, set_plain_text
+from sgdesk.ui.screen_fit import dialog_size
 
 EVENT_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 DEFAULT_FIRST = date(2007, 12, 31)  # the day before the first amendment of Decreto 267 de 2007
@@ -104,7 +105,7 @@ class CompareDialog(QDialog):
         self.first_edit.dateChanged.connect(self.update_changes)
         self.second_edit.dateChanged.connect(self.update_changes)
         self.update_changes()
-        self.resize(760, 480)
+        self.resize(dialog_size(self, QSize(760, 480)))
 
     def update_changes(self) -> None:
         first, second = to_date(self.first_edit.date()), to_date(self.second_edit.date())

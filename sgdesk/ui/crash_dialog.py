@@ -6,7 +6,7 @@ button that puts them on the clipboard without closing the dialog, and «Cerrar�
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import QSize, Qt, QTimer
 from PySide6.QtGui import QFontDatabase, QGuiApplication
 from PySide6.QtWidgets import (
     QDialog,
@@ -19,6 +19,8 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+
+from sgdesk.ui.screen_fit import dialog_size
 
 TITLE = "sgdesk — error inesperado"
 MESSAGE = (
@@ -60,7 +62,7 @@ class CrashDialog(QDialog):
         layout.addLayout(top)
         layout.addWidget(self.text)
         layout.addWidget(buttons)
-        self.resize(620, 380)
+        self.resize(dialog_size(self, QSize(620, 380)))
 
     def copy_details(self) -> None:
         QGuiApplication.clipboard().setText(self.details)

@@ -6,7 +6,8 @@ from datetime import date
 from html import escape
 
 from PySide6 import __version__ as pyside_version
-from PySide6.QtWidgets import QMessageBox, QWidget
+from PySide6.QtCore import QSize
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QMessageBox, QTextBrowser, QVBoxLayout, QWidget
 
 from sgdesk import __version__
 from sgdesk.content.currency import Currency
@@ -14,6 +15,7 @@ from sgdesk.export.common import horizon_banner
 from sgdesk.export.html import currency_html
 from sgdesk.library import ContentInfo
 from sgdesk.ui.safe_text import plain, plain_message_box
+from sgdesk.ui.screen_fit import dialog_size
 
 
 def show_error(parent: QWidget | None, title: str, message: str) -> QMessageBox:
@@ -50,14 +52,33 @@ def about_text(info: ContentInfo | None, currency: Currency | None = None, today
     return "".join(lines)
 
 
-def show_about(parent: QWidget, info: ContentInfo | None, currency: Currency | None = None) -> QMessageBox:
-    box = QMessageBox(
-        QMessageBox.Icon.Information,
-        parent.tr("Acerca de sgdesk"),
-        about_text(info, currency),
-        QMessageBox.StandardButton.Ok,
-        parent,
-    )
-    box.setObjectName("aboutDialog")
-    box.open()
-    return box
+class AboutDialog(QDialog):
+    """«Acerca de sgdesk»: the version and the content's currency, in a scrollable page (the list
+    of later changes grows; a message box would outgrow a 1366×768 screen at 125 %)."""
+
+    def __init__(self, html_text: str, parent: QWidget) -> None:
+        super().__init__(parent)
+        self.setObjectName("aboutDialog")
+        self.setWindowTitle(self.tr("Acerca de sgdesk"))
+        self._html = html_text
+        self.browser = QTextBrowser(self)
+        self.browser.setOpenLinks(False)  # offline: nothing here is followed
+        self.browser.setAccessibleName(self.tr("Acerca de sgdesk"))
+        self.browser.setHtml(html_text)  # about_text escapes every value
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
+        buttons.button(QDialogButtonBox.StandardButton.Close).setText(self.tr("Cerrar"))
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.browser, 1)
+        layout.addWidget(buttons)
+        self.resize(dialog_size(self, QSize(560, 520)))
+
+    def text(self) -> str:
+        """The HTML shown (as QMessageBox.text() gave it)."""
+        return self._html
+
+
+def show_about(parent: QWidget, info: ContentInfo | None, currency: Currency | None = None) -> AboutDialog:
+    dialog = AboutDialog(about_text(info, currency), parent)
+    dialog.open()
+    return dialog

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QSize, Qt
 from PySide6.QtWidgets import (
     QButtonGroup,
     QCheckBox,
@@ -26,6 +26,7 @@ from sgdesk.export.common import format_day
 from sgdesk.export.plan import PaperSize
 from sgdesk.library import Library
 from sgdesk.ui.safe_text import set_plain_text
+from sgdesk.ui.screen_fit import dialog_size
 
 NODE_ID = Qt.ItemDataRole.UserRole + 1
 _PLACEHOLDER = "…"
@@ -108,7 +109,7 @@ class ExportDialog(QDialog):
         layout.addWidget(self.open_box)
         layout.addWidget(self.problem)
         layout.addWidget(buttons)
-        self.resize(520, 560)
+        self.resize(dialog_size(self, QSize(520, 560)))
 
     def _add_children(self, parent: QTreeWidgetItem, node_id: str | None) -> None:
         for node in self._library.children(node_id):

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 
 from sgdesk.content.annotations import Visit
 from sgdesk.notes import MAX_HISTORY_DAYS
+from sgdesk.ui.screen_fit import dialog_size
 
 NODE_ROLE = Qt.ItemDataRole.UserRole + 1
 
@@ -40,7 +41,7 @@ class HistoryDialog(QDialog):
     ) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Historial"))
-        self.resize(640, 460)
+        self.resize(dialog_size(self, QSize(640, 460)))
         self.tree = QTreeWidget(self)
         self.tree.setObjectName("historyTree")
         self.tree.setRootIsDecorated(False)

@@ -11,7 +11,7 @@ from __future__ import annotations
 import logging
 from pathlib import Path
 
-from PySide6.QtCore import QStandardPaths, Qt, QThread, Signal
+from PySide6.QtCore import QSize, QStandardPaths, Qt, QThread, Signal
 from PySide6.QtGui import QBrush, QColor, QTextCharFormat, QTextCursor, QTextFormat
 from PySide6.QtWidgets import (
     QDialog,
@@ -36,6 +36,7 @@ from sgdesk.importer import SUFFIXES, ImportedNorm, import_file
 from sgdesk.importer.model import Unit
 from sgdesk.importer.report import NOT_RECORDED
 from sgdesk.ui.safe_text import plain, plain_message_box, rich, set_plain_text
+from sgdesk.ui.screen_fit import dialog_size
 
 log = logging.getLogger("sgdesk")
 
@@ -122,9 +123,8 @@ class ImportDialog(QDialog):
         layout.addWidget(buttons)
         self.tree.currentItemChanged.connect(self._show_line)
         self.warnings.currentItemChanged.connect(self._show_line)
-        screen = (parent.screen() if parent is not None else self.screen()).availableGeometry()
         # 1366×768 at 125 % leaves about 1093×580 for a window: fit, with room for the frame.
-        self.resize(min(1000, int(screen.width() * 0.92)), min(680, int(screen.height() * 0.88)))
+        self.resize(dialog_size(self, QSize(1000, 680)))
 
     # -- loading -------------------------------------------------------------------------
 

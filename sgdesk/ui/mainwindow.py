@@ -28,6 +28,7 @@ from sgdesk.content.timeline import LATER_PREFIX
 from sgdesk.errors import SgdeskError
 from sgdesk.export.html import ORG_CHART_LINK
 from sgdesk.library import Library, SearchResults
+from sgdesk.ui import screen_fit
 from sgdesk.ui.as_of import PointInTime
 from sgdesk.ui.export_actions import ExportActions
 from sgdesk.ui.find_bar import FindBar
@@ -285,9 +286,11 @@ class MainWindow(QMainWindow):
         self.find_bar.closed.connect(self._on_find_closed)
 
     def _restore(self, startup_error: str | None) -> None:
-        self.resize(1100, 720)
-        if self.settings.geometry is not None:
-            self.restoreGeometry(self.settings.geometry)
+        screen_fit.install()  # every dialog (and this window) kept inside the screen
+        self.setGeometry(screen_fit.first_window_rect(screen_fit.available_for(self)))
+        restored = self.settings.geometry is not None and self.restoreGeometry(self.settings.geometry)
+        if restored and not (self.isMaximized() or self.isFullScreen()):
+            screen_fit.bring_on_screen(self)  # saved on another monitor or at another scale
         if self.settings.window_state is None or not self.restoreState(
             self.settings.window_state, STATE_VERSION
         ):

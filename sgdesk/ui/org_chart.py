@@ -17,6 +17,7 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QScrollArea, QToolTip, 
 from sgdesk.content.timeline import OfficeState, Status
 from sgdesk.export.plan import format_day
 from sgdesk.ui.safe_text import plain, rich
+from sgdesk.ui.screen_fit import dialog_size
 
 ROOT_TEXT = "Secretaría General"
 ROOT_COLOR = "#1f3b5c"
@@ -351,5 +352,4 @@ class OrgChartDialog(QDialog):
         self.chart.set_state(offices, day, title, caveat)
         self.setWindowTitle(plain(self.chart.title))
         wanted = self.chart.sizeHint() + QSize(60, 90)
-        screen = self.screen().availableGeometry().size() * 0.9 if self.screen() else QSize(1200, 800)
-        self.resize(wanted.boundedTo(screen).expandedTo(QSize(480, 320)))
+        self.resize(dialog_size(self, wanted.expandedTo(QSize(480, 320))))

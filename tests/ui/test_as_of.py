@@ -12,7 +12,7 @@ import pytest
 from pypdf import PdfReader
 from PySide6.QtCore import QModelIndex, Qt, QUrl
 from PySide6.QtGui import QBrush, QFontMetrics
-from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox, QWidget
+from PySide6.QtWidgets import QApplication, QFileDialog, QWidget
 from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 
@@ -20,6 +20,7 @@ from sgdesk.export.common import format_day
 from sgdesk.library import Library
 from sgdesk.ui.as_of import DATE_FORMAT, status_lookup
 from sgdesk.ui.compare_dialog import CompareDialog
+from sgdesk.ui.dialogs import AboutDialog
 from sgdesk.ui.export_dialog import ExportDialog
 from sgdesk.ui.mainwindow import MainWindow
 from sgdesk.ui.org_chart import OrgChartDialog
@@ -236,7 +237,7 @@ def test_every_page_ends_with_the_statement_of_currency(window: MainWindow, qtbo
         assert len(later) == 5
     activate(qtbot, window)
     qtbot.keyClick(window, Qt.Key.Key_F1)
-    box = window.findChild(QMessageBox, "aboutDialog")
+    box = window.findChild(AboutDialog, "aboutDialog")
     assert box is not None
     qtbot.waitUntil(box.isVisible)
     assert "Esta información incorpora los cambios registrados hasta 2012." in box.text()

@@ -19,6 +19,7 @@ from PySide6.QtGui import Qt as QtGuiNamespace
 from PySide6.QtWidgets import QApplication, QLabel, QMessageBox, QToolTip, QTreeWidgetItemIterator
 from pytestqt.qtbot import QtBot
 
+from sgdesk.ui.dialogs import AboutDialog
 from sgdesk.ui.mainwindow import MainWindow
 from sgdesk.ui.timeline_style import event_tooltip
 from tests.altered import altered_copy
@@ -185,7 +186,7 @@ def test_markup_from_the_database_is_never_interpreted(
     assert seen > 0
 
     window.show_about()
-    about = window.findChild(QMessageBox, "aboutDialog")
+    about = window.findChild(AboutDialog, "aboutDialog")
     assert about is not None
     assert PAYLOAD in _document(about.text()).toPlainText()  # the content version, as written
 

@@ -23,9 +23,6 @@ SINKS = {
 HELPERS = {"rich", "plain", "rich_lines"}
 # (file, the call's source) → why it is safe. Keep this short: prefer a helper.
 ALLOWED = {
-    ("ui/dialogs.py", "QMessageBox(QMessageBox.Icon.Information, parent.tr('Acerca de sgdesk'), "
-     "about_text(info, currency), QMessageBox.StandardButton.Ok, parent)"):
-        "about_text escapes every value (html.escape); the markup test opens it",
     ("ui/as_of.py", "window.content_label.setToolTip(tip)"): "status_bar_text builds it with rich_lines",
     ("ui/timeline_view.py", "QToolTip.showText(event.globalPos(), event_tooltip(self._shown[index]), "
      "self, self._rect(index))"): "event_tooltip builds it with rich_lines",

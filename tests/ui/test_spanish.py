@@ -12,12 +12,12 @@ from PySide6.QtWidgets import (
     QDockWidget,
     QLineEdit,
     QMenu,
-    QMessageBox,
     QTextEdit,
     QToolBar,
 )
 from pytestqt.qtbot import QtBot
 
+from sgdesk.ui.dialogs import AboutDialog
 from sgdesk.ui.mainwindow import MainWindow
 
 # Words that would betray an untranslated (English) label.
@@ -143,7 +143,7 @@ def test_tree_items_have_accessible_text(window: MainWindow) -> None:
 
 def test_about_box_is_in_spanish(window: MainWindow, qtbot: QtBot) -> None:
     qtbot.keyClick(window, Qt.Key.Key_F1)
-    box = window.findChild(QMessageBox, "aboutDialog")
+    box = window.findChild(AboutDialog, "aboutDialog")
     assert box is not None
     qtbot.waitUntil(box.isVisible)
     assert box.windowTitle() == "Acerca de sgdesk"
