@@ -1,6 +1,6 @@
 """Mutation testing with mutmut, one target at a time, in a scratch copy (docs/mutacion.md).
 
-    .venv/bin/python scripts/mutation.py TARGET [--min-score N] [--keep DIR]
+    .venv/bin/python scripts/mutation.py TARGET [--min-score N] [--keep DIR [--report-only]] [--show]
 
 TARGET is a name of ``TARGETS`` below (``quick`` is what ``.ci/run`` runs) or ``all``. Each
 target mutates a few modules and runs only the fast tests written for them, so a run takes
@@ -8,8 +8,8 @@ minutes, not hours, on two shared cores. The copy lives in a temporary folder: t
 and its ``mutants/`` are never touched, and two targets can run side by side.
 
 Prints the score (killed / (killed + survived), the reviewed equivalent mutants of
-``EQUIVALENT`` left out) and every surviving mutant as a diff; exits 1 when the score is
-below ``--min-score``.
+``EQUIVALENT`` left out) and the surviving mutants (as diffs with ``--show``); exits 1 when the
+score is below ``--min-score``.
 """
 
 from __future__ import annotations
@@ -47,6 +47,9 @@ TARGETS: dict[str, tuple[list[str], list[str]]] = {
     ),
     "sources": (["sgdesk/content/sources.py"], ["tests/content/test_sources.py"]),
     "store": (["sgdesk/store/*"], ["tests/store"]),
+    "store-search": (["sgdesk/store/search.py"],
+                     ["tests/store/test_search.py", "tests/store/test_search_grammar.py"]),
+    "store-db": (["sgdesk/store/db.py"], ["tests/store/test_open.py", "tests/store/test_truncation.py"]),
     "library": (["sgdesk/library.py"], ["tests/test_library.py", "tests/export/test_as_of.py"]),
 }
 # fmt: on
@@ -111,7 +114,9 @@ def _mutmut(folder: Path, *args: str) -> subprocess.CompletedProcess[str]:
                           capture_output=True, text=True, check=False)  # fmt: skip
 
 
-def run_target(name: str, keep: Path | None, report_only: bool = False) -> tuple[int, int, list[str]]:
+def run_target(
+    name: str, keep: Path | None, report_only: bool = False, show: bool = False
+) -> tuple[int, int, list[str]]:
     """Killed and survived counts and the surviving mutants' names (a mutant that no selected
     test reaches counts as survived)."""
     modules, tests = TARGETS[name]
@@ -133,7 +138,7 @@ def run_target(name: str, keep: Path | None, report_only: bool = False) -> tuple
         found = [line.split(":")[0].strip() for line in lines
                  if line.strip().endswith(("survived", "no tests"))]  # fmt: skip
         survivors = [name for name in found if name not in EQUIVALENT]
-        for survivor in survivors:
+        for survivor in survivors if show else ():
             print(_mutmut(folder, "show", survivor).stdout)
     killed = int(stats["killed"]) + int(stats.get("timeout", 0)) + int(stats.get("segfault", 0))
     for name in found:
@@ -148,11 +153,13 @@ def main() -> int:
     parser.add_argument("--min-score", type=float, default=0.0, help="percentage below which to fail")
     parser.add_argument("--keep", type=Path, help="keep the scratch copy (and its mutants/) here")
     parser.add_argument("--report-only", action="store_true", help="with --keep: report a finished run again")
+    parser.add_argument("--show", action="store_true", help="print each surviving mutant as a diff")
     args = parser.parse_args()
     names = [n for n in TARGETS if n != "quick"] if args.target == "all" else [args.target]
     failed = False
     for name in names:
-        killed, survived, survivors = run_target(name, args.keep, args.report_only and args.keep is not None)
+        report_only = args.report_only and args.keep is not None
+        killed, survived, survivors = run_target(name, args.keep, report_only, args.show)
         total = killed + survived
         score = 100.0 * killed / total if total else 100.0
         print(f"{name}: {killed} killed, {survived} survived of {total}: {score:.1f} %")
