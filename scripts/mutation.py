@@ -48,7 +48,8 @@ TARGETS: dict[str, tuple[list[str], list[str]]] = {
     "sources": (["sgdesk/content/sources.py"], ["tests/content/test_sources.py"]),
     "store": (["sgdesk/store/*"], ["tests/store"]),
     "store-search": (["sgdesk/store/search.py"],
-                     ["tests/store/test_search.py", "tests/store/test_search_grammar.py"]),
+                     ["tests/store/test_search.py", "tests/store/test_search_grammar.py",
+                      "tests/store/test_expressions.py"]),
     "store-db": (["sgdesk/store/db.py"], ["tests/store/test_open.py", "tests/store/test_truncation.py"]),
     "library": (["sgdesk/library.py"], ["tests/test_library.py", "tests/export/test_as_of.py"]),
 }
