@@ -33,7 +33,7 @@ TARGETS: dict[str, tuple[list[str], list[str]]] = {
     "timeline": (
         ["sgdesk/content/timeline.py", "sgdesk/content/dates.py"],
         ["tests/content/test_timeline.py", "tests/content/test_timeline_synthetic.py",
-         "tests/content/test_dates.py"],
+         "tests/content/test_dates.py", "tests/content/test_later_changes.py"],
     ),
     "query": (
         ["sgdesk/content/query.py", "sgdesk/content/citations.py", "sgdesk/content/text.py"],
