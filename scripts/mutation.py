@@ -62,6 +62,7 @@ EQUIVALENT: dict[str, str] = {
     "sgdesk.content.dates.xǁPartialDateǁ__post_init____mutmut_16": "any month has a 2nd day",
     "sgdesk.content.timeline.xǁTimelineǁstatus__mutmut_16": "_ends.get(None) is None: ids are strings",
     "sgdesk.content.timeline.xǁTimelineǁchanges_between__mutmut_1": "swapping two equal dates",
+    "sgdesk.content.timeline.x_later_between__mutmut_1": "swapping two equal dates",
     "sgdesk.content.query.x_parse_query__mutmut_7": "None for False: both falsy",
     "sgdesk.content.query.x_parse_query__mutmut_41": "None for False: both falsy",
     "sgdesk.content.query.x_parse_query__mutmut_22": "a lone '-' gives no clause either way",

@@ -11,8 +11,17 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from sgdesk.content.dates import PartialDate
-from sgdesk.content.model import Change, EventKind, Office
-from sgdesk.content.timeline import Status, Timeline, TimelineEvent, earliest, happened, latest
+from sgdesk.content.model import Change, EventKind, LaterChange, Office
+from sgdesk.content.timeline import (
+    LATER_PREFIX,
+    Status,
+    Timeline,
+    TimelineEvent,
+    earliest,
+    happened,
+    later_event,
+    latest,
+)
 
 IN, OUT, UNSURE = Status.IN_FORCE, Status.NOT_IN_FORCE, Status.UNCERTAIN
 
@@ -346,3 +355,40 @@ def test_every_change_is_reported_once_across_consecutive_intervals(first: date,
     parts = certain(first, middle) + certain(middle, last)
     assert set(parts) <= set(whole)
     assert len(parts) == len(set(parts))
+
+
+# -- later changes the corpus knows of but does not incorporate ---------------------------
+
+
+def _later(change_id: str, issued: str, in_force: str | None = None) -> LaterChange:
+    return LaterChange(change_id, change_id.replace("-", " "), "Modifica el artículo 1.",
+                       PartialDate.parse(issued), PartialDate.parse(in_force) if in_force else None,
+                       targets=(ART_1,))  # fmt: skip
+
+
+def test_a_later_change_is_drawn_as_a_hollow_modification() -> None:
+    event = later_event(_later("decreto-9-2015", "2015-11-10", "2015-11-12"))
+    assert event.id == f"{LATER_PREFIX}decreto-9-2015"
+    assert (event.norm, event.norm_title) == ("decreto-9-2015", "decreto 9 2015")
+    assert event.kind is EventKind.MODIFICATION
+    assert event.date == PartialDate(2015, 11, 12)  # in force, not issued
+    assert event.summary == "Modifica el artículo 1. (cambio conocido que este contenido no incorpora)"
+    assert event.targets == (ART_1,)
+    assert event.later
+    assert event.article is None
+
+
+@pytest.mark.parametrize(
+    ("first", "second", "wanted"),
+    [
+        ("2015-01-01", "2015-11-12", [("a", True), ("b", False)]),  # b: some day of 2015
+        ("2015-11-12", "2016-01-01", [("b", False)]),  # a: already in force at the first date
+        ("2015-11-11", "2015-11-12", [("a", True), ("b", False)]),
+        ("2016-12-31", "2014-12-31", [("a", True), ("b", True)]),  # either order
+        ("2017-01-01", "2018-01-01", []),
+    ],
+)
+def test_later_changes_between_two_dates(first: str, second: str, wanted: list[tuple[str, bool]]) -> None:
+    changes = [_later("a", "2015-11-10", "2015-11-12"), _later("b", "2015")]
+    line = Timeline([], {}, [], later=changes)
+    assert [(c.id, certain) for c, certain in line.later_between(d(first), d(second))] == wanted
