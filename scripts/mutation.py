@@ -51,7 +51,9 @@ TARGETS: dict[str, tuple[list[str], list[str]]] = {
                      ["tests/store/test_search.py", "tests/store/test_search_grammar.py",
                       "tests/store/test_expressions.py"]),
     "store-db": (["sgdesk/store/db.py"], ["tests/store/test_open.py", "tests/store/test_truncation.py"]),
-    "library": (["sgdesk/library.py"], ["tests/test_library.py", "tests/export/test_as_of.py"]),
+    "library": (["sgdesk/library.py"],
+                ["tests/test_library.py", "tests/export/test_as_of.py", "tests/export/test_repeals.py",
+                 "tests/store/test_search.py", "tests/content/test_later_changes.py"]),
 }
 # fmt: on
 
