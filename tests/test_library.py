@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+from datetime import date
+from pathlib import Path
+
 import pytest
 
 from sgdesk.errors import UnknownNodeError
 from sgdesk.library import Library
+from sgdesk.store.schema import SCHEMA_VERSION
 
 
 def test_page_of_a_literal_added_later(library: Library) -> None:
@@ -53,3 +57,42 @@ def test_children_in_order(library: Library) -> None:
     assert [c.id for c in library.children(root.id)] == [
         "mision", "vision", "funciones", "politicas-generales", "valores", "objetivos-estrategicos",
     ]  # fmt: skip
+
+
+def test_what_the_library_says_about_its_content(library: Library, corpus_db: Path) -> None:
+    info = library.info
+    assert info.path == corpus_db
+    assert info.schema_version == SCHEMA_VERSION
+    assert len(info.content_version) >= 8
+    assert info.edition >= 1
+    assert library.timeline().offices  # the offices reach the timeline
+
+
+def test_pages_of_sections_norms_and_units(library: Library) -> None:
+    section = library.page("funciones")
+    assert [c.id for c in section.children][:2] == ["acuerdo-257-2006", "decreto-267-2007"]
+    assert section.amendments == ()
+    assert [u.depth for u in section.units] == [0]
+    norm = library.page("decreto-163-2008")
+    assert norm.children == ()
+    assert norm.amendments
+    article = library.page("decreto-267-2007/art-7")
+    assert article.amendments == ()
+    assert [u.depth for u in article.units][:2] == [0, 1]
+    assert article.currency is not None
+    assert article.seen_on == date.today()
+    assert library.page("decreto-267-2007/art-7", today=date(2030, 1, 1)).seen_on == date(2030, 1, 1)
+
+
+def test_an_unknown_event_is_explained(library: Library) -> None:
+    with pytest.raises(UnknownNodeError) as caught:
+        library.event_location("decreto-1-1999#0")
+    assert "decreto-1-1999#0" in caught.value.message
+
+
+def test_suggestions_for_an_unknown_id_are_few_and_close(library: Library) -> None:
+    with pytest.raises(UnknownNodeError) as caught:
+        library.node("decreto-267-2007/art-7/lit-z")
+    assert len(caught.value.suggestions) == 5  # fourteen literals are close: the five closest
+    assert all(s.startswith("decreto-267-2007/art-7") for s in caught.value.suggestions)
+    assert "decreto-267-2007/art-7/lit-z" in caught.value.message
