@@ -12,12 +12,15 @@ from sgdesk.content.currency import Currency
 from sgdesk.content.dates import PartialDate
 from sgdesk.content.highlight import Matcher, Snippet, snippet
 from sgdesk.content.model import Amendment, LaterChange, Node, NodeKind, Norm
-from sgdesk.content.query import Query, SearchFilters, parse_query
+from sgdesk.content.query import Phrase, Query, SearchFilters, Term, parse_query
+from sgdesk.content.spelling import closest, corrected_text, max_distance
+from sgdesk.content.stemming import stem
 from sgdesk.content.timeline import Status, Timeline, UnitState, with_later
 from sgdesk.errors import UnknownNodeError
 from sgdesk.store.corpus import CorpusStore
 from sgdesk.store.db import open_readonly
 from sgdesk.store.search import SearchStore, interruptible
+from sgdesk.store.vocab import MAX_COMPLETIONS as MAX_COMPLETIONS  # shown by the UI and the CLI
 
 
 @dataclass(frozen=True)
@@ -104,6 +107,15 @@ class Hit:
 
 
 @dataclass(frozen=True)
+class SearchMode:
+    """How to read the text: ``prefix_last`` while it is being typed; ``exact``: no automatic
+    correction (the user asked to search exactly what was typed)."""
+
+    prefix_last: bool = False
+    exact: bool = False
+
+
+@dataclass(frozen=True)
 class SearchResults:
     query: Query
     hits: tuple[Hit, ...]
@@ -111,6 +123,9 @@ class SearchResults:
     total_capped: bool  # more than ``total`` matched; the count stopped there
     offset: int = 0
     sampled: bool = False  # so many matched that only the first 20 000 were ranked
+    suggestion: str | None = None  # «¿Quiso decir…?»: the text with unknown words corrected
+    corrected_from: str | None = None  # these are the suggestion's results: the text typed had none
+    bounded: tuple[str, ...] = ()  # prefixes searched as their most frequent completions only
 
     @property
     def matcher(self) -> Matcher:
@@ -128,6 +143,7 @@ class Library:
         self._office_norms: frozenset[str] | None = None
         self._norm_ids = store.norm_ids()
         self._searcher = SearchStore(store.connection)
+        self._synonyms = self._searcher.vocab.synonyms()
         self._timeline: Timeline | None = None
 
     @classmethod
@@ -196,30 +212,70 @@ class Library:
                     currency=self.currency(), seen_on=day)  # fmt: skip
         return replace(page, later_ids=frozenset(c.id for c in self.later_for([page])))
 
-    def search(self, text: str, filters: SearchFilters | None = None, limit: int = 20,
-               offset: int = 0) -> SearchResults:  # fmt: skip
+    def search(self, text: str, filters: SearchFilters | None = None, limit: int = 20, offset: int = 0,
+               prefix_last: bool = False, exact: bool = False) -> SearchResults:  # fmt: skip
         """Search ``text`` (any text; invalid SQL is impossible, SQLite errors become
-        SearchError with a Spanish message). Cited units come first."""
-        query = parse_query(text)
+        SearchError with a Spanish message). Cited units come first.
+
+        ``prefix_last``: the text is being typed; its last word is also a prefix. Words the index
+        does not have get a suggestion; when the text finds nothing, the suggestion's results
+        come back instead (``corrected_from``), unless ``exact``."""
+        query = parse_query(text, self._synonyms, prefix_last)
         if query.is_empty:
             return SearchResults(query, (), 0, False, offset)
+        filters = filters or SearchFilters()
         with interruptible():
-            return self._search(query, filters or SearchFilters(), limit, offset)
+            results = self._search(query, filters, limit, offset)
+            # A group whose every word is unknown finds nothing: only then is there a typo to fix.
+            suggestion = self._suggestion(query) if offset == 0 and results.total == 0 else None
+            if suggestion is None:
+                return results
+            if results.total == 0 and not exact:
+                corrected = self._search(
+                    parse_query(suggestion, self._synonyms, prefix_last), filters, limit, 0
+                )
+                if corrected.total:
+                    return replace(corrected, suggestion=suggestion, corrected_from=text)
+            return replace(results, suggestion=suggestion)
+
+    def fts_statements(self, text: str, filters: SearchFilters | None = None, limit: int = 20,
+                       prefix_last: bool = False) -> list[tuple[str, str]]:  # fmt: skip
+        """The ranked FTS5 statements a search of ``text`` runs, for benchmarks to time alone."""
+        query = parse_query(text, self._synonyms, prefix_last)
+        return self._searcher.statements(query, filters or SearchFilters(), limit)
+
+    def _suggestion(self, query: Query) -> str | None:
+        """The query's text with each word the index lacks replaced by the closest it has
+        (only in groups where no alternative is known: «co-responsabilidad» also looks for
+        «corresponsabilidad», which is no typo)."""
+        unknown: list[str] = []
+        for words in _checked_groups(query):
+            missing = [w for w in words if not self._searcher.vocab.docs(w, stem(w))]
+            if len(missing) == len(words):
+                unknown += missing
+        if not unknown:
+            return None
+        vocab = self._searcher.vocab
+        fixes = {w: closest(w, vocab.candidates(w, max_distance(w))) for w in unknown}
+        return corrected_text(query.text, fixes.get)
 
     def _search(self, query: Query, filters: SearchFilters, limit: int, offset: int) -> SearchResults:
         raw = self._searcher.search(query, filters, limit, offset)
-        pks = [*raw.cited, *(pk for pk, _ in raw.ranked)]
-        found = self._store.nodes_by_pk(pks)
+        pks = [*raw.cited, *(pk for pk, _, _ in raw.ranked)]
+        found = self._store.hits_by_pk(pks)
         matcher = Matcher.for_query(query)
-        scores = {pk: score * KIND_BOOST[found[pk][0].kind] for pk, score in raw.ranked if pk in found}
-        pks = [pk for pk in [*raw.cited, *sorted(scores, key=lambda pk: -scores[pk])] if pk in found]
-        paths = self._store.paths([found[pk][0].id for pk in pks])
+        tiers = {pk: tier for pk, _, tier in raw.ranked}
+        scores = {pk: score * KIND_BOOST[found[pk][0].kind] for pk, score, _ in raw.ranked if pk in found}
+        ranked = sorted(scores, key=lambda pk: (tiers[pk], -scores[pk]))
+        pks = [pk for pk in [*raw.cited, *ranked] if pk in found]
         hits = tuple(
-            Hit(node, paths[node.id], snippet(text or node.plain_text or node.title, matcher),
+            Hit(node, path, snippet(text or node.plain_text or node.title, matcher),
                 scores.get(pk, 0.0), pk in raw.cited)
-            for pk in pks for node, text in [found[pk]]
+            for pk in pks for node, text, path in [found[pk]]
         )  # fmt: skip
-        return SearchResults(query, hits, raw.total, raw.total_capped, offset, raw.sampled)
+        return SearchResults(
+            query, hits, raw.total, raw.total_capped, offset, raw.sampled, bounded=raw.bounded
+        )
 
     # -- time ------------------------------------------------------------------
 
@@ -305,3 +361,23 @@ class Library:
     def all_nodes(self) -> list[Node]:
         """Every node, parents before children (for ``sgdesk tree``)."""
         return self._store.all_nodes()
+
+
+def _checked_groups(query: Query) -> list[list[str]]:
+    """Each group's finished words worth a spelling check: not prefixes, not numbers, not the
+    word being typed; groups a synonym answered are left out."""
+    found: list[list[str]] = []
+    for group in query.groups:
+        words: list[str] = []
+        for clause in group:
+            if isinstance(clause, Term) and not clause.prefix and clause != query.typed:
+                words.append(clause.word)
+            elif isinstance(clause, Phrase):
+                words.extend(clause.words)
+            else:
+                words = []
+                break
+        words = [w for w in words if not w.isdigit()]
+        if words and len(group) == len([c for c in group if isinstance(c, Term | Phrase)]):
+            found.append(list(dict.fromkeys(words)))
+    return found

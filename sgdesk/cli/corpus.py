@@ -8,7 +8,7 @@ from datetime import date
 
 from sgdesk.cli.common import EXIT_OK, Subcommands, open_library, print_json
 from sgdesk.cli.spanish import day, positive
-from sgdesk.library import Library, Page, Unit
+from sgdesk.library import MAX_COMPLETIONS, Library, Page, Unit
 
 
 def register(commands: Subcommands) -> None:
@@ -36,6 +36,14 @@ def register(commands: Subcommands) -> None:
     search.add_argument("query", metavar="CONSULTA", help='palabras, "frases", o, -excluir, prefijo*')
     search.add_argument("--limit", type=positive, default=20, metavar="N", help="máximo de resultados")
     search.add_argument("--json", action="store_true", help="salida en JSON")
+    search.add_argument(
+        "--prefix-last", action="store_true",
+        help="la última palabra también como prefijo, como el panel mientras se escribe",
+    )  # fmt: skip
+    search.add_argument(
+        "--exact", action="store_true",
+        help="sin corregir: no mostrar los resultados de «¿Quiso decir…?» en su lugar",
+    )  # fmt: skip
     search.set_defaults(handler=_search)
 
 
@@ -76,7 +84,7 @@ def _search(args: argparse.Namespace) -> int:
     from sgdesk.content.highlight import marked_text
 
     with open_library(args) as library:
-        results = library.search(args.query, limit=args.limit)
+        results = library.search(args.query, limit=args.limit, prefix_last=args.prefix_last, exact=args.exact)
     rows = [
         {"id": hit.node.id, "title": hit.node.title, "path": " › ".join(hit.path),
          "snippet": marked_text(hit.snippet), "score": round(hit.score, 4)}
@@ -86,7 +94,18 @@ def _search(args: argparse.Namespace) -> int:
         print_json(rows)
         return EXIT_OK
     more = "más de " if results.total_capped else ""
-    print(f"{more}{results.total} resultado(s) para «{args.query}»")
+    if results.corrected_from is not None:
+        print(f"Sin resultados para «{results.corrected_from}»; se muestran los de «{results.suggestion}» "
+              "(--exact busca exactamente lo escrito)")  # fmt: skip
+    print(f"{more}{results.total} resultado(s) para «{results.query.text}»")
+    if results.suggestion is not None and results.corrected_from is None:
+        print(f"  ¿Quiso decir: {results.suggestion}?")
+    for use in results.query.synonyms:
+        forms = " o ".join(f"«{form}»" for form in use.also)
+        print(f"  También se buscó {forms} (sinónimo de «{use.typed}»)")
+    if results.bounded:
+        print(f"  Prefijo corto: solo las {MAX_COMPLETIONS} palabras más frecuentes que empiezan por "
+              + ", ".join(f"«{p}»" for p in results.bounded))  # fmt: skip
     if results.sampled:
         print("  (demasiadas coincidencias: ordenadas por relevancia entre las primeras 20 000)")
     for number, row in enumerate(rows, 1):

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import re
+from dataclasses import dataclass, field
 
-from sgdesk.content.query import Phrase, Query
-from sgdesk.content.stemming import WORD, stem
+from sgdesk.content.compounds import COMPOUND, joined_forms
+from sgdesk.content.query import Query, Term, clause_words
+from sgdesk.content.stemming import stem
 from sgdesk.content.text import fold
 
 # A snippet: pieces of text, each marked True when it is a matched word.
@@ -19,6 +21,9 @@ class Matcher:
     exact: frozenset[str]
     prefixes: tuple[str, ...]
     stems: frozenset[str]
+    # Each word's answer, as written: snippets of one search see the same words again and again.
+    _seen: dict[str, bool] = field(default_factory=dict, compare=False, repr=False)
+    _found: list[re.Pattern[str] | None] = field(default_factory=list, compare=False, repr=False)
 
     @classmethod
     def for_query(cls, query: Query) -> Matcher:
@@ -26,36 +31,76 @@ class Matcher:
         prefixes: list[str] = []
         for group in query.groups:
             for clause in group:
-                if isinstance(clause, Phrase):
-                    exact.update(clause.words)
-                elif clause.prefix:
+                if isinstance(clause, Term) and clause.prefix:
                     prefixes.append(clause.word)
                 else:
-                    exact.add(clause.word)
+                    exact.update(clause_words(clause))
+        if query.typed is not None:
+            prefixes.append(query.typed.word)
         return cls(frozenset(exact), tuple(prefixes), frozenset(stem(w) for w in exact))
 
     def matches(self, word: str) -> bool:
-        folded = fold(word)
-        return (folded in self.exact or folded.startswith(self.prefixes)
-                or (bool(self.stems) and stem(folded) in self.stems))  # fmt: skip
+        known = self._seen.get(word)
+        if known is None:
+            folded = fold(word)
+            known = self._seen[word] = (folded in self.exact or folded.startswith(self.prefixes)
+                                        or (bool(self.stems) and stem(folded) in self.stems))  # fmt: skip
+        return known
 
-    def spans(self, text: str) -> list[tuple[int, int]]:
-        """``(start, end)`` of every matching word in ``text``."""
-        return [(m.start(), m.end()) for m in WORD.finditer(text) if self.matches(m.group())]
+    def _candidates(self) -> re.Pattern[str] | None:
+        """Words that begin with an exact word, a prefix or a stem (a Spanish stem begins its
+        folded word): the regular expression finds them in C; ``matches`` decides."""
+        if not self._found:
+            starts = sorted({*self.exact, *self.prefixes, *self.stems}, key=len, reverse=True)
+            pattern = r"\b(?:" + "|".join(map(re.escape, starts)) + r")\w*" if starts else None
+            self._found.append(re.compile(pattern) if pattern else None)
+        return self._found[0]
+
+    def words(self, text: str, folded: str | None = None) -> list[tuple[int, int]]:
+        """``(start, end)`` of every matching word in ``text`` (no compounds); ``folded``:
+        ``fold(text)``, when the caller has it."""
+        pattern = self._candidates()
+        if pattern is None:
+            return []
+        found = pattern.finditer(folded if folded is not None else fold(text))
+        return [m.span() for m in found if self.matches(text[m.start() : m.end()])]
+
+    def spans(self, text: str, folded: str | None = None) -> list[tuple[int, int]]:
+        """``(start, end)`` of every matching word in ``text``; a hyphenated compound whose
+        joined form matches («co-responsabilidad» for «corresponsabilidad») is one span."""
+        found = self.words(text, folded)
+        if "-" in text or "‐" in text or "‑" in text:
+            found += [
+                (m.start(), m.end()) for m in COMPOUND.finditer(text)
+                if any(self.matches(form) for form in joined_forms(m[1], m[2]))
+            ]  # fmt: skip
+            found = _merged(sorted(found))
+        return found
+
+
+def _merged(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    out: list[tuple[int, int]] = []
+    for start, end in spans:
+        if out and start < out[-1][1]:
+            out[-1] = (out[-1][0], max(end, out[-1][1]))
+        else:
+            out.append((start, end))
+    return out
 
 
 def snippet(text: str, matcher: Matcher, context: int = 90) -> Snippet:
     """The part of ``text`` around its first matches, matched words marked."""
     text = " ".join(text.split())
-    spans = matcher.spans(text)
+    spans = matcher.spans(text, fold(text))
     if not spans:
         return ((_cut(text, 2 * context), False),) if text else ()
-    start = max(0, spans[0][0] - context)
+    first_start, first_end = spans[0]
+    start = max(0, first_start - context)
     if start:
         start = text.find(" ", start) + 1 or start
-    end = min(len(text), spans[0][1] + 2 * context)
+    end = min(len(text), first_end + 2 * context)
     if end < len(text):
-        end = text.rfind(" ", spans[0][1], end) if " " in text[spans[0][1] : end] else end
+        end = text.rfind(" ", first_end, end) if " " in text[first_end:end] else end
     pieces: list[tuple[str, bool]] = [("… ", False)] if start else []
     cursor = start
     for span_start, span_end in spans:

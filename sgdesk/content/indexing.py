@@ -8,6 +8,7 @@ the index instead of a slow filter after ranking.
 from __future__ import annotations
 
 from sgdesk.content.citations import article_number, slug
+from sgdesk.content.compounds import compound_variants
 from sgdesk.content.model import BlockKind, Node, NodeKind, Norm
 from sgdesk.content.stemming import stem_text
 
@@ -42,6 +43,14 @@ def facets(node: Node, norm: Norm | None, article: Node | None) -> str:
 
 
 def index_fields(node: Node, norm: Norm | None, article: Node | None) -> dict[str, str]:
-    """The columns ``text``, ``stems`` and ``facets`` for one node."""
+    """The columns ``text``, ``stems`` and ``facets`` for one node. ``stems`` ends with the
+    stems of the joined forms of hyphenated compounds («co-responsabilidad» →
+    «coresponsabilidad», «corresponsabilidad»), after the running text so phrases are intact."""
     text = search_text(node, norm)
-    return {"text": text, "stems": stem_text(f"{node.title}\n{text}"), "facets": facets(node, norm, article)}
+    whole = f"{node.title}\n{text}"
+    stems = stem_text(whole)
+    if "-" in whole or "‐" in whole or "‑" in whole:
+        joined = compound_variants(whole)
+        if joined:
+            stems += "\n" + stem_text(" ".join(joined))
+    return {"text": text, "stems": stems, "facets": facets(node, norm, article)}

@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 
 from sgdesk.content.dates import PartialDate
+from sgdesk.content.synonyms import SynonymTable
 
 
 class NodeKind(StrEnum):
@@ -189,6 +190,7 @@ class Corpus:
     content_version: str
     later_changes: tuple[LaterChange, ...] = ()
     edition: int = 1  # bumped by the content team with each published change of the sources
+    synonyms: SynonymTable = field(default_factory=SynonymTable)
 
 
 @dataclass(frozen=True)

@@ -2,6 +2,11 @@
 
 The parser accepts any text and never fails: whatever it cannot use is dropped or quoted.
 Rendering the result as an FTS5 expression is the store's job (``store/search.py``).
+
+Beyond the syntax: a hyphenated compound also looks for its joined forms; acronyms and short
+names from the synonym table bring their other forms («TIC» ↔ «Tecnologías de la Información
+y las Comunicaciones»); and while the user types (``prefix_last``) the last, unfinished word is
+also searched as a prefix, its completions ranked below the word itself.
 """
 
 from __future__ import annotations
@@ -10,12 +15,18 @@ import re
 from dataclasses import dataclass, field
 
 from sgdesk.content.citations import Citation, parse_citation
+from sgdesk.content.compounds import joined_forms
 from sgdesk.content.stemming import WORD, stem
+from sgdesk.content.synonyms import SynonymEntry, SynonymTable, form_key
 from sgdesk.content.text import fold
 
 MAX_CLAUSES = 24  # longer input is cut: no query grows without bound
 MAX_WORD = 64
-MIN_PREFIX = 3
+# Prefixes from 2 letters: officials search by acronyms and short words («SG», «ley», «art»),
+# and two letters already narrow Spanish's vocabulary to a few hundred words. The store
+# bounds the cost (the most frequent completions only), so 2 letters stays fast at 1M units;
+# one letter would match nearly the whole vocabulary and say nothing.
+MIN_PREFIX = 2
 
 # Very common Spanish words: ignored when the query has other terms.
 STOPWORDS = frozenset((
@@ -47,7 +58,33 @@ class Phrase:
     words: tuple[str, ...]
 
 
-Clause = Term | Phrase
+@dataclass(frozen=True)
+class Near:
+    """A name's words close together, fillers between them allowed (a synonym's other form)."""
+
+    words: tuple[str, ...]
+
+    @property
+    def distance(self) -> int:
+        return 2 * len(self.words)
+
+
+@dataclass(frozen=True)
+class AllOf:
+    """Words as typed, all required (a synonym's typed form, kept beside its other forms)."""
+
+    terms: tuple[Term, ...]
+
+
+Clause = Term | Phrase | Near | AllOf
+
+
+@dataclass(frozen=True)
+class SynonymUse:
+    """«TIC» was searched together with «Tecnologías de la Información y las Comunicaciones»."""
+
+    typed: str
+    also: tuple[str, ...]
 
 
 @dataclass(frozen=True)
@@ -60,6 +97,9 @@ class Query:
     citation: Citation | None = None
     only_common_words: bool = False
     words: frozenset[str] = field(default=frozenset())  # every folded word, to highlight
+    typed: Term | None = None  # the unfinished last word, also searched as a prefix
+    too_short: str = ""  # an unfinished last word left out until it has MIN_PREFIX letters
+    synonyms: tuple[SynonymUse, ...] = ()
 
     @property
     def is_empty(self) -> bool:
@@ -80,33 +120,58 @@ class SearchFilters:
         return bool(self.kinds or self.norm_types or self.year_from or self.year_to)
 
 
-def parse_query(text: str) -> Query:
-    """Understand ``text``; an empty or punctuation-only text gives an empty query."""
+def parse_query(text: str, synonyms: SynonymTable | None = None, prefix_last: bool = False) -> Query:
+    """Understand ``text``; an empty or punctuation-only text gives an empty query.
+
+    ``prefix_last``: the text is being typed, so its last word, when it has no space after it
+    and at least MIN_PREFIX letters, is unfinished (shorter, it is left out until it grows).
+    """
     text = text[:2000]
     tokens = _tokens(text)
+    typing = prefix_last and _typing_last(text, tokens)
+    too_short = ""
+    if typing and len(WORD.findall(tokens[-1][0])[0]) < MIN_PREFIX:
+        too_short = tokens[-1][0]
+        tokens, typing = tokens[:-1], False
     groups: list[list[Clause]] = []
     excluded: list[Clause] = []
+    typed: Term | None = None
     join_next = False
-    for raw, quoted in tokens:
-        if not quoted and fold(raw) in _OR_WORDS:
+    for index, (raw, quoted) in enumerate(tokens):
+        if not quoted and fold(raw) in _OR_WORDS and not (typing and index == len(tokens) - 1):
             join_next = bool(groups)
             continue
         negative = not quoted and raw.startswith("-") and len(raw) > 1
-        clause = _clause(raw.lstrip("-") if negative else raw, quoted)
-        if clause is None:
+        clauses = _clauses(raw.lstrip("-") if negative else raw, quoted)
+        if not clauses:
             continue
+        if typing and index == len(tokens) - 1 and isinstance(clauses[0], Term):
+            typed = clauses[0]
         if negative:
-            excluded.append(clause)
+            excluded.extend(clauses)
         elif join_next:
-            groups[-1].append(clause)
+            groups[-1].extend(clauses)
         else:
-            groups.append([clause])
+            groups.append(clauses)
         join_next = False
-    kept, common_only = _drop_common_words(groups)
+    kept, common_only = _drop_common_words(groups, typed)
     kept = kept[:MAX_CLAUSES]
-    every_word = {w for g in kept for c in g for w in _clause_words(c)}
+    used: list[SynonymUse] = []
+    if synonyms is not None and synonyms.entries:
+        kept, used = _with_synonyms(kept, synonyms)
+    every_word = {w for g in kept for c in g for w in clause_words(c)}
     return Query(text, tuple(tuple(g) for g in kept), tuple(excluded[:MAX_CLAUSES]),
-                 parse_citation(text), common_only, frozenset(every_word))  # fmt: skip
+                 parse_citation(text), common_only, frozenset(every_word), typed,
+                 too_short, tuple(used))  # fmt: skip
+
+
+def _typing_last(text: str, tokens: list[tuple[str, bool]]) -> bool:
+    """Whether the last token is a word still being typed: unquoted, no exclusion, no space
+    after it, no explicit ``*``, a single word."""
+    if not tokens or not text[-1:].isalnum():
+        return False
+    raw, quoted = tokens[-1]
+    return not quoted and not raw.startswith("-") and len(WORD.findall(raw.replace("_", " "))) == 1
 
 
 def _tokens(text: str) -> list[tuple[str, bool]]:
@@ -121,27 +186,90 @@ def _tokens(text: str) -> list[tuple[str, bool]]:
     return found
 
 
-def _clause(raw: str, quoted: bool) -> Clause | None:
+def _clauses(raw: str, quoted: bool) -> list[Clause]:
+    """The alternatives one token stands for (a hyphenated compound: split and joined)."""
     pieces = [fold(w)[:MAX_WORD] for w in WORD.findall(raw.replace("_", " "))]
     if not pieces:
-        return None
+        return []
     if quoted or len(pieces) > 1:  # "5-A", "l'estado", "2.2.5": the words side by side
-        return Phrase(tuple(pieces)) if len(pieces) > 1 else Term(pieces[0])
+        if len(pieces) == 1:  # a quoted word: that word only (no synonyms), yet any case or accent
+            return [Phrase(tuple(pieces))] if quoted else [Term(pieces[0])]
+        found: list[Clause] = [Phrase(tuple(pieces))]
+        if not quoted and len(pieces) == 2 and all(p.isalpha() for p in pieces) and "-" in raw:
+            found += [Term(form[:MAX_WORD]) for form in joined_forms(*pieces)]
+        return found
     prefix = raw.endswith("*") and len(pieces[0]) >= MIN_PREFIX
-    return Term(pieces[0], prefix)
+    return [Term(pieces[0], prefix)]
 
 
 def _is_common(clause: Clause) -> bool:
     return isinstance(clause, Term) and not clause.prefix and clause.word in STOPWORDS
 
 
-def _drop_common_words(groups: list[list[Clause]]) -> tuple[list[list[Clause]], bool]:
-    """Ignore groups made only of common words when anything else is asked for."""
-    selective = [g for g in groups if not all(_is_common(c) for c in g)]
-    if selective:
-        return selective, False
+def _drop_common_words(groups: list[list[Clause]], typed: Term | None) -> tuple[list[list[Clause]], bool]:
+    """Ignore groups made only of common words when anything else is asked for (the word
+    being typed stays beside them: «de» may be the start of «decreto»)."""
+
+    def common(group: list[Clause]) -> bool:
+        return all(_is_common(c) for c in group)
+
+    if any(not common(g) for g in groups):
+        return [g for g in groups if typed in g or not common(g)], False
     return groups, bool(groups)
 
 
-def _clause_words(clause: Clause) -> tuple[str, ...]:
-    return clause.words if isinstance(clause, Phrase) else (clause.word,)
+def _with_synonyms(
+    groups: list[list[Clause]], table: SynonymTable
+) -> tuple[list[list[Clause]], list[SynonymUse]]:
+    """Runs of single-word groups that spell a form of the table («alta consejeria victimas»)
+    become one group: the words as typed, or any other form of the entry. Longest runs first."""
+    forms = table.forms
+    longest = max((len(key) for key in forms), default=0)
+    out: list[list[Clause]] = []
+    used: list[SynonymUse] = []
+    index = 0
+    while index < len(groups):
+        for size in range(min(longest, len(groups) - index), 0, -1):
+            run = groups[index : index + size]
+            words = tuple(_plain_word(g) for g in run)
+            entry = forms.get(words) if all(words) else None  # type: ignore[arg-type]
+            if entry is not None:
+                out.append(_synonym_group(run, words, entry))  # type: ignore[arg-type]
+                used.append(SynonymUse(_form_of(entry, words), _other_forms(entry, words)))  # type: ignore[arg-type]
+                index += size
+                break
+        else:
+            out.append(groups[index])
+            index += 1
+    return out, used
+
+
+def _plain_word(group: list[Clause]) -> str | None:
+    clause = group[0]
+    return clause.word if len(group) == 1 and isinstance(clause, Term) and not clause.prefix else None
+
+
+def _synonym_group(run: list[list[Clause]], words: tuple[str, ...], entry: SynonymEntry) -> list[Clause]:
+    typed: list[Clause] = [run[0][0]] if len(run) == 1 else [AllOf(tuple(g[0] for g in run))]  # type: ignore[misc]
+    others: list[Clause] = [
+        Term(key[0]) if len(key) == 1 else Near(key) for key in dict.fromkeys(entry.keys) if key != words
+    ]
+    return typed + others
+
+
+def _form_of(entry: SynonymEntry, words: tuple[str, ...]) -> str:
+    """The form of the table the words typed spell («TIC» for «tic»), as the table writes it."""
+    return next((form for form in entry.forms if form_key(form) == words), " ".join(words))
+
+
+def _other_forms(entry: SynonymEntry, words: tuple[str, ...]) -> tuple[str, ...]:
+    return tuple(form for form in entry.forms if form_key(form) != words)
+
+
+def clause_words(clause: Clause) -> tuple[str, ...]:
+    """Every word a clause looks for (to highlight)."""
+    if isinstance(clause, Phrase | Near):
+        return clause.words
+    if isinstance(clause, AllOf):
+        return tuple(t.word for t in clause.terms)
+    return (clause.word,)

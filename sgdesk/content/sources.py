@@ -28,6 +28,7 @@ from sgdesk.content.model import (
     Norm,
     Office,
 )  # fmt: skip
+from sgdesk.content.synonyms import SYNONYMS_FILE, SynonymTable, read_synonyms
 from sgdesk.errors import SourceError, os_reason
 
 GENERAL_FILE = "informacion-general.toml"
@@ -131,9 +132,19 @@ def load_corpus(sources: Path) -> Corpus:
     if general is not None:
         loader.read_general(GENERAL_FILE, general)
     loader.check_references()
+    synonyms = _read_synonyms(sources, problems)
     if problems.items:
         raise SourceError(problems.items)
-    return loader.corpus(content_version(sources))
+    return replace(loader.corpus(content_version(sources)), synonyms=synonyms)
+
+
+def _read_synonyms(sources: Path, problems: _Problems) -> SynonymTable:
+    """``sinonimos.toml``, when the sources have one (it is optional)."""
+    path = sources / SYNONYMS_FILE
+    if not path.is_file():
+        return SynonymTable()
+    data = _read_toml(path, problems)
+    return read_synonyms(data, SYNONYMS_FILE, problems.add) if data is not None else SynonymTable()
 
 
 class _Loader:

@@ -1,5 +1,6 @@
 """Text helpers shared by search and find-in-page: accent-insensitive matching."""
 
+import re
 import unicodedata
 
 
@@ -9,9 +10,24 @@ def fold_char(char: str) -> str:
     return base if len(base) == 1 else char
 
 
+_NON_ASCII = re.compile(r"[^\x00-\x7f]")
+_FOLDED: dict[str, str] = {}  # each non-ASCII character met, folded
+
+
+def _fold_match(match: re.Match[str]) -> str:
+    char = match.group()
+    folded = _FOLDED.get(char)
+    if folded is None:
+        folded = _FOLDED[char] = fold_char(char)
+    return folded
+
+
 def fold(text: str) -> str:
-    """Fold every character; the result has the same length as ``text``."""
-    return "".join(fold_char(c) for c in text)
+    """Fold every character; the result has the same length as ``text``. Search folds every
+    snippet: ASCII goes through ``str.lower`` and only the other characters through Python."""
+    if text.isascii():
+        return text.lower()
+    return _NON_ASCII.sub(_fold_match, text).lower()
 
 
 def find_all(haystack: str, needle: str) -> list[int]:

@@ -16,6 +16,7 @@ from sgdesk.content import amendments, citations
 from sgdesk.content.indexing import index_fields
 from sgdesk.content.model import Corpus, Event, Node, NodeKind
 from sgdesk.content.sources import describe_target, load_corpus
+from sgdesk.content.synonyms import table_rows
 from sgdesk.errors import DatabaseError, os_reason
 from sgdesk.store import schema
 
@@ -99,6 +100,10 @@ def _insert(db: sqlite_utils.Database, corpus: Corpus) -> None:
     db.table("offices").insert_all(
         {"id": o.id, "position": i, "name": o.name, "parent": o.parent, "created_by": o.created_by}
         for i, o in enumerate(corpus.offices)
+    )
+    db.table("synonyms").insert_all(
+        {"entry": entry, "position": position, "form": form}
+        for entry, position, form in table_rows(corpus.synonyms)
     )
 
 

@@ -28,6 +28,7 @@ from sgdesk.content.timeline import TimelineEvent
 from sgdesk.store.db import MAX_DEPTH, damaged_data, database_error
 
 _NODE_COLUMNS = "id, parent, position, kind, title, citation, label, body, norm, child_count"
+_HIT_DEPTH = 8  # ancestors a search hit's breadcrumb reads in the same statement
 # Light nodes (tree rows, breadcrumbs, listings): no body to decode, the start of the text.
 _LIGHT_COLUMNS = (
     "nodes.id, parent, position, kind, title, citation, label, '[]', norm, child_count, substr(text, 1, 240)"
@@ -245,6 +246,39 @@ class CorpusStore:
     def later_changes(self) -> list[LaterChange]:
         return later_change_rows(self._db)
 
+    @_guarded
+    def hits_by_pk(self, pks: list[int]) -> dict[int, tuple[Node, str, tuple[str, ...]]]:
+        """Search hits in one statement: each node (as ``nodes_by_pk``), its indexed text and its
+        breadcrumb titles (root first), its ancestors joined up to a fixed depth; a deeper node
+        (none in the corpus's shape) falls back to ``paths``."""
+        if not pks:
+            return {}
+        marks = ",".join("?" * len(pks))
+        columns = ", ".join(f"n.{c.strip()}" for c in _NODE_COLUMNS.split(","))
+        columns = columns.replace("n.body", "CASE WHEN coalesce(n.text, '') = '' THEN n.body ELSE '[]' END")
+        titles = ", ".join(f"a{i}.title" for i in range(1, _HIT_DEPTH + 1))
+        joins = " ".join(
+            f"LEFT JOIN nodes a{i} ON a{i}.id = {'n' if i == 1 else f'a{i - 1}'}.parent"
+            for i in range(1, _HIT_DEPTH + 1)
+        )
+        rows = self._db.execute(
+            f"SELECT n.pk, n.text, a{_HIT_DEPTH}.parent, {titles}, {columns} FROM nodes n {joins} "
+            f"WHERE n.pk IN ({marks})",
+            pks,
+        ).fetchall()
+        found: dict[int, tuple[Node, str, tuple[str, ...]]] = {}
+        deeper: list[str] = []
+        for row in rows:
+            node = _node(row[3 + _HIT_DEPTH :])
+            path = tuple(title for title in reversed(row[3 : 3 + _HIT_DEPTH]) if title is not None)
+            found[row[0]] = (node, str(row[1] or ""), path)
+            if row[2] is not None:
+                deeper.append(node.id)
+        if deeper:
+            paths = self.paths(deeper)
+            found = {pk: (n, t, paths.get(n.id, p)) for pk, (n, t, p) in found.items()}
+        return found
+
     @property
     def connection(self) -> sqlite3.Connection:
         return self._db
@@ -266,7 +300,7 @@ def _node(row: tuple[object, ...]) -> Node:
     node_id, parent, position, kind, title, citation, label, body, norm, child_count = row[:10]
     preview = str(row[10] or "") if len(row) > 10 else ""
     try:
-        blocks = tuple(Block.from_json(b) for b in json.loads(str(body or "[]")))
+        blocks = () if body in (None, "", "[]") else tuple(Block.from_json(b) for b in json.loads(str(body)))
         node_kind, place, count = NodeKind(str(kind)), int(str(position)), int(str(child_count or 0))
     except (ValueError, TypeError, KeyError, AttributeError, AssertionError, RecursionError):
         blocks, preview = (Block(BlockKind.PARAGRAPH, (DAMAGED_NODE,)),), DAMAGED_NODE
@@ -282,11 +316,14 @@ _KINDS = frozenset(kind.value for kind in NodeKind)
 
 
 def nodes_by_pk(connection: sqlite3.Connection, pks: list[int]) -> dict[int, tuple[Node, str]]:
-    """The nodes with these primary keys (the FTS rowids), each with its indexed text."""
+    """The nodes with these primary keys (the FTS rowids), each with its indexed text. For search
+    hits: a node's body is read only when it has no indexed text to cut a snippet from."""
     if not pks:
         return {}
     marks = ",".join("?" * len(pks))
-    rows = connection.execute(f"SELECT pk, text, {_NODE_COLUMNS} FROM nodes WHERE pk IN ({marks})", pks)
+    # The body (JSON to decode) only when there is no indexed text to cut a snippet from.
+    columns = _NODE_COLUMNS.replace("body", "CASE WHEN coalesce(text, '') = '' THEN body ELSE '[]' END")
+    rows = connection.execute(f"SELECT pk, text, {columns} FROM nodes WHERE pk IN ({marks})", pks)
     return {row[0]: (_node(row[2:]), str(row[1] or "")) for row in rows}
 
 

@@ -2,6 +2,10 @@
 
 User text never reaches MATCH: ``content.query`` parses it, and this module writes every
 word as a double-quoted FTS5 string (the parser keeps only letters and digits in words).
+
+Prefixes are searched as their most frequent completions from the ``vocab`` table (bounded,
+see ``store/vocab.py``). A query with a word still being typed runs in two tiers: the word
+as a word first, then the rows only its completions find, ranked below.
 """
 
 from __future__ import annotations
@@ -12,11 +16,12 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 
 from sgdesk.content.citations import Citation, slug
-from sgdesk.content.query import Clause, Phrase, Query, SearchFilters
+from sgdesk.content.query import AllOf, Clause, Near, Query, SearchFilters, Term
 from sgdesk.content.stemming import stem
 from sgdesk.errors import SgdeskError
 from sgdesk.store.fts_probe import IndexProbe
 from sgdesk.store.schema import BM25_WEIGHTS
+from sgdesk.store.vocab import VocabStore
 
 COUNT_CAP = 10_000  # totals above this are reported as "más de 10 000"
 # Past COUNT_CAP matches, bm25 over every match is slow (0.7 s at 1M provisions for a very
@@ -47,34 +52,80 @@ def interruptible() -> Iterator[None]:
 @dataclass(frozen=True)
 class RawHits:
     cited: tuple[int, ...]  # node pks a citation in the query names, in order
-    ranked: tuple[tuple[int, float], ...]  # (pk, score) best first, the cited ones left out
+    ranked: tuple[tuple[int, float, int], ...]  # (pk, score, tier) best first, the cited ones left out
     total: int
     total_capped: bool
     sampled: bool = False  # ranked among the first RANK_SAMPLE matches only (very common terms)
+    bounded: tuple[str, ...] = ()  # prefixes searched as their most frequent completions only
+
+
+@dataclass(frozen=True)
+class Completions:
+    """Each prefix's words (from the vocab table), and the typed word's tier."""
+
+    words: dict[str, tuple[str, ...]]
+    typed: Term | None = None  # rendered as word OR its completions (the second tier)
+
+
+_NONE = Completions({})
 
 
 def _quote(word: str) -> str:
     return '"' + word.replace('"', '""') + '"'
 
 
-def _clause(clause: Clause) -> str:
-    if isinstance(clause, Phrase):
-        exact = _quote(" ".join(clause.words))
-        stems = _quote(" ".join(stem(w) for w in clause.words))
-        return f"({_EXACT} : {exact} OR stems : {stems})"
-    if clause.prefix:
-        return f"{_EXACT} : {_quote(clause.word)}*"
-    return f"({_EXACT} : {_quote(clause.word)} OR stems : {_quote(clause.stem)})"
+def _any_of(words: tuple[str, ...]) -> str:
+    return " OR ".join(_quote(w) for w in words)
 
 
-def text_expression(query: Query) -> str | None:
+def _term(term: Term, completions: Completions) -> str:
+    word = f"({_EXACT} : {_quote(term.word)} OR stems : {_quote(term.stem)})"
+    found = completions.words.get(term.word, ())
+    if term.prefix:
+        return f"{_EXACT} : ({_any_of(found or (term.word,))})"
+    if term == completions.typed and found:
+        return f"({word} OR {_EXACT} : ({_any_of(found)}))"
+    return word
+
+
+def _clause(clause: Clause, completions: Completions = _NONE) -> str:
+    if isinstance(clause, Term):
+        return _term(clause, completions)
+    if isinstance(clause, AllOf):
+        return "(" + " AND ".join(_term(t, completions) for t in clause.terms) + ")"
+    if isinstance(clause, Near):
+        distance = clause.distance
+        exact = " ".join(_quote(w) for w in clause.words)
+        stems = " ".join(_quote(stem(w)) for w in clause.words)
+        return f"({_EXACT} : NEAR({exact}, {distance}) OR stems : NEAR({stems}, {distance}))"
+    exact = _quote(" ".join(clause.words))
+    stems = _quote(" ".join(stem(w) for w in clause.words))
+    return f"({_EXACT} : {exact} OR stems : {stems})"
+
+
+def text_expression(query: Query, completions: Completions = _NONE) -> str | None:
     """The FTS5 expression for the words of ``query``; None when it has none."""
     if not query.groups:
         return None
-    expression = " AND ".join("(" + " OR ".join(_clause(c) for c in group) + ")" for group in query.groups)
+    expression = " AND ".join(
+        "(" + " OR ".join(_clause(c, completions) for c in group) + ")" for group in query.groups
+    )
     for clause in query.excluded:
-        expression = f"({expression}) NOT {_clause(clause)}"
+        expression = f"({expression}) NOT {_clause(clause, completions)}"
     return expression
+
+
+def prefixes(query: Query) -> list[str]:
+    """The words of ``query`` searched as prefixes: explicit ``x*`` and the word being typed."""
+    found = [c.word for g in query.groups for c in _terms(g) if c.prefix]
+    found += [c.word for c in query.excluded if isinstance(c, Term) and c.prefix]
+    if query.typed is not None:
+        found.append(query.typed.word)
+    return list(dict.fromkeys(found))
+
+
+def _terms(group: tuple[Clause, ...]) -> list[Term]:
+    return [t for c in group for t in (c.terms if isinstance(c, AllOf) else (c,)) if isinstance(t, Term)]
 
 
 def filter_expression(filters: SearchFilters) -> str | None:
@@ -123,28 +174,64 @@ def _with_citation(text: str, query: Query, filters_sql: str | None) -> str:
     return f"({text}) OR ({_and(citation_expression(query.citation), filters_sql)})"
 
 
+@dataclass(frozen=True)
+class _Tier:
+    ranked: tuple[tuple[int, float], ...]
+    total: int
+    capped: bool
+    sampled: bool
+
+
 class SearchStore:
     """Runs searches on one connection (the caller keeps it on one thread)."""
 
     def __init__(self, connection: sqlite3.Connection) -> None:
         self._db = connection
+        self.vocab = VocabStore(connection)
         self._answers = False  # the index was seen to find rows (see _index_answers)
         self._probe = IndexProbe(connection)
+
+    def statements(self, query: Query, filters: SearchFilters, limit: int) -> list[tuple[str, str]]:
+        """The ranked statements ``search`` runs for a first page, as (SQL, MATCH expression):
+        what a benchmark times as "raw FTS5" beside the whole search."""
+        filters_sql = filter_expression(filters)
+        words, _ = self._prefix_words(query)
+        first = _and(text_expression(query, Completions(words)), filters_sql)
+        if first is None:
+            if query.citation is None:
+                return []
+            expression = _and(citation_expression(query.citation), filters_sql) or ""
+            return [(f"SELECT rowid FROM nodes_fts WHERE nodes_fts MATCH ? ORDER BY rowid LIMIT {limit}",
+                     expression)]  # fmt: skip
+        order = "" if query.only_common_words else "ORDER BY rank"
+        sql = f"SELECT rowid, rank FROM nodes_fts WHERE nodes_fts MATCH ? {order} LIMIT {limit}"
+        if query.typed is None or not words.get(query.typed.word):
+            return [(sql, first)]
+        return [(sql, first), (sql, self._second_tier(query, words, filters_sql, first))]
 
     def search(self, query: Query, filters: SearchFilters, limit: int, offset: int = 0) -> RawHits:
         filters_sql = filter_expression(filters)
         try:
             cited = self._cited(query, filters_sql) if offset == 0 else ()
-            text = _and(text_expression(query), filters_sql)
+            words, bounded = self._prefix_words(query)
+            text = _and(text_expression(query, Completions(words)), filters_sql)
             if text is None:
                 return RawHits(cited, (), len(cited), False)
             page = limit + len(cited)
-            total, capped = self._count(_with_citation(text, query, filters_sql))
-            sampled = capped and not query.only_common_words
-            if sampled:
-                ranked = self._ranked_sample(text, page, offset)
-            else:
-                ranked = self._ranked(text, page, offset, query.only_common_words)
+            few = self._at_most(query, words, typed_as_prefix=False) <= COUNT_CAP
+            counted = _with_citation(text, query, filters_sql)  # cited nodes count too
+            first = self._tier(text, page, offset, query.only_common_words, few, counted)
+            ranked = [(pk, score, 0) for pk, score in first.ranked]
+            tiers = [first]
+            if query.typed is not None and words.get(query.typed.word):
+                need = page - len(ranked)
+                second_sql = self._second_tier(query, words, filters_sql, text)
+                few = self._at_most(query, words, typed_as_prefix=True) <= COUNT_CAP
+                second_offset = max(0, offset - first.total)
+                second = self._tier(second_sql, need, second_offset, query.only_common_words, few)
+                ranked += [(pk, score, 1) for pk, score in second.ranked]
+                tiers.append(second)
+            total = sum(t.total for t in tiers)
             if total == 0 and not cited and (not self._index_answers() or self._probe.finds(text)):
                 raise SearchError(DAMAGED.format(detail=""))
         except sqlite3.OperationalError as exc:
@@ -157,8 +244,74 @@ class SearchStore:
             raise SearchError(DAMAGED.format(detail="")) from exc
         cited = cited[:limit]
         seen = set(cited)
-        ranked = tuple(hit for hit in ranked if hit[0] not in seen)[: limit - len(cited)]
-        return RawHits(cited, ranked, max(total, len(cited)), capped, sampled)
+        kept = tuple(hit for hit in ranked if hit[0] not in seen)[: limit - len(cited)]
+        capped = any(t.capped for t in tiers)
+        sampled = any(t.sampled for t in tiers)
+        return RawHits(cited, kept, max(total, len(cited)), capped, sampled, bounded)
+
+    def _prefix_words(self, query: Query) -> tuple[dict[str, tuple[str, ...]], tuple[str, ...]]:
+        """Each prefix's most frequent completions, and the prefixes that had more."""
+        words: dict[str, tuple[str, ...]] = {}
+        bounded: list[str] = []
+        for prefix in prefixes(query):
+            words[prefix], more = self.vocab.completions(prefix)
+            if more:
+                bounded.append(prefix)
+        return words, tuple(bounded)
+
+    def _second_tier(self, query: Query, words: dict[str, tuple[str, ...]], filters_sql: str | None,
+                     first: str) -> str:  # fmt: skip
+        """Rows the typed word's completions find and the word itself does not."""
+        as_prefix = _and(text_expression(query, Completions(words, query.typed)), filters_sql)
+        return f"({as_prefix}) NOT ({first})"
+
+    def _tier(self, expression: str, page: int, offset: int, unranked: bool, few: bool,
+              counted: str | None = None) -> _Tier:  # fmt: skip
+        """One ranked page and the total. ``few``: the vocabulary says at most COUNT_CAP rows
+        can match, so one statement ranks them and counts them (a window count over the
+        matches bm25 reads anyway); else a capped count first decides how to rank.
+        ``counted``: what the total counts, when it is not ``expression`` (cited nodes too)."""
+        if few and not unranked and page > 0 and counted in (None, expression):
+            rows = self._db.execute(
+                "SELECT rowid, rank, count(*) OVER () FROM nodes_fts WHERE nodes_fts MATCH ? "
+                "ORDER BY rank LIMIT ? OFFSET ?",
+                (expression, page, offset),
+            ).fetchall()
+            if rows:
+                total = rows[0][2]
+                ranked = tuple((row[0], -float(row[1] or 0.0)) for row in rows)
+                return _Tier(ranked, min(total, COUNT_CAP), total > COUNT_CAP, False)
+            if offset == 0:
+                return _Tier((), 0, False, False)
+        total, capped = self._count(counted or expression)
+        if page <= 0 or offset >= total:
+            return _Tier((), total, capped, False)
+        sampled = capped and not unranked
+        if sampled:
+            ranked = self._ranked_sample(expression, page, offset)
+        else:
+            ranked = self._ranked(expression, page, offset, unranked)
+        return _Tier(ranked, total, capped, sampled)
+
+    def _at_most(self, query: Query, words: dict[str, tuple[str, ...]], typed_as_prefix: bool) -> int:
+        """An upper bound on the rows the query's words can match, from the vocab table: the
+        smallest group's sum of its clauses' unit counts."""
+        vocab = self.vocab
+
+        def term(t: Term) -> int:
+            found = vocab.docs(t.word, t.stem) if not t.prefix else 0
+            if t.prefix or (typed_as_prefix and t == query.typed):
+                found += vocab.word_docs(words.get(t.word, ()))
+            return found
+
+        def clause(c: Clause) -> int:
+            if isinstance(c, Term):
+                return term(c)
+            if isinstance(c, AllOf):
+                return min(term(t) for t in c.terms)
+            return min(vocab.docs(w, stem(w)) for w in c.words)
+
+        return min((sum(clause(c) for c in group) for group in query.groups), default=0)
 
     def _index_answers(self) -> bool:
         """Whether the index finds rows at all. A damaged structure record reads as an empty
@@ -193,13 +346,16 @@ class SearchStore:
         return tuple((row[0], -float(row[1] or 0.0)) for row in rows)
 
     def _ranked_sample(self, expression: str, limit: int, offset: int) -> tuple[tuple[int, float], ...]:
-        """bm25 for the first RANK_SAMPLE matches only, best first (bounded time)."""
+        """bm25 for the first RANK_SAMPLE matches only, best first (bounded time). SQLite keeps
+        the best rows as it reads (a sorter with a LIMIT): no 20 000-row list in Python."""
         rows = self._db.execute(
-            f"SELECT rowid, bm25(nodes_fts, {BM25_WEIGHTS}) FROM nodes_fts WHERE nodes_fts MATCH ? LIMIT ?",
-            (expression, RANK_SAMPLE),
-        ).fetchall()
-        rows.sort(key=lambda row: (row[1], row[0]))
-        return tuple((pk, -float(score)) for pk, score in rows[offset : offset + limit])
+            f"""SELECT rowid, score FROM (
+                    SELECT rowid, bm25(nodes_fts, {BM25_WEIGHTS}) AS score FROM nodes_fts
+                    WHERE nodes_fts MATCH ? LIMIT ?)
+                ORDER BY score, rowid LIMIT ? OFFSET ?""",
+            (expression, RANK_SAMPLE, limit, offset),
+        )
+        return tuple((pk, -float(score)) for pk, score in rows)
 
     def _count(self, expression: str) -> tuple[int, bool]:
         total = self._db.execute(

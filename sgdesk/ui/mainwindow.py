@@ -27,7 +27,7 @@ from sgdesk.content.query import SearchFilters
 from sgdesk.content.timeline import LATER_PREFIX
 from sgdesk.errors import SgdeskError
 from sgdesk.export.html import ORG_CHART_LINK
-from sgdesk.library import Library, SearchResults
+from sgdesk.library import Library, SearchMode, SearchResults
 from sgdesk.ui import screen_fit
 from sgdesk.ui.as_of import PointInTime
 from sgdesk.ui.export_actions import ExportActions
@@ -565,14 +565,15 @@ class MainWindow(QMainWindow):
         if not self.search_panel.focus_results():
             self.search_panel.focus_field()
 
-    def _run_search(self, text: str, filters: SearchFilters, offset: int) -> None:
+    def _run_search(self, text: str, filters: SearchFilters, offset: int,
+                    mode: SearchMode | None = None) -> None:  # fmt: skip
         if self.library is None:
             return
         if self.search_service is None:
             self.search_service = SearchService(self.library.info.path, self)
             self.search_service.results_ready.connect(self._on_results)
             self.search_service.failed.connect(self.search_panel.show_error)
-        self.search_service.search(text, filters, PAGE_SIZE, offset)
+        self.search_service.search(text, filters, PAGE_SIZE, offset, mode)
 
     def _cancel_search(self) -> None:
         if self.search_service is not None:

@@ -6,6 +6,8 @@ window runs searches and calls ``show_results`` / ``show_error`` with what comes
 
 from __future__ import annotations
 
+import html
+
 from PySide6.QtCore import QEvent, QModelIndex, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
@@ -22,8 +24,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )  # fmt: skip
 
-from sgdesk.content.query import SearchFilters
-from sgdesk.library import SearchResults
+from sgdesk.content.query import MIN_PREFIX, SearchFilters
+from sgdesk.library import MAX_COMPLETIONS, SearchMode, SearchResults
 from sgdesk.ui.safe_text import plain, set_plain_text
 from sgdesk.ui.search_model import NODE_ID_ROLE, SearchResultDelegate, SearchResultsModel
 
@@ -48,8 +50,17 @@ NORM_TYPES: Choices = (
 )
 
 
+# The notice's links: run the suggestion, or search the text typed exactly.
+SUGGESTION_LINK = "sgdesk:quiso-decir"
+EXACT_LINK = "sgdesk:buscar-exactamente"
+
+
+def quoted(text: str) -> str:
+    return "«" + html.escape(text.strip()) + "»"
+
+
 class SearchPanel(QWidget):
-    search_requested = Signal(str, object, int)  # text, SearchFilters, offset
+    search_requested = Signal(str, object, int, object)  # text, SearchFilters, offset, SearchMode
     search_cancelled = Signal()  # the field was emptied: drop any search still running
     hit_activated = Signal(str, int)  # node id, row
     query_committed = Signal(str)  # a search the user acted on: remember it
@@ -74,6 +85,16 @@ class SearchPanel(QWidget):
         self.status = QLabel(self.tr("Escriba para buscar en todo el corpus."), self)
         self.status.setWordWrap(True)
         self.status.setAccessibleName(self.tr("Estado de la búsqueda"))
+        # «¿Quiso decir…?», the corrected search, synonyms used, tips when nothing was found.
+        self.notice = QLabel(self)
+        self.notice.setObjectName("searchNotice")
+        self.notice.setWordWrap(True)
+        self.notice.setTextFormat(Qt.TextFormat.RichText)
+        self.notice.setTextInteractionFlags(
+            Qt.TextInteractionFlag.LinksAccessibleByMouse | Qt.TextInteractionFlag.LinksAccessibleByKeyboard
+        )
+        self.notice.setAccessibleName(self.tr("Sugerencias de la búsqueda"))
+        self.notice.hide()
         self.model = SearchResultsModel(self)
         self.results = QListView(self)
         self.results.setObjectName("searchResults")
@@ -87,7 +108,9 @@ class SearchPanel(QWidget):
         self._layout()
         self._results_total = 0
         self._open_cited_on_arrival = False
-        self._asked: tuple[str, SearchFilters] | None = None  # the search whose hits are listed
+        self._asked: tuple[str, SearchFilters, SearchMode] | None = None  # the search whose hits are listed
+        self._typing = False  # the field changed since Enter: its last word is unfinished
+        self._shown: SearchResults | None = None
         self._opened_row = 0  # the hit last opened from this list (Ctrl+Shift+B returns to it)
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
@@ -130,11 +153,12 @@ class SearchPanel(QWidget):
         for row in (top, filters, years):
             layout.addLayout(row)
         layout.addWidget(self.status)
+        layout.addWidget(self.notice)
         layout.addWidget(self.results, 1)
         layout.addWidget(self.more_button)
 
     def _connect(self) -> None:
-        self.field.textChanged.connect(self._timer.start)
+        self.field.textChanged.connect(self._on_text_changed)
         self.field.returnPressed.connect(self._on_return)
         self._timer.timeout.connect(self.search_now)
         for box in (self.kind_box, self.type_box):
@@ -144,6 +168,7 @@ class SearchPanel(QWidget):
         self.results.activated.connect(self._activate)
         self.results.clicked.connect(self._activate)
         self.more_button.clicked.connect(self._more)
+        self.notice.linkActivated.connect(self._follow_notice)
         self.field.installEventFilter(self)
         self.results.installEventFilter(self)
 
@@ -156,8 +181,9 @@ class SearchPanel(QWidget):
         return SearchFilters(self.kind_box.currentData(), self.type_box.currentData(),
                              year(self.year_from), year(self.year_to))  # fmt: skip
 
-    def search_now(self) -> None:
-        """Search the field's text at once (the debounce timer calls this too)."""
+    def search_now(self, exact: bool = False) -> None:
+        """Search the field's text at once (the debounce timer calls this too). While the user
+        types, the last word is unfinished and is also searched as a prefix."""
         self._timer.stop()
         self._open_cited_on_arrival = False  # only the search Enter starts opens a citation
         text = self.field.text()
@@ -165,11 +191,13 @@ class SearchPanel(QWidget):
             self.search_cancelled.emit()
             self.model.set_hits(())
             self.more_button.hide()
+            self._set_notice("")
             self.status.setText(self.tr("Escriba para buscar en todo el corpus."))
             return
         self.status.setText(self.tr("Buscando…"))
-        self._asked = (text, self.filters())
-        self.search_requested.emit(text, self.filters(), 0)
+        mode = SearchMode(prefix_last=self._typing, exact=exact)
+        self._asked = (text, self.filters(), mode)
+        self.search_requested.emit(text, self.filters(), 0, mode)
 
     def show_results(self, results: SearchResults) -> None:
         if results.offset:
@@ -179,20 +207,30 @@ class SearchPanel(QWidget):
             self._opened_row = 0
             if results.hits:
                 self.results.scrollToTop()
+            self._shown = results
+            if results.corrected_from is not None and self._asked is not None:
+                _, filters, mode = self._asked  # «Más resultados» continues the corrected search
+                self._asked = (results.query.text, filters, mode)
         self._results_total = results.total
         shown = self.model.rowCount()
         self.more_button.setVisible(shown < results.total and bool(results.hits))
         set_plain_text(self.status, self._count_text(results, shown))
+        if not results.offset:
+            self._set_notice(self._notice_html(results))
         if self._open_cited_on_arrival and not results.offset:
             self._open_cited_on_arrival = False
             self.open_first_if_cited()
 
     def _count_text(self, results: SearchResults, shown: int) -> str:
+        if results.query.is_empty and results.query.too_short:
+            return self.tr("Siga escribiendo: se busca desde %1 letras.").replace("%1", str(MIN_PREFIX))
         if results.total == 0:
             return self.tr("Sin resultados para «%1».").replace("%1", results.query.text.strip())
         more = self.tr("más de ") if results.total_capped else ""
         noun = self.tr("resultado") if results.total == 1 else self.tr("resultados")
         text = f"{more}{results.total:,} {noun}".replace(",", " ")
+        if results.corrected_from is not None:
+            text += self.tr(" para «%1»").replace("%1", results.query.text.strip())
         if shown < results.total:
             text += self.tr(" (se muestran %1)").replace("%1", str(shown))
         if results.sampled:
@@ -203,8 +241,68 @@ class SearchPanel(QWidget):
             text += self.tr(" · solo palabras muy comunes: resultados sin ordenar por relevancia")
         return text
 
+    def _notice_html(self, results: SearchResults) -> str:
+        """The lines under the count; every piece of text from the user or the corpus escaped."""
+        lines: list[str] = []
+        if results.corrected_from is not None:
+            lines.append(
+                self.tr("Sin resultados para %1: se muestran los de %2. ")
+                .replace("%1", quoted(results.corrected_from)).replace("%2", quoted(results.query.text))
+                + f'<a href="{EXACT_LINK}">'
+                + self.tr("Buscar exactamente %1").replace("%1", quoted(results.corrected_from)) + "</a>"
+            )  # fmt: skip
+        elif results.suggestion is not None:
+            lines.append(
+                self.tr("¿Quiso decir: %1?").replace(
+                    "%1", f'<a href="{SUGGESTION_LINK}">{html.escape(results.suggestion)}</a>'
+                )
+            )
+        for use in results.query.synonyms:
+            lines.append(
+                self.tr("También se buscó %1 (sinónimo de %2).")
+                .replace("%1", self.tr(" o ").join(quoted(f) for f in use.also))
+                .replace("%2", quoted(use.typed))
+            )  # fmt: skip
+        if results.bounded:
+            lines.append(
+                self.tr("%1: solo las %2 palabras más frecuentes que empiezan así; escriba más letras.")
+                .replace("%1", ", ".join(quoted(p) for p in results.bounded))
+                .replace("%2", str(MAX_COMPLETIONS))
+            )  # fmt: skip
+        if results.total == 0 and not results.query.is_empty:
+            lines.append(self._tips())
+        return "<br>".join(lines)
+
+    def _tips(self) -> str:
+        """What to try when nothing was found, naming the filters in use."""
+        tips = [self.tr("use menos palabras"), self.tr("busque por prefijo con * (gest*)")]
+        used = [box.currentText() for box in (self.kind_box, self.type_box) if box.currentIndex() > 0]
+        used += [box.text() for box in (self.year_from, self.year_to) if box.value() != NO_YEAR]
+        if used:
+            tips.append(self.tr("quite los filtros en uso (%1)").replace("%1", html.escape(", ".join(used))))
+        return self.tr("Sugerencias: ") + "; ".join(tips) + "."
+
+    def _set_notice(self, text: str) -> None:
+        self.notice.setText(text)
+        self.notice.setVisible(bool(text))
+
+    def _follow_notice(self, link: str) -> None:
+        """A click on «¿Quiso decir…?» searches the suggestion; «Buscar exactamente», the text typed."""
+        shown = self._shown
+        if shown is None:
+            return
+        if link == SUGGESTION_LINK and shown.suggestion is not None:
+            self.field.setText(shown.suggestion)
+            self._typing = False
+            self.search_now()
+        elif link == EXACT_LINK and shown.corrected_from is not None:
+            self.field.setText(shown.corrected_from)
+            self._typing = False
+            self.search_now(exact=True)
+
     def show_error(self, message: str) -> None:
         self._open_cited_on_arrival = False
+        self._set_notice("")
         self.model.set_hits(())
         self.more_button.hide()
         set_plain_text(self.status, message)
@@ -223,6 +321,7 @@ class SearchPanel(QWidget):
 
     def use_query(self, text: str) -> None:
         self.field.setText(plain(text, limit=1000))
+        self._typing = False
         self.search_now()
         self.focus_field()
 
@@ -250,8 +349,14 @@ class SearchPanel(QWidget):
             self.query_committed.emit(self.field.text().strip())
             self.hit_activated.emit(str(node_id), index.row())
 
+    def _on_text_changed(self) -> None:
+        self._typing = True
+        self._timer.start()
+
     def _on_return(self) -> None:
-        """Enter in the field: search now; a cited unit ("decreto 267 de 2007") opens at once."""
+        """Enter in the field: search now, the last word as a whole word; a cited unit
+        ("decreto 267 de 2007") opens at once."""
+        self._typing = False
         self.search_now()
         self._open_cited_on_arrival = bool(self.field.text().strip())
 
@@ -265,8 +370,8 @@ class SearchPanel(QWidget):
         """The next page of the list shown, even if the field was edited since (that search
         replaces the list when it runs)."""
         if self._asked is not None:
-            text, filters = self._asked
-            self.search_requested.emit(text, filters, self.model.rowCount())
+            text, filters, mode = self._asked
+            self.search_requested.emit(text, filters, self.model.rowCount(), mode)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent):

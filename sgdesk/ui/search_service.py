@@ -14,7 +14,7 @@ from PySide6.QtCore import QObject, QThread, Signal, Slot
 
 from sgdesk.content.query import SearchFilters
 from sgdesk.errors import SgdeskError
-from sgdesk.library import Library, SearchResults
+from sgdesk.library import Library, SearchMode, SearchResults
 
 log = logging.getLogger("sgdesk")
 
@@ -35,8 +35,9 @@ class _Worker(QObject):
         self._lock = threading.Lock()
         self.latest = 0  # written by the GUI thread: requests older than this are skipped
 
-    @Slot(int, str, object, int, int)
-    def run(self, generation: int, text: str, filters: SearchFilters, limit: int, offset: int) -> None:
+    @Slot(int, str, object, int, int, object)
+    def run(self, generation: int, text: str, filters: SearchFilters, limit: int, offset: int,
+            mode: SearchMode) -> None:  # fmt: skip
         if generation < self.latest:
             return
         try:
@@ -45,7 +46,7 @@ class _Worker(QObject):
                 library = Library.open(self._database)  # opened on this thread
                 with self._lock:
                     self.library = library
-            results = library.search(text, filters, limit, offset)
+            results = library.search(text, filters, limit, offset, mode.prefix_last, mode.exact)
         except SgdeskError as exc:
             self.failed.emit(generation, exc.message)
             return
@@ -78,7 +79,7 @@ class SearchService(QObject):
 
     results_ready = Signal(object)  # SearchResults
     failed = Signal(str)
-    _requested = Signal(int, str, object, int, int)
+    _requested = Signal(int, str, object, int, int, object)
     _closing = Signal()
 
     def __init__(self, database: Path, parent: QObject | None = None) -> None:
@@ -98,10 +99,11 @@ class SearchService(QObject):
     def generation(self) -> int:
         return self._generation
 
-    def search(self, text: str, filters: SearchFilters, limit: int = 30, offset: int = 0) -> int:
+    def search(self, text: str, filters: SearchFilters, limit: int = 30, offset: int = 0,
+               mode: SearchMode | None = None) -> int:  # fmt: skip
         """Queue a search; returns its generation. Older searches are abandoned."""
         self.cancel()
-        self._requested.emit(self._generation, text, filters, limit, offset)
+        self._requested.emit(self._generation, text, filters, limit, offset, mode or SearchMode())
         return self._generation
 
     def cancel(self) -> None:

@@ -24,8 +24,9 @@ def test_phrases_alternatives_exclusions_and_prefixes() -> None:
     assert query.excluded == (Term("paz"),)
 
 
-def test_short_prefix_is_a_plain_word() -> None:
-    assert parse_query("de*").groups == ((Term("de"),),)
+def test_one_letter_prefix_is_a_plain_word_two_letters_a_prefix() -> None:
+    assert parse_query("d*").groups == ((Term("d"),),)
+    assert parse_query("de*").groups == ((Term("de", prefix=True),),)
 
 
 def test_common_words_are_ignored_beside_other_terms() -> None:

@@ -656,7 +656,8 @@ def test_a_damaged_index_is_explained_in_the_status(
 def test_a_damaged_row_is_found_and_says_so_and_the_next_search_works(
     make_window: Callable[..., MainWindow], qtbot: QtBot, corpus_db: Path, tmp_path: Path
 ) -> None:
-    broken = "UPDATE nodes SET body = '{' WHERE id = 'decreto-267-2007/art-7/lit-h'"
+    # A value search reads for every hit (the body is read only for hits with no text).
+    broken = "UPDATE nodes SET kind = 'bogus' WHERE id = 'decreto-267-2007/art-7/lit-h'"
     damaged = altered_copy(corpus_db, tmp_path / "damaged.db", broken)
     window = make_window(database=damaged)
     panel = window.search_panel
