@@ -81,8 +81,8 @@ def _any_of(words: tuple[str, ...]) -> str:
 def _term(term: Term, completions: Completions) -> str:
     word = f"({_EXACT} : {_quote(term.word)} OR stems : {_quote(term.stem)})"
     found = completions.words.get(term.word, ())
-    if term.prefix:
-        return f"{_EXACT} : ({_any_of(found or (term.word,))})"
+    if term.prefix:  # FTS5's own prefix query when the vocabulary was not consulted (notes)
+        return f"{_EXACT} : ({_any_of(found)})" if found else f"{_EXACT} : {_quote(term.word)}*"
     if term == completions.typed and found:
         return f"({word} OR {_EXACT} : ({_any_of(found)}))"
     return word
