@@ -261,3 +261,10 @@ def test_hits_carry_the_same_breadcrumbs_as_the_tree(
         monkeypatch.setattr(corpus, "_HIT_DEPTH", depth)
         found = store.hits_by_pk(pks)
         assert {node.id: path for node, _, path in found.values()} == expected, depth
+
+
+def test_pages_continue_from_the_word_into_its_completions(synthetic: Library) -> None:
+    pages = [ids(synthetic.search("archiv", limit=1, offset=offset, prefix_last=True)) for offset in range(4)]
+    assert sorted(pages[0] + pages[1]) == ["archivo", "archivos"]
+    assert pages[2:] == [["archivistica"], []]
+    assert {synthetic.search("archiv", limit=1, offset=o, prefix_last=True).total for o in range(3)} == {3}
