@@ -6,8 +6,8 @@ import re
 from dataclasses import dataclass, field
 
 from sgdesk.content.compounds import COMPOUND, joined_forms
-from sgdesk.content.query import Query, Term, clause_words
-from sgdesk.content.stemming import stem
+from sgdesk.content.query import Near, Query, Term, clause_words
+from sgdesk.content.stemming import WORD, stem
 from sgdesk.content.text import fold
 
 # A snippet: pieces of text, each marked True when it is a matched word.
@@ -21,6 +21,9 @@ class Matcher:
     exact: frozenset[str]
     prefixes: tuple[str, ...]
     stems: frozenset[str]
+    # A synonym's other form («Dirección Distrital de Relaciones Internacionales» for «DDRI»):
+    # its words are marked only together, not wherever one of them appears.
+    names: tuple[tuple[str, ...], ...] = ()
     # Each word's answer, as written: snippets of one search see the same words again and again.
     _seen: dict[str, bool] = field(default_factory=dict, compare=False, repr=False)
     _found: list[re.Pattern[str] | None] = field(default_factory=list, compare=False, repr=False)
@@ -29,15 +32,18 @@ class Matcher:
     def for_query(cls, query: Query) -> Matcher:
         exact: set[str] = set()
         prefixes: list[str] = []
+        names: list[tuple[str, ...]] = []
         for group in query.groups:
             for clause in group:
                 if isinstance(clause, Term) and clause.prefix:
                     prefixes.append(clause.word)
+                elif isinstance(clause, Near):
+                    names.append(clause.words)
                 else:
                     exact.update(clause_words(clause))
         if query.typed is not None:
             prefixes.append(query.typed.word)
-        return cls(frozenset(exact), tuple(prefixes), frozenset(stem(w) for w in exact))
+        return cls(frozenset(exact), tuple(prefixes), frozenset(stem(w) for w in exact), tuple(names))
 
     def matches(self, word: str) -> bool:
         known = self._seen.get(word)
@@ -69,6 +75,8 @@ class Matcher:
         """``(start, end)`` of every matching word in ``text``; a hyphenated compound whose
         joined form matches («co-responsabilidad» for «corresponsabilidad») is one span."""
         found = self.words(text, folded)
+        if self.names:
+            found = _merged(sorted(found + _name_spans(fold(text) if folded is None else folded, self.names)))
         if "-" in text or "‐" in text or "‑" in text:
             found += [
                 (m.start(), m.end()) for m in COMPOUND.finditer(text)
@@ -76,6 +84,32 @@ class Matcher:
             ]  # fmt: skip
             found = _merged(sorted(found))
         return found
+
+
+def _name_spans(folded: str, names: tuple[tuple[str, ...], ...], gap: int = 3) -> list[tuple[int, int]]:
+    """Where each name's words appear in order, at most ``gap`` other words between two of
+    them (by word or by stem, as the index's NEAR finds them)."""
+    tokens = [(m.start(), m.end(), m.group()) for m in WORD.finditer(folded)]
+    found: list[tuple[int, int]] = []
+    for name in names:
+        wanted = [(word, stem(word)) for word in name]
+        for first in range(len(tokens)):
+            if not _same(tokens[first][2], wanted[0]):
+                continue
+            last, position = first, 1
+            while position < len(name):
+                window = range(last + 1, min(len(tokens), last + gap + 2))
+                after = next((i for i in window if _same(tokens[i][2], wanted[position])), None)
+                if after is None:
+                    break
+                last, position = after, position + 1
+            if position == len(name):
+                found.append((tokens[first][0], tokens[last][1]))
+    return found
+
+
+def _same(token: str, wanted: tuple[str, str]) -> bool:
+    return token == wanted[0] or stem(token) == wanted[1]
 
 
 def _merged(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:

@@ -171,3 +171,11 @@ def test_the_correction_keeps_the_rest_of_the_text() -> None:
     fixes = {"secretria": "secretaria"}
     assert corrected_text('"secretria general" -paz gest*', fixes.get) == '"secretaria general" -paz gest*'
     assert corrected_text("nada que cambiar", fixes.get) is None
+
+
+def test_a_synonym_name_is_marked_whole_not_word_by_word() -> None:
+    text = "La Unidad de Archivo distrital trabaja con la Unidad de Gestión Documental Distrital."
+    pieces = snippet(text, Matcher.for_query(parse_query("UGDD", TABLE)))
+    assert marked_text(pieces) == (
+        "La Unidad de Archivo distrital trabaja con la «Unidad de Gestión Documental Distrital»."
+    )
