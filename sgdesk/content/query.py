@@ -136,6 +136,7 @@ def parse_query(text: str, synonyms: SynonymTable | None = None, prefix_last: bo
     groups: list[list[Clause]] = []
     excluded: list[Clause] = []
     typed: Term | None = None
+    exact: set[int] = set()  # ids of the groups typed in quotes: that word only, no synonyms
     join_next = False
     for index, (raw, quoted) in enumerate(tokens):
         if not quoted and fold(raw) in _OR_WORDS and not (typing and index == len(tokens) - 1):
@@ -153,12 +154,14 @@ def parse_query(text: str, synonyms: SynonymTable | None = None, prefix_last: bo
             groups[-1].extend(clauses)
         else:
             groups.append(clauses)
+        if quoted and not negative:
+            exact.add(id(groups[-1]))
         join_next = False
     kept, common_only = _drop_common_words(groups, typed)
     kept = kept[:MAX_CLAUSES]
     used: list[SynonymUse] = []
     if synonyms is not None and synonyms.entries:
-        kept, used = _with_synonyms(kept, synonyms)
+        kept, used = _with_synonyms(kept, synonyms, exact)
     every_word = {w for g in kept for c in g for w in clause_words(c)}
     return Query(text, tuple(tuple(g) for g in kept), tuple(excluded[:MAX_CLAUSES]),
                  parse_citation(text), common_only, frozenset(every_word), typed,
@@ -192,8 +195,8 @@ def _clauses(raw: str, quoted: bool) -> list[Clause]:
     if not pieces:
         return []
     if quoted or len(pieces) > 1:  # "5-A", "l'estado", "2.2.5": the words side by side
-        if len(pieces) == 1:  # a quoted word: that word only (no synonyms), yet any case or accent
-            return [Phrase(tuple(pieces))] if quoted else [Term(pieces[0])]
+        if len(pieces) == 1:
+            return [Term(pieces[0])]
         found: list[Clause] = [Phrase(tuple(pieces))]
         if not quoted and len(pieces) == 2 and all(p.isalpha() for p in pieces) and "-" in raw:
             found += [Term(form[:MAX_WORD]) for form in joined_forms(*pieces)]
@@ -219,10 +222,11 @@ def _drop_common_words(groups: list[list[Clause]], typed: Term | None) -> tuple[
 
 
 def _with_synonyms(
-    groups: list[list[Clause]], table: SynonymTable
+    groups: list[list[Clause]], table: SynonymTable, exact: set[int]
 ) -> tuple[list[list[Clause]], list[SynonymUse]]:
     """Runs of single-word groups that spell a form of the table («alta consejeria victimas»)
-    become one group: the words as typed, or any other form of the entry. Longest runs first."""
+    become one group: the words as typed, or any other form of the entry. Longest runs first;
+    groups typed in quotes (``exact``: their ids) are left as they are."""
     forms = table.forms
     longest = max((len(key) for key in forms), default=0)
     out: list[list[Clause]] = []
@@ -231,7 +235,7 @@ def _with_synonyms(
     while index < len(groups):
         for size in range(min(longest, len(groups) - index), 0, -1):
             run = groups[index : index + size]
-            words = tuple(_plain_word(g) for g in run)
+            words = tuple(None if id(g) in exact else _plain_word(g) for g in run)
             entry = forms.get(words) if all(words) else None  # type: ignore[arg-type]
             if entry is not None:
                 out.append(_synonym_group(run, words, entry))  # type: ignore[arg-type]

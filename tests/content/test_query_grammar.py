@@ -50,7 +50,10 @@ def _shape(query: Query) -> tuple[list[list[str]], list[str]]:
         # word* is a prefix from MIN_PREFIX letters; shorter, a plain word
         ("gest*", [["gest*"]], []),
         ("ges*", [["ges*"]], []),
-        ("ge*", [["ge"]], []),
+        ("ge*", [["ge*"]], []),
+        ("g*", [["g"]], []),
+        # a hyphenated compound: the words side by side, or joined (Spanish doubles the r)
+        ("co-responsabilidad", [["co responsabilidad", "coresponsabilidad", "corresponsabilidad"]], []),
         ("*gest", [["gest"]], []),
         # punctuation inside a token: the pieces side by side, as a phrase
         ("5-A", [["5 a"]], []),
