@@ -15,6 +15,7 @@ from sgdesk.content.model import Amendment, LaterChange, Node, NodeKind, Norm
 from sgdesk.content.query import Phrase, Query, SearchFilters, Term, parse_query
 from sgdesk.content.spelling import closest, corrected_text, max_distance
 from sgdesk.content.stemming import stem
+from sgdesk.content.synonyms import SynonymTable
 from sgdesk.content.timeline import Status, Timeline, UnitState, with_later
 from sgdesk.errors import UnknownNodeError
 from sgdesk.store.corpus import CorpusStore
@@ -143,7 +144,7 @@ class Library:
         self._office_norms: frozenset[str] | None = None
         self._norm_ids = store.norm_ids()
         self._searcher = SearchStore(store.connection)
-        self._synonyms = self._searcher.vocab.synonyms()
+        self._synonyms: SynonymTable | None = None  # read at the first search
         self._timeline: Timeline | None = None
 
     @classmethod
@@ -220,11 +221,11 @@ class Library:
         ``prefix_last``: the text is being typed; its last word is also a prefix. Words the index
         does not have get a suggestion; when the text finds nothing, the suggestion's results
         come back instead (``corrected_from``), unless ``exact``."""
-        query = parse_query(text, self._synonyms, prefix_last)
-        if query.is_empty:
-            return SearchResults(query, (), 0, False, offset)
         filters = filters or SearchFilters()
         with interruptible():
+            query = parse_query(text, self._synonym_table(), prefix_last)
+            if query.is_empty:
+                return SearchResults(query, (), 0, False, offset)
             results = self._search(query, filters, limit, offset)
             # A group whose every word is unknown finds nothing: only then is there a typo to fix.
             suggestion = self._suggestion(query) if offset == 0 and results.total == 0 else None
@@ -232,16 +233,21 @@ class Library:
                 return results
             if results.total == 0 and not exact:
                 corrected = self._search(
-                    parse_query(suggestion, self._synonyms, prefix_last), filters, limit, 0
+                    parse_query(suggestion, self._synonym_table(), prefix_last), filters, limit, 0
                 )
                 if corrected.total:
                     return replace(corrected, suggestion=suggestion, corrected_from=text)
             return replace(results, suggestion=suggestion)
 
+    def _synonym_table(self) -> SynonymTable:
+        if self._synonyms is None:
+            self._synonyms = self._searcher.vocab.synonyms()
+        return self._synonyms
+
     def fts_statements(self, text: str, filters: SearchFilters | None = None, limit: int = 20,
                        prefix_last: bool = False) -> list[tuple[str, str]]:  # fmt: skip
         """The ranked FTS5 statements a search of ``text`` runs, for benchmarks to time alone."""
-        query = parse_query(text, self._synonyms, prefix_last)
+        query = parse_query(text, self._synonym_table(), prefix_last)
         return self._searcher.statements(query, filters or SearchFilters(), limit)
 
     def _suggestion(self, query: Query) -> str | None:

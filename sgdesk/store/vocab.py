@@ -3,20 +3,47 @@ synonym table: what «¿Quiso decir…?», prefix completion and synonyms need f
 
 from __future__ import annotations
 
+import functools
 import sqlite3
+from collections.abc import Callable
+from typing import Concatenate, ParamSpec, TypeVar
 
 from sgdesk.content.synonyms import SynonymTable, table_from_rows
+from sgdesk.errors import DatabaseError
 from sgdesk.store.schema import STEMS, WORDS
+
+_P = ParamSpec("_P")
+_R = TypeVar("_R")
+DAMAGED_VOCAB = "El índice de búsqueda está dañado; verifique la base con «sgdesk db check»."
 
 # A prefix is searched as its most frequent completions, at most this many: «de» alone has
 # thousands at 1M units, and FTS5 would merge all their doclists before the first row.
 MAX_COMPLETIONS = 24
 
 
+def _guarded(method: Callable[Concatenate[VocabStore, _P], _R]) -> Callable[Concatenate[VocabStore, _P], _R]:
+    """A damaged file is a Spanish DatabaseError; an interrupted query (a newer search) stays
+    an OperationalError for ``interruptible``."""
+
+    @functools.wraps(method)
+    def guarded(self: VocabStore, /, *args: _P.args, **kwargs: _P.kwargs) -> _R:
+        try:
+            return method(self, *args, **kwargs)
+        except sqlite3.OperationalError as exc:
+            if getattr(exc, "sqlite_errorname", "") == "SQLITE_INTERRUPT":
+                raise
+            raise DatabaseError(DAMAGED_VOCAB) from exc
+        except (sqlite3.DatabaseError, UnicodeDecodeError, ValueError, TypeError) as exc:
+            raise DatabaseError(DAMAGED_VOCAB) from exc
+
+    return guarded
+
+
 class VocabStore:
     def __init__(self, connection: sqlite3.Connection) -> None:
         self._db = connection
 
+    @_guarded
     def completions(self, prefix: str, limit: int = MAX_COMPLETIONS) -> tuple[tuple[str, ...], bool]:
         """The most frequent indexed words that start with ``prefix`` (itself included), and
         whether there were more than ``limit``."""
@@ -27,6 +54,7 @@ class VocabStore:
         ).fetchall()
         return tuple(row[0] for row in rows[:limit]), len(rows) > limit
 
+    @_guarded
     def docs(self, word: str, stem: str) -> int:
         """Units with ``word`` in a title or text, plus those with its stem (an upper bound)."""
         rows = self._db.execute(
@@ -35,6 +63,7 @@ class VocabStore:
         )
         return sum(row[0] for row in rows)
 
+    @_guarded
     def word_docs(self, words: tuple[str, ...]) -> int:
         """Units with any of ``words`` in a title or text (an upper bound: a sum)."""
         if not words:
@@ -45,6 +74,7 @@ class VocabStore:
         ).fetchone()
         return int(row[0] or 0)
 
+    @_guarded
     def candidates(self, word: str, spread: int) -> list[tuple[str, int]]:
         """Words of titles and texts that start with ``word``'s letter and whose length is
         within ``spread`` of its own, with their unit counts (spelling suggestions)."""
@@ -54,5 +84,12 @@ class VocabStore:
             (WORDS, word[:1], word[:1] + "\U0010ffff", len(word) - spread, len(word) + spread),
         ).fetchall()
 
+    @_guarded
     def synonyms(self) -> SynonymTable:
-        return table_from_rows(self._db.execute("SELECT entry, position, form FROM synonyms"))
+        """The synonym table; rows a damaged page made unreadable are left out."""
+        rows = self._db.execute("SELECT entry, position, form FROM synonyms").fetchall()
+        table = table_from_rows(
+            (e, p, f) for e, p, f in rows if isinstance(e, int) and isinstance(p, int) and isinstance(f, str)
+        )
+        table.forms  # noqa: B018 (built here, where a damaged value is an error in Spanish)
+        return table
