@@ -44,9 +44,10 @@ class VocabStore:
         self._db = connection
 
     @_guarded
-    def completions(self, prefix: str, limit: int = MAX_COMPLETIONS) -> tuple[tuple[str, ...], bool]:
+    def completions(self, prefix: str, limit: int | None = None) -> tuple[tuple[str, ...], bool]:
         """The most frequent indexed words that start with ``prefix`` (itself included), and
-        whether there were more than ``limit``."""
+        whether there were more than ``limit`` (MAX_COMPLETIONS)."""
+        limit = MAX_COMPLETIONS if limit is None else limit
         rows = self._db.execute(
             "SELECT term FROM vocab WHERE kind = ? AND term >= ? AND term < ? "
             "ORDER BY docs DESC, term LIMIT ?",

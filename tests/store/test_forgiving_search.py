@@ -149,7 +149,6 @@ def test_short_prefixes_are_bounded_to_the_most_frequent_words(
     from sgdesk.store import vocab
 
     monkeypatch.setattr(vocab, "MAX_COMPLETIONS", 1)
-    monkeypatch.setattr(vocab.VocabStore.completions, "__defaults__", (1,))
     results = synthetic.search("ar", prefix_last=True)
     assert results.bounded == ("ar",)
     assert set(ids(results)) == {"archivo", "archivos"}, "only «archivo», the most frequent «ar…» word"
