@@ -9,7 +9,9 @@
 4. ``bench.export`` — PDF export against a bare ``QPdfWriter``;
 5. ``bench.timeline`` — the "Vigente a" date change;
 6. ``bench.responsiveness`` — how long the window is blocked while the timeline is read and
-   drawn, against an idle window.
+   drawn, against an idle window;
+7. ``bench.pack`` — verify + install of a content pack of the 100 000-provision corpus, against
+   a plain copy + SHA-256 of its database.
 
 Each step runs in its own process (a fresh interpreter, no shared caches). The exit status is
 that of the first step that failed, 0 when all passed.
@@ -39,6 +41,7 @@ def steps(sizes: Sequence[int]) -> list[list[str]]:
         ["bench.export"],
         ["bench.timeline", "--sizes", listed],
         ["bench.responsiveness", "--sizes", listed],
+        ["bench.pack", "--size", "100000"],
     ]
     return plan
 

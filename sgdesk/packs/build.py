@@ -61,6 +61,7 @@ def build_pack(
         else:
             raise PackError("Indique --sources CARPETA o --database ARCHIVO.")
         facts = packing.database_facts(work)
+        _check_whole(work)
         packing.stamp_content_version(work, content_version, facts.content_version)
         summary = summarize(previous, work) if previous is not None else Summary()
         digest, size = _sha256(work)
@@ -72,6 +73,13 @@ def build_pack(
         output.parent.mkdir(parents=True, exist_ok=True)
         archive.write_pack(work, manifest, secret, output)
     return BuiltPack(output, manifest)
+
+
+def _check_whole(database: Path) -> None:
+    """What is signed is sound: SQLite's integrity check and FTS5's, index against text."""
+    problems = packing.integrity_problems(database) + packing.fts_problems(database, against_content=True)
+    if problems:
+        raise PackError(f"La base de datos no pasa las comprobaciones de integridad: {'; '.join(problems)}.")
 
 
 def _copy(database: Path, target: Path) -> None:

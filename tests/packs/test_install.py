@@ -177,3 +177,18 @@ def test_the_default_data_folder_is_qts_app_local_data_location(qapp: object) ->
     configure_application(qapp)  # type: ignore[arg-type]
     location = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.AppLocalDataLocation)
     assert default_data_dir() == Path(location)
+
+
+def test_build_refuses_a_database_whose_index_disagrees_with_its_text(
+    tmp_path: Path, corpus_db: Path, test_keys: KeyFiles
+) -> None:
+    """The install checks the index's structure; its agreement with the text is checked here."""
+    from sgdesk.store import packing
+
+    stale = altered_copy(corpus_db, tmp_path / "indice-viejo.db",
+                         "UPDATE nodes SET text = 'otro texto' WHERE id = 'mision'")  # fmt: skip
+    assert packing.fts_problems(stale, against_content=False) == []
+    assert packing.fts_problems(stale, against_content=True)
+    with pytest.raises(PackError, match="no pasa las comprobaciones de integridad"):
+        build_pack(tmp_path / "x.sgpack", test_keys.secret_path, database=stale)
+    assert not (tmp_path / "x.sgpack").exists()
