@@ -275,6 +275,11 @@ class PointInTime(QObject):
         self._dock = dock
         dock.visibilityChanged.connect(lambda visible: visible and QTimer.singleShot(0, self._fill_timeline))
 
+    def timeline(self) -> TimelinePanel:
+        """The timeline dock's panel (made now if the dock was never shown)."""
+        assert self._dock is not None, "attach_timeline first"
+        return self._panel(self._dock)
+
     def _panel(self, dock: QDockWidget) -> TimelinePanel:
         if self.timeline_panel is None:
             from sgdesk.ui.timeline_panel import TimelinePanel

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QEvent, QModelIndex, QObject, Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import (
+    QApplication,
     QDockWidget,
     QLabel,
     QMainWindow,
@@ -145,8 +146,7 @@ class MainWindow(QMainWindow):
     def _add_dock(self, spec: DockSpec) -> QDockWidget:
         dock = QDockWidget(self.tr(spec.title), self)
         dock.setObjectName(spec.name)
-        dock.setAccessibleName(self.tr(spec.title))
-        dock.toggleViewAction().setShortcut(QKeySequence(spec.shortcut))
+        dock.setAccessibleName(self.tr(spec.title))  # Ver › its title shows or hides it
         self.addDockWidget(spec.area, dock)
         return dock
 
@@ -200,7 +200,15 @@ class MainWindow(QMainWindow):
             "A&lejar", self.reading_pane.zoom_out, ["Ctrl+-", QKeySequence(key.ZoomOut)]
         )
         self.zoom_reset_action = self._action("&Tamaño normal", self.reset_zoom, ["Ctrl+0"])
-        self.switch_focus_action = self._action("Alternar &foco índice/texto", self.switch_focus, ["F6"])
+        self.switch_focus_action = self._action("&Siguiente panel", lambda: self.switch_focus(1), ["F6"])
+        self.previous_pane_action = self._action(
+            "Panel a&nterior", lambda: self.switch_focus(-1), ["Shift+F6"]
+        )
+        # Ctrl+1…4 bring a panel forward and into focus; they never hide it (Ver does).
+        self.show_panel_actions = [
+            self._action(f"Panel «{spec.title}»", partial(self.show_panel, spec.name), [spec.shortcut])
+            for spec in DOCKS
+        ]
         self.search_action = self._action(
             "Buscar en el &corpus…", self.focus_search, ["Ctrl+K", "Ctrl+Shift+F"]
         )
@@ -255,12 +263,14 @@ class MainWindow(QMainWindow):
         view_menu.addActions([self.zoom_in_action, self.zoom_out_action, self.zoom_reset_action])
         view_menu.addSeparator()
         view_menu.addActions([dock.toggleViewAction() for dock in self.docks.values()])
-        view_menu.addAction(self.switch_focus_action)
         view_menu.addSeparator()
         view_menu.addActions([self.as_of_action, self.functions_action, self.org_chart_action,
                               self.compare_action])  # fmt: skip
         go_menu = bar.addMenu(self.tr("&Ir"))
         go_menu.addActions([self.back_action, self.forward_action, self.home_action, self.history_action])
+        go_menu.addSeparator()
+        go_menu.addActions(self.show_panel_actions)
+        go_menu.addActions([self.switch_focus_action, self.previous_pane_action])
         help_menu = bar.addMenu(self.tr("Ay&uda"))
         help_menu.addAction(self.about_action)
         toolbar = QToolBar(self.tr("Barra de herramientas"), self)
@@ -333,6 +343,8 @@ class MainWindow(QMainWindow):
         except SgdeskError as exc:
             show_status(self, exc.message)
             return False
+        if record and self.current_node_id == self.history.current:
+            self.history.remember(self.reading_pane.reading_place())  # Back returns here
         self.current_node_id = page.node.id
         self.point_in_time.compiled = False
         self.point_in_time.showing_later = None
@@ -359,19 +371,62 @@ class MainWindow(QMainWindow):
 
     def go_back(self) -> None:
         if self.history.can_go_back():
-            self.open_node(self.history.back() or HOME_NODE, record=False)
+            self._leave_for(self.history.back)
 
     def go_forward(self) -> None:
         if self.history.can_go_forward():
-            self.open_node(self.history.forward() or HOME_NODE, record=False)
+            self._leave_for(self.history.forward)
+
+    def _leave_for(self, step: Callable[[], str | None]) -> None:
+        """Back or forward: note the place on this page, move, and return to the place the
+        reader had on the page reached."""
+        if self.current_node_id == self.history.current:
+            self.history.remember(self.reading_pane.reading_place())
+        if self.open_node(step() or HOME_NODE, record=False) and self.history.place is not None:
+            self.reading_pane.restore_place(self.history.place)
 
     def _update_navigation(self) -> None:
         self.back_action.setEnabled(self.history.can_go_back())
         self.forward_action.setEnabled(self.history.can_go_forward())
 
-    def switch_focus(self) -> None:
-        target = self.reading_pane if self.tree_view.hasFocus() else self.tree_view
-        target.setFocus(Qt.FocusReason.ShortcutFocusReason)
+    def show_panel(self, dock_name: str) -> None:
+        """Ctrl+1…4: show the dock, bring it to the front of its tab group, focus its panel."""
+        dock = self.docks[dock_name]
+        dock.show()
+        dock.raise_()
+        self._focus_pane(self._pane_of(dock_name))
+
+    def _pane_of(self, dock_name: str) -> QWidget:
+        """The widget that takes the focus in a dock (its panel is built when first needed)."""
+        if dock_name == "searchDock":
+            return self.search_panel
+        if dock_name == "timelineDock":
+            return self.point_in_time.timeline().view
+        if dock_name == "myNotesDock":
+            return self.my_notes.panel.view
+        return self.tree_view
+
+    def _panes(self) -> list[QWidget]:
+        """The panes F6 goes through, in order: the text, then every dock that can be seen."""
+        panes: list[QWidget] = [self.reading_pane]
+        panes += [self._pane_of(spec.name) for spec in DOCKS if _on_screen(self.docks[spec.name])]
+        return [pane for pane in panes if _on_screen(pane)]
+
+    def switch_focus(self, step: int = 1) -> None:
+        """F6 (Shift+F6 back): the next visible pane; hidden panes and tabs behind are skipped."""
+        panes = self._panes()
+        focused = QApplication.focusWidget()
+        here = next((i for i, pane in enumerate(panes) if focused is not None
+                     and (pane is focused or pane.isAncestorOf(focused))), -1)  # fmt: skip
+        if here == -1 and step < 0:
+            here = 0
+        self._focus_pane(panes[(here + step) % len(panes)])
+
+    def _focus_pane(self, pane: QWidget) -> None:
+        if self._search_panel is not None and pane is self._search_panel:
+            self._search_panel.focus_field()
+        else:
+            pane.setFocus(Qt.FocusReason.ShortcutFocusReason)
 
     def _on_external_link(self, url: str) -> None:
         show_status(
@@ -615,6 +670,12 @@ class MainWindow(QMainWindow):
         if self.current_node_id:
             self.settings.last_node = self.current_node_id
         self.settings.sync()
+
+
+def _on_screen(widget: QWidget) -> bool:
+    """Shown and not covered: a dock in a tab behind another stays "visible" for Qt (it is
+    moved out of the window), but nothing of it can be seen."""
+    return widget.isVisible() and not widget.visibleRegion().isEmpty()
 
 
 def show_error(parent: QWidget, title: str, message: str) -> QMessageBox:

@@ -191,6 +191,7 @@ def test_tree_clicks_are_recorded_in_history(window: MainWindow, qtbot: QtBot) -
 
 
 def test_f6_switches_focus_between_index_and_text(window: MainWindow, qtbot: QtBot) -> None:
+    window.docks["timelineDock"].hide()
     window.tree_view.setFocus()
     qtbot.waitUntil(window.tree_view.hasFocus)
     qtbot.keyClick(window, Qt.Key.Key_F6)

@@ -48,7 +48,7 @@ def test_a_hidden_dock_stays_hidden(
     first = make_window()
     dock = first.docks["navigationDock"]
     assert dock.isVisible()
-    qtbot.keyClick(first, Qt.Key.Key_1, CTRL)
+    dock.toggleViewAction().trigger()  # Ver › Navegación hides it
     assert not dock.isVisible()
     assert not first.tree_view.isVisible()
     first.close()
