@@ -301,10 +301,13 @@ def test_the_timeline_is_built_off_the_gui_thread(
     quick.close()
 
 
-def test_ctrl_3_shows_and_hides_the_timeline(window: MainWindow, qtbot: QtBot) -> None:
+def test_ctrl_3_shows_the_timeline_and_ver_hides_it(window: MainWindow, qtbot: QtBot) -> None:
     dock = window.docks["timelineDock"]
     activate(qtbot, window)
-    qtbot.keyClick(window, Qt.Key.Key_3, CTRL)
+    qtbot.keyClick(window, Qt.Key.Key_3, CTRL)  # shown at start: stays shown, gets the focus
+    assert dock.isVisible()
+    assert QApplication.focusWidget() is timeline_panel(window).view
+    dock.toggleViewAction().trigger()  # Ver › Línea de tiempo
     assert not dock.isVisible()
     qtbot.keyClick(window, Qt.Key.Key_3, CTRL)
     assert dock.isVisible()

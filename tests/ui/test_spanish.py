@@ -74,10 +74,15 @@ def test_menus_are_in_spanish(window: MainWindow) -> None:
 def test_every_menu_command_shows_a_shortcut_and_reads_in_spanish(window: MainWindow) -> None:
     actions = menu_actions(window)
     assert len(actions) >= 15
+    # Ver › a panel shows or hides it; its key (Ctrl+1…4, in Ir) only shows it: a key that
+    # hides a panel hid the index behind the user's back (#11).
+    toggles = {dock.toggleViewAction() for dock in window.docks.values()}
     for action in actions:
         text = plain(action.text())
         assert text, "an action without a label"
         assert not words(text) & ENGLISH, f"«{text}» is not Spanish"
+        if action in toggles:
+            continue
         assert not action.shortcut().isEmpty(), f"«{text}» has no shortcut"
         assert action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
     labels = {plain(a.text()) for a in actions}
