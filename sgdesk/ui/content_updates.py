@@ -17,6 +17,7 @@ from PySide6.QtCore import QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMessageBox
 
+from sgdesk.content.dates import PartialDate
 from sgdesk.errors import SgdeskError
 from sgdesk.packs.installed import ContentFolder, InstalledVersion, Preview
 from sgdesk.packs.updates import Candidate, find_newer
@@ -313,7 +314,7 @@ def _preview_text(pack: Path, preview: Preview) -> str:
         f"Paquete: {pack.name}",
         f"Versión de contenido: {manifest.content_version}, edición {manifest.edition} "
         f"(creada {manifest.created_text})",
-        f"Incorpora cambios hasta: {manifest.horizon or 'sin fecha registrada'}",
+        f"Incorpora cambios hasta: {_horizon_text(manifest.horizon)}",
         f"Contenido instalado ahora: {installed}",
         "",
         *manifest.summary.lines(),
@@ -328,3 +329,11 @@ def _preview_text(pack: Path, preview: Preview) -> str:
     else:
         lines += ["", "¿Instalar esta versión? La versión actual se conserva para poder restaurarla."]
     return "\n".join(lines)
+
+
+def _horizon_text(horizon: str) -> str:
+    """The manifest's horizon as precisely as known, in Spanish («2012», «10 de abril de 2012»)."""
+    try:
+        return PartialDate.parse(horizon).format_compact()
+    except ValueError:
+        return "sin fecha registrada"
