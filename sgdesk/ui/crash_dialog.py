@@ -7,7 +7,7 @@ button that puts them on the clipboard without closing the dialog, and Â«CerrarÂ
 from __future__ import annotations
 
 from PySide6.QtCore import QSize, Qt, QTimer
-from PySide6.QtGui import QFontDatabase, QGuiApplication
+from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -45,7 +45,8 @@ class CrashDialog(QDialog):
         self.text = QPlainTextEdit(details)
         self.text.setObjectName("crashDetails")
         self.text.setReadOnly(True)
-        self.text.setFont(QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont))
+        # the application's own font (Noto Sans): the system's fixed font may be missing (Wine
+        # fell back to a serif), and a traceback reads well enough in it
         self.text.setLineWrapMode(QPlainTextEdit.LineWrapMode.NoWrap)
         buttons = QDialogButtonBox()
         self.copy_button = QPushButton("Copiar detalles")
