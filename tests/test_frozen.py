@@ -42,6 +42,7 @@ def test_frozen_folder_carries_only_what_it_needs(frozen: Path) -> None:
     internal = frozen / "_internal"
     assert (internal / "data" / "sgdesk.db").is_file()
     assert sorted(p.name for p in (internal / "resources" / "fonts").glob("*.ttf"))
+    assert (internal / "resources" / "help" / "ayuda.html").is_file()  # F1
     translations = {p.name for p in internal.rglob("*.qm")}
     assert translations
     assert all(name.startswith(("qtbase_es", "qt_es")) for name in translations), translations

@@ -238,6 +238,8 @@ class PointInTime(QObject):
     def refresh(self) -> None:
         """Render the current page again for the date, where the reader was."""
         window = self._window
+        if window.showing_help:  # «Ayuda» does not depend on the date
+            return
         if self.showing_later is not None and self.open_later(self.showing_later):
             return
         if window.library is None or window.current_node_id is None:

@@ -97,6 +97,7 @@ class MainWindow(QMainWindow):
         self.settings = settings
         self.history = History()
         self.current_node_id: str | None = None
+        self.showing_help = False  # «Ayuda» is in the reading pane instead of a node
 
         self.reading_pane = ReadingPane(self)
         self.find_bar = FindBar(self)
@@ -220,7 +221,8 @@ class MainWindow(QMainWindow):
         self.preview_action = self._action(
             "&Vista previa de impresión…", self.exports.preview_print, ["Ctrl+Shift+P"]
         )
-        self.about_action = self._action("&Acerca de sgdesk", self.show_about, ["F1"])
+        self.help_action = self._action("&Ayuda", self.show_help, [QKeySequence(key.HelpContents), "F1"])
+        self.about_action = self._action("&Acerca de sgdesk", self.show_about, ["Ctrl+F1"])
         self.import_action = self._action("Importar &norma…", self.import_norm, ["Ctrl+Shift+I"])
         time = self.point_in_time
         self.as_of_action = self._action("&Fecha «Vigente a»…", self.focus_as_of, ["Ctrl+D"])
@@ -272,6 +274,8 @@ class MainWindow(QMainWindow):
         go_menu.addActions(self.show_panel_actions)
         go_menu.addActions([self.switch_focus_action, self.previous_pane_action])
         help_menu = bar.addMenu(self.tr("Ay&uda"))
+        help_menu.addAction(self.help_action)
+        help_menu.addSeparator()
         help_menu.addAction(self.about_action)
         toolbar = QToolBar(self.tr("Barra de herramientas"), self)
         toolbar.setObjectName("mainToolBar")
@@ -343,7 +347,8 @@ class MainWindow(QMainWindow):
         except SgdeskError as exc:
             show_status(self, exc.message)
             return False
-        if record and self.current_node_id == self.history.current:
+        leaving_a_node, self.showing_help = not self.showing_help, False
+        if record and leaving_a_node and self.current_node_id == self.history.current:
             self.history.remember(self.reading_pane.reading_place())  # Back returns here
         self.current_node_id = page.node.id
         self.point_in_time.compiled = False
@@ -370,7 +375,9 @@ class MainWindow(QMainWindow):
             self.open_node(str(node_id))
 
     def go_back(self) -> None:
-        if self.history.can_go_back():
+        if self.showing_help and self.current_node_id is not None:  # leave the help page
+            self._leave_for(lambda: self.current_node_id)
+        elif self.history.can_go_back():
             self._leave_for(self.history.back)
 
     def go_forward(self) -> None:
@@ -380,7 +387,7 @@ class MainWindow(QMainWindow):
     def _leave_for(self, step: Callable[[], str | None]) -> None:
         """Back or forward: note the place on this page, move, and return to the place the
         reader had on the page reached."""
-        if self.current_node_id == self.history.current:
+        if self.current_node_id == self.history.current and not self.showing_help:
             self.history.remember(self.reading_pane.reading_place())
         if self.open_node(step() or HOME_NODE, record=False) and self.history.place is not None:
             self.reading_pane.restore_place(self.history.place)
@@ -566,6 +573,21 @@ class MainWindow(QMainWindow):
 
     def _open_hint(self) -> str:
         return self.tr("\n\nPuede abrir otra base de datos desde Archivo › Abrir base de datos… (Ctrl+O).")
+
+    def show_help(self) -> None:
+        """F1: the help page in the reading pane (Ctrl+F searches it; Alt+← leaves it)."""
+        from sgdesk.ui import help_page
+
+        html = help_page.help_html(help_page.load_template(), help_page.shortcut_groups(self))
+        if self.current_node_id == self.history.current and not self.showing_help:
+            self.history.remember(self.reading_pane.reading_place())
+        self.showing_help = True
+        self.point_in_time.showing_later = None
+        self.reading_pane.show_html(html)
+        self.back_action.setEnabled(True)  # back to the page under the help
+        self.reading_pane.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        if self.find_bar.isVisible() and self.find_bar.field.text():
+            self._on_find_query(self.find_bar.field.text())
 
     def show_about(self) -> None:
         from sgdesk.ui.dialogs import show_about

@@ -236,7 +236,7 @@ def test_every_page_ends_with_the_statement_of_currency(window: MainWindow, qtbo
                 "Secretaría General.") in later  # fmt: skip
         assert len(later) == 5
     activate(qtbot, window)
-    qtbot.keyClick(window, Qt.Key.Key_F1)
+    qtbot.keyClick(window, Qt.Key.Key_F1, Qt.KeyboardModifier.ControlModifier)  # Ayuda › Acerca de
     box = window.findChild(AboutDialog, "aboutDialog")
     assert box is not None
     qtbot.waitUntil(box.isVisible)

@@ -147,7 +147,7 @@ def test_tree_items_have_accessible_text(window: MainWindow) -> None:
 
 
 def test_about_box_is_in_spanish(window: MainWindow, qtbot: QtBot) -> None:
-    qtbot.keyClick(window, Qt.Key.Key_F1)
+    qtbot.keyClick(window, Qt.Key.Key_F1, Qt.KeyboardModifier.ControlModifier)  # Ayuda › Acerca de
     box = window.findChild(AboutDialog, "aboutDialog")
     assert box is not None
     qtbot.waitUntil(box.isVisible)
