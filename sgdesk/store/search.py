@@ -205,7 +205,7 @@ class SearchStore:
                      expression)]  # fmt: skip
         order = "" if query.only_common_words else "ORDER BY rank"
         sql = f"SELECT rowid, rank FROM nodes_fts WHERE nodes_fts MATCH ? {order} LIMIT {limit}"
-        if query.typed is None or not words.get(query.typed.word):
+        if query.typed is None or not words.get(query.typed.word) or self._count(first)[1]:
             return [(sql, first)]
         return [(sql, first), (sql, self._second_tier(query, words, filters_sql, first))]
 
@@ -223,7 +223,9 @@ class SearchStore:
             first = self._tier(text, page, offset, query.only_common_words, few, counted)
             ranked = [(pk, score, 0) for pk, score in first.ranked]
             tiers = [first]
-            if query.typed is not None and words.get(query.typed.word):
+            # A capped first tier already says «más de 10 000»: the completions add nothing to
+            # show, and counting them past a very common word («de» → «del», «decreto»…) is slow.
+            if query.typed is not None and words.get(query.typed.word) and not first.capped:
                 need = page - len(ranked)
                 second_sql = self._second_tier(query, words, filters_sql, text)
                 few = self._at_most(query, words, typed_as_prefix=True) <= COUNT_CAP

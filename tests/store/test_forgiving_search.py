@@ -267,3 +267,16 @@ def test_pages_continue_from_the_word_into_its_completions(synthetic: Library) -
     assert sorted(pages[0] + pages[1]) == ["archivo", "archivos"]
     assert pages[2:] == [["archivistica"], []]
     assert {synthetic.search("archiv", limit=1, offset=o, prefix_last=True).total for o in range(3)} == {3}
+
+
+def test_a_capped_word_leaves_its_completions_out(
+    synthetic: Library, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Past the count cap the total already says «más de …»: the completions' tier is not run
+    (counting it after a very common word, «de» at 1M units, took a second)."""
+    from sgdesk.store import search
+
+    monkeypatch.setattr(search, "COUNT_CAP", 1)
+    results = synthetic.search("archiv", prefix_last=True)
+    assert results.total_capped
+    assert "archivistica" not in ids(results)
