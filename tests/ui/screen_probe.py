@@ -12,8 +12,8 @@ import sys
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QRect, QTimer
-from PySide6.QtWidgets import QApplication, QDialog
+from PySide6.QtCore import QPoint, QRect, QTimer
+from PySide6.QtWidgets import QAbstractButton, QApplication, QDialog, QDockWidget, QMainWindow, QWidget
 
 from sgdesk.app import configure_application, create_main_window
 from sgdesk.ui.dialogs import show_error
@@ -23,6 +23,26 @@ from sgdesk.ui.mainwindow import MainWindow
 
 def _rect(rect: QRect) -> list[int]:
     return [rect.x(), rect.y(), rect.width(), rect.height()]
+
+
+def _global_rect(widget: QWidget) -> list[int]:
+    return _rect(QRect(widget.mapToGlobal(QPoint(0, 0)), widget.size()))
+
+
+def _on_screen(widget: QWidget) -> bool:
+    """Shown and not covered (Qt moves a dock tabbed behind another out of the window)."""
+    return widget.isVisible() and not widget.visibleRegion().isEmpty()
+
+
+def _parts(window: QWidget) -> list[tuple[str, list[int]]]:
+    """What a user must reach: every button on screen, and (main window) each dock and the status bar."""
+    buttons = [w for w in window.findChildren(QAbstractButton) if _on_screen(w) and w.window() is window]
+    named = [(b.text() or b.accessibleName() or b.toolTip(), _global_rect(b)) for b in buttons]
+    if isinstance(window, QMainWindow):
+        docks = [dock for dock in window.findChildren(QDockWidget) if _on_screen(dock)]
+        named += [(dock.windowTitle(), _global_rect(dock)) for dock in docks]
+        named.append(("barra de estado", _global_rect(window.statusBar())))
+    return named
 
 
 def _open_dialogs() -> list[QDialog]:
@@ -40,8 +60,9 @@ def measure(app: QApplication, name: str, open_it: Callable[[], object]) -> dict
             return
         dialog = dialogs[-1]
         frame = dialog.frameGeometry()
+        available = _rect(dialog.screen().availableGeometry())
         found.append({"name": name, "title": dialog.windowTitle(), "frame": _rect(frame),
-                      "available": _rect(dialog.screen().availableGeometry())})  # fmt: skip
+                      "available": available, "parts": _parts(dialog)})  # fmt: skip
         for open_dialog in dialogs:
             open_dialog.reject()
 
@@ -63,7 +84,7 @@ def main() -> None:
     screen = window.screen().availableGeometry()
     results: list[dict[str, object]] = [
         {"name": "Ventana principal", "title": window.windowTitle(), "frame": _rect(window.frameGeometry()),
-         "available": _rect(screen)},
+         "available": _rect(screen), "parts": _parts(window)},
     ]  # fmt: skip
     updates = window.content_updates
     assert updates is not None

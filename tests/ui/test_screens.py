@@ -105,6 +105,8 @@ def _outside(results: list[dict]) -> list[str]:
         frame, available = QRect(*result["frame"]), QRect(*result["available"])
         if not available.contains(frame):
             problems.append(f"{result['name']}: {result['frame']} outside {result['available']}")
+        problems += [f"{result['name']} › {part}: {rect} outside {result['available']}"
+                     for part, rect in result["parts"] if not available.contains(QRect(*rect))]  # fmt: skip
     return problems
 
 
@@ -118,6 +120,8 @@ def test_every_dialog_is_inside_the_screen(
             "Actualizar contenido", "Importar norma", "Acerca de"} <= names  # fmt: skip
     expected = QRect(0, 0, round(width / scale), round(height / scale))
     assert all(QRect(*result["available"]) == expected for result in results)  # the simulated screen
+    parts = {part for result in results for part, _rect in result["parts"]}
+    assert {"Navegación", "Línea de tiempo", "barra de estado", "Cerrar", "Exportar…"} <= parts
     assert _outside(results) == []
 
 
