@@ -32,6 +32,6 @@ def test_the_windows_build_passes_every_step_under_wine() -> None:
     steps = dict(re.findall(r"^STEP (\d) (PASS|FAIL)", summary, re.MULTILINE))
     assert steps == {str(n): "PASS" for n in range(1, 9)}, summary + result.stderr[-2000:]
     assert result.returncode == 0
-    size = re.search(r"dist\\\\sgdesk = ([\d.]+) MB", summary)
+    size = re.search(r"dist\\sgdesk = ([\d.]+) MB", summary)
     assert size is not None, summary
     assert float(size.group(1)) <= 60.0, f"the Windows folder is {size.group(1)} MB (budget 60 MB)"
