@@ -53,6 +53,8 @@ class InstalledVersion:
     size: int
     horizon: str
     created: str
+    edition: int = 0  # 0: unknown (installed before the manifest carried it)
+    pinned: bool = False  # installed on purpose though older than the shipped corpus
 
 
 @dataclass(frozen=True)
@@ -75,9 +77,13 @@ class Preview:
     manifest: Manifest
     key: PublicKey
     installed: InstalledVersion | None
+    shipped_edition: int = 0
 
     @property
     def is_downgrade(self) -> bool:
+        """Not newer than the installed version, or an older edition than the shipped corpus."""
+        if self.manifest.edition < self.shipped_edition:
+            return True
         return self.installed is not None and version_key(self.manifest.content_version) <= version_key(
             self.installed.version
         )
@@ -122,6 +128,8 @@ class ContentFolder:
         if not versions:
             return Content(self.shipped, None)
         top = versions[-1]
+        if not top.pinned and 0 < top.edition < self.shipped_edition():
+            return Content(self.shipped, None)  # the app was updated with newer content
         path = self.database_of(top)
         try:
             if not path.is_file() or path.stat().st_size != top.size:
@@ -136,6 +144,13 @@ class ContentFolder:
             )
         return Content(path, top)
 
+    def shipped_edition(self) -> int:
+        """The edition of the corpus that came with the app (0 if it cannot be read)."""
+        try:
+            return packing.database_facts(self.shipped).edition
+        except DatabaseError:
+            return 0
+
     def keys(self, extra: Path | None = None) -> list[PublicKey]:
         return trusted_keys(self.keys_dir, extra)
 
@@ -146,7 +161,7 @@ class ContentFolder:
         keys = self.keys(trust_key)
         with archive.PackReader(pack) as reader:
             signed = reader.verify_signature(keys)
-        return Preview(signed.manifest, signed.key, self._installed_top())
+        return Preview(signed.manifest, signed.key, self._installed_top(), self.shipped_edition())
 
     def _installed_top(self) -> InstalledVersion | None:
         versions = self.versions()
@@ -166,7 +181,8 @@ class ContentFolder:
         with archive.PackReader(pack) as reader:
             signed = reader.verify_signature(keys)
             manifest = signed.manifest
-            _refuse_downgrade(pack.name, manifest, self._installed_top(), allow_downgrade)
+            shipped = self.shipped_edition()
+            _refuse_downgrade(pack.name, manifest, self._installed_top(), allow_downgrade, shipped)
             with InstallLock(self.root):
                 self._sweep()
                 staging = self.root / f"{STAGING_PREFIX}{os.urandom(6).hex()}"
@@ -176,13 +192,14 @@ class ContentFolder:
                     report("comprobar", 0, 0)
                     _check_staged(pack.name, staging / archive.DATABASE, manifest)
                     report("cambiar", 0, 0)
-                    installed = self._switch(staging, manifest, pack.name)
+                    pinned = manifest.edition < shipped
+                    installed = self._switch(staging, manifest, pack.name, pinned)
                 finally:
                     shutil.rmtree(staging, ignore_errors=True)
                 self._sweep()
         return installed
 
-    def _switch(self, staging: Path, manifest: Manifest, origin: str) -> InstalledVersion:
+    def _switch(self, staging: Path, manifest: Manifest, origin: str, pinned: bool) -> InstalledVersion:
         folder = f"{manifest.content_version}-{staging.name.removeprefix(STAGING_PREFIX)}"
         versions_dir = self.root / VERSIONS
         versions_dir.mkdir(exist_ok=True)
@@ -191,6 +208,7 @@ class ContentFolder:
         installed = InstalledVersion(
             manifest.content_version, folder, datetime.now(UTC).isoformat(timespec="seconds"),
             origin, manifest.database_sha256, manifest.database_size, manifest.horizon, manifest.created,
+            manifest.edition, pinned,
         )  # fmt: skip
         try:
             previous = [v for v in self._read_pointer() if v.folder != folder]
@@ -242,9 +260,18 @@ def _fallback(reason: str) -> str:
 
 
 def _refuse_downgrade(
-    name: str, manifest: Manifest, installed: InstalledVersion | None, allowed: bool
+    name: str, manifest: Manifest, installed: InstalledVersion | None, allowed: bool, shipped: int
 ) -> None:
-    if installed is None or allowed:
+    if allowed:
+        return
+    if manifest.edition < shipped:
+        raise DowngradeError(
+            f"El paquete «{name}» (edición {manifest.edition}) es más antiguo que el {SHIPPED_LABEL} "
+            f"(edición {shipped}). No se instaló nada.",
+            manifest.content_version,
+            f"edición {shipped}",
+        )
+    if installed is None:
         return
     new, old = manifest.content_version, installed.version
     if version_key(new) == version_key(old):

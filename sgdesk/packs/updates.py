@@ -20,8 +20,11 @@ class Candidate:
     manifest: Manifest
 
 
-def find_newer(folder: Path, installed_version: str | None, keys: list[PublicKey]) -> Candidate | None:
-    """The newest pack in ``folder`` signed by a trusted key and newer than ``installed_version``.
+def find_newer(
+    folder: Path, installed_version: str | None, keys: list[PublicKey], min_edition: int = 0
+) -> Candidate | None:
+    """The newest pack in ``folder`` signed by a trusted key, newer than ``installed_version``
+    and of an edition not older than ``min_edition`` (the shipped corpus's).
 
     Packs that are not valid or not signed by ``keys`` are skipped: they are not offered."""
     floor = version_key(installed_version) if installed_version else ()
@@ -37,6 +40,8 @@ def find_newer(folder: Path, installed_version: str | None, keys: list[PublicKey
         except (PackError, OSError):
             continue
         key = version_key(manifest.content_version)
+        if manifest.edition < min_edition:
+            continue
         if key > floor and (best is None or key > version_key(best.manifest.content_version)):
             best = Candidate(path, manifest)
     return best

@@ -287,7 +287,7 @@ class ContentUpdates(QObject):
         task.succeeded.connect(lambda found: self._on_checked(generation, found))
         task.failed.connect(lambda _message: self._on_checked(generation, None))
         self._keep(task)
-        task.start(lambda: find_newer(Path(folder), installed, keys))
+        task.start(lambda: find_newer(Path(folder), installed, keys, self.folder.shipped_edition()))
         QTimer.singleShot(CHECK_TIMEOUT_MS, lambda: self._on_check_timeout(generation))
 
     def _on_check_timeout(self, generation: int) -> None:

@@ -192,3 +192,24 @@ def test_build_refuses_a_database_whose_index_disagrees_with_its_text(
     with pytest.raises(PackError, match="no pasa las comprobaciones de integridad"):
         build_pack(tmp_path / "x.sgpack", test_keys.secret_path, database=stale)
     assert not (tmp_path / "x.sgpack").exists()
+
+
+def test_an_app_update_with_a_newer_edition_wins_over_an_older_installed_pack(
+    tmp_path: Path, corpus_db: Path, make_pack: MakePack, test_keys: KeyFiles
+) -> None:
+    from sgdesk.packs.errors import DowngradeError
+
+    data = tmp_path / "datos"
+    ContentFolder(data, corpus_db, test_keys.folder).install(make_pack("2026.5"))  # edition 1
+    newer_app = altered_copy(corpus_db, tmp_path / "incluida-2.db",
+                             "UPDATE meta SET value = '2' WHERE key = 'edition'")  # fmt: skip
+    updated = ContentFolder(data, newer_app, test_keys.folder)
+    assert updated.current().path == newer_app  # the app's own, newer content
+    assert updated.current().warning is None
+    with pytest.raises(
+        DowngradeError, match=r"más antiguo que el contenido incluido con la aplicación \(edición 2\)"
+    ):
+        updated.install(make_pack("2026.6"))
+    assert updated.preview(make_pack("2026.6")).is_downgrade
+    updated.install(make_pack("2026.6"), allow_downgrade=True)  # asked for: it stays current
+    assert updated.current().version.version == "2026.6"  # type: ignore[union-attr]
