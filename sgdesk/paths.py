@@ -1,10 +1,10 @@
-"""Where the shipped, read-only files are: in a checkout, an installed wheel or a frozen app.
-
-Nothing here is writable; writable paths come from Qt (``QStandardPaths``) in ``app.py``.
+"""Where the shipped, read-only files are (a checkout, an installed wheel or a frozen app), and
+where the user's writable folder is by default (``default_data_dir``; ``user_folder`` checks it).
 """
 
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path
 
@@ -48,3 +48,17 @@ def resources_dir() -> Path:
 def sources_dir() -> Path:
     """The corpus sources of a checkout (``data/sources``)."""
     return PACKAGE_DIR.parent / "data" / "sources"
+
+
+def default_data_dir() -> Path:
+    """What ``QStandardPaths.AppLocalDataLocation`` gives for sgdesk, without loading Qt (a test
+    compares the two): ``%LOCALAPPDATA%\\Alcaldia Mayor de Bogota\\sgdesk`` on Windows,
+    ``$XDG_DATA_HOME`` or ``~/.local/share`` on Linux. RuntimeError when there is no home."""
+    if sys.platform == "win32":
+        base = Path(os.environ.get("LOCALAPPDATA") or Path.home() / "AppData" / "Local")
+    elif sys.platform == "darwin":
+        base = Path.home() / "Library" / "Application Support"
+    else:
+        xdg = os.environ.get("XDG_DATA_HOME", "")
+        base = Path(xdg) if xdg and Path(xdg).is_absolute() else Path.home() / ".local" / "share"
+    return base / ORGANIZATION / APPLICATION

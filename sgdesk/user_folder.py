@@ -30,16 +30,11 @@ class UserFolderError(SgdeskError):
 
 
 def default_folder() -> Path:
-    """``QStandardPaths.AppLocalDataLocation`` for sgdesk (only QtCore is loaded)."""
-    from PySide6.QtCore import QCoreApplication, QStandardPaths
-
-    QCoreApplication.setOrganizationName(paths.ORGANIZATION)
-    QCoreApplication.setApplicationName(paths.APPLICATION)
-    location = QStandardPaths.StandardLocation.AppLocalDataLocation
-    found = QStandardPaths.writableLocation(location)
-    if not found:  # Qt gives "" when it finds no home at all
-        raise UserFolderError(Path("~"), "no se encontró la carpeta personal del usuario")
-    return Path(found)
+    """``QStandardPaths.AppLocalDataLocation`` for sgdesk (computed without Qt)."""
+    try:
+        return paths.default_data_dir()
+    except RuntimeError:  # no home folder at all
+        raise UserFolderError(Path("~"), "no se encontró la carpeta personal del usuario") from None
 
 
 def resolve(override: Path | None = None) -> Path:

@@ -36,10 +36,8 @@ def corpus_path(args: argparse.Namespace) -> Path:
 
 
 def data_dir(args: argparse.Namespace) -> Path:
-    from sgdesk.packs.location import default_data_dir
-
     folder: Path | None = getattr(args, "data_dir", None)
-    return folder or default_data_dir()
+    return folder or paths.default_data_dir()
 
 
 def content_folder(args: argparse.Namespace) -> ContentFolder:

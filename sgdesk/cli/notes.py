@@ -59,7 +59,7 @@ def register(commands: Subcommands) -> None:
 
 def data_dir(args: argparse.Namespace) -> Path:
     """``--data-dir``, else the folder the window uses; UserFolderError when unusable."""
-    from sgdesk import user_folder  # only QtCore is loaded to find the folder
+    from sgdesk import user_folder
 
     return user_folder.resolve(args.data_dir)
 

@@ -1,30 +1,17 @@
-"""Folders the packs need without Qt: the user's data folder, the shipped keys, the IT policy.
+"""Folders the packs need without Qt: the shipped keys and the IT policy file.
 
-``default_data_dir`` is what ``QStandardPaths.AppLocalDataLocation`` gives for sgdesk (a test
-compares the two), so headless commands find the installed content without loading Qt.
+(The user's data folder is ``paths.default_data_dir``.)
 """
 
 from __future__ import annotations
 
 import configparser
-import os
 import sys
 from pathlib import Path
 
 from sgdesk import paths
 
 POLICY_FILE = "sgdesk-politica.ini"  # beside the executable, written by IT, read-only
-
-
-def default_data_dir() -> Path:
-    if sys.platform == "win32":
-        base = Path(os.environ.get("LOCALAPPDATA") or Path.home() / "AppData" / "Local")
-    elif sys.platform == "darwin":
-        base = Path.home() / "Library" / "Application Support"
-    else:
-        xdg = os.environ.get("XDG_DATA_HOME", "")
-        base = Path(xdg) if xdg and Path(xdg).is_absolute() else Path.home() / ".local" / "share"
-    return base / paths.ORGANIZATION / paths.APPLICATION
 
 
 def keys_dir() -> Path:

@@ -14,8 +14,9 @@ from sgdesk.packs.build import build_pack, summarize
 from sgdesk.packs.errors import PackError
 from sgdesk.packs.installed import ContentFolder
 from sgdesk.packs.keys import read_public_key, read_secret_key, write_key_pair
-from sgdesk.packs.location import default_data_dir, policy_update_folder
+from sgdesk.packs.location import policy_update_folder
 from sgdesk.packs.updates import find_newer
+from sgdesk.paths import default_data_dir
 from tests.altered import altered_copy
 from tests.packs.conftest import NEW_WORD, KeyFiles, MakePack
 
