@@ -38,7 +38,7 @@ def about_text(info: ContentInfo | None, currency: Currency | None = None, today
         lines += [
             f"<p><b>{escape(label)}</b><br>",
             f"Incorpora cambios hasta: {escape(info.as_of_text)}<br>",
-            f"Versión de contenido (huella de las fuentes): {escape(info.content_version)}<br>",
+            f"Versión de contenido: {escape(info.content_version)}<br>",
             f"Base de datos: {escape(str(info.path))}</p>",
         ]
         banner = horizon_banner(currency, today or date.today())

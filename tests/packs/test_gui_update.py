@@ -65,7 +65,7 @@ def test_install_switches_the_open_window_to_the_new_content(
     assert "edición 1" in shown_before
     assert "Contenido con cambios hasta 2012, edición 2" in window.content_label.text()
     assert window.library is not None
-    assert "Versión de contenido (huella de las fuentes): 2026.7" in about_text(window.library.info)
+    assert "Versión de contenido: 2026.7" in about_text(window.library.info)
 
     rollback = updates.ask_rollback()
     assert rollback is not None
