@@ -7,14 +7,13 @@ update never loses one: it lands where its passage is now, or is listed «sin ub
 
 from __future__ import annotations
 
-import os
-import tempfile
 import uuid
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
+from sgdesk import atomicfile
 from sgdesk.content.anchoring import (
     PLACEMENT_LABELS,
     Location,
@@ -277,21 +276,11 @@ def _span(text: str | None, location: Location) -> str:
 
 
 def write_atomically(target: Path, content: str) -> None:
-    """Write to a temporary file beside ``target``, then rename: never a half-written file."""
-    folder = target.parent if str(target.parent) else Path(".")
+    """Write ``content`` (UTF-8) through a locked part file beside ``target``, then rename:
+    never a half-written file, and no other export's cleanup removes it while it is written."""
+    if not target.parent.is_dir():
+        raise UserDataError(f"No se puede escribir en {target.parent}: la carpeta no existe.")
     try:
-        handle = tempfile.NamedTemporaryFile(  # noqa: SIM115 (closed below, then renamed)
-            "w", encoding="utf-8", dir=folder, prefix=".sgdesk-export-", suffix=".part", delete=False
-        )
+        atomicfile.write_atomically(target, content)
     except OSError as exc:
-        raise UserDataError(f"No se puede escribir en {folder}: {exc.strerror}.") from exc
-    temporary = Path(handle.name)
-    try:
-        with handle:
-            handle.write(content)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(temporary, target)
-    except OSError as exc:
-        temporary.unlink(missing_ok=True)
         raise UserDataError(f"No se pudo escribir {target}: {exc.strerror}.") from exc

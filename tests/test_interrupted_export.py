@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from sgdesk.export.partfile import PATTERN
+from sgdesk.atomicfile import PATTERN
 
 pytestmark = pytest.mark.skipif(os.name != "posix", reason="POSIX signals (Windows: tests/test_windows.py)")
 

@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from sgdesk.export import partfile
+from sgdesk import atomicfile as partfile
 
 SHARING_VIOLATION = (
     "[WinError 32] El proceso no tiene acceso al archivo porque está siendo utilizado por otro proceso"

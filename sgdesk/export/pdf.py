@@ -2,7 +2,7 @@
 
 Pages carry a header (entity, section), the body, and a footer ("Página X de Y", export
 date, content version). Multi-section exports open with a cover and a table of contents.
-The file is written as ``.sgdesk-export-*.part`` beside the target (see partfile.py); pypdf
+The file is written as ``.sgdesk-export-*.part`` beside the target (see sgdesk/atomicfile.py); pypdf
 then adds the outline (bookmarks) and the Subject/Keywords entries, keeping the XMP metadata
 in step, as PDF/A requires; only the complete file is renamed over the target.
 """
@@ -34,12 +34,12 @@ from PySide6.QtGui import (
     QTextDocument,
 )
 
+from sgdesk import atomicfile
+from sgdesk.atomicfile import PartFile, remove_stale, signals_deferred
 from sgdesk.content.citations import ENTITY
 from sgdesk.errors import SgdeskError
-from sgdesk.export import partfile
 from sgdesk.export.common import format_day, later_change_line
 from sgdesk.export.html import BODY_FONT, banner_html, body_point_size, render_html, style_sheet
-from sgdesk.export.partfile import PartFile, remove_stale, signals_deferred
 from sgdesk.export.plan import ExportPlan, PaperSize
 
 PAGE_SIZES = {PaperSize.CARTA: QPageSize.PageSizeId.Letter, PaperSize.A4: QPageSize.PageSizeId.A4}
@@ -326,7 +326,7 @@ def name_problem(target: Path) -> str | None:
         str(target).encode("utf-8")
     except UnicodeEncodeError:  # bytes that are not UTF-8 in a POSIX name, or a lone surrogate
         return "contiene bytes o caracteres que no forman texto válido"
-    if partfile.WINDOWS:
+    if atomicfile.WINDOWS:
         name = target.name
         if any(char in '<>:"/\\|?*' or ord(char) < 32 for char in name):
             return 'Windows no admite en un nombre de archivo los caracteres < > : " / \\ | ? *'

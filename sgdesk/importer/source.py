@@ -9,11 +9,11 @@ commented out, for the file of the norm that made the change.
 from __future__ import annotations
 
 import json
-import os
 import tempfile
 from datetime import date
 from pathlib import Path
 
+from sgdesk.atomicfile import write_atomically
 from sgdesk.content import citations
 from sgdesk.content.sources import GENERAL_FILE, NORMS_DIR, load_corpus
 from sgdesk.errors import SourceError
@@ -177,15 +177,14 @@ def write_source(norm: ImportedNorm, origin: str, folder: Path) -> Path:
     if not folder.is_dir():
         raise ImportFileError(f"La carpeta de salida «{folder}» no existe.")
     target = folder / f"{norm_id}.toml"
+    exists = f"Ya existe «{target}»: bórrelo o elija otra carpeta; no se sobrescribe."
     if target.exists():
-        raise ImportFileError(f"Ya existe «{target}»: bórrelo o elija otra carpeta; no se sobrescribe.")
-    handle, temporary = tempfile.mkstemp(prefix=f".{norm_id}-", suffix=".part", dir=folder)
+        raise ImportFileError(exists)
     try:
-        with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as stream:
-            stream.write(text)
-        os.replace(temporary, target)
+        write_atomically(target, text, overwrite=False)
+    except FileExistsError:  # written by someone else meanwhile
+        raise ImportFileError(exists) from None
     except OSError as exc:
-        Path(temporary).unlink(missing_ok=True)
         reason = "no hay permiso" if isinstance(exc, PermissionError) else "error del sistema de archivos"
         raise ImportFileError(f"No se pudo escribir «{target}»: {reason}.") from None
     return target

@@ -21,6 +21,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import BinaryIO
 
+from sgdesk.atomicfile import atomic_writer
 from sgdesk.packs.errors import PackError
 from sgdesk.packs.keys import PublicKey, SecretKey, key_id_text, parse_signature
 from sgdesk.packs.manifest import Manifest
@@ -42,18 +43,18 @@ Progress = Callable[[int, int], None]  # bytes done, bytes in all
 
 
 def write_pack(database: Path, manifest: Manifest, secret: SecretKey, output: Path) -> None:
-    """Write the pack to ``output`` (through a temporary name: no half-written pack is left)."""
+    """Write the pack to ``output`` atomically (sgdesk.atomicfile): no half-written pack is left."""
     raw = manifest.to_bytes()
     signature = secret.sign(raw, f"sgdesk-pack version:{manifest.content_version} file:{MANIFEST}")
-    temporary = output.with_name(output.name + ".part")
     try:
-        with zipfile.ZipFile(temporary, "w", zipfile.ZIP_DEFLATED, compresslevel=6) as archive:
+        with (
+            atomic_writer(output) as handle,
+            zipfile.ZipFile(handle, "w", zipfile.ZIP_DEFLATED, compresslevel=6) as archive,
+        ):
             archive.writestr(MANIFEST, raw)
             archive.writestr(SIGNATURE, signature)
             archive.write(database, DATABASE)
-        temporary.replace(output)
     except OSError as exc:
-        temporary.unlink(missing_ok=True)
         raise PackError(f"No se pudo escribir el paquete {output}: {exc.strerror or exc}.") from exc
 
 

@@ -12,8 +12,8 @@ from pathlib import Path
 import pytest
 from PySide6.QtWidgets import QApplication
 
+from sgdesk import atomicfile as partfile
 from sgdesk.app import configure_application
-from sgdesk.export import partfile
 from sgdesk.export.pdf import ExportError, Paginator, export_steps, write_pdf
 from sgdesk.export.plan import ExportPlan, plan_compendium, plan_export
 from sgdesk.library import Library

@@ -24,8 +24,8 @@ os.environ["QT_QPA_PLATFORM"] = sys.argv[2] if len(sys.argv) > 2 else "windows"
 from PySide6.QtGui import QFont, QFontInfo
 from PySide6.QtWidgets import QApplication
 
+from sgdesk import atomicfile as partfile
 from sgdesk import paths
-from sgdesk.export import partfile
 from sgdesk.export.html import BODY_FONT
 from sgdesk.export.pdf import ExportError, Paginator, export_steps, write_pdf
 from sgdesk.export.plan import ExportPlan, plan_compendium, plan_export

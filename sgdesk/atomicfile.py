@@ -1,19 +1,23 @@
-"""The temporary file of an export: ``.sgdesk-export-*.part`` in the target's folder.
+"""Atomic file writes: a locked ``.sgdesk-export-*.part`` file beside the target, renamed over it.
 
-An export writes this file and renames it over the target only when it is complete, so an
-interrupted export never leaves a half-written target. What it can leave is the ``.part``
-file itself (a process killed with SIGKILL, a power cut): the next export to that folder
-removes such stale files — those older than this process and not in use.
+Every file sgdesk writes for the user (PDF exports, «Mis notas» files and reports, imported
+norm sources, content packs) goes through here: it is written to a part file in the target's
+folder, flushed and fsynced, and renamed over the target only when complete, so an interrupted
+write never leaves a half-written target. What it can leave is the part file itself (a process
+killed with SIGKILL, a power cut): the next write to that folder removes such stale files —
+those older than this process and not in use.
 
 "In use" differs by system. On POSIX the writing process holds an advisory ``flock`` on the
 file for as long as it exists (the kernel drops it when the process dies, however it dies).
 On Windows a file another process still has open cannot be deleted (a sharing violation,
 WinError 32), so trying to delete it is the test. Cleaning up never raises: a temporary file
-that cannot be removed is logged, and whatever error ended the export is the one reported.
+that cannot be removed is logged, and whatever error ended the write is the one reported.
+No Qt here: every layer may use it.
 """
 
 from __future__ import annotations
 
+import errno
 import logging
 import os
 import signal
@@ -23,17 +27,18 @@ import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import BinaryIO
 
 PREFIX = ".sgdesk-export-"
 SUFFIX = ".part"
 PATTERN = f"{PREFIX}*{SUFFIX}"
 
 # When this module was first imported: later than the process's start and earlier than any
-# of its exports. (The OS's own start time is coarser than file times on some systems.)
+# of its writes. (The OS's own start time is coarser than file times on some systems.)
 STARTED = time.time()
 WINDOWS = sys.platform == "win32"  # a name, so that tests can give Windows' rules a try
 
-log = logging.getLogger("sgdesk.export")
+log = logging.getLogger("sgdesk.atomicfile")
 
 if sys.platform != "win32":
     import fcntl
@@ -65,7 +70,7 @@ class PartFile:
         with signals_deferred():
             try:
                 self.path.unlink(missing_ok=True)
-            except OSError as exc:  # still open somewhere (Windows): the next export removes it
+            except OSError as exc:  # still open somewhere (Windows): the next write removes it
                 log.warning("temporary file %s not removed: %s", self.path, exc)
             if self._lock is not None:
                 os.close(self._lock)
@@ -90,7 +95,7 @@ def signals_deferred() -> Iterator[None]:
 
 
 def remove_stale(folder: Path) -> list[Path]:
-    """Remove the part files in ``folder`` left by exports that ended without cleaning up."""
+    """Remove the part files in ``folder`` left by writes that ended without cleaning up."""
     removed = []
     try:
         candidates = sorted(folder.glob(PATTERN))
@@ -120,5 +125,66 @@ def _remove_if_stale(path: Path) -> bool:
         return True
     except OSError:
         return False
+    finally:
+        os.close(descriptor)
+
+
+@contextmanager
+def atomic_writer(target: Path, *, overwrite: bool = True) -> Iterator[BinaryIO]:
+    """A binary file to write ``target``'s new content into; when the block ends without an
+    error it is flushed, fsynced and renamed over ``target``. On any error (and on Ctrl+C) the
+    part file is removed and ``target`` is untouched; the error raised is the block's own (or
+    the OS's ``OSError``). ``overwrite=False``: an existing ``target`` raises FileExistsError."""
+    folder = target.parent
+    remove_stale(folder)
+    part: PartFile | None = None
+    try:
+        with signals_deferred():  # an interruption lands once `part` is known, inside the try
+            part = PartFile(folder)
+        with part.path.open("wb") as handle:
+            yield handle
+            handle.flush()
+            os.fsync(handle.fileno())
+        _rename(part.path, target, overwrite)
+        _fsync_folder(folder)
+    finally:
+        if part is not None:
+            part.discard()  # never raises: the error that ended the write is the one reported
+
+
+def write_atomically(target: Path, data: bytes | str, *, overwrite: bool = True) -> None:
+    """Write ``data`` (text as UTF-8, newlines as given) to ``target`` atomically."""
+    with atomic_writer(target, overwrite=overwrite) as handle:
+        handle.write(data.encode("utf-8") if isinstance(data, str) else data)
+
+
+def _rename(part: Path, target: Path, overwrite: bool) -> None:
+    if overwrite:
+        os.replace(part, target)
+    elif sys.platform == "win32":
+        os.rename(part, target)  # Windows' rename refuses an existing target
+    else:
+        try:
+            os.link(part, target)  # refuses an existing target, atomically; the part is then discarded
+        except FileExistsError:
+            raise
+        except OSError:  # a file system without hard links (FAT, some shares)
+            if target.exists():
+                raise FileExistsError(errno.EEXIST, os.strerror(errno.EEXIST), str(target)) from None
+            os.rename(part, target)
+
+
+def _fsync_folder(folder: Path) -> None:
+    """Make the rename durable (POSIX; best effort: the new file is already in place)."""
+    if sys.platform == "win32":
+        return
+    try:
+        descriptor = os.open(folder, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(descriptor)
+    except OSError:
+        pass
     finally:
         os.close(descriptor)
