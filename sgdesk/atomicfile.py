@@ -1,11 +1,12 @@
 """Atomic file writes: a locked ``.sgdesk-export-*.part`` file beside the target, renamed over it.
 
-Every file sgdesk writes for the user (PDF exports, «Mis notas» files and reports, imported
-norm sources, content packs) goes through here: it is written to a part file in the target's
-folder, flushed and fsynced, and renamed over the target only when complete, so an interrupted
-write never leaves a half-written target. What it can leave is the part file itself (a process
-killed with SIGKILL, a power cut): the next write to that folder removes such stale files —
-those older than this process and not in use.
+PDF exports, «Mis notas» files and reports, imported norm sources and content packs are
+written this way (not yet: ``db build``'s database, SQLite's own writes, the content pointer of
+an installed pack): to a part file in the target's folder, flushed and fsynced, and renamed
+over the target only when complete, so an interrupted write never leaves a half-written
+target. What it can leave is the part file itself (a process killed with SIGKILL, a power
+cut): the next write to that folder removes such stale files — those older than this process
+and not in use.
 
 "In use" differs by system. On POSIX the writing process holds an advisory ``flock`` on the
 file for as long as it exists (the kernel drops it when the process dies, however it dies).
