@@ -23,7 +23,7 @@ def shared_library(corpus_db: Path) -> Iterator[Library]:
     library.close()
 
 
-@settings(max_examples=150, deadline=None)
+@settings(deadline=None)  # examples: the profile (fewer under scripts/mutation.py)
 @given(queries)
 @example("o x")
 @example("x o")
@@ -48,7 +48,7 @@ def test_the_explicit_cases_give_answers(shared_library: Library, text: str, fou
     assert bool(shared_library.search(text).hits) is found
 
 
-@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(queries)
 @example("o x")
 @example("-a " * 600)
