@@ -49,7 +49,7 @@ TARGETS: dict[str, tuple[list[str], list[str]]] = {
     "store": (["sgdesk/store/*"], ["tests/store"]),
     "store-search": (["sgdesk/store/search.py"],
                      ["tests/store/test_search.py", "tests/store/test_search_grammar.py",
-                      "tests/store/test_expressions.py"]),
+                      "tests/store/test_expressions.py", "tests/store/test_search_edges.py"]),
     "store-db": (["sgdesk/store/db.py"], ["tests/store/test_open.py", "tests/store/test_truncation.py"]),
     "library": (["sgdesk/library.py"],
                 ["tests/test_library.py", "tests/export/test_as_of.py", "tests/export/test_repeals.py",
