@@ -53,9 +53,8 @@ TARGETS: dict[str, tuple[list[str], list[str]]] = {
     "store-db": (["sgdesk/store/db.py"], ["tests/store/test_open.py", "tests/store/test_truncation.py"]),
     "library": (["sgdesk/library.py"],
                 ["tests/test_library.py", "tests/export/test_as_of.py", "tests/export/test_repeals.py",
-                 "tests/store/test_search.py", "tests/store/test_search_grammar.py",
-                 "tests/content/test_later_changes.py", "tests/content/test_timeline.py",
-                 "tests/test_seed_verbatim.py", "tests/test_recipes.py"]),
+                 "tests/store/test_search_edges.py", "tests/content/test_later_changes.py",
+                 "tests/content/test_timeline.py", "tests/test_seed_verbatim.py", "tests/test_recipes.py"]),
 }
 # fmt: on
 
