@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QListView,
     QMenu,
     QPushButton,
+    QSizePolicy,
     QSpinBox,
     QToolButton,
     QVBoxLayout,
@@ -94,6 +95,8 @@ class SearchPanel(QWidget):
             Qt.TextInteractionFlag.LinksAccessibleByMouse | Qt.TextInteractionFlag.LinksAccessibleByKeyboard
         )
         self.notice.setAccessibleName(self.tr("Sugerencias de la búsqueda"))
+        # Never squeezed (at 125 % on 1366×768 the column is short): the list gives way instead.
+        self.notice.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Minimum)
         self.notice.hide()
         self.model = SearchResultsModel(self)
         self.results = QListView(self)
@@ -246,10 +249,9 @@ class SearchPanel(QWidget):
         lines: list[str] = []
         if results.corrected_from is not None:
             lines.append(
-                self.tr("Sin resultados para %1: se muestran los de %2. ")
-                .replace("%1", quoted(results.corrected_from)).replace("%2", quoted(results.query.text))
+                self.tr("Mostrando resultados de %1; ").replace("%1", quoted(results.query.text))
                 + f'<a href="{EXACT_LINK}">'
-                + self.tr("Buscar exactamente %1").replace("%1", quoted(results.corrected_from)) + "</a>"
+                + self.tr("buscar exactamente %1").replace("%1", quoted(results.corrected_from)) + "</a>"
             )  # fmt: skip
         elif results.suggestion is not None:
             lines.append(
