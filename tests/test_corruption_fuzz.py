@@ -87,7 +87,9 @@ def classify(record: dict[str, object], intact: dict[str, str]) -> str:
     return "other output"
 
 
-def test_damaged_copies_never_give_a_traceback_a_hang_or_leftovers(tmp_path: Path) -> None:
+def test_damaged_copies_never_give_a_traceback_a_hang_or_leftovers(tmp_path: Path, qapp: object) -> None:
+    # qapp: the intact run exports in this process; it must reuse pytest-qt's QApplication, or
+    # it would leave a bare QGuiApplication that breaks every widget test run after it.
     base = tmp_path / "sgdesk.db"
     base.write_bytes(paths.shipped_database().read_bytes())
     intact_records, _ = run_variants_intact(base, tmp_path / "intact")

@@ -94,10 +94,11 @@ def test_exports_killed_at_random_moments_leave_nothing_after_the_next_export(
     killed, runs, left = 0, 0, 0
     while killed < 20:  # SIGKILLs that struck before the export was done
         runs += 1
-        assert runs <= 40, f"only {killed} of {runs} kills struck mid-export"
+        # A loaded machine makes some exports finish before their kill: allow for it.
+        assert runs <= 80, f"only {killed} of {runs} kills struck mid-export"
         target = targets[runs % len(targets)]
         process = start_export(corpus_db, target)
-        time.sleep(chooser.uniform(0.0, duration))
+        time.sleep(chooser.uniform(0.0, 0.9 * duration))
         process.kill()
         process.communicate(timeout=60)
         left = max(left, len(parts(folder)))
