@@ -16,7 +16,7 @@ from sgdesk.content.query import Phrase, Query, SearchFilters, Term, parse_query
 from sgdesk.content.spelling import closest, corrected_text, max_distance
 from sgdesk.content.stemming import stem
 from sgdesk.content.synonyms import SynonymTable
-from sgdesk.content.timeline import Status, Timeline, UnitState, with_later
+from sgdesk.content.timeline import Status, Timeline, UnitState, note_on, with_later
 from sgdesk.errors import UnknownNodeError
 from sgdesk.store.corpus import CorpusStore
 from sgdesk.store.db import open_readonly
@@ -203,7 +203,7 @@ class Library:
         states = self.states((n for _, n in parts), as_of) if as_of else self.later_states(
             (n for _, n in parts), day)  # fmt: skip
         units = tuple(
-            Unit(n, depth, tuple(notes.get(n.id, ())), state.status, state.by)
+            Unit(n, depth, _notes_on(notes.get(n.id, []), as_of), state.status, state.by)
             for depth, n in parts
             for state in [states.get(n.id, UnitState(Status.IN_FORCE))]
         )
@@ -289,7 +289,8 @@ class Library:
         """Events and what they did (built once: the corpus never changes under us)."""
         if self._timeline is None:
             events, dates = self._store.timeline_rows()
-            self._timeline = Timeline(events, dates, self._store.offices(), self.later_changes())
+            self._timeline = Timeline(events, dates, self._store.offices(), self.later_changes(),
+                                      self._store.ancestors_below_changed())  # fmt: skip
         return self._timeline
 
     @property
@@ -367,6 +368,14 @@ class Library:
     def all_nodes(self) -> list[Node]:
         """Every node, parents before children (for ``sgdesk tree``)."""
         return self._store.all_nodes()
+
+
+def _notes_on(notes: list[tuple[str, PartialDate]], day: date | None) -> tuple[str, ...]:
+    """The provenance notes a page dated ``day`` shows (today's text: all of them): not those of
+    events that certainly had not happened by then, and those of uncertain date saying so."""
+    if day is None:
+        return tuple(note for note, _ in notes)
+    return tuple(shown for note, when in notes if (shown := note_on(note, when, day)))
 
 
 def _checked_groups(query: Query) -> list[list[str]]:

@@ -1,5 +1,6 @@
-"""A tiny corpus written by the tests, with what the real one lacks: repeals (of a unit, of a
-whole norm) known to the month and to the year. The texts are placeholders, never legal text."""
+"""A tiny corpus written by the tests, with what the real one lacks: repeals (of an article with
+its literals, of a whole norm) known to the month and to the year, and a literal added to the
+month. The texts are placeholders, never legal text."""
 
 from __future__ import annotations
 
@@ -48,12 +49,21 @@ text = 'Literal a de prueba.'
 [[articles.literals]]
 letter = "b"
 text = 'Literal b de prueba.'
+[[articles.literals]]
+letter = "c"
+text = 'Literal c de prueba, adicionado después.'
 
 [[articles]]
 id = "art-2"
 number = "2"
 label = "ARTÍCULO 2°."
-text = ['Segundo artículo de prueba.']
+text = ['Segundo artículo de prueba:']
+[[articles.literals]]
+letter = "a"
+text = 'Literal a del segundo artículo.'
+[[articles.literals]]
+letter = "b"
+text = 'Literal b del segundo artículo.'
 """,
     "decreto-2-2003": """
 id = "decreto-2-2003"
@@ -62,7 +72,7 @@ number = "2"
 year = 2003
 issuer = "Alcalde Mayor de Bogotá"
 issued = "2003-07"
-epigrafe = '"Deroga un artículo, en un mes sin día registrado."'
+epigrafe = '"Deroga un artículo y adiciona un literal, en un mes sin día registrado."'
 
 [[articles]]
 id = "art-1"
@@ -70,11 +80,23 @@ number = "1"
 label = "ARTÍCULO 1°."
 text = ['Deroga el artículo 2 del Decreto 1 de 2000.']
 
+[[articles]]
+id = "art-2"
+number = "2"
+label = "ARTÍCULO 2°."
+text = ['Adiciona el literal c al artículo 1 del Decreto 1 de 2000.']
+
 [[events]]
 kind = "repeal"
 article = "art-1"
 [[events.changes]]
 target = "decreto-1-2000/art-2"
+
+[[events]]
+kind = "insertion"
+article = "art-2"
+[[events.changes]]
+target = "decreto-1-2000/art-1/lit-c"
 """,
     "decreto-3-2005": """
 id = "decreto-3-2005"

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import calendar
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import date
 from enum import StrEnum
@@ -44,6 +44,45 @@ def happened(when: PartialDate, day: date) -> Status:
     if day < earliest(when):
         return Status.NOT_IN_FORCE
     return Status.UNCERTAIN
+
+
+def _any(statuses: Iterable[Status]) -> Status:
+    """Whether at least one of several events had happened (``happened`` of each)."""
+    found = Status.NOT_IN_FORCE
+    for status in statuses:
+        if status is Status.IN_FORCE:
+            return status
+        if status is Status.UNCERTAIN:
+            found = status
+    return found
+
+
+def _every(statuses: Iterable[Status]) -> Status:
+    """Whether every one of several events had happened (``happened`` of each)."""
+    found = Status.IN_FORCE
+    for status in statuses:
+        if status is Status.NOT_IN_FORCE:
+            return status
+        if status is Status.UNCERTAIN:
+            found = status
+    return found
+
+
+def note_on(note: str, when: PartialDate, day: date) -> str | None:
+    """A provenance note ("Derogado por …") as a page dated ``day`` may show it.
+
+    An event that certainly had not happened by ``day`` is no past fact on that day: None (the
+    note stays on today's text). While its date is uncertain (known only to the year or month)
+    the note says so."""
+    seen = happened(when, day)
+    if seen is Status.NOT_IN_FORCE:
+        return None
+    if seen is Status.UNCERTAIN:
+        day_text = PartialDate(day.year, day.month, day.day).format_es()
+        return (
+            f"{note} ({when.format_compact()}, fecha exacta no registrada: pudo ser después del {day_text})"
+        )
+    return note
 
 
 def _both(started: Status, ended: Status) -> Status:
@@ -178,6 +217,9 @@ class Timeline:
     norm_dates: dict[str, PartialDate]
     offices: list[Office]
     later: list[LaterChange] = field(default_factory=list)  # known, not incorporated
+    # The ancestors within its norm of each unit below a unit that an event starts or ends (an
+    # article's repeal reaches its literals); other units need none, so only these are given.
+    ancestors: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
     _starts: dict[str, TimelineEvent] = field(default_factory=dict)
     _ends: dict[str, TimelineEvent] = field(default_factory=dict)
     _renames: dict[str, list[tuple[TimelineEvent, Change]]] = field(default_factory=lambda: defaultdict(list))
@@ -202,13 +244,21 @@ class Timeline:
         return self.norm_dates.get(norm_id or node_id)
 
     def status(self, node_id: str, norm_id: str | None, day: date) -> Status:
-        """A norm or one of its units on ``day`` (sections, with no norm, are always in force)."""
+        """A norm or one of its units on ``day`` (sections, with no norm, are always in force).
+
+        A unit lives once it and each of its ancestors within the norm have started, and until
+        it, one of those ancestors or its norm is repealed."""
         start = self.start_of(node_id, norm_id)
         if start is None:
             return Status.IN_FORCE
         started = happened(start, day)
-        end = self._ends.get(node_id) or (self._ends.get(norm_id) if norm_id else None)
-        ended = happened(end.date, day) if end else Status.NOT_IN_FORCE
+        ends = [self._ends.get(node_id), self._ends.get(norm_id) if norm_id else None]
+        above = self.ancestors.get(node_id)
+        if above:
+            starts = (self._starts.get(a) for a in above)
+            started = _every([started, *(happened(e.date, day) for e in starts if e is not None)])
+            ends += [self._ends.get(a) for a in above]
+        ended = _any(happened(e.date, day) for e in ends if e is not None)
         return _both(started, ended)
 
     def state(self, node_id: str, norm_id: str | None, day: date) -> UnitState:

@@ -200,20 +200,20 @@ class CorpusStore:
         return [r[0] for r in rows]
 
     @_guarded
-    def notes_for(self, targets: Iterable[str]) -> dict[str, list[str]]:
-        """Provenance notes ("Adicionado por …") for each target, oldest first."""
+    def notes_for(self, targets: Iterable[str]) -> dict[str, list[tuple[str, PartialDate]]]:
+        """Provenance notes ("Adicionado por …") for each target with their event's date, oldest first."""
         ids = list(targets)
-        notes: dict[str, list[str]] = defaultdict(list)
+        notes: dict[str, list[tuple[str, PartialDate]]] = defaultdict(list)
         for chunk in (ids[i : i + 500] for i in range(0, len(ids), 500)):
             marks = ",".join("?" * len(chunk))
             rows = self._db.execute(
-                f"""SELECT c.target, c.note FROM changes c JOIN events e ON e.id = c.event
+                f"""SELECT c.target, c.note, e.date FROM changes c JOIN events e ON e.id = c.event
                     WHERE c.target IN ({marks}) AND e.kind != 'issuance'
                     ORDER BY e.pk, c.position""",
                 chunk,
             )
-            for target, note in rows:
-                notes[target].append(note)
+            for target, note, when in rows:
+                notes[target].append((note, PartialDate.parse(when)))
         return notes
 
     @_guarded
@@ -237,6 +237,29 @@ class CorpusStore:
     @_guarded
     def timeline_rows(self) -> tuple[list[TimelineEvent], dict[str, PartialDate]]:
         return timeline_rows(self._db)
+
+    @_guarded
+    def ancestors_below_changed(self) -> dict[str, tuple[str, ...]]:
+        """For each unit below a unit (not a norm) that an insertion, creation or repeal
+        targets, its ancestors within its norm up to the topmost such unit, nearest first."""
+        rows = self._db.execute(
+            f"""WITH RECURSIVE down(id, above, depth) AS (
+                  SELECT DISTINCT n.id, n.parent, 1
+                  FROM changes c JOIN events e ON e.id = c.event JOIN nodes n ON n.parent = c.target
+                  WHERE e.kind IN ('insertion', 'creation', 'repeal')
+                    AND c.target NOT IN (SELECT id FROM norms)
+                  UNION ALL
+                  SELECT n.id, down.above || char(31) || n.parent, down.depth + 1
+                  FROM nodes n JOIN down ON n.parent = down.id WHERE down.depth < {MAX_DEPTH}
+                )
+                SELECT id, above FROM down""",
+        )
+        found: dict[str, tuple[str, ...]] = {}
+        for node_id, above in rows:
+            chain = tuple(reversed(above.split("\x1f")))
+            if len(chain) > len(found.get(node_id, ())):
+                found[node_id] = chain
+        return found
 
     @_guarded
     def offices(self) -> list[Office]:

@@ -21,6 +21,7 @@ from sgdesk.content.timeline import (
     happened,
     later_event,
     latest,
+    note_on,
 )
 
 IN, OUT, UNSURE = Status.IN_FORCE, Status.NOT_IN_FORCE, Status.UNCERTAIN
@@ -44,9 +45,13 @@ def event(
     return TimelineEvent(event_id, norm, norm.replace("-", " "), kind, PartialDate.parse(when), "—", changes)
 
 
-def timeline(*events: TimelineEvent, offices: tuple[Office, ...] = ()) -> Timeline:
+def timeline(
+    *events: TimelineEvent,
+    offices: tuple[Office, ...] = (),
+    ancestors: dict[str, tuple[str, ...]] | None = None,
+) -> Timeline:
     dates = {NORM: PartialDate.parse("2000-03-15"), AMENDING: PartialDate.parse("2003-07")}
-    return Timeline(list(events), dates, list(offices))
+    return Timeline(list(events), dates, list(offices), ancestors=ancestors or {})
 
 
 # -- earliest, latest, happened ---------------------------------------------------------
@@ -138,6 +143,63 @@ def test_a_unit_repealed_in_a_month_known_without_its_day(day: str, status: Stat
     assert line.status(ART_2, NORM, d(day)) is status
     assert line.status(ART_1, NORM, d(day)) is IN  # only the repealed unit
     assert line.status(NORM, None, d(day)) is IN  # and not its norm
+
+
+LIT_2A, NUM_1 = f"{ART_2}/lit-a", f"{ART_2}/lit-a/num-1"
+BELOW_ART_2 = {LIT_2A: (ART_2,), NUM_1: (LIT_2A, ART_2)}  # what the library passes
+
+
+@pytest.mark.parametrize(
+    ("day", "status"),
+    [("2003-06-30", IN), ("2003-07-01", UNSURE), ("2003-07-30", UNSURE), ("2003-07-31", OUT)],
+)
+def test_an_articles_repeal_reaches_everything_below_it(day: str, status: Status) -> None:
+    line = timeline(event("rep", EventKind.REPEAL, "2003-07", ART_2), ancestors=BELOW_ART_2)
+    units = [(ART_2, NORM), (LIT_2A, NORM), (NUM_1, NORM), (ART_1, NORM), (LIT_A, NORM)]
+    assert line.statuses(units, d(day)) == {
+        ART_2: status,
+        LIT_2A: status,
+        NUM_1: status,
+        ART_1: IN,
+        LIT_A: IN,
+    }
+
+
+@pytest.mark.parametrize(("day", "status"), [("2003-12-31", IN), ("2004-01-01", UNSURE), ("2004-12-31", OUT)])
+def test_the_earliest_repeal_of_a_unit_or_its_ancestors_ends_it(day: str, status: Status) -> None:
+    line = timeline(event("lit", EventKind.REPEAL, "2010", LIT_2A),
+                    event("art", EventKind.REPEAL, "2004", ART_2),
+                    event("norm", EventKind.REPEAL, "2012", NORM), ancestors=BELOW_ART_2)  # fmt: skip
+    assert line.status(LIT_2A, NORM, d(day)) is status
+    assert line.status(NUM_1, NORM, d(day)) is status
+
+
+@pytest.mark.parametrize(("day", "status"), [("2003-12-31", OUT), ("2004-01-01", UNSURE), ("2004-12-31", IN)])
+def test_a_unit_below_an_added_article_starts_with_it(day: str, status: Status) -> None:
+    line = timeline(event("ins", EventKind.INSERTION, "2004", ART_2), ancestors=BELOW_ART_2)
+    assert line.status(LIT_2A, NORM, d(day)) is status
+    assert line.status(NUM_1, NORM, d(day)) is status
+
+
+@pytest.mark.parametrize(
+    ("when", "day", "shown"),
+    [
+        ("2005", "2004-12-31", None),
+        ("2005", "2005-01-01", "Derogado por X (2005, fecha exacta no registrada: pudo ser después del "
+                               "1 de enero de 2005)"),
+        ("2005", "2005-12-30", "Derogado por X (2005, fecha exacta no registrada: pudo ser después del "
+                               "30 de diciembre de 2005)"),
+        ("2005", "2005-12-31", "Derogado por X"),
+        ("2003-07", "2003-06-30", None),
+        ("2003-07", "2003-07-31", "Derogado por X"),
+        ("2008-02-14", "2008-02-13", None),
+        ("2008-02-14", "2008-02-14", "Derogado por X"),
+    ],
+)  # fmt: skip
+def test_a_note_on_a_date_is_a_past_fact_only_once_it_happened(
+    when: str, day: str, shown: str | None
+) -> None:
+    assert note_on("Derogado por X", PartialDate.parse(when), d(day)) == shown
 
 
 @pytest.mark.parametrize(("day", "status"), [("2010-05-19", IN), ("2010-05-20", OUT), ("2030-01-01", OUT)])

@@ -186,7 +186,8 @@ def test_the_reading_pane_shows_each_units_status(window: MainWindow, qtbot: QtB
     assert paragraph_after(text, "n. ") == [
         f"n. {LIT_N_TEXT} y estrategia internacional requiera el Despacho del Alcalde Mayor.",
         "Vigencia incierta: fecha exacta no registrada",
-        "Adicionado por el artículo 2 del Decreto 163 de 2008",
+        "Adicionado por el artículo 2 del Decreto 163 de 2008 (2008, fecha exacta no registrada: pudo ser "
+        "después del 30 de junio de 2008)",
     ]
     assert paragraph_after(text, "m. ")[1] == "n. " + LIT_N_TEXT + " y estrategia internacional " \
         "requiera el Despacho del Alcalde Mayor.", "literals in force carry no note"  # fmt: skip
@@ -198,6 +199,7 @@ def test_the_reading_pane_shows_each_units_status(window: MainWindow, qtbot: QtB
         f"n. {LIT_N_TEXT} y estrategia internacional requiera el Despacho del Alcalde Mayor.",
         "No vigente el 31 de diciembre de 2007",
     ], "the text itself stays, verbatim"
+    assert "Adicionado" not in text, "added in 2008: no past fact on a 2007 date"
     assert colour_of(window, "estrategia internacional") == "#80868d", "greyed"
     assert colour_of(window, "disciplinario a nivel distrital") != "#80868d"
 
@@ -416,7 +418,8 @@ def test_the_compiled_functions_of_the_secretaria(window: MainWindow, qtbot: QtB
     assert text.startswith("Funciones de la Secretaría General")
     assert paragraph_after(text, "n. ")[1:] == [
         "Vigencia incierta: fecha exacta no registrada",
-        "Adicionado por el artículo 2 del Decreto 163 de 2008",
+        "Adicionado por el artículo 2 del Decreto 163 de 2008 (2008, fecha exacta no registrada: pudo ser "
+        "después del 30 de junio de 2008)",
     ]
     set_date(window, date(2009, 6, 30))
     text = pane_text(window)
