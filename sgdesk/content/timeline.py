@@ -252,14 +252,18 @@ class Timeline:
         if start is None:
             return Status.IN_FORCE
         started = happened(start, day)
-        ends = [self._ends.get(node_id), self._ends.get(norm_id) if norm_id else None]
+        end = self._ends.get(node_id)
+        norm_end = self._ends.get(norm_id) if norm_id else None
         above = self.ancestors.get(node_id)
-        if above:
-            starts = (self._starts.get(a) for a in above)
-            started = _every([started, *(happened(e.date, day) for e in starts if e is not None)])
-            ends += [self._ends.get(a) for a in above]
-        ended = _any(happened(e.date, day) for e in ends if e is not None)
-        return _both(started, ended)
+        if above is None:  # the common case, kept cheap: it runs for every row of the tree
+            if end is None or norm_end is None:
+                last = end or norm_end
+                return _both(started, happened(last.date, day) if last else Status.NOT_IN_FORCE)
+            return _both(started, _any((happened(end.date, day), happened(norm_end.date, day))))
+        starts = (self._starts.get(a) for a in above)
+        started = _every([started, *(happened(e.date, day) for e in starts if e is not None)])
+        ends = [end, norm_end, *(self._ends.get(a) for a in above)]
+        return _both(started, _any(happened(e.date, day) for e in ends if e is not None))
 
     def state(self, node_id: str, norm_id: str | None, day: date) -> UnitState:
         """The status with the later changes (not incorporated) taken into account."""

@@ -246,7 +246,8 @@ class CorpusStore:
             f"""WITH RECURSIVE down(id, above, depth) AS (
                   SELECT DISTINCT n.id, n.parent, 1  -- from the few events, not every node
                   FROM events e CROSS JOIN changes c CROSS JOIN nodes n
-                  WHERE c.event = e.id AND n.parent = c.target AND e.kind IN ('insertion', 'creation', 'repeal')
+                  WHERE c.event = e.id AND n.parent = c.target
+                    AND e.kind IN ('insertion', 'creation', 'repeal')
                     AND c.target NOT IN (SELECT id FROM norms)
                   UNION ALL
                   SELECT n.id, down.above || char(31) || n.parent, down.depth + 1

@@ -172,6 +172,9 @@ def test_the_earliest_repeal_of_a_unit_or_its_ancestors_ends_it(day: str, status
                     event("norm", EventKind.REPEAL, "2012", NORM), ancestors=BELOW_ART_2)  # fmt: skip
     assert line.status(LIT_2A, NORM, d(day)) is status
     assert line.status(NUM_1, NORM, d(day)) is status
+    # The same when the norm is repealed before one of its units (no ancestor in between).
+    line = timeline(event("a", EventKind.REPEAL, "2010", ART_1), event("n", EventKind.REPEAL, "2004", NORM))
+    assert line.status(ART_1, NORM, d(day)) is status
 
 
 @pytest.mark.parametrize(("day", "status"), [("2003-12-31", OUT), ("2004-01-01", UNSURE), ("2004-12-31", IN)])
