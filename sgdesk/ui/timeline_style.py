@@ -6,7 +6,17 @@ import functools
 import re
 
 from PySide6.QtCore import QPointF, QRectF, Qt
-from PySide6.QtGui import QColor, QIcon, QPainter, QPainterPath, QPen, QPixmap, QPolygonF, QTransform
+from PySide6.QtGui import (
+    QColor,
+    QFontMetrics,
+    QIcon,
+    QPainter,
+    QPainterPath,
+    QPen,
+    QPixmap,
+    QPolygonF,
+    QTransform,
+)
 
 from sgdesk.content.model import EVENT_KIND_LABELS, EventKind
 from sgdesk.content.timeline import TimelineEvent
@@ -52,6 +62,19 @@ def short_action(event: TimelineEvent) -> str:
         return f"cambia la denominación de {len(event.changes)} dependencias"
     text = _CUT.split(event.summary.split("; ")[0], maxsplit=1)[0]
     return text[:1].lower() + text[1:]
+
+
+def elide_words(metrics: QFontMetrics, text: str, width: int) -> str:
+    """``text`` cut at a word boundary, with "…", to fit ``width`` pixels (mid-word only when
+    its first word alone does not fit)."""
+    if metrics.horizontalAdvance(text) <= width:
+        return text
+    words = text.split(" ")
+    for count in range(len(words) - 1, 0, -1):
+        shorter = " ".join(words[:count]).rstrip(" ,;:")
+        if shorter and metrics.horizontalAdvance(shorter + "…") <= width:
+            return shorter + "…"
+    return metrics.elidedText(text, Qt.TextElideMode.ElideRight, width)
 
 
 @functools.cache
@@ -118,4 +141,7 @@ def paint_hollow(painter: QPainter, path: QPainterPath) -> None:
 def event_tooltip(event: TimelineEvent) -> str:
     kind = LATER_DESCRIPTION if event.later else EVENT_KIND_LABELS[event.kind]
     lines = [event.norm_title, f"Fecha: {event.date.format_es()}", f"Tipo: {kind}", event.summary]
+    action = short_action(event)
+    if action.casefold() not in event.summary.casefold():  # the label's full text is always here
+        lines.insert(1, action[:1].upper() + action[1:])
     return rich_lines(lines, bold_first=True)

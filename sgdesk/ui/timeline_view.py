@@ -52,6 +52,7 @@ from sgdesk.ui.timeline_style import (
     KIND_COLORS,
     LATER_COLOR,
     MARKER_COLOR,
+    elide_words,
     event_tooltip,
     glyph_path,
     paint_hollow,
@@ -238,6 +239,10 @@ class TimelineView(QWidget):
             return self._shown[items[found]].id
         return None
 
+    def label_of(self, event_id: str) -> tuple[str, str]:
+        """The event's label as painted: the norm and the action, each elided at a word."""
+        return self._label_texts(self._shown[self._position[event_id]])
+
     def sizeHint(self) -> QSize:
         return QSize(self._content)
 
@@ -257,8 +262,8 @@ class TimelineView(QWidget):
         texts = self._texts.get(event.id)
         if texts is None:
             metrics, bold = QFontMetrics(self.font()), QFontMetrics(self._bold())
-            title = bold.elidedText(event.norm_title, Qt.TextElideMode.ElideRight, LABEL_W)
-            action = metrics.elidedText(short_action(event), Qt.TextElideMode.ElideRight, LABEL_W)
+            title = elide_words(bold, event.norm_title, LABEL_W)
+            action = elide_words(metrics, short_action(event), LABEL_W)
             texts = self._texts[event.id] = (title, action)
         return texts
 

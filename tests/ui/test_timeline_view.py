@@ -427,3 +427,25 @@ def test_the_view_says_why_it_draws_no_event(qtbot: QtBot, events: list[Timeline
     assert view.placeholder_text() == "No hay eventos que mostrar con los tipos elegidos."
     view.grab()
     assert view.painted_ids == []
+
+
+@pytest.mark.qt_log_ignore("does not support raise")
+def test_long_labels_are_cut_between_words_and_shown_whole_in_the_tooltip(qtbot: QtBot) -> None:
+    panel = _shown_panel(qtbot, 1000)
+    title = "Resolución conjunta de la Secretaría General y la Secretaría Distrital de Hacienda 123 de 2010"
+    summary = "Modifica la denominación de la Subsecretaría de Servicio a la Ciudadanía y sus funciones"
+    event = TimelineEvent("e", "n", title, EventKind.MODIFICATION, PartialDate(2010, 3, 4), summary)
+    panel.set_events([event])
+    view = panel.view
+    for shown, whole in zip(view.label_of("e"), (title, short_action(event)), strict=True):
+        assert shown.endswith("…")
+        assert len(shown) < len(whole)
+        kept = shown[:-1]
+        assert whole.startswith(kept)
+        assert whole[len(kept)] == " ", f"cut mid-word: {shown!r}"
+    position = view.event_rect("e").center()
+    QApplication.sendEvent(view, QHelpEvent(QEvent.Type.ToolTip, position, view.mapToGlobal(position)))
+    text = QToolTip.text()
+    QToolTip.hideText()
+    assert title in text
+    assert summary in text
