@@ -6,7 +6,7 @@ from datetime import date
 
 from PySide6.QtCore import QDate, QLocale, Qt
 from PySide6.QtGui import QFocusEvent, QKeyEvent
-from PySide6.QtWidgets import QDateEdit, QLineEdit, QWidget
+from PySide6.QtWidgets import QCalendarWidget, QDateEdit, QLineEdit, QSpinBox, QWidget
 
 DATE_FORMAT = "dd/MM/yyyy"  # how es-CO writes a date in a form
 # A wide range: a maximum of today would clamp a date while it is being typed (30/06 in November).
@@ -91,12 +91,48 @@ class DateEdit(QDateEdit):
                 self.setSelectedSection(section)
 
 
+class YearCalendar(QCalendarWidget):
+    """The calendar popup with a year field always shown: type "2008" or use the arrows, instead
+    of paging month by month (Qt's own year field hides behind a click on the year)."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.year_field = QSpinBox(self)
+        self.year_field.setObjectName("calendarYear")
+        self.year_field.setRange(FIRST_DAY.year(), LAST_DAY.year())
+        self.year_field.setAccessibleName(self.tr("Año"))
+        self.year_field.setToolTip(self.tr("Año: escríbalo o use las flechas"))
+        self.year_field.setKeyboardTracking(False)  # "2008" typed moves once, not via 2, 20, 200
+        self.year_field.setValue(self.yearShown())
+        self.year_field.valueChanged.connect(self._show_year)
+        self.currentPageChanged.connect(lambda year, _month: self.year_field.setValue(year))
+        navigation = self.findChild(QWidget, "qt_calendar_navigationbar")
+        year_button = self.findChild(QWidget, "qt_calendar_yearbutton")
+        layout = navigation.layout() if navigation is not None else None
+        if layout is not None and year_button is not None:  # the field takes the button's place
+            index = layout.indexOf(year_button)
+            year_button.hide()
+            layout.removeWidget(year_button)
+            layout.insertWidget(index, self.year_field)  # type: ignore[attr-defined]
+
+    def _show_year(self, year: int) -> None:
+        """The same day and month in the year chosen, so Enter or a click picks in that year."""
+        if year == self.yearShown():
+            return
+        picked = self.selectedDate()
+        month = self.monthShown()
+        day = min(picked.day(), QDate(year, month, 1).daysInMonth())
+        self.setSelectedDate(QDate(year, month, day))
+        self.setCurrentPage(year, month)
+
+
 def make_date_edit(parent: QWidget, accessible_name: str, day: date | None = None) -> QDateEdit:
     """A date field as es-CO writes it (dd/MM/aaaa), with a calendar."""
     edit = DateEdit(parent)
     edit.setLocale(QLocale(QLocale.Language.Spanish, QLocale.Country.Colombia))
     edit.setDisplayFormat(DATE_FORMAT)
     edit.setCalendarPopup(True)
+    edit.setCalendarWidget(YearCalendar(edit))
     edit.setDateRange(FIRST_DAY, LAST_DAY)
     edit.setDate(to_qdate(day) if day else QDate.currentDate())
     edit.setAccessibleName(accessible_name)
