@@ -35,6 +35,7 @@ from sgdesk.store.userdb import UserDatabase, open_user_database
 from sgdesk.store.usernotes import MergeCounts, UserNotesStore
 
 MAX_NOTE_LENGTH = 20_000
+MAX_FOLDER_NAME = 120
 DEFAULT_HISTORY_DAYS = 90
 MAX_HISTORY_DAYS = 3650
 HISTORY_SHOWN = 500  # the most recent visits «Historial» lists
@@ -120,8 +121,32 @@ class MyNotes:
         self._store.save_annotation(annotation)
         return annotation
 
+    def annotation(self, annotation_id: str) -> Annotation:
+        """The note with this id; UserDataError (Spanish) if there is none."""
+        found = self._store.annotation(annotation_id)
+        if found is None:
+            raise UserDataError(f"No hay ninguna nota con el id «{annotation_id[:80]}».")
+        return found
+
+    def edit_note(self, annotation_id: str, text: str) -> Annotation:
+        """Replace the text of a note or highlight (its passage stays); returns it edited."""
+        text = text.strip()
+        current = self.annotation(annotation_id)
+        if current.kind is AnnotationKind.NOTE and not text:
+            raise UserDataError("La nota quedaría vacía: escriba algo, o elimínela.")
+        if len(text) > MAX_NOTE_LENGTH:
+            raise UserDataError(f"La nota es demasiado larga (más de {MAX_NOTE_LENGTH} caracteres).")
+        edited = self._store.edit_annotation(annotation_id, text, utc_now())
+        if edited is None:  # removed by another window between the two statements
+            raise UserDataError(f"No hay ninguna nota con el id «{annotation_id[:80]}».")
+        return edited
+
     def delete_annotation(self, annotation_id: str) -> bool:
         return self._store.delete_annotation(annotation_id)
+
+    def noted_node_ids(self) -> set[str]:
+        """The nodes that carry at least one note or highlight (by their stored node)."""
+        return {a.node_id for a in self._store.annotations()}
 
     def annotations(self) -> list[Annotation]:
         return self._store.annotations()
@@ -186,6 +211,24 @@ class MyNotes:
         node = library.find(node_id)
         return self._store.remove_favorite(node.id if node else node_id)
 
+    def folders(self) -> list[str]:
+        return self._store.folders()
+
+    def create_folder(self, name: str) -> None:
+        name = _folder_name(name)
+        if not self._store.create_folder(name):
+            raise UserDataError(f"Ya hay una carpeta «{name}».")
+
+    def rename_folder(self, old: str, new: str) -> None:
+        new = _folder_name(new)
+        if not self._store.rename_folder(old, new):
+            raise UserDataError(f"No hay ninguna carpeta «{old[:80]}».")
+
+    def place_favorite(self, node_id: str, folder: str, row: int | None = None) -> None:
+        """Move the favorite into ``folder`` ("" = top level) at ``row`` (None: the end)."""
+        if not self._store.place_favorite(node_id, folder, row):
+            raise UserDataError(f"«{node_id[:80]}» no está en favoritos.")
+
     def favorites(self, library: Library) -> list[PlacedFavorite]:
         return [PlacedFavorite(f, library.find(f.node_id) is not None) for f in self._store.favorites()]
 
@@ -247,6 +290,15 @@ def display_name(node: Node) -> str:
     """How a favorite or a note names its node: a norm's unit by its citation ("Decreto 267
     de 2007, art. 7, lit. n"), a section by its title."""
     return node.citation if node.norm and node.citation else node.title
+
+
+def _folder_name(name: str) -> str:
+    name = " ".join(name.split())
+    if not name:
+        raise UserDataError("El nombre de la carpeta está vacío.")
+    if len(name) > MAX_FOLDER_NAME:
+        raise UserDataError(f"El nombre de la carpeta tiene más de {MAX_FOLDER_NAME} caracteres.")
+    return name
 
 
 def _node_text(library: Library, node_id: str, texts: dict[str, str | None]) -> str | None:

@@ -97,3 +97,39 @@ def test_the_readable_report_groups_by_norm_and_keeps_unplaced_notes(corpus_db: 
         < favorites
     )
     assert "- Decreto 267 de 2007 `decreto-267-2007`" in text
+
+
+def test_edit_and_remove_a_note_by_its_id(corpus_db: Path, tmp_path: Path) -> None:
+    common = ("--database", corpus_db, "--data-dir", tmp_path)
+    quote = "estrategia internacional"
+    added = sgdesk(*common, "notes", "add", LIT_N, "--quote", quote, "--text", "borrador")
+    note_id = added.stdout.strip().rsplit(": ", 1)[1]
+    edited = sgdesk(*common, "notes", "edit", note_id, "--text", "ver concepto 2023-114")
+    assert edited.returncode == 0, edited.stderr
+    [note] = json.loads(sgdesk(*common, "notes", "list", "--json").stdout)
+    assert (note["id"], note["text"], note["quote"]) == (note_id, "ver concepto 2023-114", quote)
+    assert note["updated"] >= note["created"]
+    found = json.loads(sgdesk(*common, "notes", "search", "concepto", "--json").stdout)
+    assert [n["id"] for n in found] == [note_id]
+    assert json.loads(sgdesk(*common, "notes", "search", "borrador", "--json").stdout) == []  # index follows
+
+    removed = sgdesk(*common, "notes", "remove", note_id)
+    assert removed.returncode == 0, removed.stderr
+    assert json.loads(sgdesk(*common, "notes", "list", "--json").stdout) == []
+    for arguments, message in {
+        ("notes", "remove", note_id): "No hay ninguna nota",
+        ("notes", "edit", note_id, "--text", "x"): "No hay ninguna nota",
+    }.items():
+        result = sgdesk(*common, *arguments)
+        assert (result.returncode, result.stderr.count("\n")) == (2, 1), arguments
+        assert message in result.stderr
+
+
+def test_a_note_cannot_be_edited_to_nothing(corpus_db: Path, tmp_path: Path) -> None:
+    common = ("--database", corpus_db, "--data-dir", tmp_path)
+    note_id = sgdesk(*common, "notes", "add", "mision", "--text", "mía").stdout.strip().rsplit(": ", 1)[1]
+    result = sgdesk(*common, "notes", "edit", note_id, "--text", "   ")
+    assert result.returncode == 2
+    assert "vacía" in result.stderr
+    [note] = json.loads(sgdesk(*common, "notes", "list", "--json").stdout)
+    assert note["text"] == "mía"

@@ -224,3 +224,48 @@ def test_my_notes_are_searched_like_the_corpus(tmp_path: Path, library: Library,
     assert found("licitaciones") == [first.id]
     my_notes.delete_annotation(first.id)
     assert found("licitaciones") == []
+
+
+def test_edit_keeps_the_passage_and_refusals_change_nothing(library: Library, my_notes: MyNotes) -> None:
+    note = my_notes.add_note(library, LIT_N, "borrador", quote=QUOTE)
+    edited = my_notes.edit_note(note.id, "  definitivo ")
+    assert (edited.text, edited.anchor, edited.created) == ("definitivo", note.anchor, note.created)
+    assert my_notes.annotations() == [edited]
+    with pytest.raises(UserDataError, match="vacía"):
+        my_notes.edit_note(note.id, "")
+    with pytest.raises(UserDataError, match="No hay ninguna nota"):
+        my_notes.edit_note("no-existe", "x")
+    assert my_notes.annotations() == [edited]
+    assert [p.annotation.id for p in my_notes.search(library, "definitivo")] == [note.id]
+    assert my_notes.delete_annotation(note.id)
+    assert (my_notes.annotations(), my_notes.search(library, "definitivo")) == ([], [])
+    assert not my_notes.delete_annotation(note.id)
+
+
+def test_folders_hold_favorites_in_the_order_they_are_placed(library: Library, my_notes: MyNotes) -> None:
+    for node_id in ("decreto-267-2007", LIT_N, "mision"):
+        my_notes.add_favorite(library, node_id)
+    my_notes.create_folder("  Contratación ")
+    my_notes.create_folder("Vacía")
+    with pytest.raises(UserDataError, match="Ya hay una carpeta"):
+        my_notes.create_folder("Contratación")
+    with pytest.raises(UserDataError, match="vacío"):
+        my_notes.create_folder("  ")
+    my_notes.place_favorite("mision", "Contratación")
+    my_notes.place_favorite(LIT_N, "Contratación", 0)
+    my_notes.rename_folder("Contratación", "Contratos")
+    with pytest.raises(UserDataError, match="Ya hay una carpeta"):
+        my_notes.rename_folder("Contratos", "Vacía")
+    assert my_notes.folders() == ["Contratos", "Vacía"]
+    assert [(p.favorite.folder, p.favorite.node_id) for p in my_notes.favorites(library)] == [
+        ("", "decreto-267-2007"), ("Contratos", LIT_N), ("Contratos", "mision"),
+    ]  # fmt: skip
+    my_notes.place_favorite("decreto-267-2007", "Contratos", 1)  # dragged between the two
+    assert [p.favorite.node_id for p in my_notes.favorites(library)] == [LIT_N, "decreto-267-2007", "mision"]
+    reopened = MyNotes.open(my_notes.path.parent)
+    try:
+        assert [p.favorite.node_id for p in reopened.favorites(library)][1] == "decreto-267-2007"
+    finally:
+        reopened.close()
+    with pytest.raises(UserDataError, match="no está en favoritos"):
+        my_notes.place_favorite("no-existe", "Contratos")

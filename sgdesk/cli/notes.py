@@ -1,4 +1,5 @@
-"""«Mis notas» from the command line: ``notes list|add|export|import`` and ``favorites add|remove|list``.
+"""«Mis notas» from the command line: ``notes list|search|add|edit|remove|export|import``
+and ``favorites add|remove|list``.
 
 They use the same user database as the window: the one in ``--data-dir``, else in the
 user folder (AppLocalDataLocation).
@@ -34,6 +35,13 @@ def register(commands: Subcommands) -> None:
     add.add_argument("--quote", metavar="TEXTO", help="el pasaje del texto al que se refiere la nota")
     add.add_argument("--text", required=True, metavar="TEXTO", help="el texto de la nota")
     add.set_defaults(handler=_add)
+    edit = actions.add_parser("edit", help="cambiar el texto de una nota (su pasaje no cambia)")
+    edit.add_argument("id", metavar="ID_NOTA", help="el id que muestra «notes list»")
+    edit.add_argument("--text", required=True, metavar="TEXTO", help="el nuevo texto de la nota")
+    edit.set_defaults(handler=_edit)
+    remove = actions.add_parser("remove", help="eliminar una nota o un subrayado")
+    remove.add_argument("id", metavar="ID_NOTA", help="el id que muestra «notes list»")
+    remove.set_defaults(handler=_remove)
     export = actions.add_parser(
         "export", help="exportar favoritos y notas: JSON (para importar) o, con .md, un informe legible"
     )
@@ -125,6 +133,23 @@ def _add(args: argparse.Namespace) -> int:
     with open_library(args) as library, _my_notes(args) as my_notes:
         note = my_notes.add_note(library, args.id, args.text, args.quote)
     print(f"Nota guardada en {note.node_id}: {note.id}")
+    return EXIT_OK
+
+
+def _edit(args: argparse.Namespace) -> int:
+    with _my_notes(args) as my_notes:
+        note = my_notes.edit_note(args.id, args.text)
+    print(f"Nota {note.id} modificada.")
+    return EXIT_OK
+
+
+def _remove(args: argparse.Namespace) -> int:
+    from sgdesk.errors import UserDataError
+
+    with _my_notes(args) as my_notes:
+        if not my_notes.delete_annotation(args.id):
+            raise UserDataError(f"No hay ninguna nota con el id «{args.id[:80]}».")
+    print(f"Nota {args.id} eliminada.")
     return EXIT_OK
 
 

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import sqlite3
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from sgdesk.content.annotations import Annotation, AnnotationKind, Favorite, TextAnchor, Visit
 from sgdesk.content.stemming import stem_text
+from sgdesk.errors import UserDataError
 from sgdesk.store.userdb import UserDatabase
 
 _ANNOTATION_COLUMNS = (
@@ -49,6 +50,52 @@ class UserNotesStore:
         with self.database.write() as connection:
             return connection.execute("DELETE FROM favorites WHERE node_id = ?", (node_id,)).rowcount > 0
 
+    # -- folders -------------------------------------------------------------------
+
+    def folders(self) -> list[str]:
+        """Every folder's name (empty ones too), in their order."""
+        with self.database.reading() as connection:
+            rows = connection.execute("SELECT name FROM folders ORDER BY position, name").fetchall()
+        return [str(row[0]) for row in rows]
+
+    def create_folder(self, name: str) -> bool:
+        """Add an empty folder at the end; False if one with that name exists."""
+        with self.database.write() as connection:
+            if _existing_folder(connection, name) is not None:
+                return False
+            _folder_id(connection, name)
+            return True
+
+    def rename_folder(self, old: str, new: str) -> bool:
+        """False if there is no folder ``old``; UserDataError if ``new`` is taken."""
+        with self.database.write() as connection:
+            if _existing_folder(connection, new) is not None and new != old:
+                raise UserDataError(f"Ya hay una carpeta «{new}».")
+            return connection.execute("UPDATE folders SET name = ? WHERE name = ?", (new, old)).rowcount > 0
+
+    def place_favorite(self, node_id: str, folder: str, row: int | None) -> bool:
+        """Put the favorite in ``folder`` ("" = top level) at ``row`` (None: at the end),
+        renumbering the folder's favorites; False if the node is not a favorite."""
+        with self.database.write() as connection:
+            if connection.execute("SELECT 1 FROM favorites WHERE node_id = ?", (node_id,)).fetchone() is None:
+                return False
+            folder_id = _folder_id(connection, folder) if folder else None
+            order = [
+                str(r[0])
+                for r in connection.execute(
+                    "SELECT node_id FROM favorites WHERE folder_id IS ? AND node_id != ? "
+                    "ORDER BY position, created",
+                    (folder_id, node_id),
+                )
+            ]
+            order.insert(len(order) if row is None else max(0, min(row, len(order))), node_id)
+            for position, moved in enumerate(order):
+                connection.execute(
+                    "UPDATE favorites SET folder_id = ?, position = ? WHERE node_id = ?",
+                    (folder_id, position, moved),
+                )
+            return True
+
     # -- annotations -------------------------------------------------------------
 
     def annotations(self, node_id: str | None = None) -> list[Annotation]:
@@ -84,6 +131,25 @@ class UserNotesStore:
             )
             deleted = connection.execute("DELETE FROM annotations WHERE id = ?", (annotation_id,))
             return deleted.rowcount > 0
+
+    def annotation(self, annotation_id: str) -> Annotation | None:
+        with self.database.reading() as connection:
+            row = connection.execute(
+                f"SELECT {_ANNOTATION_COLUMNS} FROM annotations WHERE id = ?", (annotation_id,)
+            ).fetchone()
+        return None if row is None else _annotation(row)
+
+    def edit_annotation(self, annotation_id: str, text: str, updated: str) -> Annotation | None:
+        """Replace the note's text (and its search entry) in one transaction; None if unknown."""
+        with self.database.write() as connection:
+            row = connection.execute(
+                f"SELECT {_ANNOTATION_COLUMNS} FROM annotations WHERE id = ?", (annotation_id,)
+            ).fetchone()
+            if row is None:
+                return None
+            edited = replace(_annotation(row), text=text, updated=updated)
+            _upsert_annotation(connection, edited)
+        return edited
 
     def search(self, expression: str, limit: int) -> list[Annotation]:
         """Annotations whose quote or text match the FTS5 ``expression``, best first."""
@@ -170,6 +236,11 @@ def _insert_favorite(connection: sqlite3.Connection, favorite: Favorite, keep_po
         (favorite.node_id, favorite.title, folder_id, position, favorite.created),
     )
     return inserted.rowcount > 0
+
+
+def _existing_folder(connection: sqlite3.Connection, name: str) -> int | None:
+    row = connection.execute("SELECT id FROM folders WHERE name = ?", (name,)).fetchone()
+    return None if row is None else int(row[0])
 
 
 def _folder_id(connection: sqlite3.Connection, name: str) -> int:

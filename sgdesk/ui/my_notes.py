@@ -13,13 +13,21 @@ from datetime import date
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QModelIndex, QObject, Qt, Signal
-from PySide6.QtGui import QColor, QStandardItem, QStandardItemModel
-from PySide6.QtWidgets import QDockWidget, QLabel, QLineEdit, QTreeView, QVBoxLayout, QWidget
+from PySide6.QtGui import QAction, QColor, QKeySequence, QMouseEvent, QStandardItem, QStandardItemModel
+from PySide6.QtWidgets import (
+    QDockWidget,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QTreeView,
+    QVBoxLayout,
+    QWidget,
+)
 
 from sgdesk.content.annotations import AnnotationKind
 from sgdesk.content.text import find_all
 from sgdesk.errors import SgdeskError
-from sgdesk.ui.safe_text import rich, rich_lines, set_plain_text, show_status
+from sgdesk.ui.safe_text import plain, plain_message_box, rich, rich_lines, set_plain_text, show_status
 
 if TYPE_CHECKING:
     from sgdesk.content.model import Node
@@ -32,6 +40,9 @@ log = logging.getLogger("sgdesk")
 
 NODE_ROLE = Qt.ItemDataRole.UserRole + 1  # the node an entry opens
 PASSAGE_ROLE = Qt.ItemDataRole.UserRole + 2  # the annotated passage as the node reads now
+ANNOTATION_ROLE = Qt.ItemDataRole.UserRole + 3  # a note's or highlight's id
+FAVORITE_ROLE = Qt.ItemDataRole.UserRole + 4  # a favorite's stored node id (even when gone)
+FOLDER_ROLE = Qt.ItemDataRole.UserRole + 5  # a favorites folder's name
 NOTES_LISTED = 500  # the dock lists the latest notes; «Solo mis notas» finds any of them
 QUOTE_LIMIT = 90
 # «Subrayar» colours (names stored with each highlight) and the tint of a note's passage.
@@ -41,12 +52,29 @@ GROUP_FAVORITES, GROUP_NOTES, GROUP_UNPLACED = "Favoritos", "Notas", "Notas sin 
 GROUP_FOUND = "Encontradas en mis notas"
 
 
+class NotesTree(QTreeView):
+    """The dock's tree: a double click on a note edits it (Enter still opens it)."""
+
+    note_double_clicked = Signal(str)
+
+    def mouseDoubleClickEvent(self, event: QMouseEvent) -> None:
+        annotation_id = self.indexAt(event.position().toPoint()).data(ANNOTATION_ROLE)
+        if annotation_id:
+            self.note_double_clicked.emit(str(annotation_id))
+            return
+        super().mouseDoubleClickEvent(event)
+
+
 class NotesPanel(QWidget):
     """The dock's contents: a tree of entries; emits ``node_activated`` with a node id and the
-    passage to mark on it ("" for none)."""
+    passage to mark on it ("" for none), ``edit_requested``/``delete_requested`` with a note's
+    id (F2 or a double click / Supr), ``unfavorite_requested`` with a favorite's node id."""
 
     node_activated = Signal(str, str)
     query_changed = Signal(str)
+    edit_requested = Signal(str)
+    delete_requested = Signal(str)
+    unfavorite_requested = Signal(str)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -61,18 +89,45 @@ class NotesPanel(QWidget):
         self.search_field.setClearButtonEnabled(True)
         self.search_field.textChanged.connect(self.query_changed)
         self.model = QStandardItemModel(self)
-        self.view = QTreeView(self)
+        self.view = NotesTree(self)
         self.view.setObjectName("myNotesTree")
         self.view.setAccessibleName(self.tr("Mis notas: favoritos y notas"))
         self.view.setHeaderHidden(True)
         self.view.setEditTriggers(QTreeView.EditTrigger.NoEditTriggers)
         self.view.setModel(self.model)
         self.view.activated.connect(self._on_activated)  # Enter, or a double click
+        self.view.note_double_clicked.connect(self.edit_requested)
+        self.view.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
+        self.edit_action = self._view_action("&Editar…", self._edit_current, QKeySequence(Qt.Key.Key_F2))
+        self.delete_action = self._view_action(
+            "E&liminar", self._delete_current, QKeySequence(QKeySequence.StandardKey.Delete)
+        )
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.problem_label)
         layout.addWidget(self.search_field)
         layout.addWidget(self.view)
+
+    def _view_action(self, text: str, slot: object, key: QKeySequence) -> QAction:
+        """An action of the tree's context menu whose key works while the tree has the focus."""
+        action = QAction(self.tr(text), self.view)
+        action.setShortcut(key)
+        action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        action.triggered.connect(slot)
+        self.view.addAction(action)
+        return action
+
+    def _edit_current(self) -> None:
+        annotation_id = self.view.currentIndex().data(ANNOTATION_ROLE)
+        if annotation_id:
+            self.edit_requested.emit(str(annotation_id))
+
+    def _delete_current(self) -> None:
+        index = self.view.currentIndex()
+        if index.data(ANNOTATION_ROLE):
+            self.delete_requested.emit(str(index.data(ANNOTATION_ROLE)))
+        elif index.data(FAVORITE_ROLE):
+            self.unfavorite_requested.emit(str(index.data(FAVORITE_ROLE)))
 
     def show_problem(self, problem: str | None) -> None:
         set_plain_text(self.problem_label, problem or "")
@@ -135,6 +190,7 @@ class NotesPanel(QWidget):
         item = QStandardItem(text)
         item.setToolTip(rich(favorite.node_id))
         item.setData(favorite.node_id if placed.available else None, NODE_ROLE)
+        item.setData(favorite.node_id, FAVORITE_ROLE)
         item.setEnabled(placed.available)
         return item
 
@@ -155,6 +211,7 @@ class NotesPanel(QWidget):
         item.setToolTip(rich_lines(tooltip))
         item.setData(placed.node_id if placed.location.found else None, NODE_ROLE)
         item.setData(placed.current_text, PASSAGE_ROLE)
+        item.setData(note.id, ANNOTATION_ROLE)
         return item
 
     def _on_activated(self, index: QModelIndex) -> None:
@@ -180,6 +237,15 @@ def _texts(item: QStandardItem, depth: int = 0) -> list[str]:
     return found
 
 
+def confirm(parent: QWidget, title: str, question: str) -> bool:
+    """Ask yes/no (the question may carry user data: shown as plain text); «No» is the default."""
+    box = QMessageBox(QMessageBox.Icon.Question, plain(title), "", parent=parent)
+    plain_message_box(box, question)
+    box.setStandardButtons(QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No)
+    box.setDefaultButton(QMessageBox.StandardButton.No)
+    return box.exec() == QMessageBox.StandardButton.Yes
+
+
 def _shorten(text: str) -> str:
     flat = " ".join(text.split())
     return flat if len(flat) <= QUOTE_LIMIT else flat[: QUOTE_LIMIT - 1] + "…"
@@ -198,6 +264,9 @@ class MyNotesActions(QObject):
         self.panel = NotesPanel(window)
         self.panel.node_activated.connect(self._open)
         self.panel.query_changed.connect(lambda _text: self.refresh())
+        self.panel.edit_requested.connect(self.edit_note)
+        self.panel.delete_requested.connect(self.delete_note)
+        self.panel.unfavorite_requested.connect(self._unfavorite)
         dock.setWidget(self.panel)
         dock.visibilityChanged.connect(self._on_visibility)
         self.history_dialog: HistoryDialog | None = None
@@ -268,14 +337,72 @@ class MyNotesActions(QObject):
         self.paint_page()
         self.refresh()
 
-    def _ask_note_text(self, where: str, quote: str | None) -> str:
+    def _ask_note_text(self, where: str, quote: str | None, current: str = "") -> str:
         from PySide6.QtWidgets import QInputDialog
 
         about = f"«{_shorten(quote)}», {where}" if quote else where
         text, accepted = QInputDialog.getMultiLineText(
-            self._window, self.tr("Nota"), self.tr("Nota sobre %1:").replace("%1", about)
+            self._window, self.tr("Nota"), rich(self.tr("Nota sobre %1:").replace("%1", about)), current
         )
         return text.strip() if accepted else ""
+
+    def edit_note(self, annotation_id: str) -> None:
+        """F2 / double click / «Editar…»: the note dialog with the note's text; OK saves it."""
+        try:
+            note = self.notes.annotation(annotation_id)
+            quote = note.anchor.exact if note.anchor else None
+            text = self._ask_note_text(note.node_title or note.node_id, quote, note.text)
+            if not text or text == note.text:
+                return
+            self.notes.edit_note(annotation_id, text)
+        except SgdeskError as exc:
+            show_status(self._window, exc.message, 10000)
+            return
+        show_status(self._window, self.tr("Nota modificada."), 5000)
+        self.refresh()
+        self._select_note(annotation_id)
+
+    def delete_note(self, annotation_id: str) -> None:
+        """Supr / «Eliminar»: after the user confirms, the note or highlight is deleted."""
+        try:
+            note = self.notes.annotation(annotation_id)
+            what = self.tr("el subrayado") if note.kind is AnnotationKind.HIGHLIGHT else self.tr("la nota")
+            about = f"«{_shorten(note.text or (note.anchor.exact if note.anchor else ''))}»"
+            question = self.tr("¿Eliminar %1 %2 de %3? No se puede deshacer.")
+            question = question.replace("%1", what).replace("%2", about).replace("%3", note.node_title)
+            if not confirm(self._window, self.tr("Eliminar nota"), question):
+                return
+            self.notes.delete_annotation(annotation_id)
+        except SgdeskError as exc:
+            show_status(self._window, exc.message, 10000)
+            return
+        show_status(self._window, self.tr("Nota eliminada."), 5000)
+        self.paint_page()
+        self.refresh()
+
+    def _unfavorite(self, node_id: str) -> None:
+        library = self._window.library
+        if library is None:
+            return
+        question = self.tr("¿Quitar «%1» de favoritos?").replace("%1", node_id)
+        if not confirm(self._window, self.tr("Quitar de favoritos"), question):
+            return
+        try:
+            self.notes.remove_favorite(library, node_id)
+        except SgdeskError as exc:
+            show_status(self._window, exc.message, 10000)
+            return
+        show_status(self._window, self.tr("Quitado de favoritos."), 5000)
+        self.refresh()
+
+    def _select_note(self, annotation_id: str) -> None:
+        model = self.panel.model
+        found = model.match(
+            model.index(0, 0), ANNOTATION_ROLE, annotation_id, 1,
+            Qt.MatchFlag.MatchExactly | Qt.MatchFlag.MatchRecursive,
+        )  # fmt: skip
+        if found:
+            self.panel.view.setCurrentIndex(found[0])
 
     def _on_visibility(self, visible: bool) -> None:
         if visible:

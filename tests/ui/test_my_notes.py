@@ -278,3 +278,83 @@ def test_subrayar_without_a_selection_says_what_to_do(
     window.open_node("mision")
     window.highlight_actions[1].trigger()  # «Subrayar en verde»
     assert "Seleccione" in window.statusBar().currentMessage()
+
+
+def _note_row(window: MainWindow, text: str) -> object:
+    panel = window.my_notes.panel
+    group = panel.model.item(1)  # «Notas»
+    for row in range(group.rowCount()):
+        if text in group.child(row).text():
+            return group.child(row).index()
+    raise AssertionError(f"no row with {text!r} in {panel.entries(GROUP_NOTES)}")
+
+
+def test_f2_edits_a_note_with_the_note_dialog_and_supr_deletes_it_after_asking(
+    make_window: Callable[..., MainWindow], qtbot: QtBot, data_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from PySide6.QtWidgets import QMessageBox
+
+    asked: list[tuple[str, ...]] = []
+
+    def dialog(*args: object) -> tuple[str, bool]:
+        asked.append(tuple(str(a) for a in args[1:]))
+        return ("<i>definitiva</i>", True)
+
+    monkeypatch.setattr(QInputDialog, "getMultiLineText", dialog)
+    answers = [QMessageBox.StandardButton.No, QMessageBox.StandardButton.Yes]
+    questions: list[str] = []
+
+    def ask(box: QMessageBox) -> QMessageBox.StandardButton:
+        questions.append(box.text())
+        assert box.textFormat() == Qt.TextFormat.PlainText
+        return answers.pop(0)
+
+    monkeypatch.setattr(QMessageBox, "exec", ask)
+    window = make_window()
+    library = window.library
+    assert library is not None
+    note = window.my_notes.notes.add_note(library, LIT_N, "borrador <b>", quote=PASSAGE)
+    window.my_notes.start()
+    window.open_node("decreto-267-2007")
+    _show_dock(window, qtbot)
+    panel = window.my_notes.panel
+    panel.view.setFocus()
+    panel.view.setCurrentIndex(_note_row(window, "borrador"))
+    qtbot.keyClick(panel.view, Qt.Key.Key_F2)
+    assert asked[0][2] == "borrador <b>"  # the dialog opens with the note's text
+    assert asked[0][1].startswith("<qt>")  # the label is escaped rich text
+    assert panel.entries(GROUP_NOTES) == [
+        f"Decreto 267 de 2007, art. 7, lit. n · «{PASSAGE}» · <i>definitiva</i>"
+    ]
+    assert window.my_notes.notes.annotation(note.id).text == "<i>definitiva</i>"
+    assert panel.view.currentIndex().data(Qt.ItemDataRole.DisplayRole).endswith("<i>definitiva</i>")
+
+    qtbot.keyClick(panel.view, Qt.Key.Key_Delete)  # answered «No»: nothing happens
+    assert "<i>definitiva</i>" in questions[0]
+    assert len(panel.entries(GROUP_NOTES)) == 1
+    assert window.reading_pane.user_mark_count == 1
+    qtbot.keyClick(panel.view, Qt.Key.Key_Delete)  # «Sí»
+    assert panel.entries(GROUP_NOTES) == []
+    assert window.reading_pane.user_mark_count == 0  # no longer painted
+    stored = MyNotes.open(data_dir)
+    try:
+        assert stored.annotations() == []
+    finally:
+        stored.close()
+
+
+def test_a_double_click_on_a_note_edits_it(
+    make_window: Callable[..., MainWindow], qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(QInputDialog, "getMultiLineText", lambda *args: ("otra", True))
+    window = make_window()
+    library = window.library
+    assert library is not None
+    window.my_notes.notes.add_note(library, "mision", "primera")
+    _show_dock(window, qtbot)
+    panel = window.my_notes.panel
+    index = _note_row(window, "primera")
+    panel.view.scrollTo(index)  # type: ignore[arg-type]
+    where = panel.view.visualRect(index).center()  # type: ignore[arg-type]
+    qtbot.mouseDClick(panel.view.viewport(), Qt.MouseButton.LeftButton, pos=where)
+    assert panel.entries(GROUP_NOTES) == ["Misión · otra"]
