@@ -189,6 +189,11 @@ class Library:
     def norm(self, norm_id: str) -> Norm | None:
         return self._store.norm(norm_id)
 
+    def held_filters(self) -> tuple[frozenset[str], frozenset[str]]:
+        """The search filters' values this corpus holds (kinds of content, norm types): a filter
+        offering what the corpus lacks can only find nothing."""
+        return self._store.held_filters()
+
     def page(self, node_id: str, as_of: date | None = None, today: date | None = None) -> Page:
         """The node with its parts, each with its status on ``as_of``; without ``as_of`` (today's
         text) only the later changes not incorporated mark them, as of ``today``."""

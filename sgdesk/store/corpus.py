@@ -185,6 +185,13 @@ class CorpusStore:
         return frozenset(r[0] for r in rows)
 
     @_guarded
+    def held_filters(self) -> tuple[frozenset[str], frozenset[str]]:
+        """The search filters' values the corpus holds: kinds of content and norm types."""
+        kinds = {str(r[0]) for r in self._db.execute("SELECT DISTINCT kind FROM nodes")}
+        types = frozenset(str(r[0]) for r in self._db.execute("SELECT DISTINCT type FROM norms"))
+        return frozenset(_FILTER_OF_KIND[k] for k in kinds if k in _FILTER_OF_KIND), types
+
+    @_guarded
     def norm_ids(self) -> frozenset[str]:
         return frozenset(r[0] for r in self._db.execute("SELECT id FROM norms"))
 
@@ -337,6 +344,8 @@ def _node(row: tuple[object, ...]) -> Node:
 
 
 _KINDS = frozenset(kind.value for kind in NodeKind)
+# The search panel's «Tipo de contenido» values (see search.KIND_GROUPS), by node kind.
+_FILTER_OF_KIND = {"section": "general", "norm": "norma", "article": "disposicion", "literal": "disposicion"}
 
 
 def nodes_by_pk(connection: sqlite3.Connection, pks: list[int]) -> dict[int, tuple[Node, str]]:

@@ -556,6 +556,8 @@ class MainWindow(QMainWindow):
             action.setEnabled(enabled)
         if self._search_panel is not None:
             self._search_panel.setEnabled(enabled)
+            if self.library is not None:
+                self._search_panel.set_held(*self.library.held_filters())
         self._update_navigation()
         if self.library is None:
             self.content_label.setText(self.tr("Sin corpus"))
@@ -627,6 +629,8 @@ class MainWindow(QMainWindow):
             panel.recent_cleared.connect(self._forget_searches)
             panel.set_recent(self.settings.recent_searches)
             panel.setEnabled(self.library is not None)
+            if self.library is not None:
+                panel.set_held(*self.library.held_filters())
             self._search_panel = panel
         return self._search_panel
 

@@ -130,6 +130,21 @@ class SearchPanel(QWidget):
             box.addItem(self.tr(label), value)
         return box
 
+    def set_held(self, kinds: frozenset[str], norm_types: frozenset[str]) -> None:
+        """List only the kinds of content and norm types the corpus holds (the first entry,
+        «all», always); a choice the corpus no longer holds goes back to «all»."""
+        for box, items, held in ((self.kind_box, KINDS, kinds), (self.type_box, NORM_TYPES, norm_types)):
+            current = box.currentData()
+            box.blockSignals(True)
+            box.clear()
+            for label, value in items:
+                if not value or value <= held:
+                    box.addItem(self.tr(label), value)
+            box.setCurrentIndex(max(box.findData(current), 0))
+            box.blockSignals(False)
+            if box.currentData() != current:
+                self.search_now()
+
     def _year_box(self, any_text: str, name: str) -> QSpinBox:
         box = QSpinBox(self)
         box.setRange(NO_YEAR, 2100)

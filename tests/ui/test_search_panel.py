@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QCoreApplication, Qt, QThread, QTimer
-from PySide6.QtWidgets import QAbstractSpinBox, QMenu, QWidget
+from PySide6.QtWidgets import QAbstractSpinBox, QComboBox, QMenu, QWidget
 from pytestqt.qtbot import QtBot
 
 from sgdesk.content.model import NodeKind
@@ -490,6 +490,24 @@ def test_norm_type_filter_keeps_only_acuerdos(window: MainWindow, qtbot: QtBot) 
     assert panel.type_box.currentText() == "Acuerdos"
     assert hit_ids(panel)
     assert all(i.startswith("acuerdo-") for i in hit_ids(panel))
+
+
+def _items(box: QComboBox) -> list[str]:
+    return [box.itemText(i) for i in range(box.count())]
+
+
+def test_the_filters_offer_only_what_the_corpus_holds(window: MainWindow) -> None:
+    panel = window.search_panel  # the test corpus: acuerdos and decretos, no circular, no directiva
+    assert _items(panel.type_box) == ["Todos los tipos", "Acuerdos", "Decretos"]
+    assert _items(panel.kind_box) == [
+        "Todo el corpus", "Información general", "Normas", "Disposiciones (artículos y literales)",
+    ]  # fmt: skip
+    panel.type_box.setCurrentIndex(2)
+    panel.set_held(frozenset({"norma"}), frozenset({"acuerdo", "resolucion"}))  # another corpus
+    assert _items(panel.type_box) == ["Todos los tipos", "Acuerdos", "Resoluciones"]
+    assert _items(panel.kind_box) == ["Todo el corpus", "Normas"]
+    assert panel.type_box.currentText() == "Todos los tipos", "Decretos is gone: back to all"
+    assert panel.filters().norm_types == frozenset()
 
 
 def test_year_range_keeps_only_norms_of_those_years(window: MainWindow, qtbot: QtBot) -> None:
