@@ -9,10 +9,11 @@ data folder (beside ``sgdesk.ini``); when it is read-only the dock says why.
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable, Sequence
 from datetime import date
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QModelIndex, QObject, Qt, Signal
+from PySide6.QtCore import QMimeData, QModelIndex, QObject, QPersistentModelIndex, Qt, Signal
 from PySide6.QtGui import QAction, QColor, QKeySequence, QMouseEvent, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
     QDockWidget,
@@ -50,6 +51,62 @@ HIGHLIGHT_COLOURS = {"amarillo": "#fff0a0", "verde": "#c9efc4", "azul": "#cfe3ff
 NOTE_COLOUR = "#e6e0ff"  # characters of a quote or a note shown in a row (the tooltip has all)
 GROUP_FAVORITES, GROUP_NOTES, GROUP_UNPLACED = "Favoritos", "Notas", "Notas sin ubicar"
 GROUP_FOUND = "Encontradas en mis notas"
+FAVORITE_MIME = "application/x-sgdesk-favorite"  # a favorite dragged in the dock: its node id
+_Index = QModelIndex | QPersistentModelIndex
+
+
+class NotesModel(QStandardItemModel):
+    """The dock's entries; a favorite can be dragged onto a folder, the «Favoritos» group or
+    beside another favorite. The drop is not applied to the model: ``favorite_dropped``
+    (node id, folder, row among that folder's favorites or -1 for the end) says where it
+    goes, the user database is changed, and the dock is listed again."""
+
+    favorite_dropped = Signal(str, str, int)
+
+    def flags(self, index: _Index) -> Qt.ItemFlag:
+        flags = super().flags(index) & ~(Qt.ItemFlag.ItemIsDragEnabled | Qt.ItemFlag.ItemIsDropEnabled)
+        if index.data(FAVORITE_ROLE):
+            flags |= Qt.ItemFlag.ItemIsDragEnabled | Qt.ItemFlag.ItemIsDropEnabled
+        elif index.data(FOLDER_ROLE) is not None:
+            flags |= Qt.ItemFlag.ItemIsDropEnabled
+        return flags
+
+    def mimeTypes(self) -> list[str]:
+        return [FAVORITE_MIME]
+
+    def supportedDropActions(self) -> Qt.DropAction:
+        return Qt.DropAction.MoveAction
+
+    def mimeData(self, indexes: Sequence[QModelIndex]) -> QMimeData:
+        data = QMimeData()
+        favorites = [str(i.data(FAVORITE_ROLE)) for i in indexes if i.data(FAVORITE_ROLE)]
+        if favorites:
+            data.setData(FAVORITE_MIME, favorites[0].encode("utf-8"))
+        return data
+
+    def canDropMimeData(self, data: QMimeData, action: Qt.DropAction, row: int, column: int,
+                        parent: _Index) -> bool:  # fmt: skip
+        return data.hasFormat(FAVORITE_MIME) and self._target(row, parent) is not None
+
+    def dropMimeData(self, data: QMimeData, action: Qt.DropAction, row: int, column: int,
+                     parent: _Index) -> bool:  # fmt: skip
+        target = self._target(row, parent)
+        if not data.hasFormat(FAVORITE_MIME) or target is None:
+            return False
+        node_id = bytes(data.data(FAVORITE_MIME).data()).decode("utf-8", "replace")
+        self.favorite_dropped.emit(node_id, *target)
+        return False  # the model is rebuilt from the database, nothing to remove here
+
+    def _target(self, row: int, parent: _Index) -> tuple[str, int] | None:
+        """(folder, position among its favorites; -1: the end) for a drop at ``row`` of ``parent``."""
+        if parent.data(FAVORITE_ROLE):  # onto a favorite: just before it
+            return self._target(parent.row(), parent.parent())
+        folder = parent.data(FOLDER_ROLE)
+        if folder is None:
+            return None
+        # A folder's rows are all favorites, and «Favoritos» lists its own before its folders:
+        # a row past them means the end of the list, and the database clamps it so.
+        return str(folder), row
 
 
 class NotesTree(QTreeView):
@@ -75,6 +132,10 @@ class NotesPanel(QWidget):
     edit_requested = Signal(str)
     delete_requested = Signal(str)
     unfavorite_requested = Signal(str)
+    new_folder_requested = Signal()
+    rename_folder_requested = Signal(str)
+    move_requested = Signal(str)  # a favorite's node id: choose its folder
+    favorite_placed = Signal(str, str, int)  # node id, folder, row (-1: the end)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -88,19 +149,34 @@ class NotesPanel(QWidget):
         self.search_field.setAccessibleName(self.tr("Buscar solo en mis notas"))
         self.search_field.setClearButtonEnabled(True)
         self.search_field.textChanged.connect(self.query_changed)
-        self.model = QStandardItemModel(self)
+        self.model = NotesModel(self)
         self.view = NotesTree(self)
         self.view.setObjectName("myNotesTree")
         self.view.setAccessibleName(self.tr("Mis notas: favoritos y notas"))
         self.view.setHeaderHidden(True)
         self.view.setEditTriggers(QTreeView.EditTrigger.NoEditTriggers)
+        self.view.setDragDropMode(QTreeView.DragDropMode.DragDrop)  # favorites only (see NotesModel)
+        self.view.setDefaultDropAction(Qt.DropAction.MoveAction)
+        self.view.setDropIndicatorShown(True)
         self.view.setModel(self.model)
         self.view.activated.connect(self._on_activated)  # Enter, or a double click
         self.view.note_double_clicked.connect(self.edit_requested)
         self.view.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
-        self.edit_action = self._view_action("&Editar…", self._edit_current, QKeySequence(Qt.Key.Key_F2))
+        self.edit_action = self._view_action(
+            "&Editar… / Cambiar nombre…", self._edit_current, QKeySequence(Qt.Key.Key_F2)
+        )
         self.delete_action = self._view_action(
             "E&liminar", self._delete_current, QKeySequence(QKeySequence.StandardKey.Delete)
+        )
+        self.new_folder_action = self._view_action(
+            "&Nueva carpeta de favoritos…", self.new_folder_requested.emit, QKeySequence("Ctrl+Shift+N")
+        )
+        self.move_action = self._view_action(
+            "&Mover a carpeta…", self._move_current, QKeySequence("Ctrl+Shift+M")
+        )
+        self.up_action = self._view_action("&Subir", lambda: self._shift_current(-1), QKeySequence("Alt+Up"))
+        self.down_action = self._view_action(
+            "&Bajar", lambda: self._shift_current(1), QKeySequence("Alt+Down")
         )
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -118,9 +194,31 @@ class NotesPanel(QWidget):
         return action
 
     def _edit_current(self) -> None:
-        annotation_id = self.view.currentIndex().data(ANNOTATION_ROLE)
-        if annotation_id:
-            self.edit_requested.emit(str(annotation_id))
+        index = self.view.currentIndex()
+        if index.data(ANNOTATION_ROLE):
+            self.edit_requested.emit(str(index.data(ANNOTATION_ROLE)))
+        elif index.data(FOLDER_ROLE):  # a folder (not the «Favoritos» group itself)
+            self.rename_folder_requested.emit(str(index.data(FOLDER_ROLE)))
+
+    def _move_current(self) -> None:
+        node_id = self.view.currentIndex().data(FAVORITE_ROLE)
+        if node_id:
+            self.move_requested.emit(str(node_id))
+
+    def _shift_current(self, step: int) -> None:
+        """Alt+Up / Alt+Down: the favorite goes one place up or down in its folder."""
+        index = self.view.currentIndex()
+        node_id = index.data(FAVORITE_ROLE)
+        if not node_id:
+            return
+        siblings = [
+            self.model.index(r, 0, index.parent()).data(FAVORITE_ROLE)
+            for r in range(self.model.rowCount(index.parent()))
+        ]
+        favorites = [s for s in siblings if s]
+        position = favorites.index(node_id) + step
+        if 0 <= position < len(favorites):
+            self.favorite_placed.emit(str(node_id), str(index.parent().data(FOLDER_ROLE) or ""), position)
 
     def _delete_current(self) -> None:
         index = self.view.currentIndex()
@@ -133,10 +231,12 @@ class NotesPanel(QWidget):
         set_plain_text(self.problem_label, problem or "")
         self.problem_label.setVisible(bool(problem))
 
-    def show_entries(self, favorites: list[PlacedFavorite], notes: list[PlacedAnnotation]) -> None:
+    def show_entries(
+        self, favorites: list[PlacedFavorite], notes: list[PlacedAnnotation], folders: list[str] | None = None
+    ) -> None:
         self.model.clear()
         root = self.model.invisibleRootItem()
-        root.appendRow(self._favorites_group(favorites))
+        root.appendRow(self._favorites_group(favorites, folders or []))
         placed = [n for n in notes if n.location.found]
         unplaced = [n for n in notes if not n.location.found]
         rows = [self._note_item(n) for n in placed[-NOTES_LISTED:]]  # the latest ones
@@ -159,20 +259,23 @@ class NotesPanel(QWidget):
         self.model.invisibleRootItem().appendRow(self._group(title, [self._note_item(n) for n in notes]))
         self.view.expandAll()
 
-    def _favorites_group(self, favorites: list[PlacedFavorite]) -> QStandardItem:
-        folders: dict[str, QStandardItem] = {}
+    def _favorites_group(self, favorites: list[PlacedFavorite], names: list[str]) -> QStandardItem:
+        """Favorites at the top level first, then every folder (empty ones too) in its order."""
+        inside: dict[str, list[QStandardItem]] = {name: [] for name in names}
         rows: list[QStandardItem] = []
         for placed in favorites:
-            item = self._favorite_item(placed)
             folder = placed.favorite.folder
-            if not folder:
-                rows.append(item)
-                continue
-            if folder not in folders:
-                folders[folder] = self._group(folder, [])
-                rows.append(folders[folder])
-            folders[folder].appendRow(item)
-        return self._group(self.tr(GROUP_FAVORITES), rows, len(favorites))
+            (inside.setdefault(folder, []) if folder else rows).append(self._favorite_item(placed))
+        folders = [self._folder(name, items) for name, items in inside.items()]
+        group = self._group(self.tr(GROUP_FAVORITES), rows + folders, len(favorites))
+        group.setData("", FOLDER_ROLE)  # a drop here: out of any folder
+        return group
+
+    def _folder(self, name: str, favorites: list[QStandardItem]) -> QStandardItem:
+        folder = self._group(name, favorites)
+        folder.setData(name, FOLDER_ROLE)
+        folder.setAccessibleDescription(self.tr("Carpeta de favoritos"))
+        return folder
 
     def _group(self, title: str, rows: list[QStandardItem], count: int | None = None) -> QStandardItem:
         count = len(rows) if count is None else count
@@ -267,6 +370,12 @@ class MyNotesActions(QObject):
         self.panel.edit_requested.connect(self.edit_note)
         self.panel.delete_requested.connect(self.delete_note)
         self.panel.unfavorite_requested.connect(self._unfavorite)
+        self.panel.new_folder_requested.connect(self.new_folder)
+        self.panel.rename_folder_requested.connect(self.rename_folder)
+        self.panel.move_requested.connect(self.move_favorite)
+        self.panel.favorite_placed.connect(self.place_favorite)
+        # Queued: the drop finishes before the model it happened in is listed again.
+        self.panel.model.favorite_dropped.connect(self.place_favorite, Qt.ConnectionType.QueuedConnection)
         dock.setWidget(self.panel)
         dock.visibilityChanged.connect(self._on_visibility)
         self.history_dialog: HistoryDialog | None = None
@@ -396,13 +505,71 @@ class MyNotesActions(QObject):
         self.refresh()
 
     def _select_note(self, annotation_id: str) -> None:
+        self._select(ANNOTATION_ROLE, annotation_id)
+
+    def _select(self, role: int, value: str) -> None:
         model = self.panel.model
         found = model.match(
-            model.index(0, 0), ANNOTATION_ROLE, annotation_id, 1,
-            Qt.MatchFlag.MatchExactly | Qt.MatchFlag.MatchRecursive,
-        )  # fmt: skip
+            model.index(0, 0), role, value, 1, Qt.MatchFlag.MatchExactly | Qt.MatchFlag.MatchRecursive
+        )
         if found:
             self.panel.view.setCurrentIndex(found[0])
+
+    def new_folder(self) -> None:
+        """«Nueva carpeta de favoritos…» (Ctrl+Mayús+N in the dock)."""
+        from PySide6.QtWidgets import QInputDialog
+
+        name, accepted = QInputDialog.getText(
+            self._window, self.tr("Nueva carpeta"), self.tr("Nombre de la carpeta de favoritos:")
+        )
+        if accepted and self._saved(lambda: self.notes.create_folder(name)):
+            self.refresh()
+            self._select(FOLDER_ROLE, " ".join(name.split()))
+
+    def rename_folder(self, old: str) -> None:
+        """F2 on a folder: «Cambiar nombre…»."""
+        from PySide6.QtWidgets import QInputDialog, QLineEdit
+
+        name, accepted = QInputDialog.getText(
+            self._window, self.tr("Cambiar nombre"),
+            rich(self.tr("Nuevo nombre de «%1»:").replace("%1", old)), QLineEdit.EchoMode.Normal, old,
+        )  # fmt: skip
+        if accepted and name != old and self._saved(lambda: self.notes.rename_folder(old, name)):
+            self.refresh()
+            self._select(FOLDER_ROLE, " ".join(name.split()))
+
+    def move_favorite(self, node_id: str) -> None:
+        """«Mover a carpeta…» (Ctrl+Mayús+M): choose a folder, or none."""
+        from PySide6.QtWidgets import QInputDialog
+
+        top = self.tr("(sin carpeta)")
+        try:
+            folders = self.notes.folders()
+        except SgdeskError as exc:
+            show_status(self._window, exc.message, 10000)
+            return
+        if not folders:
+            show_status(self._window, self.tr("Primero cree una carpeta (Ctrl+Mayús+N)."), 8000)
+            return
+        choice, accepted = QInputDialog.getItem(
+            self._window, self.tr("Mover a carpeta"), self.tr("Carpeta:"), [top, *folders], 0, False
+        )
+        if accepted:
+            self.place_favorite(node_id, "" if choice == top else choice, -1)
+
+    def place_favorite(self, node_id: str, folder: str, row: int) -> None:
+        """A favorite dragged (or moved with Alt+↑/↓ or «Mover a carpeta…») to ``row`` of ``folder``."""
+        if self._saved(lambda: self.notes.place_favorite(node_id, folder, None if row < 0 else row)):
+            self.refresh()
+            self._select(FAVORITE_ROLE, node_id)
+
+    def _saved(self, write: Callable[[], object]) -> bool:
+        try:
+            write()
+        except SgdeskError as exc:
+            show_status(self._window, exc.message, 10000)
+            return False
+        return True
 
     def _on_visibility(self, visible: bool) -> None:
         if visible:
@@ -421,7 +588,8 @@ class MyNotesActions(QObject):
             if query:
                 self.panel.show_found(self.notes.search(library, query))
             else:
-                self.panel.show_entries(self.notes.favorites(library), self.notes.placed(library))
+                notes = self.notes
+                self.panel.show_entries(notes.favorites(library), notes.placed(library), notes.folders())
         except SgdeskError as exc:
             self.panel.show_problem(exc.message)
 

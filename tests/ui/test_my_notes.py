@@ -358,3 +358,115 @@ def test_a_double_click_on_a_note_edits_it(
     where = panel.view.visualRect(index).center()  # type: ignore[arg-type]
     qtbot.mouseDClick(panel.view.viewport(), Qt.MouseButton.LeftButton, pos=where)
     assert panel.entries(GROUP_NOTES) == ["Misión · otra"]
+
+
+def _favorites_tree(window: MainWindow) -> list[str]:
+    return window.my_notes.panel.entries(GROUP_FAVORITES)
+
+
+def _find(window: MainWindow, text: str) -> object:
+    model = window.my_notes.panel.model
+    [index] = model.match(model.index(0, 0), Qt.ItemDataRole.DisplayRole, text, 1,
+                          Qt.MatchFlag.MatchStartsWith | Qt.MatchFlag.MatchRecursive)  # fmt: skip
+    return index
+
+
+def test_folders_are_created_renamed_and_favorites_moved_and_reordered_by_keyboard(
+    make_window: Callable[..., MainWindow], qtbot: QtBot, data_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    names = iter([("<b>Contratación</b>", True), ("Contratos", True)])
+    monkeypatch.setattr(QInputDialog, "getText", lambda *args: next(names))
+    monkeypatch.setattr(QInputDialog, "getItem", lambda *args: ("Contratos", True))
+    window = make_window()
+    library = window.library
+    assert library is not None
+    for node_id in ("decreto-267-2007", LIT_N, "mision"):
+        window.my_notes.notes.add_favorite(library, node_id)
+    _show_dock(window, qtbot)
+    view = window.my_notes.panel.view
+    view.setFocus()
+    view.setCurrentIndex(_find(window, "Favoritos"))  # type: ignore[arg-type]
+    ctrl_shift = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
+    qtbot.keyClick(view, Qt.Key.Key_N, ctrl_shift)  # «Nueva carpeta…»
+    assert _favorites_tree(window)[-1] == "<b>Contratación</b>"  # empty, shown as typed
+    assert view.currentIndex().data() == "<b>Contratación</b>"
+    qtbot.keyClick(view, Qt.Key.Key_F2)  # «Cambiar nombre…»
+    assert _favorites_tree(window)[-1] == "Contratos"
+
+    view.setCurrentIndex(_find(window, "Misión"))  # type: ignore[arg-type]
+    qtbot.keyClick(view, Qt.Key.Key_M, ctrl_shift)  # «Mover a carpeta…» → Contratos
+    view.setCurrentIndex(_find(window, "Decreto 267 de 2007, art. 7"))  # type: ignore[arg-type]
+    qtbot.keyClick(view, Qt.Key.Key_M, ctrl_shift)
+    assert _favorites_tree(window) == [
+        "Decreto 267 de 2007", "Contratos (2)", "  Misión", "  Decreto 267 de 2007, art. 7, lit. n",
+    ]  # fmt: skip
+    assert view.currentIndex().data() == "Decreto 267 de 2007, art. 7, lit. n"
+    qtbot.keyClick(view, Qt.Key.Key_Up, Qt.KeyboardModifier.AltModifier)  # «Subir»
+    assert _favorites_tree(window)[2:] == ["  Decreto 267 de 2007, art. 7, lit. n", "  Misión"]
+    qtbot.keyClick(view, Qt.Key.Key_Up, Qt.KeyboardModifier.AltModifier)  # already first: stays
+    qtbot.keyClick(view, Qt.Key.Key_Down, Qt.KeyboardModifier.AltModifier)  # «Bajar»
+    assert _favorites_tree(window)[2:] == ["  Misión", "  Decreto 267 de 2007, art. 7, lit. n"]
+
+    window.close()  # what was done is in the user database, in that order
+    stored = MyNotes.open(data_dir)
+    try:
+        assert [(f.folder, f.node_id) for f in stored._store.favorites()] == [
+            ("", "decreto-267-2007"), ("Contratos", "mision"), ("Contratos", LIT_N),
+        ]  # fmt: skip
+    finally:
+        stored.close()
+
+
+def test_dragging_a_favorite_reorders_it_and_drops_into_folders(
+    make_window: Callable[..., MainWindow], qtbot: QtBot, data_dir: Path, qtmodeltester: object
+) -> None:
+    from PySide6.QtCore import QModelIndex
+
+    window = make_window()
+    library = window.library
+    assert library is not None
+    notes = window.my_notes.notes
+    for node_id in ("decreto-267-2007", LIT_N, "mision"):
+        notes.add_favorite(library, node_id)
+    notes.create_folder("Contratos")
+    _show_dock(window, qtbot)
+    model = window.my_notes.panel.model
+
+    def drag(text: str, row: int, parent: str | None) -> None:
+        """What a drag and drop in the view does: the dragged row's data, dropped at ``row``
+        of ``parent`` (a row of it, or onto it with -1)."""
+        source = _find(window, text)
+        data = model.mimeData([source])  # type: ignore[list-item]
+        target = _find(window, parent) if parent else QModelIndex()
+        move = Qt.DropAction.MoveAction
+        assert model.canDropMimeData(data, move, row, 0, target) == (parent is not None)  # type: ignore[arg-type]
+        assert not model.dropMimeData(data, move, row, 0, target)  # type: ignore[arg-type]
+        qtbot.wait(1)  # the drop is applied after the view's drop handling (queued)
+
+    assert _favorites_tree(window)[:3] == [
+        "Decreto 267 de 2007",
+        "Decreto 267 de 2007, art. 7, lit. n",
+        "Misión",
+    ]
+    drag("Misión", 0, "Favoritos")  # to the top
+    assert _favorites_tree(window)[:3] == [
+        "Misión",
+        "Decreto 267 de 2007",
+        "Decreto 267 de 2007, art. 7, lit. n",
+    ]
+    drag("Decreto 267 de 2007, art. 7", -1, "Contratos")  # onto the folder
+    drag("Misión", -1, "Decreto 267 de 2007, art. 7")  # onto a favorite in the folder: before it
+    assert _favorites_tree(window) == [
+        "Decreto 267 de 2007", "Contratos (2)", "  Misión", "  Decreto 267 de 2007, art. 7, lit. n",
+    ]  # fmt: skip
+    drag("Misión", 0, None)  # outside any group: refused, nothing changes
+    assert _favorites_tree(window)[2] == "  Misión"
+    assert model.flags(_find(window, "Notas")) & Qt.ItemFlag.ItemIsDropEnabled == Qt.ItemFlag.NoItemFlags  # type: ignore[arg-type]
+    qtmodeltester.check(model)  # type: ignore[attr-defined]
+    stored = MyNotes.open(data_dir)
+    try:
+        assert [(f.folder, f.node_id) for f in stored._store.favorites()] == [
+            ("", "decreto-267-2007"), ("Contratos", "mision"), ("Contratos", LIT_N),
+        ]  # fmt: skip
+    finally:
+        stored.close()
