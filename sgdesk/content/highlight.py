@@ -5,10 +5,17 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from sgdesk.content.citations import Citation
 from sgdesk.content.compounds import COMPOUND, joined_forms
 from sgdesk.content.query import Near, Query, Term, clause_words
 from sgdesk.content.stemming import WORD, stem
 from sgdesk.content.text import fold
+
+# How a citation is written around its parts («art 7 lit n del decreto 267 de 2007»).
+CITATION_WORDS = frozenset({
+    "art", "arts", "articulo", "articulos", "lit", "lits", "literal", "literales", "num", "numeral",
+    "par", "paragrafo", "de", "del", "no", "nro", "numero",
+})  # fmt: skip
 
 # A snippet: pieces of text, each marked True when it is a matched word.
 Snippet = tuple[tuple[str, bool], ...]
@@ -44,6 +51,20 @@ class Matcher:
         if query.typed is not None:
             prefixes.append(query.typed.word)
         return cls(frozenset(exact), tuple(prefixes), frozenset(stem(w) for w in exact), tuple(names))
+
+    def without_citation(self, citation: Citation) -> Matcher:
+        """The same matcher less the citation's words: its type, number and year, the article
+        and literal labels and how they are introduced («art», «lit», «de»), single letters.
+        Marking those would light up every «d», «n» and «7» of a page."""
+        parts = (citation.norm_type, citation.number, citation.year, citation.article, citation.literal)
+        drop = CITATION_WORDS | {fold(str(part)) for part in parts if part is not None}
+
+        def kept(word: str) -> bool:
+            return len(word) > 1 and word not in drop and not word.isdigit()
+
+        exact = frozenset(word for word in self.exact if kept(word))
+        prefixes = tuple(word for word in self.prefixes if kept(word))
+        return Matcher(exact, prefixes, frozenset(stem(word) for word in exact), self.names)
 
     def matches(self, word: str) -> bool:
         known = self._seen.get(word)

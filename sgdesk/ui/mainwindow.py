@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )  # fmt: skip
 
+from sgdesk.content.model import Node
 from sgdesk.content.query import SearchFilters
 from sgdesk.content.timeline import LATER_PREFIX
 from sgdesk.errors import SgdeskError
@@ -123,6 +124,7 @@ class MainWindow(QMainWindow):
         self._first_paint = _AfterFirstPaint(self.reading_pane.viewport(), self._build_late_panels)
         self.search_service: SearchService | None = None
         self._last_results: SearchResults | None = None
+        self._marked_query: str | None = None  # the search whose marks the reading pane shows
         self.point_in_time = PointInTime(self)  # the "Vigente a" date and what depends on it
         self.exports = ExportActions(self)  # Ctrl+E, Ctrl+P, Ctrl+Shift+P
         self.my_notes = MyNotesActions(self, self.docks["myNotesDock"])  # Ctrl+B, Ctrl+Alt+M
@@ -624,6 +626,7 @@ class MainWindow(QMainWindow):
             self.docks["searchDock"].setWidget(panel)
             panel.search_requested.connect(self._run_search)
             panel.search_cancelled.connect(self._cancel_search)
+            panel.field.textChanged.connect(self._search_changed)
             panel.hit_activated.connect(self._open_hit)
             panel.query_committed.connect(self._remember_search)
             panel.recent_cleared.connect(self._forget_searches)
@@ -665,8 +668,25 @@ class MainWindow(QMainWindow):
         self.search_panel.show_results(results)
 
     def _open_hit(self, node_id: str, _row: int) -> None:
-        if self.open_node(node_id) and self._last_results is not None:
-            self.reading_pane.highlight_words(self._last_results.matcher.spans)
+        results = self._last_results
+        if not self.open_node(node_id) or results is None:
+            return
+        self._marked_query = results.query.text
+        citation = results.query.citation
+        if citation is None:
+            self.reading_pane.highlight_words(results.matcher.spans)
+        elif not any(hit.cited and hit.node.id == node_id for hit in results.hits) or not (
+            self.reading_pane.mark_cited(
+                node_id, _first_line(self.library.find(node_id) if self.library else None)
+            )
+        ):  # another hit of a citation search: its other words only («decreto 267 archivo»)
+            self.reading_pane.highlight_words(results.matcher.without_citation(citation).spans)
+
+    def _search_changed(self, text: str) -> None:
+        """The marks of a search go when its query changes or is emptied."""
+        if self._marked_query is not None and text.strip() != self._marked_query.strip():
+            self._marked_query = None
+            self.reading_pane.clear_search_marks()
 
     def _remember_search(self, text: str) -> None:
         self.search_panel.set_recent(self.settings.add_recent_search(text))
@@ -696,6 +716,11 @@ class MainWindow(QMainWindow):
         if self.current_node_id:
             self.settings.last_node = self.current_node_id
         self.settings.sync()
+
+
+def _first_line(node: Node | None) -> str:
+    """The first line of a unit's own text ("" when it has none)."""
+    return node.body[0].lines[0] if node and node.body and node.body[0].lines else ""
 
 
 def _on_screen(widget: QWidget) -> bool:

@@ -40,6 +40,7 @@ class ReadingPane(QTextBrowser):
         self._matches: list[tuple[int, int]] = []
         self._search_marks: list[tuple[int, int]] = []
         self._unit_marks: list[tuple[int, int]] = []
+        self._cited_mark = False  # the unit mark is a citation search's
         self._user_marks: list[tuple[int, int, QColor]] = []  # Mis notas: highlights and notes
         self._current_match = -1
         self._wheel_delta = 0
@@ -110,7 +111,7 @@ class ReadingPane(QTextBrowser):
         found = self._unit_range(node_id)
         if found is None:
             return False
-        self._unit_marks = [(found[0], found[1] - found[0])]
+        self._unit_marks, self._cited_mark = [(found[0], found[1] - found[0])], False
         self._paint_matches()
         return True
 
@@ -242,6 +243,7 @@ class ReadingPane(QTextBrowser):
 
     def _clear_matches(self) -> None:
         self._matches, self._current_match, self._search_marks, self._unit_marks = [], -1, [], []
+        self._cited_mark = False
         self._user_marks = []
         self.setExtraSelections([])
 
@@ -260,6 +262,39 @@ class ReadingPane(QTextBrowser):
             self.setTextCursor(cursor)
             self.ensureCursorVisible()
         return len(self._search_marks)
+
+    def mark_cited(self, node_id: str, first_line: str = "") -> bool:
+        """A citation search opened ``node_id``: tint the unit (not the letters of the citation)
+        until the search changes (``clear_search_marks``). On the unit's own page its anchor is
+        the title: the tint starts at its text (``first_line``), past the banner and breadcrumbs."""
+        self._search_marks = []
+        found = self._unit_range(node_id)
+        if found is None:
+            return False
+        begin, end = found
+        block = self.document().findBlock(begin).next()
+        while first_line and begin == 0 and block.isValid() and block.position() < end:
+            if find_all(block.text(), first_line[:80]):
+                begin = block.position()
+                break
+            block = block.next()
+        self._unit_marks, self._cited_mark = [(begin, end - begin)], True
+        self._paint_matches()
+        self._scroll_to(begin)
+        return True
+
+    def _scroll_to(self, position: int) -> None:
+        cursor = QTextCursor(self.document())
+        cursor.setPosition(position)
+        self.setTextCursor(cursor)
+        self.ensureCursorVisible()
+
+    def clear_search_marks(self) -> None:
+        """The search whose words (or cited unit) are marked changed or was emptied."""
+        if self._cited_mark:
+            self._unit_marks, self._cited_mark = [], False
+        self._search_marks = []
+        self._paint_matches()
 
     @property
     def search_mark_count(self) -> int:

@@ -102,3 +102,12 @@ def test_snippet_of_a_long_text_is_cut_around_the_match() -> None:
     assert rendered.endswith(" …")
     assert "«archivos»" in rendered
     assert len(rendered) < 400
+
+
+def test_a_citations_words_are_not_marked_in_the_text() -> None:
+    query = parse_query("decreto 267 de 2007 art 7 lit n archivo")
+    assert query.citation is not None
+    matcher = Matcher.for_query(query).without_citation(query.citation)
+    text = "Decreto 267 de 2007, art. 7: n. Dirigir el archivo de Bogotá"
+    assert [text[a:b] for a, b in matcher.spans(text)] == ["archivo"]
+    assert [text[a:b] for a, b in Matcher.for_query(query).spans(text)] != ["archivo"], "as before"

@@ -26,6 +26,7 @@ from tests.ui.helpers import current_tree_id
 
 CTRL = Qt.KeyboardModifier.ControlModifier
 SHIFT = Qt.KeyboardModifier.ShiftModifier
+LIT_N_TEXT = "Formular y orientar las políticas para la gestión"
 SEARCHING = "Buscando…"
 PROMPT = "Escriba para buscar en todo el corpus."
 EXTRA_NORMS = 45  # acuerdos added to the corpus so that one query fills several pages
@@ -427,6 +428,40 @@ def test_enter_on_a_citation_opens_the_cited_unit(
     assert current_tree_id(window.tree_view) == node_id
     assert panel.model.index(0).data(NODE_ID_ROLE) == node_id
     assert 'class="cited">· cita' in str(panel.model.index(0).data(HTML_ROLE))
+
+
+def _marked_texts(window: MainWindow) -> list[str]:
+    return [s.cursor.selectedText() for s in window.reading_pane.extraSelections()]
+
+
+def test_a_citation_marks_the_cited_unit_and_marks_go_with_the_query(
+    window: MainWindow, qtbot: QtBot
+) -> None:
+    panel, pane = window.search_panel, window.reading_pane
+    qtbot.keyClick(window, Qt.Key.Key_K, CTRL)
+    qtbot.keyClicks(panel.field, "decreto 267 de 2007 art 7 lit n")
+    with qtbot.waitSignal(panel.hit_activated, timeout=3000):
+        qtbot.keyClick(panel.field, Qt.Key.Key_Return)
+    assert window.current_node_id == "decreto-267-2007/art-7/lit-n"
+    marked = _marked_texts(window)
+    assert len(marked) == 1, f"one mark, the cited unit, not its letters: {marked[:8]}"
+    assert LIT_N_TEXT in marked[0]
+    for header in ("Literal n", "Información General", "Norma:", "Texto con los cambios"):
+        assert not marked[0].startswith(header), "the unit, not the title, banner or breadcrumbs"
+    assert "Cita:" not in marked[0], "nor the footer"
+    assert pane.search_mark_count == 0
+
+    qtbot.keyClick(panel.field, Qt.Key.Key_Backspace)  # the query changes: the old marks go
+    assert _marked_texts(window) == []
+
+    type_query(qtbot, window, "relaciones internacionales", enter=False)
+    panel.results.setCurrentIndex(panel.model.index(0))
+    qtbot.keyClick(panel.results, Qt.Key.Key_Return)
+    assert pane.search_mark_count > 0
+    assert all(fold(t).startswith(("relacion", "internacional")) for t in _marked_texts(window))
+    panel.field.clear()  # emptied: no marks of it stay
+    assert pane.search_mark_count == 0
+    assert _marked_texts(window) == []
 
 
 def test_enter_on_words_searches_without_opening(window: MainWindow, qtbot: QtBot) -> None:
