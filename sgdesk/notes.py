@@ -146,7 +146,7 @@ class MyNotes:
 
     def noted_node_ids(self) -> set[str]:
         """The nodes that carry at least one note or highlight (by their stored node)."""
-        return {a.node_id for a in self._store.annotations()}
+        return self._store.annotated_node_ids()
 
     def annotations(self) -> list[Annotation]:
         return self._store.annotations()

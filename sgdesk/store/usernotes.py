@@ -118,6 +118,10 @@ class UserNotesStore:
                 )]  # fmt: skip
         return found
 
+    def annotated_node_ids(self) -> set[str]:
+        with self.database.reading() as connection:
+            return {str(row[0]) for row in connection.execute("SELECT DISTINCT node_id FROM annotations")}
+
     def save_annotation(self, annotation: Annotation) -> None:
         """Insert ``annotation``, or replace the one with its id."""
         with self.database.write() as connection:

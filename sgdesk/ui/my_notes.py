@@ -397,6 +397,7 @@ class MyNotesActions(QObject):
         """After the first frame: open the user database, paint the page, fill the dock."""
         self.notes  # noqa: B018 (opens it)
         self.paint_page()
+        self.mark_tree()
         self.refresh()
 
     def toggle_favorite(self) -> None:
@@ -444,6 +445,7 @@ class MyNotesActions(QObject):
             return
         show_status(window, message, 5000)
         self.paint_page()
+        self.mark_tree()
         self.refresh()
 
     def _ask_note_text(self, where: str, quote: str | None, current: str = "") -> str:
@@ -487,6 +489,7 @@ class MyNotesActions(QObject):
             return
         show_status(self._window, self.tr("Nota eliminada."), 5000)
         self.paint_page()
+        self.mark_tree()
         self.refresh()
 
     def _unfavorite(self, node_id: str) -> None:
@@ -593,6 +596,13 @@ class MyNotesActions(QObject):
         except SgdeskError as exc:
             self.panel.show_problem(exc.message)
 
+    def mark_tree(self) -> None:
+        """The navigation tree marks the nodes that carry notes or highlights."""
+        try:
+            self._window.tree_model.set_noted(self.notes.noted_node_ids())
+        except SgdeskError as exc:
+            log.warning("tree not marked: %s", exc.message)
+
     def page_shown(self, page: Page) -> None:
         """A page is in the reading pane: it goes to the history (when it is kept and can be
         saved), and its highlighted and annotated passages are painted."""
@@ -638,6 +648,7 @@ class MyNotesActions(QObject):
             return
         show_status(window, self.tr("Subrayado en %1.").replace("%1", colour), 5000)
         self.paint_page()
+        self.mark_tree()
         self.refresh()
 
     def _record(self, node: Node, as_of: date | None) -> None:

@@ -23,6 +23,11 @@ POSSIBLY_MODIFIED_SUFFIX = " — posiblemente modificada"
 POSSIBLY_MODIFIED_COLOR = QColor("#8a4b00")
 NOT_IN_FORCE_SUFFIX = " — no vigente"  # for screen readers and tooltips: grey is not enough
 NOT_IN_FORCE_COLOR = QColor("#8a9096")
+# A node that carries a note or highlight of «Mis notas»: a mark after its title, and words
+# for screen readers and the tooltip.
+NOTED_MARK = " ✎"
+NOTED_DESCRIPTION = "Con mis notas o subrayados"
+NOTED_SPOKEN = " — con mis notas"
 STATUS_BATCH = 128  # statuses are asked for this many sibling rows at a time
 
 # What the window gives the model: the status of each of some nodes (siblings, in one call).
@@ -52,6 +57,7 @@ class NodeTreeModel(QAbstractItemModel):
         self._items: dict[int, _Item] = {}
         self._lookup: StatusLookup | None = None
         self._statuses: dict[str, Status] = {}
+        self._noted: frozenset[str] = frozenset()
         self._reset_items()
 
     def set_library(self, library: Library | None) -> None:
@@ -73,6 +79,16 @@ class NodeTreeModel(QAbstractItemModel):
                 parent = QModelIndex() if item.key == _ROOT_KEY else self.createIndex(item.row, 0, item.key)
                 first, last = self.index(0, 0, parent), self.index(len(item.children) - 1, 0, parent)
                 self.dataChanged.emit(first, last, roles)
+
+    def set_noted(self, node_ids: set[str] | frozenset[str]) -> None:
+        """Mark the nodes that carry notes (kept across content switches: ids are stable)."""
+        changed, self._noted = self._noted ^ node_ids, frozenset(node_ids)
+        roles = [Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole,
+                 Qt.ItemDataRole.AccessibleDescriptionRole, Qt.ItemDataRole.ToolTipRole]  # fmt: skip
+        for item in list(self._items.values()):  # the rows loaded so far; others read it when shown
+            if item.node is not None and item.node.id in changed:
+                index = self.createIndex(item.row, 0, item.key)
+                self.dataChanged.emit(index, index, roles)
 
     def status(self, index: AnyIndex) -> Status | None:
         """The node's status on the lookup's date; None without a lookup."""
@@ -156,11 +172,15 @@ class NodeTreeModel(QAbstractItemModel):
         node = self._items[index.internalId()].node
         if node is None:
             return None
+        noted = node.id in self._noted
         if role == Qt.ItemDataRole.DisplayRole:
             status = self.status(index)
-            return node.title + (_suffix(status) if status in _SHOWN_SUFFIXES else "")
+            suffix = _suffix(status) if status in _SHOWN_SUFFIXES else ""
+            return node.title + suffix + (NOTED_MARK if noted else "")
         if role == Qt.ItemDataRole.AccessibleTextRole:
-            return node.title + _suffix(self.status(index))
+            return node.title + _suffix(self.status(index)) + (NOTED_SPOKEN if noted else "")
+        if role == Qt.ItemDataRole.AccessibleDescriptionRole:
+            return NOTED_DESCRIPTION if noted else None
         if role == Qt.ItemDataRole.ForegroundRole:
             status = self.status(index)
             if status is Status.POSSIBLY_MODIFIED:
@@ -169,7 +189,8 @@ class NodeTreeModel(QAbstractItemModel):
         if role == Qt.ItemDataRole.ToolTipRole:
             preview = node.preview or node.plain_text[:240]
             citation = node.citation + _suffix(self.status(index))
-            return rich(f"{citation}\n{preview}" if preview else citation)
+            text = f"{citation}\n{preview}" if preview else citation
+            return rich(f"{text}\n{NOTED_DESCRIPTION}" if noted else text)
         if role == NODE_ID_ROLE:
             return node.id
         if role == STATUS_ROLE:

@@ -470,3 +470,43 @@ def test_dragging_a_favorite_reorders_it_and_drops_into_folders(
         ]  # fmt: skip
     finally:
         stored.close()
+
+
+def test_the_tree_marks_the_nodes_that_carry_notes_as_they_come_and_go(
+    make_window: Callable[..., MainWindow],
+    qtbot: QtBot,
+    monkeypatch: pytest.MonkeyPatch,
+    qtmodeltester: object,
+) -> None:
+    from PySide6.QtWidgets import QMessageBox
+
+    from sgdesk.ui.tree_model import NOTED_DESCRIPTION, NOTED_MARK
+
+    monkeypatch.setattr(QInputDialog, "getMultiLineText", lambda *args: ("ver concepto", True))
+    monkeypatch.setattr(QMessageBox, "exec", lambda box: QMessageBox.StandardButton.Yes)
+    window = make_window()
+    window.my_notes.start()
+    window.open_node("decreto-267-2007")
+    tree = window.tree_model
+    literal = tree.index_for_id(LIT_N)
+    assert not literal.data().endswith(NOTED_MARK)
+    _select(window, PASSAGE)
+    modifiers = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.AltModifier
+    with qtbot.waitSignal(tree.dataChanged):  # the view repaints the row
+        qtbot.keyClick(window, Qt.Key.Key_M, modifiers)
+    literal = tree.index_for_id(LIT_N)
+    assert literal.data().endswith(NOTED_MARK)
+    assert literal.data(Qt.ItemDataRole.AccessibleDescriptionRole) == NOTED_DESCRIPTION
+    assert literal.data(Qt.ItemDataRole.AccessibleTextRole).endswith("con mis notas")
+    assert NOTED_DESCRIPTION in literal.data(Qt.ItemDataRole.ToolTipRole)
+    parent = tree.index_for_id("decreto-267-2007")
+    assert not parent.data().endswith(NOTED_MARK)  # only the unit that carries it
+    qtmodeltester.check(tree)  # type: ignore[attr-defined]
+
+    _show_dock(window, qtbot)
+    panel = window.my_notes.panel
+    panel.view.setFocus()
+    panel.view.setCurrentIndex(_note_row(window, "ver concepto"))  # type: ignore[arg-type]
+    qtbot.keyClick(panel.view, Qt.Key.Key_Delete)
+    assert not tree.index_for_id(LIT_N).data().endswith(NOTED_MARK)
+    assert tree.index_for_id(LIT_N).data(Qt.ItemDataRole.AccessibleDescriptionRole) is None
