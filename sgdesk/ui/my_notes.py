@@ -162,9 +162,7 @@ class NotesPanel(QWidget):
         self.view.activated.connect(self._on_activated)  # Enter, or a double click
         self.view.note_double_clicked.connect(self.edit_requested)
         self.view.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
-        self.edit_action = self._view_action(
-            "&Editar… / Cambiar nombre…", self._edit_current, QKeySequence(Qt.Key.Key_F2)
-        )
+        self.edit_action = self._view_action("&Editar…", self._edit_current, QKeySequence(Qt.Key.Key_F2))
         self.delete_action = self._view_action(
             "E&liminar", self._delete_current, QKeySequence(QKeySequence.StandardKey.Delete)
         )
@@ -178,6 +176,9 @@ class NotesPanel(QWidget):
         self.down_action = self._view_action(
             "&Bajar", lambda: self._shift_current(1), QKeySequence("Alt+Down")
         )
+        self.view.selectionModel().currentChanged.connect(self._enable_actions)
+        self.model.modelReset.connect(self._enable_actions)
+        self._enable_actions()
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.problem_label)
@@ -192,6 +193,18 @@ class NotesPanel(QWidget):
         action.triggered.connect(slot)
         self.view.addAction(action)
         return action
+
+    def _enable_actions(self) -> None:
+        """The context menu offers what applies to the entry chosen (a note, a favorite, a folder)."""
+        index = self.view.currentIndex()
+        note, favorite = bool(index.data(ANNOTATION_ROLE)), bool(index.data(FAVORITE_ROLE))
+        folder = bool(index.data(FOLDER_ROLE))  # not the «Favoritos» group (its folder is "")
+        self.edit_action.setText(self.tr("Cambiar &nombre…") if folder else self.tr("&Editar…"))
+        self.edit_action.setEnabled(note or folder)
+        self.delete_action.setText(self.tr("&Quitar de favoritos") if favorite else self.tr("E&liminar"))
+        self.delete_action.setEnabled(note or favorite)
+        for action in (self.move_action, self.up_action, self.down_action):
+            action.setEnabled(favorite)
 
     def _edit_current(self) -> None:
         index = self.view.currentIndex()
