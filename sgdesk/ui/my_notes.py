@@ -199,9 +199,15 @@ class NotesPanel(QWidget):
         index = self.view.currentIndex()
         note, favorite = bool(index.data(ANNOTATION_ROLE)), bool(index.data(FAVORITE_ROLE))
         folder = bool(index.data(FOLDER_ROLE))  # not the «Favoritos» group (its folder is "")
-        self.edit_action.setText(self.tr("Cambiar &nombre…") if folder else self.tr("&Editar…"))
+        if folder:
+            self.edit_action.setText(self.tr("Cambiar &nombre…"))
+        else:
+            self.edit_action.setText(self.tr("&Editar…"))
         self.edit_action.setEnabled(note or folder)
-        self.delete_action.setText(self.tr("&Quitar de favoritos") if favorite else self.tr("E&liminar"))
+        if favorite:
+            self.delete_action.setText(self.tr("&Quitar de favoritos"))
+        else:
+            self.delete_action.setText(self.tr("E&liminar"))
         self.delete_action.setEnabled(note or favorite)
         for action in (self.move_action, self.up_action, self.down_action):
             action.setEnabled(favorite)
