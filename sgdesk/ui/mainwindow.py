@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QDockWidget,
     QLabel,
     QMainWindow,
+    QStyle,
     QToolBar,
     QTreeView,
     QVBoxLayout,
@@ -40,6 +41,7 @@ from sgdesk.ui.reading_pane import DEFAULT_ZOOM, ReadingPane
 from sgdesk.ui.safe_text import set_plain_text, show_status
 from sgdesk.ui.search_service import PAGE_SIZE, SearchService
 from sgdesk.ui.state import UiSettings
+from sgdesk.ui.timeline_layout import rows_height
 from sgdesk.ui.tree_model import NODE_ID_ROLE, NodeTreeModel
 
 if TYPE_CHECKING:
@@ -69,7 +71,7 @@ DOCKS = (
     DockSpec("timelineDock", "Línea de tiempo", Qt.DockWidgetArea.BottomDockWidgetArea, "Ctrl+3"),
     DockSpec("myNotesDock", "Mis notas", Qt.DockWidgetArea.LeftDockWidgetArea, "Ctrl+4"),
 )
-TIMELINE_HEIGHT = 210  # the timeline dock's first height, before the user resizes it
+TIMELINE_ROWS = 3  # the timeline dock first opens tall enough for these rows of events
 
 
 class _AfterFirstPaint(QObject):
@@ -328,7 +330,18 @@ class MainWindow(QMainWindow):
         self.tabifyDockWidget(self.docks["navigationDock"], self.docks["searchDock"])
         self.tabifyDockWidget(self.docks["searchDock"], self.docks["myNotesDock"])
         self.docks["navigationDock"].raise_()
-        self.resizeDocks([self.docks["timelineDock"]], [TIMELINE_HEIGHT], Qt.Orientation.Vertical)
+        self.resizeDocks([self.docks["timelineDock"]], [self._timeline_height()], Qt.Orientation.Vertical)
+
+    def _timeline_height(self) -> int:
+        """The axis and ``TIMELINE_ROWS`` rows, their scroll bar and the dock's title; the reading
+        pane's minimum height (a few lines of text) caps it on a short screen."""
+        style = self.style()
+        scroll_bar = style.pixelMetric(QStyle.PixelMetric.PM_ScrollBarExtent)
+        title = self.fontMetrics().height() + 2 * style.pixelMetric(
+            QStyle.PixelMetric.PM_DockWidgetTitleMargin
+        )
+        rows = rows_height(self.fontMetrics().height(), TIMELINE_ROWS)
+        return rows + scroll_bar + title + 8
 
     def _start_node(self) -> str:
         last = self.settings.last_node

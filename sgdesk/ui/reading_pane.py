@@ -5,7 +5,15 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import QPoint, Qt, QUrl, Signal
-from PySide6.QtGui import QColor, QFont, QTextCharFormat, QTextCursor, QTextDocument, QWheelEvent
+from PySide6.QtGui import (
+    QColor,
+    QFont,
+    QFontMetrics,
+    QTextCharFormat,
+    QTextCursor,
+    QTextDocument,
+    QWheelEvent,
+)
 from PySide6.QtWidgets import QTextBrowser, QTextEdit, QWidget
 
 from sgdesk.content.text import find_all
@@ -16,6 +24,7 @@ DEFAULT_ZOOM = 100
 
 _WHEEL_STEP = 120  # one notch of a mouse wheel, in eighths of a degree
 _SEARCH_MARK = QColor("#cfe3ff")
+READABLE_LINES = 8  # the reading pane's least height, in lines of the text at 100 %
 _UNIT_MARK = QColor("#fdeec2")  # a unit a timeline event changed
 _MATCH = QColor("#ffe680")
 _CURRENT_MATCH = QColor("#ff9f1a")
@@ -45,6 +54,9 @@ class ReadingPane(QTextBrowser):
         self._current_match = -1
         self._wheel_delta = 0
         self._apply_style()
+        # Never squeezed below a readable height by the docks (the timeline's first height).
+        lines = QFontMetrics(self.document().defaultFont()).lineSpacing() * READABLE_LINES
+        self.setMinimumHeight(lines + 2 * self.frameWidth())
 
     # -- content ---------------------------------------------------------------
 

@@ -20,8 +20,21 @@ from datetime import date
 from sgdesk.content.dates import PartialDate
 
 MARGIN = 24  # left and right of the axis
-ROWS_TOP = 56  # the first row of events
+ROWS_TOP = 48  # the first row of events
 MARK_H = 14  # height of the band or glyph line of a row
+LABEL_GAP = 2  # between a row's mark and its two label lines
+
+
+def row_height(line_height: int) -> int:
+    """A row: the mark, then the norm and the action, one line each (``line_height``: the font's)."""
+    return MARK_H + LABEL_GAP + 2 * line_height + 3
+
+
+def rows_height(line_height: int, rows: int) -> int:
+    """The height the view needs to show the axis and ``rows`` rows."""
+    return ROWS_TOP + rows * row_height(line_height) + 8
+
+
 LABEL_W = 230  # labels are elided to this width
 GAP = 14  # between a label and the next item of its row
 DOT_HALF = 7  # half the width of an event known to the day

@@ -5,13 +5,21 @@ from __future__ import annotations
 from datetime import date
 
 from PySide6.QtCore import QEvent, QObject, QRect, Qt, Signal
-from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QPushButton, QScrollArea, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QFrame,
+    QHBoxLayout,
+    QPushButton,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
 
 from sgdesk.content.model import EVENT_KIND_LABELS, EventKind
 from sgdesk.content.timeline import TimelineEvent
 from sgdesk.ui.timeline_style import LATER_DESCRIPTION, LATER_LABEL, LEGEND_LABELS, kind_icon, later_icon
 from sgdesk.ui.timeline_view import TimelineView
-from sgdesk.ui.widgets import FlowLayout, tool_button
+from sgdesk.ui.widgets import tool_button
 
 
 class TimelinePanel(QWidget):
@@ -31,8 +39,12 @@ class TimelinePanel(QWidget):
         self.scroll_area.setWidgetResizable(False)
         self.scroll_area.setAccessibleName(self.tr("Área desplazable de la línea de tiempo"))
         self.scroll_area.viewport().installEventFilter(self)
+        # The axis is painted at the top of what is shown: a vertical scroll repaints, not blits.
+        self.scroll_area.verticalScrollBar().valueChanged.connect(lambda _value: self.view.update())
         self.checkboxes: dict[EventKind, QCheckBox] = {}
-        legend = FlowLayout()
+        legend = QVBoxLayout()  # a column beside the timeline: the rows keep the dock's height
+        legend.setContentsMargins(6, 4, 4, 4)
+        legend.setSpacing(2)
         for kind in EventKind:
             box = QCheckBox(LEGEND_LABELS[kind], self)
             box.setIcon(kind_icon(kind))
@@ -61,15 +73,28 @@ class TimelinePanel(QWidget):
         self.fit_button.clicked.connect(lambda: self.view.zoom_to_fit())
         zoom_out = tool_button(self, "−", self.tr("Alejar (−)"), lambda: self.view.zoom_out())
         zoom_in = tool_button(self, "+", self.tr("Acercar (+)"), lambda: self.view.zoom_in())
-        top = QHBoxLayout()
-        top.setContentsMargins(6, 4, 6, 0)
-        top.addLayout(legend, 1)
+        zoom = QHBoxLayout()
         for widget in (zoom_out, zoom_in, self.fit_button):
-            top.addWidget(widget, 0, Qt.AlignmentFlag.AlignTop)
-        layout = QVBoxLayout(self)
+            zoom.addWidget(widget)
+        zoom.addStretch(1)
+        legend.insertLayout(0, zoom)  # first: in reach when the column scrolls
+        legend.addStretch(1)
+        legend_widget = QWidget(self)
+        legend_widget.setLayout(legend)
+        # Beside the timeline, not above it (at 1366×768 and 125 % the legend took two of the
+        # dock's lines); it scrolls when the dock is made shorter than it.
+        self.legend_area = QScrollArea(self)
+        self.legend_area.setObjectName("timelineLegend")
+        self.legend_area.setFrameShape(QFrame.Shape.NoFrame)
+        self.legend_area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.legend_area.setWidgetResizable(True)
+        self.legend_area.setWidget(legend_widget)
+        extent = self.legend_area.verticalScrollBar().sizeHint().width()
+        self.legend_area.setFixedWidth(legend_widget.sizeHint().width() + extent)
+        layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(4)
-        layout.addLayout(top)
+        layout.addWidget(self.legend_area)
         layout.addWidget(self.scroll_area, 1)
 
     def set_events(self, events: list[TimelineEvent]) -> None:

@@ -39,6 +39,7 @@ from sgdesk.content.model import EVENT_KIND_LABELS, EventKind
 from sgdesk.content.timeline import TimelineEvent
 from sgdesk.export.plan import format_day
 from sgdesk.ui.timeline_layout import (
+    LABEL_GAP,
     LABEL_W,
     MARGIN,
     MARK_H,
@@ -46,6 +47,7 @@ from sgdesk.ui.timeline_layout import (
     Extents,
     Packing,
     fit_scale,
+    row_height,
     widest_labels,
 )
 from sgdesk.ui.timeline_style import (
@@ -59,7 +61,8 @@ from sgdesk.ui.timeline_style import (
     short_action,
 )
 
-AXIS_Y = 26  # the axis line; year labels above it, the "Vigente a" label below
+AXIS_Y = 24  # the axis line; year labels above it, the "Vigente a" label below
+HEADER_H = ROWS_TOP  # the axis band, kept at the top of the view when the rows scroll
 ZOOM_STEP = 1.5
 MAX_SCALE = 12.0  # pixels per day
 SLICE = 2000  # events laid out per turn of the event loop
@@ -231,7 +234,7 @@ class TimelineView(QWidget):
     def event_at(self, pos: QPoint) -> str | None:
         """The event whose band, glyph or label is at ``pos``."""
         packing, row = self._packing, (pos.y() - ROWS_TOP) // self._row_height()
-        if pos.y() < ROWS_TOP or row >= len(packing.rows):
+        if pos.y() < max(ROWS_TOP, self.header_top() + HEADER_H) or row >= len(packing.rows):
             return None
         items, ends = packing.rows[row], packing.ends[row]
         found = bisect_left(ends, pos.x())
@@ -243,6 +246,10 @@ class TimelineView(QWidget):
         """The event's label as painted: the norm and the action, each elided at a word."""
         return self._label_texts(self._shown[self._position[event_id]])
 
+    def header_top(self) -> int:
+        """Where the axis is painted: the top of what the hosting scroll area shows."""
+        return max(0, -self.y())
+
     def sizeHint(self) -> QSize:
         return QSize(self._content)
 
@@ -251,7 +258,7 @@ class TimelineView(QWidget):
         return MARGIN + (ordinal - self._first) * self._scale
 
     def _row_height(self) -> int:
-        return MARK_H + 6 + 2 * QFontMetrics(self.font()).height() + 10
+        return row_height(QFontMetrics(self.font()).height())
 
     def _bold(self) -> QFont:
         font = QFont(self.font())
@@ -276,7 +283,7 @@ class TimelineView(QWidget):
         """Mark and label together: for hit testing and the focus highlight."""
         packing, row_h = self._packing, self._row_height()
         x0 = round(packing.left[index])
-        return QRect(x0, ROWS_TOP + packing.row[index] * row_h - 2, packing.x1[index] + 1 - x0, row_h - 6)
+        return QRect(x0, ROWS_TOP + packing.row[index] * row_h - 2, packing.x1[index] + 1 - x0, row_h - 2)
 
     def _invalidate(self, stage: int) -> None:
         """Lay out again from ``stage``: the first slice now, the rest from the event loop."""
@@ -404,7 +411,8 @@ class TimelineView(QWidget):
     def _reveal_current(self) -> None:
         index = self._position.get(self._current or "")
         if index is not None and self._packing.row[index] >= 0:
-            self.visible_rect_requested.emit(self._rect(index).adjusted(-MARGIN, -4, MARGIN, 4))
+            # room above for the axis band, which stays on top of the rows when they scroll
+            self.visible_rect_requested.emit(self._rect(index).adjusted(-MARGIN, -4 - HEADER_H, MARGIN, 4))
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.FontChange:
@@ -418,7 +426,7 @@ class TimelineView(QWidget):
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         palette = self.palette()
         painter.fillRect(clip, palette.color(QPalette.ColorRole.Base))
-        self._paint_axis(painter, clip)
+        self._paint_axis(painter, clip, self.height())
         painted: list[str] = []
         packing, row_h = self._packing, self._row_height()
         first = max(0, (clip.top() - ROWS_TOP) // row_h)
@@ -436,11 +444,21 @@ class TimelineView(QWidget):
             painter.setPen(palette.color(QPalette.ColorRole.PlaceholderText))
             area = QRect(MARGIN, ROWS_TOP, max(self.width() - 2 * MARGIN, 1), row_h)
             painter.drawText(area, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, placeholder)
-        self._paint_marker(painter, clip)
+        self._paint_marker(painter, clip, self.height())
+        top = self.header_top()
+        if top > 0 and clip.top() < top + HEADER_H:  # scrolled: the axis stays in view, on top
+            band = QRect(clip.left(), 0, clip.width(), HEADER_H)
+            painter.translate(0, top)
+            painter.setClipRect(band)
+            painter.fillRect(band, palette.color(QPalette.ColorRole.Base))
+            self._paint_axis(painter, band, HEADER_H)
+            self._paint_marker(painter, band, HEADER_H)
+            painter.setPen(QPen(palette.color(QPalette.ColorRole.Mid), 1))
+            painter.drawLine(QPointF(band.left(), HEADER_H - 0.5), QPointF(band.right() + 1, HEADER_H - 0.5))
         painter.end()
         self.painted_ids = painted
 
-    def _paint_axis(self, painter: QPainter, clip: QRect) -> None:
+    def _paint_axis(self, painter: QPainter, clip: QRect, bottom: int) -> None:
         palette = self.palette()
         text, grid = palette.color(QPalette.ColorRole.Text), palette.color(QPalette.ColorRole.Mid)
         stripe = palette.color(QPalette.ColorRole.AlternateBase)
@@ -456,9 +474,9 @@ class TimelineView(QWidget):
             if right < clip.left() - 40 or left > clip.right() + 40:
                 continue
             if year < last_year and year % 2:  # alternate years shaded, to read columns
-                painter.fillRect(QRectF(left, AXIS_Y, right - left, self.height() - AXIS_Y), stripe)
+                painter.fillRect(QRectF(left, AXIS_Y, right - left, bottom - AXIS_Y), stripe)
             painter.setPen(QPen(grid, 1))
-            painter.drawLine(QPointF(left, AXIS_Y - 6), QPointF(left, self.height()))
+            painter.drawLine(QPointF(left, AXIS_Y - 6), QPointF(left, bottom))
             if (year % every == 0 and year < last_year) or (year == last_year and end_fits):
                 middle = (left + right) / 2
                 painter.setPen(text)
@@ -518,7 +536,7 @@ class TimelineView(QWidget):
         else:
             painter.fillPath(glyph_path(event.kind, mark.center(), 13), color)
         metrics = QFontMetrics(self.font())
-        baseline = mark.bottom() + 4 + metrics.ascent()
+        baseline = mark.bottom() + LABEL_GAP + metrics.ascent()
         painter.setPen(palette.color(QPalette.ColorRole.Text))
         title, action = self._label_texts(event)
         painter.setFont(self._bold())
@@ -543,7 +561,7 @@ class TimelineView(QWidget):
         painter.setPen(self.palette().color(QPalette.ColorRole.ToolTipText))
         painter.drawText(box, Qt.AlignmentFlag.AlignCenter, text)
 
-    def _paint_marker(self, painter: QPainter, clip: QRect) -> None:
+    def _paint_marker(self, painter: QPainter, clip: QRect, bottom: int) -> None:
         if self._marker is None:
             return
         x = self.marker_x()
@@ -554,11 +572,11 @@ class TimelineView(QWidget):
             label = f"{label} →" if after else f"← {label}"
         else:
             painter.setPen(QPen(QColor(MARKER_COLOR), 2))
-            painter.drawLine(QPointF(x, AXIS_Y - 4), QPointF(x, self.height()))
+            painter.drawLine(QPointF(x, AXIS_Y - 4), QPointF(x, bottom))
         metrics = QFontMetrics(self.font())
         width = metrics.horizontalAdvance(label) + 12
         left = x + 4 if x + 4 + width <= self.width() - 2 else x - 4 - width
-        box = QRectF(left, AXIS_Y + 6, width, metrics.height() + 4)
+        box = QRectF(left, AXIS_Y + 2, width, metrics.height() + 4)
         if box.intersects(QRectF(clip)):
             painter.setPen(Qt.PenStyle.NoPen)
             painter.setBrush(QColor(MARKER_COLOR))

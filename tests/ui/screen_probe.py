@@ -13,12 +13,14 @@ from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QPoint, QRect, QTimer
+from PySide6.QtGui import QFontMetrics
 from PySide6.QtWidgets import QAbstractButton, QApplication, QDialog, QDockWidget, QMainWindow, QWidget
 
 from sgdesk.app import configure_application, create_main_window
 from sgdesk.ui.dialogs import show_error
 from sgdesk.ui.import_dialog import open_preview
 from sgdesk.ui.mainwindow import MainWindow
+from sgdesk.ui.timeline_layout import ROWS_TOP, row_height
 
 
 def _rect(rect: QRect) -> list[int]:
@@ -86,6 +88,16 @@ def main() -> None:
         {"name": "Ventana principal", "title": window.windowTitle(), "frame": _rect(window.frameGeometry()),
          "available": _rect(screen), "parts": _parts(window)},
     ]  # fmt: skip
+    panel = window.point_in_time.timeline()  # the timeline dock as it first opens
+    for _ in range(5):
+        app.processEvents()
+    results[0]["timeline"] = {
+        "viewport_height": panel.scroll_area.viewport().height(),
+        "rows_top": ROWS_TOP,
+        "row_height": row_height(panel.view.fontMetrics().height()),
+        "reading_height": window.reading_pane.viewport().height(),
+        "reading_line": QFontMetrics(window.reading_pane.document().defaultFont()).lineSpacing(),
+    }
     updates = window.content_updates
     assert updates is not None
     dialogs: list[tuple[str, Callable[[], object]]] = [

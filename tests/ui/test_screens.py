@@ -125,6 +125,16 @@ def test_every_dialog_is_inside_the_screen(
     assert _outside(results) == []
 
 
+@pytest.mark.parametrize(("width", "height", "scale"), [(1366, 768, 1.25), (1366, 768, 1.0)])
+def test_the_timeline_opens_with_three_rows_and_the_text_stays_readable(
+    tmp_path: Path, corpus_db: Path, data_dir: Path, width: int, height: int, scale: float
+) -> None:
+    timeline = _probe(tmp_path, corpus_db, data_dir, width, height, scale)[0]["timeline"]
+    rows = (timeline["viewport_height"] - timeline["rows_top"]) / timeline["row_height"]
+    assert rows >= 3, f"{rows:.1f} rows of events show: {timeline}"
+    assert timeline["reading_height"] >= 7 * timeline["reading_line"], f"the text is squeezed: {timeline}"
+
+
 def test_a_window_saved_on_a_big_screen_opens_inside_a_small_one(
     tmp_path: Path, corpus_db: Path, data_dir: Path
 ) -> None:

@@ -173,7 +173,7 @@ def test_marker_line_follows_the_vigente_a_date(panel: TimelinePanel) -> None:
 
 
 def test_year_and_month_precision_are_spans_and_days_are_points(qtbot: QtBot) -> None:
-    panel = _shown_panel(qtbot, 1000)
+    panel = _shown_panel(qtbot, 1300)
     kind = EventKind.MODIFICATION
     events = [
         TimelineEvent("y", "n", "Decreto 1 de 2008", kind, PartialDate(2008), "Modifica algo"),
@@ -378,23 +378,23 @@ def test_painting_does_not_use_up_references_to_none(qtbot: QtBot, panel: Timeli
     assert sys.getrefcount(None) >= before
 
 
-def test_the_legend_is_one_line_when_wide_and_wraps_when_narrow(qtbot: QtBot) -> None:
-    panel = _shown_panel(qtbot)
-    boxes = list(panel.checkboxes.values())
+def test_the_legend_sits_beside_the_rows_and_scrolls_when_short(qtbot: QtBot) -> None:
+    panel = _shown_panel(qtbot, 1100, 300)
+    boxes = [*panel.checkboxes.values(), panel.later_checkbox]
     assert panel.checkboxes[EventKind.RENAMING].text() == "Denominación"
     assert panel.checkboxes[EventKind.RENAMING].accessibleName() == "Cambio de denominación"
     assert "Cambio de denominación" in panel.checkboxes[EventKind.RENAMING].toolTip()
-    panel.resize(1340, 300)
-    qtbot.waitUntil(lambda: len({box.y() for box in boxes}) == 1)
-    wide_top = panel.scroll_area.y()
-    panel.resize(520, 300)
-    qtbot.waitUntil(lambda: len({box.y() for box in boxes}) > 1)
-    assert panel.scroll_area.y() > wide_top, "the wrapped legend pushes the timeline down"
-    for box in boxes:  # every box whole, inside the panel, none on top of another
-        assert panel.rect().contains(box.geometry())
+    assert panel.scroll_area.y() == 0, "no legend above the rows: they keep the dock's height"
+    assert panel.legend_area.geometry().right() < panel.scroll_area.x()
+    legend = panel.legend_area.widget()
+    for box in boxes:  # every box whole, inside the legend, none on top of another
+        assert legend.rect().contains(box.geometry())
         assert box.width() >= box.sizeHint().width()
     for first, second in itertools.combinations(boxes, 2):
         assert not first.geometry().intersects(second.geometry())
+    panel.resize(1100, 90)  # a short dock: the legend scrolls, the panel is not held taller
+    qtbot.waitUntil(lambda: panel.height() == 90)
+    assert panel.legend_area.verticalScrollBar().maximum() > 0
 
 
 def test_year_labels_thin_out_when_the_years_are_narrow(qtbot: QtBot, panel: TimelinePanel) -> None:
@@ -449,3 +449,26 @@ def test_long_labels_are_cut_between_words_and_shown_whole_in_the_tooltip(qtbot:
     QToolTip.hideText()
     assert title in text
     assert summary in text
+
+
+def test_the_year_axis_stays_in_view_when_the_rows_scroll(qtbot: QtBot) -> None:
+    panel = _shown_panel(qtbot, 900, 300)
+    kind = EventKind.MODIFICATION
+    panel.set_events([TimelineEvent(f"e{n}", "n", f"Decreto {n} de 2010", kind, PartialDate(2010, 5, 4),
+                                    "Modifica algo") for n in range(30)])  # fmt: skip
+    bar = panel.scroll_area.verticalScrollBar()
+    assert bar.maximum() > 500, "30 rows: the rows scroll"
+    viewport = panel.scroll_area.viewport()
+    band = QRect(0, 0, viewport.width(), 20)  # the year labels, above the axis line
+
+    def top_band() -> QImage:
+        return viewport.grab().toImage().copy(band)
+
+    before = top_band()
+    assert len(_colors_in(before, before.rect())) > 1, "the years are written there"
+    bar.setValue(bar.maximum())
+    qtbot.wait(20)
+    assert panel.view.header_top() == bar.maximum()
+    assert top_band() == before, "the same years, in the same place, after scrolling"
+    top_row = panel.view.event_rect("e0")
+    assert not viewport.rect().contains(panel.view.mapTo(viewport, top_row.center())), "rows scrolled"
