@@ -261,6 +261,8 @@ class MainWindow(QMainWindow):
         edit_menu.addSeparator()
         edit_menu.addActions([self.favorite_action, self.note_action])
         edit_menu.addActions(self.highlight_actions)
+        edit_menu.addSeparator()  # what the «Mis notas» dock's context menu does to its chosen entry
+        edit_menu.addActions(self.my_notes.panel.view.actions())
         edit_menu.addSeparator()
         edit_menu.addActions([self.find_action, self.find_next_action, self.find_previous_action])
         edit_menu.addSeparator()

@@ -162,19 +162,21 @@ class NotesPanel(QWidget):
         self.view.activated.connect(self._on_activated)  # Enter, or a double click
         self.view.note_double_clicked.connect(self.edit_requested)
         self.view.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
-        self.edit_action = self._view_action("&Editar…", self._edit_current, QKeySequence(Qt.Key.Key_F2))
+        self.edit_action = self._view_action("&Editar nota…", self._edit_current, QKeySequence(Qt.Key.Key_F2))
         self.delete_action = self._view_action(
-            "E&liminar", self._delete_current, QKeySequence(QKeySequence.StandardKey.Delete)
+            "E&liminar nota", self._delete_current, QKeySequence(QKeySequence.StandardKey.Delete)
         )
         self.new_folder_action = self._view_action(
             "&Nueva carpeta de favoritos…", self.new_folder_requested.emit, QKeySequence("Ctrl+Shift+N")
         )
         self.move_action = self._view_action(
-            "&Mover a carpeta…", self._move_current, QKeySequence("Ctrl+Shift+M")
+            "&Mover favorito a carpeta…", self._move_current, QKeySequence("Ctrl+Shift+M")
         )
-        self.up_action = self._view_action("&Subir", lambda: self._shift_current(-1), QKeySequence("Alt+Up"))
+        self.up_action = self._view_action(
+            "&Subir favorito", lambda: self._shift_current(-1), QKeySequence("Alt+Up")
+        )
         self.down_action = self._view_action(
-            "&Bajar", lambda: self._shift_current(1), QKeySequence("Alt+Down")
+            "&Bajar favorito", lambda: self._shift_current(1), QKeySequence("Alt+Down")
         )
         self.view.selectionModel().currentChanged.connect(self._enable_actions)
         self.model.modelReset.connect(self._enable_actions)
@@ -200,14 +202,14 @@ class NotesPanel(QWidget):
         note, favorite = bool(index.data(ANNOTATION_ROLE)), bool(index.data(FAVORITE_ROLE))
         folder = bool(index.data(FOLDER_ROLE))  # not the «Favoritos» group (its folder is "")
         if folder:
-            self.edit_action.setText(self.tr("Cambiar &nombre…"))
+            self.edit_action.setText(self.tr("Cambiar &nombre de la carpeta…"))
         else:
-            self.edit_action.setText(self.tr("&Editar…"))
+            self.edit_action.setText(self.tr("&Editar nota…"))
         self.edit_action.setEnabled(note or folder)
         if favorite:
             self.delete_action.setText(self.tr("&Quitar de favoritos"))
         else:
-            self.delete_action.setText(self.tr("E&liminar"))
+            self.delete_action.setText(self.tr("E&liminar nota"))
         self.delete_action.setEnabled(note or favorite)
         for action in (self.move_action, self.up_action, self.down_action):
             action.setEnabled(favorite)

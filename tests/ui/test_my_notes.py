@@ -320,7 +320,7 @@ def test_f2_edits_a_note_with_the_note_dialog_and_supr_deletes_it_after_asking(
     panel = window.my_notes.panel
     panel.view.setFocus()
     panel.view.setCurrentIndex(_note_row(window, "borrador"))
-    assert (panel.edit_action.text(), panel.edit_action.isEnabled()) == ("&Editar…", True)
+    assert (panel.edit_action.text(), panel.edit_action.isEnabled()) == ("&Editar nota…", True)
     assert not panel.move_action.isEnabled()  # the context menu offers what applies to a note
     qtbot.keyClick(panel.view, Qt.Key.Key_F2)
     assert asked[0][2] == "borrador <b>"  # the dialog opens with the note's text
@@ -392,7 +392,7 @@ def test_folders_are_created_renamed_and_favorites_moved_and_reordered_by_keyboa
     qtbot.keyClick(view, Qt.Key.Key_N, ctrl_shift)  # «Nueva carpeta…»
     assert _favorites_tree(window)[-1] == "<b>Contratación</b>"  # empty, shown as typed
     assert view.currentIndex().data() == "<b>Contratación</b>"
-    assert window.my_notes.panel.edit_action.text() == "Cambiar &nombre…"
+    assert window.my_notes.panel.edit_action.text() == "Cambiar &nombre de la carpeta…"
     qtbot.keyClick(view, Qt.Key.Key_F2)  # «Cambiar nombre…»
     assert _favorites_tree(window)[-1] == "Contratos"
 
