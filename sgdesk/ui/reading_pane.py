@@ -284,16 +284,24 @@ class ReadingPane(QTextBrowser):
         if found is None:
             return False
         begin, end = found
-        block = self.document().findBlock(begin).next()
-        while first_line and begin == 0 and block.isValid() and block.position() < end:
-            if find_all(block.text(), first_line[:80]):
-                begin = block.position()
-                break
-            block = block.next()
-        self._unit_marks, self._cited_mark = [(begin, end - begin)], True
+        if begin == self._anchors[0][0]:  # the page's own unit: skip its title and banner
+            begin = self._own_text_start(node_id, first_line, end)
+        self._unit_marks, self._cited_mark = ([(begin, end - begin)] if begin < end else []), True
         self._paint_matches()
-        self._scroll_to(begin)
+        if self._unit_marks:
+            self._scroll_to(begin)
         return True
+
+    def _own_text_start(self, node_id: str, first_line: str, end: int) -> int:
+        """Where the page's own unit's text starts: its first line, else its first part (a
+        norm's first article); ``end`` when neither is found (then nothing is tinted)."""
+        block = self.document().begin().next()
+        while first_line and block.isValid() and block.position() < end:
+            if find_all(block.text(), first_line[:80]):
+                return block.position()
+            block = block.next()
+        inside = node_id + "/"
+        return next((position for position, name in self._anchors if name.startswith(inside)), end)
 
     def _scroll_to(self, position: int) -> None:
         cursor = QTextCursor(self.document())

@@ -464,6 +464,22 @@ def test_a_citation_marks_the_cited_unit_and_marks_go_with_the_query(
     assert _marked_texts(window) == []
 
 
+def test_a_cited_norm_is_tinted_from_its_text_not_its_title(window: MainWindow, qtbot: QtBot) -> None:
+    panel, pane = window.search_panel, window.reading_pane
+    qtbot.keyClick(window, Qt.Key.Key_K, CTRL)
+    qtbot.keyClicks(panel.field, "decreto 267 de 2007")
+    with qtbot.waitSignal(panel.hit_activated, timeout=3000):
+        qtbot.keyClick(panel.field, Qt.Key.Key_Return)
+    assert window.current_node_id == "decreto-267-2007"
+    assert pane.search_mark_count == 0
+    marked = _marked_texts(window)
+    assert len(marked) == 1
+    title = pane.document().firstBlock().text()
+    assert title == "Decreto 267 de 2007"
+    assert pane.marked_node_range is not None
+    assert pane.marked_node_range[0] > len(title), "the title, banner and breadcrumbs are not tinted"
+
+
 def test_enter_on_words_searches_without_opening(window: MainWindow, qtbot: QtBot) -> None:
     panel = window.search_panel
     qtbot.keyClick(window, Qt.Key.Key_K, CTRL)
