@@ -304,10 +304,13 @@ class ReadingPane(QTextBrowser):
         return next((position for position, name in self._anchors if name.startswith(inside)), end)
 
     def _scroll_to(self, position: int) -> None:
+        """Put ``position``'s paragraph at the top of the view (the cursor goes there too)."""
         cursor = QTextCursor(self.document())
         cursor.setPosition(position)
         self.setTextCursor(cursor)
-        self.ensureCursorVisible()
+        block = self.document().findBlock(position)
+        top = self.document().documentLayout().blockBoundingRect(block).top()
+        self.verticalScrollBar().setValue(int(top))
 
     def clear_search_marks(self) -> None:
         """The search whose words (or cited unit) are marked changed or was emptied."""
