@@ -101,6 +101,10 @@ class YearCalendar(QCalendarWidget):
         self.year_field.setObjectName("calendarYear")
         self.year_field.setRange(FIRST_DAY.year(), LAST_DAY.year())
         self.year_field.setAccessibleName(self.tr("Año"))
+        for spin_box in self.findChildren(QSpinBox):  # ours and Qt's own (hidden) year field
+            editor = spin_box.findChild(QLineEdit)
+            if editor is not None:  # screen readers land on the inner field
+                editor.setAccessibleName(self.tr("Año"))
         self.year_field.setToolTip(self.tr("Año: escríbalo o use las flechas"))
         self.year_field.setKeyboardTracking(False)  # "2008" typed moves once, not via 2, 20, 200
         self.year_field.setValue(self.yearShown())
