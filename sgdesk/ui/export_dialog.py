@@ -76,6 +76,7 @@ class ExportDialog(QDialog):
         self.children_box.setChecked(True)
         self.paper_box = QComboBox(self)
         self.paper_box.setAccessibleName(self.tr("Tamaño del papel"))
+        self.paper_box.view().setAccessibleName(self.tr("Tamaño del papel"))  # its drop-down list
         self.paper_box.addItem(self.tr("Carta (216 × 279 mm)"), PaperSize.CARTA)
         self.paper_box.addItem(self.tr("A4 (210 × 297 mm)"), PaperSize.A4)
         self.open_box = QCheckBox(self.tr("Abrir el PDF al terminar"), self)

@@ -7,7 +7,7 @@ from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QWidget
 
 from sgdesk.ui.safe_text import set_plain_text
-from sgdesk.ui.widgets import tool_button
+from sgdesk.ui.widgets import enable_clear_button, tool_button
 
 
 class FindBar(QWidget):
@@ -23,7 +23,7 @@ class FindBar(QWidget):
         self.field = QLineEdit(self)
         self.field.setPlaceholderText(self.tr("Buscar en la página (sin importar tildes)"))
         self.field.setAccessibleName(self.tr("Buscar en la página"))
-        self.field.setClearButtonEnabled(True)
+        enable_clear_button(self.field)
         self.field.textChanged.connect(self.query_changed)
         self.field.returnPressed.connect(self.next_requested)
         self.count_label = QLabel(self)

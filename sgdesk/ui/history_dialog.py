@@ -44,6 +44,7 @@ class HistoryDialog(QDialog):
         self.resize(dialog_size(self, QSize(640, 460)))
         self.tree = QTreeWidget(self)
         self.tree.setObjectName("historyTree")
+        self.tree.setAccessibleName(self.tr("Páginas abiertas"))
         self.tree.setRootIsDecorated(False)
         self.tree.setHeaderLabels([self.tr("Abierta"), self.tr("Sección"), self.tr("Vigente a")])
         self.tree.itemActivated.connect(self._on_activated)

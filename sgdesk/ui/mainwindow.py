@@ -15,11 +15,13 @@ from PySide6.QtCore import QEvent, QModelIndex, QObject, Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
+    QDialog,
     QDockWidget,
     QLabel,
     QMainWindow,
     QStyle,
     QToolBar,
+    QToolButton,
     QTreeView,
     QVBoxLayout,
     QWidget,
@@ -31,11 +33,12 @@ from sgdesk.content.timeline import LATER_PREFIX
 from sgdesk.errors import SgdeskError
 from sgdesk.export.html import ORG_CHART_LINK
 from sgdesk.library import Library, SearchMode, SearchResults
-from sgdesk.ui import screen_fit
+from sgdesk.ui import focus_ring, screen_fit
 from sgdesk.ui.as_of import PointInTime
 from sgdesk.ui.export_actions import ExportActions
 from sgdesk.ui.find_bar import FindBar
 from sgdesk.ui.history import History
+from sgdesk.ui.links_dialog import PageLinksDialog
 from sgdesk.ui.my_notes import HIGHLIGHT_COLOURS, MyNotesActions
 from sgdesk.ui.reading_pane import DEFAULT_ZOOM, ReadingPane
 from sgdesk.ui.safe_text import set_plain_text, show_status
@@ -197,6 +200,7 @@ class MainWindow(QMainWindow):
         self.forward_action = self._action(
             "A&delante", self.go_forward, ["Alt+Right", QKeySequence(key.Forward)], "Adelante →"
         )
+        self.links_action = self._action("&Enlaces de la página…", self.show_page_links, ["Ctrl+Shift+E"])
         self.home_action = self._action("&Inicio (Misión)", lambda: self.open_node(HOME_NODE), ["Alt+Home"])
         self.zoom_in_action = self._action(
             "A&cercar", self.reading_pane.zoom_in, ["Ctrl+=", "Ctrl++", QKeySequence(key.ZoomIn)]
@@ -276,6 +280,7 @@ class MainWindow(QMainWindow):
                               self.compare_action])  # fmt: skip
         go_menu = bar.addMenu(self.tr("&Ir"))
         go_menu.addActions([self.back_action, self.forward_action, self.home_action, self.history_action])
+        go_menu.addAction(self.links_action)
         go_menu.addSeparator()
         go_menu.addActions(self.show_panel_actions)
         go_menu.addActions([self.switch_focus_action, self.previous_pane_action])
@@ -294,6 +299,9 @@ class MainWindow(QMainWindow):
         toolbar.addSeparator()
         toolbar.addWidget(self.point_in_time.bar)
         self.addToolBar(toolbar)
+        overflow = toolbar.findChild(QToolButton, "qt_toolbar_ext_button")  # » when the bar is narrow
+        if overflow is not None:
+            overflow.setAccessibleName(self.tr("Más botones de la barra de herramientas"))
 
     def _connect(self) -> None:
         self.tree_view.selectionModel().currentChanged.connect(self._on_tree_current_changed)
@@ -307,6 +315,7 @@ class MainWindow(QMainWindow):
 
     def _restore(self, startup_error: str | None) -> None:
         screen_fit.install()  # every dialog (and this window) kept inside the screen
+        focus_ring.install()  # a solid mark on the focused widget, in every window
         self.setGeometry(screen_fit.first_window_rect(screen_fit.available_for(self)))
         restored = self.settings.geometry is not None and self.restoreGeometry(self.settings.geometry)
         if restored and not (self.isMaximized() or self.isFullScreen()):
@@ -451,6 +460,13 @@ class MainWindow(QMainWindow):
             self._search_panel.focus_field()
         else:
             pane.setFocus(Qt.FocusReason.ShortcutFocusReason)
+
+    def show_page_links(self) -> None:
+        """Ctrl+Shift+E: the page's links in a list; Enter opens one (Tab does not walk them)."""
+        dialog = PageLinksDialog(self.reading_pane.page_links(), self)
+        if dialog.exec() == QDialog.DialogCode.Accepted and dialog.chosen_href:
+            self.reading_pane.activate_link(dialog.chosen_href)
+        self.reading_pane.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def _on_external_link(self, url: str) -> None:
         show_status(

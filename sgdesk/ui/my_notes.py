@@ -13,7 +13,7 @@ from collections.abc import Callable, Sequence
 from datetime import date
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QMimeData, QModelIndex, QObject, QPersistentModelIndex, Qt, Signal
+from PySide6.QtCore import QMimeData, QModelIndex, QObject, QPersistentModelIndex, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QColor, QKeySequence, QMouseEvent, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
     QDockWidget,
@@ -29,6 +29,7 @@ from sgdesk.content.annotations import AnnotationKind
 from sgdesk.content.text import find_all
 from sgdesk.errors import SgdeskError
 from sgdesk.ui.safe_text import plain, plain_message_box, rich, rich_lines, set_plain_text, show_status
+from sgdesk.ui.widgets import enable_clear_button
 
 if TYPE_CHECKING:
     from sgdesk.content.model import Node
@@ -147,7 +148,7 @@ class NotesPanel(QWidget):
         self.search_field.setObjectName("myNotesSearch")
         self.search_field.setPlaceholderText(self.tr("Solo mis notas: buscar…"))
         self.search_field.setAccessibleName(self.tr("Buscar solo en mis notas"))
-        self.search_field.setClearButtonEnabled(True)
+        enable_clear_button(self.search_field)
         self.search_field.textChanged.connect(self.query_changed)
         self.model = NotesModel(self)
         self.view = NotesTree(self)
@@ -473,10 +474,21 @@ class MyNotesActions(QObject):
         from PySide6.QtWidgets import QInputDialog
 
         about = f"«{_shorten(quote)}», {where}" if quote else where
+        QTimer.singleShot(0, self._name_note_field)  # once the dialog below is up
         text, accepted = QInputDialog.getMultiLineText(
             self._window, self.tr("Nota"), rich(self.tr("Nota sobre %1:").replace("%1", about)), current
         )
         return text.strip() if accepted else ""
+
+    def _name_note_field(self) -> None:
+        """A screen reader names the note's field, not only the label above it (Qt's
+        getMultiLineText builds its dialog itself and leaves the field unnamed)."""
+        from PySide6.QtWidgets import QApplication, QInputDialog, QPlainTextEdit
+
+        dialog = QApplication.activeModalWidget()
+        editor = dialog.findChild(QPlainTextEdit) if isinstance(dialog, QInputDialog) else None
+        if editor is not None:
+            editor.setAccessibleName(self.tr("Texto de la nota"))
 
     def edit_note(self, annotation_id: str) -> None:
         """F2 / double click / «Editar…»: the note dialog with the note's text; OK saves it."""

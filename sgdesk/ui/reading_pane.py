@@ -79,6 +79,34 @@ class ReadingPane(QTextBrowser):
         else:
             self.external_link_blocked.emit(url.toString())
 
+    def activate_link(self, href: str) -> None:
+        """Follow a link of the page as a click on it would (the «Enlaces de la página» list)."""
+        self._on_anchor_clicked(QUrl(href))
+
+    def page_links(self) -> list[tuple[str, str]]:
+        """Every link of the page, in reading order: (its text, its address)."""
+        links: list[tuple[str, str]] = []
+        block = self.document().begin()
+        while block.isValid():
+            fragments = block.begin()
+            previous = ""
+            while not fragments.atEnd():
+                fragment = fragments.fragment()
+                href = fragment.charFormat().anchorHref() if fragment.charFormat().isAnchor() else ""
+                if href and href == previous:  # one link split in several fragments
+                    links[-1] = (links[-1][0] + fragment.text(), href)
+                elif href:
+                    links.append((fragment.text(), href))
+                previous = href
+                fragments += 1
+            block = block.next()
+        return [(" ".join(text.split()), href) for text, href in links]
+
+    def focusNextPrevChild(self, next: bool) -> bool:  # noqa: A002 (Qt's name)
+        """Tab and Shift+Tab leave the pane in one step. QTextBrowser would first walk every
+        link of the page (20-40 stops); links are reached with «Enlaces de la página»."""
+        return QTextEdit.focusNextPrevChild(self, next)
+
     def node_at_selection(self) -> str | None:
         """The id of the unit in which the current selection (or cursor) starts."""
         start = self.textCursor().selectionStart()

@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QAbstractScrollArea, QStyle, QStyledItemDelegate, 
 
 from sgdesk.content.highlight import Snippet
 from sgdesk.library import Hit
+from sgdesk.ui.focus_ring import paint_focus_frame
 from sgdesk.ui.safe_text import rich
 
 NODE_ID_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -105,6 +106,9 @@ class SearchResultDelegate(QStyledItemDelegate):
         painter.translate(option.rect.left() + 4, option.rect.top() + 3)
         document.documentLayout().draw(painter, context)
         painter.restore()
+        if option.state & QStyle.StateFlag.State_HasFocus:  # the current hit, in a solid frame
+            frame = role if selected else QPalette.ColorRole.Highlight  # seen on the selection too
+            paint_focus_frame(painter, option.rect, option.palette.color(frame))
 
     def sizeHint(self, option: QStyleOptionViewItem, index: AnyIndex) -> QSize:
         self.initStyleOption(option, index)

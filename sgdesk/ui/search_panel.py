@@ -29,6 +29,7 @@ from sgdesk.content.query import MIN_PREFIX, SearchFilters
 from sgdesk.library import MAX_COMPLETIONS, SearchMode, SearchResults
 from sgdesk.ui.safe_text import plain, set_plain_text
 from sgdesk.ui.search_model import NODE_ID_ROLE, SearchResultDelegate, SearchResultsModel
+from sgdesk.ui.widgets import enable_clear_button
 
 DEBOUNCE_MS = 250
 NO_YEAR = 1799  # the spin boxes' "any year" value
@@ -72,7 +73,7 @@ class SearchPanel(QWidget):
         self.field = QLineEdit(self)
         self.field.setPlaceholderText(self.tr('Buscar: palabras, "frase", o, -excluir, prefijo*'))
         self.field.setAccessibleName(self.tr("Buscar en todo el corpus"))
-        self.field.setClearButtonEnabled(True)
+        enable_clear_button(self.field)
         self.recent_button = QToolButton(self)
         self.recent_button.setText(self.tr("Recientes"))
         self.recent_button.setAccessibleName(self.tr("Búsquedas recientes"))
@@ -126,6 +127,7 @@ class SearchPanel(QWidget):
     def _combo(self, items: Choices, name: str) -> QComboBox:
         box = QComboBox(self)
         box.setAccessibleName(name)
+        box.view().setAccessibleName(name)  # its drop-down list
         for label, value in items:
             box.addItem(self.tr(label), value)
         return box
