@@ -31,7 +31,7 @@ from sgdesk.content.query import parse_query
 from sgdesk.errors import SgdeskError, UserDataError
 from sgdesk.library import Library
 from sgdesk.store.search import text_expression
-from sgdesk.store.userdb import UserDatabase, open_user_database
+from sgdesk.store.userdb import UserDatabase, open_reader, open_user_database
 from sgdesk.store.usernotes import MergeCounts, UserNotesStore
 
 MAX_NOTE_LENGTH = 20_000
@@ -63,6 +63,27 @@ class PlacedFavorite:
 
 
 @dataclass(frozen=True)
+class Listing:
+    """What the «Mis notas» dock and the tree marks show, read at one moment."""
+
+    favorites: list[PlacedFavorite]
+    notes: list[PlacedAnnotation]  # every annotation, oldest first, placed in the open content
+    folders: list[str]
+    noted: frozenset[str]  # the nodes that carry a note or highlight where it shows now
+    within: frozenset[str]  # their ancestors (whose parts carry one)
+    token: tuple[object, ...]  # equal tokens: nothing changed in between
+
+
+@dataclass(frozen=True)
+class _Spot:
+    """Where an anchor lands in one content version (what ``PlacedAnnotation`` adds)."""
+
+    location: Location
+    node_id: str
+    current_text: str
+
+
+@dataclass(frozen=True)
 class ImportReport:
     favorites: MergeCounts
     annotations: MergeCounts
@@ -83,11 +104,27 @@ class MyNotes:
     def __init__(self, database: UserDatabase) -> None:
         self._database = database
         self._store = UserNotesStore(database)
+        # Placements are worked out once per content version: (node id, anchor) → spot.
+        self._spots: dict[tuple[str, TextAnchor | None], _Spot] = {}
+        self._spots_version: str | None = None
+        self._spots_for: Library | None = None  # the open content they were worked out in
+        self._chains: dict[str, tuple[str, ...]] = {}  # node id → the ids above it
+        self._listing: Listing | None = None
 
     @classmethod
     def open(cls, data_dir: Path) -> MyNotes:
         """Never fails: see ``problem`` for why the notes may be read-only this session."""
         return cls(open_user_database(data_dir))
+
+    @classmethod
+    def reader(cls, path: Path) -> MyNotes:
+        """A read-only second connection to the database at ``path`` (see ``open_reader``)."""
+        return cls(open_reader(path))
+
+    def changed_elsewhere(self) -> int:
+        """A number that changes when another connection or process (the CLI, another
+        window) commits a change to the user database; this connection's own do not count."""
+        return self._database.change_token()[0]
 
     @property
     def problem(self) -> str | None:
@@ -156,6 +193,44 @@ class MyNotes:
         texts: dict[str, str | None] = {}
         return [self._place(annotation, library, texts) for annotation in self._store.annotations()]
 
+    def listing(self, library: Library) -> Listing:
+        """Favorites, every annotation placed, folders and the noted nodes; read again only
+        when the user database or the content changed since the last call."""
+        token = (self._database.change_token(), id(library), library.info.content_version)
+        if self._listing is not None and self._listing.token == token:
+            return self._listing
+        notes = self.placed(library)
+        noted = frozenset(p.node_id for p in notes)
+        self._listing = Listing(
+            self.favorites(library), notes, self.folders(), noted, self._ancestors(library, noted), token
+        )
+        return self._listing
+
+    def noted_and_within(self, library: Library) -> tuple[frozenset[str], frozenset[str]]:
+        """The nodes that carry notes (by their stored node), and the nodes above them."""
+        noted = frozenset(self._store.annotated_node_ids())
+        return noted, self._ancestors(library, noted)
+
+    def _ancestors(self, library: Library, node_ids: frozenset[str]) -> frozenset[str]:
+        """Every node above one of ``node_ids`` in the open content (gone ones have none)."""
+        self._for_content(library)
+        above: set[str] = set()
+        for node_id in node_ids:
+            chain = self._chains.get(node_id)
+            if chain is None:
+                found = library.find(node_id) is not None
+                chain = self._chains[node_id] = (
+                    tuple(n.id for n in library.path_to(node_id)[:-1]) if found else ()
+                )
+            above.update(chain)
+        return frozenset(above)
+
+    def _for_content(self, library: Library) -> None:
+        """Forget placements and chains worked out in other content."""
+        if self._spots_for is not library or self._spots_version != library.info.content_version:
+            self._spots, self._chains, self._spots_for = {}, {}, library
+            self._spots_version = library.info.content_version
+
     def on_page(self, library: Library, node_ids: Sequence[str]) -> list[PlacedAnnotation]:
         """The annotations of these units (a page), placed in their current text."""
         texts: dict[str, str | None] = {}
@@ -184,6 +259,18 @@ class MyNotes:
         return anchor
 
     def _place(
+        self, annotation: Annotation, library: Library, texts: dict[str, str | None]
+    ) -> PlacedAnnotation:
+        """Where the annotation is now (worked out once per content version and anchor)."""
+        self._for_content(library)
+        key = (annotation.node_id, annotation.anchor)
+        spot = self._spots.get(key)
+        if spot is None:
+            placed = self._locate(annotation, library, texts)
+            spot = self._spots[key] = _Spot(placed.location, placed.node_id, placed.current_text)
+        return PlacedAnnotation(annotation, spot.location, spot.node_id, spot.current_text)
+
+    def _locate(
         self, annotation: Annotation, library: Library, texts: dict[str, str | None]
     ) -> PlacedAnnotation:
         text = _node_text(library, annotation.node_id, texts)

@@ -11,7 +11,7 @@ import logging
 import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -83,6 +83,7 @@ class UserDatabase:
     connection: sqlite3.Connection
     path: Path
     problem: str | None = None  # why writes are refused (Spanish); None: writable
+    _own_commits: int = field(default=0, init=False, compare=False)  # see ``change_token``
 
     @property
     def read_only(self) -> bool:
@@ -106,6 +107,7 @@ class UserDatabase:
         try:
             yield connection
             connection.execute("COMMIT")
+            self._own_commits += 1
         except BaseException as exc:
             connection.execute("ROLLBACK")
             if isinstance(exc, sqlite3.Error):
@@ -119,6 +121,13 @@ class UserDatabase:
             yield self.connection
         except sqlite3.Error as exc:
             raise UserDataError(f"No se pudieron leer Mis notas ({self.path}): {exc}.") from exc
+
+    def change_token(self) -> tuple[int, int]:
+        """Changes whenever anything was committed: by another connection or process (SQLite's
+        ``PRAGMA data_version``, which ignores this connection's own commits) or by this one."""
+        with self.reading() as connection:
+            other = int(connection.execute("PRAGMA data_version").fetchone()[0])
+        return other, self._own_commits
 
     def close(self) -> None:
         self.connection.close()
@@ -144,6 +153,22 @@ def open_user_database(folder: Path) -> UserDatabase:
         if _is_read_only_error(exc):
             return _read_only(path, f"No se puede escribir en {path} ({exc}).")
         return _damaged(path, str(exc))
+
+
+def open_reader(path: Path) -> UserDatabase:
+    """A second, read-only connection to the user database at ``path`` (for a worker thread:
+    a connection belongs to the thread that opened it). Empty if the file is not there or
+    cannot be read; it never creates, migrates or sets aside anything."""
+    problem = "Conexión de solo lectura."
+    if path.is_file():
+        try:
+            connection = _connect(f"{path.resolve().as_uri()}?mode=ro")
+            connection.execute("SELECT count(*) FROM annotations").fetchone()
+        except sqlite3.Error as exc:
+            log.warning("user database %s not readable from a second connection: %s", path, exc)
+        else:
+            return UserDatabase(connection, path, problem)
+    return _empty(path, problem)
 
 
 def _prepare(connection: sqlite3.Connection, path: Path) -> UserDatabase:

@@ -14,7 +14,7 @@ from datetime import date
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QMimeData, QModelIndex, QObject, QPersistentModelIndex, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QColor, QKeySequence, QMouseEvent, QStandardItem, QStandardItemModel
+from PySide6.QtGui import QAction, QKeySequence, QMouseEvent, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
     QDockWidget,
     QLabel,
@@ -28,6 +28,9 @@ from PySide6.QtWidgets import (
 from sgdesk.content.annotations import AnnotationKind
 from sgdesk.content.text import find_all
 from sgdesk.errors import SgdeskError
+from sgdesk.ui import notes_colours
+from sgdesk.ui.notes_colours import passage_colour
+from sgdesk.ui.reading_pane import Passage
 from sgdesk.ui.safe_text import plain, plain_message_box, rich, rich_lines, set_plain_text, show_status
 from sgdesk.ui.widgets import enable_clear_button
 
@@ -47,9 +50,7 @@ FAVORITE_ROLE = Qt.ItemDataRole.UserRole + 4  # a favorite's stored node id (eve
 FOLDER_ROLE = Qt.ItemDataRole.UserRole + 5  # a favorites folder's name
 NOTES_LISTED = 500  # the dock lists the latest notes; «Solo mis notas» finds any of them
 QUOTE_LIMIT = 90
-# «Subrayar» colours (names stored with each highlight) and the tint of a note's passage.
-HIGHLIGHT_COLOURS = {"amarillo": "#fff0a0", "verde": "#c9efc4", "azul": "#cfe3ff", "rosa": "#ffd3e4"}
-NOTE_COLOUR = "#e6e0ff"  # characters of a quote or a note shown in a row (the tooltip has all)
+HIGHLIGHT_COLOURS = notes_colours.HIGHLIGHT_COLOURS  # «Subrayar» colours, by the name saved
 GROUP_FAVORITES, GROUP_NOTES, GROUP_UNPLACED = "Favoritos", "Notas", "Notas sin ubicar"
 GROUP_FOUND = "Encontradas en mis notas"
 FAVORITE_MIME = "application/x-sgdesk-favorite"  # a favorite dragged in the dock: its node id
@@ -371,6 +372,17 @@ def confirm(parent: QWidget, title: str, question: str) -> bool:
     return box.exec() == QMessageBox.StandardButton.Yes
 
 
+def pane_passages(placed: list[PlacedAnnotation]) -> list[Passage]:
+    """What the reading pane paints: each passage found, and each note on a whole unit."""
+    return [
+        Passage(
+            p.node_id, p.current_text, passage_colour(p.annotation.color), p.annotation.id, p.annotation.text
+        )
+        for p in placed
+        if p.current_text or (p.location.found and p.annotation.anchor is None and p.annotation.text)
+    ]
+
+
 def _shorten(text: str) -> str:
     flat = " ".join(text.split())
     return flat if len(flat) <= QUOTE_LIMIT else flat[: QUOTE_LIMIT - 1] + "…"
@@ -388,6 +400,7 @@ class MyNotesActions(QObject):
         self._page: Page | None = None  # the page shown, whose passages are painted
         self.panel = NotesPanel(window)
         self.panel.node_activated.connect(self._open)
+        window.reading_pane.note_clicked.connect(self.edit_note)
         self.panel.query_changed.connect(lambda _text: self.refresh())
         self.panel.edit_requested.connect(self.edit_note)
         self.panel.delete_requested.connect(self.delete_note)
@@ -503,6 +516,7 @@ class MyNotesActions(QObject):
             show_status(self._window, exc.message, 10000)
             return
         show_status(self._window, self.tr("Nota modificada."), 5000)
+        self.paint_page()  # the margin's hover shows the new text
         self.refresh()
         self._select_note(annotation_id)
 
@@ -632,7 +646,9 @@ class MyNotesActions(QObject):
     def mark_tree(self) -> None:
         """The navigation tree marks the nodes that carry notes or highlights."""
         try:
-            self._window.tree_model.set_noted(self.notes.noted_node_ids())
+            library = self._window.library
+            if library is not None:
+                self._window.tree_model.set_noted(*self.notes.noted_and_within(library))
         except SgdeskError as exc:
             log.warning("tree not marked: %s", exc.message)
 
@@ -656,12 +672,7 @@ class MyNotesActions(QObject):
         except SgdeskError as exc:
             log.warning("highlights not painted: %s", exc.message)
             return
-        passages = [
-            (p.node_id, p.current_text, QColor(HIGHLIGHT_COLOURS.get(p.annotation.color, NOTE_COLOUR)))
-            for p in placed
-            if p.current_text
-        ]
-        self._window.reading_pane.mark_passages(passages)
+        self._window.reading_pane.mark_passages(pane_passages(placed))
 
     def highlight(self, colour: str) -> None:
         """«Subrayar»: mark the selected passage in ``colour`` (a key of HIGHLIGHT_COLOURS)."""

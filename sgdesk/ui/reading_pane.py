@@ -2,22 +2,27 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 
-from PySide6.QtCore import QPoint, Qt, QUrl, Signal
+from PySide6.QtCore import QEvent, QPoint, Qt, QUrl, Signal
 from PySide6.QtGui import (
     QColor,
     QFont,
     QFontMetrics,
+    QHelpEvent,
+    QResizeEvent,
     QTextCharFormat,
     QTextCursor,
     QTextDocument,
     QWheelEvent,
 )
-from PySide6.QtWidgets import QTextBrowser, QTextEdit, QWidget
+from PySide6.QtWidgets import QTextBrowser, QTextEdit, QToolTip, QWidget
 
 from sgdesk.content.text import find_all
 from sgdesk.export.html import BODY_FONT, END_ANCHOR, LINK_SCHEME, body_point_size, style_sheet
+from sgdesk.ui.note_margin import NoteMargin, PaneMark, find_passage, note_lines
+from sgdesk.ui.safe_text import rich_lines
 
 ZOOM_STEPS = (50, 67, 80, 90, 100, 110, 125, 150, 175, 200, 250, 300)
 DEFAULT_ZOOM = 100
@@ -30,12 +35,25 @@ _MATCH = QColor("#ffe680")
 _CURRENT_MATCH = QColor("#ff9f1a")
 
 
+@dataclass(frozen=True)
+class Passage:
+    """A passage of a unit to paint: its text as the unit reads now ("" for a note on the
+    whole unit), its tint, and the note it carries (if any)."""
+
+    node_id: str
+    text: str
+    colour: QColor
+    annotation_id: str = ""
+    note: str = ""
+
+
 class ReadingPane(QTextBrowser):
     """Shows HTML pages; emits ``node_link_activated`` for links to other nodes."""
 
     node_link_activated = Signal(str)
     external_link_blocked = Signal(str)
     zoom_changed = Signal(int)
+    note_clicked = Signal(str)  # the ✎ of a note in the margin: edit that annotation
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -50,7 +68,10 @@ class ReadingPane(QTextBrowser):
         self._search_marks: list[tuple[int, int]] = []
         self._unit_marks: list[tuple[int, int]] = []
         self._cited_mark = False  # the unit mark is a citation search's
-        self._user_marks: list[tuple[int, int, QColor]] = []  # Mis notas: highlights and notes
+        self._user_marks: list[PaneMark] = []  # Mis notas: highlights and notes
+        self.note_margin = NoteMargin(self)
+        self.note_margin.note_clicked.connect(self.note_clicked)
+        self.setViewportMargins(self.note_margin.width_hint(), 0, 0, 0)
         self._current_match = -1
         self._wheel_delta = 0
         self._apply_style()
@@ -166,26 +187,48 @@ class ReadingPane(QTextBrowser):
                    self.document().characterCount() - 1)  # fmt: skip
         return begin, end
 
-    def mark_passages(self, passages: list[tuple[str, str, QColor]]) -> int:
-        """Paint each (unit id, passage, colour) where the passage is written inside that unit
-        (accents and case ignored; within one paragraph); returns how many were painted."""
+    def mark_passages(self, passages: Sequence[Passage]) -> int:
+        """Paint each passage where it is written inside its unit (accents and case ignored,
+        over paragraph breaks too); a note on a whole unit (no passage) gets only its margin
+        marker. Returns how many passages were painted."""
         self._user_marks = []
-        for node_id, passage, colour in passages:
-            found = self._unit_range(node_id)
-            block = self.document().findBlock(found[0]) if found else None
-            while found and block is not None and block.isValid() and block.position() < found[1]:
-                starts = [block.position() + i for i in find_all(block.text(), passage)]
-                hits = [start for start in starts if found[0] <= start < found[1]]
-                if hits:
-                    self._user_marks.append((hits[0], len(passage.strip()), colour))
-                    break
-                block = block.next()
+        for passage in passages:
+            found = self._unit_range(passage.node_id)
+            if found is None:
+                continue
+            span = find_passage(self.document(), found[0], found[1], passage.text) if passage.text else None
+            if passage.text and span is None:
+                continue
+            start, length = span or (found[0], 0)
+            self._user_marks.append(
+                PaneMark(start, length, passage.colour, passage.annotation_id, passage.note, passage.text)
+            )
+        self.note_margin.set_marks(self._user_marks)
         self._paint_matches()
-        return len(self._user_marks)
+        return self.user_mark_count
+
+    def user_marks(self) -> list[PaneMark]:
+        """The passages painted (and notes on whole units), in the order given."""
+        return list(self._user_marks)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self.note_margin.place()
+
+    def viewportEvent(self, event: QEvent) -> bool:
+        """Hovering a noted passage shows its note (escaped: the text is the user's)."""
+        if event.type() == QEvent.Type.ToolTip and isinstance(event, QHelpEvent):
+            position = self.cursorForPosition(event.pos()).position()
+            marks = [m for m in self._user_marks if m.note and m.start <= position < m.start + m.length]
+            if marks:
+                QToolTip.showText(event.globalPos(), rich_lines(note_lines(marks)), self.viewport())
+                return True
+        return super().viewportEvent(event)
 
     @property
     def user_mark_count(self) -> int:
-        return len(self._user_marks)
+        """How many passages are painted (notes on whole units are not counted)."""
+        return sum(1 for mark in self._user_marks if mark.length)
 
     @property
     def marked_node_range(self) -> tuple[int, int] | None:
@@ -285,6 +328,7 @@ class ReadingPane(QTextBrowser):
         self._matches, self._current_match, self._search_marks, self._unit_marks = [], -1, [], []
         self._cited_mark = False
         self._user_marks = []
+        self.note_margin.set_marks([])
         self.setExtraSelections([])
 
     def highlight_words(self, spans_of: Callable[[str], list[tuple[int, int]]]) -> int:
@@ -358,7 +402,7 @@ class ReadingPane(QTextBrowser):
 
     def _paint_matches(self) -> None:
         """Search marks underneath, find matches on top, the current match in orange."""
-        selections = [self._selection(start, length, colour) for start, length, colour in self._user_marks]
+        selections = [self._selection(m.start, m.length, m.colour) for m in self._user_marks if m.length]
         selections += [self._selection(start, length, _UNIT_MARK) for start, length in self._unit_marks]
         selections += [self._selection(start, length, _SEARCH_MARK) for start, length in self._search_marks]
         for number, (start, length) in enumerate(self._matches):

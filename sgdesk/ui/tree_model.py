@@ -2,16 +2,17 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence, Set
 from dataclasses import dataclass, field
 
 from PySide6.QtCore import QAbstractItemModel, QModelIndex, QObject, QPersistentModelIndex, Qt
-from PySide6.QtGui import QBrush, QColor
+from PySide6.QtGui import QBrush, QColor, QIcon, QPainter, QPixmap
 
 from sgdesk.content.model import Node
 from sgdesk.content.timeline import Status
 from sgdesk.errors import UnknownNodeError
 from sgdesk.library import Library
+from sgdesk.ui.notes_colours import TREE_MARK
 from sgdesk.ui.safe_text import rich
 
 NODE_ID_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -28,6 +29,9 @@ NOT_IN_FORCE_COLOR = QColor("#8a9096")
 NOTED_MARK = " ✎"
 NOTED_DESCRIPTION = "Con mis notas o subrayados"
 NOTED_SPOKEN = " — con mis notas"
+# A node whose parts (not itself) carry notes: a small dot before its title, and words.
+WITHIN_DESCRIPTION = "Contiene partes con mis notas"
+WITHIN_SPOKEN = " — contiene partes con mis notas"
 STATUS_BATCH = 128  # statuses are asked for this many sibling rows at a time
 
 # What the window gives the model: the status of each of some nodes (siblings, in one call).
@@ -58,6 +62,8 @@ class NodeTreeModel(QAbstractItemModel):
         self._lookup: StatusLookup | None = None
         self._statuses: dict[str, Status] = {}
         self._noted: frozenset[str] = frozenset()
+        self._within: frozenset[str] = frozenset()  # ancestors of noted nodes
+        self._within_icon: QIcon | None = None
         self._reset_items()
 
     def set_library(self, library: Library | None) -> None:
@@ -80,11 +86,15 @@ class NodeTreeModel(QAbstractItemModel):
                 first, last = self.index(0, 0, parent), self.index(len(item.children) - 1, 0, parent)
                 self.dataChanged.emit(first, last, roles)
 
-    def set_noted(self, node_ids: set[str] | frozenset[str]) -> None:
-        """Mark the nodes that carry notes (kept across content switches: ids are stable)."""
-        changed, self._noted = self._noted ^ node_ids, frozenset(node_ids)
+    def set_noted(self, node_ids: Set[str], within: Set[str] = frozenset()) -> None:
+        """Mark the nodes that carry notes, and (``within``) those whose parts carry some (kept
+        across content switches: ids are stable)."""
+        within = frozenset(within) - frozenset(node_ids)
+        changed = (self._noted ^ node_ids) | (self._within ^ within)
+        self._noted, self._within = frozenset(node_ids), within
         roles = [Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole,
-                 Qt.ItemDataRole.AccessibleDescriptionRole, Qt.ItemDataRole.ToolTipRole]  # fmt: skip
+                 Qt.ItemDataRole.DecorationRole, Qt.ItemDataRole.AccessibleDescriptionRole,
+                 Qt.ItemDataRole.ToolTipRole]  # fmt: skip
         for item in list(self._items.values()):  # the rows loaded so far; others read it when shown
             if item.node is not None and item.node.id in changed:
                 index = self.createIndex(item.row, 0, item.key)
@@ -173,14 +183,18 @@ class NodeTreeModel(QAbstractItemModel):
         if node is None:
             return None
         noted = node.id in self._noted
+        within = node.id in self._within
+        if role == Qt.ItemDataRole.DecorationRole:
+            return self._within_mark() if within else None
         if role == Qt.ItemDataRole.DisplayRole:
             status = self.status(index)
             suffix = _suffix(status) if status in _SHOWN_SUFFIXES else ""
             return node.title + suffix + (NOTED_MARK if noted else "")
         if role == Qt.ItemDataRole.AccessibleTextRole:
-            return node.title + _suffix(self.status(index)) + (NOTED_SPOKEN if noted else "")
+            spoken = NOTED_SPOKEN if noted else WITHIN_SPOKEN if within else ""
+            return node.title + _suffix(self.status(index)) + spoken
         if role == Qt.ItemDataRole.AccessibleDescriptionRole:
-            return NOTED_DESCRIPTION if noted else None
+            return NOTED_DESCRIPTION if noted else WITHIN_DESCRIPTION if within else None
         if role == Qt.ItemDataRole.ForegroundRole:
             status = self.status(index)
             if status is Status.POSSIBLY_MODIFIED:
@@ -190,13 +204,28 @@ class NodeTreeModel(QAbstractItemModel):
             preview = node.preview or node.plain_text[:240]
             citation = node.citation + _suffix(self.status(index))
             text = f"{citation}\n{preview}" if preview else citation
-            return rich(f"{text}\n{NOTED_DESCRIPTION}" if noted else text)
+            told = NOTED_DESCRIPTION if noted else WITHIN_DESCRIPTION if within else ""
+            return rich(f"{text}\n{told}" if told else text)
         if role == NODE_ID_ROLE:
             return node.id
         if role == STATUS_ROLE:
             status = self.status(index)
             return status.value if status else None
         return None
+
+    def _within_mark(self) -> QIcon:
+        """A small dot in the notes' colour (drawn once)."""
+        if self._within_icon is None:
+            pixmap = QPixmap(12, 12)
+            pixmap.fill(Qt.GlobalColor.transparent)
+            painter = QPainter(pixmap)
+            painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+            painter.setPen(Qt.PenStyle.NoPen)
+            painter.setBrush(TREE_MARK)
+            painter.drawEllipse(3, 3, 6, 6)
+            painter.end()
+            self._within_icon = QIcon(pixmap)
+        return self._within_icon
 
     def flags(self, index: AnyIndex) -> Qt.ItemFlag:
         if not index.isValid():

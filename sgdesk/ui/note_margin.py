@@ -1,0 +1,165 @@
+"""Mis notas in the reading pane: where each passage is, and a marker in the left margin.
+
+``find_passage`` finds a passage inside a unit's range of the document even when it runs
+over several paragraphs (white space, paragraph breaks included, counts as one space;
+accents and case are ignored). ``NoteMargin`` is a strip beside the text: a note shows as
+a ✎ at the height of its passage (a note on a whole unit: at the unit's start); hovering it
+shows the note (escaped: it is the user's text), a click asks to edit it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from PySide6.QtCore import QEvent, QPoint, QRect, Qt, Signal
+from PySide6.QtGui import QColor, QMouseEvent, QPainter, QPaintEvent, QTextBlock, QTextCursor, QTextDocument
+from PySide6.QtWidgets import QTextEdit, QToolTip, QWidget
+
+from sgdesk.content.text import fold
+from sgdesk.ui.notes_colours import MARGIN_MARK
+from sgdesk.ui.safe_text import rich_lines
+
+MARGIN_WIDTH = 22  # pixels at 100 %: the ✎ and some air
+NOTE_GLYPH = "✎"
+TOOLTIP_LIMIT = 600  # characters of a note shown on hover (the dock and the editor have all)
+
+
+@dataclass(frozen=True)
+class PaneMark:
+    """A passage of the page that carries a highlight or a note."""
+
+    start: int  # document position
+    length: int  # 0: a note on the whole unit (a marker, nothing tinted)
+    colour: QColor
+    annotation_id: str = ""
+    note: str = ""  # the note's text ("" for a bare highlight: no marker)
+    quote: str = ""
+
+
+def find_passage(document: QTextDocument, begin: int, end: int, passage: str) -> tuple[int, int] | None:
+    """(start, length) of the first place in [begin, end) where ``passage`` is written, over
+    paragraph breaks too; None if it is not there."""
+    needle = fold(" ".join(passage.split()))
+    if not needle:
+        return None
+    chars: list[str] = []
+    where: list[int] = []  # the document position of each character of ``chars``
+    block = document.findBlock(begin)
+    while block.isValid() and block.position() < end:
+        _collapse(block, begin, end, chars, where)
+        block = block.next()
+    found = fold("".join(chars)).find(needle)
+    if found < 0:
+        return None
+    first, last = where[found], where[found + len(needle) - 1]
+    return first, last + 1 - first
+
+
+def _collapse(block: QTextBlock, begin: int, end: int, chars: list[str], where: list[int]) -> None:
+    """Append the block's text in [begin, end) with runs of white space as one space."""
+    text, base = block.text(), block.position()
+    for offset, char in enumerate(text + "\n"):  # the paragraph break is white space too
+        position = base + offset
+        if position < begin or position >= end:
+            continue
+        if char.isspace() or char in "\u2028\u2029":
+            if chars and chars[-1] != " ":
+                chars.append(" ")
+                where.append(position)
+            continue
+        chars.append(char)
+        where.append(position)
+
+
+class NoteMargin(QWidget):
+    """The strip at the left of the reading pane's text; a ✎ per note, beside its passage."""
+
+    note_clicked = Signal(str)  # an annotation id
+
+    def __init__(self, pane: QTextEdit) -> None:
+        super().__init__(pane)
+        self._pane = pane
+        self._marks: list[PaneMark] = []
+        self.setObjectName("noteMargin")
+        self.setMouseTracking(True)
+        self.setAccessibleName(self.tr("Margen de mis notas"))
+        pane.verticalScrollBar().valueChanged.connect(self.update)
+        pane.document().documentLayout().documentSizeChanged.connect(self.update)
+
+    def set_marks(self, marks: list[PaneMark]) -> None:
+        self._marks = [mark for mark in marks if mark.note]
+        self.update()
+
+    def place(self) -> None:
+        """Sit beside the pane's viewport (call when the pane is resized)."""
+        viewport = self._pane.viewport().geometry()
+        self.setGeometry(QRect(viewport.left() - self.width_hint(), viewport.top(), self.width_hint(),
+                               viewport.height()))  # fmt: skip
+
+    def width_hint(self) -> int:
+        return round(MARGIN_WIDTH * self.logicalDpiX() / 96)
+
+    def marker_rects(self) -> list[tuple[QRect, PaneMark]]:
+        """Where each marker is drawn, in this widget's coordinates (notes on one line share)."""
+        rects: list[tuple[QRect, PaneMark]] = []
+        offset = self._pane.viewport().y() - self.y()  # both are children of the pane
+        for mark in self._marks:
+            cursor = QTextCursor(self._pane.document())
+            cursor.setPosition(min(mark.start, self._pane.document().characterCount() - 1))
+            line = self._pane.cursorRect(cursor)
+            rect = QRect(0, line.top() + offset, self.width(), max(line.height(), 12))
+            if rect.bottom() >= 0 and rect.top() <= self.height():
+                rects.append((rect, mark))
+        return rects
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        painter = QPainter(self)
+        font = painter.font()
+        font.setPixelSize(max(10, round(self.width() * 0.7)))
+        painter.setFont(font)
+        painter.setPen(MARGIN_MARK)
+        drawn: set[int] = set()
+        for rect, _mark in self.marker_rects():
+            if rect.top() in drawn:  # several notes on one line: one marker
+                continue
+            drawn.add(rect.top())
+            painter.drawText(rect, Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop, NOTE_GLYPH)
+
+    def marks_at(self, point: QPoint) -> list[PaneMark]:
+        return [mark for rect, mark in self.marker_rects() if rect.top() <= point.y() <= rect.bottom()]
+
+    def event(self, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.ToolTip:
+            position = event.pos()  # type: ignore[attr-defined]
+            marks = self.marks_at(position)
+            if marks:
+                QToolTip.showText(event.globalPos(), rich_lines(note_lines(marks)), self)  # type: ignore[attr-defined]
+            else:
+                QToolTip.hideText()
+            return True
+        return super().event(event)
+
+    def mouseMoveEvent(self, event: QMouseEvent) -> None:
+        over = bool(self.marks_at(event.position().toPoint()))
+        self.setCursor(Qt.CursorShape.PointingHandCursor if over else Qt.CursorShape.ArrowCursor)
+
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:
+        marks = self.marks_at(event.position().toPoint())
+        if marks and event.button() == Qt.MouseButton.LeftButton:
+            self.note_clicked.emit(marks[0].annotation_id)
+
+
+def note_lines(marks: list[PaneMark]) -> list[str]:
+    """The lines of a note marker's tooltip (data: shown through ``rich_lines``)."""
+    lines: list[str] = []
+    for mark in marks:
+        if mark.quote:
+            lines.append(f"«{_cut(mark.quote, 120)}»")
+        lines.append(_cut(mark.note, TOOLTIP_LIMIT))
+    lines.append("Clic para editar la nota.")
+    return lines
+
+
+def _cut(text: str, limit: int) -> str:
+    flat = " ".join(text.split())
+    return flat if len(flat) <= limit else flat[: limit - 1] + "…"

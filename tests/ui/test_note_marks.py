@@ -1,0 +1,186 @@
+"""Mis notas in the reading pane and the tree: passages over several paragraphs, the ✎ in the
+margin (hover shows the note, escaped; a click edits it), the marks on the parents' rows."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QEvent, QPoint, QPointF, Qt
+from PySide6.QtGui import QHelpEvent, QMouseEvent, QTextCursor
+from PySide6.QtWidgets import QApplication, QInputDialog, QToolTip
+from pytestqt.qtbot import QtBot
+
+from sgdesk.notes import MyNotes
+from sgdesk.ui.mainwindow import MainWindow
+from sgdesk.ui.tree_model import NOTED_MARK, WITHIN_DESCRIPTION
+
+LIT_N = "decreto-267-2007/art-7/lit-n"
+PASSAGE = "proyección y estrategia internacional"
+# The three paragraphs of «Políticas Generales»: a selection from the first into the third.
+FIRST = "asociado estratégico en la gestión pública del Distrito."
+LAST = "Se creará una cultura de co-responsabilidad"
+NOTE = 'ver <b>concepto</b> & "2023-114"'
+MODIFIERS = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.AltModifier
+
+
+def _select_between(window: MainWindow, first: str, last: str) -> None:
+    pane = window.reading_pane
+    text = pane.toPlainText()
+    start = text.index(first)
+    end = text.index(last, start) + len(last)
+    cursor = QTextCursor(pane.document())
+    cursor.setPosition(start)
+    cursor.setPosition(end, QTextCursor.MoveMode.KeepAnchor)
+    pane.setTextCursor(cursor)
+
+
+def _stored(data_dir: Path) -> MyNotes:
+    return MyNotes.open(data_dir)
+
+
+def test_a_selection_over_three_paragraphs_is_anchored_and_painted_across_them(
+    make_window: Callable[..., MainWindow], qtbot: QtBot, data_dir: Path
+) -> None:
+    window = make_window()
+    window.my_notes.start()
+    window.open_node("politicas-generales")
+    _select_between(window, FIRST, LAST)
+    qtbot.keyClick(window, Qt.Key.Key_H, MODIFIERS)  # «Subrayar en amarillo»
+
+    stored = _stored(data_dir)
+    try:
+        [highlight] = stored.annotations()
+    finally:
+        stored.close()
+    assert highlight.node_id == "politicas-generales"
+    assert highlight.anchor is not None
+    assert highlight.anchor.exact.startswith(FIRST)
+    assert highlight.anchor.exact.endswith(LAST)
+
+    window.open_node("mision")
+    window.open_node("politicas-generales")  # painted again from the database
+    pane = window.reading_pane
+    assert pane.user_mark_count == 1
+    [mark] = [s for s in pane.extraSelections() if s.format.background().color().name() == "#fff0a0"]
+    document = pane.document()
+    first_block = document.findBlock(mark.cursor.selectionStart())
+    last_block = document.findBlock(mark.cursor.selectionEnd())
+    assert last_block.blockNumber() - first_block.blockNumber() == 2  # three paragraphs
+    painted = " ".join(mark.cursor.selectedText().split())
+    assert painted.startswith(FIRST)
+    assert painted.endswith(LAST)
+
+
+def _note_on_passage(window: MainWindow, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(QInputDialog, "getMultiLineText", lambda *args, **kwargs: (NOTE, True))
+    window.my_notes.start()
+    window.open_node("decreto-267-2007")
+    pane = window.reading_pane
+    start = pane.toPlainText().index(PASSAGE)
+    cursor = QTextCursor(pane.document())
+    cursor.setPosition(start)
+    cursor.setPosition(start + len(PASSAGE), QTextCursor.MoveMode.KeepAnchor)
+    pane.setTextCursor(cursor)
+    qtbot.keyClick(window, Qt.Key.Key_M, MODIFIERS)  # «Nota…»
+
+
+def _tooltip_at(widget: object, point: QPoint, qtbot: QtBot) -> str:
+    from PySide6.QtWidgets import QWidget
+
+    assert isinstance(widget, QWidget)
+    QToolTip.hideText()
+    event = QHelpEvent(QEvent.Type.ToolTip, point, widget.mapToGlobal(point))
+    QApplication.sendEvent(widget, event)
+    qtbot.waitUntil(QToolTip.isVisible)
+    return QToolTip.text()
+
+
+@pytest.mark.qt_log_ignore("does not support raise")
+def test_a_note_shows_in_the_margin_beside_its_passage_hover_shows_it_escaped(
+    make_window: Callable[..., MainWindow], qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    window = make_window()
+    pane = window.reading_pane
+    window.open_node("decreto-267-2007")
+    assert pane.note_margin.marker_rects() == []  # no note yet: no marker
+    _note_on_passage(window, qtbot, monkeypatch)
+
+    margin = pane.note_margin
+    assert margin.isVisible()
+    assert margin.width() > 0
+    pane.scroll_to_node(LIT_N)
+    qtbot.waitUntil(lambda: len(margin.marker_rects()) == 1)
+    [(rect, mark)] = margin.marker_rects()
+    cursor = QTextCursor(pane.document())
+    cursor.setPosition(pane.toPlainText().index(PASSAGE))
+    line = pane.cursorRect(cursor)  # the passage's line, in the text's coordinates
+    assert abs(rect.top() - (line.top() + pane.viewport().y() - margin.y())) <= 1
+    assert mark.note == NOTE
+
+    shown = _tooltip_at(margin, rect.center(), qtbot)
+    assert "&lt;b&gt;concepto&lt;/b&gt;" in shown  # the user's text, never read as markup
+    assert "<b>concepto</b>" not in shown
+    assert PASSAGE in shown
+
+    # Hovering the painted passage itself shows the note too.
+    over_text = pane.cursorRect(cursor).center() + QPoint(4, 0)
+    shown = _tooltip_at(pane.viewport(), over_text, qtbot)
+    assert "&lt;b&gt;concepto&lt;/b&gt;" in shown
+
+
+def test_a_click_on_the_margin_marker_edits_the_note(
+    make_window: Callable[..., MainWindow], qtbot: QtBot, data_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    window = make_window()
+    _note_on_passage(window, qtbot, monkeypatch)
+    pane = window.reading_pane
+    pane.scroll_to_node(LIT_N)
+    qtbot.waitUntil(lambda: len(pane.note_margin.marker_rects()) == 1)
+    [(rect, _mark)] = pane.note_margin.marker_rects()
+
+    offered: list[str] = []
+
+    def edit(*args: object, **kwargs: object) -> tuple[str, bool]:
+        offered.append(str(args[3]))  # the text the dialog opens with
+        return ("concepto revisado", True)
+
+    monkeypatch.setattr(QInputDialog, "getMultiLineText", edit)
+    qtbot.mouseClick(pane.note_margin, Qt.MouseButton.LeftButton, pos=rect.center())
+    assert offered == [NOTE]
+    stored = _stored(data_dir)
+    try:
+        [note] = stored.annotations()
+    finally:
+        stored.close()
+    assert note.text == "concepto revisado"
+    [(_rect, mark)] = pane.note_margin.marker_rects()
+    assert mark.note == "concepto revisado"  # the hover shows the new text
+
+    # A click beside no marker edits nothing.
+    monkeypatch.setattr(QInputDialog, "getMultiLineText", lambda *a, **k: pytest.fail("no dialog expected"))
+    empty = QPointF(rect.center().x(), rect.bottom() + 200)
+    release = QMouseEvent(QEvent.Type.MouseButtonRelease, empty, empty, Qt.MouseButton.LeftButton,
+                          Qt.MouseButton.NoButton, Qt.KeyboardModifier.NoModifier)  # fmt: skip
+    QApplication.sendEvent(pane.note_margin, release)
+
+
+def test_the_tree_marks_the_parents_of_a_noted_unit_with_a_dot(
+    make_window: Callable[..., MainWindow], qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    window = make_window()
+    tree = window.tree_model
+    _note_on_passage(window, qtbot, monkeypatch)
+    literal, article = tree.index_for_id(LIT_N), tree.index_for_id("decreto-267-2007/art-7")
+    norm, top = tree.index_for_id("decreto-267-2007"), tree.index_for_id("informacion-general")
+    assert literal.data().endswith(NOTED_MARK)
+    assert literal.data(Qt.ItemDataRole.DecorationRole) is None  # its own ✎ is enough
+    for parent in (article, norm, top):
+        assert not parent.data().endswith(NOTED_MARK)
+        assert parent.data(Qt.ItemDataRole.DecorationRole) is not None
+        assert parent.data(Qt.ItemDataRole.AccessibleDescriptionRole) == WITHIN_DESCRIPTION
+        assert WITHIN_DESCRIPTION in parent.data(Qt.ItemDataRole.ToolTipRole)
+    other = tree.index_for_id("mision")
+    assert other.data(Qt.ItemDataRole.DecorationRole) is None
+    assert other.data(Qt.ItemDataRole.AccessibleDescriptionRole) is None
