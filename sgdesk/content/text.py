@@ -42,7 +42,3 @@ def find_all(haystack: str, needle: str) -> list[int]:
         start = folded.find(folded_needle, start + len(folded_needle))
     return hits
 
-
-def normalize_space(text: str) -> str:
-    """Collapse runs of white space (including no-break spaces) to one space."""
-    return " ".join(text.split())
