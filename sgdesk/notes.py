@@ -311,6 +311,13 @@ class MyNotes:
         if not self._store.rename_folder(old, new):
             raise UserDataError(f"No hay ninguna carpeta «{old[:80]}».")
 
+    def delete_folder(self, name: str) -> int:
+        """Remove the folder (its favorites stay, at the top level); how many it held."""
+        moved = self._store.delete_folder(name)
+        if moved is None:
+            raise UserDataError(f"No hay ninguna carpeta «{name[:80]}».")
+        return moved
+
     def place_favorite(self, node_id: str, folder: str, row: int | None = None) -> None:
         """Move the favorite into ``folder`` ("" = top level) at ``row`` (None: the end)."""
         if not self._store.place_favorite(node_id, folder, row):

@@ -269,3 +269,24 @@ def test_folders_hold_favorites_in_the_order_they_are_placed(library: Library, m
         reopened.close()
     with pytest.raises(UserDataError, match="no está en favoritos"):
         my_notes.place_favorite("no-existe", "Contratos")
+
+
+def test_deleting_a_folder_keeps_its_favorites_at_the_top_level_in_order(
+    library: Library, my_notes: MyNotes
+) -> None:
+    for node_id in ("decreto-267-2007", LIT_N, "mision", "vision"):
+        my_notes.add_favorite(library, node_id)
+    my_notes.create_folder("Contratos")
+    my_notes.create_folder("Otra")
+    my_notes.place_favorite("mision", "Contratos")
+    my_notes.place_favorite(LIT_N, "Contratos", 0)
+    my_notes.place_favorite("vision", "Otra")
+    assert my_notes.delete_folder("Contratos") == 2
+    assert my_notes.folders() == ["Otra"]
+    assert [(p.favorite.folder, p.favorite.node_id) for p in my_notes.favorites(library)] == [
+        ("", "decreto-267-2007"), ("", LIT_N), ("", "mision"), ("Otra", "vision"),
+    ]  # fmt: skip
+    with pytest.raises(UserDataError, match="No hay ninguna carpeta"):
+        my_notes.delete_folder("Contratos")
+    assert my_notes.delete_folder("Otra") == 1
+    assert [p.favorite.node_id for p in my_notes.favorites(library)][-1] == "vision"

@@ -73,6 +73,31 @@ class UserNotesStore:
                 raise UserDataError(f"Ya hay una carpeta «{new}».")
             return connection.execute("UPDATE folders SET name = ? WHERE name = ?", (new, old)).rowcount > 0
 
+    def delete_folder(self, name: str) -> int | None:
+        """Remove the folder; its favorites go to the top level, after the ones there, in
+        their order. Returns how many moved out; None if there is no such folder."""
+        with self.database.write() as connection:
+            folder_id = _existing_folder(connection, name)
+            if folder_id is None:
+                return None
+            (end,) = connection.execute(
+                "SELECT coalesce(max(position) + 1, 0) FROM favorites WHERE folder_id IS NULL"
+            ).fetchone()
+            moved = [
+                str(r[0])
+                for r in connection.execute(
+                    "SELECT node_id FROM favorites WHERE folder_id = ? ORDER BY position, created",
+                    (folder_id,),
+                )
+            ]
+            for offset, node_id in enumerate(moved):
+                connection.execute(
+                    "UPDATE favorites SET folder_id = NULL, position = ? WHERE node_id = ?",
+                    (end + offset, node_id),
+                )
+            connection.execute("DELETE FROM folders WHERE id = ?", (folder_id,))
+            return len(moved)
+
     def place_favorite(self, node_id: str, folder: str, row: int | None) -> bool:
         """Put the favorite in ``folder`` ("" = top level) at ``row`` (None: at the end),
         renumbering the folder's favorites; False if the node is not a favorite."""

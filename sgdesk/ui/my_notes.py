@@ -57,21 +57,34 @@ FAVORITE_MIME = "application/x-sgdesk-favorite"  # a favorite dragged in the doc
 _Index = QModelIndex | QPersistentModelIndex
 
 
+class _TipItem(QStandardItem):
+    """A row whose tooltip (escaped lines of data) is made when it is shown, not when the
+    dock is filled with thousands of rows."""
+
+    def __init__(self, text: str, tip: list[str]) -> None:
+        super().__init__(text)
+        self._tip = tip
+
+    def data(self, role: int = Qt.ItemDataRole.UserRole + 1) -> object:
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return rich_lines(self._tip)
+        return super().data(role)
+
+
+def _no_drag(item: QStandardItem) -> QStandardItem:
+    item.setDragEnabled(False)
+    item.setDropEnabled(False)
+    return item
+
+
 class NotesModel(QStandardItemModel):
     """The dock's entries; a favorite can be dragged onto a folder, the «Favoritos» group or
-    beside another favorite. The drop is not applied to the model: ``favorite_dropped``
-    (node id, folder, row among that folder's favorites or -1 for the end) says where it
-    goes, the user database is changed, and the dock is listed again."""
+    beside another favorite (only they are drag-enabled, only they and folders take drops).
+    The drop is not applied to the model: ``favorite_dropped`` (node id, folder, row among
+    that folder's favorites or -1 for the end) says where it goes, the user database is
+    changed, and the dock is listed again."""
 
     favorite_dropped = Signal(str, str, int)
-
-    def flags(self, index: _Index) -> Qt.ItemFlag:
-        flags = super().flags(index) & ~(Qt.ItemFlag.ItemIsDragEnabled | Qt.ItemFlag.ItemIsDropEnabled)
-        if index.data(FAVORITE_ROLE):
-            flags |= Qt.ItemFlag.ItemIsDragEnabled | Qt.ItemFlag.ItemIsDropEnabled
-        elif index.data(FOLDER_ROLE) is not None:
-            flags |= Qt.ItemFlag.ItemIsDropEnabled
-        return flags
 
     def mimeTypes(self) -> list[str]:
         return [FAVORITE_MIME]
@@ -136,6 +149,7 @@ class NotesPanel(QWidget):
     unfavorite_requested = Signal(str)
     new_folder_requested = Signal()
     rename_folder_requested = Signal(str)
+    delete_folder_requested = Signal(str)
     move_requested = Signal(str)  # a favorite's node id: choose its folder
     favorite_placed = Signal(str, str, int)  # node id, folder, row (-1: the end)
 
@@ -210,9 +224,11 @@ class NotesPanel(QWidget):
         self.edit_action.setEnabled(note or folder)
         if favorite:
             self.delete_action.setText(self.tr("&Quitar de favoritos"))
+        elif folder:
+            self.delete_action.setText(self.tr("E&liminar carpeta"))
         else:
             self.delete_action.setText(self.tr("E&liminar nota"))
-        self.delete_action.setEnabled(note or favorite)
+        self.delete_action.setEnabled(note or favorite or folder)
         for action in (self.move_action, self.up_action, self.down_action):
             action.setEnabled(favorite)
 
@@ -249,6 +265,8 @@ class NotesPanel(QWidget):
             self.delete_requested.emit(str(index.data(ANNOTATION_ROLE)))
         elif index.data(FAVORITE_ROLE):
             self.unfavorite_requested.emit(str(index.data(FAVORITE_ROLE)))
+        elif index.data(FOLDER_ROLE):  # a folder (not the «Favoritos» group itself)
+            self.delete_folder_requested.emit(str(index.data(FOLDER_ROLE)))
 
     def show_problem(self, problem: str | None) -> None:
         set_plain_text(self.problem_label, problem or "")
@@ -270,7 +288,7 @@ class NotesPanel(QWidget):
                 )
             )
             more.setSelectable(False)
-            rows.insert(0, more)
+            rows.insert(0, _no_drag(more))
         root.appendRow(self._group(self.tr(GROUP_NOTES), rows, len(placed)))
         root.appendRow(self._group(self.tr(GROUP_UNPLACED), [self._note_item(n) for n in unplaced]))
         self.view.expandAll()  # a few groups and folders, never a large tree
@@ -292,20 +310,22 @@ class NotesPanel(QWidget):
         folders = [self._folder(name, items) for name, items in inside.items()]
         group = self._group(self.tr(GROUP_FAVORITES), rows + folders, len(favorites))
         group.setData("", FOLDER_ROLE)  # a drop here: out of any folder
+        group.setDropEnabled(True)
         return group
 
     def _folder(self, name: str, favorites: list[QStandardItem]) -> QStandardItem:
         folder = self._group(name, favorites)
         folder.setData(name, FOLDER_ROLE)
+        folder.setDropEnabled(True)
         folder.setAccessibleDescription(self.tr("Carpeta de favoritos"))
         return folder
 
     def _group(self, title: str, rows: list[QStandardItem], count: int | None = None) -> QStandardItem:
         count = len(rows) if count is None else count
-        group = QStandardItem(f"{title} ({count})" if count else title)
+        group = _no_drag(QStandardItem(f"{title} ({count})" if count else title))
         group.setSelectable(True)
-        for row in rows:
-            group.appendRow(row)
+        if rows:
+            group.appendRows(rows)
         return group
 
     def _favorite_item(self, placed: PlacedFavorite) -> QStandardItem:
@@ -313,8 +333,7 @@ class NotesPanel(QWidget):
         text = favorite.title or favorite.node_id
         if not placed.available:
             text += self.tr(" — no disponible en esta versión del contenido")
-        item = QStandardItem(text)
-        item.setToolTip(rich(favorite.node_id))
+        item = _TipItem(text, [favorite.node_id])  # drag and drop enabled (QStandardItem's default)
         item.setData(favorite.node_id if placed.available else None, NODE_ROLE)
         item.setData(favorite.node_id, FAVORITE_ROLE)
         item.setEnabled(placed.available)
@@ -329,12 +348,11 @@ class NotesPanel(QWidget):
             parts.append(_shorten(note.text))
         if not placed.location.found or placed.location.placement.value != "exact":
             parts.append(f"({placed.label})")
-        item = QStandardItem(" · ".join(parts))
         tooltip = [note.node_id]
         if note.anchor is not None:
             tooltip.append(f"«{note.anchor.exact}»")
         tooltip.append(note.text)
-        item.setToolTip(rich_lines(tooltip))
+        item = _no_drag(_TipItem(" · ".join(parts), tooltip))
         item.setData(placed.node_id if placed.location.found else None, NODE_ROLE)
         item.setData(placed.current_text, PASSAGE_ROLE)
         item.setData(note.id, ANNOTATION_ROLE)
@@ -407,6 +425,7 @@ class MyNotesActions(QObject):
         self.panel.unfavorite_requested.connect(self._unfavorite)
         self.panel.new_folder_requested.connect(self.new_folder)
         self.panel.rename_folder_requested.connect(self.rename_folder)
+        self.panel.delete_folder_requested.connect(self.delete_folder)
         self.panel.move_requested.connect(self.move_favorite)
         self.panel.favorite_placed.connect(self.place_favorite)
         # Queued: the drop finishes before the model it happened in is listed again.
@@ -587,6 +606,16 @@ class MyNotesActions(QObject):
         if accepted and name != old and self._saved(lambda: self.notes.rename_folder(old, name)):
             self.refresh()
             self._select(FOLDER_ROLE, " ".join(name.split()))
+
+    def delete_folder(self, name: str) -> None:
+        """Supr on a folder: after the user confirms, it goes; its favorites stay, at the top."""
+        question = self.tr("¿Eliminar la carpeta «%1»? Sus favoritos no se borran: quedan en Favoritos.")
+        if not confirm(self._window, self.tr("Eliminar carpeta"), question.replace("%1", name)):
+            return
+        if self._saved(lambda: self.notes.delete_folder(name)):
+            show_status(self._window, self.tr("Carpeta eliminada."), 5000)
+            self.refresh()
+            self._select(FOLDER_ROLE, "")
 
     def move_favorite(self, node_id: str) -> None:
         """«Mover a carpeta…» (Ctrl+Mayús+M): choose a folder, or none."""
