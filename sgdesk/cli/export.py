@@ -23,6 +23,11 @@ def register(commands: Subcommands) -> None:
     export.add_argument(
         "--as-of", type=day, metavar="AAAA-MM-DD", help="el texto vigente en esa fecha (por defecto, hoy)"
     )
+    export.add_argument(
+        "--incluir-notas",
+        action="store_true",
+        help="incluir mis notas y subrayados (de la carpeta de datos; los sin ubicar se listan)",
+    )
     export.set_defaults(handler=_export)
 
 
@@ -39,6 +44,12 @@ def _export(args: argparse.Namespace) -> int:
             plan = plan_compendium(library, paper, as_of=args.as_of)
         else:
             plan = plan_export(library, args.ids, args.include_children, paper, as_of=args.as_of)
+        if args.incluir_notas:
+            from sgdesk.cli.notes import open_my_notes
+            from sgdesk.export.annotated import with_my_notes
+
+            with open_my_notes(args) as my_notes:
+                plan = with_my_notes(plan, my_notes, library)
         from sgdesk.export.pdf import write_pdf
         from sgdesk.qtenv import offscreen_application
 
@@ -53,7 +64,11 @@ def _export(args: argparse.Namespace) -> int:
         vigente = f", texto vigente al {args.as_of.isoformat()}"
     else:  # after the horizon the corpus cannot vouch for the day: the PDF says so first
         vigente = f", {plan.currency_text}"
-    print(f"PDF escrito: {path} ({len(plan.pages)} sección(es){vigente})")
+    mine = ""
+    if args.incluir_notas:
+        counted = sum(len(n.numbered) + len(n.unplaced) for n in plan.notes)
+        mine = f"; con mis notas: {counted}"
+    print(f"PDF escrito: {path} ({len(plan.pages)} sección(es){vigente}{mine})")
     return EXIT_OK
 
 

@@ -73,7 +73,7 @@ def data_dir(args: argparse.Namespace) -> Path:
 
 
 @contextmanager
-def _my_notes(args: argparse.Namespace) -> Iterator[MyNotes]:
+def open_my_notes(args: argparse.Namespace) -> Iterator[MyNotes]:
     from sgdesk.notes import MyNotes  # loaded by these commands only
 
     my_notes = MyNotes.open(data_dir(args))
@@ -86,13 +86,13 @@ def _my_notes(args: argparse.Namespace) -> Iterator[MyNotes]:
 
 
 def _list(args: argparse.Namespace) -> int:
-    with open_library(args) as library, _my_notes(args) as my_notes:
+    with open_library(args) as library, open_my_notes(args) as my_notes:
         placed = my_notes.placed(library)
     return _print_placed(placed, args.json)
 
 
 def _search(args: argparse.Namespace) -> int:
-    with open_library(args) as library, _my_notes(args) as my_notes:
+    with open_library(args) as library, open_my_notes(args) as my_notes:
         placed = my_notes.search(library, args.query)
     return _print_placed(placed, args.json)
 
@@ -130,14 +130,14 @@ def _placed_json(item: PlacedAnnotation) -> dict[str, object]:
 
 
 def _add(args: argparse.Namespace) -> int:
-    with open_library(args) as library, _my_notes(args) as my_notes:
+    with open_library(args) as library, open_my_notes(args) as my_notes:
         note = my_notes.add_note(library, args.id, args.text, args.quote)
     print(f"Nota guardada en {note.node_id}: {note.id}")
     return EXIT_OK
 
 
 def _edit(args: argparse.Namespace) -> int:
-    with _my_notes(args) as my_notes:
+    with open_my_notes(args) as my_notes:
         note = my_notes.edit_note(args.id, args.text)
     print(f"Nota {note.id} modificada.")
     return EXIT_OK
@@ -146,7 +146,7 @@ def _edit(args: argparse.Namespace) -> int:
 def _remove(args: argparse.Namespace) -> int:
     from sgdesk.errors import UserDataError
 
-    with _my_notes(args) as my_notes:
+    with open_my_notes(args) as my_notes:
         if not my_notes.delete_annotation(args.id):
             raise UserDataError(f"No hay ninguna nota con el id «{args.id[:80]}».")
     print(f"Nota {args.id} eliminada.")
@@ -157,7 +157,7 @@ def _export(args: argparse.Namespace) -> int:
     output: Path = args.output
     if output.suffix.lower() == ".md":
         return _export_report(args, output)
-    with _my_notes(args) as my_notes:
+    with open_my_notes(args) as my_notes:
         favorites, notes = my_notes.export_json(output)
     print(f"Exportados {notes} nota(s) y {favorites} favorito(s) a {output}")
     return EXIT_OK
@@ -168,35 +168,35 @@ def _export_report(args: argparse.Namespace, output: Path) -> int:
     from sgdesk.export.notes_report import notes_report
     from sgdesk.notes import write_atomically
 
-    with open_library(args) as library, _my_notes(args) as my_notes:
+    with open_library(args) as library, open_my_notes(args) as my_notes:
         write_atomically(output, notes_report(my_notes, library, utc_now()))
     print(f"Informe de Mis notas escrito en {output}")
     return EXIT_OK
 
 
 def _import(args: argparse.Namespace) -> int:
-    with _my_notes(args) as my_notes:
+    with open_my_notes(args) as my_notes:
         report = my_notes.import_json(args.file)
     print(f"Importado {args.file}. {report.summary}")
     return EXIT_OK
 
 
 def _favorite_add(args: argparse.Namespace) -> int:
-    with open_library(args) as library, _my_notes(args) as my_notes:
+    with open_library(args) as library, open_my_notes(args) as my_notes:
         added = my_notes.add_favorite(library, args.id)
     print("Agregado a favoritos." if added else "Ya estaba en favoritos.")
     return EXIT_OK
 
 
 def _favorite_remove(args: argparse.Namespace) -> int:
-    with open_library(args) as library, _my_notes(args) as my_notes:
+    with open_library(args) as library, open_my_notes(args) as my_notes:
         removed = my_notes.remove_favorite(library, args.id)
     print("Quitado de favoritos." if removed else "No estaba en favoritos.")
     return EXIT_OK
 
 
 def _favorite_list(args: argparse.Namespace) -> int:
-    with open_library(args) as library, _my_notes(args) as my_notes:
+    with open_library(args) as library, open_my_notes(args) as my_notes:
         favorites = my_notes.favorites(library)
     if args.json:
         print_json([

@@ -47,6 +47,7 @@ a {{ text-decoration: none; }}
 .currency {{ font-family: 'Noto Sans'; font-size: {small}pt; color: #5c6670; }}
 .banner {{ font-family: 'Noto Sans'; font-size: {banner}pt; color: #5a3b00; }}
 .banner-head {{ font-family: 'Noto Sans'; font-size: {banner}pt; font-weight: 600; color: #5a3b00; }}
+.mynote {{ font-family: 'Noto Sans'; font-size: {small}pt; color: #333333; margin-top: 2px; }}
 .later {{ font-family: 'Noto Sans'; font-size: {small}pt; font-weight: 600; color: #8a4b00; }}
 """
 

@@ -38,8 +38,10 @@ from sgdesk import atomicfile
 from sgdesk.atomicfile import PartFile, remove_stale, signals_deferred
 from sgdesk.content.citations import ENTITY
 from sgdesk.errors import SgdeskError
+from sgdesk.export.annotated import end_notes_html, notes_summary
 from sgdesk.export.common import format_day, later_change_line
 from sgdesk.export.html import BODY_FONT, banner_html, body_point_size, render_html, style_sheet
+from sgdesk.export.note_marks import mark_notes
 from sgdesk.export.plan import ExportPlan, PaperSize
 
 PAGE_SIZES = {PaperSize.CARTA: QPageSize.PageSizeId.Letter, PaperSize.A4: QPageSize.PageSizeId.A4}
@@ -81,8 +83,12 @@ class Paginator:
         self._width = float(device.width())
         self._body_height = float(device.height()) - 2 * self._band
         htmls = [render_html(p, links=False) for p in plan.pages]
+        if plan.notes:  # «Incluir mis notas»: each section's notes follow its text
+            htmls = [html + end_notes_html(notes) for html, notes in zip(htmls, plan.notes, strict=True)]
         htmls[-1] += closing_html(plan)  # its own paragraphs: never run into the last line
         self._sections = [self._document(html) for html in htmls]
+        for document, notes in zip(self._sections, plan.notes, strict=False):
+            mark_notes(document, notes.marks)
         self._cover = self._document(self._cover_html()) if plan.is_multi_section else None
         self._toc: QTextDocument | None = None
         self.sections = self._place_sections()
@@ -212,6 +218,9 @@ def closing_html(plan: ExportPlan) -> str:
         parts.append(f'<ul class="currency">{items}</ul>')
     else:
         parts.append('<p class="currency">No se conocen cambios posteriores que afecten estas secciones.</p>')
+    summary = notes_summary(plan.notes)
+    if summary:
+        parts.append(f'<p class="currency">{escape(summary)}</p>')
     parts.append(f'<p class="cite"><b>{escape(plan.source_line)}</b></p>')
     return "".join(parts)
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from enum import StrEnum
 
@@ -12,6 +12,7 @@ from sgdesk.content.citations import ENTITY
 from sgdesk.content.currency import Currency
 from sgdesk.content.model import LaterChange, NodeKind
 from sgdesk.content.text import fold
+from sgdesk.export.annotated import PageNotes
 from sgdesk.export.common import Banner, date_line, horizon_banner
 from sgdesk.export.common import format_day as format_day  # re-exported: pdf, timeline_view
 from sgdesk.library import Library, Page
@@ -36,6 +37,8 @@ class ExportPlan:
     paper: PaperSize = PaperSize.CARTA
     as_of: date | None = None  # the "Vigente a" date the pages show; None: today's text
     later: tuple[LaterChange, ...] = ()  # the later changes that concern the exported sections
+    whole: bool = False  # the whole compendium
+    notes: tuple[PageNotes, ...] = ()  # «Incluir mis notas»: one per page; () when not included
 
     @property
     def is_multi_section(self) -> bool:
@@ -147,7 +150,7 @@ def plan_compendium(library: Library, paper: PaperSize = PaperSize.CARTA,
     ids = export_ids(library, tops, include_children=True)
     pages = tuple(library.page(node_id, as_of, today) for node_id in ids)
     subject = "Compendio completo del corpus de sgdesk"
-    return _plan(library, COMPENDIUM_TITLE, subject, pages, paper, today, as_of)
+    return replace(_plan(library, COMPENDIUM_TITLE, subject, pages, paper, today, as_of), whole=True)
 
 
 def _plan(library: Library, title: str, subject: str, pages: tuple[Page, ...], paper: PaperSize,

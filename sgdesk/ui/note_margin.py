@@ -12,10 +12,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from PySide6.QtCore import QEvent, QPoint, QRect, Qt, Signal
-from PySide6.QtGui import QColor, QMouseEvent, QPainter, QPaintEvent, QTextBlock, QTextCursor, QTextDocument
+from PySide6.QtGui import QColor, QMouseEvent, QPainter, QPaintEvent, QTextCursor
 from PySide6.QtWidgets import QTextEdit, QToolTip, QWidget
 
-from sgdesk.content.text import fold
+from sgdesk.export.note_marks import find_passage as find_passage  # re-exported: the pane uses it
 from sgdesk.ui.notes_colours import MARGIN_MARK
 from sgdesk.ui.safe_text import rich_lines
 
@@ -34,41 +34,6 @@ class PaneMark:
     annotation_id: str = ""
     note: str = ""  # the note's text ("" for a bare highlight: no marker)
     quote: str = ""
-
-
-def find_passage(document: QTextDocument, begin: int, end: int, passage: str) -> tuple[int, int] | None:
-    """(start, length) of the first place in [begin, end) where ``passage`` is written, over
-    paragraph breaks too; None if it is not there."""
-    needle = fold(" ".join(passage.split()))
-    if not needle:
-        return None
-    chars: list[str] = []
-    where: list[int] = []  # the document position of each character of ``chars``
-    block = document.findBlock(begin)
-    while block.isValid() and block.position() < end:
-        _collapse(block, begin, end, chars, where)
-        block = block.next()
-    found = fold("".join(chars)).find(needle)
-    if found < 0:
-        return None
-    first, last = where[found], where[found + len(needle) - 1]
-    return first, last + 1 - first
-
-
-def _collapse(block: QTextBlock, begin: int, end: int, chars: list[str], where: list[int]) -> None:
-    """Append the block's text in [begin, end) with runs of white space as one space."""
-    text, base = block.text(), block.position()
-    for offset, char in enumerate(text + "\n"):  # the paragraph break is white space too
-        position = base + offset
-        if position < begin or position >= end:
-            continue
-        if char.isspace() or char in "\u2028\u2029":
-            if chars and chars[-1] != " ":
-                chars.append(" ")
-                where.append(position)
-            continue
-        chars.append(char)
-        where.append(position)
 
 
 class NoteMargin(QWidget):

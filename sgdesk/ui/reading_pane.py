@@ -14,13 +14,13 @@ from PySide6.QtGui import (
     QResizeEvent,
     QTextCharFormat,
     QTextCursor,
-    QTextDocument,
     QWheelEvent,
 )
 from PySide6.QtWidgets import QTextBrowser, QTextEdit, QToolTip, QWidget
 
 from sgdesk.content.text import find_all
 from sgdesk.export.html import BODY_FONT, END_ANCHOR, LINK_SCHEME, body_point_size, style_sheet
+from sgdesk.export.note_marks import anchor_positions, unit_range
 from sgdesk.ui.note_margin import NoteMargin, PaneMark, find_passage, note_lines
 from sgdesk.ui.safe_text import rich_lines
 
@@ -88,7 +88,7 @@ class ReadingPane(QTextBrowser):
 
     def _render(self) -> None:
         self.setHtml(self._html)
-        self._anchors = _anchor_positions(self.document())
+        self._anchors = anchor_positions(self.document())
 
     def loadResource(self, type: int, name: QUrl | str) -> object:  # noqa: A002 (Qt's name)
         """Never fetch anything: the app works offline and embeds no remote resource."""
@@ -178,14 +178,7 @@ class ReadingPane(QTextBrowser):
 
     def _unit_range(self, node_id: str) -> tuple[int, int] | None:
         """Where the unit ``node_id`` (with its parts) begins and ends in the document."""
-        begin = next((position for position, name in self._anchors if name == node_id), None)
-        if begin is None:
-            return None
-        inside = node_id + "/"
-        end = next((position for position, name in self._anchors
-                    if position > begin and name != node_id and not name.startswith(inside)),
-                   self.document().characterCount() - 1)  # fmt: skip
-        return begin, end
+        return unit_range(self.document(), self._anchors, node_id)
 
     def mark_passages(self, passages: Sequence[Passage]) -> int:
         """Paint each passage where it is written inside its unit (accents and case ignored,
@@ -425,17 +418,3 @@ class ReadingPane(QTextBrowser):
         char_format.setBackground(colour)
         selection.format = char_format
         return selection
-
-
-def _anchor_positions(document: QTextDocument) -> list[tuple[int, str]]:
-    """Where each unit starts: the anchor names the renderer put on first characters."""
-    found = []
-    block = document.begin()
-    while block.isValid():
-        fragments = block.begin()
-        while not fragments.atEnd():
-            fragment = fragments.fragment()
-            found += [(fragment.position(), name) for name in fragment.charFormat().anchorNames()]
-            fragments += 1
-        block = block.next()
-    return found
