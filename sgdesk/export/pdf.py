@@ -16,8 +16,10 @@ import shutil
 import stat
 from collections.abc import Generator, Iterator
 from dataclasses import dataclass
+from datetime import date
 from html import escape
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QFile, QFileDevice, QIODevice, QMarginsF, QPointF, QRectF, QSizeF, Qt
 from PySide6.QtGui import (
@@ -43,6 +45,12 @@ from sgdesk.export.common import format_day, later_change_line
 from sgdesk.export.html import BODY_FONT, banner_html, body_point_size, render_html, style_sheet
 from sgdesk.export.note_marks import mark_notes
 from sgdesk.export.plan import ExportPlan, PaperSize
+from sgdesk.export.sheet import Sheet
+
+if TYPE_CHECKING:
+    from sgdesk.export.sheet_pdf import SheetPaginator
+
+Printable = ExportPlan | Sheet  # what export_steps writes
 
 PAGE_SIZES = {PaperSize.CARTA: QPageSize.PageSizeId.Letter, PaperSize.A4: QPageSize.PageSizeId.A4}
 MARGINS_MM = QMarginsF(22, 16, 22, 14)  # left, top, right, bottom
@@ -78,8 +86,7 @@ class Paginator:
     def __init__(self, plan: ExportPlan, device: QPagedPaintDevice) -> None:
         self.plan = plan
         self.device = device
-        dpi = device.logicalDpiY()
-        self._band = BAND_MM / 25.4 * dpi
+        self._band = band_height(device)
         self._width = float(device.width())
         self._body_height = float(device.height()) - 2 * self._band
         htmls = [render_html(p, links=False) for p in plan.pages]
@@ -96,16 +103,7 @@ class Paginator:
     # -- layout ----------------------------------------------------------------
 
     def _document(self, html: str) -> QTextDocument:
-        document = QTextDocument()
-        document.documentLayout().setPaintDevice(self.device)
-        font = QFont(BODY_FONT)
-        font.setPointSizeF(body_point_size())
-        document.setDefaultFont(font)
-        document.setDefaultStyleSheet(style_sheet())
-        document.setHtml(html)
-        _without_ligatures(document)
-        document.setPageSize(QSizeF(self._width, self._body_height))
-        return document
+        return laid_out(html, self.device, self._width, self._body_height)
 
     def _cover_html(self) -> str:
         plan = self.plan
@@ -183,25 +181,51 @@ class Paginator:
             self._paint_bands(painter, title, number)
 
     def _paint_bands(self, painter: QPainter, title: str, number: int) -> None:
-        font = QFont("Noto Sans")
-        font.setPointSizeF(7.5)
-        for tag, value in _no_ligatures().items():
-            font.setFeature(tag, value)
-        painter.setFont(font)
-        painter.setPen(QPen(_GREY))
-        top = QRectF(0, 0, self._width, self._band * 0.8)
-        flags = Qt.AlignmentFlag.AlignVCenter
-        painter.drawText(top, flags | Qt.AlignmentFlag.AlignLeft, ENTITY)
-        painter.drawText(top, flags | Qt.AlignmentFlag.AlignRight, _elide(title, 70))
-        bottom = QRectF(0, self._band + self._body_height + self._band * 0.2, self._width, self._band * 0.8)
-        painter.drawText(bottom, flags | Qt.AlignmentFlag.AlignLeft,
-                         f"Exportado el {format_day(self.plan.exported_on)}")  # fmt: skip
-        painter.drawText(bottom, flags | Qt.AlignmentFlag.AlignHCenter, self.plan.content_label)
-        page_text = f"Página {number + 1} de {self.page_count}"
-        painter.drawText(bottom, flags | Qt.AlignmentFlag.AlignRight, page_text)
-        painter.setPen(QPen(_RULE, self.device.logicalDpiY() / 300))
-        for y in (self._band * 0.85, self._band + self._body_height + self._band * 0.15):
-            painter.drawLine(QPointF(0, y), QPointF(self._width, y))
+        paint_bands(painter, self.device, title, f"Página {number + 1} de {self.page_count}",
+                    self.plan.exported_on, self.plan.content_label)  # fmt: skip
+
+
+def laid_out(html: str, device: QPagedPaintDevice, width: float, page_height: float) -> QTextDocument:
+    """``html`` in the export's fonts and style, laid out for ``device`` in pages of that size."""
+    document = QTextDocument()
+    document.documentLayout().setPaintDevice(device)
+    font = QFont(BODY_FONT)
+    font.setPointSizeF(body_point_size())
+    document.setDefaultFont(font)
+    document.setDefaultStyleSheet(style_sheet())
+    document.setHtml(html)
+    _without_ligatures(document)
+    document.setPageSize(QSizeF(width, page_height))
+    return document
+
+
+def band_height(device: QPagedPaintDevice) -> float:
+    """The header's (and the footer's) height in device units, inside the margins."""
+    return BAND_MM / 25.4 * device.logicalDpiY()
+
+
+def paint_bands(painter: QPainter, device: QPagedPaintDevice, title: str, page_text: str,
+                exported_on: date, content_label: str) -> None:  # fmt: skip
+    """The header (entity, title) and footer (export date, content, page) of a page."""
+    band, width = band_height(device), float(device.width())
+    body_height = float(device.height()) - 2 * band
+    font = QFont("Noto Sans")
+    font.setPointSizeF(7.5)
+    for tag, value in no_ligatures().items():
+        font.setFeature(tag, value)
+    painter.setFont(font)
+    painter.setPen(QPen(_GREY))
+    top = QRectF(0, 0, width, band * 0.8)
+    flags = Qt.AlignmentFlag.AlignVCenter
+    painter.drawText(top, flags | Qt.AlignmentFlag.AlignLeft, ENTITY)
+    painter.drawText(top, flags | Qt.AlignmentFlag.AlignRight, _elide(title, 70))
+    bottom = QRectF(0, band + body_height + band * 0.2, width, band * 0.8)
+    painter.drawText(bottom, flags | Qt.AlignmentFlag.AlignLeft, f"Exportado el {format_day(exported_on)}")
+    painter.drawText(bottom, flags | Qt.AlignmentFlag.AlignHCenter, content_label)
+    painter.drawText(bottom, flags | Qt.AlignmentFlag.AlignRight, page_text)
+    painter.setPen(QPen(_RULE, device.logicalDpiY() / 300))
+    for y in (band * 0.85, band + body_height + band * 0.15):
+        painter.drawLine(QPointF(0, y), QPointF(width, y))
 
 
 def closing_html(plan: ExportPlan) -> str:
@@ -225,7 +249,7 @@ def closing_html(plan: ExportPlan) -> str:
     return "".join(parts)
 
 
-def _no_ligatures() -> dict[QFont.Tag, int]:
+def no_ligatures() -> dict[QFont.Tag, int]:
     """ "fi" must stay two letters, or "Oficina" cannot be found in the PDF's text."""
     return {QFont.Tag("liga"): 0, QFont.Tag("clig"): 0}
 
@@ -234,7 +258,7 @@ def _without_ligatures(document: QTextDocument) -> None:
     cursor = QTextCursor(document)
     cursor.select(QTextCursor.SelectionType.Document)
     char_format = QTextCharFormat()
-    char_format.setFontFeatures(_no_ligatures())
+    char_format.setFontFeatures(no_ligatures())
     cursor.mergeCharFormat(char_format)
 
 
@@ -242,7 +266,7 @@ def _elide(text: str, size: int) -> str:
     return text if len(text) <= size else text[: size - 1].rstrip() + "…"
 
 
-def export_steps(plan: ExportPlan, target: Path) -> Generator[tuple[int, int], None, Path]:
+def export_steps(plan: Printable, target: Path) -> Generator[tuple[int, int], None, Path]:
     """Write ``plan`` to ``target``, yielding ``(pages done, total)``. Closing the generator
     early (cancelling), an error or an interruption (Ctrl+C, a signal turned into an
     exception) removes the temporary file and leaves ``target`` untouched."""
@@ -269,7 +293,7 @@ def _new_part(folder: Path) -> PartFile:
         raise ExportError(f"No se puede escribir en la carpeta {shown(folder)}: {os_reason(exc)}.") from exc
 
 
-def _write(plan: ExportPlan, raw: Path, target: Path) -> Generator[tuple[int, int], None, None]:
+def _write(plan: Printable, raw: Path, target: Path) -> Generator[tuple[int, int], None, None]:
     """Paint every page into ``raw``, then add the outline and metadata in place.
 
     Qt lets go of the file before this returns or raises, so that it can be removed or
@@ -282,7 +306,7 @@ def _write(plan: ExportPlan, raw: Path, target: Path) -> Generator[tuple[int, in
             f"No se pudo escribir {shown(target)}: no se pudo abrir el archivo temporal {raw.name}."
         )
     try:
-        paginator = Paginator(plan, _writer(plan, device))
+        paginator = paginator_for(plan, _writer(plan, device))
         total = paginator.page_count
         pages = paginator.paint()
         try:
@@ -395,7 +419,7 @@ def os_reason(exc: OSError) -> str:
     return _OS_REASONS.get(exc.errno or 0, exc.strerror or str(exc))
 
 
-def write_pdf(plan: ExportPlan, target: Path) -> Path:
+def write_pdf(plan: Printable, target: Path) -> Path:
     steps = export_steps(plan, target)
     try:
         while True:
@@ -407,7 +431,7 @@ def write_pdf(plan: ExportPlan, target: Path) -> Path:
         steps.close()  # interrupted between two pages (Ctrl+C): the temporary file goes now
 
 
-def _writer(plan: ExportPlan, device: QFile) -> QPdfWriter:
+def _writer(plan: Printable, device: QFile) -> QPdfWriter:
     writer = QPdfWriter(device)
     writer.setPdfVersion(QPagedPaintDevice.PdfVersion.PdfVersion_A1b)
     writer.setTitle(plan.title)
@@ -417,7 +441,17 @@ def _writer(plan: ExportPlan, device: QFile) -> QPdfWriter:
     return writer
 
 
-def _finish(plan: ExportPlan, sections: list[Section], raw: Path) -> None:
+def paginator_for(plan: Printable, device: QPagedPaintDevice) -> Paginator | SheetPaginator:
+    """The pages of an export plan, or of a sheet (the organigrama, «Comparar fechas»)."""
+    if isinstance(plan, ExportPlan):
+        return Paginator(plan, device)
+    from sgdesk.export.sheet_pdf import SheetPaginator, orient_for
+
+    orient_for(plan, device)
+    return SheetPaginator(plan, device)
+
+
+def _finish(plan: Printable, sections: list[Section], raw: Path) -> None:
     """Outline, Subject and Keywords with pypdf; the XMP packet says the same."""
     from pypdf import PdfReader, PdfWriter
     from pypdf.errors import PyPdfError
@@ -445,7 +479,7 @@ def _finish(plan: ExportPlan, sections: list[Section], raw: Path) -> None:
         writer.write(handle)
 
 
-def _extend_xmp(writer: object, plan: ExportPlan) -> None:
+def _extend_xmp(writer: object, plan: Printable) -> None:
     """Add dc:description and pdf:Keywords to Qt's XMP packet (PDF/A: XMP matches Info)."""
     from pypdf import PdfWriter
     from pypdf.generic import StreamObject

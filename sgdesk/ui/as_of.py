@@ -414,7 +414,7 @@ class PointInTime(QObject):
             day, currency, timeline = self.effective_day, library.currency(), library.timeline()
             title = org_chart_title(day, currency)
             caveat = structure_caveat(currency, timeline.structure_changes(day), day) or ""
-            dialog.set_state(timeline.office_states(day), day, title, caveat)
+            dialog.set_state(timeline.office_states(day), day, title, caveat, currency)
 
     def compare_dates(self) -> None:
         from sgdesk.ui.compare_dialog import DEFAULT_FIRST, CompareDialog

@@ -6,6 +6,7 @@ kind), each change below as old → new, or as the event's summary when it names
 from __future__ import annotations
 
 from datetime import date
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, QSize, Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QFont, QFontMetrics
@@ -30,6 +31,9 @@ from sgdesk.export.common import UNCERTAIN_CHANGE, change_line, format_day, late
 from sgdesk.ui.date_edit import make_date_edit, to_date
 from sgdesk.ui.safe_text import rich, set_plain_text
 from sgdesk.ui.screen_fit import dialog_size
+
+if TYPE_CHECKING:
+    from sgdesk.export.sheet import Sheet
 
 EVENT_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 DEFAULT_FIRST = date(2007, 12, 31)  # the day before the first amendment of Decreto 267 de 2007
@@ -91,6 +95,13 @@ class CompareDialog(QDialog):
         self.changes.itemActivated.connect(self._on_activated)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         buttons.rejected.connect(self.reject)
+        action = QDialogButtonBox.ButtonRole.ActionRole
+        self.print_button = buttons.addButton(self.tr("Imprimir…"), action)
+        self.pdf_button = buttons.addButton(self.tr("Exportar a PDF…"), action)
+        self.print_button.clicked.connect(self.print_changes)
+        self.pdf_button.clicked.connect(self.export_pdf)
+        for button in (self.print_button, self.pdf_button):
+            button.setEnabled(currency is not None)
         form = QFormLayout()
         form.addRow(self.tr("Desde el:"), self.first_edit)
         form.addRow(self.tr("Hasta el:"), self.second_edit)
@@ -151,6 +162,29 @@ class CompareDialog(QDialog):
                 "no están en el texto."
             ).replace("%1", str(len(self._later)))
         set_plain_text(self.summary, text, limit=1000)
+
+    def sheet(self, today: date | None = None) -> Sheet | None:
+        """The comparison on paper, as listed (None without the content's horizon)."""
+        from sgdesk.export.sheet import comparison_sheet
+
+        if self._currency is None:
+            return None
+        first, second = to_date(self.first_edit.date()), to_date(self.second_edit.date())
+        return comparison_sheet(self._records, self._later, first, second, self._currency, today)
+
+    def print_changes(self) -> None:
+        from sgdesk.ui.sheet_actions import print_sheet
+
+        sheet = self.sheet()
+        if sheet is not None:
+            print_sheet(self, sheet)
+
+    def export_pdf(self) -> None:
+        from sgdesk.ui.sheet_actions import export_sheet
+
+        sheet = self.sheet()
+        if sheet is not None:
+            export_sheet(self, sheet, sheet.file_name)
 
     def lines(self) -> list[str]:
         """The changes listed, one line each as ``sgdesk diff`` prints them."""

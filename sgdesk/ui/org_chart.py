@@ -9,15 +9,20 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QLine, QPoint, QRect, QSize, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetrics, QHelpEvent, QPainter, QPaintEvent, QPalette, QPen
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QScrollArea, QToolTip, QVBoxLayout, QWidget
 
+from sgdesk.content.currency import Currency
 from sgdesk.content.timeline import OfficeState, Status
 from sgdesk.export.plan import format_day
 from sgdesk.ui.safe_text import plain, rich
 from sgdesk.ui.screen_fit import dialog_size
+
+if TYPE_CHECKING:
+    from sgdesk.export.sheet import Sheet
 
 ROOT_TEXT = "Secretaría General"
 ROOT_COLOR = "#1f3b5c"
@@ -327,7 +332,7 @@ class OrgChartView(QWidget):
 
 
 class OrgChartDialog(QDialog):
-    """The chart in a scroll area, with a "Cerrar" button."""
+    """The chart in a scroll area, with «Imprimir…», «Exportar a PDF…» and «Cerrar»."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -343,13 +348,61 @@ class OrgChartDialog(QDialog):
         self.close_button = buttons.button(QDialogButtonBox.StandardButton.Close)
         self.close_button.setText(self.tr("Cerrar"))
         self.close_button.setAccessibleName(self.tr("Cerrar"))
+        action = QDialogButtonBox.ButtonRole.ActionRole
+        self.print_button = buttons.addButton(self.tr("Imprimir…"), action)
+        self.pdf_button = buttons.addButton(self.tr("Exportar a PDF…"), action)
+        self.print_button.clicked.connect(self.print_chart)
+        self.pdf_button.clicked.connect(self.export_pdf)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addWidget(self.scroll_area, 1)
         layout.addWidget(buttons)
+        self._state: tuple[list[OfficeState], date, str, str] | None = None
+        self._currency: Currency | None = None
 
-    def set_state(self, offices: list[OfficeState], day: date, title: str = "", caveat: str = "") -> None:
+    def set_state(self, offices: list[OfficeState], day: date, title: str = "", caveat: str = "",
+                  currency: Currency | None = None) -> None:  # fmt: skip
+        """As ``OrgChartView.set_state``; ``currency`` (the content's horizon) enables paper."""
+        self._state, self._currency = (offices, day, title, caveat), currency
+        self.print_button.setEnabled(currency is not None)
+        self.pdf_button.setEnabled(currency is not None)
         self.chart.set_state(offices, day, title, caveat)
         self.setWindowTitle(plain(self.chart.title))
         wanted = self.chart.sizeHint() + QSize(60, 90)
         self.resize(dialog_size(self, wanted.expandedTo(QSize(480, 320))))
+
+    def sheet(self, today: date | None = None) -> Sheet | None:
+        """The chart on paper: drawn again on a light palette in the export's font."""
+        from sgdesk.export.sheet import Drawing, org_chart_sheet
+        from sgdesk.export.sheet_pdf import paper_font, paper_palette
+
+        if self._state is None or self._currency is None:
+            return None
+        offices, day, title, caveat = self._state
+        paper = OrgChartView(self)
+        paper.hide()
+        paper.setPalette(paper_palette())
+        paper.setFont(paper_font(9))
+        paper.set_state(offices, day, title, caveat)
+        size = paper.sizeHint()
+        paper.resize(size)
+
+        def paint(painter: QPainter) -> None:
+            paper.render(painter, QPoint())
+
+        drawing = Drawing(size.width(), size.height(), paint)
+        return org_chart_sheet(paper.title, caveat, day, self._currency, drawing, today)
+
+    def print_chart(self) -> None:
+        from sgdesk.ui.sheet_actions import print_sheet
+
+        sheet = self.sheet()
+        if sheet is not None:
+            print_sheet(self, sheet)
+
+    def export_pdf(self) -> None:
+        from sgdesk.ui.sheet_actions import export_sheet
+
+        sheet = self.sheet()
+        if sheet is not None and self._state is not None:
+            export_sheet(self, sheet, sheet.file_name)
