@@ -6,12 +6,20 @@
 # Provisioning (Wine 8, Xvfb, a Windows CPython 3.11, the icuuc.dll stand-in for Wine) is
 # ../shared/tools/wine-check's, run once when its cache ($WORK) lacks it; see that script's
 # header for the Wine quirks (program output only through pipes; QT_* variables dropped).
+# One more Wine-only stand-in is this script's, placed on every run (apt installs mingw-w64
+# when it is missing): bcryptprimitives.dll (scripts/wine/bcryptprimitives.c). cryptography's
+# _rust.pyd (44+; content-pack signatures) imports ProcessPrng from it; Windows 10/11 have that
+# DLL, Wine 8 does not (without it: «ImportError: DLL load failed while importing _rust»). The
+# stand-in answers with bcrypt.dll's system generator. Like icuuc.dll it lives in the prefix's
+# system32, where a real Windows has the real one, so PyInstaller does not bundle it either.
 # Then, on the committed HEAD of this checkout (a clone, as wine-check does):
 #   STEP 1  Windows wheels of sgdesk's dependencies (from pyproject.toml) and python.exe -m
 #           sgdesk --smoke-test
 #   STEP 2  Windows behaviour (tests/wine/windows_behaviour.py): cancel/error under Windows'
 #           open-file rules, a target open in another program, stale temporary files, a
-#           read-only target, a name Windows refuses, the Noto fonts — in a folder with «ñ»
+#           read-only target, a name Windows refuses, a content pack's Ed25519 signature
+#           (verified, an altered one refused, one made on Linux accepted), the Noto fonts —
+#           in a folder with «ñ»
 #   STEP 3  PyInstaller build of build_installer.spec: sizes, both programs, Qt's plugin
 #   STEP 4  frozen smoke tests (sgdesk-cli.exe and sgdesk.exe, read-only copy) and an error at
 #           start ending in sgdesk's own dialog (exit 70), never PyInstaller's
@@ -68,6 +76,22 @@ if ! command -v wine >/dev/null || [ ! -f "$WORK/py311/python.exe" ] \
 fi
 wine --version
 
+# The bcryptprimitives.dll stand-in (see the header), rebuilt each run: it takes a second.
+if ! command -v x86_64-w64-mingw32-gcc >/dev/null || ! command -v objdump >/dev/null; then
+    note "apt: mingw-w64 for the Wine stand-ins"
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends \
+        gcc-mingw-w64-x86-64-win32 binutils >"$WORK/apt-mingw.log" 2>&1 \
+        || { apt-get update -qq >/dev/null 2>&1; DEBIAN_FRONTEND=noninteractive apt-get install -y -qq \
+             --no-install-recommends gcc-mingw-w64-x86-64-win32 binutils >"$WORK/apt-mingw.log" 2>&1; } \
+        || { tail -5 "$WORK/apt-mingw.log"; echo "apt-get install mingw-w64 failed"; exit 1; }
+fi
+STANDIN="$WORK/standins"; mkdir -p "$STANDIN"
+x86_64-w64-mingw32-gcc -O2 -shared -s -Wall -o "$STANDIN/bcryptprimitives.dll" \
+    "$REPO/scripts/wine/bcryptprimitives.c" -lbcrypt || { echo "mingw build of bcryptprimitives.dll failed"; exit 1; }
+objdump -p "$STANDIN/bcryptprimitives.dll" | grep -q -w ProcessPrng || { echo "the stand-in lacks ProcessPrng"; exit 1; }
+cp "$STANDIN/bcryptprimitives.dll" "$WINEPREFIX/drive_c/windows/system32/bcryptprimitives.dll"
+echo "Wine-only stand-ins in system32: icuuc.dll, bcryptprimitives.dll (ProcessPrng)"
+
 rm -rf "$OUT"; mkdir -p "$OUT"
 for n in $(seq 90 130); do [ -e "/tmp/.X$n-lock" ] || [ -e "/tmp/.X11-unix/X$n" ] || break; done
 Xvfb ":$n" -screen 0 1366x768x24 -nolisten tcp >"$OUT/xvfb.log" 2>&1 &
@@ -103,7 +127,7 @@ rm -rf "$USERDIR"; mkdir -p "$USERDIR"
 BEHAVIOUR=$(w "$PYEXE" "$(wp "$OUT/src/tests/wine/windows_behaviour.py")" "$(wp "$USERDIR")"); rc=$?
 echo "$BEHAVIOUR"
 checks=$(grep -c "^CHECK .*: ok" <<<"$BEHAVIOUR")
-if [ $rc = 0 ] && [ "$checks" -ge 7 ]; then
+if [ $rc = 0 ] && [ "$checks" -ge 8 ]; then
     pass 2 "$checks checks ok: $(grep -o '^CHECK [^:]*' <<<"$BEHAVIOUR" | cut -d' ' -f2 | tr '\n' ' ')"
 else
     fail 2 "exit $rc: $(grep -E 'FALLÓ|Error' <<<"$BEHAVIOUR" | head -3 | tr '\n' ' ')"

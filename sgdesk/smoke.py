@@ -54,6 +54,8 @@ def run_smoke_test(database: Path | None = None) -> int:
 
         QTimer.singleShot(0, steps)
         app.exec()
+        if window.library is not None:  # Windows cannot remove a folder with a database open
+            window.library.close()
     return outcome[0] if outcome else 1
 
 

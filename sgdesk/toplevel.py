@@ -4,7 +4,8 @@ executables): whatever escapes the command line or the window ends here, not as 
 - Ctrl+C: one Spanish line, exit 130 (SIGTERM/SIGHUP during an export: see cli/interrupt.py).
 - Anything else: the details go to the log; the user gets one Spanish line on stderr and,
   when there is no console to read it (the windowed frozen app) or the window was open, a
-  dialog with «Copiar detalles» (ui/crash_dialog.py). Exit code 70. PyInstaller's own
+  dialog with «Copiar detalles» (ui/crash_dialog.py) — except in unattended runs
+  (``--smoke-test``, ``--exit-after-paint``), which never wait on a dialog. Exit code 70. PyInstaller's own
   «Failed to execute script» dialog is never reached.
 
 Only the standard library is imported at module level, so that this frame stands even when
@@ -28,6 +29,9 @@ EXIT_INTERRUPTED = 130  # 128 + SIGINT, as shells report Ctrl+C
 # raises an error at start; SGDESK_CRASH_DIALOG_MS closes the dialog after that many ms.
 CRASH_TEST = "SGDESK_CRASH_TEST"
 DIALOG_MS = "SGDESK_CRASH_DIALOG_MS"
+# Options of unattended runs: an error there ends the process with its line, never in a dialog
+# that would wait for a click nobody gives.
+AUTOMATED = ("--smoke-test", "--exit-after-paint")
 
 log = logging.getLogger("sgdesk")
 
@@ -107,7 +111,10 @@ def report(exc: BaseException) -> None:
 
 
 def _wants_dialog() -> bool:
-    """A dialog when nobody would read stderr, or when the window was open."""
+    """A dialog when nobody would read stderr, or when the window was open; never for a run
+    a script waits on (build.ps1, windows-check.sh: under Wine a pipe counts as no console)."""
+    if any(argument in AUTOMATED for argument in sys.argv[1:]):
+        return False
     if sys.stderr is None or not sys.argv[1:]:
         return True
     if sys.platform == "win32":

@@ -8,10 +8,12 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QLabel, QPushButton
 from pytestqt.qtbot import QtBot
 
+from sgdesk import toplevel
 from sgdesk.toplevel import EXIT_UNEXPECTED
 from sgdesk.ui.crash_dialog import TITLE, CrashDialog
 
@@ -93,3 +95,28 @@ def test_the_line_is_utf8_whatever_the_code_page(tmp_path: Path) -> None:
     )  # fmt: skip
     assert result.returncode == EXIT_UNEXPECTED
     assert "provocado a propósito" in result.stderr.decode("utf-8")
+
+
+@pytest.mark.parametrize(
+    ("arguments", "dialog"),
+    [(["--smoke-test"], False), (["--exit-after-paint"], False),
+     (["--smoke-test", "--database", "x.db"], False), ([], True), (["tree"], True)],
+)  # fmt: skip
+def test_unattended_runs_never_wait_on_the_dialog(
+    monkeypatch: pytest.MonkeyPatch, arguments: list[str], dialog: bool
+) -> None:
+    """No console to read the line (stderr None: the windowed program; under Wine a pipe
+    counts as none): a dialog — except for the runs scripts wait on, which must just exit."""
+    shown: list[str] = []
+    monkeypatch.setattr(sys, "argv", ["sgdesk", *arguments])
+    monkeypatch.setattr(sys, "stderr", None)
+    monkeypatch.setattr(toplevel, "show_dialog", shown.append)
+    toplevel.report(RuntimeError("DLL load failed while importing _rust"))
+    assert bool(shown) == dialog
+
+
+def test_a_smoke_test_that_cannot_start_exits_with_its_reason(tmp_path: Path) -> None:
+    result = run_sgdesk("--smoke-test", tmp_path=tmp_path)
+    assert result.returncode == EXIT_UNEXPECTED
+    assert result.stderr.startswith("sgdesk: error inesperado (CrashTestError: error provocado")
+    assert "se mostró el diálogo" not in result.stderr

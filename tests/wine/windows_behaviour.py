@@ -15,6 +15,7 @@ import stat
 import subprocess
 import sys
 import time
+import zipfile
 from collections.abc import Callable
 from pathlib import Path
 
@@ -33,6 +34,19 @@ from sgdesk.library import Library
 from sgdesk.qtenv import configure_application
 
 OLD = b"%PDF-1.4 la copia de la semana pasada"
+# A signature made on Linux (the content team's side) with a throwaway key: Windows must accept
+# it for this message and refuse it for any other.
+LINUX_PUBLIC_KEY = (
+    "untrusted comment: minisign public key 135E42E74F1DADA0\n"
+    "RWSgrR1P50JeEzcr3vs2f2GWH6NNIwwGCI9NjE9H2pdHqDvta8WfB4sr\n"
+)
+LINUX_MESSAGE = "Manifiesto de prueba: Decreto 267 de 2007, versión 2026.6 — firmado en Linux".encode()
+LINUX_SIGNATURE = (
+    "untrusted comment: firma de sgdesk, clave 135E42E74F1DADA0\n"
+    "RUSgrR1P50JeEyV4D2j+PrhKHpW5ZXkveqBU57dGQp8lkrh82F9mworsPjHV+JWqVCQjZbtvZtSYDtaF0KpjG24wAfUnpZI/ww4=\n"
+    "trusted comment: sgdesk-pack version:2026.6 file:manifest.json\n"
+    "ejPQgqx8h5oYNqKvPBOC/nWcwSnzXnGa6O6uR3ymNDFpiMLlEN/wykc0y3ogzkwRSDW1UtPNaxcRiHhizuP+Bg==\n"
+)
 HOLD = "import sys, time\nf = open(sys.argv[1], 'rb')\nprint('abierto', flush=True)\ntime.sleep(120)\n"
 
 
@@ -163,6 +177,43 @@ class Checks:
         require(len(self.left()) == 1, f"left behind: {self.left()}")
         return message
 
+    def pack_signature(self) -> str:
+        """Ed25519 with cryptography's _rust.pyd for real: a pack signed here installs its
+        manifest, the same pack with its manifest altered is refused, and a signature made on
+        Linux holds for its message only."""
+        from sgdesk.packs.archive import MANIFEST, PackReader
+        from sgdesk.packs.build import build_pack
+        from sgdesk.packs.errors import PackError
+        from sgdesk.packs.keys import parse_signature, read_public_key, write_key_pair
+
+        folder = self.folder.parent / "Paquete de prueba"
+        secret, public = write_key_pair(folder / "claves", "prueba")
+        pack = build_pack(folder / "contenido.sgpack", secret, database=self.library.info.path,
+                          version="2026.6").path  # fmt: skip
+        with PackReader(pack) as reader:
+            signed = reader.verify_signature([read_public_key(public)])
+        require(signed.manifest.content_version == "2026.6", f"manifest: {signed.manifest}")
+        with zipfile.ZipFile(pack) as source:
+            entries = {info.filename: source.read(info) for info in source.infolist()}
+        entries[MANIFEST] = entries[MANIFEST].replace(b'"2026.6"', b'"2099.1"')
+        altered = folder / "alterado.sgpack"
+        with zipfile.ZipFile(altered, "w") as target:
+            for name, data in entries.items():
+                target.writestr(name, data)
+        try:
+            with PackReader(altered) as reader:
+                reader.verify_signature([read_public_key(public)])
+            refusal = ""
+        except PackError as exc:
+            refusal = exc.message
+        require("fue alterado" in refusal, f"altered manifest: {refusal!r}")
+        linux_key = folder / "linux.pub"
+        linux_key.write_text(LINUX_PUBLIC_KEY, encoding="utf-8")
+        key, signature = read_public_key(linux_key), parse_signature(LINUX_SIGNATURE)
+        require(key.verify(LINUX_MESSAGE, signature), "the signature made on Linux was refused")
+        require(not key.verify(LINUX_MESSAGE + b".", signature), "a changed message passed")
+        return f"firmado y verificado; alterado rechazado («{refusal[-50:]}»); firma de Linux válida"
+
     def fonts(self) -> str:
         app = QApplication.instance()
         assert isinstance(app, QApplication)
@@ -183,7 +234,8 @@ def main() -> int:
         ("cancelar", checks.cancel), ("error-a-mitad", checks.error_midway),
         ("abierto-en-otro-programa", checks.sharing_violation),
         ("temporales-abandonados", checks.stale_parts), ("solo-lectura", checks.read_only),
-        ("nombre-no-valido", checks.invalid_name), ("fuentes", checks.fonts),
+        ("nombre-no-valido", checks.invalid_name), ("firma-del-paquete", checks.pack_signature),
+        ("fuentes", checks.fonts),
     ]  # fmt: skip
     failed = 0
     for name, check in names:
