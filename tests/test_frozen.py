@@ -61,3 +61,20 @@ def test_an_unexpected_error_in_the_frozen_app_ends_in_its_own_dialog(frozen: Pa
     assert "sgdesk: se mostró el diálogo «sgdesk — error inesperado»." in result.stderr
     assert "Traceback" not in result.stderr
     assert "Failed to execute script" not in result.stderr
+
+
+def test_the_console_companion_finds_the_module_archive_of_the_windowed_program(frozen: Path) -> None:
+    """sgdesk-cli.exe (Windows) reads sgdesk.exe's module archive (scripts/pyi_shared_pyz.py):
+    the same executable format here, so its reader is checked on the Linux program."""
+    import PyInstaller
+
+    sys.path.insert(0, str(Path(PyInstaller.__file__).parent / "loader"))
+    sys.path.insert(0, str(REPO / "scripts"))
+    try:
+        import pyi_shared_pyz
+        from pyimod01_archive import ZlibArchiveReader
+    finally:
+        del sys.path[:2]
+    location = pyi_shared_pyz.pyz_location(str(frozen / "sgdesk"))
+    archive = ZlibArchiveReader(location, check_pymagic=True)
+    assert {"sgdesk.cli", "sgdesk.toplevel", "sgdesk.ui.mainwindow"} <= set(archive.toc)
