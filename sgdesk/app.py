@@ -25,6 +25,7 @@ from sgdesk.qtenv import (
     offscreen_application,
     register_fonts,
 )
+from sgdesk.ui import appearance
 from sgdesk.ui.mainwindow import MainWindow
 from sgdesk.ui.safe_text import plain_message_box, show_status
 from sgdesk.ui.state import UiSettings
@@ -74,7 +75,9 @@ def create_main_window(database: Path | None, data_dir: Path, keys_dir: Path | N
     except SgdeskError as exc:
         log.error("corpus not opened: %s", exc.message)
         library, error = None, exc.message
+    looks = appearance.install(settings)  # before the window: its first frame in the chosen theme
     window = MainWindow(library, settings, error)
+    looks.add_menus(window.view_menu, window.appearance_anchor)
     if settings.problem:
         show_status(window, settings.problem, 30000)
     updates = ContentUpdates(window, window.switch_content, folder, settings, policy_update_folder())

@@ -12,13 +12,13 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
-from PySide6.QtGui import QColor, QFont, QFontDatabase, QGuiApplication, QIcon, QPalette
+from PySide6.QtGui import QFont, QFontDatabase, QGuiApplication, QIcon
 
 from sgdesk import __version__, paths
-from sgdesk.export.html import LINK_COLOR
 
 ORGANIZATION, APPLICATION = paths.ORGANIZATION, paths.APPLICATION
 UI_FONT = "Noto Sans"
+UI_POINT_SIZE = 10  # the interface text at its normal size («Ver › Tamaño del texto de la interfaz»)
 # By name: QLocale.Language/Country would make PySide6 build two enums of hundreds of members.
 LOCALE_NAME = "es_CO"
 
@@ -44,11 +44,8 @@ def configure_application(app: QCoreApplication) -> None:
     register_fonts()
     # Widgets only (a QApplication): checked by class name, so QtWidgets is not imported here.
     if isinstance(app, QGuiApplication) and app.inherits("QApplication"):
-        app.setFont(QFont(UI_FONT, 10))
+        app.setFont(QFont(UI_FONT, UI_POINT_SIZE))
         app.setWindowIcon(QIcon(str(paths.resources_dir() / "icons" / "sgdesk.png")))
-        palette = app.palette()  # rich text takes its link colour from the application
-        palette.setColor(QPalette.ColorRole.Link, QColor(LINK_COLOR))
-        app.setPalette(palette)
 
 
 def register_fonts() -> list[str]:

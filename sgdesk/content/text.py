@@ -41,4 +41,3 @@ def find_all(haystack: str, needle: str) -> list[int]:
         hits.append(start)
         start = folded.find(folded_needle, start + len(folded_needle))
     return hits
-

@@ -15,6 +15,7 @@ from html import escape
 from typing import TYPE_CHECKING
 
 from sgdesk.content.annotations import AnnotationKind
+from sgdesk.export.page_colors import PAPER_MARKS
 from sgdesk.library import Library, Page
 from sgdesk.notes import MyNotes, PlacedAnnotation
 
@@ -22,8 +23,8 @@ if TYPE_CHECKING:
     from sgdesk.export.plan import ExportPlan
 
 # Light and opaque whatever the window's theme (PDF/A forbids transparency; paper is white).
-PRINT_HIGHLIGHTS = {"amarillo": "#fff0a0", "verde": "#c9efc4", "azul": "#cfe3ff", "rosa": "#ffd3e4"}
-PRINT_NOTE_MARK = "#e6e0ff"  # a passage that carries a note and no highlight colour
+PRINT_HIGHLIGHTS = {name: colour for name, colour in PAPER_MARKS.items() if name != "nota"}
+PRINT_NOTE_MARK = PAPER_MARKS["nota"]  # a passage that carries a note and no highlight colour
 NOT_OFFICIAL = "Las notas y los subrayados son del usuario; no forman parte del texto oficial."
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import asdict
 from html import escape
 
 from sgdesk.content.citations import find_norm_mentions
@@ -22,6 +23,7 @@ from sgdesk.export.common import (
     status_note,
     unit_lead,
 )  # fmt: skip
+from sgdesk.export.page_colors import PAPER, PageColors
 from sgdesk.library import Page, Unit
 
 LINK_SCHEME = "sgdesk"
@@ -29,44 +31,45 @@ END_ANCHOR = "_fin"  # names the first character after the units: not a node id
 ORG_CHART_LINK = "ver/organigrama"  # a link that opens the organigrama, not a node
 
 _STYLE_TEMPLATE = """
-h1 {{ font-family: 'Noto Sans'; font-size: {h1}pt; font-weight: 600; color: #7a1120; margin-bottom: 2px; }}
-h2 {{ font-family: 'Noto Sans'; font-size: {h2}pt; font-weight: 600; color: #333333; margin-top: 18px; }}
+body {{ color: {text}; }}
+h1 {{ font-family: 'Noto Sans'; font-size: {h1}pt; font-weight: 600; color: {title}; margin-bottom: 2px; }}
+h2 {{ font-family: 'Noto Sans'; font-size: {h2}pt; font-weight: 600; color: {heading}; margin-top: 18px; }}
 h3 {{ font-family: 'Noto Sans'; font-size: {h3}pt; font-weight: 600; margin-top: 14px; }}
 p {{ margin-top: 4px; margin-bottom: 8px; line-height: 135%; }}
 a {{ text-decoration: none; }}
-.crumbs {{ font-family: 'Noto Sans'; font-size: {small}pt; color: #5c6670; margin-bottom: 12px; }}
+a[href] {{ color: {link}; }}
+.crumbs {{ font-family: 'Noto Sans'; font-size: {small}pt; color: {muted}; margin-bottom: 12px; }}
 .epigrafe {{ font-style: italic; }}
-.quote {{ margin-left: 24px; color: #333333; }}
-.note {{ font-family: 'Noto Sans'; font-size: {small}pt; color: #8a5a00; margin-top: 0px; }}
-.cite {{ font-family: 'Noto Sans'; font-size: {small}pt; color: #5c6670; margin-top: 18px; }}
-.meta-key {{ font-family: 'Noto Sans'; font-size: {small}pt; color: #5c6670; padding-right: 12px; }}
-.unknown {{ color: #5c6670; font-style: italic; }}
-.asof {{ font-family: 'Noto Sans'; font-size: {small}pt; font-weight: 600; color: #7a1120; }}
-.lapsed {{ color: #80868d; }}
-.status {{ font-family: 'Noto Sans'; font-size: {small}pt; font-style: italic; color: #8a5a00; }}
-.currency {{ font-family: 'Noto Sans'; font-size: {small}pt; color: #5c6670; }}
-.banner {{ font-family: 'Noto Sans'; font-size: {banner}pt; color: #5a3b00; }}
-.banner-head {{ font-family: 'Noto Sans'; font-size: {banner}pt; font-weight: 600; color: #5a3b00; }}
-.mynote {{ font-family: 'Noto Sans'; font-size: {small}pt; color: #333333; margin-top: 2px; }}
-.later {{ font-family: 'Noto Sans'; font-size: {small}pt; font-weight: 600; color: #8a4b00; }}
+.quote {{ margin-left: 24px; color: {heading}; }}
+.note {{ font-family: 'Noto Sans'; font-size: {small}pt; color: {note}; margin-top: 0px; }}
+.cite {{ font-family: 'Noto Sans'; font-size: {small}pt; color: {muted}; margin-top: 18px; }}
+.meta-key {{ font-family: 'Noto Sans'; font-size: {small}pt; color: {muted}; padding-right: 12px; }}
+.unknown {{ color: {muted}; font-style: italic; }}
+.asof {{ font-family: 'Noto Sans'; font-size: {small}pt; font-weight: 600; color: {title}; }}
+.lapsed {{ color: {lapsed}; }}
+.status {{ font-family: 'Noto Sans'; font-size: {small}pt; font-style: italic; color: {note}; }}
+.currency {{ font-family: 'Noto Sans'; font-size: {small}pt; color: {muted}; }}
+.banner-box {{ background-color: {banner_background}; border-color: {banner_border}; }}
+.banner {{ font-family: 'Noto Sans'; font-size: {banner}pt; color: {banner_text}; }}
+.banner-head {{ font-family: 'Noto Sans'; font-size: {banner}pt; font-weight: 600; color: {banner_text}; }}
+.mynote {{ font-family: 'Noto Sans'; font-size: {small}pt; color: {heading}; margin-top: 2px; }}
+.later {{ font-family: 'Noto Sans'; font-size: {small}pt; font-weight: 600; color: {later}; }}
 """
 
 _BASE_SIZES = {"body": 11.0, "h1": 19.0, "h2": 13.5, "h3": 12.0, "small": 9.0, "banner": 10.0}
-BANNER_BACKGROUND = "#fff1cc"  # opaque (PDF/A forbids transparency)
-BANNER_BORDER = "#c98a00"
-
-
 BODY_FONT = "Noto Serif"
-LINK_COLOR = "#0b5cad"
+LINK_COLOR = PAPER.link  # paper's; the window's themes have their own (sgdesk.ui.theme)
 
 
 def body_point_size(scale: float = 1.0) -> float:
     return round(_BASE_SIZES["body"] * scale, 1)
 
 
-def style_sheet(scale: float = 1.0) -> str:
-    """The reading style, every font size multiplied by ``scale`` (the zoom)."""
-    return _STYLE_TEMPLATE.format(**{k: round(v * scale, 1) for k, v in _BASE_SIZES.items()})
+def style_sheet(scale: float = 1.0, colors: PageColors = PAPER) -> str:
+    """The reading style, every font size multiplied by ``scale`` (the zoom), in ``colors``
+    (paper's light set unless a window theme gives another)."""
+    sizes = {k: round(v * scale, 1) for k, v in _BASE_SIZES.items()}
+    return _STYLE_TEMPLATE.format(**sizes, **asdict(colors))
 
 
 def node_href(node_id: str) -> str:
@@ -156,8 +159,7 @@ class _HtmlPage:
         if others:
             listing += f'<p class="banner">{escape(others)}</p>'
         return (f'<table width="100%" cellspacing="0" cellpadding="8" border="1" '
-                f'bgcolor="{BANNER_BACKGROUND}" style="border-color: {BANNER_BORDER}; '
-                f'border-style: solid; margin-bottom: 10px;"><tr><td>'
+                'class="banner-box" style="border-style: solid; margin-bottom: 10px;"><tr><td>'
                 f'<p class="banner-head">{escape(banner.statement)}</p>{listing}'
                 "</td></tr></table>")  # fmt: skip
 

@@ -31,6 +31,7 @@ from sgdesk.export.common import UNCERTAIN_CHANGE, change_line, format_day, late
 from sgdesk.ui.date_edit import make_date_edit, to_date
 from sgdesk.ui.safe_text import rich, set_plain_text
 from sgdesk.ui.screen_fit import dialog_size
+from sgdesk.ui.theme import current_theme
 
 if TYPE_CHECKING:
     from sgdesk.export.sheet import Sheet
@@ -38,7 +39,6 @@ if TYPE_CHECKING:
 EVENT_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 DEFAULT_FIRST = date(2007, 12, 31)  # the day before the first amendment of Decreto 267 de 2007
 LATER_HEADING = "Cambios conocidos que este contenido no incorpora (no están en el texto)"
-LATER_COLOR = "#8a4b00"
 
 
 class _WrappingDelegate(QStyledItemDelegate):
@@ -198,12 +198,13 @@ class CompareDialog(QDialog):
         """The later changes in the interval, under their own heading, apart from the rest."""
         header = QTreeWidgetItem(self.changes, [LATER_HEADING])
         header.setFont(0, self._font(bold=True))
-        header.setForeground(0, QBrush(QColor(LATER_COLOR)))
+        later = QBrush(QColor(current_theme(self.palette()).possibly_modified))
+        header.setForeground(0, later)
         for change, certain in self._later:
             item = QTreeWidgetItem(header, [later_item(change, certain)])
             item.setData(0, EVENT_ID_ROLE, f"{LATER_PREFIX}{change.id}")
             item.setToolTip(0, rich(later_change_line(change)))
-            item.setForeground(0, QBrush(QColor(LATER_COLOR)))
+            item.setForeground(0, later)
 
     def _event_item(self, record: ChangeRecord) -> QTreeWidgetItem:
         """The row of the norm that made the change: title, date, kind (and the doubt)."""

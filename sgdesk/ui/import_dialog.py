@@ -37,10 +37,10 @@ from sgdesk.importer.model import Unit
 from sgdesk.importer.report import NOT_RECORDED
 from sgdesk.ui.safe_text import plain, plain_message_box, rich, set_plain_text
 from sgdesk.ui.screen_fit import dialog_size
+from sgdesk.ui.theme import current_theme
 
 log = logging.getLogger("sgdesk")
 
-WARNING_COLOUR = QColor("#fff1b8")  # a pale yellow behind paragraphs that need a person
 LINE_ROLE = Qt.ItemDataRole.UserRole  # the paragraph (0-based) a tree row or warning is about
 
 
@@ -156,7 +156,7 @@ class ImportDialog(QDialog):
     def _refuse(self, message: str) -> None:
         self._worker = None
         set_plain_text(self.status, message)
-        self.status.setStyleSheet("color: #a00000;")
+        self.status.setStyleSheet(f"color: {current_theme(self.palette()).error};")
         self.loaded.emit()
 
     def _show(self, norm: ImportedNorm) -> None:
@@ -169,10 +169,12 @@ class ImportDialog(QDialog):
         set_plain_text(self.status, f"{name}: {norm.title}, {len(norm.articles)} artículo(s); {review}.")
         self._fill_tree(norm)
         self._fill_original(norm)
+        warning = current_theme(self.palette()).warning
         for finding in norm.warnings:
             item = QListWidgetItem(f"⚠ {finding.message}", self.warnings)
             item.setData(LINE_ROLE, finding.line)
-            item.setBackground(QBrush(WARNING_COLOUR))
+            item.setBackground(QBrush(QColor(warning.background)))  # behind paragraphs that need a person
+            item.setForeground(QBrush(QColor(warning.text)))
         set_plain_text(self.warnings_label, self.tr("Para revisar (%1):").replace("%1", str(count)))
         self.save_button.setEnabled(norm.type is not None and norm.number is not None)
         if self.warnings.count():
@@ -231,6 +233,7 @@ class ImportDialog(QDialog):
         self.original.setPlainText("\n".join(norm.paragraphs))
         flagged = {f.line for f in norm.warnings if f.line is not None}
         selections = []
+        warning = current_theme(self.palette()).warning
         for line in sorted(flagged):
             block = self.original.document().findBlockByNumber(line)
             if not block.isValid():
@@ -240,7 +243,8 @@ class ImportDialog(QDialog):
             cursor.movePosition(QTextCursor.MoveOperation.EndOfBlock, QTextCursor.MoveMode.KeepAnchor)
             selection.cursor = cursor  # the whole paragraph, on every line it wraps to
             selection.format = QTextCharFormat()
-            selection.format.setBackground(QBrush(WARNING_COLOUR))
+            selection.format.setBackground(QBrush(QColor(warning.background)))
+            selection.format.setForeground(QBrush(QColor(warning.text)))
             selection.format.setProperty(QTextFormat.Property.FullWidthSelection, True)
             selections.append(selection)
         self.original.setExtraSelections(selections)

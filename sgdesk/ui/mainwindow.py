@@ -273,7 +273,7 @@ class MainWindow(QMainWindow):
         edit_menu.addActions([self.search_action, self.back_to_search_action])
         view_menu = bar.addMenu(self.tr("&Ver"))
         view_menu.addActions([self.zoom_in_action, self.zoom_out_action, self.zoom_reset_action])
-        view_menu.addSeparator()
+        self.view_menu, self.appearance_anchor = view_menu, view_menu.addSeparator()  # Tema, Tamaño…
         view_menu.addActions([dock.toggleViewAction() for dock in self.docks.values()])
         view_menu.addSeparator()
         view_menu.addActions([self.as_of_action, self.functions_action, self.org_chart_action,

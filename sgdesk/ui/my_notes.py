@@ -28,10 +28,9 @@ from PySide6.QtWidgets import (
 from sgdesk.content.annotations import AnnotationKind
 from sgdesk.content.text import find_all
 from sgdesk.errors import SgdeskError
-from sgdesk.ui import notes_colours
-from sgdesk.ui.notes_colours import passage_colour
 from sgdesk.ui.reading_pane import Passage
 from sgdesk.ui.safe_text import plain, plain_message_box, rich, rich_lines, set_plain_text, show_status
+from sgdesk.ui.theme import HIGHLIGHT_NAMES, NOTE_MARK
 from sgdesk.ui.widgets import enable_clear_button
 
 if TYPE_CHECKING:
@@ -50,7 +49,7 @@ FAVORITE_ROLE = Qt.ItemDataRole.UserRole + 4  # a favorite's stored node id (eve
 FOLDER_ROLE = Qt.ItemDataRole.UserRole + 5  # a favorites folder's name
 NOTES_LISTED = 500  # the dock lists the latest notes; «Solo mis notas» finds any of them
 QUOTE_LIMIT = 90
-HIGHLIGHT_COLOURS = notes_colours.HIGHLIGHT_COLOURS  # «Subrayar» colours, by the name saved
+HIGHLIGHT_COLOURS = HIGHLIGHT_NAMES  # «Subrayar» colours, by the name saved (sgdesk.ui.theme paints them)
 GROUP_FAVORITES, GROUP_NOTES, GROUP_UNPLACED = "Favoritos", "Notas", "Notas sin ubicar"
 GROUP_FOUND = "Encontradas en mis notas"
 FAVORITE_MIME = "application/x-sgdesk-favorite"  # a favorite dragged in the dock: its node id
@@ -394,7 +393,11 @@ def pane_passages(placed: list[PlacedAnnotation]) -> list[Passage]:
     """What the reading pane paints: each passage found, and each note on a whole unit."""
     return [
         Passage(
-            p.node_id, p.current_text, passage_colour(p.annotation.color), p.annotation.id, p.annotation.text
+            p.node_id,
+            p.current_text,
+            p.annotation.color if p.annotation.color in HIGHLIGHT_NAMES else NOTE_MARK,
+            p.annotation.id,
+            p.annotation.text,
         )
         for p in placed
         if p.current_text or (p.location.found and p.annotation.anchor is None and p.annotation.text)

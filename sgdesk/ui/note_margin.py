@@ -16,8 +16,8 @@ from PySide6.QtGui import QColor, QMouseEvent, QPainter, QPaintEvent, QTextCurso
 from PySide6.QtWidgets import QTextEdit, QToolTip, QWidget
 
 from sgdesk.export.note_marks import find_passage as find_passage  # re-exported: the pane uses it
-from sgdesk.ui.notes_colours import MARGIN_MARK
 from sgdesk.ui.safe_text import rich_lines
+from sgdesk.ui.theme import current_theme
 
 MARGIN_WIDTH = 22  # pixels at 100 %: the ✎ and some air
 NOTE_GLYPH = "✎"
@@ -30,7 +30,7 @@ class PaneMark:
 
     start: int  # document position
     length: int  # 0: a note on the whole unit (a marker, nothing tinted)
-    colour: QColor
+    colour: str  # the theme's mark: a «Subrayar» colour's name or NOTE_MARK
     annotation_id: str = ""
     note: str = ""  # the note's text ("" for a bare highlight: no marker)
     quote: str = ""
@@ -82,7 +82,7 @@ class NoteMargin(QWidget):
         font = painter.font()
         font.setPixelSize(max(10, round(self.width() * 0.7)))
         painter.setFont(font)
-        painter.setPen(MARGIN_MARK)
+        painter.setPen(QColor(current_theme(self.palette()).note_marker))
         drawn: set[int] = set()
         for rect, _mark in self.marker_rects():
             if rect.top() in drawn:  # several notes on one line: one marker

@@ -20,19 +20,18 @@ from sgdesk.content.timeline import OfficeState, Status
 from sgdesk.export.plan import format_day
 from sgdesk.ui.safe_text import plain, rich
 from sgdesk.ui.screen_fit import dialog_size
+from sgdesk.ui.theme import current_theme
 
 if TYPE_CHECKING:
     from sgdesk.export.sheet import Sheet
 
 ROOT_TEXT = "Secretaría General"
-ROOT_COLOR = "#1f3b5c"
 UNCERTAIN_VALIDITY = "vigencia incierta"
 UNCERTAIN_NAME = "denominación incierta"
 
 MARGIN = 20
 CAVEAT_MIN_WIDTH = 360
 CAVEAT_CHARS = 85  # the caveat's longest line, in average characters
-CAVEAT_BACKGROUND, CAVEAT_BORDER, CAVEAT_TEXT = "#fff1cc", "#c98a00", "#5a3b00"  # as the pane's banner
 H_GAP = 18  # between sibling subtrees laid out side by side
 V_GAP = 30  # between a row of boxes and the row below
 INDENT = 22  # children listed under their parent (when none has children of its own)
@@ -261,12 +260,13 @@ class OrgChartView(QWidget):
         painter.setPen(text)
         painter.drawText(QRect(MARGIN, MARGIN, self._content.width(), 40),
                          Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop, self.title)  # fmt: skip
-        if self.caveat:
-            painter.setPen(QPen(QColor(CAVEAT_BORDER), 1.5))
-            painter.setBrush(QColor(CAVEAT_BACKGROUND))
+        if self.caveat:  # boxed as the reading pane's banner
+            page = current_theme(palette).page
+            painter.setPen(QPen(QColor(page.banner_border), 1.5))
+            painter.setBrush(QColor(page.banner_background))
             painter.drawRect(self._caveat_rect)
             painter.setFont(self._caveat_font())
-            painter.setPen(QColor(CAVEAT_TEXT))
+            painter.setPen(QColor(page.banner_text))
             painter.drawText(self._caveat_rect.adjusted(PAD, PAD, -PAD, -PAD),
                              Qt.TextFlag.TextWordWrap | Qt.AlignmentFlag.AlignLeft, self.caveat)  # fmt: skip
         painter.setPen(QPen(palette.color(QPalette.ColorRole.Mid).darker(130), 1.5))
@@ -290,9 +290,10 @@ class OrgChartView(QWidget):
     def _paint_box(self, painter: QPainter, box: ChartBox, note_font: QFont, font: QFont) -> None:
         palette = self.palette()
         root = box.office_id is None
-        fill = QColor(ROOT_COLOR) if root else palette.color(QPalette.ColorRole.AlternateBase)
-        color = QColor("white") if root else palette.color(QPalette.ColorRole.Text)
-        border = QColor(ROOT_COLOR) if root else palette.color(QPalette.ColorRole.Text)
+        top = current_theme(palette).org_root
+        fill = QColor(top.background) if root else palette.color(QPalette.ColorRole.AlternateBase)
+        color = QColor(top.text) if root else palette.color(QPalette.ColorRole.Text)
+        border = QColor(top.background) if root else palette.color(QPalette.ColorRole.Text)
         pen = QPen(border, 1.5 if box.uncertain else 1.2)
         if box.uncertain:
             pen.setStyle(Qt.PenStyle.DashLine)

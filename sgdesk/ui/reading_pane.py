@@ -23,26 +23,25 @@ from sgdesk.export.html import BODY_FONT, END_ANCHOR, LINK_SCHEME, body_point_si
 from sgdesk.export.note_marks import anchor_positions, unit_range
 from sgdesk.ui.note_margin import NoteMargin, PaneMark, find_passage, note_lines
 from sgdesk.ui.safe_text import rich_lines
+from sgdesk.ui.theme import NOTE_MARK, Mark, current_theme
 
 ZOOM_STEPS = (50, 67, 80, 90, 100, 110, 125, 150, 175, 200, 250, 300)
 DEFAULT_ZOOM = 100
 
 _WHEEL_STEP = 120  # one notch of a mouse wheel, in eighths of a degree
-_SEARCH_MARK = QColor("#cfe3ff")
 READABLE_LINES = 8  # the reading pane's least height, in lines of the text at 100 %
-_UNIT_MARK = QColor("#fdeec2")  # a unit a timeline event changed
-_MATCH = QColor("#ffe680")
-_CURRENT_MATCH = QColor("#ff9f1a")
+_RESTYLE_EVENTS = (QEvent.Type.PaletteChange, QEvent.Type.FontChange, QEvent.Type.StyleChange)
 
 
 @dataclass(frozen=True)
 class Passage:
     """A passage of a unit to paint: its text as the unit reads now ("" for a note on the
-    whole unit), its tint, and the note it carries (if any)."""
+    whole unit), its tint (a mark of the theme: a «Subrayar» colour's name or NOTE_MARK), and
+    the note it carries (if any)."""
 
     node_id: str
     text: str
-    colour: QColor
+    colour: str
     annotation_id: str = ""
     note: str = ""
 
@@ -237,23 +236,34 @@ class ReadingPane(QTextBrowser):
         percent = min(max(percent, ZOOM_STEPS[0]), ZOOM_STEPS[-1])
         if percent == self._zoom:
             return
+        self._zoom = percent
+        self._restyle()
+        self.zoom_changed.emit(percent)
+
+    def _restyle(self) -> None:
+        """New sizes or colours for the same text: the selection, the marks and the place in the
+        page are kept."""
         bar = self.verticalScrollBar()
         ratio = bar.value() / bar.maximum() if bar.maximum() else 0.0
-        self._zoom = percent
         self._apply_style()
-        if self._html:
-            # Same text, new sizes: the selection and the find matches keep their positions.
-            cursor = self.textCursor()
-            anchor, position = cursor.anchor(), cursor.position()
-            self._render()
-            cursor = QTextCursor(self.document())
-            cursor.setPosition(anchor)
-            cursor.setPosition(position, QTextCursor.MoveMode.KeepAnchor)
-            self.setTextCursor(cursor)
-            if self._matches:
-                self._paint_matches()
-            bar.setValue(round(ratio * bar.maximum()))
-        self.zoom_changed.emit(percent)
+        if not self._html:
+            return
+        cursor = self.textCursor()
+        anchor, position = cursor.anchor(), cursor.position()
+        self._render()
+        cursor = QTextCursor(self.document())
+        cursor.setPosition(anchor)
+        cursor.setPosition(position, QTextCursor.MoveMode.KeepAnchor)
+        self.setTextCursor(cursor)
+        self._paint_marks()
+        bar.setValue(round(ratio * bar.maximum()))
+
+    def changeEvent(self, event: QEvent) -> None:
+        """Another theme (palette) or interface size (application font): the page is styled
+        again in the theme's colours, in its own reading font and zoom."""
+        super().changeEvent(event)  # QTextEdit gives the document the widget's font here
+        if event.type() in _RESTYLE_EVENTS:
+            self._restyle()
 
     def zoom_in(self) -> None:
         self.set_zoom(next((z for z in ZOOM_STEPS if z > self._zoom), ZOOM_STEPS[-1]))
@@ -285,7 +295,7 @@ class ReadingPane(QTextBrowser):
         font = QFont(BODY_FONT)
         font.setPointSizeF(body_point_size(scale))
         self.document().setDefaultFont(font)
-        self.document().setDefaultStyleSheet(style_sheet(scale))
+        self.document().setDefaultStyleSheet(style_sheet(scale, current_theme(self.palette()).page))
 
     # -- find in page ----------------------------------------------------------
 
@@ -394,27 +404,34 @@ class ReadingPane(QTextBrowser):
         self._paint_matches()
 
     def _paint_matches(self) -> None:
-        """Search marks underneath, find matches on top, the current match in orange."""
-        selections = [self._selection(m.start, m.length, m.colour) for m in self._user_marks if m.length]
-        selections += [self._selection(start, length, _UNIT_MARK) for start, length in self._unit_marks]
-        selections += [self._selection(start, length, _SEARCH_MARK) for start, length in self._search_marks]
+        """Search marks underneath, find matches on top, the current match brighter."""
+        self._paint_marks(follow_current=True)
+
+    def _paint_marks(self, follow_current: bool = False) -> None:
+        theme = current_theme(self.palette())
+        note = theme.highlights[NOTE_MARK]
+        selections = [self._selection(m.start, m.length, theme.highlights.get(m.colour, note))
+                      for m in self._user_marks if m.length]  # fmt: skip
+        selections += [self._selection(start, length, theme.unit) for start, length in self._unit_marks]
+        selections += [self._selection(start, length, theme.search) for start, length in self._search_marks]
         for number, (start, length) in enumerate(self._matches):
             current = number == self._current_match
-            selections.append(self._selection(start, length, _CURRENT_MATCH if current else _MATCH))
-            if current:
+            selections.append(self._selection(start, length, theme.current_match if current else theme.match))
+            if current and follow_current:
                 cursor = QTextCursor(self.document())
                 cursor.setPosition(start)
                 self.setTextCursor(cursor)
                 self.ensureCursorVisible()
         self.setExtraSelections(selections)
 
-    def _selection(self, start: int, length: int, colour: QColor) -> QTextEdit.ExtraSelection:
+    def _selection(self, start: int, length: int, mark: Mark) -> QTextEdit.ExtraSelection:
         selection = QTextEdit.ExtraSelection()
         cursor = QTextCursor(self.document())
         cursor.setPosition(start)
         cursor.setPosition(start + length, QTextCursor.MoveMode.KeepAnchor)
         selection.cursor = cursor
         char_format = QTextCharFormat()
-        char_format.setBackground(colour)
+        char_format.setBackground(QColor(mark.background))
+        char_format.setForeground(QColor(mark.text))  # readable on the tint in every theme
         selection.format = char_format
         return selection

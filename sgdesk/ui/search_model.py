@@ -12,10 +12,10 @@ from sgdesk.content.highlight import Snippet
 from sgdesk.library import Hit
 from sgdesk.ui.focus_ring import paint_focus_frame
 from sgdesk.ui.safe_text import rich
+from sgdesk.ui.theme import current_theme
 
 NODE_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 HTML_ROLE = Qt.ItemDataRole.UserRole + 2
-MUTED, CITED = "#5c6670", "#7a1120"
 
 AnyIndex = QModelIndex | QPersistentModelIndex
 
@@ -85,6 +85,10 @@ class SearchResultDelegate(QStyledItemDelegate):
     ) -> QTextDocument:
         document = QTextDocument()
         document.setDefaultFont(option.font)
+        if not option.state & QStyle.StateFlag.State_Selected:  # selected: all in HighlightedText
+            theme = current_theme(option.palette)
+            css = f".path {{ color: {theme.muted}; }} .cited {{ color: {theme.cited}; }}"
+            document.setDefaultStyleSheet(css)
         document.setHtml(str(index.data(HTML_ROLE) or ""))
         document.setTextWidth(max(option.rect.width() - 8, 120))
         return document

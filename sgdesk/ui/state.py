@@ -97,5 +97,26 @@ class UiSettings:
     def update_folder(self, folder: str) -> None:
         self._settings.setValue("updates/folder", folder)
 
+    @property
+    def theme(self) -> str:
+        """«Ver › Tema»: a ThemeChoice value ("sistema" when never chosen)."""
+        return str(self._settings.value("appearance/theme", "sistema"))
+
+    @theme.setter
+    def theme(self, value: str) -> None:
+        self._settings.setValue("appearance/theme", value)
+
+    @property
+    def ui_size(self) -> int:
+        """«Tamaño del texto de la interfaz», in percent (100 when never chosen)."""
+        try:
+            return int(str(self._settings.value("appearance/ui_size", 100)))
+        except ValueError:
+            return 100
+
+    @ui_size.setter
+    def ui_size(self, value: int) -> None:
+        self._settings.setValue("appearance/ui_size", value)
+
     def sync(self) -> None:
         self._settings.sync()

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 
 from sgdesk.content.model import EVENT_KIND_LABELS, EventKind
 from sgdesk.content.timeline import TimelineEvent
+from sgdesk.ui.theme import current_theme
 from sgdesk.ui.timeline_style import LATER_DESCRIPTION, LATER_LABEL, LEGEND_LABELS, kind_icon, later_icon
 from sgdesk.ui.timeline_view import TimelineView
 from sgdesk.ui.widgets import tool_button
@@ -47,7 +48,7 @@ class TimelinePanel(QWidget):
         legend.setSpacing(2)
         for kind in EventKind:
             box = QCheckBox(LEGEND_LABELS[kind], self)
-            box.setIcon(kind_icon(kind))
+            box.setIcon(kind_icon(kind, current_theme()))
             box.setChecked(True)
             box.setToolTip(
                 self.tr("%1: mostrar u ocultar estos eventos").replace("%1", EVENT_KIND_LABELS[kind])
@@ -59,7 +60,7 @@ class TimelinePanel(QWidget):
             self.checkboxes[kind] = box
         self.later_checkbox = QCheckBox(LATER_LABEL, self)
         self.later_checkbox.setObjectName("timelineLater")
-        self.later_checkbox.setIcon(later_icon())
+        self.later_checkbox.setIcon(later_icon(current_theme()))
         self.later_checkbox.setChecked(True)
         self.later_checkbox.setToolTip(
             self.tr("%1 (dibujado hueco): mostrar u ocultar").replace("%1", LATER_DESCRIPTION)
@@ -113,6 +114,15 @@ class TimelinePanel(QWidget):
     def _show_rect(self, rect: QRect) -> None:
         center = rect.center()
         self.scroll_area.ensureVisible(center.x(), center.y(), rect.width() // 2, rect.height() // 2)
+
+    def changeEvent(self, event: QEvent) -> None:
+        """Another theme: the legend's glyphs in its colours."""
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.PaletteChange:
+            theme = current_theme(self.palette())
+            for kind, box in self.checkboxes.items():
+                box.setIcon(kind_icon(kind, theme))
+            self.later_checkbox.setIcon(later_icon(theme))
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if watched is self.scroll_area.viewport() and event.type() == QEvent.Type.Resize:

@@ -21,18 +21,8 @@ from PySide6.QtGui import (
 from sgdesk.content.model import EVENT_KIND_LABELS, EventKind
 from sgdesk.content.timeline import TimelineEvent
 from sgdesk.ui.safe_text import rich_lines
+from sgdesk.ui.theme import Theme
 
-KIND_COLORS: dict[EventKind, str] = {
-    EventKind.ISSUANCE: "#4f5d6e",
-    EventKind.INSERTION: "#1d7a36",
-    EventKind.MODIFICATION: "#b35900",
-    EventKind.REPLACEMENT: "#7b3fa0",
-    EventKind.RENAMING: "#0b5fa5",
-    EventKind.CREATION: "#00796b",
-    EventKind.REPEAL: "#c62828",
-}
-MARKER_COLOR = "#c2185b"
-LATER_COLOR = "#8a4b00"  # later changes not incorporated: drawn hollow, in this colour
 LATER_LABEL = "Posterior (no incorporado)"
 LATER_DESCRIPTION = "Cambio posterior conocido que este contenido no incorpora"
 # The legend's words, short enough for one line in a 1 366-pixel window; the full names
@@ -107,33 +97,33 @@ def glyph_path(kind: EventKind, center: QPointF, size: float) -> QPainterPath:
     return _glyph(kind, size).translated(center)
 
 
-def kind_icon(kind: EventKind, size: int = 16) -> QIcon:
+def kind_icon(kind: EventKind, theme: Theme, size: int = 16) -> QIcon:
     """The kind's glyph in its colour, for the legend (the filter check boxes)."""
     pixmap = QPixmap(size, size)
     pixmap.fill(Qt.GlobalColor.transparent)
     painter = QPainter(pixmap)
     painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-    painter.fillPath(glyph_path(kind, QPointF(size / 2, size / 2), size - 3), QColor(KIND_COLORS[kind]))
+    painter.fillPath(glyph_path(kind, QPointF(size / 2, size / 2), size - 3), QColor(theme.kinds[kind]))
     painter.end()
     return QIcon(pixmap)
 
 
-def later_icon(size: int = 16) -> QIcon:
+def later_icon(theme: Theme, size: int = 16) -> QIcon:
     """The legend's hollow glyph for later changes not incorporated."""
     pixmap = QPixmap(size, size)
     pixmap.fill(Qt.GlobalColor.transparent)
     painter = QPainter(pixmap)
     painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-    paint_hollow(painter, glyph_path(EventKind.MODIFICATION, QPointF(size / 2, size / 2), size - 4))
+    paint_hollow(painter, glyph_path(EventKind.MODIFICATION, QPointF(size / 2, size / 2), size - 4), theme)
     painter.end()
     return QIcon(pixmap)
 
 
-def paint_hollow(painter: QPainter, path: QPainterPath) -> None:
-    """A glyph drawn as an outline on white: a change the corpus does not incorporate."""
+def paint_hollow(painter: QPainter, path: QPainterPath, theme: Theme) -> None:
+    """A glyph drawn as an outline on the background: a change the corpus does not incorporate."""
     painter.save()
-    painter.setPen(QPen(QColor(LATER_COLOR), 2))
-    painter.setBrush(QColor("white"))
+    painter.setPen(QPen(QColor(theme.later), 2))
+    painter.setBrush(QColor(theme.page.background))
     painter.drawPath(path)
     painter.restore()
 

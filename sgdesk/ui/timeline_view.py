@@ -38,6 +38,7 @@ from sgdesk.content.dates import MONTHS_ES
 from sgdesk.content.model import EVENT_KIND_LABELS, EventKind
 from sgdesk.content.timeline import TimelineEvent
 from sgdesk.export.plan import format_day
+from sgdesk.ui.theme import current_theme
 from sgdesk.ui.timeline_layout import (
     LABEL_GAP,
     LABEL_W,
@@ -51,9 +52,6 @@ from sgdesk.ui.timeline_layout import (
     widest_labels,
 )
 from sgdesk.ui.timeline_style import (
-    KIND_COLORS,
-    LATER_COLOR,
-    MARKER_COLOR,
     elide_words,
     event_tooltip,
     glyph_path,
@@ -506,7 +504,8 @@ class TimelineView(QWidget):
 
     def _paint_item(self, painter: QPainter, index: int) -> None:
         palette, event = self.palette(), self._shown[index]
-        color = QColor(KIND_COLORS[event.kind])
+        theme = current_theme(palette)
+        color = QColor(theme.kinds[event.kind])
         if event.id == self._current:
             highlight = QColor(palette.color(QPalette.ColorRole.Highlight))
             highlight.setAlpha(50)
@@ -517,12 +516,12 @@ class TimelineView(QWidget):
         if event.later:  # not incorporated: hollow, dashed when known only to the month or year
             band = self._packing.extents.band(index)
             if band:
-                painter.setPen(QPen(QColor(LATER_COLOR), 1.5, Qt.PenStyle.DashLine))
-                painter.setBrush(QColor("white"))
+                painter.setPen(QPen(QColor(theme.later), 1.5, Qt.PenStyle.DashLine))
+                painter.setBrush(QColor(theme.page.background))
                 painter.drawRoundedRect(mark.adjusted(1, 0.75, -2, -0.75), 3, 3)
             if not band or mark.width() >= 16:
                 center = QPointF(mark.left() + 8, mark.center().y()) if band else mark.center()
-                paint_hollow(painter, glyph_path(event.kind, center, 9 if band else 13))
+                paint_hollow(painter, glyph_path(event.kind, center, 9 if band else 13), theme)
         elif self._packing.extents.band(index):  # known to the month or the year
             tint = QColor(color)
             tint.setAlpha(60)
@@ -564,6 +563,7 @@ class TimelineView(QWidget):
     def _paint_marker(self, painter: QPainter, clip: QRect, bottom: int) -> None:
         if self._marker is None:
             return
+        marker = current_theme(self.palette()).marker
         x = self.marker_x()
         label = self.tr("Vigente a %1").replace("%1", format_day(self._marker))
         if x is None:  # off the axis: say so at the end it is beyond
@@ -571,7 +571,7 @@ class TimelineView(QWidget):
             x = int(self._x(self._last if after else self._first))
             label = f"{label} →" if after else f"← {label}"
         else:
-            painter.setPen(QPen(QColor(MARKER_COLOR), 2))
+            painter.setPen(QPen(QColor(marker.background), 2))
             painter.drawLine(QPointF(x, AXIS_Y - 4), QPointF(x, bottom))
         metrics = QFontMetrics(self.font())
         width = metrics.horizontalAdvance(label) + 12
@@ -579,9 +579,9 @@ class TimelineView(QWidget):
         box = QRectF(left, AXIS_Y + 2, width, metrics.height() + 4)
         if box.intersects(QRectF(clip)):
             painter.setPen(Qt.PenStyle.NoPen)
-            painter.setBrush(QColor(MARKER_COLOR))
+            painter.setBrush(QColor(marker.background))
             painter.drawRoundedRect(box, 4, 4)
-            painter.setPen(QColor("white"))
+            painter.setPen(QColor(marker.text))
             painter.drawText(box, Qt.AlignmentFlag.AlignCenter, label)
 
     # -- interaction -----------------------------------------------------------

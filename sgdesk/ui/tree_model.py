@@ -12,8 +12,8 @@ from sgdesk.content.model import Node
 from sgdesk.content.timeline import Status
 from sgdesk.errors import UnknownNodeError
 from sgdesk.library import Library
-from sgdesk.ui.notes_colours import TREE_MARK
 from sgdesk.ui.safe_text import rich
+from sgdesk.ui.theme import current_theme
 
 NODE_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 STATUS_ROLE = Qt.ItemDataRole.UserRole + 2  # the node's Status value on the "Vigente a" date, or None
@@ -21,9 +21,7 @@ STATUS_ROLE = Qt.ItemDataRole.UserRole + 2  # the node's Status value on the "Vi
 UNCERTAIN_SUFFIX = " — vigencia incierta"
 # A later change the corpus does not incorporate may have altered it (shown, not only told).
 POSSIBLY_MODIFIED_SUFFIX = " — posiblemente modificada"
-POSSIBLY_MODIFIED_COLOR = QColor("#8a4b00")
 NOT_IN_FORCE_SUFFIX = " — no vigente"  # for screen readers and tooltips: grey is not enough
-NOT_IN_FORCE_COLOR = QColor("#8a9096")
 # A node that carries a note or highlight of «Mis notas»: a mark after its title, and words
 # for screen readers and the tooltip.
 NOTED_MARK = " ✎"
@@ -63,7 +61,7 @@ class NodeTreeModel(QAbstractItemModel):
         self._statuses: dict[str, Status] = {}
         self._noted: frozenset[str] = frozenset()
         self._within: frozenset[str] = frozenset()  # ancestors of noted nodes
-        self._within_icon: QIcon | None = None
+        self._within_icon: tuple[str, QIcon] | None = None  # (its colour, the dot)
         self._reset_items()
 
     def set_library(self, library: Library | None) -> None:
@@ -197,9 +195,10 @@ class NodeTreeModel(QAbstractItemModel):
             return NOTED_DESCRIPTION if noted else WITHIN_DESCRIPTION if within else None
         if role == Qt.ItemDataRole.ForegroundRole:
             status = self.status(index)
+            theme = current_theme()  # asked at each paint: a new theme repaints in its colours
             if status is Status.POSSIBLY_MODIFIED:
-                return QBrush(POSSIBLY_MODIFIED_COLOR)
-            return QBrush(NOT_IN_FORCE_COLOR) if status is Status.NOT_IN_FORCE else None
+                return QBrush(QColor(theme.possibly_modified))
+            return QBrush(QColor(theme.not_in_force)) if status is Status.NOT_IN_FORCE else None
         if role == Qt.ItemDataRole.ToolTipRole:
             preview = node.preview or node.plain_text[:240]
             citation = node.citation + _suffix(self.status(index))
@@ -214,18 +213,19 @@ class NodeTreeModel(QAbstractItemModel):
         return None
 
     def _within_mark(self) -> QIcon:
-        """A small dot in the notes' colour (drawn once)."""
-        if self._within_icon is None:
+        """A small dot in the notes' colour (drawn again only for another theme)."""
+        colour = current_theme().note_marker
+        if self._within_icon is None or self._within_icon[0] != colour:
             pixmap = QPixmap(12, 12)
             pixmap.fill(Qt.GlobalColor.transparent)
             painter = QPainter(pixmap)
             painter.setRenderHint(QPainter.RenderHint.Antialiasing)
             painter.setPen(Qt.PenStyle.NoPen)
-            painter.setBrush(TREE_MARK)
+            painter.setBrush(QColor(colour))
             painter.drawEllipse(3, 3, 6, 6)
             painter.end()
-            self._within_icon = QIcon(pixmap)
-        return self._within_icon
+            self._within_icon = (colour, QIcon(pixmap))
+        return self._within_icon[1]
 
     def flags(self, index: AnyIndex) -> Qt.ItemFlag:
         if not index.isValid():

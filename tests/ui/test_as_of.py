@@ -24,8 +24,9 @@ from sgdesk.ui.dialogs import AboutDialog
 from sgdesk.ui.export_dialog import ExportDialog
 from sgdesk.ui.mainwindow import MainWindow
 from sgdesk.ui.org_chart import OrgChartDialog
+from sgdesk.ui.theme import current_theme
 from sgdesk.ui.timeline_panel import TimelinePanel
-from sgdesk.ui.tree_model import NOT_IN_FORCE_COLOR, STATUS_ROLE, NodeTreeModel
+from sgdesk.ui.tree_model import STATUS_ROLE, NodeTreeModel
 from tests.ui.helpers import when_modal
 
 CTRL = Qt.KeyboardModifier.ControlModifier
@@ -83,7 +84,7 @@ def tree_row(window: MainWindow, node_id: str) -> tuple[str, str, bool]:
     """What the tree shows for a node: its text, what a screen reader hears, whether it is grey."""
     index = tree_index(window, node_id)
     brush = index.data(Qt.ItemDataRole.ForegroundRole)
-    grey = isinstance(brush, QBrush) and brush.color() == NOT_IN_FORCE_COLOR
+    grey = isinstance(brush, QBrush) and brush.color().name() == current_theme().not_in_force
     return str(index.data()), str(index.data(Qt.ItemDataRole.AccessibleTextRole)), grey
 
 
@@ -200,8 +201,8 @@ def test_the_reading_pane_shows_each_units_status(window: MainWindow, qtbot: QtB
         "No vigente el 31 de diciembre de 2007",
     ], "the text itself stays, verbatim"
     assert "Adicionado" not in text, "added in 2008: no past fact on a 2007 date"
-    assert colour_of(window, "estrategia internacional") == "#80868d", "greyed"
-    assert colour_of(window, "disciplinario a nivel distrital") != "#80868d"
+    assert colour_of(window, "estrategia internacional") == current_theme().page.lapsed, "greyed"
+    assert colour_of(window, "disciplinario a nivel distrital") != current_theme().page.lapsed
 
     qtbot.mouseClick(window.point_in_time.bar.today_button, Qt.MouseButton.LeftButton)
     text = pane_text(window)

@@ -13,7 +13,8 @@ from pytestqt.qtbot import QtBot
 
 from sgdesk.content.timeline import Status
 from sgdesk.library import Library
-from sgdesk.ui.org_chart import ROOT_COLOR, OrgChartDialog
+from sgdesk.ui.org_chart import OrgChartDialog
+from sgdesk.ui.theme import current_theme
 
 JURIDICA = "dependencia/direccion-juridica-distrital"
 SUBDIRECCIONES = {
@@ -152,7 +153,8 @@ def test_rendering_is_not_blank(open_dialog: OpenDialog) -> None:
     chart = open_dialog(date(2009, 6, 30)).chart
     image = chart.grab().toImage()
     root = chart.box_rect(chart.boxes()[0])
-    assert image.pixel(root.left() + 4, root.center().y()) == QColor(ROOT_COLOR).rgb()
+    top = QColor(current_theme().org_root.background)
+    assert image.pixel(root.left() + 4, root.center().y()) == top.rgb()
     sample = {image.pixel(x, y) for x in range(0, image.width(), 5) for y in range(0, image.height(), 5)}
     assert len(sample) > 10
 

@@ -11,7 +11,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QBrush
 
 from sgdesk.ui.mainwindow import MainWindow
-from sgdesk.ui.tree_model import NOT_IN_FORCE_COLOR
+from sgdesk.ui.theme import current_theme
 from tests.synthetic import build
 
 
@@ -25,7 +25,8 @@ def _row(window: MainWindow, node_id: str) -> tuple[str, bool]:
     index = window.tree_model.index_for_id(node_id)
     assert index.isValid(), node_id
     brush = index.data(Qt.ItemDataRole.ForegroundRole)
-    return str(index.data()), isinstance(brush, QBrush) and brush.color() == NOT_IN_FORCE_COLOR
+    grey = isinstance(brush, QBrush) and brush.color().name() == current_theme().not_in_force
+    return str(index.data()), grey
 
 
 def test_the_tree_follows_the_repeals(make_window: Callable[..., MainWindow], tmp_path: Path) -> None:

@@ -17,8 +17,9 @@ from sgdesk.content.dates import PartialDate
 from sgdesk.content.model import Change, EventKind
 from sgdesk.content.timeline import TimelineEvent
 from sgdesk.library import Library
+from sgdesk.ui.theme import current_theme
 from sgdesk.ui.timeline_panel import TimelinePanel
-from sgdesk.ui.timeline_style import KIND_COLORS, MARKER_COLOR, short_action
+from sgdesk.ui.timeline_style import short_action
 from sgdesk.ui.timeline_view import SLICE
 
 LITERAL_N = "decreto-163-2008#2"  # Decreto 163 de 2008 adds literal n (known only to the year)
@@ -162,7 +163,8 @@ def test_marker_line_follows_the_vigente_a_date(panel: TimelinePanel) -> None:
     # It sits after the 2009 renaming band and before the 2012 ones.
     assert view.event_rect("decreto-502-2009#1").right() < first < view.event_rect("decreto-59-2012#1").left()
     image = view.grab().toImage()
-    assert QColor(MARKER_COLOR).rgb() in _colors_in(image, view.rect().adjusted(first - 1, 0, 0, 0))
+    marker = QColor(current_theme().marker.background)
+    assert marker.rgb() in _colors_in(image, view.rect().adjusted(first - 1, 0, 0, 0))
     panel.set_marker(date(2012, 1, 1))
     second = view.marker_x()
     assert second is not None
@@ -232,9 +234,9 @@ def test_rendering_shows_the_glyph_colours(panel: TimelinePanel) -> None:
     sample = {image.pixel(x, y) for x in range(0, image.width(), 7) for y in range(0, image.height(), 7)}
     assert len(sample) > 10, "the timeline is not blank"
     insertion = view.event_rect(LITERAL_N)
-    assert QColor(KIND_COLORS[EventKind.INSERTION]).rgb() in _colors_in(image, insertion)
+    assert QColor(current_theme().kinds[EventKind.INSERTION]).rgb() in _colors_in(image, insertion)
     creation = view.event_rect("decreto-163-2008#1")
-    assert QColor(KIND_COLORS[EventKind.CREATION]).rgb() in _colors_in(image, creation)
+    assert QColor(current_theme().kinds[EventKind.CREATION]).rgb() in _colors_in(image, creation)
 
 
 @pytest.mark.qt_log_ignore("does not support raise")
