@@ -27,6 +27,7 @@ from sgdesk.ui.export_actions import configure_device, paint_plan
 from sgdesk.ui.focus_ring import FocusRings
 from sgdesk.ui.mainwindow import MainWindow
 from sgdesk.ui.org_chart import OrgChartDialog
+from sgdesk.ui.reading_pane import Passage
 from sgdesk.ui.theme import HIGHLIGHT_NAMES, NOTE_MARK, Scheme, ThemeChoice, current_theme
 from sgdesk.ui.timeline_panel import TimelinePanel
 
@@ -74,7 +75,9 @@ def failing(pairs: dict[str, tuple[str, str]], least: float) -> dict[str, float]
 def painted_marks(window: MainWindow) -> list[tuple[str, str]]:
     """(text, tint) of every mark the reading pane paints: notes, highlights, search, find."""
     pane = window.reading_pane
-    pane.mark_passages([(PAGE_WITH_BANNER, "Son funciones", name) for name in (*HIGHLIGHT_NAMES, NOTE_MARK)])
+    pane.mark_passages(
+        [Passage(PAGE_WITH_BANNER, "Son funciones", name) for name in (*HIGHLIGHT_NAMES, NOTE_MARK)]
+    )
     pane.highlight_words(lambda text: [(m.start(), m.end()) for m in re.finditer("Secretaría", text)])
     pane.mark_node(PAGE_WITH_BANNER + "/lit-a")
     assert pane.find_text("de") > 1  # the current match and the others
