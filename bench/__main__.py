@@ -14,7 +14,10 @@ from bench.results import add_json_option, save_json
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="python -m bench",
-        description="Tiempo hasta la primera ventana pintada: sgdesk frente a una QMainWindow mínima.",
+        description=(
+            "Tiempo hasta la primera ventana pintada: sgdesk frente a una ventana PySide6 mínima "
+            "con árbol y texto."
+        ),
     )
     parser.add_argument(
         "--runs", type=_positive, default=15, metavar="N", help="corridas medidas por variante"

@@ -139,11 +139,17 @@ def _continue_without_saving(message: str) -> bool:
 
 
 class _FirstPaintExit(QObject):
-    """Prints "sgdesk: first-paint" when the watched widget first paints, then quits."""
+    """For the start-up bench: once the reading pane paints with a page's text in it, prints
+    "sgdesk: page <id>" and "sgdesk: first-paint", then quits."""
+
+    def __init__(self, window: MainWindow) -> None:
+        super().__init__(window)
+        self._window = window
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt override)
-        if event.type() == QEvent.Type.Paint:
+        if event.type() == QEvent.Type.Paint and self._window.reading_pane.document().characterCount() > 1:
             watched.removeEventFilter(self)
+            print(f"sgdesk: page {self._window.current_node_id}", flush=True)
             print("sgdesk: first-paint", flush=True)
             QTimer.singleShot(0, QCoreApplication.quit)
         return False

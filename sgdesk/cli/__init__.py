@@ -10,6 +10,7 @@ import errno
 import os
 import sys
 from collections.abc import Sequence
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -66,10 +67,11 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: Sequence[str] | None = None) -> int:
     _utf8_output()
     arguments = sys.argv[1:] if argv is None else list(argv)
-    if not arguments:  # the common case, a double-click: open the window without argparse
+    window = window_options(arguments)
+    if window is not None:  # a double-click, or only the window's options: no argparse, no commands
         from sgdesk.app import run_gui
 
-        return run_gui()
+        return run_gui(window.database, window.data_dir, exit_after_paint=window.exit_after_paint)
     from sgdesk.cli.spanish import spanish_messages
 
     with spanish_messages():
@@ -104,6 +106,34 @@ def main(argv: Sequence[str] | None = None) -> int:
         )
         print(f"sgdesk: error: no se pudo escribir la salida ({reason}).", file=sys.stderr)
         return EXIT_FAILED
+
+
+@dataclass(frozen=True)
+class WindowOptions:
+    database: Path | None = None
+    data_dir: Path | None = None
+    exit_after_paint: bool = False
+
+
+def window_options(arguments: Sequence[str]) -> WindowOptions | None:
+    """The window's own options (``--database``, ``--data-dir``, ``--exit-after-paint``) read
+    without building the parser, whose command modules the first frame does not need (#11
+    start-up). None when anything else is there: argparse then reads, or explains, it all."""
+    paths: dict[str, Path] = {}
+    exit_after_paint = False
+    rest = list(arguments)
+    while rest:
+        option, _, value = rest.pop(0).partition("=")
+        if option == "--exit-after-paint" and not value:
+            exit_after_paint = True
+        elif option in ("--database", "--data-dir") and (value or (rest and not rest[0].startswith("-"))):
+            text = value or rest.pop(0)
+            if not _encodable(text):
+                return None  # argparse refuses it in Spanish
+            paths[option] = Path(text)
+        else:
+            return None
+    return WindowOptions(paths.get("--database"), paths.get("--data-dir"), exit_after_paint)
 
 
 def _refuse_unencodable(args: argparse.Namespace) -> None:

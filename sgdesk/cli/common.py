@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import argparse
 import json
 import sys
 from collections.abc import Callable, Iterator
@@ -13,14 +12,16 @@ from typing import TYPE_CHECKING, TypeAlias
 from sgdesk import paths
 from sgdesk.library import Library
 
-if TYPE_CHECKING:
+if TYPE_CHECKING:  # argparse is loaded by the parser, not by the window (see window_options)
+    import argparse
+
     from sgdesk.packs.installed import ContentFolder
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
 
 # argparse's type for "the object add_subparsers() returns" is private; this is its name here.
 Subcommands: TypeAlias = "argparse._SubParsersAction[argparse.ArgumentParser]"
-Handler = Callable[[argparse.Namespace], int]
+Handler: TypeAlias = "Callable[[argparse.Namespace], int]"
 
 
 def corpus_path(args: argparse.Namespace) -> Path:

@@ -6,16 +6,19 @@ import re
 from dataclasses import dataclass, replace
 from datetime import date
 from enum import StrEnum
+from typing import TYPE_CHECKING
 
 from sgdesk import __version__
 from sgdesk.content.citations import ENTITY
 from sgdesk.content.currency import Currency
 from sgdesk.content.model import LaterChange, NodeKind
 from sgdesk.content.text import fold
-from sgdesk.export.annotated import PageNotes
 from sgdesk.export.common import Banner, date_line, horizon_banner
 from sgdesk.export.common import format_day as format_day  # re-exported: pdf, timeline_view
 from sgdesk.library import Library, Page
+
+if TYPE_CHECKING:  # the notes (and the user database) load only when an export includes them
+    from sgdesk.export.annotated import PageNotes
 
 COMPENDIUM_TITLE = "Información General de la Secretaría General"
 

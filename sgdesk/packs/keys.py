@@ -17,12 +17,14 @@ import hashlib
 import os
 from dataclasses import dataclass
 from pathlib import Path
-
-from cryptography.exceptions import InvalidSignature
-from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
-from cryptography.hazmat.primitives.serialization import Encoding, NoEncryption, PrivateFormat, PublicFormat
+from typing import TYPE_CHECKING
 
 from sgdesk.packs.errors import PackError
+
+# ``cryptography`` is imported where keys are read or used, not with this module: the window
+# imports the packs at start, and loading it there cost the first frame ~10 ms (#11 start-up).
+if TYPE_CHECKING:
+    from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
 
 _ALG = b"Ed"  # key algorithm
 _PREHASHED = b"ED"  # signature over BLAKE2b-512 of the message (minisign's default)
@@ -44,6 +46,8 @@ class PublicKey:
         return key_id_text(self.key_id)
 
     def verify(self, message: bytes, signature: Signature) -> bool:
+        from cryptography.exceptions import InvalidSignature
+
         try:
             self.key.verify(signature.signature, _prehash(message))
             self.key.verify(signature.global_signature, signature.signature + signature.trusted_comment)
@@ -96,6 +100,8 @@ def _b64(data: bytes) -> str:
 
 
 def _raw_public(key: Ed25519PublicKey) -> bytes:
+    from cryptography.hazmat.primitives.serialization import Encoding, PublicFormat
+
     return key.public_bytes(Encoding.Raw, PublicFormat.Raw)
 
 
@@ -103,6 +109,8 @@ def _raw_public(key: Ed25519PublicKey) -> bytes:
 
 
 def generate() -> SecretKey:
+    from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+
     return SecretKey(os.urandom(8), Ed25519PrivateKey.generate())
 
 
@@ -136,6 +144,8 @@ def public_key_text(key: PublicKey) -> str:
 
 
 def secret_key_text(secret: SecretKey) -> str:
+    from cryptography.hazmat.primitives.serialization import Encoding, NoEncryption, PrivateFormat
+
     seed = secret.key.private_bytes(Encoding.Raw, PrivateFormat.Raw, NoEncryption())
     sk = seed + _raw_public(secret.key.public_key())
     checksum = hashlib.blake2b(_ALG + secret.key_id + sk, digest_size=32).digest()
@@ -158,6 +168,8 @@ def _payload(text: str, what: str, origin: str) -> bytes:
 
 
 def read_public_key(path: Path) -> PublicKey:
+    from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
+
     text = _read_text(path, "clave pública")
     blob = _payload(text, "clave pública", str(path))
     if len(blob) != 42 or blob[:2] != _ALG:
@@ -166,6 +178,8 @@ def read_public_key(path: Path) -> PublicKey:
 
 
 def read_secret_key(path: Path) -> SecretKey:
+    from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+
     text = _read_text(path, "clave privada")
     blob = _payload(text, "clave privada", str(path))
     if len(blob) != 158 or blob[:2] != _ALG or blob[4:6] != _CHECKSUM_ALG:

@@ -1,0 +1,79 @@
+"""The window's own options are read without argparse (the first frame does not need the
+command parser nor its modules: #11 start-up); anything else goes to argparse as before."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from sgdesk.cli import WindowOptions, window_options
+
+
+@pytest.mark.parametrize(
+    ("arguments", "expected"),
+    [
+        ([], WindowOptions()),
+        (["--data-dir", "datos"], WindowOptions(data_dir=Path("datos"))),
+        (["--data-dir=datos", "--exit-after-paint"], WindowOptions(None, Path("datos"), True)),
+        (["--database", "c.db", "--data-dir", "d"], WindowOptions(Path("c.db"), Path("d"))),
+    ],
+)
+def test_window_options_are_read(arguments: list[str], expected: WindowOptions) -> None:
+    assert window_options(arguments) == expected
+
+
+@pytest.mark.parametrize(
+    "arguments",
+    [
+        ["tree"],
+        ["--data-dir"],  # no value: argparse says so in Spanish
+        ["--data-dir", "--exit-after-paint"],
+        ["--version"],
+        ["--smoke-test"],
+        ["--exit-after-paint=sí"],
+        ["--data-dir", "d", "search", "x"],
+        ["--data-dir", "d\udcff"],  # not UTF-8: argparse's path refuses it
+    ],
+)
+def test_anything_else_goes_to_argparse(arguments: list[str]) -> None:
+    assert window_options(arguments) is None
+
+
+def test_the_window_opens_without_the_command_parser(corpus_db: Path, tmp_path: Path) -> None:
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
+    run = subprocess.run(
+        [
+            sys.executable,
+            "-X",
+            "importtime",
+            "-m",
+            "sgdesk",
+            "--database",
+            str(corpus_db),
+            "--data-dir",
+            str(tmp_path),
+            "--exit-after-paint",
+        ],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=120,
+    )
+    assert run.returncode == 0, run.stderr[-2000:]
+    assert "sgdesk: first-paint" in run.stdout
+    imported = {line.rsplit("|", 1)[-1].strip() for line in run.stderr.splitlines() if "|" in line}
+    assert "sgdesk.ui.mainwindow" in imported
+    # (argparse itself is imported by PySide6's signature loader, in the bare window too)
+    assert not imported & {"sgdesk.cli.spanish", "sgdesk.cli.corpus", "sgdesk.cli.notes", "sgdesk.cli.pack"}
+
+
+def test_a_command_still_parses_with_argparse(corpus_db: Path) -> None:
+    from tests.test_cli import sgdesk
+
+    done = sgdesk("--database", corpus_db, "--data-dir", "x", "tree")
+    assert done.returncode == 0, done.stderr
+    assert "Misión" in done.stdout
