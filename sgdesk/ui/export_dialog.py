@@ -39,6 +39,7 @@ class ExportChoice:
     compendium: bool
     paper: PaperSize
     open_when_done: bool
+    include_notes: bool = False  # «Incluir mis notas»
 
 
 class ExportDialog(QDialog):
@@ -80,6 +81,12 @@ class ExportDialog(QDialog):
         self.paper_box.addItem(self.tr("Carta (216 × 279 mm)"), PaperSize.CARTA)
         self.paper_box.addItem(self.tr("A4 (210 × 297 mm)"), PaperSize.A4)
         self.open_box = QCheckBox(self.tr("Abrir el PDF al terminar"), self)
+        # Off by default: the reader's notes are not part of the official text.
+        self.notes_box = QCheckBox(self.tr("Incluir mis notas (subrayados y notas)"), self)
+        self.notes_box.setToolTip(
+            self.tr("Marca los pasajes subrayados y numera las notas, con su texto al final de cada sección; "
+                    "las notas sin ubicar en esta versión del contenido se listan también.")  # fmt: skip
+        )
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel, self)
         self.export_button = buttons.addButton(self.tr("Exportar…"), QDialogButtonBox.ButtonRole.AcceptRole)
         buttons.accepted.connect(self._accept)
@@ -107,6 +114,7 @@ class ExportDialog(QDialog):
                        self.all_button):  # fmt: skip
             layout.addWidget(widget)
         layout.addLayout(form)
+        layout.addWidget(self.notes_box)
         layout.addWidget(self.open_box)
         layout.addWidget(self.problem)
         layout.addWidget(buttons)
@@ -152,7 +160,8 @@ class ExportDialog(QDialog):
         else:
             ids = tuple(self.checked_ids())
         include = self.children_box.isChecked() and not self.current_button.isChecked()
-        return ExportChoice(ids, include, self.all_button.isChecked(), paper, self.open_box.isChecked())
+        return ExportChoice(ids, include, self.all_button.isChecked(), paper, self.open_box.isChecked(),
+                            self.notes_box.isChecked())  # fmt: skip
 
     def _accept(self) -> None:
         if self.selection_button.isChecked() and not self.checked_ids():
