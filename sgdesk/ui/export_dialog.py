@@ -84,8 +84,10 @@ class ExportDialog(QDialog):
         # Off by default: the reader's notes are not part of the official text.
         self.notes_box = QCheckBox(self.tr("Incluir mis notas (subrayados y notas)"), self)
         self.notes_box.setToolTip(
-            self.tr("Marca los pasajes subrayados y numera las notas, con su texto al final de cada sección; "
-                    "las notas sin ubicar en esta versión del contenido se listan también.")  # fmt: skip
+            self.tr(
+                "Marca los pasajes subrayados y numera las notas, con su texto al final de cada sección; "
+                "las notas sin ubicar en esta versión del contenido se listan también."
+            )
         )
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel, self)
         self.export_button = buttons.addButton(self.tr("Exportar…"), QDialogButtonBox.ButtonRole.AcceptRole)
