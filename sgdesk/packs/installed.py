@@ -18,19 +18,24 @@ import json
 import os
 import shutil
 from collections.abc import Callable
-from concurrent.futures import ThreadPoolExecutor
 from dataclasses import asdict, dataclass
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from sgdesk.errors import DatabaseError
-from sgdesk.packs import archive
 from sgdesk.packs.errors import DowngradeError, PackError
 from sgdesk.packs.filesystem import InstallLock, fsync_dir, fsync_file, write_atomically
-from sgdesk.packs.keys import PublicKey, trusted_keys
-from sgdesk.packs.manifest import Manifest, version_key
+from sgdesk.packs.manifest import version_key
 from sgdesk.store import packing, schema
 from sgdesk.store.db import open_readonly
+
+# The window reads which content is current at start; reading, verifying and installing packs
+# (zip, signatures, cryptography) load when a pack is handled, not with the first frame.
+if TYPE_CHECKING:
+    from sgdesk.packs import archive
+    from sgdesk.packs.keys import PublicKey
+    from sgdesk.packs.manifest import Manifest
 
 CONTENT_DIR = "contenido"
 POINTER = "actual.json"
@@ -117,6 +122,8 @@ class ContentFolder:
             raise PackError(f"El registro del contenido instalado ({path}) está dañado.") from None
 
     def database_of(self, version: InstalledVersion) -> Path:
+        from sgdesk.packs import archive
+
         return self.root / VERSIONS / version.folder / archive.DATABASE
 
     def current(self) -> Content:
@@ -152,12 +159,16 @@ class ContentFolder:
             return 0
 
     def keys(self, extra: Path | None = None) -> list[PublicKey]:
+        from sgdesk.packs.keys import trusted_keys
+
         return trusted_keys(self.keys_dir, extra)
 
     # -- installing ------------------------------------------------------------
 
     def preview(self, pack: Path, trust_key: Path | None = None) -> Preview:
         """Size limits, entry names and signature (no writing): what the install dialog shows."""
+        from sgdesk.packs import archive
+
         keys = self.keys(trust_key)
         with archive.PackReader(pack) as reader:
             signed = reader.verify_signature(keys)
@@ -175,6 +186,8 @@ class ContentFolder:
         progress: PhaseProgress | None = None,
     ) -> InstalledVersion:
         """Verify ``pack`` completely, then make it the current content atomically."""
+        from sgdesk.packs import archive
+
         report = progress or (lambda _phase, _done, _total: None)
         report("verificar", 0, 0)
         keys = self.keys(trust_key)
@@ -289,6 +302,8 @@ def _refuse_downgrade(
 def _stage(
     reader: archive.PackReader, signed: archive.SignedManifest, staging: Path, report: PhaseProgress
 ) -> None:
+    from sgdesk.packs import archive
+
     database = staging / archive.DATABASE
     with database.open("wb") as target:
         reader.copy_database(target, signed.manifest, lambda done, total: report("copiar", done, total))
@@ -329,6 +344,8 @@ def _check_staged(name: str, database: Path, manifest: Manifest) -> None:
     # Both checks only read (SQLite releases the GIL): run together, reported in this order.
     # The FTS5 check here is of the index's structure: its agreement with the text was checked
     # when the pack was built, and the SHA-256 just proved these are the bytes then signed.
+    from concurrent.futures import ThreadPoolExecutor
+
     with ThreadPoolExecutor(2, thread_name_prefix="sgdesk-pack-check") as pool:
         integrity = pool.submit(packing.integrity_problems, database)
         fts = pool.submit(packing.fts_problems, database, False)

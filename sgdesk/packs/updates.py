@@ -5,11 +5,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from sgdesk.packs import archive
 from sgdesk.packs.errors import PackError
-from sgdesk.packs.keys import PublicKey
 from sgdesk.packs.manifest import Manifest, version_key
+
+if TYPE_CHECKING:  # the window imports this module at start; packs are read only when checked
+    from sgdesk.packs.keys import PublicKey
 
 MAX_CANDIDATES = 50  # a folder full of files is read no further than this
 
@@ -27,6 +29,8 @@ def find_newer(
     and of an edition not older than ``min_edition`` (the shipped corpus's).
 
     Packs that are not valid or not signed by ``keys`` are skipped: they are not offered."""
+    from sgdesk.packs import archive
+
     floor = version_key(installed_version) if installed_version else ()
     best: Candidate | None = None
     try:
