@@ -238,10 +238,6 @@ class CorpusStore:
         ]
 
     @_guarded
-    def nodes_by_pk(self, pks: list[int]) -> dict[int, tuple[Node, str]]:
-        return nodes_by_pk(self._db, pks)
-
-    @_guarded
     def timeline_rows(self) -> tuple[list[TimelineEvent], dict[str, PartialDate]]:
         return timeline_rows(self._db)
 
@@ -279,9 +275,10 @@ class CorpusStore:
 
     @_guarded
     def hits_by_pk(self, pks: list[int]) -> dict[int, tuple[Node, str, tuple[str, ...]]]:
-        """Search hits in one statement: each node (as ``nodes_by_pk``), its indexed text and its
-        breadcrumb titles (root first), its ancestors joined up to a fixed depth; a deeper node
-        (none in the corpus's shape) falls back to ``paths``."""
+        """Search hits in one statement: each node (its body read only when it has no indexed text
+        to cut a snippet from), its indexed text and its breadcrumb titles (root first), its
+        ancestors joined up to a fixed depth; a deeper node (none in the corpus's shape) falls back
+        to ``paths``."""
         if not pks:
             return {}
         marks = ",".join("?" * len(pks))
@@ -346,18 +343,6 @@ def _node(row: tuple[object, ...]) -> Node:
 _KINDS = frozenset(kind.value for kind in NodeKind)
 # The search panel's «Tipo de contenido» values (see search.KIND_GROUPS), by node kind.
 _FILTER_OF_KIND = {"section": "general", "norm": "norma", "article": "disposicion", "literal": "disposicion"}
-
-
-def nodes_by_pk(connection: sqlite3.Connection, pks: list[int]) -> dict[int, tuple[Node, str]]:
-    """The nodes with these primary keys (the FTS rowids), each with its indexed text. For search
-    hits: a node's body is read only when it has no indexed text to cut a snippet from."""
-    if not pks:
-        return {}
-    marks = ",".join("?" * len(pks))
-    # The body (JSON to decode) only when there is no indexed text to cut a snippet from.
-    columns = _NODE_COLUMNS.replace("body", "CASE WHEN coalesce(text, '') = '' THEN body ELSE '[]' END")
-    rows = connection.execute(f"SELECT pk, text, {columns} FROM nodes WHERE pk IN ({marks})", pks)
-    return {row[0]: (_node(row[2:]), str(row[1] or "")) for row in rows}
 
 
 def timeline_rows(connection: sqlite3.Connection) -> tuple[list[TimelineEvent], dict[str, PartialDate]]:
