@@ -371,7 +371,7 @@ class Library:
         return {n.id: with_later(Status.IN_FORCE, n.id, later, day) for n in nodes}
 
     def all_nodes(self) -> list[Node]:
-        """Every node, parents before children (for ``sgdesk tree``)."""
+        """Every node once, siblings in their order (``sgdesk tree`` rebuilds the hierarchy)."""
         return self._store.all_nodes()
 
 
