@@ -1,0 +1,146 @@
+"""The facade on the synthetic corpus with its offices and later changes (tests/synthetic.py):
+what a page says on today's text and on a date, what the corpus holds, searches with typos, the
+timeline built elsewhere. Decreto 8 de 2010 (in force 5 February 2010, not incorporated) may
+have modified article 1 of Decreto 1 de 2000 and the structure; the horizon is 10 May 2006."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from sgdesk.content.timeline import Status
+from sgdesk.library import ContentInfo, Library
+from tests.synthetic import build
+
+ART_1 = "decreto-1-2000/art-1"
+LIT_C = f"{ART_1}/lit-c"  # added in July 2003 (day not recorded)
+LATER = "decreto-8-2010"
+
+
+@pytest.fixture(scope="module")
+def database(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return build(tmp_path_factory.mktemp("sintetico"), offices=True)
+
+
+@pytest.fixture
+def synthetic(database: Path) -> Iterator[Library]:
+    library = Library.open(database)
+    yield library
+    library.close()
+
+
+def test_the_horizon_is_the_latest_change_and_an_unknown_one_stays_unknown(synthetic: Library) -> None:
+    assert synthetic.info.as_of == "2006-05-10"
+    assert synthetic.info.as_of_text == "10 de mayo de 2006"
+    assert synthetic.currency().as_of_text == "10 de mayo de 2006"
+    for unknown in ("", "2006-13", "mayo"):
+        info = ContentInfo(Path("x.db"), 5, "v", unknown)
+        assert info.horizon is None
+        assert info.as_of_text == "sin fecha registrada"
+
+
+def test_todays_text_marks_units_from_the_day_a_later_change_came_into_force(synthetic: Library) -> None:
+    before = synthetic.page(ART_1, today=date(2010, 2, 4))
+    assert {u.status for u in before.units} == {Status.IN_FORCE}
+    assert {u.by for u in before.units} == {()}
+    after = synthetic.page(ART_1, today=date(2010, 2, 5))
+    assert {u.status for u in after.units} == {Status.POSSIBLY_MODIFIED}
+    assert {tuple(c.id for c in u.by) for u in after.units} == {(LATER,)}
+    assert after.later_ids == before.later_ids == frozenset({LATER})
+    assert after.as_of is None
+    assert after.seen_on == date(2010, 2, 5)
+
+
+def test_a_page_says_whether_its_day_is_after_the_horizon(synthetic: Library) -> None:
+    assert synthetic.page(ART_1, today=date(2010, 2, 4)).after_horizon
+    assert not synthetic.page(ART_1, as_of=date(2006, 5, 10)).after_horizon
+    assert synthetic.page(ART_1, as_of=date(2006, 5, 11)).after_horizon
+    assert not synthetic.page(ART_1, today=date(2006, 5, 1)).after_horizon
+
+
+def test_a_page_on_a_date_has_each_units_status_and_the_later_changes_behind_it(synthetic: Library) -> None:
+    page = synthetic.page(ART_1, as_of=date(2003, 7, 15))
+    assert page.as_of == page.seen_on == date(2003, 7, 15)
+    assert {u.node.id: u.status for u in page.units}[LIT_C] is Status.UNCERTAIN
+    assert [u.depth for u in page.units] == [0, 1, 1, 1]
+    assert page.title == "Artículo 1"
+    later = synthetic.page(ART_1, as_of=date(2010, 3, 1))
+    assert {u.status for u in later.units} == {Status.NOT_IN_FORCE}  # the norm was repealed in 2005
+    nodes = [synthetic.node(ART_1), synthetic.node(LIT_C)]
+    assert synthetic.statuses(nodes, date(2003, 7, 15)) == {ART_1: Status.IN_FORCE, LIT_C: Status.UNCERTAIN}
+    states = synthetic.states(nodes, date(2003, 7, 15))
+    assert (states[LIT_C].status, states[LIT_C].by) == (Status.UNCERTAIN, ())
+
+
+def test_the_later_changes_of_a_page_include_the_structure_for_norms_that_made_offices(
+    synthetic: Library,
+) -> None:
+    assert synthetic.page("decreto-4-2006").later_ids == frozenset({LATER})  # it created an office
+    assert synthetic.page("decreto-2-2003").later_ids == frozenset()
+    assert synthetic.page("funciones").later_ids == frozenset({LATER})  # it lists Decreto 1 de 2000
+    assert synthetic.page("mision").later_ids == frozenset({"acuerdo-9-2011"})
+
+
+def test_events_on_offices_open_the_norm_at_its_article(synthetic: Library) -> None:
+    assert synthetic.event_location("decreto-4-2006#1") == ("decreto-4-2006", "decreto-4-2006/art-1")
+    assert synthetic.event_location("decreto-4-2006#2") == ("decreto-4-2006", "decreto-4-2006/art-2")
+
+
+def test_what_the_corpus_holds(synthetic: Library) -> None:
+    assert synthetic.held_filters() == (
+        frozenset({"general", "norma", "disposicion"}),
+        frozenset({"decreto"}),
+    )
+    assert [n.id for n in synthetic.path_to(f"{ART_1}/lit-a")] == [
+        "informacion-general", "funciones", "decreto-1-2000", ART_1, f"{ART_1}/lit-a",
+    ]  # fmt: skip
+    every = synthetic.all_nodes()
+    assert len(every) == len({n.id for n in every}) == 19
+    assert [n.id for n in every if n.parent == "funciones"] == [c.id for c in synthetic.children("funciones")]
+    assert synthetic.closest_ids("decreto-1-2000/art-3", 2) == [
+        "decreto-1-2000/art-2",
+        "decreto-1-2000/art-1",
+    ]
+
+
+def test_a_typo_finds_what_the_corrected_text_finds_and_says_so(synthetic: Library) -> None:
+    typed = synthetic.search("prueva")
+    assert (typed.suggestion, typed.corrected_from) == ("prueba", "prueva")
+    assert typed.total == synthetic.search("prueba").total == 9
+    exact = synthetic.search("prueva", exact=True)
+    assert (exact.total, exact.suggestion, exact.corrected_from) == (0, "prueba", None)
+    assert synthetic.search("prueva 2000").suggestion == "prueba 2000"  # numbers are not corrected
+    assert synthetic.search("prueva lit*").suggestion == "prueba lit*"  # nor prefixes
+    assert synthetic.search("prueva literal").suggestion == "prueba literal"
+    assert synthetic.search("literal o prueva").suggestion is None  # «literal» answers the group
+    assert synthetic.search("prueva", prefix_last=True).suggestion is None  # still being typed
+    assert synthetic.search("prueva", offset=20).suggestion is None  # a later page of results
+
+
+def test_hits_carry_their_place_a_snippet_and_whether_a_citation_named_them(synthetic: Library) -> None:
+    results = synthetic.search("prueba", limit=3)
+    assert (results.total, results.total_capped, results.sampled) == (9, False, False)
+    first = results.hits[0]
+    assert (first.node.id, first.path, first.cited) == ("mision", ("Información General",), False)
+    assert ("prueba", True) in first.snippet
+    assert all(hit.score > 0 for hit in results.hits)
+    cited = synthetic.search("decreto 2 de 2003")
+    assert [(h.node.id, h.cited) for h in cited.hits] == [("decreto-2-2003", True)]
+    assert any('"literal"' in expression for _, expression in synthetic.fts_statements("literal"))
+
+
+def test_a_timeline_built_elsewhere_is_adopted_once(synthetic: Library, database: Path) -> None:
+    assert not synthetic.timeline_built
+    other = Library.open(database)
+    try:
+        built = other.timeline()
+        synthetic.use_timeline(built)
+        assert synthetic.timeline_built
+        assert synthetic.timeline() is built
+        synthetic.use_timeline(Library.open(database).timeline())
+        assert synthetic.timeline() is built
+    finally:
+        other.close()
