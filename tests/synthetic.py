@@ -1,7 +1,7 @@
 """A tiny corpus written by the tests, with what the real one lacks: repeals (of an article with
 its literals, of a whole norm) known to the month and to the year, and a literal added to the
-month; with ``offices=True``, offices (one created, one renamed) and later changes the corpus
-does not incorporate. The texts are placeholders, never legal text."""
+month; with ``offices=True`` (a second edition), offices (one created, one renamed) and later
+changes the corpus does not incorporate. The texts are placeholders, never legal text."""
 
 from __future__ import annotations
 
@@ -196,6 +196,7 @@ def write_sources(folder: Path, offices: bool = False) -> Path:
     norms = dict(NORMS)
     if offices:
         index = index.replace('"decreto-3-2005"]', '"decreto-3-2005", "decreto-4-2006"]') + OFFICES
+        index = index.replace("edition = 1", "edition = 2")  # a second edition of the content
         norms["decreto-4-2006"] = OFFICE_NORM
     (folder / "informacion-general.toml").write_text(index, encoding="utf-8")
     for norm_id, text in norms.items():

@@ -96,3 +96,10 @@ def test_suggestions_for_an_unknown_id_are_few_and_close(library: Library) -> No
     assert len(caught.value.suggestions) == 5  # fourteen literals are close: the five closest
     assert all(s.startswith("decreto-267-2007/art-7") for s in caught.value.suggestions)
     assert "decreto-267-2007/art-7/lit-z" in caught.value.message
+
+
+def test_a_search_shows_twenty_results_at_a_time_unless_told(library: Library) -> None:
+    results = library.search("de")
+    assert results.total > 20
+    assert len(results.hits) == 20
+    assert len(library.search("de", limit=5).hits) == 5

@@ -11,7 +11,9 @@ from pathlib import Path
 
 import pytest
 
+from sgdesk.content.query import SearchFilters
 from sgdesk.content.timeline import Status
+from sgdesk.errors import UnknownNodeError
 from sgdesk.library import ContentInfo, Library
 from tests.synthetic import build
 
@@ -36,6 +38,7 @@ def test_the_horizon_is_the_latest_change_and_an_unknown_one_stays_unknown(synth
     assert synthetic.info.as_of == "2006-05-10"
     assert synthetic.info.as_of_text == "10 de mayo de 2006"
     assert synthetic.currency().as_of_text == "10 de mayo de 2006"
+    assert synthetic.info.edition == synthetic.currency().edition == 2
     for unknown in ("", "2006-13", "mayo"):
         info = ContentInfo(Path("x.db"), 5, "v", unknown)
         assert info.horizon is None
@@ -87,6 +90,19 @@ def test_the_later_changes_of_a_page_include_the_structure_for_norms_that_made_o
 def test_events_on_offices_open_the_norm_at_its_article(synthetic: Library) -> None:
     assert synthetic.event_location("decreto-4-2006#1") == ("decreto-4-2006", "decreto-4-2006/art-1")
     assert synthetic.event_location("decreto-4-2006#2") == ("decreto-4-2006", "decreto-4-2006/art-2")
+    with pytest.raises(UnknownNodeError) as caught:
+        synthetic.event_location("decreto-4-2006#9")
+    assert caught.value.suggestions == []
+
+
+def test_the_compiled_view_of_an_article_and_of_a_section(synthetic: Library) -> None:
+    page = synthetic.compiled(ART_1, date(2003, 6, 30))
+    assert page.title == "Artículo 1"  # no heading given: the node's title
+    assert page.units[0].node.id == ART_1
+    assert page.units[0].notes == ()
+    assert page.compiled
+    section = synthetic.compiled("mision", date(2003, 6, 30))
+    assert [u.node.id for u in section.units] == ["mision"]
 
 
 def test_what_the_corpus_holds(synthetic: Library) -> None:
@@ -118,6 +134,36 @@ def test_a_typo_finds_what_the_corrected_text_finds_and_says_so(synthetic: Libra
     assert synthetic.search("literal o prueva").suggestion is None  # «literal» answers the group
     assert synthetic.search("prueva", prefix_last=True).suggestion is None  # still being typed
     assert synthetic.search("prueva", offset=20).suggestion is None  # a later page of results
+    assert synthetic.search('"prueva"').suggestion == '"prueba"'  # the words of a phrase
+
+
+def test_the_corrected_search_keeps_the_filters_the_limit_and_the_word_being_typed(
+    synthetic: Library,
+) -> None:
+    norms = SearchFilters(kinds=frozenset({"norma"}))
+    assert synthetic.search("prueva", norms).total == synthetic.search("prueba", norms).total == 1
+    two = synthetic.search("prueva", limit=2)
+    assert [h.node.id for h in two.hits] == [h.node.id for h in synthetic.search("prueba", limit=2).hits]
+    typing = synthetic.search("prueva lit", prefix_last=True)
+    assert (typing.corrected_from, typing.total) == ("prueva lit", 3)  # «lit» still a prefix
+
+
+def test_a_search_reads_whole_words_unless_told(synthetic: Library) -> None:
+    assert synthetic.search("lit", exact=True).total == 0
+    assert synthetic.search("lit", prefix_last=True).total > 0
+    empty = synthetic.search("  ¿? ", offset=40)
+    assert (empty.total, empty.hits, empty.total_capped, empty.offset) == (0, (), False, 40)
+    assert empty.query.is_empty
+
+
+def test_the_statements_a_search_runs_can_be_timed_alone(synthetic: Library) -> None:
+    [(sql, expression)] = synthetic.fts_statements("literal")
+    assert sql.endswith("LIMIT 20")
+    assert '"literal"' in expression
+    assert len(synthetic.fts_statements("liter", prefix_last=True)) == 2  # the word, then its completions
+    [(sql, expression)] = synthetic.fts_statements("literal", SearchFilters(kinds=frozenset({"norma"})), 5)
+    assert sql.endswith("LIMIT 5")
+    assert "facets" in expression
 
 
 def test_hits_carry_their_place_a_snippet_and_whether_a_citation_named_them(synthetic: Library) -> None:
