@@ -315,6 +315,9 @@ class MainWindow(QMainWindow):
 
     def _restore(self, startup_error: str | None) -> None:
         screen_fit.install()  # every dialog (and this window) kept inside the screen
+        # The left column takes the full height; the timeline sits under the text only, so the
+        # search panel's least height no longer caps it (three rows at 1366×728 ×1.25).
+        self.setCorner(Qt.Corner.BottomLeftCorner, Qt.DockWidgetArea.LeftDockWidgetArea)
         focus_ring.install()  # a solid mark on the focused widget, in every window
         self.setGeometry(screen_fit.first_window_rect(screen_fit.available_for(self)))
         restored = self.settings.geometry is not None and self.restoreGeometry(self.settings.geometry)

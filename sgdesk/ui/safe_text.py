@@ -20,6 +20,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox
 
 LIMIT = 300  # characters: a 100 000-character id stays readable in a message
+SHORT_MESSAGE = 400  # characters of a message box's text; a longer one continues in its details
 
 
 def shorten(text: str, limit: int = LIMIT) -> str:
@@ -60,6 +61,11 @@ def show_status(window: QMainWindow, text: str, timeout: int = 8000) -> None:
 
 
 def plain_message_box(box: QMessageBox, text: str) -> None:
-    """A message box whose text is data (an error naming a file, an id, a stored value)."""
+    """A message box whose text is data (an error naming a file, an id, a stored value). A long
+    one shows its beginning and the whole in «Mostrar detalles…» (which scrolls): a message box
+    cannot scroll, and 1 200 characters outgrow a 1366×768 screen at 125 % with large text."""
     box.setTextFormat(Qt.TextFormat.PlainText)
-    box.setText(plain(text, 4 * LIMIT, lines=True))
+    whole = plain(text, 4 * LIMIT, lines=True)
+    box.setText(plain(text, SHORT_MESSAGE, lines=True))
+    if len(whole) > SHORT_MESSAGE:
+        box.setDetailedText(whole)

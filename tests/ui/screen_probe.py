@@ -86,7 +86,7 @@ def main() -> None:
     screen = window.screen().availableGeometry()
     results: list[dict[str, object]] = [
         {"name": "Ventana principal", "title": window.windowTitle(), "frame": _rect(window.frameGeometry()),
-         "available": _rect(screen), "parts": _parts(window)},
+         "available": _rect(screen), "parts": _parts(window), "ui_point_size": app.font().pointSizeF()},
     ]  # fmt: skip
     panel = window.point_in_time.timeline()  # the timeline dock as it first opens
     for _ in range(5):

@@ -82,8 +82,11 @@ def test_the_filter_is_installed_once(window: object) -> None:
 
 
 def _probe(
-    tmp_path: Path, corpus_db: Path, data_dir: Path, width: int, height: int, scale: float
+    tmp_path: Path, corpus_db: Path, data_dir: Path, width: int, height: int, scale: float, ui_size: int = 0
 ) -> list[dict]:
+    """``ui_size``: «Tamaño del texto de la interfaz» saved before the start (0: never chosen)."""
+    if ui_size:
+        (data_dir / "sgdesk.ini").write_text(f"[appearance]\nui_size={ui_size}\n", encoding="utf-8")
     config = tmp_path / f"screen-{width}x{height}.json"
     config.write_text(json.dumps({"screens": [{"name": "Portátil", "x": 0, "y": 0, "width": width,
                                                "height": height, "logicalDpi": 96, "logicalBaseDpi": 96,
@@ -125,7 +128,9 @@ def test_every_dialog_is_inside_the_screen(
     assert _outside(results) == []
 
 
-@pytest.mark.parametrize(("width", "height", "scale"), [(1366, 768, 1.25), (1366, 768, 1.0)])
+# 1366×728: a 1366×768 screen less Windows' 40-pixel taskbar (the offscreen screen has none).
+@pytest.mark.parametrize(("width", "height", "scale"), [(1366, 768, 1.25), (1366, 768, 1.0), (1366, 728, 1.0),
+                                                        (1366, 728, 1.25)])  # fmt: skip
 def test_the_timeline_opens_with_three_rows_and_the_text_stays_readable(
     tmp_path: Path, corpus_db: Path, data_dir: Path, width: int, height: int, scale: float
 ) -> None:
@@ -133,6 +138,18 @@ def test_the_timeline_opens_with_three_rows_and_the_text_stays_readable(
     rows = (timeline["viewport_height"] - timeline["rows_top"]) / timeline["row_height"]
     assert rows >= 3, f"{rows:.1f} rows of events show: {timeline}"
     assert timeline["reading_height"] >= 7 * timeline["reading_line"], f"the text is squeezed: {timeline}"
+
+
+@pytest.mark.parametrize(("height", "ui_size"), [(768, 130), (728, 150)])
+def test_every_dialog_fits_with_a_larger_interface_text(
+    tmp_path: Path, corpus_db: Path, data_dir: Path, height: int, ui_size: int
+) -> None:
+    """«Tamaño del texto de la interfaz» enlarges every dialog's text: at 1366×768 ×1.25 (and
+    with a taskbar) they still fit; a long error continues in its details."""
+    results = _probe(tmp_path, corpus_db, data_dir, 1366, height, 1.25, ui_size)
+    assert results[0]["ui_point_size"] == pytest.approx(10 * ui_size / 100)
+    assert len(results) >= 12
+    assert _outside(results) == []
 
 
 def test_a_window_saved_on_a_big_screen_opens_inside_a_small_one(
