@@ -76,6 +76,7 @@ class Theme:
     marker: Mark  # the timeline's «Vigente a» line and label
     org_root: Mark  # the organigrama's top box
     note_marker: str  # «Mis notas»: the ✎ in the margin and the index's dot (text-like: ≥ 4.5:1)
+    grid: str  # the timeline's year lines: faint, under the labels they cross
 
     def text_pairs(self) -> dict[str, tuple[str, str]]:
         """Every text colour and what it is read on: the contrast test's list."""
@@ -130,6 +131,7 @@ _LIGHT = Theme(
     marker=Mark("#c2185b", "#ffffff"),
     org_root=Mark("#1f3b5c", "#ffffff"),
     note_marker="#5b4bb7",
+    grid="#c4c9ce",
 )
 
 _DARK_TEXT = "#e8e8e8"
@@ -175,6 +177,7 @@ _DARK = Theme(
     marker=Mark("#ff7eb0", "#000000"),
     org_root=Mark("#9cc3ea", "#000000"),
     note_marker="#b9aefc",
+    grid="#4a4a4a",
 )
 
 # «Subrayar» in high contrast: bright tints under black text, whatever the system's colours.
@@ -271,7 +274,16 @@ def _from_high_contrast(text: str, base: str, link: str, highlight: str, highlig
         marker=selected,
         org_root=selected,
         note_marker=link,
+        grid=_blend(text, base, 0.3),  # lines as bright as the text would cross every label
     )
+
+
+def _blend(first: str, second: str, share: float) -> str:
+    """``share`` of ``first`` mixed into ``second``."""
+    a, b = QColor(first), QColor(second)
+    pairs = ((a.red(), b.red()), (a.green(), b.green()), (a.blue(), b.blue()))
+    red, green, blue = (round(x * share + y * (1 - share)) for x, y in pairs)
+    return QColor(red, green, blue).name()
 
 
 # -- the palettes «Ver › Tema» puts in place of the system's ----------------------------------

@@ -451,14 +451,14 @@ class TimelineView(QWidget):
             painter.fillRect(band, palette.color(QPalette.ColorRole.Base))
             self._paint_axis(painter, band, HEADER_H)
             self._paint_marker(painter, band, HEADER_H)
-            painter.setPen(QPen(palette.color(QPalette.ColorRole.Mid), 1))
+            painter.setPen(QPen(QColor(current_theme(palette).grid), 1))
             painter.drawLine(QPointF(band.left(), HEADER_H - 0.5), QPointF(band.right() + 1, HEADER_H - 0.5))
         painter.end()
         self.painted_ids = painted
 
     def _paint_axis(self, painter: QPainter, clip: QRect, bottom: int) -> None:
         palette = self.palette()
-        text, grid = palette.color(QPalette.ColorRole.Text), palette.color(QPalette.ColorRole.Mid)
+        text, grid = palette.color(QPalette.ColorRole.Text), QColor(current_theme(palette).grid)
         stripe = palette.color(QPalette.ColorRole.AlternateBase)
         first_year, last_year = date.fromordinal(self._first).year, date.fromordinal(self._last).year
         painter.setPen(QPen(grid, 1))
