@@ -5,7 +5,6 @@
 
 from __future__ import annotations
 
-import configparser
 import sys
 from pathlib import Path
 
@@ -29,6 +28,10 @@ def install_dir() -> Path:
 def policy_update_folder(folder: Path | None = None) -> str | None:
     """The update folder IT set in ``sgdesk-politica.ini`` ([actualizaciones] carpeta = …)."""
     policy = (folder or install_dir()) / POLICY_FILE
+    if not policy.is_file():  # the usual case: no policy, and configparser is not loaded at start
+        return None
+    import configparser
+
     parser = configparser.ConfigParser(interpolation=None)
     try:
         with policy.open(encoding="utf-8-sig") as handle:
