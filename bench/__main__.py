@@ -25,6 +25,8 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--platform", choices=startup.PLATFORMS, default="offscreen", help="plugin de Qt")
     parser.add_argument("--frozen", type=Path, metavar="EJECUTABLE",
                         help="medir también la aplicación congelada (dist/sgdesk/sgdesk)")  # fmt: skip
+    parser.add_argument("--before", type=Path, metavar="CARPETA",
+                        help="medir también el sgdesk de otra copia (otro commit)")  # fmt: skip
     add_json_option(parser)
     return parser
 
@@ -39,7 +41,7 @@ def _positive(text: str) -> int:
 def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     try:
-        result = startup.run(args.runs, args.platform, frozen=args.frozen)
+        result = startup.run(args.runs, args.platform, frozen=args.frozen, before=args.before)
     except startup.BenchError as exc:
         print(f"bench: error: {exc}", file=sys.stderr)
         return 1

@@ -44,6 +44,7 @@ class Variant:
     label: str
     argv: Callable[[], list[str]]  # called once per run: may create a fresh data folder
     page: str | None = None  # the page the first frame must show (None: the bare window's text)
+    cwd: Path = REPO  # where the child runs: ``-m sgdesk`` imports the sgdesk found there
 
 
 @dataclass(frozen=True)
@@ -75,12 +76,13 @@ class Result:
         }
 
 
-def time_to_first_paint(argv: list[str], env: dict[str, str], page: str | None = None) -> float:
+def time_to_first_paint(argv: list[str], env: dict[str, str], page: str | None = None,
+                        cwd: Path = REPO) -> float:  # fmt: skip
     """Milliseconds from just before ``Popen`` to the marker line; the child must then exit with 0
     and, given ``page``, have painted that page."""
     with tempfile.TemporaryFile() as stderr:
         start = time.perf_counter()
-        child = subprocess.Popen(argv, stdout=subprocess.PIPE, stderr=stderr, env=env, cwd=REPO)
+        child = subprocess.Popen(argv, stdout=subprocess.PIPE, stderr=stderr, env=env, cwd=cwd)
         killer = threading.Timer(CHILD_TIMEOUT_S, child.kill)
         killer.start()
         try:
@@ -161,9 +163,10 @@ def child_env(qpa_platform: str, display: str | None, pycache: Path) -> dict[str
     return env
 
 
-def make_variants(scratch: Path, frozen: Path | None = None) -> list[Variant]:
-    """sgdesk with a fresh data folder per run, sgdesk reusing one folder, the bare window,
-    and, given ``frozen`` (dist/sgdesk/sgdesk), the PyInstaller build with a fresh folder."""
+def make_variants(scratch: Path, frozen: Path | None = None, before: Path | None = None) -> list[Variant]:
+    """sgdesk with a fresh data folder per run, sgdesk restoring its last page, the bare window;
+    given ``frozen`` (dist/sgdesk/sgdesk), the PyInstaller build with a fresh folder; given
+    ``before`` (another checkout, e.g. a git worktree of an earlier commit), that sgdesk too."""
     warm_dir = scratch / "warm"
     warm_dir.mkdir(parents=True, exist_ok=True)
     (warm_dir / "sgdesk.ini").write_text(f"[reading]\nlast_node={LAST_PAGE}\n", encoding="utf-8")
@@ -180,19 +183,23 @@ def make_variants(scratch: Path, frozen: Path | None = None) -> list[Variant]:
     if frozen is not None:
         command = [str(frozen), "--exit-after-paint", "--data-dir"]
         variants.append(Variant("frozen", "sgdesk congelado, carpeta nueva", fresh(command), "mision"))
+    if before is not None:
+        label = f"sgdesk en {before.name}, carpeta nueva"
+        variants.append(Variant("before", label, fresh(app), None, before.resolve()))
     return variants
 
 
-def run(runs: int, qpa_platform: str, progress: IO[str] = sys.stderr, frozen: Path | None = None) -> Result:
+def run(runs: int, qpa_platform: str, progress: IO[str] = sys.stderr, frozen: Path | None = None,
+        before: Path | None = None) -> Result:  # fmt: skip
     with contextlib.ExitStack() as stack:
         display = stack.enter_context(xvfb_display()) if qpa_platform == "xcb" else None
         scratch = Path(stack.enter_context(tempfile.TemporaryDirectory(prefix="sgdesk-bench-")))
         env = child_env(qpa_platform, display, scratch / "pycache")
-        variants = make_variants(scratch, frozen)
+        variants = make_variants(scratch, frozen, before)
         timings: dict[str, list[float]] = {v.key: [] for v in variants}
         for round_number in range(-WARMUP_RUNS, runs):
             for variant in variants:
-                elapsed = time_to_first_paint(variant.argv(), env, variant.page)
+                elapsed = time_to_first_paint(variant.argv(), env, variant.page, variant.cwd)
                 if round_number >= 0:
                     timings[variant.key].append(elapsed)
             progress.write("w" if round_number < 0 else ".")
