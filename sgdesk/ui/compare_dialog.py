@@ -98,6 +98,8 @@ class CompareDialog(QDialog):
         action = QDialogButtonBox.ButtonRole.ActionRole
         self.print_button = buttons.addButton(self.tr("Imprimir…"), action)
         self.pdf_button = buttons.addButton(self.tr("Exportar a PDF…"), action)
+        for button in (self.print_button, self.pdf_button):
+            button.setAutoDefault(False)  # Intro keeps its meaning (open a change, close): never prints
         self.print_button.clicked.connect(self.print_changes)
         self.pdf_button.clicked.connect(self.export_pdf)
         for button in (self.print_button, self.pdf_button):

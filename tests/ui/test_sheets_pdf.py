@@ -219,3 +219,6 @@ def test_buttons_are_named_and_reachable_by_keyboard(qtbot: QtBot, synthetic: Li
         assert dialog.print_button.text() == "Imprimir…"
         assert dialog.pdf_button.text() == "Exportar a PDF…"
         assert dialog.pdf_button.focusPolicy() & Qt.FocusPolicy.TabFocus
+        # Intro in a date field or the list never prints nor asks for a file
+        assert not dialog.print_button.autoDefault()
+        assert not dialog.pdf_button.autoDefault()
