@@ -10,8 +10,8 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QRect
-from PySide6.QtGui import QColor, QImage, QPalette
+from PySide6.QtCore import QRect, Qt
+from PySide6.QtGui import QColor, QGuiApplication, QImage, QPalette
 from PySide6.QtPrintSupport import QPrinter
 from PySide6.QtWidgets import QApplication, QMenu, QStyleFactory
 from pytestqt.qtbot import QtBot
@@ -383,3 +383,16 @@ def test_focus_ring_follows_the_theme(window: MainWindow, looks: Appearance, qtb
     ring = rings.ring_of(window.tree_view)
     assert ring is not None
     assert ring.colour().name() == "#1aebff"
+
+
+def test_a_chosen_theme_holds_when_the_system_switches(
+    window: MainWindow, looks: Appearance, qtbot: QtBot
+) -> None:
+    """Windows goes light (Qt says so by colorSchemeChanged): «Oscuro» chosen stays dark."""
+    choose(looks, ThemeChoice.DARK)
+    window.open_node(PAGE_WITH_BANNER)
+    with qtbot.waitSignal(looks.changed):
+        QGuiApplication.styleHints().colorSchemeChanged.emit(Qt.ColorScheme.Light)
+    QApplication.processEvents()
+    assert current_theme().scheme is Scheme.DARK
+    assert _title_colour(window) == theme.fixed_theme(Scheme.DARK).page.title
