@@ -19,7 +19,7 @@ from sgdesk.ui.theme import Scheme, ThemeChoice
 
 UI_SIZES = (90, 100, 115, 130, 150)  # percent of the interface's normal text size
 DEFAULT_UI_SIZE = 100
-_SIZE_NAMES = {90: "Pequeño", 100: "Normal", 115: "Grande", 130: "Más grande", 150: "Muy grande"}
+_SIZE_NAMES = {90: "&Pequeño", 100: "&Normal", 115: "&Grande", 130: "&Más grande", 150: "M&uy grande"}
 _COLOR_SCHEMES = {Scheme.LIGHT: Qt.ColorScheme.Light, Scheme.DARK: Qt.ColorScheme.Dark}
 FUSION = "fusion"
 
@@ -130,7 +130,7 @@ class Appearance(QObject):
         themes.setObjectName("themeMenu")
         group = QActionGroup(themes)
         for choice in ThemeChoice:
-            action = self._choice(themes, group, choice.label, choice is self.theme)
+            action = self._choice(themes, group, choice.menu_text, choice is self.theme)
             action.setData(choice.value)
             action.triggered.connect(lambda _checked=False, c=choice: self.set_theme(c))
         sizes = QMenu(self.tr("Tamaño del te&xto de la interfaz"), menu)

@@ -40,8 +40,13 @@ class ThemeChoice(Enum):
 
     @property
     def label(self) -> str:
-        return {"sistema": "Sistema", "claro": "Claro", "oscuro": "Oscuro",
-                "alto-contraste": "Alto contraste"}[self.value]  # fmt: skip
+        return self.menu_text.replace("&", "")
+
+    @property
+    def menu_text(self) -> str:
+        """The label with its access key (Alt+V, T, then this letter)."""
+        return {"sistema": "&Sistema", "claro": "&Claro", "oscuro": "&Oscuro",
+                "alto-contraste": "&Alto contraste"}[self.value]  # fmt: skip
 
     @property
     def scheme(self) -> Scheme | None:

@@ -236,7 +236,8 @@ def test_the_theme_menu_is_remembered(
     window = make_window()
     menu = window.view_menu.findChild(QMenu, "themeMenu")
     assert isinstance(menu, QMenu)
-    assert [a.text() for a in menu.actions()] == ["Sistema", "Claro", "Oscuro", "Alto contraste"]
+    labels = [a.text().replace("&", "") for a in menu.actions()]
+    assert labels == ["Sistema", "Claro", "Oscuro", "Alto contraste"]
     assert [a.isChecked() for a in menu.actions()] == [True, False, False, False]
     menu.actions()[2].trigger()
     QApplication.processEvents()
@@ -354,9 +355,9 @@ def test_interface_size_scales_the_interface_not_the_text(
     tree = window.tree_view.font().pointSizeF()
     menu = window.view_menu.findChild(QMenu, "uiSizeMenu")
     assert isinstance(menu, QMenu)
-    texts = [a.text() for a in menu.actions()]
+    texts = [a.text().replace("&", "") for a in menu.actions()]
     assert "Normal (100 %)" in texts
-    next(a for a in menu.actions() if a.text() == "Más grande (130 %)").trigger()
+    next(a for a in menu.actions() if a.text().replace("&", "") == "Más grande (130 %)").trigger()
     QApplication.processEvents()
     assert window.tree_view.font().pointSizeF() == pytest.approx(tree * 1.3)
     assert window.menuBar().font().pointSizeF() == pytest.approx(tree * 1.3)
