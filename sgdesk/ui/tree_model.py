@@ -194,11 +194,10 @@ class NodeTreeModel(QAbstractItemModel):
         if role == Qt.ItemDataRole.AccessibleDescriptionRole:
             return NOTED_DESCRIPTION if noted else WITHIN_DESCRIPTION if within else None
         if role == Qt.ItemDataRole.ForegroundRole:
-            status = self.status(index)
-            theme = current_theme()  # asked at each paint: a new theme repaints in its colours
+            status = self.status(index)  # the theme is asked at each paint: a new one repaints
             if status is Status.POSSIBLY_MODIFIED:
-                return QBrush(QColor(theme.possibly_modified))
-            return QBrush(QColor(theme.not_in_force)) if status is Status.NOT_IN_FORCE else None
+                return QBrush(QColor(current_theme().possibly_modified))
+            return QBrush(QColor(current_theme().not_in_force)) if status is Status.NOT_IN_FORCE else None
         if role == Qt.ItemDataRole.ToolTipRole:
             preview = node.preview or node.plain_text[:240]
             citation = node.citation + _suffix(self.status(index))
