@@ -2,15 +2,17 @@
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterable
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
 
 from sgdesk.content.citations import canonical_id
 from sgdesk.content.currency import Currency
 from sgdesk.content.dates import PartialDate
-from sgdesk.content.highlight import Matcher, Snippet, snippet
+from sgdesk.content.highlight import Matcher, Snippet
+from sgdesk.content.highlight import snippet as cut_snippet
 from sgdesk.content.model import Amendment, LaterChange, Node, NodeKind, Norm
 from sgdesk.content.query import Phrase, Query, SearchFilters, Term, parse_query
 from sgdesk.content.spelling import closest, corrected_text, max_distance
@@ -92,8 +94,7 @@ FUNCTIONS_TITLE = "Funciones de la Secretaría General"
 OFFICE_PREFIX = "dependencia/"  # event targets that are offices, not units of the tree
 
 
-# At near-ties a whole norm or section is a better landing point than one of its parts.
-KIND_BOOST = {NodeKind.NORM: 1.2, NodeKind.SECTION: 1.1, NodeKind.ARTICLE: 1.0, NodeKind.LITERAL: 1.0}
+_PATHS_KEPT = 50_000  # breadcrumbs kept per Library (a few MB at most); then read afresh
 
 
 @dataclass(frozen=True)
@@ -102,9 +103,15 @@ class Hit:
 
     node: Node
     path: tuple[str, ...]
-    snippet: Snippet
     score: float
     cited: bool  # named by a citation in the query ("decreto 267 de 2007")
+    text: str = field(default="", repr=False)  # what the snippet is cut from
+    matcher: Matcher | None = field(default=None, repr=False, compare=False)
+
+    @functools.cached_property
+    def snippet(self) -> Snippet:
+        """Cut when first asked for: a list shows a few rows of the page, and only those need one."""
+        return cut_snippet(self.text, self.matcher) if self.matcher is not None else ()
 
 
 @dataclass(frozen=True)
@@ -145,6 +152,7 @@ class Library:
         self._norm_ids = store.norm_ids()
         self._searcher = SearchStore(store.connection)
         self._synonyms: SynonymTable | None = None  # read at the first search
+        self._paths: dict[str, tuple[str, ...]] = {}  # breadcrumbs by parent id (see _breadcrumbs)
         self._timeline: Timeline | None = None
 
     @classmethod
@@ -273,20 +281,28 @@ class Library:
     def _search(self, query: Query, filters: SearchFilters, limit: int, offset: int) -> SearchResults:
         raw = self._searcher.search(query, filters, limit, offset)
         pks = [*raw.cited, *(pk for pk, _, _ in raw.ranked)]
-        found = self._store.hits_by_pk(pks)
+        found = self._store.hit_nodes(pks)
+        paths = self._breadcrumbs({node.parent for node, _ in found.values() if node.parent})
         matcher = Matcher.for_query(query)
-        tiers = {pk: tier for pk, _, tier in raw.ranked}
-        scores = {pk: score * KIND_BOOST[found[pk][0].kind] for pk, score, _ in raw.ranked if pk in found}
-        ranked = sorted(scores, key=lambda pk: (tiers[pk], -scores[pk]))
-        pks = [pk for pk in [*raw.cited, *ranked] if pk in found]
+        scores = {pk: score for pk, score, _ in raw.ranked}
         hits = tuple(
-            Hit(node, path, snippet(text or node.plain_text or node.title, matcher),
-                scores.get(pk, 0.0), pk in raw.cited)
-            for pk in pks for node, text, path in [found[pk]]
+            Hit(node, paths.get(node.parent, ()) if node.parent else (), scores.get(pk, 0.0), pk in raw.cited,
+                text or node.plain_text or node.title, matcher)
+            for pk in pks if pk in found for node, text in [found[pk]]
         )  # fmt: skip
         return SearchResults(
             query, hits, raw.total, raw.total_capped, offset, raw.sampled, bounded=raw.bounded
         )
+
+    def _breadcrumbs(self, parents: set[str]) -> dict[str, tuple[str, ...]]:
+        """Each parent's breadcrumb (root first, itself last), read once per parent: the
+        corpus never changes under us, and searches land under the same norms again and again."""
+        missing = [parent for parent in parents if parent not in self._paths]
+        if missing:
+            if len(self._paths) > _PATHS_KEPT:
+                self._paths.clear()
+            self._paths.update(self._store.breadcrumbs(missing))
+        return {parent: self._paths.get(parent, ()) for parent in parents}
 
     # -- time ------------------------------------------------------------------
 

@@ -28,7 +28,6 @@ from sgdesk.content.timeline import TimelineEvent
 from sgdesk.store.db import MAX_DEPTH, damaged_data, database_error
 
 _NODE_COLUMNS = "id, parent, position, kind, title, citation, label, body, norm, child_count"
-_HIT_DEPTH = 8  # ancestors a search hit's breadcrumb reads in the same statement
 # Light nodes (tree rows, breadcrumbs, listings): no body to decode, the start of the text.
 _LIGHT_COLUMNS = (
     "nodes.id, parent, position, kind, title, citation, label, '[]', norm, child_count, substr(text, 1, 240)"
@@ -274,38 +273,38 @@ class CorpusStore:
         return later_change_rows(self._db)
 
     @_guarded
-    def hits_by_pk(self, pks: list[int]) -> dict[int, tuple[Node, str, tuple[str, ...]]]:
-        """Search hits in one statement: each node (its body read only when it has no indexed text
-        to cut a snippet from), its indexed text and its breadcrumb titles (root first), its
-        ancestors joined up to a fixed depth; a deeper node (none in the corpus's shape) falls back
-        to ``paths``."""
+    def hit_nodes(self, pks: list[int]) -> dict[int, tuple[Node, str]]:
+        """Search hits by primary key (the FTS rowids), each with its indexed text; a node's body
+        (JSON to decode) is read only when it has no indexed text to cut a snippet from."""
         if not pks:
             return {}
         marks = ",".join("?" * len(pks))
-        columns = ", ".join(f"n.{c.strip()}" for c in _NODE_COLUMNS.split(","))
-        columns = columns.replace("n.body", "CASE WHEN coalesce(n.text, '') = '' THEN n.body ELSE '[]' END")
-        titles = ", ".join(f"a{i}.title" for i in range(1, _HIT_DEPTH + 1))
-        joins = " ".join(
-            f"LEFT JOIN nodes a{i} ON a{i}.id = {'n' if i == 1 else f'a{i - 1}'}.parent"
-            for i in range(1, _HIT_DEPTH + 1)
-        )
+        columns = _NODE_COLUMNS.replace("body", "CASE WHEN coalesce(text, '') = '' THEN body ELSE '[]' END")
+        rows = self._db.execute(f"SELECT pk, text, {columns} FROM nodes WHERE pk IN ({marks})", pks)
+        return {row[0]: (_node(row[2:]), str(row[1] or "")) for row in rows}
+
+    @_guarded
+    def breadcrumbs(self, node_ids: list[str]) -> dict[str, tuple[str, ...]]:
+        """The titles from the root down to each node, itself included (a search hit's
+        breadcrumb is its parent's), in one query."""
+        if not node_ids:
+            return {}
+        marks = ",".join("?" * len(node_ids))
         rows = self._db.execute(
-            f"SELECT n.pk, n.text, a{_HIT_DEPTH}.parent, {titles}, {columns} FROM nodes n {joins} "
-            f"WHERE n.pk IN ({marks})",
-            pks,
-        ).fetchall()
-        found: dict[int, tuple[Node, str, tuple[str, ...]]] = {}
-        deeper: list[str] = []
-        for row in rows:
-            node = _node(row[3 + _HIT_DEPTH :])
-            path = tuple(title for title in reversed(row[3 : 3 + _HIT_DEPTH]) if title is not None)
-            found[row[0]] = (node, str(row[1] or ""), path)
-            if row[2] is not None:
-                deeper.append(node.id)
-        if deeper:
-            paths = self.paths(deeper)
-            found = {pk: (n, t, paths.get(n.id, p)) for pk, (n, t, p) in found.items()}
-        return found
+            f"""WITH RECURSIVE up(start, id, depth) AS (
+                  SELECT id, id, 0 FROM nodes WHERE id IN ({marks})
+                  UNION ALL
+                  SELECT up.start, nodes.parent, up.depth + 1 FROM up JOIN nodes ON nodes.id = up.id
+                  WHERE up.depth < {MAX_DEPTH} AND nodes.parent IS NOT NULL
+                )
+                SELECT up.start, nodes.title FROM up CROSS JOIN nodes ON nodes.id = up.id
+                ORDER BY up.start, up.depth DESC""",
+            node_ids,
+        )
+        found: dict[str, list[str]] = {}
+        for start, title in rows:
+            found.setdefault(start, []).append(str(title))
+        return {node_id: tuple(titles) for node_id, titles in found.items()}
 
     @property
     def connection(self) -> sqlite3.Connection:

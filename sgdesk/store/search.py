@@ -10,13 +10,15 @@ as a word first, then the rows only its completions find, ranked below.
 
 from __future__ import annotations
 
+import itertools
 import sqlite3
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 
 from sgdesk.content.citations import Citation, slug
 from sgdesk.content.query import AllOf, Clause, Near, Query, SearchFilters, Term
+from sgdesk.content.ranking import KIND_BOOST, boosted_page
 from sgdesk.content.stemming import stem
 from sgdesk.errors import SgdeskError
 from sgdesk.store.fts_probe import IndexProbe
@@ -34,6 +36,13 @@ KIND_GROUPS = {"general": ("zksec",), "norma": ("zknorm",), "disposicion": ("zka
 # Every indexed row has one of these: an index that finds none of them has lost its contents.
 EVERY_ROW = "facets : (" + " OR ".join(t for tokens in KIND_GROUPS.values() for t in tokens) + ")"
 DAMAGED = "El índice de búsqueda está dañado{detail}; verifique la base con «sgdesk db check»."
+
+
+# The nodes a kind boost lifts (see content.ranking), by the facet token every indexed row has.
+_BOOSTED_KINDS = {"zknorm": "norm", "zksec": "section"}
+_ROWIDS = "SELECT rowid FROM nodes_fts WHERE nodes_fts MATCH ? ORDER BY rowid"
+_BY_RANK = "SELECT rowid, rank FROM nodes_fts WHERE nodes_fts MATCH ? ORDER BY rank"
+_BY_RANK_COUNTED = "SELECT rowid, rank, count(*) OVER () FROM nodes_fts WHERE nodes_fts MATCH ? ORDER BY rank"
 
 
 class SearchError(SgdeskError):
@@ -190,6 +199,7 @@ class SearchStore:
         self.vocab = VocabStore(connection)
         self._answers = False  # the index was seen to find rows (see _index_answers)
         self._probe = IndexProbe(connection)
+        self._boosts: tuple[bytes, tuple[float, ...]] | None = None  # see _boost
 
     def statements(self, query: Query, filters: SearchFilters, limit: int) -> list[tuple[str, str]]:
         """The ranked statements ``search`` runs for a first page, as (SQL, MATCH expression):
@@ -274,26 +284,59 @@ class SearchStore:
         matches bm25 reads anyway); else a capped count first decides how to rank.
         ``counted``: what the total counts, when it is not ``expression`` (cited nodes too)."""
         if few and not unranked and page > 0 and counted in (None, expression):
-            rows = self._db.execute(
-                "SELECT rowid, rank, count(*) OVER () FROM nodes_fts WHERE nodes_fts MATCH ? "
-                "ORDER BY rank LIMIT ? OFFSET ?",
-                (expression, page, offset),
-            ).fetchall()
-            if rows:
-                total = rows[0][2]
-                ranked = tuple((row[0], -float(row[1] or 0.0)) for row in rows)
-                return _Tier(ranked, min(total, COUNT_CAP), total > COUNT_CAP, False)
-            if offset == 0:
-                return _Tier((), 0, False, False)
+            ranked, total = self._boosted(_BY_RANK_COUNTED, (expression,), page, offset)
+            return _Tier(ranked, min(total, COUNT_CAP), total > COUNT_CAP, False)
         total, capped = self._count(counted or expression)
         if page <= 0 or offset >= total:
             return _Tier((), total, capped, False)
         sampled = capped and not unranked
-        if sampled:
-            ranked = self._ranked_sample(expression, page, offset)
+        if unranked:
+            ranked = self._unranked(expression, page, offset)
+        elif sampled:
+            # bm25 for the first RANK_SAMPLE matches only (bounded time); SQLite keeps the
+            # best rows as it reads (a sorter with a LIMIT), a few pages' worth for the boost.
+            ranked, _ = self._boosted(
+                f"""SELECT rowid, score FROM (
+                        SELECT rowid, bm25(nodes_fts, {BM25_WEIGHTS}) AS score FROM nodes_fts
+                        WHERE nodes_fts MATCH ? LIMIT ?)
+                    ORDER BY score, rowid LIMIT ?""",
+                (expression, RANK_SAMPLE, 4 * (offset + page)), page, offset,
+            )  # fmt: skip
         else:
-            ranked = self._ranked(expression, page, offset, unranked)
+            ranked, _ = self._boosted(_BY_RANK, (expression,), page, offset)
         return _Tier(ranked, total, capped, sampled)
+
+    def _boosted(self, sql: str, params: tuple[object, ...], page: int,
+                 offset: int) -> tuple[tuple[tuple[int, float], ...], int]:  # fmt: skip
+        """The page in boosted order, reading the rows of ``sql`` (rowid, rank[, total]) in bm25
+        order only as far as needed (see content.ranking); and the third column of the first
+        row (the window count), or 0 when nothing matched."""
+        cursor = self._db.execute(sql, params)
+        first = cursor.fetchone()
+        if first is None:
+            return (), 0
+        rows = ((row[0], -float(row[1] or 0.0)) for row in itertools.chain((first,), cursor))
+        ranked = tuple(boosted_page(rows, self._boost(), offset, page))
+        cursor.close()
+        return ranked, int(first[2]) if len(first) > 2 else 0
+
+    def _boost(self) -> Callable[[int], float]:
+        """A row's kind boost by its rowid. Which rowids are norms and sections is read once per
+        connection, from the index, into one byte per row (1 MB at 1M units; the corpus never
+        changes under us)."""
+        if self._boosts is None:
+            kinds = list(_BOOSTED_KINDS.items())
+            rowids = [
+                [row[0] for row in self._db.execute(_ROWIDS, (f"facets : {token}",))] for token, _ in kinds
+            ]
+            marks = bytearray(max((r[-1] for r in rowids if r), default=0) + 1)
+            for code, found in enumerate(rowids, 1):
+                for rowid in found:
+                    marks[rowid] = code
+            self._boosts = (bytes(marks), (1.0, *(KIND_BOOST[kind] for _, kind in kinds)))
+        flags, factors = self._boosts
+        size = len(flags)
+        return lambda pk: factors[flags[pk]] if 0 <= pk < size else 1.0
 
     def _at_most(self, query: Query, words: dict[str, tuple[str, ...]], typed_as_prefix: bool) -> int:
         """An upper bound on the rows the query's words can match, from the vocab table: the
@@ -337,27 +380,10 @@ class SearchStore:
         )
         return tuple(row[0] for row in rows)
 
-    def _ranked(self, expression: str, limit: int, offset: int,
-                unranked: bool) -> tuple[tuple[int, float], ...]:  # fmt: skip
+    def _unranked(self, expression: str, limit: int, offset: int) -> tuple[tuple[int, float], ...]:
         # Common words alone match nearly every row: take them in index order, unranked.
-        order = "" if unranked else "ORDER BY rank"
-        rows = self._db.execute(
-            f"SELECT rowid, rank FROM nodes_fts WHERE nodes_fts MATCH ? {order} LIMIT ? OFFSET ?",
-            (expression, limit, offset),
-        )
-        return tuple((row[0], -float(row[1] or 0.0)) for row in rows)
-
-    def _ranked_sample(self, expression: str, limit: int, offset: int) -> tuple[tuple[int, float], ...]:
-        """bm25 for the first RANK_SAMPLE matches only, best first (bounded time). SQLite keeps
-        the best rows as it reads (a sorter with a LIMIT): no 20 000-row list in Python."""
-        rows = self._db.execute(
-            f"""SELECT rowid, score FROM (
-                    SELECT rowid, bm25(nodes_fts, {BM25_WEIGHTS}) AS score FROM nodes_fts
-                    WHERE nodes_fts MATCH ? LIMIT ?)
-                ORDER BY score, rowid LIMIT ? OFFSET ?""",
-            (expression, RANK_SAMPLE, limit, offset),
-        )
-        return tuple((pk, -float(score)) for pk, score in rows)
+        rows = self._db.execute(_ROWIDS + " LIMIT ? OFFSET ?", (expression, limit, offset))
+        return tuple((row[0], 0.0) for row in rows)
 
     def _count(self, expression: str) -> tuple[int, bool]:
         total = self._db.execute(

@@ -34,17 +34,17 @@ def snippet_html(pieces: Snippet) -> str:
 
 
 class SearchResultsModel(QAbstractListModel):
-    """Holds hits and their HTML, prepared once when results arrive."""
+    """Holds hits and their HTML, made when a row is first asked for (a hit cuts its snippet then)."""
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._hits: list[Hit] = []
-        self._html: list[str] = []
+        self._html: list[str | None] = []
 
     def set_hits(self, hits: tuple[Hit, ...]) -> None:
         self.beginResetModel()
         self._hits = list(hits)
-        self._html = [hit_html(h) for h in hits]
+        self._html = [None] * len(hits)
         self.endResetModel()
 
     def append_hits(self, hits: tuple[Hit, ...]) -> None:
@@ -53,7 +53,7 @@ class SearchResultsModel(QAbstractListModel):
         first = len(self._hits)
         self.beginInsertRows(QModelIndex(), first, first + len(hits) - 1)
         self._hits += hits
-        self._html += [hit_html(h) for h in hits]
+        self._html += [None] * len(hits)
         self.endInsertRows()
 
     def hit(self, row: int) -> Hit:
@@ -73,7 +73,10 @@ class SearchResultsModel(QAbstractListModel):
         if role == NODE_ID_ROLE:
             return hit.node.id
         if role == HTML_ROLE:
-            return self._html[index.row()]
+            html = self._html[index.row()]
+            if html is None:
+                html = self._html[index.row()] = hit_html(hit)
+            return html
         return None
 
 

@@ -245,21 +245,18 @@ def test_a_bad_synonym_table_stops_the_build_with_file_and_entry(tmp_path: Path,
     )
 
 
-def test_hits_carry_the_same_breadcrumbs_as_the_tree(
-    library: Library, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    """Search hits read their breadcrumbs joined to a fixed depth, deeper ones by the recursive
-    query: both give what ``paths`` gives (the depth lowered to 1 to walk the fallback)."""
-    from sgdesk.store import corpus
-
-    store = library._store  # the store under the facade is what is tested
+def test_hits_carry_the_same_breadcrumbs_as_the_tree(library: Library) -> None:
+    """Hits read their breadcrumbs by parent (kept for the next search): every node's is what
+    ``paths`` gives, read cold and read again from what was kept."""
+    store = library._store  # the store under the facade: the breadcrumbs' source of truth
     nodes = store.all_nodes()
-    pks = list(range(1, len(nodes) + 1))
     expected = store.paths([n.id for n in nodes])
-    for depth in (8, 1):
-        monkeypatch.setattr(corpus, "_HIT_DEPTH", depth)
-        found = store.hits_by_pk(pks)
-        assert {node.id: path for node, _, path in found.values()} == expected, depth
+    for _ in range(2):
+        found = library._breadcrumbs({n.parent for n in nodes if n.parent})
+        assert {n.id: found[n.parent] if n.parent else () for n in nodes} == expected
+    hits = library.search("gestion documental").hits
+    assert hits
+    assert all(hit.path == expected[hit.node.id] for hit in hits)
 
 
 def test_pages_continue_from_the_word_into_its_completions(synthetic: Library) -> None:

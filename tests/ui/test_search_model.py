@@ -88,19 +88,19 @@ def test_text_from_the_corpus_is_escaped(library: Library) -> None:
     odd = dataclasses.replace(
         hit,
         node=dataclasses.replace(hit.node, title="Título <i>raro</i> & más"),
-        snippet=(("a < b ", False), ("<gestión>", True)),
+        text="a < b <gestión>",
     )
     model = SearchResultsModel()
     model.set_hits((odd,))
     html = str(model.index(0).data(HTML_ROLE))
     assert "<b>Título &lt;i&gt;raro&lt;/i&gt; &amp; más</b>" in html
-    assert html.endswith("a &lt; b <b>&lt;gestión&gt;</b>")
+    assert html.endswith("a &lt; b &lt;<b>gestión</b>&gt;")
 
 
 def test_row_height_follows_the_snippet_and_the_view_width(qtbot: QtBot, library: Library) -> None:
     hit = library.search("gestion documental", None, 1).hits[0]
-    short = dataclasses.replace(hit, snippet=(("Formular la política de ", False), ("gestión", True)))
-    long = dataclasses.replace(hit, snippet=hit.snippet * 4)
+    short = dataclasses.replace(hit, text="Formular la política de gestión")
+    long = dataclasses.replace(hit, text="Formular la política de gestión " + "documental y de archivo " * 12)
     model = SearchResultsModel()
     model.set_hits((short, long))
     view = QListView()
