@@ -15,7 +15,7 @@ from sgdesk.content.highlight import Matcher, Snippet
 from sgdesk.content.highlight import snippet as cut_snippet
 from sgdesk.content.model import Amendment, LaterChange, Node, NodeKind, Norm
 from sgdesk.content.query import Phrase, Query, SearchFilters, Term, parse_query
-from sgdesk.content.spelling import closest, corrected_text, max_distance
+from sgdesk.content.spelling import Vocabulary, corrected_text
 from sgdesk.content.stemming import stem
 from sgdesk.content.synonyms import SynonymTable
 from sgdesk.content.timeline import Status, Timeline, UnitState, note_on, with_later
@@ -153,6 +153,7 @@ class Library:
         self._searcher = SearchStore(store.connection)
         self._synonyms: SynonymTable | None = None  # read at the first search
         self._paths: dict[str, tuple[str, ...]] = {}  # breadcrumbs by parent id (see _breadcrumbs)
+        self._vocabulary: Vocabulary | None = None  # «¿Quiso decir…?» (see _suggestion)
         self._timeline: Timeline | None = None
 
     @classmethod
@@ -240,8 +241,8 @@ class Library:
             if query.is_empty:
                 return SearchResults(query, (), 0, False, offset)
             results = self._search(query, filters, limit, offset)
-            # A group whose every word is unknown finds nothing: only then is there a typo to fix.
-            suggestion = self._suggestion(query) if offset == 0 and results.total == 0 else None
+            # A word the index lacks is a typo to point out, even when other words found rows.
+            suggestion = self._suggestion(query) if offset == 0 else None
             if suggestion is None:
                 return results
             if results.total == 0 and not exact:
@@ -267,16 +268,13 @@ class Library:
         """The query's text with each word the index lacks replaced by the closest it has
         (only in groups where no alternative is known: «co-responsabilidad» also looks for
         «corresponsabilidad», which is no typo)."""
-        unknown: list[str] = []
-        for words in _checked_groups(query):
-            missing = [w for w in words if not self._searcher.vocab.docs(w, stem(w))]
-            if len(missing) == len(words):
-                unknown += missing
+        vocab = self._searcher.vocab
+        unknown = [w for words in _checked_groups(query) for w in words if not vocab.docs(w, stem(w))]
         if not unknown:
             return None
-        vocab = self._searcher.vocab
-        fixes = {w: closest(w, vocab.candidates(w, max_distance(w))) for w in unknown}
-        return corrected_text(query.text, fixes.get)
+        if self._vocabulary is None:  # read at the first unknown word: 37 000 words at 1M units
+            self._vocabulary = Vocabulary(vocab.words())
+        return corrected_text(query.text, {w: self._vocabulary.closest(w) for w in unknown}.get)
 
     def _search(self, query: Query, filters: SearchFilters, limit: int, offset: int) -> SearchResults:
         raw = self._searcher.search(query, filters, limit, offset)

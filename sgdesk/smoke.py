@@ -120,7 +120,9 @@ class _Checks:
     def search(self) -> str:
         results = self.library.search("gestion documental")
         _check(bool(results.hits), "la búsqueda «gestion documental» no dio resultados")
-        return f"{results.total} resultado(s), primero {results.hits[0].node.id}"
+        typo = self.library.search("xecretaria general")  # «¿Quiso decir…?» (rapidfuzz) in the bundle
+        _check(typo.suggestion == "secretaria general", f"«xecretaria general» sugirió {typo.suggestion!r}")
+        return f"{results.total} resultado(s), primero {results.hits[0].node.id}; «¿Quiso decir…?» responde"
 
     def render(self) -> str:
         _check(self.window.open_node(SMOKE_NODE), f"no se pudo abrir {SMOKE_NODE}")

@@ -1,19 +1,19 @@
 """«¿Quiso decir…?»: the indexed word closest to a word the index does not have.
 
-Edit distance (Damerau–Levenshtein, a swap of two letters counting as one edit) to the words
-of the index that start with the same letter and have a similar length, ties broken by how
-many units contain the word: «secretria» gives «secretaria», not a rare neighbour. Words are
-folded first, as the index folds them: an accent is never a typo. Pure: no Qt, no SQL.
-
-Not rapidfuzz: the team dropped it for the frozen application's size budget (5 to 12 MB),
-and the candidates here are a few thousand short words at most, for a search that found
-nothing.
+Edit distance (rapidfuzz's optimal string alignment: a swap of two letters counts as one edit)
+to every word of the index of a similar length, the first letter included («xecretaria» →
+«secretaria»); among the closest, the word in the most units wins: «secretria» gives
+«secretaria», not a rare neighbour. Words are folded first, as the index folds them: an accent
+is never a typo. Pure: no Qt, no SQL.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable
+
+from rapidfuzz import process
+from rapidfuzz.distance import OSA
 
 from sgdesk.content.stemming import WORD
 from sgdesk.content.text import fold
@@ -25,37 +25,49 @@ def max_distance(word: str) -> int:
 
 
 def distance(first: str, second: str, limit: int) -> int:
-    """The optimal-string-alignment distance, or ``limit + 1`` as soon as it must exceed ``limit``."""
-    if abs(len(first) - len(second)) > limit:
-        return limit + 1
-    before: list[int] = []
-    previous = list(range(len(second) + 1))
-    for i, a in enumerate(first, 1):
-        current = [i] + [0] * len(second)
-        for j, b in enumerate(second, 1):
-            cost = a != b
-            current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost)
-            if i > 1 and j > 1 and a == second[j - 2] and first[i - 2] == b:
-                current[j] = min(current[j], before[j - 2] + 1)
-        if min(current) > limit:
-            return limit + 1
-        before, previous = previous, current
-    return previous[-1]
+    """The optimal-string-alignment distance, or ``limit + 1`` when it is more than ``limit``."""
+    return int(OSA.distance(first, second, score_cutoff=limit))
 
 
-def closest(word: str, candidates: Iterable[tuple[str, int]]) -> str | None:
-    """The most frequent candidate at the smallest distance from ``word``, within
-    ``max_distance``; candidates are (word, units that contain it)."""
-    word = fold(word)
-    limit = max_distance(word)
-    if limit == 0 or word.isdigit():
-        return None
-    best: tuple[int, int, str] | None = None
-    for candidate, docs in candidates:
-        found = distance(word, candidate, limit)
-        if found <= limit and candidate != word and (best is None or (found, -docs, candidate) < best):
-            best = (found, -docs, candidate)
-    return best[2] if best else None
+class Vocabulary:
+    """The index's words (letters only) with the number of units that contain each, grouped
+    by length: a word is compared with the words whose length is within its typo limit."""
+
+    def __init__(self, rows: Iterable[tuple[str, int]]) -> None:
+        self._words: dict[int, list[str]] = {}
+        self._docs: dict[str, int] = {}
+        for word, docs in rows:
+            if word.isalpha():
+                self._words.setdefault(len(word), []).append(word)
+                self._docs[word] = docs
+
+    def __len__(self) -> int:
+        return len(self._docs)
+
+    def closest(self, word: str) -> str | None:
+        """The most frequent word at the smallest distance from ``word``, within
+        ``max_distance``; None when there is none (or ``word`` is itself indexed)."""
+        word = fold(word)
+        limit = max_distance(word)
+        if limit == 0 or not word.isalpha() or word in self._docs:
+            return None
+        best: tuple[float, int, str] | None = None
+        for length in range(len(word) - limit, len(word) + limit + 1):
+            found = process.extract(
+                word, self._words.get(length, ()), scorer=OSA.distance, score_cutoff=limit, limit=None
+            )
+            for candidate, edits, _ in found:
+                key = (edits, -self._docs[candidate], candidate)
+                if best is None or key < best:
+                    best = key
+        return best[2] if best else None
+
+
+def closest(word: str, vocabulary: Vocabulary | Iterable[tuple[str, int]]) -> str | None:
+    """``Vocabulary.closest`` over ``vocabulary`` (a Vocabulary, or (word, units) pairs)."""
+    if not isinstance(vocabulary, Vocabulary):
+        vocabulary = Vocabulary(vocabulary)
+    return vocabulary.closest(word)
 
 
 def corrected_text(text: str, replace: Callable[[str], str | None]) -> str | None:

@@ -76,14 +76,10 @@ class VocabStore:
         return int(row[0] or 0)
 
     @_guarded
-    def candidates(self, word: str, spread: int) -> list[tuple[str, int]]:
-        """Words of titles and texts that start with ``word``'s letter and whose length is
-        within ``spread`` of its own, with their unit counts (spelling suggestions)."""
-        return self._db.execute(
-            "SELECT term, docs FROM vocab WHERE kind = ? AND term >= ? AND term < ? "
-            "AND length(term) BETWEEN ? AND ?",
-            (WORDS, word[:1], word[:1] + "\U0010ffff", len(word) - spread, len(word) + spread),
-        ).fetchall()
+    def words(self) -> list[tuple[str, int]]:
+        """Every word of titles and texts with its unit count (spelling suggestions)."""
+        rows = self._db.execute("SELECT term, docs FROM vocab WHERE kind = ?", (WORDS,)).fetchall()
+        return [(str(term), int(docs)) for term, docs in rows]
 
     @_guarded
     def synonyms(self) -> SynonymTable:

@@ -7,7 +7,7 @@ import pytest
 from sgdesk.content.compounds import compound_variants, joined_forms
 from sgdesk.content.highlight import Matcher, marked_text, snippet
 from sgdesk.content.query import AllOf, Near, Phrase, Term, parse_query
-from sgdesk.content.spelling import closest, corrected_text, distance
+from sgdesk.content.spelling import Vocabulary, closest, corrected_text, distance
 from sgdesk.content.synonyms import SynonymEntry, SynonymTable, form_key, read_synonyms
 
 TABLE = SynonymTable((
@@ -151,6 +151,23 @@ def test_the_closest_word_wins_and_frequency_breaks_ties() -> None:
     assert closest("secretria", vocabulary) == "secretaria"
     assert closest("zzzzzzzz", vocabulary) is None
     assert closest("crt", vocabulary) is None, "under four letters there are too many neighbours"
+
+
+def test_a_typo_in_the_first_letter_is_corrected_too() -> None:
+    vocabulary = Vocabulary([("secretaria", 50), ("general", 40), ("gestion", 30), ("2007", 9)])
+    assert vocabulary.closest("xecretaria") == "secretaria"
+    assert vocabulary.closest("jeneral") == "general"
+    assert vocabulary.closest("2008") is None, "numbers are not words to correct"
+    assert len(vocabulary) == 3
+
+
+def test_the_whole_vocabulary_is_searched_by_length_not_by_initial() -> None:
+    """Thousands of words of every initial and length: the one-edit neighbour is found among
+    them, whatever its first letter; the more frequent of two equally close words wins."""
+    filler = [(f"{a}{b}{c}palabra", 1) for a in "abcdefghij" for b in "klmnopqrst" for c in "uvwxyz"]
+    vocabulary = Vocabulary([*filler, ("contratacion", 3), ("contrataciones", 2), ("dontratacion", 90)])
+    assert vocabulary.closest("kontratacion") == "dontratacion", "one edit each: the frequent one"
+    assert vocabulary.closest("contratacionez") == "contrataciones", "one edit beats two"
 
 
 def test_edit_distance_counts_a_swap_as_one_edit_and_stops_at_the_limit() -> None:

@@ -165,6 +165,23 @@ def test_a_typo_gets_the_corrected_results_and_says_so(library: Library) -> None
     assert "decreto-267-2007/art-7" in ids(results)
 
 
+def test_a_typo_in_the_first_letter_is_corrected(library: Library) -> None:
+    results = library.search("xecretaria general")
+    assert results.corrected_from == "xecretaria general"
+    assert results.suggestion == "secretaria general"
+    assert "decreto-267-2007/art-7" in ids(results)
+
+
+def test_a_typo_is_pointed_out_even_when_other_words_find_rows(library: Library) -> None:
+    """«general» alone finds rows: they are shown as found (no automatic correction), and
+    «¿Quiso decir…?» still names the word the index lacks."""
+    results = library.search("secretria o general")
+    assert results.total > 0
+    assert results.corrected_from is None
+    assert results.suggestion == "secretaria o general"
+    assert library.search("secretaria o general").suggestion is None
+
+
 def test_searching_exactly_keeps_the_typo_and_the_suggestion(library: Library) -> None:
     results = library.search("secretria general", exact=True)
     assert results.total == 0
