@@ -120,7 +120,7 @@ def test_bad_usage_is_exit_2_in_spanish() -> None:
 def test_search_json_hits(corpus_db: Path) -> None:
     result = sgdesk("--database", corpus_db, "search", "gestion documental", "--json")
     assert result.returncode == 0, result.stderr
-    hits = json.loads(result.stdout)
+    hits = json.loads(result.stdout)["hits"]
     assert hits[0]["id"] == "decreto-267-2007/art-7/lit-h"
     assert hits[0]["path"] == "Información General › Funciones › Decreto 267 de 2007 › " \
                               "Artículo 7. Funciones de la Secretaría General"  # fmt: skip
@@ -134,7 +134,7 @@ def test_search_human_output_and_empty_result(corpus_db: Path) -> None:
     assert found.stdout.startswith("1 resultado(s) para «solidaridad»")
     nothing = sgdesk("--database", corpus_db, "search", "zzzzqqq", "--json")
     assert nothing.returncode == 0
-    assert json.loads(nothing.stdout) == []
+    assert json.loads(nothing.stdout)["hits"] == []
 
 
 def test_search_bad_limit_is_exit_2() -> None:

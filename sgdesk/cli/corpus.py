@@ -7,8 +7,8 @@ import sys
 from datetime import date
 
 from sgdesk.cli.common import EXIT_OK, Subcommands, open_library, print_json
-from sgdesk.cli.spanish import day, positive
-from sgdesk.library import MAX_COMPLETIONS, Library, Page, Unit
+from sgdesk.cli.spanish import day, positive, takes_query
+from sgdesk.library import MAX_COMPLETIONS, Library, Page, SearchResults, Unit
 
 
 def register(commands: Subcommands) -> None:
@@ -45,6 +45,7 @@ def register(commands: Subcommands) -> None:
         help="sin corregir: no mostrar los resultados de «¿Quiso decir…?» en su lugar",
     )  # fmt: skip
     search.set_defaults(handler=_search)
+    takes_query(search)  # «sgdesk search -gestión» excludes a word, it is no unknown option
 
 
 def _tree(args: argparse.Namespace) -> int:
@@ -91,7 +92,7 @@ def _search(args: argparse.Namespace) -> int:
         for hit in results.hits
     ]  # fmt: skip
     if args.json:
-        print_json(rows)
+        print_json(search_json(results, rows))
         return EXIT_OK
     more = "más de " if results.total_capped else ""
     if results.corrected_from is not None:
@@ -114,6 +115,22 @@ def _search(args: argparse.Namespace) -> int:
         if row["snippet"]:
             print(f"   {row['snippet']}")
     return EXIT_OK
+
+
+def search_json(results: SearchResults, hits: list[dict[str, object]]) -> dict[str, object]:
+    """``sgdesk search --json`` (the structure README documents): what was searched, the count,
+    «¿Quiso decir…?», the automatic correction, the synonyms used and the hits."""
+    return {
+        "query": results.query.text,  # what was searched: the correction when it ran instead
+        "total": results.total,
+        "total_capped": results.total_capped,  # the count stopped at "total": more matched
+        "suggestion": results.suggestion,  # «¿Quiso decir…?», or null
+        "corrected_from": results.corrected_from,  # the text typed, when its correction ran instead
+        "synonyms": [{"typed": use.typed, "also": list(use.also)} for use in results.query.synonyms],
+        "bounded_prefixes": list(results.bounded),  # prefixes searched as their most frequent words
+        "sampled": results.sampled,  # ranked among the first 20 000 matches only
+        "hits": hits,
+    }
 
 
 def _timeline(args: argparse.Namespace) -> int:

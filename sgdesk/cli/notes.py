@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from sgdesk.cli.common import EXIT_OK, Subcommands, open_library, print_json
+from sgdesk.cli.spanish import takes_query
 
 if TYPE_CHECKING:
     from sgdesk.notes import MyNotes, PlacedAnnotation
@@ -30,6 +31,7 @@ def register(commands: Subcommands) -> None:
     search.add_argument("query", metavar="CONSULTA", help='palabras, "frases", o, -excluir, prefijo*')
     search.add_argument("--json", action="store_true", help="salida en JSON")
     search.set_defaults(handler=_search)
+    takes_query(search)
     add = actions.add_parser("add", help="agregar una nota a una sección o disposición")
     add.add_argument("id", metavar="ID", help="por ejemplo decreto-267-2007/art-7/lit-n")
     add.add_argument("--quote", metavar="TEXTO", help="el pasaje del texto al que se refiere la nota")

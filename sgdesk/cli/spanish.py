@@ -11,7 +11,7 @@ import argparse
 from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import date
-from typing import NoReturn
+from typing import Any, NoReturn
 
 EXIT_USAGE = 2
 
@@ -75,9 +75,29 @@ class SpanishParser(argparse.ArgumentParser):
         super().__init__(*args, **kwargs)  # type: ignore[arg-type]
         self.add_argument("-h", "--help", action="help", help="mostrar esta ayuda y salir")
 
+    # A search query may start with «-» (exclude a word: «-gestión»): such a word is the query,
+    # not an unknown option. Set on the parsers of commands that take a query.
+    dash_words_are_text = False
+
     def error(self, message: str) -> NoReturn:
         program = self.prog.split()[0]  # "sgdesk", also for "sgdesk show"
         self.exit(EXIT_USAGE, f"{program}: error: {message}\n")
+
+    def _parse_optional(self, arg_string: str) -> Any:  # argparse's hook: None means "not an option"
+        if (
+            self.dash_words_are_text
+            and arg_string[:1] == "-"
+            and arg_string[1:2].isalnum()
+            and arg_string not in self._option_string_actions
+        ):
+            return None
+        return super()._parse_optional(arg_string)
+
+
+def takes_query(parser: argparse.ArgumentParser) -> None:
+    """``parser``'s words starting with «-» are its query's (see SpanishParser)."""
+    if isinstance(parser, SpanishParser):
+        parser.dash_words_are_text = True
 
 
 def day(text: str) -> date:

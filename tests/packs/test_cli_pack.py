@@ -42,14 +42,14 @@ def test_keygen_build_verify_install_list_rollback(
         "2027.1",
     )
 
-    assert _run(capsys, "--data-dir", data, "search", NEW_WORD, "--json")[1].strip() == "[]"
+    assert json.loads(_run(capsys, "--data-dir", data, "search", NEW_WORD, "--json")[1])["hits"] == []
     code, out, _ = _run(capsys, "--data-dir", data, "pack", "install", pack, "--trust-key", pub)
     assert code == 0
     assert "Contenido instalado: versión 2027.1" in out
-    hits = json.loads(_run(capsys, "--data-dir", data, "search", NEW_WORD, "--json")[1])
+    hits = json.loads(_run(capsys, "--data-dir", data, "search", NEW_WORD, "--json")[1])["hits"]
     assert [hit["id"] for hit in hits] == ["mision"]
     overridden = _run(capsys, "--data-dir", data, "--database", str(corpus_db), "search", NEW_WORD, "--json")
-    assert overridden[1].strip() == "[]"  # --database still wins
+    assert json.loads(overridden[1])["hits"] == []  # --database still wins
 
     listing = json.loads(_run(capsys, "--data-dir", data, "pack", "list", "--json")[1])
     assert [(v["version"], v["current"]) for v in listing["versions"]] == [
