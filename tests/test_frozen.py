@@ -48,8 +48,9 @@ def test_frozen_folder_carries_only_what_it_needs(frozen: Path) -> None:
     assert all(name.startswith(("qtbase_es", "qt_es")) for name in translations), translations
     assert not list(internal.rglob("*QtNetwork*"))
     size = sum(p.stat().st_size for p in frozen.rglob("*") if p.is_file() and not p.is_symlink())
-    # 110 MiB, plus 12 MiB for cryptography's OpenSSL (signatures of content packs, sgdesk/packs).
-    assert size < 122 * 2**20, f"{size / 2**20:.0f} MiB"
+    # 110 MiB, plus 12 MiB for cryptography's OpenSSL (signatures of content packs, sgdesk/packs)
+    # and 4 MiB for rapidfuzz's portable edit distance («¿Quiso decir…?»; no AVX2 copies, no fuzz).
+    assert size < 126 * 2**20, f"{size / 2**20:.0f} MiB"
 
 
 def test_an_unexpected_error_in_the_frozen_app_ends_in_its_own_dialog(frozen: Path, tmp_path: Path) -> None:
