@@ -20,7 +20,7 @@ from sgdesk.content.timeline import OfficeState, Status
 from sgdesk.export.plan import format_day
 from sgdesk.ui.safe_text import plain, rich
 from sgdesk.ui.screen_fit import dialog_size
-from sgdesk.ui.theme import current_theme
+from sgdesk.ui.theme import Scheme, Theme, current_theme, fixed_theme
 
 if TYPE_CHECKING:
     from sgdesk.export.sheet import Sheet
@@ -83,6 +83,7 @@ class OrgChartView(QWidget):
         self._boxes: dict[str, ChartBox] = {}
         self._lines: list[QLine] = []
         self._content = QSize(400, 200)
+        self.on_paper = False  # drawn for printing or PDF: paper's light colours, whatever the theme
         self._layout()
 
     @property
@@ -248,6 +249,9 @@ class OrgChartView(QWidget):
         super().changeEvent(event)
 
     # -- painting --------------------------------------------------------------
+    def _theme(self) -> Theme:
+        return fixed_theme(Scheme.LIGHT) if self.on_paper else current_theme(self.palette())
+
     def paintEvent(self, event: QPaintEvent) -> None:
         palette = self.palette()
         title_font, note_font, font = self._fonts()
@@ -261,7 +265,7 @@ class OrgChartView(QWidget):
         painter.drawText(QRect(MARGIN, MARGIN, self._content.width(), 40),
                          Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop, self.title)  # fmt: skip
         if self.caveat:  # boxed as the reading pane's banner
-            page = current_theme(palette).page
+            page = self._theme().page
             painter.setPen(QPen(QColor(page.banner_border), 1.5))
             painter.setBrush(QColor(page.banner_background))
             painter.drawRect(self._caveat_rect)
@@ -290,7 +294,7 @@ class OrgChartView(QWidget):
     def _paint_box(self, painter: QPainter, box: ChartBox, note_font: QFont, font: QFont) -> None:
         palette = self.palette()
         root = box.office_id is None
-        top = current_theme(palette).org_root
+        top = self._theme().org_root
         fill = QColor(top.background) if root else palette.color(QPalette.ColorRole.AlternateBase)
         color = QColor(top.text) if root else palette.color(QPalette.ColorRole.Text)
         border = QColor(top.background) if root else palette.color(QPalette.ColorRole.Text)
@@ -385,6 +389,7 @@ class OrgChartDialog(QDialog):
         paper = OrgChartView(self)
         paper.hide()
         paper.setPalette(paper_palette())
+        paper.on_paper = True
         paper.setFont(paper_font(9))
         paper.set_state(offices, day, title, caveat)
         size = paper.sizeHint()

@@ -216,12 +216,11 @@ def system_wants_high_contrast() -> bool:
 
 
 def active_scheme(palette: QPalette | None = None) -> Scheme:
-    """The chosen scheme, else the system's: high contrast if asked for, dark when the palette
-    in use is dark (what is painted decides, not only the system's wish)."""
+    """High contrast when chosen (or, following the system, when Windows asks for it); else dark
+    or light as ``palette`` is: a chosen scheme already put its palette on the windows, and a
+    view drawn for paper on a light palette keeps light colours under «Oscuro»."""
     scheme = chosen().scheme
-    if scheme is not None:
-        return scheme
-    if system_wants_high_contrast():
+    if scheme is Scheme.HIGH_CONTRAST or (scheme is None and system_wants_high_contrast()):
         return Scheme.HIGH_CONTRAST
     base = (palette or QGuiApplication.palette()).color(QPalette.ColorRole.Base)
     return Scheme.DARK if base.lightness() < 128 else Scheme.LIGHT

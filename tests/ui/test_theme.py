@@ -11,12 +11,13 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QRect, Qt
-from PySide6.QtGui import QColor, QGuiApplication, QImage, QPalette
+from PySide6.QtGui import QColor, QGuiApplication, QImage, QPainter, QPalette
 from PySide6.QtPrintSupport import QPrinter
 from PySide6.QtWidgets import QApplication, QMenu, QStyleFactory
 from pytestqt.qtbot import QtBot
 
 from sgdesk.content.model import EventKind
+from sgdesk.export.common import org_chart_title, structure_caveat
 from sgdesk.export.page_colors import AA_GRAPHICS, AA_TEXT, PAPER, contrast_ratio
 from sgdesk.export.pdf import write_pdf
 from sgdesk.export.plan import plan_export
@@ -397,3 +398,33 @@ def test_a_chosen_theme_holds_when_the_system_switches(
     QApplication.processEvents()
     assert current_theme().scheme is Scheme.DARK
     assert _title_colour(window) == theme.fixed_theme(Scheme.DARK).page.title
+
+
+@pytest.mark.parametrize("choice", [ThemeChoice.DARK, ThemeChoice.HIGH_CONTRAST], ids=lambda c: c.value)
+def test_the_organigrama_on_paper_stays_light(
+    qtbot: QtBot, library: Library, window: MainWindow, looks: Appearance, choice: ThemeChoice
+) -> None:
+    """«Imprimir…» / «Exportar a PDF…» of the organigrama draw it again on a light palette: its
+    caveat box and top box keep paper's colours under a chosen dark or high-contrast theme."""
+    choose(looks, choice)
+    day = date(2020, 6, 30)  # after the horizon: the caveat box is drawn
+    currency, timeline = library.currency(), library.timeline()
+    caveat = structure_caveat(currency, timeline.structure_changes(day), day) or ""
+    assert caveat
+    dialog = OrgChartDialog()
+    qtbot.addWidget(dialog)
+    dialog.set_state(timeline.office_states(day), day, org_chart_title(day, currency), caveat, currency)
+    sheet = dialog.sheet()
+    assert sheet is not None
+    assert sheet.drawing is not None
+    image = QImage(sheet.drawing.width, sheet.drawing.height, QImage.Format.Format_RGB32)
+    image.fill(QColor("#ffffff"))
+    painter = QPainter(image)
+    sheet.drawing.paint(painter)
+    painter.end()
+    colours = _colours_in(image, image.rect())
+    assert QColor(PAPER.banner_background).rgb() in colours
+    assert QColor(theme.fixed_theme(Scheme.LIGHT).org_root.background).rgb() in colours
+    dark = sum(1 for x in range(0, image.width(), 3) for y in range(0, image.height(), 3)
+               if image.pixelColor(x, y).lightness() < 0x40)  # fmt: skip
+    assert dark < 0.05 * (image.width() // 3) * (image.height() // 3), "text and lines only, no dark fill"
