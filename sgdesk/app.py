@@ -13,7 +13,7 @@ from types import TracebackType
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, QTimer
 from PySide6.QtWidgets import QApplication
 
-from sgdesk import paths, user_folder
+from sgdesk import paths, single_instance, user_folder
 from sgdesk.errors import SgdeskError
 from sgdesk.library import Library
 from sgdesk.qtenv import (
@@ -156,8 +156,15 @@ class _FirstPaintExit(QObject):
 
 
 def run_gui(
-    database: Path | None = None, data_dir: Path | None = None, exit_after_paint: bool = False
+    database: Path | None = None,
+    data_dir: Path | None = None,
+    exit_after_paint: bool = False,
+    link: str | None = None,
+    instance: single_instance.Primary | single_instance.Standalone | None = None,
 ) -> int:
+    """The window, at ``link`` (an sgdesk:// link) if given. ``instance``: this process's claim
+    on the data folder (the command line makes it before loading the window's modules: a
+    second launch hands its link over without them; see single_instance.py)."""
     app = QApplication.instance() or QApplication(sys.argv)
     configure_application(app)
     try:
@@ -167,17 +174,24 @@ def run_gui(
             return EXIT_USER_FOLDER
         scratch = Path(tempfile.mkdtemp(prefix="sgdesk-sin-guardar-"))  # removed when the window closes
         try:
-            return _run_window(app, database, scratch, exit_after_paint)
+            return _run_window(app, database, scratch, exit_after_paint, link)
         finally:
             shutil.rmtree(scratch, ignore_errors=True)
-    return _run_window(app, database, folder, exit_after_paint)
+    return _run_window(app, database, folder, exit_after_paint, link, instance)
 
 
-def _run_window(app: QCoreApplication, database: Path | None, folder: Path, exit_after_paint: bool) -> int:
+def _run_window(app: QCoreApplication, database: Path | None, folder: Path, exit_after_paint: bool,
+                link: str | None = None, instance: object = None) -> int:  # fmt: skip
     _configure_logging(folder)
     window = create_main_window(database, folder)
     _install_excepthook(window, folder)
     app.aboutToQuit.connect(window.save_state)
+    if isinstance(instance, single_instance.Primary):
+        instance.link_received.connect(lambda text: window.links.open_link(text, bring_forward=True))
+        instance.listen()  # later launches queued while this window was built are answered now
+        app.aboutToQuit.connect(instance.release)
+    if link is not None:
+        window.links.open_link(link)
     if window.content_updates is not None:
         window.content_updates.start_checking()
     if exit_after_paint:

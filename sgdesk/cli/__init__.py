@@ -67,23 +67,23 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: Sequence[str] | None = None) -> int:
     _utf8_output()
     arguments = sys.argv[1:] if argv is None else list(argv)
-    window = window_options(arguments)
-    if window is not None:  # a double-click, or only the window's options: no argparse, no commands
-        from sgdesk.app import run_gui
-
-        return run_gui(window.database, window.data_dir, exit_after_paint=window.exit_after_paint)
+    link, rest = _link_argument(arguments)
+    window = window_options(rest)
+    if window is not None:  # a double-click, a clicked link, or only the window's options: no argparse
+        return _open_window(window.database, window.data_dir, link, window.exit_after_paint)
     from sgdesk.cli.spanish import spanish_messages
 
     with spanish_messages():
-        args = build_parser().parse_args(arguments)
+        args = build_parser().parse_args(rest)
+        if link is not None and (args.command is not None or args.smoke_test):
+            args = build_parser().parse_args(arguments)  # a command's argument ("search sgdesk://…")
+            link = None
     if args.smoke_test:
         from sgdesk.smoke import run_smoke_test
 
         return int(run_smoke_test(args.database))
     if args.command is None:
-        from sgdesk.app import run_gui  # Qt is imported only for the window
-
-        return run_gui(args.database, args.data_dir, exit_after_paint=args.exit_after_paint)
+        return _open_window(args.database, args.data_dir, link, args.exit_after_paint)
     try:
         _refuse_unencodable(args)
         if sys.stdout is None:  # started with its output closed ("sgdesk tree >&-")
@@ -134,6 +134,36 @@ def window_options(arguments: Sequence[str]) -> WindowOptions | None:
         else:
             return None
     return WindowOptions(paths.get("--database"), paths.get("--data-dir"), exit_after_paint)
+
+
+def _open_window(database: Path | None, data_dir: Path | None, link: str | None,
+                 exit_after_paint: bool = False) -> int:  # fmt: skip
+    """The window; or, when sgdesk is already open on the same data folder, hand ``link`` (or
+    nothing) to it and exit 0. Checked before the window's modules load, so a second launch
+    is quick (single_instance.py)."""
+    from sgdesk import single_instance, user_folder
+
+    try:
+        folder: Path | None = user_folder.resolve(data_dir)
+    except user_folder.UserFolderError:
+        folder = None  # the window says why, and offers to go on without saving
+    instance = single_instance.claim(folder, link) if folder is not None else None
+    if folder is not None and instance is None:
+        return EXIT_OK  # the running window has the link and came forward
+    from sgdesk.app import run_gui  # Qt's widgets are imported only for the window
+
+    return run_gui(database, data_dir, exit_after_paint, link, instance)
+
+
+def _link_argument(arguments: list[str]) -> tuple[str | None, list[str]]:
+    """``sgdesk sgdesk://…`` (what Windows runs for a clicked link): the first argument written
+    as an sgdesk link, valid or not (the window explains a bad one), and the other arguments."""
+    from sgdesk.content.links import is_link
+
+    for index, argument in enumerate(arguments):
+        if is_link(argument):
+            return argument, arguments[:index] + arguments[index + 1 :]
+    return None, arguments
 
 
 def _refuse_unencodable(args: argparse.Namespace) -> None:

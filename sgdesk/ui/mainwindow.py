@@ -38,6 +38,7 @@ from sgdesk.ui.as_of import PointInTime
 from sgdesk.ui.export_actions import ExportActions
 from sgdesk.ui.find_bar import FindBar
 from sgdesk.ui.history import History
+from sgdesk.ui.link_actions import LinkActions, LinkHost
 from sgdesk.ui.links_dialog import PageLinksDialog
 from sgdesk.ui.my_notes import HIGHLIGHT_COLOURS, MyNotesActions
 from sgdesk.ui.reading_pane import DEFAULT_ZOOM, ReadingPane
@@ -134,6 +135,10 @@ class MainWindow(QMainWindow):
         self.exports = ExportActions(self)  # Ctrl+E, Ctrl+P, Ctrl+Shift+P
         self.my_notes = MyNotesActions(self, self.docks["myNotesDock"])  # Ctrl+B, Ctrl+Alt+M
         self.point_in_time.attach_timeline(self.docks["timelineDock"])
+        self.links = LinkActions(self, LinkHost(  # «Copiar enlace» (Ctrl+L), sgdesk:// links
+            self.reading_pane, lambda: self.library, lambda: None if self.showing_help else
+            self.current_node_id, lambda: self.point_in_time.day, self.point_in_time.bar.set_day,
+            self.open_node))  # fmt: skip
 
         self.content_label = QLabel(self)
         self.content_label.setObjectName("contentLabel")
@@ -261,7 +266,7 @@ class MainWindow(QMainWindow):
         file_menu.addSeparator()
         file_menu.addAction(self.quit_action)
         edit_menu = bar.addMenu(self.tr("&Edición"))
-        edit_menu.addActions([self.copy_action, self.copy_citation_action])
+        edit_menu.addActions([self.copy_action, self.copy_citation_action, self.links.copy_action])
         edit_menu.addSeparator()
         edit_menu.addActions([self.favorite_action, self.note_action])
         edit_menu.addActions(self.highlight_actions)

@@ -129,7 +129,13 @@ class ReadingPane(QTextBrowser):
 
     def node_at_selection(self) -> str | None:
         """The id of the unit in which the current selection (or cursor) starts."""
-        start = self.textCursor().selectionStart()
+        return self._node_at(self.textCursor().selectionStart())
+
+    def node_at_position(self, point: QPoint) -> str | None:
+        """The id of the unit under ``point`` (viewport coordinates: a right click)."""
+        return self._node_at(self.cursorForPosition(point).position())
+
+    def _node_at(self, start: int) -> str | None:
         found = None
         for position, node_id in self._anchors:
             if position > start:

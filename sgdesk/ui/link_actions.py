@@ -1,0 +1,148 @@
+"""Deep links in the window: «Copiar enlace» (Edición menu, the reading pane's context menu) and
+opening a link given on the command line or handed over by a second launch.
+
+A link's text is data from outside: it is parsed by ``content.links`` (Spanish errors only),
+the unit must exist in the content in use, and every message shows the link as plain text.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject, QPoint, Qt
+from PySide6.QtGui import QAction, QGuiApplication
+from PySide6.QtWidgets import QMainWindow, QMessageBox
+
+from sgdesk.content.links import LinkError, format_link, parse_link
+from sgdesk.ui.safe_text import plain, plain_message_box, show_status
+
+if TYPE_CHECKING:
+    from sgdesk.library import Library
+    from sgdesk.ui.reading_pane import ReadingPane
+
+COPY_SHORTCUT = "Ctrl+L"
+log = logging.getLogger("sgdesk")
+
+
+@dataclass(frozen=True)
+class LinkHost:
+    """What links need from the window: its reading pane and its reader's state."""
+
+    reading_pane: ReadingPane
+    library: Callable[[], Library | None]
+    node: Callable[[], str | None]  # the node whose page is shown (None: «Ayuda», nothing yet)
+    day: Callable[[], date | None]  # the «Vigente a» date (None: today's text)
+    set_day: Callable[[date | None], None]
+    open_node: Callable[[str], bool]
+
+
+class LinkActions(QObject):
+    """«Copiar enlace» and the opening of links, for one window."""
+
+    def __init__(self, window: QMainWindow, host: LinkHost) -> None:
+        super().__init__(window)
+        self._window = window
+        self._host = host
+        self.message_box: QMessageBox | None = None  # the last explanation shown (tests read it)
+        self.copy_action = QAction(self.tr("Copiar &enlace"), window)
+        self.copy_action.setShortcut(COPY_SHORTCUT)
+        self.copy_action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+        self.copy_action.setStatusTip(self.tr("Copiar un enlace sgdesk:// a esta sección, con su fecha"))
+        self.copy_action.triggered.connect(lambda: self.copy_link())
+        window.addAction(self.copy_action)
+        pane = host.reading_pane
+        pane.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        pane.customContextMenuRequested.connect(self._context_menu)
+
+    # -- copying ---------------------------------------------------------------
+
+    def link_for(self, node_id: str | None = None) -> str | None:
+        """The link to ``node_id`` (else the unit at the cursor, else the page), at the date."""
+        host = self._host
+        page, library = host.node(), host.library()
+        if page is None or library is None:
+            return None
+        unit = node_id or host.reading_pane.node_at_selection() or page
+        found = library.find(unit)
+        try:
+            return format_link((found.id if found else page), host.day())
+        except ValueError:  # an id the link grammar cannot carry (a content team's typo)
+            log.warning("no link for node id %r", unit)
+            return None
+
+    def copy_link(self, node_id: str | None = None) -> str | None:
+        link = self.link_for(node_id)
+        if link is None:
+            show_status(self._window, self.tr("Esta página no tiene enlace: abra una sección del índice."))
+            return None
+        QGuiApplication.clipboard().setText(link)
+        show_status(self._window, self.tr("Enlace copiado: %1").replace("%1", link), 8000)
+        return link
+
+    def _context_menu(self, position: QPoint) -> None:
+        pane = self._host.reading_pane
+        menu = pane.createStandardContextMenu(position)
+        unit = pane.node_at_position(position)
+        action = menu.addAction(self.copy_action.text())
+        action.setShortcut(self.copy_action.shortcut())
+        action.setEnabled(self.link_for(unit) is not None)
+        action.triggered.connect(lambda: self.copy_link(unit))
+        menu.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        menu.popup(pane.viewport().mapToGlobal(position))
+
+    # -- opening ---------------------------------------------------------------
+
+    def open_link(self, text: str | None, bring_forward: bool = False) -> bool:
+        """Open the unit and date ``text`` names; a Spanish explanation when it cannot be."""
+        if bring_forward:
+            self._bring_forward()
+        if text is None:
+            return False
+        try:
+            link = parse_link(text)
+        except LinkError as exc:
+            self._explain(exc.message)
+            return False
+        host = self._host
+        library = host.library()
+        if library is None:
+            self._explain("El enlace no se puede abrir: no hay contenido abierto.")
+            return False
+        node = library.find(link.node_id)
+        if node is None:
+            self._explain(
+                f"El enlace lleva a «{link.node_id}», que no existe en esta versión del contenido "
+                f"(con cambios hasta {library.info.as_of_text}, edición {library.info.edition}). "
+                "Puede ser un enlace de otra versión, o estar incompleto; la sección abierta no cambió."
+            )
+            return False
+        host.set_day(link.day)
+        opened = host.open_node(node.id)
+        log.info("link opened: %s at %s", host.node(), host.day() or "today")
+        return opened
+
+    def _bring_forward(self) -> None:
+        log.info("window brought forward by a later launch")
+        window = self._window
+        if window.isMinimized():
+            window.showNormal()
+        window.show()
+        window.raise_()
+        window.activateWindow()
+
+    def _explain(self, message: str) -> None:
+        log.warning("link not opened: %s", message)
+        show_status(self._window, message, 15000)
+        if self.message_box is not None:
+            self.message_box.close()
+        box = QMessageBox(self._window)
+        box.setIcon(QMessageBox.Icon.Warning)
+        box.setWindowTitle(self.tr("Enlace de sgdesk"))
+        box.setObjectName("linkErrorDialog")
+        plain_message_box(box, plain(message, 600, lines=True))
+        box.open()  # window-modal, without blocking: a second link may still arrive
+        self.message_box = box

@@ -1,0 +1,150 @@
+"""Single instance with real processes: the window runs offscreen in one process, later
+launches (``sgdesk sgdesk://…``) hand their link to it and exit 0; a lock left by a process
+killed with SIGKILL does not stop the next start; another data folder is another instance.
+
+What the first window did is read from its log (``sgdesk.log`` in the data folder), where it
+writes every link it opened or refused.
+"""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from sgdesk.single_instance import LOCK_NAME
+
+pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="POSIX signals; Windows: tests/wine")
+
+WAIT = 120.0  # seconds: the window starts in about 1 s, much more on a loaded machine
+
+
+class Launcher:
+    def __init__(self, tmp_path: Path, corpus_db: Path) -> None:
+        self.env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "HOME": str(tmp_path / "home"),
+                    "XDG_RUNTIME_DIR": str(tmp_path / "run")}  # fmt: skip
+        (tmp_path / "run").mkdir(mode=0o700)
+        self.corpus_db = corpus_db
+        self.running: list[subprocess.Popen[str]] = []
+
+    def start(self, data_dir: Path, *arguments: str) -> subprocess.Popen[str]:
+        command = [sys.executable, "-m", "sgdesk", "--database", str(self.corpus_db),
+                   "--data-dir", str(data_dir), *arguments]  # fmt: skip
+        process = subprocess.Popen(command, env=self.env, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                                   text=True)  # fmt: skip
+        self.running.append(process)
+        return process
+
+    def second(self, data_dir: Path, *arguments: str) -> subprocess.CompletedProcess[str]:
+        """A later launch, which must hand over and exit by itself."""
+        command = [sys.executable, "-m", "sgdesk", "--database", str(self.corpus_db),
+                   "--data-dir", str(data_dir), *arguments]  # fmt: skip
+        return subprocess.run(command, env=self.env, capture_output=True, text=True, timeout=WAIT,
+                              check=False)  # fmt: skip
+
+    def stop_all(self) -> None:
+        for process in self.running:
+            if process.poll() is None:
+                process.kill()
+            process.communicate(timeout=WAIT)
+
+
+@pytest.fixture
+def launcher(tmp_path: Path, corpus_db: Path) -> Iterator[Launcher]:
+    launcher = Launcher(tmp_path, corpus_db)
+    yield launcher
+    launcher.stop_all()
+
+
+def log_lines(data_dir: Path) -> list[str]:
+    try:
+        return (data_dir / "sgdesk.log").read_text(encoding="utf-8").splitlines()
+    except FileNotFoundError:
+        return []
+
+
+def wait_for_file(path: Path) -> None:
+    deadline = time.monotonic() + WAIT
+    while not path.exists():
+        assert time.monotonic() < deadline, f"{path} never appeared"
+        time.sleep(0.005)
+
+
+def wait_for_log(data_dir: Path, text: str, count: int = 1) -> list[str]:
+    deadline = time.monotonic() + WAIT
+    while time.monotonic() < deadline:
+        found = [line for line in log_lines(data_dir) if text in line]
+        if len(found) >= count:
+            return found
+        time.sleep(0.1)
+    raise AssertionError(f"«{text}» ×{count} not in the log:\n" + "\n".join(log_lines(data_dir)))
+
+
+def test_a_second_launch_hands_its_link_to_the_first_even_while_it_starts(
+    launcher: Launcher, tmp_path: Path
+) -> None:
+    data = tmp_path / "datos"
+    first = launcher.start(data, "sgdesk://decreto-267-2007/art-7?vigente=2008-06-30")
+    wait_for_file(data / LOCK_NAME)  # the first has claimed the folder; its window comes ~1 s later
+    second = launcher.second(data, "sgdesk://decreto-267-2007/art-7/lit-n?vigente=2009-01-15")
+    assert second.returncode == 0, second.stderr
+    wait_for_log(data, "link opened: decreto-267-2007/art-7 at 2008-06-30")
+    wait_for_log(data, "link opened: decreto-267-2007/art-7/lit-n at 2009-01-15")
+    assert first.poll() is None  # the first window is still open
+    third = launcher.second(data)  # no link: only brings the window forward
+    assert third.returncode == 0, third.stderr
+    wait_for_log(data, "brought forward by a later launch", count=2)
+    assert first.poll() is None
+    assert len([line for line in log_lines(data) if "link opened" in line]) == 2
+
+
+def test_bad_links_reach_the_first_window_as_spanish_messages(launcher: Launcher, tmp_path: Path) -> None:
+    data = tmp_path / "datos"
+    launcher.start(data)
+    for link in ("sgdesk://decreto-999-2020/art-1", "sgdesk://../../etc/passwd", "sgdesk://" + "a/" * 50_000,
+                 "SGDESK://mision?vigente=2008-02-30"):  # fmt: skip
+        result = launcher.second(data, link)
+        assert result.returncode == 0, result.stderr
+        assert "Traceback" not in result.stderr
+    refused = wait_for_log(data, "link not opened", count=4)
+    assert "«decreto-999-2020/art-1», que no existe en esta versión del contenido" in refused[0]
+    assert "no nombra una sección" in refused[1]
+    assert "demasiado largo" in refused[2]
+    assert "no es una fecha válida" in refused[3]
+    assert not [line for line in log_lines(data) if "link opened" in line]
+
+
+def test_a_lock_left_by_a_killed_window_does_not_block_the_next_start(
+    launcher: Launcher, tmp_path: Path
+) -> None:
+    data = tmp_path / "datos"
+    first = launcher.start(data, "sgdesk://mision")
+    wait_for_log(data, "link opened: mision")
+    first.send_signal(signal.SIGKILL)
+    first.wait(timeout=WAIT)
+    assert (data / LOCK_NAME).exists()  # left behind, with the dead process's id
+    assert list((tmp_path / "run").iterdir())  # and its socket
+    after = launcher.start(data, "sgdesk://vision")
+    wait_for_log(data, "link opened: vision")
+    assert after.poll() is None  # a window of its own, not a hand-over to the dead one
+    later = launcher.second(data, "sgdesk://valores")
+    assert later.returncode == 0, later.stderr
+    wait_for_log(data, "link opened: valores")
+    assert after.poll() is None
+
+
+def test_another_data_folder_is_another_instance(launcher: Launcher, tmp_path: Path) -> None:
+    one, other = tmp_path / "uno", tmp_path / "otro"
+    first = launcher.start(one, "sgdesk://mision")
+    wait_for_log(one, "link opened: mision")
+    second = launcher.start(other, "sgdesk://vision")
+    wait_for_log(other, "link opened: vision")
+    assert first.poll() is None
+    assert second.poll() is None  # its own window: it did not hand over to the first
+    assert not [line for line in log_lines(one) if "vision" in line]

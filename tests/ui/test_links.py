@@ -1,0 +1,140 @@
+"""Deep links in the window: «Copiar enlace» (Ctrl+L, Edición, the reading pane's context menu)
+with the «Vigente a» date, and links opened at their unit and date, or explained in Spanish."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+
+import pytest
+from PySide6.QtCore import QPoint, Qt, QTimer
+from PySide6.QtGui import QGuiApplication, QTextCursor
+from PySide6.QtWidgets import QApplication, QMenu, QMessageBox
+from pytestqt.qtbot import QtBot
+
+from sgdesk.ui.mainwindow import MainWindow
+from tests.ui.helpers import current_tree_id
+
+CTRL = Qt.KeyboardModifier.ControlModifier
+LITERAL_N = "Formular y orientar las políticas para la gestión que en materia de relaciones"
+
+
+def _text_point(window: MainWindow, text: str) -> QPoint:
+    """Where ``text`` is drawn in the reading pane's viewport (scrolled into view)."""
+    pane = window.reading_pane
+    cursor = QTextCursor(pane.document())
+    cursor.setPosition(pane.toPlainText().index(text) + 5)
+    pane.setTextCursor(cursor)
+    pane.ensureCursorVisible()
+    pane.setTextCursor(QTextCursor(pane.document()))  # the caret back at the top: only the click counts
+    cursor.setPosition(pane.toPlainText().index(text) + 5)
+    return pane.cursorRect(cursor).center()
+
+
+def _menu_actions(window: MainWindow, title: str) -> list[str]:
+    (menu,) = [a.menu() for a in window.menuBar().actions() if a.text().replace("&", "") == title]
+    return [a.text().replace("&", "") for a in menu.actions()]
+
+
+def test_ctrl_l_copies_the_link_to_the_page_with_the_date(window: MainWindow, qtbot: QtBot) -> None:
+    window.open_node("decreto-267-2007/art-7")
+    qtbot.keyClick(window, Qt.Key.Key_L, CTRL)
+    assert QGuiApplication.clipboard().text() == "sgdesk://decreto-267-2007/art-7"
+    window.point_in_time.bar.set_day(date(2008, 6, 30))
+    qtbot.keyClick(window, Qt.Key.Key_L, CTRL)
+    assert QGuiApplication.clipboard().text() == "sgdesk://decreto-267-2007/art-7?vigente=2008-06-30"
+    status = window.statusBar().currentMessage()
+    assert "Enlace copiado: sgdesk://decreto-267-2007/art-7?vigente=2008-06-30" in status
+
+
+def test_the_edit_menu_offers_it(window: MainWindow) -> None:
+    assert "Copiar enlace" in _menu_actions(window, "Edición")
+    assert window.links.copy_action.shortcut().toString() == "Ctrl+L"
+
+
+@pytest.mark.qt_log_ignore("This plugin does not support")  # offscreen: a popup menu grabs the keyboard
+def test_the_context_menu_copies_the_link_of_the_unit_clicked(window: MainWindow, qtbot: QtBot) -> None:
+    window.open_node("decreto-267-2007")  # the norm's page: art. 7 and its literals are on it
+    window.point_in_time.bar.set_day(date(2009, 1, 15))
+    point = _text_point(window, LITERAL_N)
+    chosen: list[str] = []
+
+    def choose() -> None:
+        menu = next(w for w in QApplication.topLevelWidgets() if isinstance(w, QMenu) and w.isVisible())
+        texts = [a.text().replace("&", "") for a in menu.actions()]
+        chosen.extend(texts)
+        next(a for a in menu.actions() if a.text().replace("&", "") == "Copiar enlace").trigger()
+        menu.close()
+
+    QTimer.singleShot(200, choose)
+    window.reading_pane.customContextMenuRequested.emit(point)  # what a right click there sends
+    qtbot.waitUntil(lambda: bool(chosen))
+    assert "Copiar" in " ".join(chosen)  # the standard entries stay
+    assert QGuiApplication.clipboard().text() == "sgdesk://decreto-267-2007/art-7/lit-n?vigente=2009-01-15"
+
+
+def test_a_link_opens_its_unit_at_its_date(window: MainWindow) -> None:
+    assert window.links.open_link("sgdesk://decreto-267-2007/art-7/lit-n?vigente=2008-06-30")
+    assert window.current_node_id == "decreto-267-2007/art-7/lit-n"
+    assert window.point_in_time.day == date(2008, 6, 30)
+    assert window.point_in_time.bar.date_edit.date().toString("dd/MM/yyyy") == "30/06/2008"
+    assert current_tree_id(window.tree_view) == "decreto-267-2007/art-7/lit-n"
+    assert "Texto vigente al 30 de junio de 2008" in window.reading_pane.toPlainText()
+    assert window.links.open_link("SGDESK://Mision/")  # no date: today's text
+    assert window.current_node_id == "mision"
+    assert window.point_in_time.day is None
+
+
+def test_a_copied_link_opens_the_same_place(make_window: Callable[..., MainWindow]) -> None:
+    first = make_window()
+    first.open_node("decreto-163-2008/art-2")
+    first.point_in_time.bar.set_day(date(2010, 3, 1))
+    link = first.links.copy_link()
+    assert link is not None
+    second = make_window()
+    assert second.links.open_link(QGuiApplication.clipboard().text())
+    assert (second.current_node_id, second.point_in_time.day) == ("decreto-163-2008/art-2", date(2010, 3, 1))
+
+
+def _explanation(window: MainWindow) -> QMessageBox:
+    box = window.links.message_box
+    assert box is not None
+    assert box.isVisible()
+    assert box.textFormat() == Qt.TextFormat.PlainText
+    return box
+
+
+def test_a_link_to_a_unit_this_content_lacks_is_explained(window: MainWindow) -> None:
+    window.open_node("vision")
+    assert not window.links.open_link("sgdesk://decreto-999-2020/art-1?vigente=2021-01-01")
+    box = _explanation(window)
+    assert "«decreto-999-2020/art-1», que no existe en esta versión del contenido" in box.text()
+    assert "(con cambios hasta 2012, edición 1)" in box.text()
+    assert window.current_node_id == "vision"  # nothing else changed
+    assert window.point_in_time.day is None
+
+
+def test_hostile_links_show_as_plain_text_and_change_nothing(window: MainWindow) -> None:
+    window.open_node("vision")
+    for link, says in [
+        ('sgdesk://<img src="file:///etc/passwd"><b>x</b>', "espacios o caracteres"),
+        ("sgdesk://<b>x</b>", "no nombra una sección"),
+        ("https://example.com/decreto-267-2007", "no es un enlace de sgdesk"),
+        ("sgdesk://mision?vigente=2008-13-01", "no es una fecha válida"),
+        ("sgdesk://" + "a/" * 100_000, "demasiado largo"),
+        ("sgdesk://%2e%2e/x", "codificados"),
+        ("sgdesk://decreto-267-2007\udcff", "caracteres que sgdesk no usa"),  # undecodable argv byte
+    ]:
+        assert not window.links.open_link(link)
+        box = _explanation(window)
+        assert says in box.text()
+        assert len(box.text()) < 700
+    assert window.current_node_id == "vision"
+    assert window.point_in_time.day is None
+
+
+def test_markup_in_a_link_is_shown_as_written(window: MainWindow) -> None:
+    window.links.open_link("sgdesk://<b>negrita</b>")
+    assert "«sgdesk://<b>negrita</b>»" in _explanation(window).text()
+    assert window.links.message_box is not None
+    assert window.links.message_box.textFormat() == Qt.TextFormat.PlainText
