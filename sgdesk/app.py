@@ -7,6 +7,7 @@ import shutil
 import sys
 import tempfile
 import traceback
+from collections.abc import Callable
 from pathlib import Path
 from types import TracebackType
 
@@ -138,6 +139,21 @@ def _continue_without_saving(message: str) -> bool:
     return box.clickedButton() is go_on
 
 
+class _AfterPaint(QObject):
+    """Calls ``callback`` once, in the event-loop turn after ``widget`` first paints."""
+
+    def __init__(self, widget: QObject, callback: Callable[[], object]) -> None:
+        super().__init__(widget)
+        self._callback = callback
+        widget.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt override)
+        if event.type() == QEvent.Type.Paint:
+            watched.removeEventFilter(self)
+            QTimer.singleShot(0, self._callback)
+        return False
+
+
 class _FirstPaintExit(QObject):
     """For the start-up bench: once the reading pane paints with a page's text in it, prints
     "sgdesk: page <id>" and "sgdesk: first-paint", then quits."""
@@ -188,7 +204,8 @@ def _run_window(app: QCoreApplication, database: Path | None, folder: Path, exit
     app.aboutToQuit.connect(window.save_state)
     if isinstance(instance, single_instance.Primary):
         instance.link_received.connect(lambda text: window.links.open_link(text, bring_forward=True))
-        instance.listen()  # later launches queued while this window was built are answered now
+        # Later launches wait for it (they retry): it costs the first frame nothing.
+        _AfterPaint(window.reading_pane.viewport(), instance.listen)
         app.aboutToQuit.connect(instance.release)
     if link is not None:
         window.links.open_link(link)

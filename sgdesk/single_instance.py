@@ -22,7 +22,6 @@ Qt Core and Network only (no widgets); the window reacts to ``link_received``.
 from __future__ import annotations
 
 import contextlib
-import getpass
 import hashlib
 import json
 import logging
@@ -30,9 +29,12 @@ import os
 import sys
 import time
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QLockFile, QObject, Signal
-from PySide6.QtNetwork import QLocalServer, QLocalSocket
+
+if TYPE_CHECKING:  # QtNetwork loads only to hand over, or once the first window is painted
+    from PySide6.QtNetwork import QLocalServer, QLocalSocket
 
 LOCK_NAME = "sgdesk.lock"
 HANDOVER_SECONDS = 15.0  # how long a later launch waits for a first one that is still starting
@@ -45,12 +47,8 @@ log = logging.getLogger("sgdesk")
 
 
 def server_name(data_dir: Path) -> str:
-    """The local socket's name: one per user and data folder, and unguessable by other users'
-    programs only in as much as it is private (the socket refuses them in any case)."""
-    try:
-        user = getpass.getuser()
-    except Exception:  # no user name in the environment nor the password database
-        user = str(os.getuid()) if hasattr(os, "getuid") else "usuario"
+    """The local socket's name: one per user and data folder (only its user may connect)."""
+    user = str(os.getuid()) if hasattr(os, "getuid") else os.environ.get("USERNAME", "")  # not getpass: 3 ms
     key = f"{user}\n{os.path.normcase(str(data_dir.resolve()))}".encode("utf-8", "surrogatepass")
     name = f"sgdesk-{hashlib.sha256(key).hexdigest()[:24]}"
     runtime = os.environ.get("XDG_RUNTIME_DIR", "")
@@ -73,13 +71,18 @@ class Primary(QObject):
         self._lock = lock
         self._name = name
         self._buffers: dict[QLocalSocket, bytearray] = {}
+        self.server: QLocalServer | None = None
+
+    def listen(self) -> bool:
+        """Start answering later launches: once the Qt application exists (the window calls it
+        after its first paint). Until then they wait and retry; nothing they send is lost."""
+        from PySide6.QtNetwork import QLocalServer
+
+        if self.server is not None:
+            return self.server.isListening()
         self.server = QLocalServer(self)
         self.server.setSocketOptions(QLocalServer.SocketOption.UserAccessOption)
         self.server.newConnection.connect(self._accept)
-
-    def listen(self) -> bool:
-        """Start answering later launches (once the Qt application exists; what they send
-        before the event loop runs waits in the socket's queue)."""
         # A socket left by a dead first instance (we hold the lock). Qt also replaces it by itself
         # when it listens with access options, as here; removing it first does not rely on that.
         QLocalServer.removeServer(self._name)
@@ -89,6 +92,7 @@ class Primary(QObject):
         return False
 
     def _accept(self) -> None:
+        assert self.server is not None
         while self.server.hasPendingConnections():
             socket = self.server.nextPendingConnection()
             self._buffers[socket] = bytearray()
@@ -119,7 +123,8 @@ class Primary(QObject):
         socket.deleteLater()
 
     def release(self) -> None:
-        self.server.close()
+        if self.server is not None:
+            self.server.close()
         self._lock.unlock()
 
 
@@ -165,6 +170,8 @@ def claim(
 
 def _hand_over(name: str, message: bytes, lock: QLockFile) -> bool:
     """Send ``message`` to the first instance and wait for its ``ok`` (it may still be starting)."""
+    from PySide6.QtNetwork import QLocalSocket
+
     socket = QLocalSocket()
     socket.connectToServer(name)
     if not socket.waitForConnected(1000):

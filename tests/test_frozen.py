@@ -6,6 +6,7 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -50,6 +51,7 @@ def test_frozen_folder_carries_only_what_it_needs(frozen: Path) -> None:
     size = sum(p.stat().st_size for p in frozen.rglob("*") if p.is_file() and not p.is_symlink())
     # 110 MiB, plus 12 MiB for cryptography's OpenSSL (signatures of content packs, sgdesk/packs)
     # and 4 MiB for rapidfuzz's portable edit distance («¿Quiso decir…?»; no AVX2 copies, no fuzz).
+    # QtNetwork (3.2 MiB: the single instance's local socket) fits since the fonts were subset.
     assert size < 126 * 2**20, f"{size / 2**20:.0f} MiB"
 
 
@@ -79,3 +81,33 @@ def test_the_console_companion_finds_the_module_archive_of_the_windowed_program(
     location = pyi_shared_pyz.pyz_location(str(frozen / "sgdesk"))
     archive = ZlibArchiveReader(location, check_pymagic=True)
     assert {"sgdesk.cli", "sgdesk.toplevel", "sgdesk.ui.mainwindow"} <= set(archive.toc)
+
+
+def test_the_frozen_app_opens_a_link_given_as_its_only_argument(frozen: Path, tmp_path: Path) -> None:
+    """What Windows runs for a clicked sgdesk:// link (``sgdesk.exe "%1"``): the first launch opens
+    it; a second hands its link over (QtNetwork's local socket, in the bundle) and exits 0."""
+    (tmp_path / "run").mkdir(mode=0o700)
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "HOME": str(tmp_path),
+           "XDG_DATA_HOME": str(tmp_path / "datos"), "XDG_RUNTIME_DIR": str(tmp_path / "run")}  # fmt: skip
+    folder = tmp_path / "datos" / "Alcaldia Mayor de Bogota" / "sgdesk"
+    app = str(frozen / "sgdesk")
+    first = subprocess.Popen([app, "sgdesk://decreto-267-2007/art-7?vigente=2008-06-30"], env=env,
+                             cwd=tmp_path, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)  # fmt: skip
+    try:
+        deadline = time.monotonic() + 120
+        while not (folder / "sgdesk.lock").exists():  # the first has the folder (its window comes later)
+            assert time.monotonic() < deadline
+            time.sleep(0.01)
+        second = subprocess.run([app, "sgdesk://decreto-267-2007/art-7/lit-n"], env=env, cwd=tmp_path,
+                                capture_output=True, text=True, timeout=120, check=False)  # fmt: skip
+        assert second.returncode == 0, second.stderr
+        wanted = ["link opened: decreto-267-2007/art-7 at 2008-06-30",
+                  "link opened: decreto-267-2007/art-7/lit-n at today"]  # fmt: skip
+        log = folder / "sgdesk.log"
+        while not (log.exists() and all(line in log.read_text(encoding="utf-8") for line in wanted)):
+            assert time.monotonic() < deadline, log.read_text(encoding="utf-8") if log.exists() else "no log"
+            time.sleep(0.2)
+        assert first.poll() is None
+    finally:
+        first.kill()
+        first.wait(timeout=60)

@@ -107,6 +107,7 @@ def test_a_second_launch_hands_its_link_to_the_first_even_while_it_starts(
 def test_bad_links_reach_the_first_window_as_spanish_messages(launcher: Launcher, tmp_path: Path) -> None:
     data = tmp_path / "datos"
     launcher.start(data)
+    wait_for_file(data / LOCK_NAME)  # (launched together, either could be the first)
     for link in ("sgdesk://decreto-999-2020/art-1", "sgdesk://../../etc/passwd", "sgdesk://" + "a/" * 50_000,
                  "SGDESK://mision?vigente=2008-02-30"):  # fmt: skip
         result = launcher.second(data, link)
@@ -126,6 +127,10 @@ def test_a_lock_left_by_a_killed_window_does_not_block_the_next_start(
     data = tmp_path / "datos"
     first = launcher.start(data, "sgdesk://mision")
     wait_for_log(data, "link opened: mision")
+    deadline = time.monotonic() + WAIT
+    while not list((tmp_path / "run").iterdir()):  # it listens once its window is painted
+        assert time.monotonic() < deadline
+        time.sleep(0.05)
     first.send_signal(signal.SIGKILL)
     first.wait(timeout=WAIT)
     assert (data / LOCK_NAME).exists()  # left behind, with the dead process's id
