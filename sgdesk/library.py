@@ -98,6 +98,15 @@ _PATHS_KEPT = 50_000  # breadcrumbs kept per Library (a few MB at most); then re
 
 
 @dataclass(frozen=True)
+class NoteMark:
+    """A hit that is one of the user's notes or highlights («Mi nota»), not a unit's text."""
+
+    annotation_id: str
+    passage: str  # the annotated passage as the unit reads now, marked when opened ("": the whole unit)
+    highlight: bool  # a highlight: no words of its own, its passage is what was found
+
+
+@dataclass(frozen=True)
 class Hit:
     """One search result: the node, where it sits, a snippet with the matched words."""
 
@@ -107,6 +116,7 @@ class Hit:
     cited: bool  # named by a citation in the query ("decreto 267 de 2007")
     text: str = field(default="", repr=False)  # what the snippet is cut from
     matcher: Matcher | None = field(default=None, repr=False, compare=False)
+    note: NoteMark | None = None  # one of Mis notas (the Búsqueda panel lists them first)
 
     @functools.cached_property
     def snippet(self) -> Snippet:
@@ -121,6 +131,7 @@ class SearchMode:
 
     prefix_last: bool = False
     exact: bool = False
+    only_notes: bool = False  # «Solo mis notas» (callers that search Mis notas too; not Library)
 
 
 @dataclass(frozen=True)
@@ -134,6 +145,7 @@ class SearchResults:
     suggestion: str | None = None  # «¿Quiso decir…?»: the text with unknown words corrected
     corrected_from: str | None = None  # these are the suggestion's results: the text typed had none
     bounded: tuple[str, ...] = ()  # prefixes searched as their most frequent completions only
+    notes: int = 0  # the first ``notes`` hits are Mis notas (``Hit.note``); ``total`` counts the corpus's
 
     @property
     def matcher(self) -> Matcher:

@@ -27,7 +27,7 @@ from sgdesk.content.anchoring import (
 from sgdesk.content.annotations import Annotation, AnnotationKind, Favorite, TextAnchor, Visit, utc_now
 from sgdesk.content.model import Node
 from sgdesk.content.notes_file import NotesFile, notes_file_json, parse_notes_file
-from sgdesk.content.query import parse_query
+from sgdesk.content.query import parse_query, typed_as_prefix
 from sgdesk.errors import SgdeskError, UserDataError
 from sgdesk.library import Library
 from sgdesk.store.search import text_expression
@@ -236,10 +236,13 @@ class MyNotes:
         texts: dict[str, str | None] = {}
         return [self._place(a, library, texts) for a in self._store.annotations_on(node_ids)]
 
-    def search(self, library: Library, text: str, limit: int = 200) -> list[PlacedAnnotation]:
+    def search(self, library: Library, text: str, limit: int = 200,
+               prefix_last: bool = False) -> list[PlacedAnnotation]:  # fmt: skip
         """The notes whose text or quoted passage match ``text`` (the corpus search's syntax:
-        accents and case ignored, Spanish stems, "frases", o, -excluir, prefijo*), best first."""
-        expression = text_expression(parse_query(text))
+        accents and case ignored, Spanish stems, "frases", o, -excluir, prefijo*), best first.
+        ``prefix_last``: the text is being typed; its last word is also a prefix."""
+        query = parse_query(text, prefix_last=prefix_last)
+        expression = text_expression(typed_as_prefix(query))
         if expression is None:
             return []
         try:

@@ -12,7 +12,7 @@ also searched as a prefix, its completions ranked below the word itself.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from sgdesk.content.citations import Citation, parse_citation
 from sgdesk.content.compounds import joined_forms
@@ -277,3 +277,15 @@ def clause_words(clause: Clause) -> tuple[str, ...]:
     if isinstance(clause, AllOf):
         return tuple(t.word for t in clause.terms)
     return (clause.word,)
+
+
+def typed_as_prefix(query: Query) -> Query:
+    """``query`` with the word being typed searched as a plain prefix (``x*``), for an index
+    without the corpus's vocabulary of completions (Mis notas)."""
+    typed = query.typed
+    if typed is None:
+        return query
+    groups = tuple(
+        tuple(Term(c.word, prefix=True) if c == typed else c for c in group) for group in query.groups
+    )
+    return replace(query, groups=groups, typed=None)

@@ -16,12 +16,19 @@ from sgdesk.ui.theme import current_theme
 
 NODE_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 HTML_ROLE = Qt.ItemDataRole.UserRole + 2
+PASSAGE_ROLE = Qt.ItemDataRole.UserRole + 3  # Mis notas: the annotated passage, marked when opened
 
 AnyIndex = QModelIndex | QPersistentModelIndex
 
 
 def hit_html(hit: Hit) -> str:
-    """Title, breadcrumb and snippet of a hit, escaped, matched words in bold."""
+    """Title, breadcrumb and snippet of a hit, escaped, matched words in bold. One of Mis notas
+    says so first («Mi nota», «Mi subrayado»), its passage in place of the breadcrumb."""
+    if hit.note is not None:
+        label = "Mi subrayado" if hit.note.highlight else "Mi nota"
+        return (f'<span class="note">✎ {label}</span> · <b>{escape(hit.node.title)}</b>'
+                f'<br><span class="path">{escape(" › ".join(hit.path))}</span>'
+                f"<br>{snippet_html(hit.snippet)}")  # fmt: skip
     cited = ' <span class="cited">· cita</span>' if hit.cited else ""
     path = escape(" › ".join(hit.path))
     return (f"<b>{escape(hit.node.title)}</b>{cited}"
@@ -67,11 +74,13 @@ class SearchResultsModel(QAbstractListModel):
             return None
         hit = self._hits[index.row()]
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
-            return hit.node.title
+            return f"Mi nota: {hit.node.title}" if hit.note is not None else hit.node.title
         if role == Qt.ItemDataRole.ToolTipRole:
             return rich(" › ".join((*hit.path, hit.node.title)))
         if role == NODE_ID_ROLE:
             return hit.node.id
+        if role == PASSAGE_ROLE:
+            return hit.note.passage if hit.note is not None else None
         if role == HTML_ROLE:
             html = self._html[index.row()]
             if html is None:
@@ -90,7 +99,8 @@ class SearchResultDelegate(QStyledItemDelegate):
         document.setDefaultFont(option.font)
         if not option.state & QStyle.StateFlag.State_Selected:  # selected: all in HighlightedText
             theme = current_theme(option.palette)
-            css = f".path {{ color: {theme.muted}; }} .cited {{ color: {theme.cited}; }}"
+            css = (f".path {{ color: {theme.muted}; }} .cited {{ color: {theme.cited}; }} "
+                   f".note {{ color: {theme.note_marker}; }}")  # fmt: skip
             document.setDefaultStyleSheet(css)
         document.setHtml(str(index.data(HTML_ROLE) or ""))
         document.setTextWidth(max(option.rect.width() - 8, 120))

@@ -15,6 +15,8 @@ from PySide6.QtCore import QObject, QThread, Signal, Slot
 from sgdesk.content.query import SearchFilters
 from sgdesk.errors import SgdeskError
 from sgdesk.library import Library, SearchMode, SearchResults
+from sgdesk.notes import MyNotes
+from sgdesk.notes_search import search_with_notes
 
 log = logging.getLogger("sgdesk")
 
@@ -26,10 +28,12 @@ class _Worker(QObject):
     finished = Signal(int, object)  # generation, SearchResults
     failed = Signal(int, str)  # generation, Spanish message
 
-    def __init__(self, database: Path) -> None:
+    def __init__(self, database: Path, notes: Path | None = None) -> None:
         super().__init__()
         self._database = database
+        self._notes_path = notes  # the user database: Mis notas are searched too
         self.library: Library | None = None
+        self.notes: MyNotes | None = None  # a read-only connection of this thread
         # The GUI thread interrupts while this thread may close the connection: the lock
         # makes "is it open? then interrupt it" one step (see interrupt()).
         self._lock = threading.Lock()
@@ -46,7 +50,7 @@ class _Worker(QObject):
                 library = Library.open(self._database)  # opened on this thread
                 with self._lock:
                     self.library = library
-            results = library.search(text, filters, limit, offset, mode.prefix_last, mode.exact)
+            results = search_with_notes(library, self._my_notes(), text, filters, limit, offset, mode)
         except SgdeskError as exc:
             self.failed.emit(generation, exc.message)
             return
@@ -60,12 +64,22 @@ class _Worker(QObject):
             return
         self.finished.emit(generation, results)
 
+    def _my_notes(self) -> MyNotes | None:
+        """Mis notas, read on this thread; none until the user database exists (the first note
+        creates it: it is looked for again at the next search)."""
+        if self.notes is None and self._notes_path is not None and self._notes_path.is_file():
+            self.notes = MyNotes.reader(self._notes_path)
+        return self.notes
+
     @Slot()
     def close(self) -> None:
         with self._lock:
             library, self.library = self.library, None
             if library is not None:
                 library.close()
+        notes, self.notes = self.notes, None
+        if notes is not None:
+            notes.close()
 
     def interrupt(self) -> None:
         """Stop the running search, if any; safe from any thread, even while closing."""
@@ -82,12 +96,12 @@ class SearchService(QObject):
     _requested = Signal(int, str, object, int, int, object)
     _closing = Signal()
 
-    def __init__(self, database: Path, parent: QObject | None = None) -> None:
+    def __init__(self, database: Path, parent: QObject | None = None, notes: Path | None = None) -> None:
         super().__init__(parent)
         self._generation = 0
         self._thread = QThread(self)
         self._thread.setObjectName("searchThread")
-        self._worker = _Worker(database)
+        self._worker = _Worker(database, notes)
         self._worker.moveToThread(self._thread)
         self._requested.connect(self._worker.run)
         self._closing.connect(self._worker.close)
