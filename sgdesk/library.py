@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import functools
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
@@ -194,6 +194,11 @@ class Library:
     def find(self, node_id: str) -> Node | None:
         """The node, or None (without the suggestions an error would compute: cheap)."""
         return self._store.node(node_id) or self._store.node(canonical_id(node_id))
+
+    def headings(self, node_ids: Sequence[str]) -> dict[str, Node]:
+        """Light nodes (title, kind, place; no text) by exact id, in one read; unknown ids are
+        left out (a search listing what notes point at)."""
+        return self._store.light_nodes(list(dict.fromkeys(node_ids)))
 
     def path_to(self, node_id: str) -> list[Node]:
         """The root-first chain of nodes ending with ``node_id`` itself."""

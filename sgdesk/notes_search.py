@@ -47,8 +47,10 @@ def note_hits(library: Library, notes: MyNotes | None, text: str, prefix_last: b
         return ()
     matcher = Matcher.for_query(parse_query(text, prefix_last=prefix_last))
     hits: list[Hit] = []
-    for placed in notes.search(library, text, NOTES_SHOWN, prefix_last):
-        node = library.find(placed.node_id)
+    found = notes.search(library, text, NOTES_SHOWN, prefix_last)
+    nodes = library.headings([placed.node_id for placed in found])
+    for placed in found:
+        node = nodes.get(placed.node_id)
         if node is None:
             continue
         annotation = placed.annotation

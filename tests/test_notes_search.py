@@ -79,3 +79,17 @@ def test_without_a_user_database_the_corpus_alone(library: Library) -> None:
     results = search_with_notes(library, None, "gestion documental", ANY, 20, 0, SearchMode())
     assert results.notes == 0
     assert [h.node.id for h in results.hits] == [h.node.id for h in library.search("gestion documental").hits]
+
+
+def test_past_the_ranking_cap_the_newest_notes_come_first(
+    library: Library, my_notes: MyNotes, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A word every note has (thousands of matches) lists the newest notes, not a costly rank."""
+    from sgdesk.store import usernotes
+
+    first = my_notes.add_note(library, LIT_N, "contrato contrato contrato", None)
+    second = my_notes.add_note(library, LIT_N, "contrato y otras cosas que diluyen la palabra", None)
+    ids = [p.annotation.id for p in my_notes.search(library, "contrato")]
+    assert ids == [first.id, second.id], "ranked: the note that says it three times first"
+    monkeypatch.setattr(usernotes, "RANK_CAP", 1)
+    assert [p.annotation.id for p in my_notes.search(library, "contrato")] == [second.id, first.id]

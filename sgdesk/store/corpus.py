@@ -273,6 +273,15 @@ class CorpusStore:
         return later_change_rows(self._db)
 
     @_guarded
+    def light_nodes(self, node_ids: list[str]) -> dict[str, Node]:
+        """Light nodes (no body) by id, in one statement; ids not in the corpus are left out."""
+        if not node_ids:
+            return {}
+        marks = ",".join("?" * len(node_ids))
+        rows = self._db.execute(f"SELECT {_LIGHT_COLUMNS} FROM nodes WHERE nodes.id IN ({marks})", node_ids)
+        return {node.id: node for node in map(_node, rows)}
+
+    @_guarded
     def hit_nodes(self, pks: list[int]) -> dict[int, tuple[Node, str]]:
         """Search hits by primary key (the FTS rowids), each with its indexed text; a node's body
         (JSON to decode) is read only when it has no indexed text to cut a snippet from."""

@@ -17,6 +17,9 @@ _ANNOTATION_COLUMNS = (
 )
 
 
+RANK_CAP = 500  # notes a search ranks by relevance; past it, the newest come first
+
+
 @dataclass(frozen=True)
 class MergeCounts:
     """What a merge did: rows added, rows replaced by a newer copy, rows left as they were."""
@@ -181,12 +184,23 @@ class UserNotesStore:
         return edited
 
     def search(self, expression: str, limit: int) -> list[Annotation]:
-        """Annotations whose quote or text match the FTS5 ``expression``, best first."""
+        """Annotations whose quote or text match the FTS5 ``expression``, best first; past
+        RANK_CAP matches (words every note has), the newest first: ranking thousands of notes
+        costs 10 ms at 10 000 and tells them apart no better."""
+        columns = ", ".join("a." + c for c in _ANNOTATION_COLUMNS.split(", "))
         with self.database.reading() as connection:
+            many = (
+                connection.execute(
+                    "SELECT count(*) FROM (SELECT 1 FROM annotations_fts WHERE annotations_fts MATCH ? "
+                    "LIMIT ?)",
+                    (expression, RANK_CAP + 1),
+                ).fetchone()[0]
+                > RANK_CAP
+            )
+            order = "annotations_fts.rowid DESC" if many else "rank"
             rows = connection.execute(
-                f"SELECT {', '.join('a.' + c for c in _ANNOTATION_COLUMNS.split(', '))} "
-                "FROM annotations_fts JOIN annotations a ON a.pk = annotations_fts.rowid "
-                "WHERE annotations_fts MATCH ? ORDER BY rank LIMIT ?",
+                f"SELECT {columns} FROM annotations_fts JOIN annotations a ON a.pk = annotations_fts.rowid "
+                f"WHERE annotations_fts MATCH ? ORDER BY {order} LIMIT ?",
                 (expression, limit),
             ).fetchall()
         return [_annotation(row) for row in rows]
