@@ -27,6 +27,9 @@
 #   STEP 6  %LOCALAPPDATA% data folder, and --data-dir / export target with spaces and «ñ»
 #   STEP 7  first paint, frozen sgdesk.exe vs a bare PySide6 window frozen the same way
 #   STEP 8  a screenshot of the real window (Qt's "windows" platform) under Xvfb
+#   STEP 9  the installer's sgdesk: link scheme: its registry keys (scripts/url_scheme.py, the
+#           same as installer/sgdesk.iss) imported for the user; `start sgdesk://…` opens the
+#           window there, a second link is handed over to it; the keys removed again
 # One "STEP n PASS|FAIL: ..." line each; exit status 0 when all pass. Results (sizes,
 # screenshots, logs) in $OUT.
 set -uo pipefail
@@ -308,10 +311,60 @@ else
     fail 8 "no frozen build"
 fi
 
+note "STEP 9: the installer's sgdesk: link scheme (HKCU), links opened with start"
+SCHEME="$OUT/src/scripts/url_scheme.py"   # the installer's [Registry] keys, also as a .reg file
+if [ -f "$COPY/sgdesk.exe" ] && [ -f "$SCHEME" ]; then
+    cd "$OUT/run" || exit 2
+    timeout 20 wineserver -k 2>/dev/null; sleep 1
+    python3 "$SCHEME" --reg "$(wp "$COPY")" -o "$OUT/sgdesk-url.reg" \
+        && python3 "$SCHEME" --unreg -o "$OUT/sgdesk-url-quitar.reg"
+    # Wine reads HKEY_CLASSES_ROOT from HKLM\Software\Classes only, where Windows also merges in the
+    # user's HKCU\Software\Classes (what a per-user installer writes): the same keys there too, for start.
+    for f in sgdesk-url sgdesk-url-quitar; do
+        python3 -c 'import sys; text = open(sys.argv[1], encoding="utf-16").read()
+open(sys.argv[2], "w", encoding="utf-16", newline="").write(text.replace("HKEY_CURRENT_USER\\Software\\Classes", "HKEY_CLASSES_ROOT"))' \
+            "$OUT/$f.reg" "$OUT/$f-hkcr.reg"
+    done
+    w reg import "$(wp "$OUT/sgdesk-url.reg")" >/dev/null; w reg import "$(wp "$OUT/sgdesk-url-hkcr.reg")" >/dev/null
+    KEYS=$(w reg query 'HKCU\Software\Classes\sgdesk' /s); echo "$KEYS" | sed 's/^/  /'
+    command_ok=$(grep -c -F 'sgdesk.exe" "%1"' <<<"$KEYS")
+    INI="$WINEPREFIX/drive_c/users/$(whoami)/AppData/Local/Alcaldia Mayor de Bogota/sgdesk/sgdesk.ini"
+    rm -f "$INI"
+    LINK1="sgdesk://decreto-267-2007/art-7"; LINK2="sgdesk://decreto-267-2007/art-8"
+    t=$(date +%s.%N)
+    ( WT=300 w start /wait "$LINK1" >"$OUT/link.log"; echo "exit $?" >>"$OUT/link.log" ) &
+    FIRST=$!
+    opened=""
+    for _ in $(seq 1 120); do
+        xwininfo -root -tree 2>/dev/null | grep -q '"sgdesk — ' && { opened=$(elapsed "$t"); break; }
+        sleep 0.5
+    done
+    sleep 5; import -window root "$OUT/link.png" 2>/dev/null
+    # a second link while the window is open: handed over to it, the second process ends at once
+    handover=$(WT=60 w start /wait "$LINK2"); hrc=$?
+    sleep 4; import -window root "$OUT/link-2.png" 2>/dev/null
+    w taskkill /im sgdesk.exe >/dev/null   # WM_CLOSE: the window closes as a user closes it
+    for _ in $(seq 1 60); do kill -0 "$FIRST" 2>/dev/null || break; sleep 0.5; done
+    first_exit=$(grep -o 'exit [0-9]*' "$OUT/link.log" | tail -1)
+    timeout 20 wineserver -k 2>/dev/null
+    remembered=$(grep -c "decreto-267-2007/art-8" "$INI" 2>/dev/null)
+    w reg import "$(wp "$OUT/sgdesk-url-quitar.reg")" >/dev/null; w reg import "$(wp "$OUT/sgdesk-url-quitar-hkcr.reg")" >/dev/null
+    w reg query 'HKCU\Software\Classes\sgdesk' >/dev/null 2>&1; gone=$?
+    echo "  first link: window after ${opened:-never} s, ${first_exit:-no exit}; second link: exit $hrc ${handover:+| $handover}; sgdesk.ini names art-8: $remembered; keys after removal: $([ $gone != 0 ] && echo none || echo still there)"
+    if [ "$command_ok" -ge 1 ] && [ -n "$opened" ] && [ "$first_exit" = "exit 0" ] && [ $hrc = 0 ] \
+            && [ "${remembered:-0}" -ge 1 ] && [ $gone != 0 ]; then
+        pass 9 "HKCU\\Software\\Classes\\sgdesk → \"sgdesk.exe\" \"%1\"; start $LINK1 opened the window in ${opened} s; $LINK2 handed over to it (exit 0), the window ended on art-8; keys removed; screenshots $OUT/link.png, $OUT/link-2.png"
+    else
+        fail 9 "command key $command_ok, window '${opened}', first ${first_exit:-?}, second exit $hrc, art-8 remembered ${remembered:-0}, removed $([ $gone != 0 ] && echo yes || echo no)"
+    fi
+else
+    fail 9 "no frozen build or no scripts/url_scheme.py (the installer's sgdesk: scheme)"
+fi
+
 echo
 echo "==================== windows-check summary ($(wine --version), PySide6 $PYSIDE, $(( $(date +%s) - T_START )) s)"
 status=0
-for s in 1 2 3 4 5 6 7 8; do
+for s in 1 2 3 4 5 6 7 8 9; do
     r=${RESULT[$s]:-"FAIL: not reached"}
     echo "STEP $s ${r}"
     [[ "$r" == PASS* ]] || status=1
