@@ -328,8 +328,8 @@ open(sys.argv[2], "w", encoding="utf-16", newline="").write(text.replace("HKEY_C
     w reg import "$(wp "$OUT/sgdesk-url.reg")" >/dev/null; w reg import "$(wp "$OUT/sgdesk-url-hkcr.reg")" >/dev/null
     KEYS=$(w reg query 'HKCU\Software\Classes\sgdesk' /s); echo "$KEYS" | sed 's/^/  /'
     command_ok=$(grep -c -F 'sgdesk.exe" "%1"' <<<"$KEYS")
-    INI="$WINEPREFIX/drive_c/users/$(whoami)/AppData/Local/Alcaldia Mayor de Bogota/sgdesk/sgdesk.ini"
-    rm -f "$INI"
+    DATA="$WINEPREFIX/drive_c/users/$(whoami)/AppData/Local/Alcaldia Mayor de Bogota/sgdesk"
+    rm -rf "$DATA"   # a fresh user folder: its sgdesk.log says which links the window opened
     LINK1="sgdesk://decreto-267-2007/art-7"; LINK2="sgdesk://decreto-267-2007/art-8"
     t=$(date +%s.%N)
     ( WT=300 w start /wait "$LINK1" >"$OUT/link.log"; echo "exit $?" >>"$OUT/link.log" ) &
@@ -347,15 +347,15 @@ open(sys.argv[2], "w", encoding="utf-16", newline="").write(text.replace("HKEY_C
     for _ in $(seq 1 60); do kill -0 "$FIRST" 2>/dev/null || break; sleep 0.5; done
     first_exit=$(grep -o 'exit [0-9]*' "$OUT/link.log" | tail -1)
     timeout 20 wineserver -k 2>/dev/null
-    remembered=$(grep -c "decreto-267-2007/art-8" "$INI" 2>/dev/null)
+    opened_links=$(grep -o "link opened: [^ ]*" "$DATA/sgdesk.log" 2>/dev/null | cut -d' ' -f3 | tr '\n' ' ')
     w reg import "$(wp "$OUT/sgdesk-url-quitar.reg")" >/dev/null; w reg import "$(wp "$OUT/sgdesk-url-quitar-hkcr.reg")" >/dev/null
     w reg query 'HKCU\Software\Classes\sgdesk' >/dev/null 2>&1; gone=$?
-    echo "  first link: window after ${opened:-never} s, ${first_exit:-no exit}; second link: exit $hrc ${handover:+| $handover}; sgdesk.ini names art-8: $remembered; keys after removal: $([ $gone != 0 ] && echo none || echo still there)"
+    echo "  first link: window after ${opened:-never} s, ${first_exit:-no exit}; second link: exit $hrc ${handover:+| $handover}; sgdesk.log: links opened: ${opened_links:-none}; keys after removal: $([ $gone != 0 ] && echo none || echo still there)"
     if [ "$command_ok" -ge 1 ] && [ -n "$opened" ] && [ "$first_exit" = "exit 0" ] && [ $hrc = 0 ] \
-            && [ "${remembered:-0}" -ge 1 ] && [ $gone != 0 ]; then
-        pass 9 "HKCU\\Software\\Classes\\sgdesk → \"sgdesk.exe\" \"%1\"; start $LINK1 opened the window in ${opened} s; $LINK2 handed over to it (exit 0), the window ended on art-8; keys removed; screenshots $OUT/link.png, $OUT/link-2.png"
+            && [ "$opened_links" = "decreto-267-2007/art-7 decreto-267-2007/art-8 " ] && [ $gone != 0 ]; then
+        pass 9 "HKCU\\Software\\Classes\\sgdesk → \"sgdesk.exe\" \"%1\"; start $LINK1 opened the window in ${opened} s; $LINK2 handed over to it (exit 0) and opened there (sgdesk.log); keys removed; screenshots $OUT/link.png, $OUT/link-2.png"
     else
-        fail 9 "command key $command_ok, window '${opened}', first ${first_exit:-?}, second exit $hrc, art-8 remembered ${remembered:-0}, removed $([ $gone != 0 ] && echo yes || echo no)"
+        fail 9 "command key $command_ok, window '${opened}', first ${first_exit:-?}, second exit $hrc, links opened '${opened_links}', removed $([ $gone != 0 ] && echo yes || echo no)"
     fi
 else
     fail 9 "no frozen build or no scripts/url_scheme.py (the installer's sgdesk: scheme)"

@@ -200,6 +200,6 @@ def _allow_foreground(lock: QLockFile) -> None:
         return
     import ctypes
 
-    found, pid, _host, _app = lock.getLockInfo()
+    pid, _host, _app = lock.getLockInfo()  # PySide6: (pid, host, app), pid 0 when unknown
     with contextlib.suppress(Exception):
-        ctypes.windll.user32.AllowSetForegroundWindow(pid if found and pid > 0 else -1)  # -1: ASFW_ANY
+        ctypes.windll.user32.AllowSetForegroundWindow(pid if pid > 0 else -1)  # -1: ASFW_ANY

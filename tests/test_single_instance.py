@@ -153,3 +153,28 @@ def test_another_data_folder_is_another_instance(launcher: Launcher, tmp_path: P
     assert first.poll() is None
     assert second.poll() is None  # its own window: it did not hand over to the first
     assert not [line for line in log_lines(one) if "vision" in line]
+
+
+def test_a_later_launch_on_windows_lets_the_running_window_come_forward(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Windows only, so checked here with a stand-in for user32: the pid of the lock's owner goes
+    to AllowSetForegroundWindow (under Wine this line raised ValueError: PySide6's getLockInfo
+    gives three values, and the second launch ended in the crash dialog)."""
+    import ctypes
+    import types
+
+    from PySide6.QtCore import QLockFile
+
+    from sgdesk import single_instance
+
+    allowed: list[int] = []
+    user32 = types.SimpleNamespace(AllowSetForegroundWindow=allowed.append)
+    monkeypatch.setattr(ctypes, "windll", types.SimpleNamespace(user32=user32), raising=False)
+    monkeypatch.setattr(sys, "platform", "win32")
+    held = QLockFile(str(tmp_path / LOCK_NAME))
+    assert held.tryLock(0)
+    single_instance._allow_foreground(QLockFile(str(tmp_path / LOCK_NAME)))
+    single_instance._allow_foreground(QLockFile(str(tmp_path / "nadie.lock")))
+    held.unlock()
+    assert allowed == [os.getpid(), -1]
