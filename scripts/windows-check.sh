@@ -330,7 +330,7 @@ open(sys.argv[2], "w", encoding="utf-16", newline="").write(text.replace("HKEY_C
     command_ok=$(grep -c -F 'sgdesk.exe" "%1"' <<<"$KEYS")
     DATA="$WINEPREFIX/drive_c/users/$(whoami)/AppData/Local/Alcaldia Mayor de Bogota/sgdesk"
     rm -rf "$DATA"   # a fresh user folder: its sgdesk.log says which links the window opened
-    LINK1="sgdesk://decreto-267-2007/art-7"; LINK2="sgdesk://decreto-267-2007/art-8"
+    LINK1="sgdesk://decreto-267-2007/art-7"; LINK2="sgdesk://decreto-267-2007/art-7/lit-n?vigente=2008-06-30"
     t=$(date +%s.%N)
     ( WT=300 w start /wait "$LINK1" >"$OUT/link.log"; echo "exit $?" >>"$OUT/link.log" ) &
     FIRST=$!
@@ -352,7 +352,7 @@ open(sys.argv[2], "w", encoding="utf-16", newline="").write(text.replace("HKEY_C
     w reg query 'HKCU\Software\Classes\sgdesk' >/dev/null 2>&1; gone=$?
     echo "  first link: window after ${opened:-never} s, ${first_exit:-no exit}; second link: exit $hrc ${handover:+| $handover}; sgdesk.log: links opened: ${opened_links:-none}; keys after removal: $([ $gone != 0 ] && echo none || echo still there)"
     if [ "$command_ok" -ge 1 ] && [ -n "$opened" ] && [ "$first_exit" = "exit 0" ] && [ $hrc = 0 ] \
-            && [ "$opened_links" = "decreto-267-2007/art-7 decreto-267-2007/art-8 " ] && [ $gone != 0 ]; then
+            && [ "$opened_links" = "decreto-267-2007/art-7 decreto-267-2007/art-7/lit-n " ] && [ $gone != 0 ]; then
         pass 9 "HKCU\\Software\\Classes\\sgdesk → \"sgdesk.exe\" \"%1\"; start $LINK1 opened the window in ${opened} s; $LINK2 handed over to it (exit 0) and opened there (sgdesk.log); keys removed; screenshots $OUT/link.png, $OUT/link-2.png"
     else
         fail 9 "command key $command_ok, window '${opened}', first ${first_exit:-?}, second exit $hrc, links opened '${opened_links}', removed $([ $gone != 0 ] && echo yes || echo no)"
