@@ -11,6 +11,7 @@ import html
 from PySide6.QtCore import QEvent, QModelIndex, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
+    QCheckBox,
     QComboBox,
     QHBoxLayout,
     QLabel,
@@ -28,7 +29,7 @@ from PySide6.QtWidgets import (
 from sgdesk.content.query import MIN_PREFIX, SearchFilters
 from sgdesk.library import MAX_COMPLETIONS, SearchMode, SearchResults
 from sgdesk.ui.safe_text import plain, set_plain_text
-from sgdesk.ui.search_model import NODE_ID_ROLE, SearchResultDelegate, SearchResultsModel
+from sgdesk.ui.search_model import NODE_ID_ROLE, PASSAGE_ROLE, SearchResultDelegate, SearchResultsModel
 from sgdesk.ui.widgets import enable_clear_button
 
 DEBOUNCE_MS = 250
@@ -65,6 +66,7 @@ class SearchPanel(QWidget):
     search_requested = Signal(str, object, int, object)  # text, SearchFilters, offset, SearchMode
     search_cancelled = Signal()  # the field was emptied: drop any search still running
     hit_activated = Signal(str, int)  # node id, row
+    note_activated = Signal(str, str)  # one of Mis notas: node id, the passage to mark ("" : none)
     query_committed = Signal(str)  # a search the user acted on: remember it
     recent_cleared = Signal()
 
@@ -84,6 +86,9 @@ class SearchPanel(QWidget):
         self.type_box = self._combo(NORM_TYPES, self.tr("Tipo de norma"))
         self.year_from = self._year_box(self.tr("desde: cualquier año"), self.tr("Año desde"))
         self.year_to = self._year_box(self.tr("hasta: cualquier año"), self.tr("Año hasta"))
+        # Mis notas are listed first («Mi nota»); this leaves the corpus out.
+        self.only_notes = QCheckBox(self.tr("Solo mis notas"), self)
+        self.only_notes.setAccessibleName(self.tr("Buscar solo en mis notas"))
         self.status = QLabel(self.tr("Escriba para buscar en todo el corpus."), self)
         self.status.setWordWrap(True)
         self.status.setAccessibleName(self.tr("Estado de la búsqueda"))
@@ -111,6 +116,7 @@ class SearchPanel(QWidget):
         self.more_button.hide()
         self._layout()
         self._results_total = 0
+        self._notes_shown = 0  # the first rows are Mis notas
         self._open_cited_on_arrival = False
         self._asked: tuple[str, SearchFilters, SearchMode] | None = None  # the search whose hits are listed
         self._typing = False  # the field changed since Enter: its last word is unfinished
@@ -168,6 +174,7 @@ class SearchPanel(QWidget):
         years = QHBoxLayout()
         years.addWidget(self.year_from, 1)
         years.addWidget(self.year_to, 1)
+        years.addWidget(self.only_notes)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
         for row in (top, filters, years):
@@ -185,6 +192,7 @@ class SearchPanel(QWidget):
             box.currentIndexChanged.connect(self.search_now)
         for spin in (self.year_from, self.year_to):
             spin.valueChanged.connect(self.search_now)
+        self.only_notes.toggled.connect(self.search_now)
         self.results.activated.connect(self._activate)
         self.results.clicked.connect(self._activate)
         self.more_button.clicked.connect(self._more)
@@ -215,7 +223,7 @@ class SearchPanel(QWidget):
             self.status.setText(self.tr("Escriba para buscar en todo el corpus."))
             return
         self.status.setText(self.tr("Buscando…"))
-        mode = SearchMode(prefix_last=self._typing, exact=exact)
+        mode = SearchMode(prefix_last=self._typing, exact=exact, only_notes=self.only_notes.isChecked())
         self._asked = (text, self.filters(), mode)
         self.search_requested.emit(text, self.filters(), 0, mode)
 
@@ -232,8 +240,11 @@ class SearchPanel(QWidget):
                 _, filters, mode = self._asked  # «Más resultados» continues the corrected search
                 self._asked = (results.query.text, filters, mode)
         self._results_total = results.total
-        shown = self.model.rowCount()
-        self.more_button.setVisible(shown < results.total and bool(results.hits))
+        if not results.offset:
+            self._notes_shown = results.notes
+        shown = self.model.rowCount() - self._notes_shown  # the corpus's rows (notes come first)
+        only_notes = self._asked is not None and self._asked[2].only_notes
+        self.more_button.setVisible(shown < results.total and bool(results.hits) and not only_notes)
         set_plain_text(self.status, self._count_text(results, shown))
         if not results.offset:
             self._set_notice(self._notice_html(results))
@@ -244,8 +255,15 @@ class SearchPanel(QWidget):
     def _count_text(self, results: SearchResults, shown: int) -> str:
         if results.query.is_empty and results.query.too_short:
             return self.tr("Siga escribiendo: se busca desde %1 letras.").replace("%1", str(MIN_PREFIX))
+        if self._asked is not None and self._asked[2].only_notes:
+            if not results.notes:
+                nothing = self.tr("Sin resultados en mis notas para «%1».")
+                return nothing.replace("%1", results.query.text.strip())
+            noun = self.tr("nota") if results.notes == 1 else self.tr("notas")
+            return self.tr("%1 %2 (solo mis notas)").replace("%1", str(results.notes)).replace("%2", noun)
+        notes = self.tr(" · %1 en mis notas").replace("%1", str(results.notes)) if results.notes else ""
         if results.total == 0:
-            return self.tr("Sin resultados para «%1».").replace("%1", results.query.text.strip())
+            return self.tr("Sin resultados para «%1».").replace("%1", results.query.text.strip()) + notes
         more = self.tr("más de ") if results.total_capped else ""
         noun = self.tr("resultado") if results.total == 1 else self.tr("resultados")
         text = f"{more}{results.total:,} {noun}".replace(",", " ")
@@ -253,6 +271,7 @@ class SearchPanel(QWidget):
             text += self.tr(" para «%1»").replace("%1", results.query.text.strip())
         if shown < results.total:
             text += self.tr(" (se muestran %1)").replace("%1", str(shown))
+        text += notes
         if results.sampled:
             text += self.tr(
                 " · demasiadas coincidencias: ordenadas entre las primeras 20 000; añada palabras"
@@ -366,7 +385,11 @@ class SearchPanel(QWidget):
         if node_id:
             self._opened_row = index.row()
             self.query_committed.emit(self.field.text().strip())
-            self.hit_activated.emit(str(node_id), index.row())
+            passage = index.data(PASSAGE_ROLE)
+            if passage is not None:  # one of Mis notas: open the unit at the annotation
+                self.note_activated.emit(str(node_id), str(passage))
+            else:
+                self.hit_activated.emit(str(node_id), index.row())
 
     def _on_text_changed(self) -> None:
         self._typing = True
@@ -390,7 +413,7 @@ class SearchPanel(QWidget):
         replaces the list when it runs)."""
         if self._asked is not None:
             text, filters, mode = self._asked
-            self.search_requested.emit(text, filters, self.model.rowCount(), mode)
+            self.search_requested.emit(text, filters, self.model.rowCount() - self._notes_shown, mode)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent):
