@@ -18,6 +18,7 @@ from PySide6.QtGui import QAction, QGuiApplication
 from PySide6.QtWidgets import QMainWindow, QMessageBox
 
 from sgdesk.content.links import LinkError, format_link, parse_link
+from sgdesk.export.html import LINK_SCHEME
 from sgdesk.ui.safe_text import plain, plain_message_box, show_status
 
 if TYPE_CHECKING:
@@ -84,9 +85,19 @@ class LinkActions(QObject):
         return link
 
     def _context_menu(self, position: QPoint) -> None:
+        """The pane's standard menu and «Copiar enlace» for the unit under the click, or for the
+        unit a link there leads to. Qt's «Copiar la ubicación del enlace» goes: it would copy the
+        page's internal form (``sgdesk:mision``), which is not a link sgdesk opens from outside."""
         pane = self._host.reading_pane
         menu = pane.createStandardContextMenu(position)
-        unit = pane.node_at_position(position)
+        for standard in menu.actions():
+            if standard.objectName() == "link-copy":
+                menu.removeAction(standard)
+        href = pane.anchorAt(position)
+        unit = href.removeprefix(f"{LINK_SCHEME}:") if href.startswith(f"{LINK_SCHEME}:") else None
+        library = self._host.library()
+        if unit is None or library is None or library.find(unit) is None:  # not a unit (a later change…)
+            unit = pane.node_at_position(position)
         action = menu.addAction(self.copy_action.text())
         action.setShortcut(self.copy_action.shortcut())
         action.setEnabled(self.link_for(unit) is not None)

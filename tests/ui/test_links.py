@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QApplication, QMenu, QMessageBox
 from pytestqt.qtbot import QtBot
 
 from sgdesk.ui.mainwindow import MainWindow
-from tests.ui.helpers import current_tree_id
+from tests.ui.helpers import current_tree_id, link_cursor
 
 CTRL = Qt.KeyboardModifier.ControlModifier
 LITERAL_N = "Formular y orientar las políticas para la gestión que en materia de relaciones"
@@ -52,25 +52,44 @@ def test_the_edit_menu_offers_it(window: MainWindow) -> None:
     assert window.links.copy_action.shortcut().toString() == "Ctrl+L"
 
 
-@pytest.mark.qt_log_ignore("This plugin does not support")  # offscreen: a popup menu grabs the keyboard
-def test_the_context_menu_copies_the_link_of_the_unit_clicked(window: MainWindow, qtbot: QtBot) -> None:
-    window.open_node("decreto-267-2007")  # the norm's page: art. 7 and its literals are on it
-    window.point_in_time.bar.set_day(date(2009, 1, 15))
-    point = _text_point(window, LITERAL_N)
+def _copy_from_context_menu(window: MainWindow, qtbot: QtBot, point: QPoint) -> list[str]:
+    """Right-click at ``point`` and choose «Copiar enlace»; the menu's entries."""
     chosen: list[str] = []
 
     def choose() -> None:
         menu = next(w for w in QApplication.topLevelWidgets() if isinstance(w, QMenu) and w.isVisible())
-        texts = [a.text().replace("&", "") for a in menu.actions()]
-        chosen.extend(texts)
+        chosen.extend(a.text().replace("&", "").split("\t")[0] for a in menu.actions() if a.text())
         next(a for a in menu.actions() if a.text().replace("&", "") == "Copiar enlace").trigger()
         menu.close()
 
     QTimer.singleShot(200, choose)
     window.reading_pane.customContextMenuRequested.emit(point)  # what a right click there sends
     qtbot.waitUntil(lambda: bool(chosen))
-    assert "Copiar" in " ".join(chosen)  # the standard entries stay
+    return chosen
+
+
+@pytest.mark.qt_log_ignore("This plugin does not support")  # offscreen: a popup menu grabs the keyboard
+def test_the_context_menu_copies_the_link_of_the_unit_clicked(window: MainWindow, qtbot: QtBot) -> None:
+    window.open_node("decreto-267-2007")  # the norm's page: art. 7 and its literals are on it
+    window.point_in_time.bar.set_day(date(2009, 1, 15))
+    entries = _copy_from_context_menu(window, qtbot, _text_point(window, LITERAL_N))
+    assert "Seleccionar todo" in entries  # the standard entries stay
     assert QGuiApplication.clipboard().text() == "sgdesk://decreto-267-2007/art-7/lit-n?vigente=2009-01-15"
+
+
+@pytest.mark.qt_log_ignore("This plugin does not support")
+def test_on_a_link_the_context_menu_copies_where_it_leads(window: MainWindow, qtbot: QtBot) -> None:
+    window.open_node("decreto-267-2007/art-7")  # «Norma: Decreto 267 de 2007» links to the norm
+    pane = window.reading_pane
+    cursor = link_cursor(pane, "sgdesk:decreto-267-2007")
+    pane.setTextCursor(cursor)
+    pane.ensureCursorVisible()
+    point = pane.cursorRect(cursor).center()
+    assert pane.anchorAt(point) == "sgdesk:decreto-267-2007"
+    entries = _copy_from_context_menu(window, qtbot, point)
+    assert QGuiApplication.clipboard().text() == "sgdesk://decreto-267-2007"
+    # Qt's own entry would copy the page's internal form («sgdesk:decreto-267-2007»): gone.
+    assert not [entry for entry in entries if "ubicación del enlace" in entry]
 
 
 def test_a_link_opens_its_unit_at_its_date(window: MainWindow) -> None:
