@@ -146,8 +146,7 @@ class LinkActions(QObject):
         window.activateWindow()
 
     def _explain(self, message: str) -> None:
-        log.warning("link not opened: %s", message)
-        show_status(self._window, message, 15000)
+        log.warning("link not opened: %s", message)  # (the box says it: the status bar would cut it)
         if self.message_box is not None:
             self.message_box.close()
         box = QMessageBox(self._window)
