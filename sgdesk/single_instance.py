@@ -200,6 +200,6 @@ def _allow_foreground(lock: QLockFile) -> None:
         return
     import ctypes
 
-    pid, _host, _app = lock.getLockInfo()  # PySide6: (pid, host, app), pid 0 when unknown
-    with contextlib.suppress(Exception):
+    with contextlib.suppress(Exception):  # never a reason not to hand the link over
+        pid, _host, _app = lock.getLockInfo()  # PySide6: (pid, host, app), pid 0 when unknown
         ctypes.windll.user32.AllowSetForegroundWindow(pid if pid > 0 else -1)  # -1: ASFW_ANY
