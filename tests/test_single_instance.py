@@ -17,6 +17,8 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from PySide6.QtWidgets import QApplication
+from pytestqt.qtbot import QtBot
 
 from sgdesk.single_instance import LOCK_NAME
 
@@ -178,3 +180,62 @@ def test_a_later_launch_on_windows_lets_the_running_window_come_forward(
     single_instance._allow_foreground(QLockFile(str(tmp_path / "nadie.lock")))
     held.unlock()
     assert allowed == [os.getpid(), -1]
+
+
+def test_a_running_sgdesk_that_never_answers_does_not_leave_the_user_without_a_window(
+    tmp_path: Path, qapp: QApplication
+) -> None:
+    """The lock is held by a live process that does not listen (hung, say): after the wait the
+    later launch gets a window of its own (Standalone), without the lock."""
+    from PySide6.QtCore import QLockFile
+
+    from sgdesk import single_instance
+
+    held = QLockFile(str(tmp_path / LOCK_NAME))
+    assert held.tryLock(0)  # this live process holds it and answers nobody
+    started = time.monotonic()
+    outcome = single_instance.claim(tmp_path, "sgdesk://mision", wait_seconds=0.5)
+    assert isinstance(outcome, single_instance.Standalone)
+    assert time.monotonic() - started >= 0.5  # it waited and retried first
+    held.unlock()
+    assert isinstance(single_instance.claim(tmp_path, None, wait_seconds=0.5), single_instance.Primary)
+
+
+def test_the_first_window_reads_only_well_formed_messages(tmp_path: Path, qtbot: QtBot) -> None:
+    """What reaches the first window through its socket: the link of a well-formed message; None
+    for a message without one or not JSON; nothing (the connection dropped) past the size limit."""
+    from PySide6.QtNetwork import QLocalSocket
+
+    from sgdesk import single_instance
+
+    primary = single_instance.claim(tmp_path, None)
+    assert isinstance(primary, single_instance.Primary)
+    assert primary.listen()
+    received: list[object] = []
+    primary.link_received.connect(received.append)
+
+    def send(data: bytes) -> bytes | None:
+        """The answer once the server closed the connection; None if it kept it open."""
+        socket = QLocalSocket()
+        socket.connectToServer(single_instance.server_name(tmp_path))
+        assert socket.waitForConnected(2000)
+        socket.write(data)
+        socket.flush()
+        answer = b""
+        deadline = time.monotonic() + 3
+        while time.monotonic() < deadline and socket.state() == QLocalSocket.LocalSocketState.ConnectedState:
+            qtbot.wait(20)  # the server answers from this event loop
+            answer += bytes(socket.readAll().data())
+        closed = socket.state() != QLocalSocket.LocalSocketState.ConnectedState
+        socket.abort()
+        return answer if closed else None
+
+    try:
+        assert send(b'{"link": "sgdesk://mision"}\n') == b"ok\n"
+        assert send(b'{"link": null}\n') == b"ok\n"
+        assert send(b"<b>no es json</b>\n") == b"ok\n"
+        assert send(b"x" * (single_instance.MAX_MESSAGE + 10)) == b""  # no line end within the limit
+        qtbot.waitUntil(lambda: len(received) == 3)
+        assert received == ["sgdesk://mision", None, None]
+    finally:
+        primary.release()
