@@ -81,7 +81,9 @@ def create_main_window(database: Path | None, data_dir: Path, keys_dir: Path | N
     looks.add_menus(window.view_menu, window.appearance_anchor)
     if settings.problem:
         show_status(window, settings.problem, 30000)
-    updates = ContentUpdates(window, window.switch_content, folder, settings, policy_update_folder())
+    updates = ContentUpdates(
+        window, window.status, window.switch_content, folder, settings, policy_update_folder()
+    )
     updates.add_to_menu(window.file_menu, window.content_menu_anchor)
     window.content_updates = updates
     if content.warning and database is None:

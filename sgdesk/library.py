@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import functools
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
@@ -179,6 +179,11 @@ class Library:
     def interrupt(self) -> None:
         """Stop a search running on another thread (it ends with a SearchError)."""
         self._store.connection.interrupt()
+
+    def on_progress(self, handler: Callable[[], int] | None, every: int = 1000) -> None:
+        """Call ``handler`` every ``every`` SQLite steps of a query (a non-zero answer stops
+        it); None removes it. Called on the thread that uses this library."""
+        self._store.connection.set_progress_handler(handler, every)
 
     def children(self, node_id: str | None) -> list[Node]:
         """The children of ``node_id``, or the roots for ``None``."""

@@ -10,11 +10,11 @@ from __future__ import annotations
 from datetime import date
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QDate, QEvent, QObject, QThread, QTimer, Signal
+from PySide6.QtCore import QDate, QObject, QThread, QTimer, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QToolButton, QWidget
 
 from sgdesk.content.currency import Currency
-from sgdesk.content.timeline import LATER_PREFIX, later_event
+from sgdesk.content.timeline import later_event
 from sgdesk.errors import SgdeskError
 from sgdesk.export.common import (
     currency_statement,
@@ -23,11 +23,10 @@ from sgdesk.export.common import (
     org_chart_title,
     structure_caveat,
 )
-from sgdesk.export.html import ORG_CHART_LINK, later_change_page, render_html
-from sgdesk.library import FUNCTIONS_ARTICLE, FUNCTIONS_TITLE, Library, Page
+from sgdesk.library import Library
 from sgdesk.ui.date_edit import DATE_FORMAT as DATE_FORMAT  # re-exported for callers
 from sgdesk.ui.date_edit import make_date_edit, to_date, to_qdate
-from sgdesk.ui.safe_text import rich_lines, set_plain_text, show_status
+from sgdesk.ui.safe_text import rich_lines
 from sgdesk.ui.tree_model import StatusLookup
 
 if TYPE_CHECKING:
@@ -38,8 +37,9 @@ if TYPE_CHECKING:
     from sgdesk.content.model import Node
     from sgdesk.content.timeline import Status, Timeline
     from sgdesk.ui.compare_dialog import CompareDialog
-    from sgdesk.ui.mainwindow import MainWindow
     from sgdesk.ui.org_chart import OrgChartDialog
+    from sgdesk.ui.reader import Reader
+    from sgdesk.ui.reader_state import ReaderState, StatusReporter
     from sgdesk.ui.timeline_loader import TimelineLoader
     from sgdesk.ui.timeline_panel import TimelinePanel
 
@@ -125,6 +125,15 @@ class AsOfBar(QWidget):
     def reset(self) -> None:
         self.set_day(None)
 
+    def show_day(self, day: date | None) -> None:
+        """Show ``day`` without announcing it (another tab's date, set elsewhere)."""
+        self._timer.stop()
+        self.date_edit.blockSignals(True)
+        self.date_edit.setDate(to_qdate(day) if day else QDate.currentDate())
+        self.date_edit.blockSignals(False)
+        self._day = day
+        self._show_state()
+
     def _on_date_changed(self, _day: QDate) -> None:
         calendar = self.date_edit.calendarWidget()
         if self.date_edit.hasFocus() and not (calendar and calendar.isVisible()):
@@ -160,19 +169,23 @@ class AsOfBar(QWidget):
 
 
 class PointInTime(QObject):
-    """Applies the "Vigente a" date to the window, and the actions that depend on a date."""
+    """The «Vigente a» bar and what depends on the date beyond the page: the tree's marks and
+    the statement of currency (as signals), the timeline dock, the organigrama and «Comparar
+    fechas». It follows one reader at a time (the current tab's)."""
 
-    def __init__(self, window: MainWindow) -> None:
-        super().__init__(window)
-        self._window = window
-        self.bar = AsOfBar(window)
-        self.bar.day_changed.connect(self.apply)
-        self.compiled = False  # the reading pane shows the compiled "Funciones" page
-        self.showing_later: str | None = None  # the pane shows this later change's page
+    statuses_changed = Signal(object)  # StatusLookup | None: what the tree asks for its marks
+    currency_changed = Signal(str, str)  # the status bar's statement (plain) and its tooltip (rich)
+
+    def __init__(self, reader: Reader, status: StatusReporter, parent: QWidget) -> None:
+        super().__init__(parent)
+        self._parent = parent
+        self._status = status
+        self.reader = reader
+        self.bar = AsOfBar(parent)
+        self.bar.day_changed.connect(self._on_bar_day)
         self.timeline_panel: TimelinePanel | None = None
         self._dock: QDockWidget | None = None
         self._timeline_loaded = False
-        self._currency: tuple[Library, Currency] | None = None
         self.org_chart_dialog: OrgChartDialog | None = None
         self.compare_dialog: CompareDialog | None = None
         self._loader: TimelineLoader | None = None
@@ -180,94 +193,73 @@ class PointInTime(QObject):
         self._closed = False
         # The timeline (its build, the dock's panel) waits for the first frame: not on the start path.
         self._started = False
-        window.reading_pane.viewport().installEventFilter(self)
-        QTimer.singleShot(START_FALLBACK_MS, self._start)  # a window that never paints, say
+        self._connect(reader.state)
+        QTimer.singleShot(START_FALLBACK_MS, self.start)  # a window that never paints, say
+
+    @property
+    def state(self) -> ReaderState:
+        return self.reader.state
 
     @property
     def day(self) -> date | None:
-        return self.bar.day
+        return self.state.day
 
     @property
     def effective_day(self) -> date:
         """The chosen date, or today."""
-        return self.bar.day or date.today()
+        return self.state.effective_day
 
-    # -- pages -----------------------------------------------------------------
+    def follow(self, reader: Reader) -> None:
+        """Another reader is in front (a tab was chosen): the bar and the rest show its date."""
+        if reader is self.reader:
+            return
+        self._disconnect(self.reader.state)
+        library_before = self.state.library
+        self.reader = reader
+        self._connect(reader.state)
+        self.bar.show_day(reader.state.day)
+        if reader.state.library is not library_before:
+            self._on_library(reader.state.library)
+        else:
+            self._on_day(reader.state.day)
 
-    def page(self, library: Library, node_id: str) -> Page:
-        return library.page(node_id, as_of=self.day)
+    def _connect(self, state: ReaderState) -> None:
+        state.day_changed.connect(self._on_day)
+        state.library_changed.connect(self._on_library)
 
-    def render(self, page: Page) -> str:
-        """The page as the reading pane shows it: statuses, and the statement of currency."""
-        library = self._window.library
-        currency = None
-        if library is not None:
-            if self._currency is None or self._currency[0] is not library:
-                self._currency = (library, library.currency())
-            currency = self._currency[1]
-        return render_html(page, currency=currency)
+    def _disconnect(self, state: ReaderState) -> None:
+        state.day_changed.disconnect(self._on_day)
+        state.library_changed.disconnect(self._on_library)
 
-    def apply(self, day: date | None) -> None:
-        """Switch the window to ``day`` (None: today's text)."""
+    def _on_bar_day(self, day: date | None) -> None:
+        self.state.set_day(day)
+
+    def _on_day(self, day: date | None) -> None:
+        """The date changed (the reader renders its page itself): the rest follows it."""
+        if self.bar.day != day:
+            self.bar.show_day(day)
         self.show_currency()
-        self.refresh()
         if self.timeline_panel is not None:
             self.timeline_panel.set_marker(day)
         if self.org_chart_dialog is not None and self.org_chart_dialog.isVisible():
             self._update_org_chart()
 
+    def apply(self, day: date | None) -> None:
+        """Switch the current reader to ``day`` (None: today's text)."""
+        self.bar.set_day(day)
+
     def show_currency(self) -> None:
         """The tree's marks and the status bar's statement of currency, for the date."""
-        window = self._window
-        library = window.library
-        window.tree_model.set_status_lookup(status_lookup(library, self.day) if library else None)
+        library = self.state.library
+        self.statuses_changed.emit(status_lookup(library, self.day) if library else None)
         if library is not None:
-            text, tip = status_bar_text(library.currency(), self.effective_day)
-            set_plain_text(window.content_label, text)
-            window.content_label.setToolTip(tip)
+            self.currency_changed.emit(*status_bar_text(library.currency(), self.effective_day))
 
-    def library_changed(self) -> None:
+    def _on_library(self, _library: object) -> None:
         """A new corpus: statuses, currency and events come from it."""
-        self._currency = None
-        self.showing_later = None
         self._timeline_loaded = False
-        self.compiled = False
         self.start_loading()
-        self.apply(self.day)
-
-    def refresh(self) -> None:
-        """Render the current page again for the date, where the reader was."""
-        window = self._window
-        if window.showing_help:  # «Ayuda» does not depend on the date
-            return
-        if self.showing_later is not None and self.open_later(self.showing_later):
-            return
-        if window.library is None or window.current_node_id is None:
-            return
-        place = window.reading_pane.reading_place()
-        try:
-            page = (
-                self._compiled_page(window.library)
-                if self.compiled
-                else self.page(window.library, window.current_node_id)
-            )
-        except SgdeskError as exc:
-            show_status(window, exc.message)
-            return
-        window.reading_pane.show_html(self.render(page))
-        window.my_notes.paint_page()  # the highlights and notes of the page, again
-        window.reading_pane.restore_place(place)
-
-    def _compiled_page(self, library: Library) -> Page:
-        return library.compiled(FUNCTIONS_ARTICLE, self.effective_day, FUNCTIONS_TITLE)
-
-    def show_functions(self) -> None:
-        """ "Funciones de la Secretaría General": art. 7 as in force on the date, with provenance."""
-        window = self._window
-        if window.library is None or not window.open_node(FUNCTIONS_ARTICLE):
-            return
-        self.compiled = True
-        self.refresh()
+        self._on_day(self.day)
 
     # -- timeline --------------------------------------------------------------
 
@@ -294,16 +286,11 @@ class PointInTime(QObject):
             self.timeline_panel = panel
         return self.timeline_panel
 
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() == QEvent.Type.Paint and not self._started:
-            QTimer.singleShot(0, self._start)
-        return False
-
-    def _start(self) -> None:
+    def start(self) -> None:
+        """After the first frame (the window calls it; a timer too, in case it never paints)."""
         if self._started:
             return
         self._started = True
-        self._window.reading_pane.viewport().removeEventFilter(self)
         self.start_loading()
         self._fill_timeline()
 
@@ -312,8 +299,8 @@ class PointInTime(QObject):
         from sgdesk.ui.timeline_loader import TimelineLoader
 
         self.stop()
-        library = self._window.library
-        if self._closed or library is None or library.timeline_built:
+        library = self.state.library
+        if self._closed or library is None or library.timeline_built or not self._started:
             self._fill_timeline()
             return
         try:
@@ -337,14 +324,14 @@ class PointInTime(QObject):
             loader.deleteLater()
 
     def _on_loaded(self, _path: object, timeline: Timeline) -> None:
-        library = self._window.library
+        library = self.state.library
         if library is not None and library is self._loading_for:
             library.use_timeline(timeline)
         self.stop()
         self._fill_timeline()
 
     def _fill_timeline(self) -> None:
-        dock, library = self._dock, self._window.library
+        dock, library = self._dock, self.state.library
         if dock is None or not dock.isVisible() or not self._started:
             return
         panel = self._panel(dock)
@@ -359,57 +346,28 @@ class PointInTime(QObject):
         panel.set_marker(self.day)
 
     def open_event(self, event_id: str) -> None:
-        """Open what an event changed: its unit marked in its norm, or the norm that made it."""
-        window = self._window
-        if window.library is None:
-            return
-        if event_id.startswith(LATER_PREFIX):
-            self.open_later(event_id.removeprefix(LATER_PREFIX))
-            return
-        try:
-            page_id, unit_id = window.library.event_location(event_id)
-        except SgdeskError as exc:
-            show_status(window, exc.message)
-            return
-        if window.open_node(page_id) and unit_id:
-            window.reading_pane.scroll_to_node(unit_id)
-            window.reading_pane.mark_node(unit_id)
-
-    def open_special(self, link: str) -> bool:
-        """Links that are not nodes: the page of a later change, the organigrama."""
-        if link == ORG_CHART_LINK:
-            self.show_org_chart()
-            return True
-        return self.open_later(link.removeprefix(LATER_PREFIX))
-
-    def open_later(self, change_id: str) -> bool:
-        """The page of a later change not incorporated: its record and links to what it may have
-        altered (the timeline, «Comparar fechas» and the banners lead here)."""
-        library = self._window.library
-        change = next((c for c in library.currency().later if c.id == change_id), None) if library else None
-        if library is None or change is None:
-            return False
-        titles = {t: node.title for t in change.targets if (node := library.find(t)) is not None}
-        self.showing_later = change_id
-        self._window.reading_pane.show_html(later_change_page(change, titles, library.currency()))
-        return True
+        """Open what an event changed, in the current reader."""
+        self.reader.open_event(event_id)
 
     # -- dialogs ---------------------------------------------------------------
+
+    def show_functions(self) -> None:
+        self.reader.show_functions()
 
     def show_org_chart(self) -> None:
         """The organigrama on the "Vigente a" date (today without one); it follows the date."""
         from sgdesk.ui.org_chart import OrgChartDialog
 
-        if self._window.library is None:
+        if self.state.library is None:
             return
         if self.org_chart_dialog is None:
-            self.org_chart_dialog = OrgChartDialog(self._window)
+            self.org_chart_dialog = OrgChartDialog(self._parent)
         self._update_org_chart()
         self.org_chart_dialog.show()
         self.org_chart_dialog.activateWindow()  # to the front, if it was open behind the window
 
     def _update_org_chart(self) -> None:
-        library, dialog = self._window.library, self.org_chart_dialog
+        library, dialog = self.state.library, self.org_chart_dialog
         if library is not None and dialog is not None:
             day, currency, timeline = self.effective_day, library.currency(), library.timeline()
             title = org_chart_title(day, currency)
@@ -419,12 +377,13 @@ class PointInTime(QObject):
     def compare_dates(self) -> None:
         from sgdesk.ui.compare_dialog import DEFAULT_FIRST, CompareDialog
 
-        window = self._window
-        if window.library is None:
+        library = self.state.library
+        if library is None:
             return
-        library = window.library
         first = min(DEFAULT_FIRST, self.effective_day)  # up to the "Vigente a" date (today without one)
-        dialog = CompareDialog(library.timeline(), first, self.effective_day, window, library.currency())
+        dialog = CompareDialog(
+            library.timeline(), first, self.effective_day, self._parent, library.currency()
+        )
         dialog.event_activated.connect(self.open_event)
         self.compare_dialog = dialog
         dialog.show()

@@ -22,11 +22,12 @@ from sgdesk.errors import SgdeskError
 from sgdesk.packs.installed import ContentFolder, InstalledVersion, Preview
 from sgdesk.packs.updates import Candidate, find_newer
 from sgdesk.ui import dialogs
-from sgdesk.ui.safe_text import rich, show_status
+from sgdesk.ui.safe_text import rich
 
 if TYPE_CHECKING:
-    from PySide6.QtWidgets import QMainWindow, QMenu
+    from PySide6.QtWidgets import QMenu, QWidget
 
+    from sgdesk.ui.reader_state import StatusReporter
     from sgdesk.ui.state import UiSettings
 
     SwitchContent = Callable[[Path], bool]  # the window's switch_content
@@ -70,14 +71,16 @@ class ContentUpdates(QObject):
 
     def __init__(
         self,
-        window: QMainWindow,
+        window: QWidget,
+        status: StatusReporter,
         switch_content: SwitchContent,
         folder: ContentFolder,
         settings: UiSettings,
         policy_folder: str | None,
     ) -> None:
         super().__init__(window)
-        self._window = window
+        self._window = window  # the parent of the actions and dialogs
+        self._status = status
         self._switch_content = switch_content
         self.folder = folder
         self._settings = settings
@@ -207,19 +210,19 @@ class ContentUpdates(QObject):
         text = PHASES.get(phase, phase)
         if total:
             text += f" ({done * 100 // total} %)"
-        show_status(self._window, text + "…", 0)
+        self._status.show_status(text + "…", 0)
 
     def _on_failed(self, message: str) -> None:
         self.busy = False
         self._refresh_actions()
-        self._window.statusBar().clearMessage()
+        self._status.clear_status()
         self._error(message)
 
     def _on_installed(self, version: object) -> None:
         assert isinstance(version, InstalledVersion)
         self.busy = False
         self._switch()
-        show_status(self._window, f"Contenido actualizado a la versión {version.version}.", 10000)
+        self._status.show_status(f"Contenido actualizado a la versión {version.version}.", 10000)
         self.installed.emit(version)
 
     def _switch(self) -> None:
@@ -258,7 +261,7 @@ class ContentUpdates(QObject):
             self._error(exc.message)
             return
         self._switch()
-        show_status(self._window, f"Restaurado: ahora se usa el {content.label}.", 10000)
+        self._status.show_status(f"Restaurado: ahora se usa el {content.label}.", 10000)
 
     # -- the update folder -----------------------------------------------------
 

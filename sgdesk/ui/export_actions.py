@@ -13,35 +13,40 @@ from PySide6.QtCore import QObject
 
 from sgdesk.errors import SgdeskError
 from sgdesk.export.plan import PaperSize
-from sgdesk.ui.safe_text import show_status
 
 if TYPE_CHECKING:
     from PySide6.QtPrintSupport import QPrinter
-    from PySide6.QtWidgets import QDialog, QMessageBox
+    from PySide6.QtWidgets import QDialog, QMessageBox, QWidget
 
     from sgdesk.export.plan import ExportPlan
     from sgdesk.ui.export_job import ExportJob
-    from sgdesk.ui.mainwindow import MainWindow
+    from sgdesk.ui.reader_state import ReaderState, StatusReporter
+    from sgdesk.ui.state import UiSettings
 
 
 class ExportActions(QObject):
-    """What the window's export and print actions do; the dialogs it opens stay referenced."""
+    """What the export and print actions do, for a reader's node and «Vigente a» date; the
+    dialogs it opens (over ``parent``) stay referenced."""
 
-    def __init__(self, window: MainWindow) -> None:
-        super().__init__(window)
-        self._window = window
+    def __init__(self, state: ReaderState, settings: UiSettings, status: StatusReporter,
+                 parent: QWidget) -> None:  # fmt: skip
+        super().__init__(parent)
+        self._parent = parent
+        self._settings = settings
+        self._status = status
+        self.state = state
         self.dialog: QDialog | None = None  # the export, print or preview dialog last opened
         self.error_dialog: QMessageBox | None = None
         self.job: ExportJob | None = None
 
     def export_pdf(self) -> None:
         """Ctrl+E: choose what, then where; the export runs with progress and can be cancelled."""
-        window = self._window
-        if window.library is None:
+        state = self.state
+        if state.library is None:
             return
         from sgdesk.ui.export_dialog import ExportDialog
 
-        dialog = ExportDialog(window.library, window.current_node_id, window, window.point_in_time.day)
+        dialog = ExportDialog(state.library, state.node_id, self._parent, state.day)
         self.dialog = dialog
         if dialog.exec() != ExportDialog.DialogCode.Accepted:
             return
@@ -58,12 +63,12 @@ class ExportActions(QObject):
         from sgdesk.export.pdf import export_steps
         from sgdesk.ui.export_job import ExportJob
 
-        status = self._window.statusBar()
-        job = ExportJob(export_steps(plan, target), self._window)
+        status = self._status
+        job = ExportJob(export_steps(plan, target), self._parent)
         job.finished.connect(lambda path: self._done(path, open_when_done))
         job.failed.connect(lambda message: self._failed(message))
         job.cancelled.connect(
-            lambda: status.showMessage(self.tr("Exportación cancelada; no se escribió ningún archivo."))
+            lambda: status.show_status(self.tr("Exportación cancelada; no se escribió ningún archivo."), 0)
         )
         self.job = job
         job.start()
@@ -77,7 +82,7 @@ class ExportActions(QObject):
         if prepared is None:
             return
         plan, printer = prepared
-        dialog = QPrintDialog(printer, self._window)
+        dialog = QPrintDialog(printer, self._parent)
         self.dialog = dialog
         if dialog.exec() == QPrintDialog.DialogCode.Accepted:
             paint_plan(plan, printer)
@@ -90,7 +95,7 @@ class ExportActions(QObject):
         if prepared is None:
             return
         plan, printer = prepared
-        preview = QPrintPreviewDialog(printer, self._window)
+        preview = QPrintPreviewDialog(printer, self._parent)
         preview.setObjectName("printPreview")
         preview.paintRequested.connect(lambda device: paint_plan(plan, device))
         self.dialog = preview
@@ -101,13 +106,13 @@ class ExportActions(QObject):
               paper: PaperSize) -> ExportPlan | None:  # fmt: skip
         from sgdesk.export.plan import plan_compendium, plan_export
 
-        window = self._window
-        assert window.library is not None
+        library = self.state.library
+        assert library is not None
         try:
-            day = window.point_in_time.day  # the "Vigente a" text, like the reading pane
+            day = self.state.day  # the "Vigente a" text, like the reading pane
             if compendium:
-                return plan_compendium(window.library, paper, as_of=day)
-            return plan_export(window.library, list(ids), children, paper, as_of=day)
+                return plan_compendium(library, paper, as_of=day)
+            return plan_export(library, list(ids), children, paper, as_of=day)
         except SgdeskError as exc:
             self._failed(exc.message)
             return None
@@ -115,10 +120,10 @@ class ExportActions(QObject):
     def _ask_target(self, file_name: str) -> Path | None:
         from PySide6.QtWidgets import QFileDialog  # it asks before overwriting a file
 
-        settings = self._window.settings
+        settings = self._settings
         folder = settings.export_folder or Path.home()
         path, _filter = QFileDialog.getSaveFileName(
-            self._window, self.tr("Guardar PDF"), str(folder / file_name), self.tr("Documentos PDF (*.pdf)")
+            self._parent, self.tr("Guardar PDF"), str(folder / file_name), self.tr("Documentos PDF (*.pdf)")
         )
         if not path:
             return None
@@ -127,7 +132,7 @@ class ExportActions(QObject):
         return target
 
     def _done(self, path: Path, open_when_done: bool) -> None:
-        show_status(self._window, self.tr("PDF guardado en %1").replace("%1", str(path)), 10000)
+        self._status.show_status(self.tr("PDF guardado en %1").replace("%1", str(path)), 10000)
         if open_when_done:
             from PySide6.QtCore import QUrl
             from PySide6.QtGui import QDesktopServices
@@ -137,16 +142,16 @@ class ExportActions(QObject):
     def _failed(self, message: str) -> None:
         from sgdesk.ui import dialogs
 
-        self.error_dialog = dialogs.show_error(self._window, self.tr("No se pudo exportar"), message)
+        self.error_dialog = dialogs.show_error(self._parent, self.tr("No se pudo exportar"), message)
 
     def _printer(self) -> tuple[ExportPlan, QPrinter] | None:
         """The current section's plan and a printer set up like the PDF (Carta, margins)."""
         from PySide6.QtPrintSupport import QPrinter
 
-        window = self._window
-        if window.current_node_id is None or window.library is None:
+        node_id = self.state.node_id
+        if node_id is None or self.state.library is None:
             return None
-        plan = self._plan((window.current_node_id,), False, False, PaperSize.CARTA)
+        plan = self._plan((node_id,), False, False, PaperSize.CARTA)
         if plan is None:
             return None
         printer = QPrinter(QPrinter.PrinterMode.HighResolution)

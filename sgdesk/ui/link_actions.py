@@ -33,7 +33,7 @@ log = logging.getLogger("sgdesk")
 class LinkHost:
     """What links need from the window: its reading pane and its reader's state."""
 
-    reading_pane: ReadingPane
+    reading_pane: Callable[[], ReadingPane]  # the one in front (each tab has its own)
     library: Callable[[], Library | None]
     node: Callable[[], str | None]  # the node whose page is shown (None: «Ayuda», nothing yet)
     day: Callable[[], date | None]  # the «Vigente a» date (None: today's text)
@@ -55,9 +55,11 @@ class LinkActions(QObject):
         self.copy_action.setStatusTip(self.tr("Copiar un enlace sgdesk:// a esta sección, con su fecha"))
         self.copy_action.triggered.connect(lambda: self.copy_link())
         window.addAction(self.copy_action)
-        pane = host.reading_pane
+
+    def attach(self, pane: ReadingPane) -> None:
+        """«Copiar enlace» in ``pane``'s context menu (the window attaches every tab's pane)."""
         pane.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
-        pane.customContextMenuRequested.connect(self._context_menu)
+        pane.customContextMenuRequested.connect(lambda position: self._context_menu(pane, position))
 
     # -- copying ---------------------------------------------------------------
 
@@ -67,7 +69,7 @@ class LinkActions(QObject):
         page, library = host.node(), host.library()
         if page is None or library is None:
             return None
-        unit = node_id or host.reading_pane.node_at_selection() or page
+        unit = node_id or host.reading_pane().node_at_selection() or page
         found = library.find(unit)
         try:
             return format_link((found.id if found else page), host.day())
@@ -84,11 +86,10 @@ class LinkActions(QObject):
         show_status(self._window, self.tr("Enlace copiado: %1").replace("%1", link), 8000)
         return link
 
-    def _context_menu(self, position: QPoint) -> None:
+    def _context_menu(self, pane: ReadingPane, position: QPoint) -> None:
         """The pane's standard menu and «Copiar enlace» for the unit under the click, or for the
         unit a link there leads to. Qt's «Copiar la ubicación del enlace» goes: it would copy the
         page's internal form (``sgdesk:mision``), which is not a link sgdesk opens from outside."""
-        pane = self._host.reading_pane
         menu = pane.createStandardContextMenu(position)
         for standard in menu.actions():
             if standard.objectName() == "link-copy":

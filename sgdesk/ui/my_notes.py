@@ -29,16 +29,19 @@ from sgdesk.content.annotations import AnnotationKind
 from sgdesk.content.text import find_all
 from sgdesk.errors import SgdeskError
 from sgdesk.ui.reading_pane import Passage
-from sgdesk.ui.safe_text import plain, plain_message_box, rich, rich_lines, set_plain_text, show_status
+from sgdesk.ui.safe_text import plain, plain_message_box, rich, rich_lines, set_plain_text
 from sgdesk.ui.theme import HIGHLIGHT_NAMES, NOTE_MARK
 from sgdesk.ui.widgets import enable_clear_button
 
 if TYPE_CHECKING:
+    from pathlib import Path
+
     from sgdesk.content.model import Node
-    from sgdesk.library import Page
+    from sgdesk.library import Library, Page
     from sgdesk.notes import MyNotes, PlacedAnnotation, PlacedFavorite
     from sgdesk.ui.history_dialog import HistoryDialog
-    from sgdesk.ui.mainwindow import MainWindow
+    from sgdesk.ui.reader import Reader
+    from sgdesk.ui.reader_state import StatusReporter
 
 log = logging.getLogger("sgdesk")
 
@@ -410,18 +413,25 @@ def _shorten(text: str) -> str:
 
 
 class MyNotesActions(QObject):
-    """The window's Mis notas actions and dock, over the user database of its data folder."""
+    """The Mis notas actions and dock, over the user database in ``data_dir``. The actions
+    work on the current reader (``follow``); every reader ``watch``ed gets its page painted."""
 
-    def __init__(self, window: MainWindow, dock: QDockWidget) -> None:
-        super().__init__(window)
-        self._window = window
+    noted_changed = Signal(object, object)  # the nodes with notes, and those with some below (the tree)
+
+    def __init__(self, reader: Reader, data_dir: Path, status: StatusReporter, dock: QDockWidget,
+                 parent: QWidget) -> None:  # fmt: skip
+        super().__init__(parent)
+        self._parent = parent
+        self._data_dir = data_dir
+        self._status = status
         self._dock = dock
         self._notes: MyNotes | None = None  # opened after the first frame (``start``), or when used
         self._pending_visits: list[tuple[Node, date | None]] = []
-        self._page: Page | None = None  # the page shown, whose passages are painted
-        self.panel = NotesPanel(window)
+        self._readers: list[Reader] = []
+        self.reader = reader
+        self.watch(reader)
+        self.panel = NotesPanel(parent)
         self.panel.node_activated.connect(self._open)
-        window.reading_pane.note_clicked.connect(self.edit_note)
         self.panel.query_changed.connect(lambda _text: self.refresh())
         self.panel.edit_requested.connect(self.edit_note)
         self.panel.delete_requested.connect(self.delete_note)
@@ -443,7 +453,7 @@ class MyNotesActions(QObject):
         if self._notes is None:
             from sgdesk.notes import MyNotes
 
-            self._notes = MyNotes.open(self._window.settings.path.parent)
+            self._notes = MyNotes.open(self._data_dir)
             self.panel.show_problem(self._notes.problem)
             pending, self._pending_visits = self._pending_visits, []
             for node, as_of in pending:  # the pages shown before it was opened
@@ -453,13 +463,35 @@ class MyNotesActions(QObject):
     def start(self) -> None:
         """After the first frame: open the user database, paint the page, fill the dock."""
         self.notes  # noqa: B018 (opens it)
-        self.paint_page()
+        self.paint_pages()
         self.mark_tree()
         self.refresh()
 
+    @property
+    def _library(self) -> Library | None:
+        return self.reader.state.library
+
+    def follow(self, reader: Reader) -> None:
+        """The actions (Ctrl+B, «Nota…», «Subrayar») now work on ``reader`` (the tab in front)."""
+        self.reader = reader
+
+    def watch(self, reader: Reader) -> None:
+        """Record and paint what ``reader`` shows (every tab's reader is watched)."""
+        self._readers.append(reader)
+        reader.page_shown.connect(lambda page: self.page_shown(page, reader))
+        reader.refreshed.connect(lambda: self.paint_page(reader))
+        reader.destroyed.connect(lambda: self._readers.remove(reader) if reader in self._readers else None)
+
+    def unwatch(self, reader: Reader) -> None:
+        if reader in self._readers:
+            self._readers.remove(reader)
+
+    def _show_status(self, text: str, timeout: int) -> None:
+        self._status.show_status(text, timeout)
+
     def toggle_favorite(self) -> None:
         """Ctrl+B: the node shown becomes a favorite, or stops being one."""
-        window, library, node_id = self._window, self._window.library, self._window.current_node_id
+        library, node_id = self._library, self.reader.state.node_id
         if library is None or node_id is None:
             return
         try:
@@ -469,19 +501,19 @@ class MyNotesActions(QObject):
                 self.notes.remove_favorite(library, node_id)
                 message = self.tr("Quitado de favoritos: %1")
         except SgdeskError as exc:
-            show_status(window, exc.message, 10000)
+            self._show_status(exc.message, 10000)
             return
-        show_status(window, message.replace("%1", library.node(node_id).title), 5000)
+        self._show_status(message.replace("%1", library.node(node_id).title), 5000)
         self.refresh()
 
     def add_note(self) -> None:
         """Ctrl+Alt+M: a note on the selected passage, or on the whole unit shown."""
-        window, library = self._window, self._window.library
-        if library is None or window.current_node_id is None:
+        library, current = self._library, self.reader.state.node_id
+        if library is None or current is None:
             return
-        pane = window.reading_pane
+        pane = self.reader.view
         quote = " ".join(pane.textCursor().selectedText().split()) or None
-        node_id = (pane.node_at_selection() if quote else None) or window.current_node_id
+        node_id = (pane.node_at_selection() if quote else None) or current
         text = self._ask_note_text(library.node(node_id).citation or library.node(node_id).title, quote)
         if not text:
             return
@@ -498,10 +530,10 @@ class MyNotesActions(QObject):
                     "Nota guardada para toda la disposición (la selección abarcaba más de una)."
                 )
         except SgdeskError as exc:
-            show_status(window, exc.message, 10000)
+            self._show_status(exc.message, 10000)
             return
-        show_status(window, message, 5000)
-        self.paint_page()
+        self._show_status(message, 5000)
+        self.paint_pages()
         self.mark_tree()
         self.refresh()
 
@@ -511,7 +543,7 @@ class MyNotesActions(QObject):
         about = f"«{_shorten(quote)}», {where}" if quote else where
         QTimer.singleShot(0, self._name_note_field)  # once the dialog below is up
         text, accepted = QInputDialog.getMultiLineText(
-            self._window, self.tr("Nota"), rich(self.tr("Nota sobre %1:").replace("%1", about)), current
+            self._parent, self.tr("Nota"), rich(self.tr("Nota sobre %1:").replace("%1", about)), current
         )
         return text.strip() if accepted else ""
 
@@ -535,10 +567,10 @@ class MyNotesActions(QObject):
                 return
             self.notes.edit_note(annotation_id, text)
         except SgdeskError as exc:
-            show_status(self._window, exc.message, 10000)
+            self._show_status(exc.message, 10000)
             return
-        show_status(self._window, self.tr("Nota modificada."), 5000)
-        self.paint_page()  # the margin's hover shows the new text
+        self._show_status(self.tr("Nota modificada."), 5000)
+        self.paint_pages()  # the margin's hover shows the new text
         self.refresh()
         self._select_note(annotation_id)
 
@@ -550,30 +582,30 @@ class MyNotesActions(QObject):
             about = f"«{_shorten(note.text or (note.anchor.exact if note.anchor else ''))}»"
             question = self.tr("¿Eliminar %1 %2 de %3? No se puede deshacer.")
             question = question.replace("%1", what).replace("%2", about).replace("%3", note.node_title)
-            if not confirm(self._window, self.tr("Eliminar nota"), question):
+            if not confirm(self._parent, self.tr("Eliminar nota"), question):
                 return
             self.notes.delete_annotation(annotation_id)
         except SgdeskError as exc:
-            show_status(self._window, exc.message, 10000)
+            self._show_status(exc.message, 10000)
             return
-        show_status(self._window, self.tr("Nota eliminada."), 5000)
-        self.paint_page()
+        self._show_status(self.tr("Nota eliminada."), 5000)
+        self.paint_pages()
         self.mark_tree()
         self.refresh()
 
     def _unfavorite(self, node_id: str) -> None:
-        library = self._window.library
+        library = self._library
         if library is None:
             return
         question = self.tr("¿Quitar «%1» de favoritos?").replace("%1", node_id)
-        if not confirm(self._window, self.tr("Quitar de favoritos"), question):
+        if not confirm(self._parent, self.tr("Quitar de favoritos"), question):
             return
         try:
             self.notes.remove_favorite(library, node_id)
         except SgdeskError as exc:
-            show_status(self._window, exc.message, 10000)
+            self._show_status(exc.message, 10000)
             return
-        show_status(self._window, self.tr("Quitado de favoritos."), 5000)
+        self._show_status(self.tr("Quitado de favoritos."), 5000)
         self.refresh()
 
     def _select_note(self, annotation_id: str) -> None:
@@ -592,7 +624,7 @@ class MyNotesActions(QObject):
         from PySide6.QtWidgets import QInputDialog
 
         name, accepted = QInputDialog.getText(
-            self._window, self.tr("Nueva carpeta"), self.tr("Nombre de la carpeta de favoritos:")
+            self._parent, self.tr("Nueva carpeta"), self.tr("Nombre de la carpeta de favoritos:")
         )
         if accepted and self._saved(lambda: self.notes.create_folder(name)):
             self.refresh()
@@ -603,7 +635,7 @@ class MyNotesActions(QObject):
         from PySide6.QtWidgets import QInputDialog, QLineEdit
 
         name, accepted = QInputDialog.getText(
-            self._window, self.tr("Cambiar nombre"),
+            self._parent, self.tr("Cambiar nombre"),
             rich(self.tr("Nuevo nombre de «%1»:").replace("%1", old)), QLineEdit.EchoMode.Normal, old,
         )  # fmt: skip
         if accepted and name != old and self._saved(lambda: self.notes.rename_folder(old, name)):
@@ -613,10 +645,10 @@ class MyNotesActions(QObject):
     def delete_folder(self, name: str) -> None:
         """Supr on a folder: after the user confirms, it goes; its favorites stay, at the top."""
         question = self.tr("¿Eliminar la carpeta «%1»? Sus favoritos no se borran: quedan en Favoritos.")
-        if not confirm(self._window, self.tr("Eliminar carpeta"), question.replace("%1", name)):
+        if not confirm(self._parent, self.tr("Eliminar carpeta"), question.replace("%1", name)):
             return
         if self._saved(lambda: self.notes.delete_folder(name)):
-            show_status(self._window, self.tr("Carpeta eliminada."), 5000)
+            self._show_status(self.tr("Carpeta eliminada."), 5000)
             self.refresh()
             self._select(FOLDER_ROLE, "")
 
@@ -628,13 +660,13 @@ class MyNotesActions(QObject):
         try:
             folders = self.notes.folders()
         except SgdeskError as exc:
-            show_status(self._window, exc.message, 10000)
+            self._show_status(exc.message, 10000)
             return
         if not folders:
-            show_status(self._window, self.tr("Primero cree una carpeta (Ctrl+Mayús+N)."), 8000)
+            self._show_status(self.tr("Primero cree una carpeta (Ctrl+Mayús+N)."), 8000)
             return
         choice, accepted = QInputDialog.getItem(
-            self._window, self.tr("Mover a carpeta"), self.tr("Carpeta:"), [top, *folders], 0, False
+            self._parent, self.tr("Mover a carpeta"), self.tr("Carpeta:"), [top, *folders], 0, False
         )
         if accepted:
             self.place_favorite(node_id, "" if choice == top else choice, -1)
@@ -649,7 +681,7 @@ class MyNotesActions(QObject):
         try:
             write()
         except SgdeskError as exc:
-            show_status(self._window, exc.message, 10000)
+            self._show_status(exc.message, 10000)
             return False
         return True
 
@@ -661,7 +693,7 @@ class MyNotesActions(QObject):
         """List the entries again (placing every note costs time: only while the dock is shown)."""
         if not self._dock.isVisible():
             return
-        library = self._window.library
+        library = self._library
         if library is None:
             self.panel.show_entries([], [])
             return
@@ -678,52 +710,57 @@ class MyNotesActions(QObject):
     def mark_tree(self) -> None:
         """The navigation tree marks the nodes that carry notes or highlights."""
         try:
-            library = self._window.library
+            library = self._library
             if library is not None:
-                self._window.tree_model.set_noted(*self.notes.noted_and_within(library))
+                self.noted_changed.emit(*self.notes.noted_and_within(library))
         except SgdeskError as exc:
             log.warning("tree not marked: %s", exc.message)
 
-    def page_shown(self, page: Page) -> None:
-        """A page is in the reading pane: it goes to the history (when it is kept and can be
+    def page_shown(self, page: Page, reader: Reader) -> None:
+        """A page is in a reader's view: it goes to the history (when it is kept and can be
         saved), and its highlighted and annotated passages are painted."""
-        self._page = page
         if self._notes is None:  # before the first frame: recorded and painted by ``start``
             self._pending_visits.append((page.node, page.as_of))
             return
         self._record(page.node, page.as_of)
-        self.paint_page()
+        self.paint_page(reader)
 
-    def paint_page(self) -> None:
-        """Paint the passages of the page shown that carry a highlight or a note."""
-        library, page = self._window.library, self._page
-        if library is None or page is None or self._notes is None:
+    def paint_pages(self) -> None:
+        for reader in self._readers:
+            self.paint_page(reader)
+
+    def paint_page(self, reader: Reader | None = None) -> None:
+        """Paint the passages of the page ``reader`` shows (the current one's by default) that
+        carry a highlight or a note."""
+        reader = reader or self.reader
+        library, page = reader.state.library, reader.last_page
+        if library is None or page is None or self._notes is None or reader.state.showing_help:
             return
         try:
             placed = self.notes.on_page(library, [unit.node.id for unit in page.units])
         except SgdeskError as exc:
             log.warning("highlights not painted: %s", exc.message)
             return
-        self._window.reading_pane.mark_passages(pane_passages(placed))
+        reader.view.mark_passages(pane_passages(placed))
 
     def highlight(self, colour: str) -> None:
         """«Subrayar»: mark the selected passage in ``colour`` (a key of HIGHLIGHT_COLOURS)."""
-        window, library = self._window, self._window.library
-        if library is None or window.current_node_id is None:
+        library, current = self._library, self.reader.state.node_id
+        if library is None or current is None:
             return
-        pane = window.reading_pane
+        pane = self.reader.view
         quote = " ".join(pane.textCursor().selectedText().split())
         if not quote:
-            show_status(window, self.tr("Seleccione en el texto el pasaje que quiere subrayar."), 5000)
+            self._show_status(self.tr("Seleccione en el texto el pasaje que quiere subrayar."), 5000)
             return
-        node_id = pane.node_at_selection() or window.current_node_id
+        node_id = pane.node_at_selection() or current
         try:
             self.notes.add_note(library, node_id, "", quote, AnnotationKind.HIGHLIGHT, colour)
         except SgdeskError as exc:
-            show_status(window, exc.message, 10000)
+            self._show_status(exc.message, 10000)
             return
-        show_status(window, self.tr("Subrayado en %1.").replace("%1", colour), 5000)
-        self.paint_page()
+        self._show_status(self.tr("Subrayado en %1.").replace("%1", colour), 5000)
+        self.paint_pages()
         self.mark_tree()
         self.refresh()
 
@@ -740,10 +777,10 @@ class MyNotesActions(QObject):
         try:
             visits = self.notes.visits()
         except SgdeskError as exc:
-            show_status(self._window, exc.message, 10000)
+            self._show_status(exc.message, 10000)
             return
-        dialog = HistoryDialog(visits, self.notes.history_days, self.notes.problem is not None, self._window)
-        dialog.node_activated.connect(self._window.open_node)
+        dialog = HistoryDialog(visits, self.notes.history_days, self.notes.problem is not None, self._parent)
+        dialog.node_activated.connect(lambda node_id: self.reader.open_node(node_id))
         dialog.clear_requested.connect(self._clear_history)
         dialog.days_changed.connect(self._set_history_days)
         self.history_dialog = dialog
@@ -753,19 +790,18 @@ class MyNotesActions(QObject):
         try:
             self.notes.clear_history()
         except SgdeskError as exc:
-            show_status(self._window, exc.message, 10000)
+            self._show_status(exc.message, 10000)
 
     def _set_history_days(self, days: int) -> None:
         try:
             self.notes.set_history_days(days)
         except SgdeskError as exc:
-            show_status(self._window, exc.message, 10000)
+            self._show_status(exc.message, 10000)
 
     def _open(self, node_id: str, passage: str) -> None:
         """Open the node; mark the annotated passage on it and scroll there."""
-        window = self._window
-        if window.open_node(node_id) and passage:
-            window.reading_pane.highlight_words(
+        if self.reader.open_node(node_id) and passage:
+            self.reader.view.highlight_words(
                 lambda paragraph: [(start, start + len(passage)) for start in find_all(paragraph, passage)]
             )
 

@@ -60,6 +60,19 @@ def show_status(window: QMainWindow, text: str, timeout: int = 8000) -> None:
     window.statusBar().showMessage(plain(text), timeout)
 
 
+class StatusBarReporter:
+    """A ``StatusReporter`` (see reader_state) over a window's status bar."""
+
+    def __init__(self, window: QMainWindow) -> None:
+        self._window = window
+
+    def show_status(self, text: str, timeout: int = 8000) -> None:
+        show_status(self._window, text, timeout)
+
+    def clear_status(self) -> None:
+        self._window.statusBar().clearMessage()
+
+
 def plain_message_box(box: QMessageBox, text: str) -> None:
     """A message box whose text is data (an error naming a file, an id, a stored value). A long
     one shows its beginning and the whole in «Mostrar detalles…» (which scrolls): a message box

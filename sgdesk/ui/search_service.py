@@ -24,7 +24,10 @@ log = logging.getLogger("sgdesk")
 PAGE_SIZE = 30  # hits per page of results
 
 
-class _Worker(QObject):
+class SearchWorker(QObject):
+    """Runs on the service's thread with its own connection; ``library`` is None until the
+    first search (and after ``close``)."""
+
     finished = Signal(int, object)  # generation, SearchResults
     failed = Signal(int, str)  # generation, Spanish message
 
@@ -101,7 +104,7 @@ class SearchService(QObject):
         self._generation = 0
         self._thread = QThread(self)
         self._thread.setObjectName("searchThread")
-        self._worker = _Worker(database, notes)
+        self._worker = SearchWorker(database, notes)
         self._worker.moveToThread(self._thread)
         self._requested.connect(self._worker.run)
         self._closing.connect(self._worker.close)
@@ -112,6 +115,17 @@ class SearchService(QObject):
     @property
     def generation(self) -> int:
         return self._generation
+
+    @property
+    def search_thread(self) -> QThread:
+        """The thread every search runs on."""
+        return self._thread
+
+    @property
+    def worker(self) -> SearchWorker:
+        """The object that searches on ``thread`` (its signals carry every answer, superseded
+        ones included)."""
+        return self._worker
 
     def search(self, text: str, filters: SearchFilters, limit: int = 30, offset: int = 0,
                mode: SearchMode | None = None) -> int:  # fmt: skip

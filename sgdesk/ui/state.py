@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+from datetime import date
 from pathlib import Path
 
 from PySide6.QtCore import QByteArray, QSettings
@@ -10,6 +12,8 @@ from sgdesk.ui.reading_pane import DEFAULT_ZOOM
 from sgdesk.user_folder import set_aside_if_huge
 
 RECENT_LIMIT = 15
+TABS_LIMIT = 20  # tabs restored at most (a damaged or hand-edited file cannot ask for more)
+TabSpec = tuple[str, date | None]  # a tab: its node id and its «Vigente a» date (None: today)
 
 
 class UiSettings:
@@ -117,6 +121,30 @@ class UiSettings:
     @ui_size.setter
     def ui_size(self, value: int) -> None:
         self._settings.setValue("appearance/ui_size", value)
+
+    @property
+    def tabs(self) -> tuple[list[TabSpec], int]:
+        """The reading tabs open at the last close, and which was in front; what cannot be
+        read is left out (an older file has none: the last node is restored instead)."""
+        try:
+            saved = json.loads(str(self._settings.value("reading/tabs", "")))
+            entries, current = saved["tabs"], int(saved["current"])
+        except (ValueError, TypeError, KeyError, IndexError):
+            return [], 0
+        tabs: list[TabSpec] = []
+        for entry in entries[:TABS_LIMIT] if isinstance(entries, list) else []:
+            try:
+                node, day = str(entry["node"]), entry.get("day")
+                tabs.append((node, date.fromisoformat(day) if day else None))
+            except (ValueError, TypeError, KeyError, AttributeError):
+                continue
+        return tabs, current if 0 <= current < len(tabs) else 0
+
+    def save_tabs(self, tabs: list[TabSpec], current: int) -> None:
+        entries = [{"node": node, "day": day.isoformat() if day else None} for node, day in tabs]
+        self._settings.setValue(
+            "reading/tabs", json.dumps({"tabs": entries[:TABS_LIMIT], "current": current})
+        )
 
     def sync(self) -> None:
         self._settings.sync()

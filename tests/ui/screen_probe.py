@@ -101,17 +101,17 @@ def main() -> None:
     updates = window.content_updates
     assert updates is not None
     dialogs: list[tuple[str, Callable[[], object]]] = [
-        ("Exportar a PDF", window.export_action.trigger),
-        ("Comparar fechas", window.compare_action.trigger),
-        ("Organigrama", window.org_chart_action.trigger),
-        ("Historial", window.history_action.trigger),
+        ("Exportar a PDF", window.commands.export_action.trigger),
+        ("Comparar fechas", window.commands.compare_action.trigger),
+        ("Organigrama", window.commands.org_chart_action.trigger),
+        ("Historial", window.commands.history_action.trigger),
         ("Actualizar contenido", updates.update_action.trigger),
         ("Carpeta de actualizaciones", updates.folder_action.trigger),
-        ("Importar norma (archivo)", window.import_action.trigger),
+        ("Importar norma (archivo)", window.commands.import_action.trigger),
         ("Importar norma", lambda: open_preview(window, norm)),
-        ("Acerca de", window.about_action.trigger),
-        ("Nota", window.note_action.trigger),
-        ("Vista previa de impresión", window.preview_action.trigger),
+        ("Acerca de", window.commands.about_action.trigger),
+        ("Nota", window.commands.note_action.trigger),
+        ("Vista previa de impresión", window.commands.preview_action.trigger),
         ("Error", lambda: show_error(window, "Error", "Un mensaje largo. " * 200)),
     ]
     for name, open_it in dialogs:

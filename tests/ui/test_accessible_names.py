@@ -106,16 +106,16 @@ def test_every_dialog_names_every_control(
     norm = tmp_path / "norma.txt"
     norm.write_text(NORM, encoding="utf-8")
     openers: dict[str, Callable[[], object]] = {
-        "Exportar a PDF": window.export_action.trigger,
-        "Comparar fechas": window.compare_action.trigger,
-        "Organigrama": window.org_chart_action.trigger,
-        "Historial": window.history_action.trigger,
+        "Exportar a PDF": window.commands.export_action.trigger,
+        "Comparar fechas": window.commands.compare_action.trigger,
+        "Organigrama": window.commands.org_chart_action.trigger,
+        "Historial": window.commands.history_action.trigger,
         "Actualizar contenido": updates.update_action.trigger,
         "Carpeta de actualizaciones": updates.folder_action.trigger,
         "Importar norma": lambda: open_preview(window, norm),
-        "Acerca de": window.about_action.trigger,
-        "Nota": window.note_action.trigger,
-        "Enlaces de la página": window.links_action.trigger,
+        "Acerca de": window.commands.about_action.trigger,
+        "Nota": window.commands.note_action.trigger,
+        "Enlaces de la página": window.commands.links_action.trigger,
     }
     title, problems = inspect_dialog(qtbot, openers[dialog])
     assert title

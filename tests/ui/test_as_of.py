@@ -394,7 +394,7 @@ def test_the_organigrama_opens_at_the_date_and_follows_it(window: MainWindow, qt
 
 
 def test_the_organigrama_without_a_date_is_todays(window: MainWindow, qtbot: QtBot) -> None:
-    window.org_chart_action.trigger()
+    window.commands.org_chart_action.trigger()
     dialog = window.findChild(OrgChartDialog, "orgChartDialog")
     assert dialog is not None
     assert format_day(date.today()) in dialog.windowTitle()

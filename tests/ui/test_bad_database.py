@@ -98,9 +98,10 @@ def test_window_opens_and_explains(
 
     assert window.tree_model.rowCount() == 0
     assert window.content_label.text() == "Sin corpus"
-    for action in (window.find_action, window.copy_citation_action, window.home_action):
+    commands = window.commands
+    for action in (commands.find_action, commands.copy_citation_action, commands.home_action):
         assert not action.isEnabled()
-    assert not window.back_action.isEnabled()
+    assert not window.commands.back_action.isEnabled()
 
     qtbot.mouseClick(ok, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: not box.isVisible())
@@ -119,7 +120,7 @@ def test_a_good_database_can_be_opened_after_a_bad_start(
     assert window.reading_pane.toPlainText().startswith("Misión")
     assert visible_titles(window.tree_view) == ["Información General"]
     assert window.content_label.text().startswith("Contenido con cambios hasta 2012, edición 1")
-    assert window.find_action.isEnabled()
+    assert window.commands.find_action.isEnabled()
 
 
 def test_opening_a_bad_database_keeps_the_good_one(
@@ -183,7 +184,7 @@ def test_ctrl_o_switches_to_the_chosen_database(
     assert window.library.info.path == other
     assert window.current_node_id == "mision"
     assert current_tree_id(window.tree_view) == "mision"
-    assert not window.back_action.isEnabled(), "the history of the other corpus is gone"
+    assert not window.commands.back_action.isEnabled(), "the history of the other corpus is gone"
     assert window.findChild(QMessageBox, "errorDialog") is None
 
 

@@ -113,9 +113,10 @@ def test_about_is_in_the_help_menu(window: MainWindow, qtbot: QtBot) -> None:
     menus = {help_page.label(a.text()): a.menu() for a in window.menuBar().actions()}
     help_menu = menus["Ayuda"]
     assert help_menu is not None
-    assert window.about_action in help_menu.actions()
-    assert window.help_action in help_menu.actions()
-    assert all(window.about_action not in m.actions() for name, m in menus.items() if name != "Ayuda" and m)
+    assert window.commands.about_action in help_menu.actions()
+    assert window.commands.help_action in help_menu.actions()
+    about = window.commands.about_action
+    assert all(about not in m.actions() for name, m in menus.items() if name != "Ayuda" and m)
     press(qtbot, window, Qt.Key.Key_F1, CTRL)
     qtbot.waitUntil(lambda: window.findChild(AboutDialog) is not None)
 

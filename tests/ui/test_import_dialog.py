@@ -108,11 +108,11 @@ def test_a_refused_file_says_why_and_cannot_be_saved(qtbot: QtBot, tmp_path: Pat
 def test_the_file_menu_opens_the_preview(window: MainWindow, qtbot: QtBot, tmp_path: Path) -> None:
     path = documents.write_txt(documents.EXAMPLE, tmp_path / "ejemplo.txt")
     file_menu = window.menuBar().actions()[0].menu()
-    assert window.import_action in file_menu.actions()  # type: ignore[union-attr]
-    assert window.import_action.text() == "Importar &norma…"
-    assert window.import_action.shortcut().toString() == "Ctrl+Shift+I"
+    assert window.commands.import_action in file_menu.actions()  # type: ignore[union-attr]
+    assert window.commands.import_action.text() == "Importar &norma…"
+    assert window.commands.import_action.shortcut().toString() == "Ctrl+Shift+I"
     seen = answer_file_dialog(path)
-    window.import_action.trigger()
+    window.commands.import_action.trigger()
     preview = window.import_dialog
     assert preview is not None
     assert seen.title == "Importar norma"

@@ -7,7 +7,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
 
-from sgdesk.ui.mainwindow import DOCKS, MainWindow
+from sgdesk.ui.mainwindow import MainWindow
+from sgdesk.ui.window_docks import DOCKS
 
 CTRL = Qt.KeyboardModifier.ControlModifier
 NO_MODIFIER = Qt.KeyboardModifier.NoModifier
@@ -75,7 +76,7 @@ def test_each_panel_shortcut_shows_and_focuses_a_hidden_panel(window: MainWindow
 def test_hiding_stays_in_the_view_menu(window: MainWindow) -> None:
     for dock in window.docks.values():
         assert dock.toggleViewAction().shortcut().isEmpty()
-    shortcuts = {action.shortcut().toString() for action in window.show_panel_actions}
+    shortcuts = {action.shortcut().toString() for action in window.commands.show_panel_actions}
     assert shortcuts == {spec.shortcut for spec in DOCKS}
 
 

@@ -276,7 +276,7 @@ def test_subrayar_without_a_selection_says_what_to_do(
 ) -> None:
     window = make_window()
     window.open_node("mision")
-    window.highlight_actions[1].trigger()  # «Subrayar en verde»
+    window.commands.highlight_actions[1].trigger()  # «Subrayar en verde»
     assert "Seleccione" in window.statusBar().currentMessage()
 
 

@@ -38,7 +38,7 @@ def test_funciones_link_opens_the_decree(window: MainWindow, qtbot: QtBot) -> No
     assert pane.toPlainText().startswith("Decreto 267 de 2007\n")
     assert "Artículo 7º. Son funciones de la Secretaría General, las siguientes:" in pane.toPlainText()
     assert current_tree_id(window.tree_view) == "decreto-267-2007"
-    assert window.back_action.isEnabled()
+    assert window.commands.back_action.isEnabled()
 
 
 def test_norm_mentioned_in_a_provenance_note_is_a_link(window: MainWindow, qtbot: QtBot) -> None:
@@ -114,23 +114,23 @@ def test_links_can_be_followed_with_the_keyboard(window: MainWindow, qtbot: QtBo
 
 
 def test_back_and_forward_with_alt_arrows(window: MainWindow, qtbot: QtBot) -> None:
-    assert not window.back_action.isEnabled()
-    assert not window.forward_action.isEnabled()
+    assert not window.commands.back_action.isEnabled()
+    assert not window.commands.forward_action.isEnabled()
     window.open_node("funciones")
     click_link(qtbot, window.reading_pane, "sgdesk:decreto-267-2007")
     assert window.current_node_id == "decreto-267-2007"
-    assert window.back_action.isEnabled()
-    assert not window.forward_action.isEnabled()
+    assert window.commands.back_action.isEnabled()
+    assert not window.commands.forward_action.isEnabled()
 
     qtbot.keyClick(window, Qt.Key.Key_Left, Qt.KeyboardModifier.AltModifier)
     assert window.current_node_id == "funciones"
     assert window.reading_pane.toPlainText().startswith("Funciones")
     assert current_tree_id(window.tree_view) == "funciones"
-    assert window.forward_action.isEnabled()
+    assert window.commands.forward_action.isEnabled()
 
     qtbot.keyClick(window, Qt.Key.Key_Left, Qt.KeyboardModifier.AltModifier)
     assert window.current_node_id == "mision"
-    assert not window.back_action.isEnabled()
+    assert not window.commands.back_action.isEnabled()
     qtbot.keyClick(window, Qt.Key.Key_Left, Qt.KeyboardModifier.AltModifier)  # nothing further back
     assert window.current_node_id == "mision"
 
@@ -138,8 +138,8 @@ def test_back_and_forward_with_alt_arrows(window: MainWindow, qtbot: QtBot) -> N
     qtbot.keyClick(window, Qt.Key.Key_Right, Qt.KeyboardModifier.AltModifier)
     assert window.current_node_id == "decreto-267-2007"
     assert current_tree_id(window.tree_view) == "decreto-267-2007"
-    assert not window.forward_action.isEnabled()
-    assert window.back_action.isEnabled()
+    assert not window.commands.forward_action.isEnabled()
+    assert window.commands.back_action.isEnabled()
 
 
 def test_alt_arrows_work_while_reading(window: MainWindow, qtbot: QtBot) -> None:

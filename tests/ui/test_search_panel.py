@@ -69,7 +69,7 @@ class PausedWorker:
     """Keeps the search thread busy until ``resume``: requests queue up behind the pause."""
 
     def __init__(self, search_service: SearchService) -> None:
-        self._worker = search_service._worker
+        self._worker = search_service.worker
         self._running, self._release = threading.Event(), threading.Event()
         QTimer.singleShot(0, self._worker, self._hold)  # runs on the worker's thread
         assert self._running.wait(5), "the search thread did not pick up the pause"
@@ -218,37 +218,37 @@ def test_results_of_a_superseded_search_are_dropped(window: MainWindow, qtbot: Q
             first_finished.set()
             second_asked.wait(5)  # hold the worker until the newer search is queued
 
-    search_service._worker.finished.connect(on_worker_finished, Qt.ConnectionType.DirectConnection)
+    search_service.worker.finished.connect(on_worker_finished, Qt.ConnectionType.DirectConnection)
     shown: list[str] = []
     search_service.results_ready.connect(lambda results: shown.append(results.query.text))
     before = search_service.generation
 
-    window._run_search("gestion documental", SearchFilters(), 0)
+    window.searches.run("gestion documental", SearchFilters(), 0)
     assert first_finished.wait(5)
-    window._run_search("decreto 267 de 2007", SearchFilters(), 0)
+    window.searches.run("decreto 267 de 2007", SearchFilters(), 0)
     second_asked.set()
     qtbot.waitUntil(lambda: shown != [])
     QCoreApplication.processEvents()
 
     assert shown == ["decreto 267 de 2007"], "the finished but superseded search is not shown"
     assert search_service.generation == before + 2
-    assert window._last_results is not None
-    assert window._last_results.query.text == "decreto 267 de 2007"
+    assert window.searches.last_results is not None
+    assert window.searches.last_results.query.text == "decreto 267 de 2007"
     assert hit_ids(panel)[0] == "decreto-267-2007"
     assert "decreto-267-2007/art-7/lit-h" not in hit_ids(panel)
     assert panel.status.text() == "3 resultados"
     assert threads
-    assert all(t is search_service._thread for t in threads)
+    assert all(t is search_service.search_thread for t in threads)
     assert QThread.currentThread() not in threads, "SQLite runs off the GUI thread"
-    assert search_service._thread.isRunning()
+    assert search_service.search_thread.isRunning()
 
 
 def test_a_newer_search_interrupts_the_running_one(window: MainWindow, qtbot: QtBot) -> None:
     panel = window.search_panel
     type_query(qtbot, window, "secretaria")  # the worker has its connection now
     search_service = service(window)
-    assert search_service._worker.library is not None
-    connection = search_service._worker.library._store.connection
+    assert search_service.worker.library is not None
+    worker_library = search_service.worker.library
     inside_sqlite, go_on = threading.Event(), threading.Event()
 
     def progress() -> int:  # called by SQLite, on the worker thread, while a query runs
@@ -258,20 +258,20 @@ def test_a_newer_search_interrupts_the_running_one(window: MainWindow, qtbot: Qt
         return 0
 
     failures: list[tuple[int, str]] = []
-    search_service._worker.failed.connect(
+    search_service.worker.failed.connect(
         lambda generation, message: failures.append((generation, message)), Qt.ConnectionType.DirectConnection
     )
-    connection.set_progress_handler(progress, 1)
+    worker_library.on_progress(progress, 1)
     try:
-        window._run_search("gestion documental", SearchFilters(), 0)
+        window.searches.run("gestion documental", SearchFilters(), 0)
         first = search_service.generation
         assert inside_sqlite.wait(5), "the first search never reached SQLite"
-        window._run_search("decreto 267 de 2007", SearchFilters(), 0)
+        window.searches.run("decreto 267 de 2007", SearchFilters(), 0)
         go_on.set()
         qtbot.waitUntil(lambda: panel.status.text() == "3 resultados")
     finally:
         go_on.set()
-    connection.set_progress_handler(None, 1)
+    worker_library.on_progress(None, 1)
 
     assert len(failures) == 1
     assert failures[0][0] == first
@@ -283,12 +283,12 @@ def test_queued_searches_run_only_the_latest(window: MainWindow, qtbot: QtBot) -
     type_query(qtbot, window, "secretaria")
     search_service = service(window)
     ran: list[str] = []
-    search_service._worker.finished.connect(
+    search_service.worker.finished.connect(
         lambda _g, results: ran.append(results.query.text), Qt.ConnectionType.DirectConnection
     )
     paused = PausedWorker(search_service)
     for text in ("gestion", "gestion doc", "gestion documental"):
-        window._run_search(text, SearchFilters(), 0)
+        window.searches.run(text, SearchFilters(), 0)
     paused.resume(qtbot)
 
     assert ran == ["gestion documental"], "requests superseded while queued are skipped"
@@ -315,7 +315,7 @@ def test_clearing_the_field_drops_a_search_still_running(window: MainWindow, qtb
 def test_closing_the_window_stops_the_search_thread(window: MainWindow, qtbot: QtBot) -> None:
     type_query(qtbot, window, "gestion documental")
     search_service = service(window)
-    thread, worker = search_service._thread, search_service._worker
+    thread, worker = search_service.search_thread, search_service.worker
     assert thread.isRunning()
 
     assert window.close()
@@ -328,13 +328,13 @@ def test_closing_the_window_stops_the_search_thread(window: MainWindow, qtbot: Q
 def test_opening_another_database_searches_it(window: MainWindow, qtbot: QtBot, big_db: Path) -> None:
     type_query(qtbot, window, "ventanilla")
     assert window.search_panel.status.text() == "Sin resultados para «ventanilla»."
-    old_thread = service(window)._thread
+    old_thread = service(window).search_thread
 
     assert window.open_database(big_db)
     type_query(qtbot, window, "ventanilla")
 
     assert window.search_panel.status.text().startswith(f"{2 * EXTRA_NORMS} resultados")
-    assert service(window)._thread is not old_thread
+    assert service(window).search_thread is not old_thread
 
 
 # -- keyboard ------------------------------------------------------------------

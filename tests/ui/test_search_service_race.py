@@ -39,7 +39,7 @@ def service(corpus_db: Path) -> Iterator[SearchService]:
 
 def test_cancel_while_the_worker_closes(service: SearchService) -> None:
     misuses: list[str] = []
-    worker = service._worker
+    worker = service.worker
     stop = threading.Event()
 
     def open_and_close() -> None:  # what the worker thread does after a failed search

@@ -99,9 +99,9 @@ def test_every_action_with_a_shortcut_reads_in_spanish(window: MainWindow) -> No
 
 
 def test_shortcuts_are_named_in_spanish(window: MainWindow) -> None:
-    native = window.copy_citation_action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
+    native = window.commands.copy_citation_action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
     assert "Mayúsculas" in native
-    back = window.back_action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
+    back = window.commands.back_action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
     assert back == "Alt+Izquierda"
 
 

@@ -39,7 +39,7 @@ def test_a_new_window_reopens_where_the_last_one_closed(
     assert second.reading_pane.document().defaultFont().pointSizeF() == font_size
     assert second.geometry() == geometry
     assert second.docks["navigationDock"].isVisible()
-    assert not second.back_action.isEnabled(), "history starts afresh"
+    assert not second.commands.back_action.isEnabled(), "history starts afresh"
 
 
 def test_a_hidden_dock_stays_hidden(

@@ -167,7 +167,7 @@ def _org_chart(window: MainWindow, qtbot: QtBot, day: date) -> OrgChartDialog:
     field = window.point_in_time.bar.date_edit
     field.setDate(day)
     field.editingFinished.emit()
-    window.org_chart_action.trigger()
+    window.commands.org_chart_action.trigger()
     dialog = window.findChild(OrgChartDialog, "orgChartDialog")
     assert dialog is not None
     qtbot.waitUntil(dialog.isVisible)
@@ -273,7 +273,7 @@ def test_comparar_fechas_opens_up_to_the_vigente_a_date(window: MainWindow, qtbo
     field = window.point_in_time.bar.date_edit
     field.setDate(date(2010, 6, 30))
     field.editingFinished.emit()
-    window.compare_action.trigger()
+    window.commands.compare_action.trigger()
     dialog = window.point_in_time.compare_dialog
     assert dialog is not None
     qtbot.waitUntil(dialog.isVisible)

@@ -1,0 +1,210 @@
+"""The main window's commands (QActions with their keys), its menus and its toolbar.
+
+The commands call the window's own slots (``WindowSlots``) and the controllers'; nothing here
+keeps state.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from functools import partial
+from typing import TYPE_CHECKING, Protocol
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QMainWindow, QMenu, QToolBar, QToolButton, QWidget
+
+from sgdesk.ui.my_notes import HIGHLIGHT_COLOURS
+from sgdesk.ui.window_docks import DOCKS
+
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QDockWidget
+
+    from sgdesk.ui.as_of import PointInTime
+    from sgdesk.ui.export_actions import ExportActions
+    from sgdesk.ui.my_notes import MyNotesActions
+
+HIGHLIGHT_KEYS = ("Ctrl+Alt+H", "Ctrl+Alt+J", "Ctrl+Alt+K", "Ctrl+Alt+L")
+
+
+class WindowSlots(Protocol):
+    """What the window itself does for its commands."""
+
+    def choose_database(self) -> None: ...
+    def close(self) -> bool: ...
+    def copy(self) -> None: ...
+    def copy_with_citation(self) -> None: ...
+    def open_find(self) -> None: ...
+    def find_next(self) -> None: ...
+    def find_previous(self) -> None: ...
+    def go_back(self) -> None: ...
+    def go_forward(self) -> None: ...
+    def go_home(self) -> None: ...
+    def show_page_links(self) -> None: ...
+    def zoom_in(self) -> None: ...
+    def zoom_out(self) -> None: ...
+    def reset_zoom(self) -> None: ...
+    def switch_focus(self, step: int = 1) -> None: ...
+    def show_panel(self, dock_name: str) -> None: ...
+    def focus_search(self) -> None: ...
+    def back_to_search(self) -> None: ...
+    def show_help(self) -> None: ...
+    def show_about(self) -> None: ...
+    def import_norm(self) -> None: ...
+    def focus_as_of(self) -> None: ...
+    def new_tab(self) -> None: ...
+    def close_tab(self) -> None: ...
+    def next_tab(self, step: int = 1) -> None: ...
+
+
+def add_action(window: QMainWindow, text: str, slot: Callable[[], object],
+               shortcuts: list[QKeySequence | str], icon_text: str | None = None) -> QAction:  # fmt: skip
+    """A window-wide command: its keys (repeats dropped), its toolbar text, its slot."""
+    action = QAction(window.tr(text), window)
+    # A platform's standard key may repeat an explicit one (or be empty); a repeated
+    # sequence makes the shortcut ambiguous, and Qt then ignores the key press.
+    sequences = [QKeySequence(s) for s in shortcuts]
+    action.setShortcuts([s for i, s in enumerate(sequences) if not s.isEmpty() and s not in sequences[:i]])
+    action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+    if icon_text is not None:  # what the toolbar shows (text, not QStyle icons: faster start)
+        action.setIconText(window.tr(icon_text))
+    action.triggered.connect(slot)
+    window.addAction(action)
+    return action
+
+
+class Commands:
+    """Every command of the main window, by name (``window.commands.back_action`` …)."""
+
+    def __init__(self, window: QMainWindow, slots: WindowSlots, exports: ExportActions,
+                 time: PointInTime, notes: MyNotesActions) -> None:  # fmt: skip
+        key = QKeySequence.StandardKey
+
+        def act(text: str, slot: Callable[[], object], keys: list[QKeySequence | str],
+                icon_text: str | None = None) -> QAction:  # fmt: skip
+            return add_action(window, text, slot, keys, icon_text)
+
+        self.open_database_action = act(
+            "&Abrir base de datos…", slots.choose_database, [QKeySequence(key.Open)]
+        )
+        self.quit_action = act("&Salir", slots.close, ["Ctrl+Q"])
+        self.copy_action = act("&Copiar", slots.copy, [QKeySequence(key.Copy)])
+        self.copy_citation_action = act("Copiar con &cita", slots.copy_with_citation, ["Ctrl+Shift+C"])
+        self.find_action = act("&Buscar en la página…", slots.open_find, [QKeySequence(key.Find)])
+        self.find_next_action = act("Buscar &siguiente", slots.find_next, ["F3"])
+        self.find_previous_action = act("Buscar &anterior", slots.find_previous, ["Shift+F3"])
+        self.back_action = act("&Atrás", slots.go_back, ["Alt+Left", QKeySequence(key.Back)], "← Atrás")
+        self.forward_action = act(
+            "A&delante", slots.go_forward, ["Alt+Right", QKeySequence(key.Forward)], "Adelante →"
+        )
+        self.links_action = act("&Enlaces de la página…", slots.show_page_links, ["Ctrl+Shift+E"])
+        self.home_action = act("&Inicio (Misión)", slots.go_home, ["Alt+Home"])
+        self.zoom_in_action = act("A&cercar", slots.zoom_in, ["Ctrl+=", "Ctrl++", QKeySequence(key.ZoomIn)])
+        self.zoom_out_action = act("A&lejar", slots.zoom_out, ["Ctrl+-", QKeySequence(key.ZoomOut)])
+        self.zoom_reset_action = act("&Tamaño normal", slots.reset_zoom, ["Ctrl+0"])
+        self.switch_focus_action = act("&Siguiente panel", lambda: slots.switch_focus(1), ["F6"])
+        self.previous_pane_action = act("Panel a&nterior", lambda: slots.switch_focus(-1), ["Shift+F6"])
+        # Ctrl+1…4 bring a panel forward and into focus; they never hide it (Ver does).
+        self.show_panel_actions = [
+            act(f"Panel «{spec.title}»", partial(slots.show_panel, spec.name), [spec.shortcut])
+            for spec in DOCKS
+        ]
+        self.search_action = act("Buscar en el &corpus…", slots.focus_search, ["Ctrl+K", "Ctrl+Shift+F"])
+        self.back_to_search_action = act("&Volver a la búsqueda", slots.back_to_search, ["Ctrl+Shift+B"])
+        self.export_action = act("&Exportar a PDF…", exports.export_pdf, ["Ctrl+E"])
+        self.print_action = act("&Imprimir…", exports.print_page, [QKeySequence(key.Print)])
+        self.preview_action = act("&Vista previa de impresión…", exports.preview_print, ["Ctrl+Shift+P"])
+        self.help_action = act("&Ayuda", slots.show_help, [QKeySequence(key.HelpContents), "F1"])
+        self.about_action = act("&Acerca de sgdesk", slots.show_about, ["Ctrl+F1"])
+        self.import_action = act("Importar &norma…", slots.import_norm, ["Ctrl+Shift+I"])
+        self.as_of_action = act("&Fecha «Vigente a»…", slots.focus_as_of, ["Ctrl+D"])
+        self.functions_action = act(
+            "Funciones de la Secretaría &General", time.show_functions, ["Ctrl+Shift+L"]
+        )
+        self.org_chart_action = act("&Organigrama…", time.show_org_chart, ["Ctrl+Shift+O"])
+        self.compare_action = act("Co&mparar fechas…", time.compare_dates, ["Ctrl+Shift+D"])
+        self.favorite_action = act("Marcar o quitar &favorito", notes.toggle_favorite, ["Ctrl+B"])
+        self.note_action = act("&Nota…", notes.add_note, ["Ctrl+Alt+M"])
+        self.history_action = act("&Historial…", notes.show_history, ["Ctrl+H"])
+        self.highlight_actions = [
+            act(f"&Subrayar en {name}", partial(notes.highlight, name), [keys])
+            for name, keys in zip(HIGHLIGHT_COLOURS, HIGHLIGHT_KEYS, strict=True)
+        ]
+        self.new_tab_action = act("&Nueva pestaña", slots.new_tab, [QKeySequence(key.AddTab), "Ctrl+T"])
+        self.close_tab_action = act("&Cerrar pestaña", slots.close_tab, ["Ctrl+W"])
+        self.next_tab_action = act("Pestaña s&iguiente", lambda: slots.next_tab(1), ["Ctrl+Tab"])
+        self.previous_tab_action = act("Pestaña an&terior", lambda: slots.next_tab(-1), ["Ctrl+Shift+Tab"])
+
+    def needing_a_library(self) -> list[QAction]:
+        """The commands that do nothing without a corpus (disabled then)."""
+        return [self.copy_citation_action, self.home_action, self.find_action, self.search_action,
+                self.back_to_search_action, self.export_action, self.print_action, self.preview_action,
+                self.functions_action, self.org_chart_action, self.compare_action, self.favorite_action,
+                self.note_action, self.new_tab_action]  # fmt: skip
+
+
+@dataclass(frozen=True)
+class Menus:
+    """Where other parts add their commands: content updates go before ``content_anchor`` in
+    «Archivo», Tema and Tamaño before ``appearance_anchor`` in «Ver»."""
+
+    file: QMenu
+    content_anchor: QAction
+    view: QMenu
+    appearance_anchor: QAction
+
+
+def build_menus(window: QMainWindow, c: Commands, docks: dict[str, QDockWidget], notes_actions: list[QAction],
+                as_of_bar: QWidget, copy_actions: list[QAction]) -> Menus:  # fmt: skip
+    """The menu bar and the toolbar."""
+    bar = window.menuBar()
+    file_menu = bar.addMenu(window.tr("&Archivo"))
+    file_menu.addActions([c.open_database_action, c.import_action])
+    content_anchor = file_menu.addSeparator()  # content updates go before it
+    file_menu.addActions([c.export_action, c.print_action, c.preview_action])
+    file_menu.addSeparator()
+    file_menu.addActions([c.new_tab_action, c.close_tab_action])
+    file_menu.addSeparator()
+    file_menu.addAction(c.quit_action)
+    edit_menu = bar.addMenu(window.tr("&Edición"))
+    edit_menu.addActions([c.copy_action, c.copy_citation_action, *copy_actions])
+    edit_menu.addSeparator()
+    edit_menu.addActions([c.favorite_action, c.note_action, *c.highlight_actions])
+    edit_menu.addSeparator()  # what the «Mis notas» dock's context menu does to its chosen entry
+    edit_menu.addActions(notes_actions)
+    edit_menu.addSeparator()
+    edit_menu.addActions([c.find_action, c.find_next_action, c.find_previous_action])
+    edit_menu.addSeparator()
+    edit_menu.addActions([c.search_action, c.back_to_search_action])
+    view_menu = bar.addMenu(window.tr("&Ver"))
+    view_menu.addActions([c.zoom_in_action, c.zoom_out_action, c.zoom_reset_action])
+    appearance_anchor = view_menu.addSeparator()  # Tema, Tamaño del texto de la interfaz
+    view_menu.addActions([dock.toggleViewAction() for dock in docks.values()])
+    view_menu.addSeparator()
+    view_menu.addActions([c.as_of_action, c.functions_action, c.org_chart_action, c.compare_action])
+    go_menu = bar.addMenu(window.tr("&Ir"))
+    go_menu.addActions([c.back_action, c.forward_action, c.home_action, c.history_action, c.links_action])
+    go_menu.addSeparator()
+    go_menu.addActions([c.next_tab_action, c.previous_tab_action])
+    go_menu.addSeparator()
+    go_menu.addActions([*c.show_panel_actions, c.switch_focus_action, c.previous_pane_action])
+    help_menu = bar.addMenu(window.tr("Ay&uda"))
+    help_menu.addAction(c.help_action)
+    help_menu.addSeparator()
+    help_menu.addAction(c.about_action)
+    toolbar = QToolBar(window.tr("Barra de herramientas"), window)
+    toolbar.setObjectName("mainToolBar")
+    toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+    toolbar.addActions([c.back_action, c.forward_action, c.home_action])
+    toolbar.addSeparator()
+    toolbar.addActions([c.search_action, c.find_action, c.copy_citation_action])
+    toolbar.addSeparator()
+    toolbar.addActions([c.export_action, c.print_action])
+    toolbar.addSeparator()
+    toolbar.addWidget(as_of_bar)
+    window.addToolBar(toolbar)
+    overflow = toolbar.findChild(QToolButton, "qt_toolbar_ext_button")  # » when the bar is narrow
+    if overflow is not None:
+        overflow.setAccessibleName(window.tr("Más botones de la barra de herramientas"))
+    return Menus(file_menu, content_anchor, view_menu, appearance_anchor)

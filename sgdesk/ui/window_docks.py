@@ -1,0 +1,110 @@
+"""The main window's docks: declared once, their first layout, and the keys that move the focus
+between the panes (Ctrl+1…4 show and focus a dock; F6 / Shift+F6 cycle through what is seen)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication, QDockWidget, QMainWindow, QStyle, QWidget
+
+from sgdesk.ui.timeline_layout import rows_height
+
+TIMELINE_ROWS = 3  # the timeline dock first opens tall enough for these rows of events
+
+
+@dataclass(frozen=True)
+class DockSpec:
+    """A dock, declared once: its object name (for saved state), title and area."""
+
+    name: str
+    title: str
+    area: Qt.DockWidgetArea
+    shortcut: str
+
+
+DOCKS = (
+    DockSpec("navigationDock", "Navegación", Qt.DockWidgetArea.LeftDockWidgetArea, "Ctrl+1"),
+    DockSpec("searchDock", "Búsqueda", Qt.DockWidgetArea.RightDockWidgetArea, "Ctrl+2"),
+    DockSpec("timelineDock", "Línea de tiempo", Qt.DockWidgetArea.BottomDockWidgetArea, "Ctrl+3"),
+    DockSpec("myNotesDock", "Mis notas", Qt.DockWidgetArea.LeftDockWidgetArea, "Ctrl+4"),
+)
+
+
+def add_docks(window: QMainWindow) -> dict[str, QDockWidget]:
+    """Every dock of ``DOCKS``, empty, in its area."""
+    docks = {}
+    for spec in DOCKS:
+        dock = QDockWidget(window.tr(spec.title), window)
+        dock.setObjectName(spec.name)
+        dock.setAccessibleName(window.tr(spec.title))  # Ver › its title shows or hides it
+        window.addDockWidget(spec.area, dock)
+        docks[spec.name] = dock
+    return docks
+
+
+def first_layout(window: QMainWindow, docks: dict[str, QDockWidget]) -> None:
+    """No saved layout: search shares the left column with the index, as a tab (Ctrl+K
+    brings it forward), so the text keeps its width on a 1366×768 screen."""
+    window.tabifyDockWidget(docks["navigationDock"], docks["searchDock"])
+    window.tabifyDockWidget(docks["searchDock"], docks["myNotesDock"])
+    docks["navigationDock"].raise_()
+    window.resizeDocks([docks["timelineDock"]], [timeline_height(window)], Qt.Orientation.Vertical)
+
+
+def timeline_height(window: QWidget) -> int:
+    """The axis and ``TIMELINE_ROWS`` rows, their scroll bar and the dock's title; the reading
+    pane's minimum height (a few lines of text) caps it on a short screen."""
+    style = window.style()
+    scroll_bar = style.pixelMetric(QStyle.PixelMetric.PM_ScrollBarExtent)
+    line = window.fontMetrics().height()
+    title = line + 2 * style.pixelMetric(QStyle.PixelMetric.PM_DockWidgetTitleMargin)
+    return rows_height(line, TIMELINE_ROWS) + scroll_bar + title + 8
+
+
+class PaneFocus:
+    """Ctrl+1…4 and F6: which widget takes the focus in each dock comes from ``pane_of``
+    (panels are built when first needed); ``reading`` is the page view in front."""
+
+    def __init__(self, docks: dict[str, QDockWidget], pane_of: Callable[[str], QWidget],
+                 reading: Callable[[], QWidget], focus: Callable[[QWidget], None]) -> None:  # fmt: skip
+        self._docks = docks
+        self._pane_of = pane_of
+        self._reading = reading
+        self._focus = focus
+
+    def show_panel(self, dock_name: str) -> None:
+        """Show the dock, bring it to the front of its tab group, focus its panel."""
+        dock = self._docks[dock_name]
+        dock.show()
+        dock.raise_()
+        self._focus(self._pane_of(dock_name))
+
+    def panes(self) -> list[QWidget]:
+        """The panes F6 goes through, in order: the text, then every dock that can be seen."""
+        panes = [self._reading()]
+        panes += [self._pane_of(spec.name) for spec in DOCKS if on_screen(self._docks[spec.name])]
+        return [pane for pane in panes if on_screen(pane)]
+
+    def switch(self, step: int = 1) -> None:
+        """F6 (Shift+F6 back): the next visible pane; hidden panes and tabs behind are skipped."""
+        panes = self.panes()
+        if not panes:
+            return
+        focused = QApplication.focusWidget()
+        here = next((i for i, pane in enumerate(panes) if focused is not None
+                     and (pane is focused or pane.isAncestorOf(focused))), -1)  # fmt: skip
+        if here == -1 and step < 0:
+            here = 0
+        self._focus(panes[(here + step) % len(panes)])
+
+
+def on_screen(widget: QWidget) -> bool:
+    """Shown and not covered: a dock in a tab behind another stays "visible" for Qt (it is
+    moved out of the window), but nothing of it can be seen."""
+    return widget.isVisible() and not widget.visibleRegion().isEmpty()
+
+
+def focus_pane(pane: QWidget) -> None:
+    pane.setFocus(Qt.FocusReason.ShortcutFocusReason)
