@@ -194,7 +194,10 @@ class PointInTime(QObject):
         # The timeline (its build, the dock's panel) waits for the first frame: not on the start path.
         self._started = False
         self._connect(reader.state)
-        QTimer.singleShot(START_FALLBACK_MS, self.start)  # a window that never paints, say
+        self._fallback = QTimer(self)  # a window that never paints, say (goes with this object)
+        self._fallback.setSingleShot(True)
+        self._fallback.timeout.connect(self.start)
+        self._fallback.start(START_FALLBACK_MS)
 
     @property
     def state(self) -> ReaderState:
@@ -288,7 +291,8 @@ class PointInTime(QObject):
 
     def start(self) -> None:
         """After the first frame (the window calls it; a timer too, in case it never paints)."""
-        if self._started:
+        self._fallback.stop()
+        if self._started or self._closed:
             return
         self._started = True
         self.start_loading()

@@ -162,6 +162,7 @@ def test_the_date_bar_sets_the_state_and_follows_another_reader(
     assert first.state.day == JUNE_2008
     time.follow(first)
     assert time.bar.date_edit.text() == "30/06/2008"
+    time.shutdown()
 
 
 # -- ExportActions --------------------------------------------------------------
@@ -254,6 +255,7 @@ def test_search_opens_a_hit_in_the_reader_by_keyboard_and_its_marks_go_with_the_
     assert reader.state.node_id != "mision"
     assert isinstance(reader.view, ReadingPane)
     assert reader.view.search_mark_count > 0
-    qtbot.keyClicks(panel.field, " x")
-    assert reader.view.search_mark_count == 0, "the marks go when the query changes"
-    searches.stop()
+    with qtbot.waitSignal(searches.results_shown, timeout=10000):  # the search as one types
+        qtbot.keyClicks(panel.field, " x")
+        assert reader.view.search_mark_count == 0, "the marks go when the query changes"
+    searches.stop()  # the search thread ends with its controller (the window does it at close)
