@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # windows-check: build sgdesk for Windows and check it under Wine (Debian 12 amd64, as root).
 #
-#   bash scripts/windows-check.sh        # about 8 minutes (plus ~5 the first time: provisioning)
+#   bash scripts/windows-check.sh        # about 10 minutes (plus ~5 the first time: provisioning)
 #
 # Provisioning (Wine 8, Xvfb, a Windows CPython 3.11, the icuuc.dll stand-in for Wine) is
 # ../shared/tools/wine-check's, run once when its cache ($WORK) lacks it; see that script's
@@ -91,7 +91,9 @@ fi
 STANDIN="$WORK/standins"; mkdir -p "$STANDIN"
 x86_64-w64-mingw32-gcc -O2 -shared -s -Wall -o "$STANDIN/bcryptprimitives.dll" \
     "$REPO/scripts/wine/bcryptprimitives.c" -lbcrypt || { echo "mingw build of bcryptprimitives.dll failed"; exit 1; }
-objdump -p "$STANDIN/bcryptprimitives.dll" | grep -q -w ProcessPrng || { echo "the stand-in lacks ProcessPrng"; exit 1; }
+# (no `objdump | grep -q` under pipefail: grep's early exit can fail the pipeline)
+[ "$(objdump -p "$STANDIN/bcryptprimitives.dll" | grep -c -w ProcessPrng)" != 0 ] \
+    || { echo "the stand-in lacks ProcessPrng"; exit 1; }
 cp "$STANDIN/bcryptprimitives.dll" "$WINEPREFIX/drive_c/windows/system32/bcryptprimitives.dll"
 echo "Wine-only stand-ins in system32: icuuc.dll, bcryptprimitives.dll (ProcessPrng)"
 
