@@ -799,12 +799,20 @@ class MyNotesActions(QObject):
             self._show_status(exc.message, 10000)
 
     def _open(self, node_id: str, passage: str) -> None:
-        """Open the node; mark the annotated passage on it and scroll there."""
-        if self.reader.open_node(node_id) and passage:
-            self.reader.view.highlight_words(
-                lambda paragraph: [(start, start + len(passage)) for start in find_all(paragraph, passage)]
-            )
+        open_at_passage(self.reader, node_id, passage)
 
     def close(self) -> None:
         if self._notes is not None:
             self._notes.close()
+
+
+def open_at_passage(reader: Reader, node_id: str, passage: str) -> bool:
+    """Open the node in ``reader``; mark the annotated passage on it and scroll there (a note
+    opened from the dock or from the search results). False if the node could not be opened."""
+    if not reader.open_node(node_id):
+        return False
+    if passage:
+        reader.view.highlight_words(
+            lambda paragraph: [(start, start + len(passage)) for start in find_all(paragraph, passage)]
+        )
+    return True

@@ -13,6 +13,7 @@ from PySide6.QtCore import QObject, Signal
 
 from sgdesk.content.query import SearchFilters
 from sgdesk.library import SearchMode, SearchResults
+from sgdesk.store.userdb import USER_DB_NAME
 from sgdesk.ui.search_service import PAGE_SIZE, SearchService
 
 if TYPE_CHECKING:
@@ -65,6 +66,7 @@ class SearchController(QObject):
             panel.search_cancelled.connect(self.cancel)
             panel.field.textChanged.connect(self._query_changed)
             panel.hit_activated.connect(self._open_hit)
+            panel.note_activated.connect(self._open_note)
             panel.query_committed.connect(self._remember)
             panel.recent_cleared.connect(self._forget)
             panel.set_recent(self._settings.recent_searches)
@@ -91,7 +93,9 @@ class SearchController(QObject):
         if library is None:
             return
         if self.service is None:
-            self.service = SearchService(library.info.path, self)
+            # Mis notas are searched too, from the user database beside the settings.
+            notes = self._settings.path.parent / USER_DB_NAME
+            self.service = SearchService(library.info.path, self, notes=notes)
             self.service.results_ready.connect(self._on_results)
             self.service.failed.connect(self.panel.show_error)
         self.service.search(text, filters, PAGE_SIZE, offset, mode)
@@ -111,6 +115,13 @@ class SearchController(QObject):
         self.last_results = results
         self.panel.show_results(results)
         self.results_shown.emit(results)
+
+    def _open_note(self, node_id: str, passage: str) -> None:
+        """One of Mis notas: its unit opens at the annotation, as from the Mis notas dock."""
+        from sgdesk.ui.my_notes import open_at_passage
+
+        if open_at_passage(self.reader, node_id, passage):
+            self.hit_opened.emit(node_id, self.reader)
 
     def _open_hit(self, node_id: str, _row: int) -> None:
         self.open_hit(node_id, self.reader)

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import Qt
 from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 
@@ -15,6 +16,7 @@ from sgdesk.content.query import SearchFilters
 from sgdesk.library import Library, SearchMode
 from sgdesk.notes import MyNotes
 from sgdesk.notes_search import search_with_notes
+from sgdesk.ui.mainwindow import MainWindow
 from sgdesk.ui.search_model import HTML_ROLE, PASSAGE_ROLE, hit_html
 from sgdesk.ui.search_panel import SearchPanel
 
@@ -87,3 +89,25 @@ def test_solo_mis_notas_leaves_the_corpus_out(qtbot: QtBot, library: Library, my
         panel.only_notes.setChecked(False)  # unticking searches again, the corpus too
     assert requested.args is not None
     assert not requested.args[3].only_notes
+
+
+def test_in_the_window_a_note_found_opens_its_unit_at_the_passage(
+    qtbot: QtBot, make_window: Callable[..., MainWindow], data_dir: Path, library: Library
+) -> None:
+    """End to end: a note saved in the user folder (by the CLI, say) is found by the panel's
+    search thread, listed first, and Enter on it opens its unit with the passage marked."""
+    notes = MyNotes.open(data_dir)
+    notes.add_note(library, LIT_N, "Ver concepto jurídico 2023-114", QUOTE)
+    notes.close()
+    window = make_window()
+    panel = window.search_panel
+    panel.field.setText("concepto juridico")
+    with qtbot.waitSignal(panel.search_requested):
+        panel.field.returnPressed.emit()
+    qtbot.waitUntil(lambda: panel.status.text() != "Buscando…")
+    assert panel.model.index(0).data() == "Mi nota: Literal n"
+    assert "1 en mis notas" in panel.status.text()
+    panel.focus_results(0)
+    qtbot.keyClick(panel.results, Qt.Key.Key_Return)
+    assert window.current_node_id == LIT_N
+    assert window.reading_pane.search_mark_count == 1  # the passage is marked
