@@ -104,6 +104,7 @@ class NoteMark:
     annotation_id: str
     passage: str  # the annotated passage as the unit reads now, marked when opened ("": the whole unit)
     highlight: bool  # a highlight: no words of its own, its passage is what was found
+    heading: str = ""  # how the unit is named in Mis notas («Decreto 267 de 2007, art. 7, lit. n»)
 
 
 @dataclass(frozen=True)

@@ -14,7 +14,7 @@ from sgdesk.content.annotations import AnnotationKind
 from sgdesk.content.highlight import Matcher
 from sgdesk.content.query import SearchFilters, parse_query
 from sgdesk.library import Hit, Library, NoteMark, SearchMode, SearchResults
-from sgdesk.notes import MyNotes
+from sgdesk.notes import MyNotes, display_name
 
 NOTES_SHOWN = 20
 
@@ -58,7 +58,7 @@ def note_hits(library: Library, notes: MyNotes | None, text: str, prefix_last: b
         quote = placed.current_text or (anchor.exact if anchor is not None else "")
         highlight = annotation.kind is AnnotationKind.HIGHLIGHT or not annotation.text.strip()
         path = (f"«{_short(quote)}»",) if quote else ("Sobre toda la disposición",)
-        mark = NoteMark(annotation.id, placed.current_text, highlight)
+        mark = NoteMark(annotation.id, placed.current_text, highlight, display_name(node))
         hits.append(Hit(node, path, 0.0, False, quote if highlight else annotation.text, matcher, mark))
     return tuple(hits)
 

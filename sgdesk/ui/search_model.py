@@ -26,7 +26,7 @@ def hit_html(hit: Hit) -> str:
     says so first («Mi nota», «Mi subrayado»), its passage in place of the breadcrumb."""
     if hit.note is not None:
         label = "Mi subrayado" if hit.note.highlight else "Mi nota"
-        return (f'<span class="note">✎ {label}</span> · <b>{escape(hit.node.title)}</b>'
+        return (f'<span class="note">✎ {label}</span> · <b>{escape(hit.note.heading or hit.node.title)}</b>'
                 f'<br><span class="path">{escape(" › ".join(hit.path))}</span>'
                 f"<br>{snippet_html(hit.snippet)}")  # fmt: skip
     cited = ' <span class="cited">· cita</span>' if hit.cited else ""
@@ -74,7 +74,9 @@ class SearchResultsModel(QAbstractListModel):
             return None
         hit = self._hits[index.row()]
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
-            return f"Mi nota: {hit.node.title}" if hit.note is not None else hit.node.title
+            if hit.note is not None:
+                return f"Mi nota: {hit.note.heading or hit.node.title}"
+            return hit.node.title
         if role == Qt.ItemDataRole.ToolTipRole:
             return rich(" › ".join((*hit.path, hit.node.title)))
         if role == NODE_ID_ROLE:

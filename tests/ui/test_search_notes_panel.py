@@ -51,16 +51,17 @@ def test_notes_come_first_marked_and_escaped(
     qtbot.addWidget(panel)
     answer(qtbot, panel, library, my_notes, "gestion documental")
     first = panel.model.index(0)
-    assert first.data() == "Mi nota: Literal n"
+    assert first.data() == "Mi nota: Decreto 267 de 2007, art. 7, lit. n"
     html = str(first.data(HTML_ROLE))
-    assert html.startswith('<span class="note">✎ Mi nota</span> · <b>Literal n</b>')
+    assert html.startswith('<span class="note">✎ Mi nota</span> · <b>Decreto 267 de 2007, art. 7, lit. n</b>')
     assert f"«{QUOTE}»" in html
     assert "concepto &lt;b&gt;2023-114&lt;/b&gt; sobre <b>gestión</b> <b>documental</b>" in html
     assert panel.model.index(1).data(PASSAGE_ROLE) is None, "then the corpus's hits"
     assert panel.status.text().endswith("· 1 en mis notas")
     qtmodeltester.check(panel.model)
     note = panel.model.hit(0)
-    odd = dataclasses.replace(note, node=dataclasses.replace(note.node, title="<i>Literal</i> & n"))
+    assert note.note is not None
+    odd = dataclasses.replace(note, note=dataclasses.replace(note.note, heading="<i>Literal</i> & n"))
     assert "· <b>&lt;i&gt;Literal&lt;/i&gt; &amp; n</b>" in hit_html(odd)
 
 
@@ -105,7 +106,7 @@ def test_in_the_window_a_note_found_opens_its_unit_at_the_passage(
     with qtbot.waitSignal(panel.search_requested):
         panel.field.returnPressed.emit()
     qtbot.waitUntil(lambda: panel.status.text() != "Buscando…")
-    assert panel.model.index(0).data() == "Mi nota: Literal n"
+    assert panel.model.index(0).data() == "Mi nota: Decreto 267 de 2007, art. 7, lit. n"
     assert "1 en mis notas" in panel.status.text()
     panel.focus_results(0)
     qtbot.keyClick(panel.results, Qt.Key.Key_Return)
