@@ -3,6 +3,7 @@ reads at WCAG AA in each theme, follows a palette change, and paper stays light.
 
 from __future__ import annotations
 
+import ast
 import re
 import subprocess
 from collections.abc import Callable, Iterator
@@ -428,3 +429,34 @@ def test_the_organigrama_on_paper_stays_light(
     dark = sum(1 for x in range(0, image.width(), 3) for y in range(0, image.height(), 3)
                if image.pixelColor(x, y).lightness() < 0x40)  # fmt: skip
     assert dark < 0.05 * (image.width() // 3) * (image.height() // 3), "text and lines only, no dark fill"
+
+
+def _hard_coded_colours(source: str) -> list[str]:
+    """Colour literals in a module: "#rrggbb" in a string, QColor("name"), Qt.GlobalColor.name
+    (transparent aside)."""
+    found = []
+    for node in ast.walk(ast.parse(source)):
+        if isinstance(node, ast.Constant) and isinstance(node.value, str):
+            found += re.findall(r"#[0-9a-fA-F]{6}\b", node.value)
+        elif isinstance(node, ast.Call) and _name(node.func) == "QColor":
+            found += [f'QColor("{a.value}")' for a in node.args if isinstance(a, ast.Constant)]
+        elif (
+            isinstance(node, ast.Attribute)
+            and _name(node.value) == "GlobalColor"
+            and node.attr != "transparent"
+        ):
+            found.append(f"Qt.GlobalColor.{node.attr}")
+    return found
+
+
+def _name(node: ast.expr) -> str:
+    return node.id if isinstance(node, ast.Name) else node.attr if isinstance(node, ast.Attribute) else ""
+
+
+def test_no_colour_is_hard_coded_outside_the_theme() -> None:
+    """Every colour of the window comes from sgdesk/ui/theme.py (the contrast tests check it)."""
+    folder = Path(theme.__file__).parent
+    found = {path.name: colours for path in sorted(folder.glob("*.py")) if path.name != "theme.py"
+             if (colours := _hard_coded_colours(path.read_text(encoding="utf-8")))}  # fmt: skip
+    assert found == {}
+    assert _hard_coded_colours('x = QColor("#1f3b5c"); y = QColor("white"); z = Qt.GlobalColor.red')
