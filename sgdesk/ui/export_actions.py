@@ -15,10 +15,13 @@ from sgdesk.errors import SgdeskError
 from sgdesk.export.plan import PaperSize
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     from PySide6.QtPrintSupport import QPrinter
     from PySide6.QtWidgets import QDialog, QMessageBox, QWidget
 
     from sgdesk.export.plan import ExportPlan
+    from sgdesk.notes import MyNotes
     from sgdesk.ui.export_job import ExportJob
     from sgdesk.ui.reader_state import ReaderState, StatusReporter
     from sgdesk.ui.state import UiSettings
@@ -38,6 +41,11 @@ class ExportActions(QObject):
         self.dialog: QDialog | None = None  # the export, print or preview dialog last opened
         self.error_dialog: QMessageBox | None = None
         self.job: ExportJob | None = None
+        self.notes_source: Callable[[], MyNotes] | None = None  # the window's «Mis notas»
+        self.print_with_notes = False  # Archivo › «Incluir mis notas al imprimir» (off at start)
+
+    def set_print_with_notes(self, include: bool) -> None:
+        self.print_with_notes = include
 
     def export_pdf(self) -> None:
         """Ctrl+E: choose what, then where; the export runs with progress and can be cancelled."""
@@ -52,6 +60,8 @@ class ExportActions(QObject):
             return
         choice = dialog.choice()
         plan = self._plan(choice.ids, choice.include_children, choice.compendium, choice.paper)
+        if plan is not None and choice.include_notes:
+            plan = self._with_my_notes(plan)
         if plan is None:
             return
         target = self._ask_target(plan.file_name())
@@ -117,6 +127,19 @@ class ExportActions(QObject):
             self._failed(exc.message)
             return None
 
+    def _with_my_notes(self, plan: ExportPlan) -> ExportPlan | None:
+        """«Incluir mis notas»: the reader's highlights and notes on the plan's pages."""
+        from sgdesk.export.annotated import with_my_notes
+
+        library = self.state.library
+        if self.notes_source is None or library is None:
+            return plan
+        try:
+            return with_my_notes(plan, self.notes_source(), library)
+        except SgdeskError as exc:
+            self._failed(self.tr("No se pudieron leer Mis notas: %1").replace("%1", exc.message))
+            return None
+
     def _ask_target(self, file_name: str) -> Path | None:
         from PySide6.QtWidgets import QFileDialog  # it asks before overwriting a file
 
@@ -152,6 +175,8 @@ class ExportActions(QObject):
         if node_id is None or self.state.library is None:
             return None
         plan = self._plan((node_id,), False, False, PaperSize.CARTA)
+        if plan is not None and self.print_with_notes:
+            plan = self._with_my_notes(plan)
         if plan is None:
             return None
         printer = QPrinter(QPrinter.PrinterMode.HighResolution)

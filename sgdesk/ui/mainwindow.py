@@ -91,6 +91,7 @@ class MainWindow(QMainWindow):
         self.point_in_time = PointInTime(reader, status, self)  # the «Vigente a» bar, timeline, dialogs
         self.exports = ExportActions(reader.state, settings, status, self)  # Ctrl+E, Ctrl+P, Ctrl+Shift+P
         self.my_notes = MyNotesActions(reader, settings.path.parent, status, self.docks["myNotesDock"], self)
+        self.exports.notes_source = lambda: self.my_notes.notes  # «Incluir mis notas»
         self.searches = SearchController(reader, settings, self.docks["searchDock"], self)
         self.point_in_time.attach_timeline(self.docks["timelineDock"])
         self.links = LinkActions(self, LinkHost(  # «Copiar enlace» (Ctrl+L), sgdesk:// links

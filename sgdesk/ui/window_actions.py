@@ -115,6 +115,9 @@ class Commands:
         self.export_action = act("&Exportar a PDF…", exports.export_pdf, ["Ctrl+E"])
         self.print_action = act("&Imprimir…", exports.print_page, [QKeySequence(key.Print)])
         self.preview_action = act("&Vista previa de impresión…", exports.preview_print, ["Ctrl+Shift+P"])
+        self.print_notes_action = act("Incluir mis no&tas al imprimir", lambda: None, ["Ctrl+Alt+P"])
+        self.print_notes_action.setCheckable(True)  # off at every start: notes are not the official text
+        self.print_notes_action.toggled.connect(exports.set_print_with_notes)
         self.help_action = act("&Ayuda", slots.show_help, [QKeySequence(key.HelpContents), "F1"])
         self.about_action = act("&Acerca de sgdesk", slots.show_about, ["Ctrl+F1"])
         self.import_action = act("Importar &norma…", slots.import_norm, ["Ctrl+Shift+I"])
@@ -162,7 +165,7 @@ def build_menus(window: QMainWindow, c: Commands, docks: dict[str, QDockWidget],
     file_menu = bar.addMenu(window.tr("&Archivo"))
     file_menu.addActions([c.open_database_action, c.import_action])
     content_anchor = file_menu.addSeparator()  # content updates go before it
-    file_menu.addActions([c.export_action, c.print_action, c.preview_action])
+    file_menu.addActions([c.export_action, c.print_action, c.preview_action, c.print_notes_action])
     file_menu.addSeparator()
     file_menu.addActions([c.new_tab_action, c.close_tab_action])
     file_menu.addSeparator()
