@@ -7,7 +7,6 @@ import shutil
 import sys
 import tempfile
 import traceback
-from collections.abc import Callable
 from pathlib import Path
 from types import TracebackType
 
@@ -27,6 +26,7 @@ from sgdesk.qtenv import (
     register_fonts,
 )
 from sgdesk.ui import appearance
+from sgdesk.ui.after_paint import AfterFirstPaint
 from sgdesk.ui.mainwindow import MainWindow
 from sgdesk.ui.safe_text import plain_message_box, show_status
 from sgdesk.ui.state import UiSettings
@@ -141,21 +141,6 @@ def _continue_without_saving(message: str) -> bool:
     return box.clickedButton() is go_on
 
 
-class _AfterPaint(QObject):
-    """Calls ``callback`` once, in the event-loop turn after ``widget`` first paints."""
-
-    def __init__(self, widget: QObject, callback: Callable[[], object]) -> None:
-        super().__init__(widget)
-        self._callback = callback
-        widget.installEventFilter(self)
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt override)
-        if event.type() == QEvent.Type.Paint:
-            watched.removeEventFilter(self)
-            QTimer.singleShot(0, self._callback)
-        return False
-
-
 class _FirstPaintExit(QObject):
     """For the start-up bench: once the reading pane paints with a page's text in it, prints
     "sgdesk: page <id>" and "sgdesk: first-paint", then quits."""
@@ -207,7 +192,7 @@ def _run_window(app: QCoreApplication, database: Path | None, folder: Path, exit
     if isinstance(instance, single_instance.Primary):
         instance.link_received.connect(lambda text: window.links.open_link(text, bring_forward=True))
         # Later launches wait for it (they retry): it costs the first frame nothing.
-        _AfterPaint(window.reading_pane.viewport(), instance.listen)
+        AfterFirstPaint(window.reading_pane.viewport(), instance.listen)
         app.aboutToQuit.connect(instance.release)
     if link is not None:
         window.links.open_link(link)

@@ -10,7 +10,7 @@ from __future__ import annotations
 from datetime import date
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QDate, QObject, QThread, QTimer, Signal
+from PySide6.QtCore import QDate, QObject, Qt, QThread, QTimer, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QToolButton, QWidget
 
 from sgdesk.content.currency import Currency
@@ -124,6 +124,13 @@ class AsOfBar(QWidget):
 
     def reset(self) -> None:
         self.set_day(None)
+
+    def focus_for_typing(self) -> None:
+        """Ctrl+D: the focus in the date field, its day selected for typing."""
+        field = self.date_edit
+        field.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        field.setCurrentSectionIndex(0)
+        field.setSelectedSection(field.currentSection())
 
     def show_day(self, day: date | None) -> None:
         """Show ``day`` without announcing it (another tab's date, set elsewhere)."""

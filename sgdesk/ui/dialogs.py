@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 from html import escape
+from pathlib import Path
 
 from PySide6 import __version__ as pyside_version
 from PySide6.QtCore import QSize
@@ -25,6 +26,28 @@ def show_error(parent: QWidget | None, title: str, message: str) -> QMessageBox:
     box.setObjectName("errorDialog")
     box.open()
     return box
+
+
+OPEN_HINT = "Puede abrir otra base de datos desde Archivo › Abrir base de datos… (Ctrl+O)."
+CANNOT_OPEN = "No se pudo abrir el corpus"
+
+
+def ask_database(parent: QWidget) -> Path | None:
+    """Archivo › Abrir base de datos…: the file chosen, or None."""
+    from PySide6.QtWidgets import QFileDialog
+
+    path, _filter = QFileDialog.getOpenFileName(
+        parent,
+        parent.tr("Abrir base de datos del corpus"),
+        "",
+        parent.tr("Bases de datos de sgdesk (*.db *.sqlite);;Todos los archivos (*)"),
+    )
+    return Path(path) if path else None
+
+
+def unavailable_html(message: str) -> str:
+    """The page shown when the corpus could not be opened (``message`` says why)."""
+    return f"<h1>{escape(CANNOT_OPEN)}</h1><p>{escape(message)}</p><p>{escape(OPEN_HINT)}</p>"
 
 
 def about_text(info: ContentInfo | None, currency: Currency | None = None, today: date | None = None) -> str:

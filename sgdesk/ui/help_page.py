@@ -73,6 +73,11 @@ def help_html(template: str, groups: ShortcutGroups) -> str:
     return template.replace(SHORTCUTS_MARK, shortcuts_html(groups), 1)
 
 
+def page_for(window: QMainWindow) -> str:
+    """The help page with the shortcuts of ``window``'s commands."""
+    return help_html(load_template(), shortcut_groups(window))
+
+
 def load_template() -> str:
     try:
         return paths.resources_dir().joinpath(*HELP_FILE).read_text(encoding="utf-8")

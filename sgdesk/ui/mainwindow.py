@@ -8,31 +8,32 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QModelIndex, QObject, Qt, QTimer
-from PySide6.QtGui import QCloseEvent, QGuiApplication
-from PySide6.QtWidgets import QDialog, QLabel, QMainWindow, QTreeView, QVBoxLayout, QWidget
+from PySide6.QtCore import QModelIndex, Qt
+from PySide6.QtGui import QCloseEvent
+from PySide6.QtWidgets import QMainWindow, QWidget
 
 from sgdesk.errors import SgdeskError
 from sgdesk.library import Library
 from sgdesk.ui import window_state
+from sgdesk.ui.after_paint import AfterFirstPaint
 from sgdesk.ui.as_of import PointInTime
 from sgdesk.ui.export_actions import ExportActions
 from sgdesk.ui.find_bar import FindBar
 from sgdesk.ui.link_actions import LinkActions, LinkHost
-from sgdesk.ui.links_dialog import PageLinksDialog
 from sgdesk.ui.my_notes import MyNotesActions
+from sgdesk.ui.new_tab_clicks import NewTabClicks, item_view_clicks
+from sgdesk.ui.page_commands import PageCommands
 from sgdesk.ui.reader import HOME_NODE, Reader
 from sgdesk.ui.reader_tabs import ReaderTabs
-from sgdesk.ui.reading_pane import DEFAULT_ZOOM, ReadingPane
-from sgdesk.ui.safe_text import StatusBarReporter, set_plain_text
+from sgdesk.ui.reading_pane import ReadingPane
+from sgdesk.ui.safe_text import StatusBarReporter, StatusLabels
 from sgdesk.ui.search_controller import SearchController
 from sgdesk.ui.tree_model import NODE_ID_ROLE, NodeTreeModel
+from sgdesk.ui.widgets import column
 from sgdesk.ui.window_actions import Commands, build_menus
-from sgdesk.ui.window_docks import PaneFocus, add_docks, focus_pane
+from sgdesk.ui.window_docks import PaneFocus, add_docks, navigation_tree
 
 if TYPE_CHECKING:
-    from collections.abc import Callable
-
     from PySide6.QtWidgets import QMessageBox
 
     from sgdesk.ui.content_updates import ContentUpdates
@@ -42,21 +43,6 @@ if TYPE_CHECKING:
     from sgdesk.ui.state import UiSettings
 
 WINDOW_TITLE = "sgdesk — Secretaría General de la Alcaldía Mayor de Bogotá D.C."
-
-
-class _AfterFirstPaint(QObject):
-    """Calls ``callback`` once, just after ``widget`` first paints."""
-
-    def __init__(self, widget: QWidget, callback: Callable[[], object]) -> None:
-        super().__init__(widget)
-        self._callback = callback
-        widget.installEventFilter(self)
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() == QEvent.Type.Paint:
-            watched.removeEventFilter(self)
-            QTimer.singleShot(0, self._callback)
-        return False
 
 
 class MainWindow(QMainWindow):
@@ -70,23 +56,11 @@ class MainWindow(QMainWindow):
         self.status = StatusBarReporter(self)
         self.tabs = ReaderTabs(library, self.status, self)
         self.find_bar = FindBar(self)
-        central = QWidget(self)
-        layout = QVBoxLayout(central)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.setSpacing(0)
-        layout.addWidget(self.tabs.widget)
-        layout.addWidget(self.find_bar)
-        self.setCentralWidget(central)
-
+        self.setCentralWidget(column(self, self.tabs.widget, self.find_bar))
         self.tree_model = NodeTreeModel(library, self)
-        self.tree_view = QTreeView(self)
-        self.tree_view.setObjectName("navigationTree")
-        self.tree_view.setAccessibleName(self.tr("Índice de secciones y normas"))
-        self.tree_view.setHeaderHidden(True)
-        self.tree_view.setUniformRowHeights(True)
-        self.tree_view.setModel(self.tree_model)
         self.docks = add_docks(self)
-        self.docks["navigationDock"].setWidget(self.tree_view)
+        self.tree_view = navigation_tree(self.docks["navigationDock"], self.tree_model)
+        item_view_clicks(self.tree_view, NODE_ID_ROLE).requested.connect(self.tabs.open_in_background)
         reader, status = self.tabs.current, self.status
         self.point_in_time = PointInTime(reader, status, self)  # the «Vigente a» bar, timeline, dialogs
         self.exports = ExportActions(reader.state, settings, status, self)  # Ctrl+E, Ctrl+P, Ctrl+Shift+P
@@ -98,26 +72,21 @@ class MainWindow(QMainWindow):
             lambda: self.reading_pane, lambda: self.library,
             lambda: None if self.showing_help else self.current_node_id,
             lambda: self.reader.state.day, self.point_in_time.apply, self.open_node))  # fmt: skip
-        self.panes = PaneFocus(self.docks, self._pane_of, lambda: self.reading_pane, self._focus_pane)
+        self.panes = PaneFocus(self.docks, {  # what takes the focus in each dock (built when needed)
+            "navigationDock": lambda: self.tree_view, "searchDock": lambda: self.search_panel,
+            "timelineDock": lambda: self.point_in_time.timeline().view,
+            "myNotesDock": lambda: self.my_notes.panel.view}, lambda: self.reading_pane)  # fmt: skip
         # The search panel and the notes are not needed for the first frame: built after it.
-        self._first_paint = _AfterFirstPaint(self.reading_pane.viewport(), self._after_first_paint)
+        self._first_paint = AfterFirstPaint(self.reading_pane.viewport(), self._after_first_paint)
 
-        self.content_label = QLabel(self)
-        self.content_label.setObjectName("contentLabel")
-        self.content_label.setTextFormat(Qt.TextFormat.PlainText)  # it shows data from the database
-        self.zoom_label = QLabel(self)
-        self.statusBar().addPermanentWidget(self.content_label)
-        self.statusBar().addPermanentWidget(self.zoom_label)
-
-        self.commands = Commands(self, self, self.exports, self.point_in_time, self.my_notes)
-        menus = build_menus(
-            self,
-            self.commands,
-            self.docks,
-            self.my_notes.panel.view.actions(),
-            self.point_in_time.bar,
-            [self.links.copy_action],
+        self.labels = StatusLabels(self)  # the statement of currency, the zoom
+        self.content_label, self.zoom_label = self.labels.content, self.labels.zoom
+        self.page = PageCommands(self.tabs, self.find_bar, status, self)  # find, zoom, copy, links
+        self.commands = Commands(
+            self, self, self.page, self.tabs, self.exports, self.point_in_time, self.my_notes
         )
+        menus = build_menus(self, self.commands, self.docks, self.my_notes.panel.view.actions(),
+                            self.point_in_time.bar, [self.links.copy_action])  # fmt: skip
         self.file_menu, self.content_menu_anchor = menus.file, menus.content_anchor
         self.view_menu, self.appearance_anchor = menus.view, menus.appearance_anchor
         self._connect()
@@ -167,31 +136,36 @@ class MainWindow(QMainWindow):
 
     def _connect(self) -> None:
         self.tree_view.selectionModel().currentChanged.connect(self._on_tree_current_changed)
-        self.find_bar.query_changed.connect(self._on_find_query)
-        self.find_bar.next_requested.connect(self.find_next)
-        self.find_bar.previous_requested.connect(self.find_previous)
-        self.find_bar.closed.connect(self._on_find_closed)
         self.point_in_time.statuses_changed.connect(self.tree_model.set_status_lookup)
-        self.point_in_time.currency_changed.connect(self._show_currency)
+        self.point_in_time.currency_changed.connect(self.labels.show_currency)
         self.my_notes.noted_changed.connect(self.tree_model.set_noted)
         self.tabs.reader_added.connect(self._watch)
         self.tabs.reader_closing.connect(self._forget)
         self.tabs.current_changed.connect(self._on_current_reader)
-        self.tabs.zoom_changed.connect(self._show_zoom)
+        self.tabs.zoom_changed.connect(self.labels.show_zoom)
+        self.searches.new_tab_requested.connect(self._hit_in_new_tab)
 
     def _watch(self, reader: Reader) -> None:
         """A new tab: its links open pages, what it shows updates the window when in front."""
         view = reader.view
         assert isinstance(view, ReadingPane)
         view.node_link_activated.connect(lambda node_id: reader.open_node(node_id))
-        view.external_link_blocked.connect(self._on_external_link)
+        view.external_link_blocked.connect(self.page.external_link)
         view.note_clicked.connect(self.my_notes.edit_note)  # the ✎ in the margin
         self.links.attach(view)  # «Copiar enlace» in its context menu
+        NewTabClicks(view.viewport(), view.node_link_at).requested.connect(self.tabs.open_in_background)
         reader.content_replaced.connect(lambda: self._on_content(reader))
         reader.state.node_changed.connect(lambda node_id: self._node_changed(reader, node_id))
         reader.org_chart_requested.connect(self.point_in_time.show_org_chart)
         if reader is not self.tabs.current:
             self.my_notes.watch(reader)
+
+    def _hit_in_new_tab(self, node_id: str) -> None:
+        """A search result in a tab behind this one, with what the search found marked."""
+        reader = self.tabs.open_tab(node_id, self.reader.state.day, in_front=False)
+        if reader is not None:
+            self.tabs.render_pending(reader)
+            self.searches.mark_hit(node_id, reader)
 
     def _node_changed(self, reader: Reader, node_id: str | None) -> None:
         if reader is self.reader:
@@ -222,13 +196,14 @@ class MainWindow(QMainWindow):
     def _restore(self, startup_error: str | None) -> None:
         window_state.restore_layout(self, self.settings, self.docks)
         self.tabs.set_zoom(self.settings.zoom)
-        self._show_zoom(self.reading_pane.zoom)
+        self.labels.show_zoom(self.reading_pane.zoom)
         self._show_library()
         if startup_error:
-            self._show_unavailable(startup_error)
-            self.error_dialog = show_error(
-                self, self.tr("No se pudo abrir el corpus"), startup_error + self._open_hint()
-            )
+            from sgdesk.ui import dialogs
+
+            self.reader.show_message(dialogs.unavailable_html(startup_error))
+            message = f"{startup_error}\n\n{dialogs.OPEN_HINT}"
+            self.error_dialog = dialogs.show_error(self, dialogs.CANNOT_OPEN, message)
         else:
             window_state.restore_tabs(self.settings, self.tabs, HOME_NODE)
 
@@ -264,27 +239,7 @@ class MainWindow(QMainWindow):
             return
         self.commands.back_action.setEnabled(reader.can_go_back())
         self.commands.forward_action.setEnabled(reader.can_go_forward())
-        if self.find_bar.isVisible() and self.find_bar.field.text():
-            self._on_find_query(self.find_bar.field.text())
-
-    # -- tabs ------------------------------------------------------------------
-
-    def new_tab(self) -> None:
-        """Ctrl+T: the page in front, on its date, in a new tab (to read beside it)."""
-        state = self.reader.state
-        if self.library is not None:
-            self.tabs.open_tab(state.node_id or HOME_NODE, state.day)
-
-    def open_in_new_tab(self, node_id: str) -> None:
-        """Ctrl+click or middle click: ``node_id`` in a tab behind this one, on the same date."""
-        if self.library is not None:
-            self.tabs.open_tab(node_id, self.reader.state.day, in_front=False)
-
-    def close_tab(self) -> None:
-        self.tabs.close_current()
-
-    def next_tab(self, step: int = 1) -> None:
-        self.tabs.step(step)
+        self.page.content_changed(reader)
 
     # -- panes and focus -------------------------------------------------------
 
@@ -294,91 +249,16 @@ class MainWindow(QMainWindow):
     def switch_focus(self, step: int = 1) -> None:
         self.panes.switch(step)
 
-    def _pane_of(self, dock_name: str) -> QWidget:
-        """The widget that takes the focus in a dock (its panel is built when first needed)."""
-        if dock_name == "searchDock":
-            return self.search_panel
-        if dock_name == "timelineDock":
-            return self.point_in_time.timeline().view
-        if dock_name == "myNotesDock":
-            return self.my_notes.panel.view
-        return self.tree_view
+    def focus_search(self) -> None:
+        self.searches.focus()
 
-    def _focus_pane(self, pane: QWidget) -> None:
-        if self.searches.built and pane is self.search_panel:
-            self.search_panel.focus_field()
-        else:
-            focus_pane(pane)
+    def back_to_search(self) -> None:
+        self.searches.back_to_results()
 
-    def show_page_links(self) -> None:
-        """Ctrl+Shift+E: the page's links in a list; Enter opens one (Tab does not walk them)."""
-        dialog = PageLinksDialog(self.reading_pane.page_links(), self)
-        if dialog.exec() == QDialog.DialogCode.Accepted and dialog.chosen_href:
-            self.reading_pane.activate_link(dialog.chosen_href)
-        self.reading_pane.setFocus(Qt.FocusReason.OtherFocusReason)
+    def focus_as_of(self) -> None:
+        self.point_in_time.bar.focus_for_typing()
 
-    def _on_external_link(self, url: str) -> None:
-        self.status.show_status(
-            self.tr("sgdesk no abre enlaces externos (%1): funciona sin conexión.").replace("%1", url)
-        )
-
-    # -- find, zoom, copy ------------------------------------------------------
-
-    def open_find(self) -> None:
-        self.find_bar.open_bar()
-
-    def _on_find_query(self, text: str) -> None:
-        total = self.reading_pane.find_text(text)
-        self.find_bar.show_count(self.reading_pane.current_match, total)
-
-    def find_next(self) -> None:
-        self._step_find(1)
-
-    def find_previous(self) -> None:
-        self._step_find(-1)
-
-    def _step_find(self, step: int) -> None:
-        if not self.find_bar.isVisible():
-            self.find_bar.open_bar()
-            return
-        current = self.reading_pane.next_match(step)
-        self.find_bar.show_count(current, self.reading_pane.match_count)
-
-    def _on_find_closed(self) -> None:
-        self.reading_pane.clear_find()
-        self.reading_pane.setFocus()
-
-    def copy(self) -> None:
-        self.reading_pane.copy()
-
-    def zoom_in(self) -> None:
-        self.reading_pane.zoom_in()
-
-    def zoom_out(self) -> None:
-        self.reading_pane.zoom_out()
-
-    def reset_zoom(self) -> None:
-        self.reading_pane.set_zoom(DEFAULT_ZOOM)
-
-    def _show_zoom(self, percent: int) -> None:
-        set_plain_text(self.zoom_label, self.tr("Zoom %1 %").replace("%1", str(percent)))
-
-    def copy_with_citation(self) -> None:
-        """Copy the selection (or the whole page) followed by its citation."""
-        library, node_id, pane = self.library, self.current_node_id, self.reading_pane
-        if library is None or node_id is None:
-            return
-        text = pane.textCursor().selection().toPlainText().strip() or pane.toPlainText().strip()
-        unit = library.find(pane.node_at_selection() or node_id)
-        citation = (unit or library.node(node_id)).citation
-        QGuiApplication.clipboard().setText(f"{text}\n— {citation}")
-        self.status.show_status(self.tr("Copiado con la cita: %1").replace("%1", citation), 5000)
-
-    def _show_currency(self, text: str, tip: str) -> None:
-        set_plain_text(self.content_label, text)
-        self.content_label.setToolTip(tip)  # rich text made by status_bar_text, every line escaped
-
-    # -- database --------------------------------------------------------------
+    # -- database, help ----------------------------------------------------------
 
     def import_norm(self) -> None:
         """Archivo › Importar norma…: a document's norm, previewed for the content team."""
@@ -387,16 +267,11 @@ class MainWindow(QMainWindow):
         self.import_dialog = import_norm(self)
 
     def choose_database(self) -> None:
-        from PySide6.QtWidgets import QFileDialog  # loaded on first use: faster start
+        from sgdesk.ui.dialogs import ask_database  # loaded on first use: faster start
 
-        path, _filter = QFileDialog.getOpenFileName(
-            self,
-            self.tr("Abrir base de datos del corpus"),
-            "",
-            self.tr("Bases de datos de sgdesk (*.db *.sqlite);;Todos los archivos (*)"),
-        )
-        if path:
-            self.open_database(Path(path))
+        path = ask_database(self)
+        if path is not None:
+            self.open_database(path)
 
     def open_database(self, path: Path) -> bool:
         """Switch to another corpus (one tab, at its home page); on failure keep the current one."""
@@ -438,22 +313,11 @@ class MainWindow(QMainWindow):
         self.point_in_time.show_currency()
         self.tree_view.expand(self.tree_model.index_for_id(self.reader.home()))
 
-    def _show_unavailable(self, message: str) -> None:
-        from html import escape
-
-        self.reader.show_message(
-            f"<h1>{escape(self.tr('No se pudo abrir el corpus'))}</h1><p>{escape(message)}</p>"
-            f"<p>{escape(self._open_hint().strip())}</p>"
-        )
-
-    def _open_hint(self) -> str:
-        return self.tr("\n\nPuede abrir otra base de datos desde Archivo › Abrir base de datos… (Ctrl+O).")
-
     def show_help(self) -> None:
         """F1: the help page in the reading pane (Ctrl+F searches it; Alt+← leaves it)."""
         from sgdesk.ui import help_page
 
-        self.reader.show_help(help_page.help_html(help_page.load_template(), help_page.shortcut_groups(self)))
+        self.reader.show_help(help_page.page_for(self))
         self.reading_pane.setFocus(Qt.FocusReason.ShortcutFocusReason)
 
     def show_about(self) -> None:
@@ -463,27 +327,6 @@ class MainWindow(QMainWindow):
         self.about_dialog = show_about(
             self, library.info if library else None, library.currency() if library else None
         )
-
-    def focus_as_of(self) -> None:
-        """Ctrl+D: to the "Vigente a" date field, its day selected for typing."""
-        field = self.point_in_time.bar.date_edit
-        field.setFocus(Qt.FocusReason.ShortcutFocusReason)
-        field.setCurrentSectionIndex(0)
-        field.setSelectedSection(field.currentSection())
-
-    # -- search ----------------------------------------------------------------
-
-    def focus_search(self) -> None:
-        self.docks["searchDock"].show()
-        self.docks["searchDock"].raise_()
-        self.search_panel.focus_field()
-
-    def back_to_search(self) -> None:
-        """Return to the results list, at the hit that was opened."""
-        self.docks["searchDock"].show()
-        self.docks["searchDock"].raise_()
-        if not self.search_panel.focus_results():
-            self.search_panel.focus_field()
 
     # -- lifetime --------------------------------------------------------------
 

@@ -11,7 +11,8 @@ from __future__ import annotations
 from datetime import date
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6.QtGui import QMouseEvent
 from PySide6.QtWidgets import QTabWidget, QWidget
 
 from sgdesk.export.common import format_day
@@ -24,7 +25,7 @@ if TYPE_CHECKING:
     from sgdesk.library import Library
     from sgdesk.ui.reader_state import StatusReporter
 
-TITLE_LIMIT = 28  # characters of a node's title in its tab (the tooltip has all of it)
+TITLE_LIMIT = 36  # characters of a page's name in its tab (the tooltip has all of it)
 MAX_TABS = 20
 
 
@@ -47,6 +48,7 @@ class ReaderTabs(QObject):
         self.widget.setTabsClosable(True)
         self.widget.setMovable(True)
         self.widget.setTabBarAutoHide(True)  # one tab: no bar, the page has the whole height
+        self.widget.setElideMode(Qt.TextElideMode.ElideMiddle)  # many tabs: the norm and the date stay
         self.widget.tabBar().setFocusPolicy(Qt.FocusPolicy.NoFocus)  # Ctrl+Tab moves between tabs
         self._readers: list[Reader] = []
         self._pending: dict[Reader, tuple[str, bool]] = {}  # not rendered yet: node, record
@@ -54,6 +56,18 @@ class ReaderTabs(QObject):
         self.current = self._make_reader(None)
         self.widget.currentChanged.connect(self._on_current_changed)
         self.widget.tabCloseRequested.connect(self.close_tab)
+        self.widget.tabBar().installEventFilter(self)  # a middle click on a tab closes it
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if (
+            watched is self.widget.tabBar()
+            and event.type() == QEvent.Type.MouseButtonRelease
+            and isinstance(event, QMouseEvent)
+            and event.button() == Qt.MouseButton.MiddleButton
+        ):
+            self.close_tab(self.widget.tabBar().tabAt(event.position().toPoint()))
+            return True
+        return False
 
     # -- what is there ---------------------------------------------------------
 
@@ -116,6 +130,17 @@ class ReaderTabs(QObject):
             self.widget.setCurrentWidget(reader.view)  # type: ignore[arg-type]
         return reader
 
+    def duplicate_current(self) -> None:
+        """Ctrl+T: the page in front, on its date, in a new tab in front (to read beside it)."""
+        state = self.current.state
+        if self._library is not None:
+            self.open_tab(self.pending_node(self.current) or self.current.home(), state.day)
+
+    def open_in_background(self, node_id: str) -> None:
+        """Ctrl+click or middle click: ``node_id`` in a new tab behind this one, on its date."""
+        if self._library is not None:
+            self.open_tab(node_id, self.current.state.day, in_front=False)
+
     def close_tab(self, index: int) -> bool:
         """Close the tab at ``index``; the last tab stays (there is always a page to read)."""
         if self.widget.count() <= 1 or not 0 <= index < self.widget.count():
@@ -131,6 +156,7 @@ class ReaderTabs(QObject):
         return True
 
     def close_current(self) -> bool:
+        """Ctrl+W (the last tab stays)."""
         return self.close_tab(self.widget.currentIndex())
 
     def step(self, step: int) -> None:
@@ -218,4 +244,6 @@ class ReaderTabs(QObject):
             return self.tr("Ayuda")
         node_id = self.pending_node(reader)
         node = state.library.find(node_id) if state.library and node_id else None
-        return node.title if node is not None else self.tr("Sin página")
+        if node is None:
+            return self.tr("Sin página")
+        return node.citation if node.norm and node.citation else node.title  # «Decreto 267 de 2007, art. 7»

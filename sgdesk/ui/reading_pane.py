@@ -19,7 +19,14 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QTextBrowser, QTextEdit, QToolTip, QWidget
 
 from sgdesk.content.text import find_all
-from sgdesk.export.html import BODY_FONT, END_ANCHOR, LINK_SCHEME, body_point_size, style_sheet
+from sgdesk.export.html import (
+    BODY_FONT,
+    END_ANCHOR,
+    LINK_SCHEME,
+    ORG_CHART_LINK,
+    body_point_size,
+    style_sheet,
+)
 from sgdesk.export.note_marks import anchor_positions, unit_range
 from sgdesk.ui.note_margin import NoteMargin, PaneMark, find_passage, note_lines
 from sgdesk.ui.safe_text import rich_lines
@@ -98,6 +105,12 @@ class ReadingPane(QTextBrowser):
             self.node_link_activated.emit(url.path())
         else:
             self.external_link_blocked.emit(url.toString())
+
+    def node_link_at(self, point: QPoint) -> str | None:
+        """The page a link under ``point`` (viewport coordinates) opens, if it opens a page."""
+        url = QUrl(self.anchorAt(point))
+        path = url.path() if url.scheme() == LINK_SCHEME else ""
+        return path if path and path != ORG_CHART_LINK else None
 
     def activate_link(self, href: str) -> None:
         """Follow a link of the page as a click on it would (the «Enlaces de la página» list)."""

@@ -14,6 +14,8 @@ from PySide6.QtCore import QObject, Signal
 from sgdesk.content.query import SearchFilters
 from sgdesk.library import SearchMode, SearchResults
 from sgdesk.store.userdb import USER_DB_NAME
+from sgdesk.ui.new_tab_clicks import item_view_clicks
+from sgdesk.ui.search_model import NODE_ID_ROLE
 from sgdesk.ui.search_service import PAGE_SIZE, SearchService
 
 if TYPE_CHECKING:
@@ -30,6 +32,7 @@ class SearchController(QObject):
 
     results_shown = Signal(object)  # SearchResults the panel now lists
     hit_opened = Signal(str, object)  # node id, Reader it opened in (Ctrl+click: a new tab's)
+    new_tab_requested = Signal(str)  # Ctrl+click, middle click or Ctrl+Enter on a result
 
     def __init__(self, reader: Reader, settings: UiSettings, dock: QDockWidget, parent: QWidget) -> None:
         super().__init__(parent)
@@ -70,9 +73,23 @@ class SearchController(QObject):
             panel.query_committed.connect(self._remember)
             panel.recent_cleared.connect(self._forget)
             panel.set_recent(self._settings.recent_searches)
+            item_view_clicks(panel.results, NODE_ID_ROLE).requested.connect(self.new_tab_requested)
             self._panel = panel
             self.library_changed()
         return self._panel
+
+    def focus(self) -> None:
+        """Ctrl+K: the dock in front, the focus in the field."""
+        self._dock.show()
+        self._dock.raise_()
+        self.panel.focus_field()
+
+    def back_to_results(self) -> None:
+        """Ctrl+Shift+B: back to the results list, at the hit that was opened."""
+        self._dock.show()
+        self._dock.raise_()
+        if not self.panel.focus_results():
+            self.panel.focus_field()
 
     def library_changed(self) -> None:
         """Another corpus: the thread searches it; the panel offers only the filters it holds."""
@@ -128,8 +145,13 @@ class SearchController(QObject):
 
     def open_hit(self, node_id: str, reader: Reader) -> None:
         """Open a hit in ``reader`` and mark what the search found on its page."""
+        if reader.open_node(node_id):
+            self.mark_hit(node_id, reader)
+
+    def mark_hit(self, node_id: str, reader: Reader) -> None:
+        """Mark on ``reader``'s page (showing ``node_id``) what the last search found there."""
         results = self.last_results
-        if not reader.open_node(node_id) or results is None:
+        if results is None:
             return
         self._marked = (reader, results.query.text)
         citation, view = results.query.citation, reader.view

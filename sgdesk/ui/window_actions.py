@@ -24,6 +24,8 @@ if TYPE_CHECKING:
     from sgdesk.ui.as_of import PointInTime
     from sgdesk.ui.export_actions import ExportActions
     from sgdesk.ui.my_notes import MyNotesActions
+    from sgdesk.ui.page_commands import PageCommands
+    from sgdesk.ui.reader_tabs import ReaderTabs
 
 HIGHLIGHT_KEYS = ("Ctrl+Alt+H", "Ctrl+Alt+J", "Ctrl+Alt+K", "Ctrl+Alt+L")
 
@@ -33,18 +35,9 @@ class WindowSlots(Protocol):
 
     def choose_database(self) -> None: ...
     def close(self) -> bool: ...
-    def copy(self) -> None: ...
-    def copy_with_citation(self) -> None: ...
-    def open_find(self) -> None: ...
-    def find_next(self) -> None: ...
-    def find_previous(self) -> None: ...
     def go_back(self) -> None: ...
     def go_forward(self) -> None: ...
     def go_home(self) -> None: ...
-    def show_page_links(self) -> None: ...
-    def zoom_in(self) -> None: ...
-    def zoom_out(self) -> None: ...
-    def reset_zoom(self) -> None: ...
     def switch_focus(self, step: int = 1) -> None: ...
     def show_panel(self, dock_name: str) -> None: ...
     def focus_search(self) -> None: ...
@@ -53,9 +46,6 @@ class WindowSlots(Protocol):
     def show_about(self) -> None: ...
     def import_norm(self) -> None: ...
     def focus_as_of(self) -> None: ...
-    def new_tab(self) -> None: ...
-    def close_tab(self) -> None: ...
-    def next_tab(self, step: int = 1) -> None: ...
 
 
 def add_action(window: QMainWindow, text: str, slot: Callable[[], object],
@@ -77,8 +67,8 @@ def add_action(window: QMainWindow, text: str, slot: Callable[[], object],
 class Commands:
     """Every command of the main window, by name (``window.commands.back_action`` …)."""
 
-    def __init__(self, window: QMainWindow, slots: WindowSlots, exports: ExportActions,
-                 time: PointInTime, notes: MyNotesActions) -> None:  # fmt: skip
+    def __init__(self, window: QMainWindow, slots: WindowSlots, page: PageCommands, tabs: ReaderTabs,
+                 exports: ExportActions, time: PointInTime, notes: MyNotesActions) -> None:  # fmt: skip
         key = QKeySequence.StandardKey
 
         def act(text: str, slot: Callable[[], object], keys: list[QKeySequence | str],
@@ -89,20 +79,20 @@ class Commands:
             "&Abrir base de datos…", slots.choose_database, [QKeySequence(key.Open)]
         )
         self.quit_action = act("&Salir", slots.close, ["Ctrl+Q"])
-        self.copy_action = act("&Copiar", slots.copy, [QKeySequence(key.Copy)])
-        self.copy_citation_action = act("Copiar con &cita", slots.copy_with_citation, ["Ctrl+Shift+C"])
-        self.find_action = act("&Buscar en la página…", slots.open_find, [QKeySequence(key.Find)])
-        self.find_next_action = act("Buscar &siguiente", slots.find_next, ["F3"])
-        self.find_previous_action = act("Buscar &anterior", slots.find_previous, ["Shift+F3"])
+        self.copy_action = act("&Copiar", page.copy, [QKeySequence(key.Copy)])
+        self.copy_citation_action = act("Copiar con &cita", page.copy_with_citation, ["Ctrl+Shift+C"])
+        self.find_action = act("&Buscar en la página…", page.open_find, [QKeySequence(key.Find)])
+        self.find_next_action = act("Buscar &siguiente", page.find_next, ["F3"])
+        self.find_previous_action = act("Buscar &anterior", page.find_previous, ["Shift+F3"])
         self.back_action = act("&Atrás", slots.go_back, ["Alt+Left", QKeySequence(key.Back)], "← Atrás")
         self.forward_action = act(
             "A&delante", slots.go_forward, ["Alt+Right", QKeySequence(key.Forward)], "Adelante →"
         )
-        self.links_action = act("&Enlaces de la página…", slots.show_page_links, ["Ctrl+Shift+E"])
+        self.links_action = act("&Enlaces de la página…", page.show_page_links, ["Ctrl+Shift+E"])
         self.home_action = act("&Inicio (Misión)", slots.go_home, ["Alt+Home"])
-        self.zoom_in_action = act("A&cercar", slots.zoom_in, ["Ctrl+=", "Ctrl++", QKeySequence(key.ZoomIn)])
-        self.zoom_out_action = act("A&lejar", slots.zoom_out, ["Ctrl+-", QKeySequence(key.ZoomOut)])
-        self.zoom_reset_action = act("&Tamaño normal", slots.reset_zoom, ["Ctrl+0"])
+        self.zoom_in_action = act("A&cercar", page.zoom_in, ["Ctrl+=", "Ctrl++", QKeySequence(key.ZoomIn)])
+        self.zoom_out_action = act("A&lejar", page.zoom_out, ["Ctrl+-", QKeySequence(key.ZoomOut)])
+        self.zoom_reset_action = act("&Tamaño normal", page.reset_zoom, ["Ctrl+0"])
         self.switch_focus_action = act("&Siguiente panel", lambda: slots.switch_focus(1), ["F6"])
         self.previous_pane_action = act("Panel a&nterior", lambda: slots.switch_focus(-1), ["Shift+F6"])
         # Ctrl+1…4 bring a panel forward and into focus; they never hide it (Ver does).
@@ -134,10 +124,12 @@ class Commands:
             act(f"&Subrayar en {name}", partial(notes.highlight, name), [keys])
             for name, keys in zip(HIGHLIGHT_COLOURS, HIGHLIGHT_KEYS, strict=True)
         ]
-        self.new_tab_action = act("&Nueva pestaña", slots.new_tab, [QKeySequence(key.AddTab), "Ctrl+T"])
-        self.close_tab_action = act("&Cerrar pestaña", slots.close_tab, ["Ctrl+W"])
-        self.next_tab_action = act("Pestaña s&iguiente", lambda: slots.next_tab(1), ["Ctrl+Tab"])
-        self.previous_tab_action = act("Pestaña an&terior", lambda: slots.next_tab(-1), ["Ctrl+Shift+Tab"])
+        self.new_tab_action = act(
+            "&Nueva pestaña", tabs.duplicate_current, [QKeySequence(key.AddTab), "Ctrl+T"]
+        )
+        self.close_tab_action = act("&Cerrar pestaña", tabs.close_current, ["Ctrl+W"])
+        self.next_tab_action = act("Pestaña s&iguiente", lambda: tabs.step(1), ["Ctrl+Tab"])
+        self.previous_tab_action = act("Pestaña an&terior", lambda: tabs.step(-1), ["Ctrl+Shift+Tab"])
 
     def needing_a_library(self) -> list[QAction]:
         """The commands that do nothing without a corpus (disabled then)."""

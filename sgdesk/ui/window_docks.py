@@ -6,8 +6,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QDockWidget, QMainWindow, QStyle, QWidget
+from PySide6.QtCore import QAbstractItemModel, Qt
+from PySide6.QtWidgets import QApplication, QDockWidget, QMainWindow, QStyle, QTreeView, QWidget
 
 from sgdesk.ui.timeline_layout import rows_height
 
@@ -44,6 +44,18 @@ def add_docks(window: QMainWindow) -> dict[str, QDockWidget]:
     return docks
 
 
+def navigation_tree(dock: QDockWidget, model: QAbstractItemModel) -> QTreeView:
+    """The index of sections and norms, in its dock."""
+    tree = QTreeView(dock)
+    tree.setObjectName("navigationTree")
+    tree.setAccessibleName(dock.tr("Índice de secciones y normas"))
+    tree.setHeaderHidden(True)
+    tree.setUniformRowHeights(True)
+    tree.setModel(model)
+    dock.setWidget(tree)
+    return tree
+
+
 def first_layout(window: QMainWindow, docks: dict[str, QDockWidget]) -> None:
     """No saved layout: search shares the left column with the index, as a tab (Ctrl+K
     brings it forward), so the text keeps its width on a 1366×768 screen."""
@@ -67,19 +79,21 @@ class PaneFocus:
     """Ctrl+1…4 and F6: which widget takes the focus in each dock comes from ``pane_of``
     (panels are built when first needed); ``reading`` is the page view in front."""
 
-    def __init__(self, docks: dict[str, QDockWidget], pane_of: Callable[[str], QWidget],
-                 reading: Callable[[], QWidget], focus: Callable[[QWidget], None]) -> None:  # fmt: skip
+    def __init__(self, docks: dict[str, QDockWidget], panes: dict[str, Callable[[], QWidget]],
+                 reading: Callable[[], QWidget]) -> None:  # fmt: skip
         self._docks = docks
-        self._pane_of = pane_of
+        self._panes = panes
         self._reading = reading
-        self._focus = focus
+
+    def _pane_of(self, dock_name: str) -> QWidget:
+        return self._panes[dock_name]()
 
     def show_panel(self, dock_name: str) -> None:
         """Show the dock, bring it to the front of its tab group, focus its panel."""
         dock = self._docks[dock_name]
         dock.show()
         dock.raise_()
-        self._focus(self._pane_of(dock_name))
+        focus_pane(self._pane_of(dock_name))
 
     def panes(self) -> list[QWidget]:
         """The panes F6 goes through, in order: the text, then every dock that can be seen."""
@@ -97,7 +111,7 @@ class PaneFocus:
                      and (pane is focused or pane.isAncestorOf(focused))), -1)  # fmt: skip
         if here == -1 and step < 0:
             here = 0
-        self._focus(panes[(here + step) % len(panes)])
+        focus_pane(panes[(here + step) % len(panes)])
 
 
 def on_screen(widget: QWidget) -> bool:
@@ -107,4 +121,9 @@ def on_screen(widget: QWidget) -> bool:
 
 
 def focus_pane(pane: QWidget) -> None:
-    pane.setFocus(Qt.FocusReason.ShortcutFocusReason)
+    """Into ``pane``: a panel with a field of its own (the search panel) focuses that field."""
+    focus_field = getattr(pane, "focus_field", None)
+    if callable(focus_field):
+        focus_field()
+    else:
+        pane.setFocus(Qt.FocusReason.ShortcutFocusReason)

@@ -46,23 +46,27 @@ def link_cursor(pane: ReadingPane, href: str, text: str | None = None) -> QTextC
     raise AssertionError(f"no link to {href!r} ({text!r}) on the page")
 
 
-def click_link(qtbot: QtBot, pane: ReadingPane, href: str, text: str | None = None) -> None:
-    """Scroll a link into view and click it with the mouse."""
+def click_link(qtbot: QtBot, pane: ReadingPane, href: str, text: str | None = None,
+               button: Qt.MouseButton = Qt.MouseButton.LeftButton,
+               modifier: Qt.KeyboardModifier = Qt.KeyboardModifier.NoModifier) -> None:  # fmt: skip
+    """Scroll a link into view and click it with the mouse (``button``, ``modifier`` held)."""
     cursor = link_cursor(pane, href, text)
     pane.setTextCursor(cursor)
     pane.ensureCursorVisible()
     position = pane.cursorRect(cursor).center()
     assert pane.viewport().rect().contains(position)
     assert pane.anchorAt(position) == href
-    qtbot.mouseClick(pane.viewport(), Qt.MouseButton.LeftButton, pos=position)
+    qtbot.mouseClick(pane.viewport(), button, modifier, pos=position)
 
 
-def click_tree_item(qtbot: QtBot, tree: QTreeView, index: QModelIndex) -> None:
+def click_tree_item(qtbot: QtBot, tree: QTreeView, index: QModelIndex,
+                    button: Qt.MouseButton = Qt.MouseButton.LeftButton,
+                    modifier: Qt.KeyboardModifier = Qt.KeyboardModifier.NoModifier) -> None:  # fmt: skip
     """Click an item of the navigation tree with the mouse, as shown on screen."""
     tree.scrollTo(index)
     rect = tree.visualRect(index)
     assert rect.isValid(), f"{index.data()} is not visible in the tree"
-    qtbot.mouseClick(tree.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    qtbot.mouseClick(tree.viewport(), button, modifier, pos=rect.center())
 
 
 def visible_titles(tree: QTreeView, parent: QModelIndex | None = None) -> list[str]:

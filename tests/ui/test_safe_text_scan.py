@@ -23,7 +23,6 @@ SINKS = {
 HELPERS = {"rich", "plain", "rich_lines"}
 # (file, the call's source) → why it is safe. Keep this short: prefer a helper.
 ALLOWED = {
-    ("ui/mainwindow.py", "self.content_label.setToolTip(tip)"): "as_of.status_bar_text: rich_lines",
     ("ui/timeline_view.py", "QToolTip.showText(event.globalPos(), event_tooltip(self._shown[index]), "
      "self, self._rect(index))"): "event_tooltip builds it with rich_lines",
     ("ui/widgets.py", "button.setText(text)"): "tool_button: every caller passes a constant glyph",
