@@ -9,14 +9,16 @@ from __future__ import annotations
 import logging
 import threading
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QThread, Signal, Slot
 
 from sgdesk.content.query import SearchFilters
 from sgdesk.errors import SgdeskError
 from sgdesk.library import Library, SearchMode, SearchResults
-from sgdesk.notes import MyNotes
-from sgdesk.notes_search import search_with_notes
+
+if TYPE_CHECKING:  # the window imports this module on the way to its first frame; the notes
+    from sgdesk.notes import MyNotes  # (user database, anchoring) load with the first search
 
 log = logging.getLogger("sgdesk")
 
@@ -53,6 +55,8 @@ class SearchWorker(QObject):
                 library = Library.open(self._database)  # opened on this thread
                 with self._lock:
                     self.library = library
+            from sgdesk.notes_search import search_with_notes
+
             results = search_with_notes(library, self._my_notes(), text, filters, limit, offset, mode)
         except SgdeskError as exc:
             self.failed.emit(generation, exc.message)
@@ -71,6 +75,8 @@ class SearchWorker(QObject):
         """Mis notas, read on this thread; none until the user database exists (the first note
         creates it: it is looked for again at the next search)."""
         if self.notes is None and self._notes_path is not None and self._notes_path.is_file():
+            from sgdesk.notes import MyNotes
+
             self.notes = MyNotes.reader(self._notes_path)
         return self.notes
 
