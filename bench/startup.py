@@ -26,6 +26,11 @@ from bench.stats import Summary, summarize
 MARKER = b"sgdesk: first-paint"
 PAGE_PREFIX = b"sgdesk: page "  # the app names the page it painted just before the marker
 LAST_PAGE = "decreto-267-2007"  # the reused folder's last page: a long one, restored at start
+# Four tabs restored (#11.5), the decree in front on a «Vigente a» date; the other tabs render
+# when first shown. The last node is another page, so a run that ignored the tabs would fail.
+TABS = {"tabs": [{"node": "mision", "day": None}, {"node": LAST_PAGE, "day": "2008-06-30"},
+                 {"node": "decreto-163-2008", "day": None}, {"node": "vision", "day": "2010-01-01"}],
+        "current": 1}  # fmt: skip
 REPO = Path(__file__).resolve().parent.parent
 BARE_WINDOW = Path(__file__).resolve().with_name("bare_window.py")
 WARMUP_RUNS = 2
@@ -180,6 +185,11 @@ def make_variants(scratch: Path, frozen: Path | None = None, before: Path | None
         Variant("bare", "Ventana mínima: árbol y texto (base)", lambda: [sys.executable, str(BARE_WINDOW)]),
         Variant("app_warm", "sgdesk, última página restaurada", lambda: [*app, str(warm_dir)], LAST_PAGE),
     ]
+    tabs_dir = scratch / "tabs"
+    _seed_tabs(tabs_dir)
+    variants.append(
+        Variant("app_tabs", "sgdesk, 4 pestañas restauradas", lambda: [*app, str(tabs_dir)], LAST_PAGE)
+    )
     if frozen is not None:
         command = [str(frozen), "--exit-after-paint", "--data-dir"]
         variants.append(Variant("frozen", "sgdesk congelado, carpeta nueva", fresh(command), "mision"))
@@ -187,6 +197,19 @@ def make_variants(scratch: Path, frozen: Path | None = None, before: Path | None
         label = f"sgdesk en {before.name}, carpeta nueva"
         variants.append(Variant("before", label, fresh(app), None, before.resolve()))
     return variants
+
+
+def _seed_tabs(folder: Path) -> None:
+    """Settings as the window leaves them with four tabs open (written by QSettings itself)."""
+    import json
+
+    from PySide6.QtCore import QSettings
+
+    folder.mkdir(parents=True, exist_ok=True)
+    settings = QSettings(str(folder / "sgdesk.ini"), QSettings.Format.IniFormat)
+    settings.setValue("reading/last_node", "mision")
+    settings.setValue("reading/tabs", json.dumps(TABS))
+    settings.sync()
 
 
 def run(runs: int, qpa_platform: str, progress: IO[str] = sys.stderr, frozen: Path | None = None,
@@ -264,7 +287,8 @@ def report(result: Result) -> str:
         times = f"{s.median:>8.1f}  {s.p95:>8.1f}  {s.min:>8.1f}  {s.max:>8.1f}"
         lines.append(f"{variant.label:<{name_width}}  {times}  {result.ratio(variant.key):>6.2f}×")
     lines.append("")
-    for key, label in (("app", "carpeta nueva"), ("app_warm", "última página restaurada")):
+    for key, label in (("app", "carpeta nueva"), ("app_warm", "última página restaurada"),
+                       ("app_tabs", "4 pestañas restauradas")):  # fmt: skip
         ratio = result.ratio(key)
         verdict = "cumplido" if ratio <= AIM else "NO cumplido"
         lines.append(f"Razón de medianas app/base ({label}): {ratio:.2f}×  objetivo ≤ {AIM}×: {verdict}")

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 
 from PySide6.QtCore import QDate, QLocale, Qt
-from PySide6.QtGui import QFocusEvent, QKeyEvent
+from PySide6.QtGui import QFocusEvent, QKeyEvent, QMouseEvent
 from PySide6.QtWidgets import QCalendarWidget, QDateEdit, QLineEdit, QSpinBox, QWidget
 
 DATE_FORMAT = "dd/MM/yyyy"  # how es-CO writes a date in a form
@@ -35,8 +35,25 @@ class DateEdit(QDateEdit):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._typed_day = ""
+        self._calendar_ready = False
+
+    def calendarWidget(self) -> QCalendarWidget:
+        """The calendar with a year field, built the first time it is needed: the «Vigente a»
+        field is in the first frame, its popup is not (#11 start-up)."""
+        self._ensure_calendar()
+        return super().calendarWidget()
+
+    def _ensure_calendar(self) -> None:
+        if not self._calendar_ready and self.calendarPopup():
+            self._calendar_ready = True
+            self.setCalendarWidget(YearCalendar(self))
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:
+        self._ensure_calendar()  # a click on the arrow opens the popup
+        super().mousePressEvent(event)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
+        self._ensure_calendar()  # F4 or Alt+↓ open the popup
         text = event.text()
         if text and text in SEPARATORS:
             event.accept()
@@ -133,10 +150,9 @@ class YearCalendar(QCalendarWidget):
 def make_date_edit(parent: QWidget, accessible_name: str, day: date | None = None) -> QDateEdit:
     """A date field as es-CO writes it (dd/MM/aaaa), with a calendar."""
     edit = DateEdit(parent)
-    edit.setLocale(QLocale(QLocale.Language.Spanish, QLocale.Country.Colombia))
+    edit.setLocale(QLocale("es_CO"))  # by name: the Language/Country enums cost the first frame
     edit.setDisplayFormat(DATE_FORMAT)
     edit.setCalendarPopup(True)
-    edit.setCalendarWidget(YearCalendar(edit))
     edit.setDateRange(FIRST_DAY, LAST_DAY)
     edit.setDate(to_qdate(day) if day else QDate.currentDate())
     edit.setAccessibleName(accessible_name)

@@ -61,3 +61,21 @@ def test_vigente_a_and_compare_dates_have_the_year_field(window: MainWindow) -> 
         assert edit.calendarWidget().findChild(QSpinBox, "calendarYear") is not None, edit.accessibleName()
     assert dialog.first_edit.calendarWidget().yearShown() == 2008
     dialog.deleteLater()
+
+
+@pytest.mark.qt_log_ignore("does not support")
+def test_the_calendar_is_built_when_first_opened(qtbot: QtBot) -> None:
+    """The «Vigente a» field is in the first frame; its calendar is not (#11 start-up)."""
+    host = QWidget()
+    qtbot.addWidget(host)
+    edit = make_date_edit(host, "Fecha", date(2008, 6, 30))
+    host.resize(240, 60)
+    host.show()
+    assert edit.findChildren(QCalendarWidget) == []
+    qtbot.mouseClick(edit, Qt.MouseButton.LeftButton, pos=QPoint(edit.width() - 6, edit.height() // 2))
+    # what the click shows, without asking the field for its calendar (that builds one too)
+    qtbot.waitUntil(lambda: any(c.isVisible() for c in edit.findChildren(QCalendarWidget)), timeout=2000)
+    shown = [c for c in edit.findChildren(QCalendarWidget) if c.isVisible()]
+    assert len(shown) == 1
+    assert shown[0].findChild(QSpinBox, "calendarYear") is not None
+    assert shown[0].yearShown() == 2008
