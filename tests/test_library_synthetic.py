@@ -173,6 +173,8 @@ def test_hits_carry_their_place_a_snippet_and_whether_a_citation_named_them(synt
     assert (first.node.id, first.path, first.cited) == ("mision", ("Información General",), False)
     assert ("prueba", True) in first.snippet
     assert all(hit.score > 0 for hit in results.hits)
+    (root,) = synthetic.search("información general").hits  # no text of its own: its title
+    assert "".join(part for part, _ in root.snippet) == "Información General"
     cited = synthetic.search("decreto 2 de 2003")
     assert [(h.node.id, h.cited) for h in cited.hits] == [("decreto-2-2003", True)]
     assert any('"literal"' in expression for _, expression in synthetic.fts_statements("literal"))

@@ -6,6 +6,7 @@ and renames another, and two later changes (one known to the day, one to the yea
 
 from __future__ import annotations
 
+import itertools
 import sqlite3
 from collections.abc import Iterator
 from pathlib import Path
@@ -13,9 +14,22 @@ from pathlib import Path
 import pytest
 
 from sgdesk.content.dates import PartialDate
-from sgdesk.content.model import BlockKind, Change, EventKind, LaterChange, Node, NodeKind, Office
+from sgdesk.content.model import (
+    Amendment,
+    BlockKind,
+    Change,
+    EventKind,
+    LaterChange,
+    Node,
+    NodeKind,
+    Norm,
+    Office,
+)
+from sgdesk.errors import DatabaseError
+from sgdesk.store import db
 from sgdesk.store.corpus import DAMAGED_NODE, CorpusStore
 from sgdesk.store.db import open_readonly
+from sgdesk.store.schema import SCHEMA_VERSION
 from tests import synthetic
 
 
@@ -97,6 +111,7 @@ def test_nodes_read_for_the_tree_and_for_a_page(store: CorpusStore) -> None:
     # Light nodes (tree rows) carry no body but the start of their text.
     first, second = store.children("decreto-1-2000/art-1")[:2]
     assert (first.body, first.preview) == ((), "Literal a de prueba.")
+    assert [n.preview for n in store.children("informacion-general")] == ["Texto de prueba de la misión.", ""]
     assert second.position == 1
     assert _node(store, "decreto-1-2000/art-1/lit-a").preview == ""  # a page's node: its body
 
@@ -134,9 +149,145 @@ def test_wildcards_typed_in_an_id_are_plain_characters(store: CorpusStore, typed
     assert any(c.startswith("decreto-1-2000/") for c in store.similar_ids("decreto-1-2000/art-9"))
 
 
+def test_candidate_ids_share_the_first_segment_up_to_its_twelfth_letter(store: CorpusStore) -> None:
+    assert "decreto-1-2000/art-1" in store.similar_ids("decreto/art-1/lit-a")  # «decreto…»
+    assert "decreto-1-2000/art-1" in store.similar_ids("decreto-1-20X0/art-1")  # a typo after the 12th
+    assert "decreto-1-2000/art-1" not in store.similar_ids("decretX-1-2000/art-1")
+
+
 def test_a_store_without_a_path_names_an_unknown_file(database: Path) -> None:
     store = CorpusStore(open_readonly(database))
     try:
         assert str(store.path) == "?"
+    finally:
+        store.close()
+
+
+def test_a_norm_and_what_it_does_to_other_units(store: CorpusStore) -> None:
+    assert store.norm("decreto-4-2006") == Norm(
+        "decreto-4-2006", "decreto", "4", 2006, "Alcalde Mayor de Bogotá", PartialDate(2006, 5, 10),
+        '"Crea una oficina y cambia el nombre de otra."', PartialDate(2006, 5, 12),
+    )  # fmt: skip
+    assert _node(store, "decreto-3-2005").norm == "decreto-3-2005"
+    assert store.norm("decreto-3-2005").in_force is None  # type: ignore[union-attr]
+    assert store.norm("decreto-9-1999") is None
+    creation, renaming = store.amendments_by("decreto-4-2006")
+    assert creation == Amendment("decreto-4-2006#1", "decreto-4-2006", EventKind.CREATION,
+                                 PartialDate(2006, 5, 10), "Crea la Oficina B de Prueba",
+                                 ("dependencia/oficina-b",))  # fmt: skip
+    assert (renaming.kind, renaming.targets) == (EventKind.RENAMING, ("dependencia/oficina-a",))
+    (repeal, insertion) = store.amendments_by("decreto-2-2003")
+    assert (repeal.kind, repeal.date, repeal.targets) == (EventKind.REPEAL, PartialDate(2003, 7),
+                                                          ("decreto-1-2000/art-2",))  # fmt: skip
+    assert insertion.targets == ("decreto-1-2000/art-1/lit-c",)
+
+
+def test_provenance_notes_of_many_units_at_once(store: CorpusStore) -> None:
+    lit_c = "decreto-1-2000/art-1/lit-c"
+    many = [f"no-existe-{i}" for i in range(500)] + [lit_c] + [f"tampoco-{i}" for i in range(600)]
+    expected = [("Adicionado por el artículo 2 del Decreto 2 de 2003", PartialDate(2003, 7))]
+    assert store.notes_for(many)[lit_c] == expected  # read in chunks: once, not twice nor never
+    assert store.notes_for([lit_c, "decreto-1-2000/art-2"]) == {
+        lit_c: expected,
+        "decreto-1-2000/art-2": [("Derogado por el artículo 1 del Decreto 2 de 2003", PartialDate(2003, 7))],
+    }
+
+
+def test_the_units_below_a_changed_unit_know_their_ancestors_up_to_it(tmp_path: Path, database: Path) -> None:
+    store = CorpusStore(open_readonly(database), database)
+    try:
+        art_2 = "decreto-1-2000/art-2"
+        assert store.ancestors_below_changed() == {f"{art_2}/lit-a": (art_2,), f"{art_2}/lit-b": (art_2,)}
+    finally:
+        store.close()
+    deeper = _altered(
+        tmp_path / "deeper.db",
+        database,  # a unit placed under literal a of article 2
+        "UPDATE nodes SET parent = 'decreto-1-2000/art-2/lit-a' WHERE id = 'decreto-1-2000/art-1/lit-a'",
+    )
+    store = CorpusStore(open_readonly(deeper), deeper)
+    try:
+        below = store.ancestors_below_changed()["decreto-1-2000/art-1/lit-a"]
+        assert below == ("decreto-1-2000/art-2/lit-a", "decreto-1-2000/art-2")  # nearest first
+    finally:
+        store.close()
+
+
+def _move(node_id: str, parent: str) -> str:
+    return f"UPDATE nodes SET parent = '{parent}' WHERE id = '{node_id}'"
+
+
+def _altered(path: Path, database: Path, *statements: str) -> Path:
+    path.write_bytes(database.read_bytes())
+    with sqlite3.connect(path) as connection:
+        for statement in statements:
+            connection.execute(statement)
+    connection.close()
+    return path
+
+
+def test_a_hit_deeper_than_the_joined_ancestors_gets_its_whole_breadcrumb(
+    tmp_path: Path, database: Path
+) -> None:
+    # Chain every node under the one before it: the last is 18 levels deep (8 are joined at once).
+    reference = CorpusStore(open_readonly(database), database)
+    ids = [n.id for n in reference.all_nodes()]
+    titles = {n.id: n.title for n in reference.all_nodes()}
+    reference.close()
+    chained = _altered(tmp_path / "deep.db", database, *(_move(b, a) for a, b in itertools.pairwise(ids)))
+    store = CorpusStore(open_readonly(chained), chained)
+    try:
+        pk = store.connection.execute("SELECT pk FROM nodes WHERE id = ?", (ids[-1],)).fetchone()[0]
+        shallow = store.connection.execute("SELECT pk FROM nodes WHERE id = ?", (ids[2],)).fetchone()[0]
+        found = store.hits_by_pk([pk, shallow])
+        node, _, path = found[pk]
+        assert node.id == ids[-1]
+        assert path == tuple(titles[i] for i in ids[:-1])
+        assert found[shallow][2] == (titles[ids[0]], titles[ids[1]])
+        assert store.paths([ids[3]]) == {ids[3]: (titles[ids[0]], titles[ids[1]], titles[ids[2]])}
+        assert store.paths([]) == {}
+    finally:
+        store.close()
+
+
+def test_a_broken_tree_read_unit_by_unit_names_the_file_and_the_unit(
+    tmp_path: Path, database: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(db, "FULL_CHECK_LIMIT", 0)  # too large to check at open: checked as read
+    long_id = "decreto-1-2000/art-1/" + "x" * 100
+    broken = _altered(
+        tmp_path / "roto.db",
+        database,
+        _move("decreto-1-2000/art-1", "no-existe"),  # no root above it
+        f"UPDATE nodes SET id = '{long_id}' WHERE id = 'decreto-1-2000/art-1/lit-b'",
+        _move("decreto-1-2000/art-2", "decreto-1-2000/art-2/lit-a"),  # a cycle
+    )
+    store = CorpusStore(open_readonly(broken), broken)
+    try:
+        with pytest.raises(DatabaseError) as rootless:
+            store.ancestors(long_id)
+        assert str(broken) in rootless.value.message
+        assert f"«decreto-1-2000/art-1/{'x' * 59}» está en un ciclo o sin raíz" in rootless.value.message
+        with pytest.raises(DatabaseError) as cycle:
+            store.descendants("decreto-1-2000/art-2")
+        assert str(broken) in cycle.value.message
+        assert "«decreto-1-2000/art-2» está en un ciclo" in cycle.value.message
+    finally:
+        store.close()
+
+
+@pytest.mark.parametrize(("edition", "read"), [(None, 1), ("dos", 1), ("3", 3)])
+def test_the_edition_is_read_and_a_missing_or_bad_one_is_the_first(
+    tmp_path: Path, database: Path, edition: str | None, read: int
+) -> None:
+    change = ("DELETE FROM meta WHERE key = 'edition'" if edition is None
+              else f"UPDATE meta SET value = '{edition}' WHERE key = 'edition'")  # fmt: skip
+    path = _altered(tmp_path / "edicion.db", database, change)
+    store = CorpusStore(open_readonly(path), path)
+    try:
+        meta = store.meta()
+        assert meta.edition == read
+        assert (meta.schema_version, meta.as_of) == (SCHEMA_VERSION, "2006-05-10")
+        assert len(meta.content_version) >= 8
     finally:
         store.close()
