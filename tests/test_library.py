@@ -103,3 +103,8 @@ def test_a_search_shows_twenty_results_at_a_time_unless_told(library: Library) -
     assert results.total > 20
     assert len(results.hits) == 20
     assert len(library.search("de", limit=5).hits) == 5
+
+
+def test_the_statements_for_benchmarks_search_the_synonyms_too(library: Library) -> None:
+    [(_, expression)] = library.fts_statements("ddri")
+    assert "internacionales" in expression  # «Dirección Distrital de Relaciones Internacionales»

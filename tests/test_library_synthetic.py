@@ -5,15 +5,17 @@ have modified article 1 of Decreto 1 de 2000 and the structure; the horizon is 1
 
 from __future__ import annotations
 
+import sqlite3
 from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
 
 import pytest
 
+from sgdesk.content.dates import PartialDate
 from sgdesk.content.query import SearchFilters
 from sgdesk.content.timeline import Status
-from sgdesk.errors import UnknownNodeError
+from sgdesk.errors import DatabaseError, UnknownNodeError
 from sgdesk.library import ContentInfo, Library
 from tests.synthetic import build
 
@@ -85,6 +87,8 @@ def test_the_later_changes_of_a_page_include_the_structure_for_norms_that_made_o
     assert synthetic.page("decreto-2-2003").later_ids == frozenset()
     assert synthetic.page("funciones").later_ids == frozenset({LATER})  # it lists Decreto 1 de 2000
     assert synthetic.page("mision").later_ids == frozenset({"acuerdo-9-2011"})
+    both = synthetic.later_for([synthetic.page("mision"), synthetic.page(ART_1)])  # an export's pages
+    assert [c.id for c in both] == [LATER, "acuerdo-9-2011"]
 
 
 def test_events_on_offices_open_the_norm_at_its_article(synthetic: Library) -> None:
@@ -120,6 +124,10 @@ def test_what_the_corpus_holds(synthetic: Library) -> None:
         "decreto-1-2000/art-2",
         "decreto-1-2000/art-1",
     ]
+    assert synthetic.closest_ids("misiones-de") == ["mision", "funciones"]  # half the letters in common
+    norm = synthetic.norm("decreto-4-2006")
+    assert norm is not None
+    assert (norm.title, norm.in_force) == ("Decreto 4 de 2006", PartialDate(2006, 5, 12))
 
 
 def test_a_typo_finds_what_the_corrected_text_finds_and_says_so(synthetic: Library) -> None:
@@ -134,7 +142,10 @@ def test_a_typo_finds_what_the_corrected_text_finds_and_says_so(synthetic: Libra
     assert synthetic.search("literal o prueva").suggestion is None  # «literal» answers the group
     assert synthetic.search("prueva", prefix_last=True).suggestion is None  # still being typed
     assert synthetic.search("prueva", offset=20).suggestion is None  # a later page of results
-    assert synthetic.search('"prueva"').suggestion == '"prueba"'  # the words of a phrase
+    assert synthetic.search('"prueva"').suggestion == '"prueba"'  # a quoted word
+    assert synthetic.search('"prueva literl"').suggestion == '"prueba literal"'  # the words of a phrase
+    assert synthetic.search("prueva literl").suggestion == "prueba literal"  # every unknown word
+    assert synthetic.search("pruebas").suggestion is None  # known by its stem
 
 
 def test_the_corrected_search_keeps_the_filters_the_limit_and_the_word_being_typed(
@@ -174,9 +185,14 @@ def test_hits_carry_their_place_a_snippet_and_whether_a_citation_named_them(synt
     assert ("prueba", True) in first.snippet
     assert all(hit.score > 0 for hit in results.hits)
     (root,) = synthetic.search("información general").hits  # no text of its own: its title
+    funciones = next(h for h in synthetic.search("funciones").hits if h.node.id == "funciones")
+    assert funciones.snippet[0][0].startswith("Ver decreto 001 de 2000")  # its links, then
+    assert synthetic.search("prueba", offset=3).offset == 3
     assert "".join(part for part, _ in root.snippet) == "Información General"
     cited = synthetic.search("decreto 2 de 2003")
-    assert [(h.node.id, h.cited) for h in cited.hits] == [("decreto-2-2003", True)]
+    assert [(h.node.id, h.cited, h.score) for h in cited.hits] == [("decreto-2-2003", True, 0.0)]
+    assert results.matcher.matches("pruebas")  # the results mark the words searched
+    assert not results.matcher.matches("literal")
     assert any('"literal"' in expression for _, expression in synthetic.fts_statements("literal"))
 
 
@@ -192,3 +208,18 @@ def test_a_timeline_built_elsewhere_is_adopted_once(synthetic: Library, database
         assert synthetic.timeline() is built
     finally:
         other.close()
+
+
+def test_damaged_data_read_later_names_the_file(tmp_path: Path, database: Path) -> None:
+    damaged = tmp_path / "fecha-mala.db"
+    damaged.write_bytes(database.read_bytes())
+    with sqlite3.connect(damaged) as connection:
+        connection.execute("UPDATE norms SET issued = '2000-13-45' WHERE id = 'decreto-3-2005'")
+    connection.close()
+    library = Library.open(damaged)
+    try:
+        with pytest.raises(DatabaseError) as caught:
+            library.page("decreto-3-2005")
+        assert str(damaged) in caught.value.message
+    finally:
+        library.close()
