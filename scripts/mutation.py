@@ -56,7 +56,7 @@ TARGETS: dict[str, tuple[list[str], list[str]]] = {
                      "tests/store/test_search.py"]),
     "store-db": (["sgdesk/store/db.py"],
                  ["tests/store/test_open.py", "tests/store/test_truncation.py",
-                  "tests/store/test_hostile_database.py"]),
+                  "tests/store/test_hostile_database.py", "tests/store/test_db_messages.py"]),
     "store-build": (["sgdesk/store/build.py", "sgdesk/store/schema.py"],
                     ["tests/store/test_build.py", "tests/store/test_hostile_database.py",
                      "tests/store/test_open.py", "tests/test_library.py"]),
@@ -155,6 +155,31 @@ EQUIVALENT |= {
     f"{_L}search__mutmut_59": "not worth a test: the shipped synonyms find the same units as their "
     "words in a corrected text; the synthetic corpus has no synonym table",
     "sgdesk.library.x__checked_groups__mutmut_13": "an empty group adds no unknown word",
+}
+
+_D = "sgdesk.store.db.x_"
+EQUIVALENT |= {f"{_D}database_error__mutmut_{n}": "not worth a test: the wording of a log line for "
+               "developers" for n in range(1, 9)}  # fmt: skip
+EQUIVALENT |= {f"{_D}_check_fts__mutmut_{n}": "not worth a test: the name and mode of the scratch copy"
+               for n in (1, 2, 3, 7, 8, 17)}  # fmt: skip
+EQUIVALENT |= {f"{_D}open_readonly__mutmut_{n}": "not testable here: this SQLite reads URIs without "
+               "the flag (SQLITE_USE_URI); a build without it would fail every test" for n in (5, 9, 12)}  # fmt: skip
+EQUIVALENT |= {f"{_D}open_readonly__mutmut_{n}": "not reached: _check_file refuses what connect could "
+               "fail on" for n in (14, 15, 16, 17)}  # fmt: skip
+EQUIVALENT |= {f"{_D}_check_file__mutmut_{n}": "reading the whole file or 101 bytes: the same checks on "
+               "the first 100" for n in (9, 10)}  # fmt: skip
+EQUIVALENT |= {
+    f"{_D}_check_file__mutmut_{n}": "byteorder is 'big' by default (Python 3.11)" for n in (26, 41)
+}
+EQUIVALENT |= {
+    f"{_D}database_error__mutmut_18": "an error without a name is damage either way",
+    f"{_D}open_readonly__mutmut_11": "not worth a test: only how long a locked file is waited for",
+    f"{_D}_check_file__mutmut_42": "page counts below 2**24 (a 64 GB corpus at 4 KB pages) read the same",
+    f"{_D}_check_meta__mutmut_13": "'' is no schema version either",
+    f"{_D}_check_fts__mutmut_24": "FTS5 reads its commands without regard to case",
+    f"{_D}_sample_mismatches__mutmut_4": "FTS5 reads its commands without regard to case",
+    f"{_D}_sample_mismatches__mutmut_8": "fts5vocab reads its arguments without regard to case",
+    f"{_D}_sample_mismatches__mutmut_16": "a step of None is a step of 1",
 }
 
 # SQL does not tell upper from lower case in keywords and names: a mutant that only changes their

@@ -31,6 +31,7 @@ from sgdesk.store.corpus import DAMAGED_NODE, CorpusStore
 from sgdesk.store.db import open_readonly
 from sgdesk.store.schema import SCHEMA_VERSION
 from tests import synthetic
+from tests.altered import altered_copy
 
 
 @pytest.fixture(scope="module")
@@ -200,9 +201,9 @@ def test_the_units_below_a_changed_unit_know_their_ancestors_up_to_it(tmp_path: 
         assert store.ancestors_below_changed() == {f"{art_2}/lit-a": (art_2,), f"{art_2}/lit-b": (art_2,)}
     finally:
         store.close()
-    deeper = _altered(
-        tmp_path / "deeper.db",
-        database,  # a unit placed under literal a of article 2
+    deeper = altered_copy(
+        database,
+        tmp_path / "deeper.db",  # a unit placed under literal a of article 2
         "UPDATE nodes SET parent = 'decreto-1-2000/art-2/lit-a' WHERE id = 'decreto-1-2000/art-1/lit-a'",
     )
     store = CorpusStore(open_readonly(deeper), deeper)
@@ -217,15 +218,6 @@ def _move(node_id: str, parent: str) -> str:
     return f"UPDATE nodes SET parent = '{parent}' WHERE id = '{node_id}'"
 
 
-def _altered(path: Path, database: Path, *statements: str) -> Path:
-    path.write_bytes(database.read_bytes())
-    with sqlite3.connect(path) as connection:
-        for statement in statements:
-            connection.execute(statement)
-    connection.close()
-    return path
-
-
 def test_a_hit_deeper_than_the_joined_ancestors_gets_its_whole_breadcrumb(
     tmp_path: Path, database: Path
 ) -> None:
@@ -234,7 +226,7 @@ def test_a_hit_deeper_than_the_joined_ancestors_gets_its_whole_breadcrumb(
     ids = [n.id for n in reference.all_nodes()]
     titles = {n.id: n.title for n in reference.all_nodes()}
     reference.close()
-    chained = _altered(tmp_path / "deep.db", database, *(_move(b, a) for a, b in itertools.pairwise(ids)))
+    chained = altered_copy(database, tmp_path / "deep.db", *(_move(b, a) for a, b in itertools.pairwise(ids)))
     store = CorpusStore(open_readonly(chained), chained)
     try:
         pk = store.connection.execute("SELECT pk FROM nodes WHERE id = ?", (ids[-1],)).fetchone()[0]
@@ -255,9 +247,9 @@ def test_a_broken_tree_read_unit_by_unit_names_the_file_and_the_unit(
 ) -> None:
     monkeypatch.setattr(db, "FULL_CHECK_LIMIT", 0)  # too large to check at open: checked as read
     long_id = "decreto-1-2000/art-1/" + "x" * 100
-    broken = _altered(
-        tmp_path / "roto.db",
+    broken = altered_copy(
         database,
+        tmp_path / "roto.db",
         _move("decreto-1-2000/art-1", "no-existe"),  # no root above it
         f"UPDATE nodes SET id = '{long_id}' WHERE id = 'decreto-1-2000/art-1/lit-b'",
         _move("decreto-1-2000/art-2", "decreto-1-2000/art-2/lit-a"),  # a cycle
@@ -282,7 +274,7 @@ def test_the_edition_is_read_and_a_missing_or_bad_one_is_the_first(
 ) -> None:
     change = ("DELETE FROM meta WHERE key = 'edition'" if edition is None
               else f"UPDATE meta SET value = '{edition}' WHERE key = 'edition'")  # fmt: skip
-    path = _altered(tmp_path / "edicion.db", database, change)
+    path = altered_copy(database, tmp_path / "edicion.db", change)
     store = CorpusStore(open_readonly(path), path)
     try:
         meta = store.meta()
