@@ -163,7 +163,8 @@ EQUIVALENT |= {f"{_D}database_error__mutmut_{n}": "not worth a test: the wording
 EQUIVALENT |= {f"{_D}_check_fts__mutmut_{n}": "not worth a test: the name and mode of the scratch copy"
                for n in (1, 2, 3, 7, 8, 17)}  # fmt: skip
 EQUIVALENT |= {f"{_D}open_readonly__mutmut_{n}": "not testable here: this SQLite reads URIs "
-               "without the flag (SQLITE_USE_URI); a build without it fails every test" for n in (5, 9, 12)}  # fmt: skip
+               "without the flag (SQLITE_USE_URI); a build without it fails every test"
+               for n in (5, 9, 12)}  # fmt: skip
 EQUIVALENT |= {f"{_D}open_readonly__mutmut_{n}": "not reached: _check_file refuses what connect could "
                "fail on" for n in (14, 15, 16, 17)}  # fmt: skip
 EQUIVALENT |= {f"{_D}_check_file__mutmut_{n}": "reading the whole file or 101 bytes: the same checks on "
