@@ -122,16 +122,12 @@ EQUIVALENT |= {f"{_C}x_timeline_rows__mutmut_{n}": "every event has a change (th
                for n in (46, 48)}  # fmt: skip
 EQUIVALENT |= {f"{_C}xǁCorpusStoreǁsimilar_ids__mutmut_{n}": "the first piece of the split is the same"
                for n in (6, 9)}  # fmt: skip
-EQUIVALENT |= {f"{_C}xǁCorpusStoreǁhits_by_pk__mutmut_{n}": "the body is then read for every hit: the "
-               "same snippet (cut from the text first), only slower" for n in (17, 18)}  # fmt: skip
 EQUIVALENT |= {
     f"{_C}x_later_change_rows__mutmut_25": "targets is never NULL (the build writes a JSON list)",
     f"{_C}xǁCorpusStoreǁamendments_by__mutmut_26": "split() also splits at \\x1f, and ids have no spaces",
     f"{_C}xǁCorpusStoreǁancestors_below_changed__mutmut_7": "split() also splits at \\x1f, and ids have "
     "no spaces",
     f"{_C}xǁCorpusStoreǁancestors_below_changed__mutmut_9": "a unit reached twice has the same chain",
-    f"{_C}xǁCorpusStoreǁhits_by_pk__mutmut_49": "one more LEFT JOIN on a unique id: nothing reads it",
-    f"{_C}xǁCorpusStoreǁhits_by_pk__mutmut_38": "the table alias n written N: SQL names ignore case",
     f"{_C}xǁCorpusStoreǁancestors__mutmut_9": "not worth a test: a tree exactly 65 levels deep (none "
     "exists; MAX_DEPTH marks a cycle) would open",
     f"{_C}xǁCorpusStoreǁsimilar_ids__mutmut_1": "not worth a test: the cap of 400 candidates matters "

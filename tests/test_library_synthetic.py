@@ -139,7 +139,8 @@ def test_a_typo_finds_what_the_corrected_text_finds_and_says_so(synthetic: Libra
     assert synthetic.search("prueva 2000").suggestion == "prueba 2000"  # numbers are not corrected
     assert synthetic.search("prueva lit*").suggestion == "prueba lit*"  # nor prefixes
     assert synthetic.search("prueva literal").suggestion == "prueba literal"
-    assert synthetic.search("literal o prueva").suggestion is None  # «literal» answers the group
+    either = synthetic.search("literal o prueva")  # «literal» finds rows: a suggestion, no correction
+    assert (either.suggestion, either.corrected_from, either.total) == ("literal o prueba", None, 7)
     assert synthetic.search("prueva", prefix_last=True).suggestion is None  # still being typed
     assert synthetic.search("prueva", offset=20).suggestion is None  # a later page of results
     assert synthetic.search('"prueva"').suggestion == '"prueba"'  # a quoted word

@@ -218,10 +218,8 @@ def _move(node_id: str, parent: str) -> str:
     return f"UPDATE nodes SET parent = '{parent}' WHERE id = '{node_id}'"
 
 
-def test_a_hit_deeper_than_the_joined_ancestors_gets_its_whole_breadcrumb(
-    tmp_path: Path, database: Path
-) -> None:
-    # Chain every node under the one before it: the last is 18 levels deep (8 are joined at once).
+def test_breadcrumbs_of_deep_units_reach_the_root(tmp_path: Path, database: Path) -> None:
+    # Chain every node under the one before it: the last is 18 levels deep.
     reference = CorpusStore(open_readonly(database), database)
     ids = [n.id for n in reference.all_nodes()]
     titles = {n.id: n.title for n in reference.all_nodes()}
@@ -229,15 +227,12 @@ def test_a_hit_deeper_than_the_joined_ancestors_gets_its_whole_breadcrumb(
     chained = altered_copy(database, tmp_path / "deep.db", *(_move(b, a) for a, b in itertools.pairwise(ids)))
     store = CorpusStore(open_readonly(chained), chained)
     try:
+        found = store.breadcrumbs([ids[-1], ids[2]])
+        assert found == {ids[-1]: tuple(titles[i] for i in ids), ids[2]: tuple(titles[i] for i in ids[:3])}
+        assert store.breadcrumbs([]) == {}
         pk = store.connection.execute("SELECT pk FROM nodes WHERE id = ?", (ids[-1],)).fetchone()[0]
-        shallow = store.connection.execute("SELECT pk FROM nodes WHERE id = ?", (ids[2],)).fetchone()[0]
-        found = store.hits_by_pk([pk, shallow])
-        node, _, path = found[pk]
+        [(node, _)] = store.hit_nodes([pk]).values()
         assert node.id == ids[-1]
-        assert path == tuple(titles[i] for i in ids[:-1])
-        assert found[shallow][2] == (titles[ids[0]], titles[ids[1]])
-        assert store.paths([ids[3]]) == {ids[3]: (titles[ids[0]], titles[ids[1]], titles[ids[2]])}
-        assert store.paths([]) == {}
     finally:
         store.close()
 
