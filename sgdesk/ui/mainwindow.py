@@ -21,7 +21,6 @@ from sgdesk.ui.export_actions import ExportActions
 from sgdesk.ui.find_bar import FindBar
 from sgdesk.ui.link_actions import LinkActions, LinkHost
 from sgdesk.ui.my_notes import MyNotesActions
-from sgdesk.ui.new_tab_clicks import NewTabClicks, item_view_clicks
 from sgdesk.ui.page_commands import PageCommands
 from sgdesk.ui.reader import HOME_NODE, Reader
 from sgdesk.ui.reader_tabs import ReaderTabs
@@ -37,9 +36,7 @@ if TYPE_CHECKING:
     from PySide6.QtWidgets import QMessageBox
 
     from sgdesk.ui.content_updates import ContentUpdates
-    from sgdesk.ui.history import History
     from sgdesk.ui.search_panel import SearchPanel
-    from sgdesk.ui.search_service import SearchService
     from sgdesk.ui.state import UiSettings
 
 WINDOW_TITLE = "sgdesk — Secretaría General de la Alcaldía Mayor de Bogotá D.C."
@@ -60,7 +57,6 @@ class MainWindow(QMainWindow):
         self.tree_model = NodeTreeModel(library, self)
         self.docks = add_docks(self)
         self.tree_view = navigation_tree(self.docks["navigationDock"], self.tree_model)
-        item_view_clicks(self.tree_view, NODE_ID_ROLE).requested.connect(self.tabs.open_in_background)
         reader, status = self.tabs.current, self.status
         self.point_in_time = PointInTime(reader, status, self)  # the «Vigente a» bar, timeline, dialogs
         self.exports = ExportActions(reader.state, settings, status, self)  # Ctrl+E, Ctrl+P, Ctrl+Shift+P
@@ -70,7 +66,7 @@ class MainWindow(QMainWindow):
         self.point_in_time.attach_timeline(self.docks["timelineDock"])
         self.links = LinkActions(self, LinkHost(  # «Copiar enlace» (Ctrl+L), sgdesk:// links
             lambda: self.reading_pane, lambda: self.library,
-            lambda: None if self.showing_help else self.current_node_id,
+            lambda: None if self.reader.state.showing_help else self.current_node_id,
             lambda: self.reader.state.day, self.point_in_time.apply, self.open_node))  # fmt: skip
         self.panes = PaneFocus(self.docks, {  # what takes the focus in each dock (built when needed)
             "navigationDock": lambda: self.tree_view, "searchDock": lambda: self.search_panel,
@@ -117,20 +113,8 @@ class MainWindow(QMainWindow):
         return view
 
     @property
-    def history(self) -> History:
-        return self.reader.state.history
-
-    @property
-    def showing_help(self) -> bool:
-        return self.reader.state.showing_help
-
-    @property
     def search_panel(self) -> SearchPanel:
         return self.searches.panel
-
-    @property
-    def search_service(self) -> SearchService | None:
-        return self.searches.service
 
     # -- composition -----------------------------------------------------------
 
@@ -153,7 +137,6 @@ class MainWindow(QMainWindow):
         view.external_link_blocked.connect(self.page.external_link)
         view.note_clicked.connect(self.my_notes.edit_note)  # the ✎ in the margin
         self.links.attach(view)  # «Copiar enlace» in its context menu
-        NewTabClicks(view.viewport(), view.node_link_at).requested.connect(self.tabs.open_in_background)
         reader.content_replaced.connect(lambda: self._on_content(reader))
         reader.state.node_changed.connect(lambda node_id: self._node_changed(reader, node_id))
         reader.org_chart_requested.connect(self.point_in_time.show_org_chart)
@@ -186,6 +169,10 @@ class MainWindow(QMainWindow):
         self._on_content(reader)
 
     def _after_first_paint(self) -> None:
+        from sgdesk.ui.new_tab_clicks import item_view_clicks
+
+        self.tabs.enable_new_tab_clicks()  # Ctrl+click, middle click: a tab behind
+        item_view_clicks(self.tree_view, NODE_ID_ROLE).requested.connect(self.tabs.open_in_background)
         self.point_in_time.start()
         self.my_notes.start()
         search_dock = self.docks["searchDock"]
@@ -303,9 +290,7 @@ class MainWindow(QMainWindow):
         return True
 
     def _show_library(self) -> None:
-        enabled = self.library is not None
-        for action in self.commands.needing_a_library():
-            action.setEnabled(enabled)
+        self.commands.enable_for(self.library)
         self._on_content(self.reader)
         if self.library is None:
             self.content_label.setText(self.tr("Sin corpus"))

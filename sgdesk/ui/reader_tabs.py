@@ -53,6 +53,7 @@ class ReaderTabs(QObject):
         self._readers: list[Reader] = []
         self._pending: dict[Reader, tuple[str, bool]] = {}  # not rendered yet: node, record
         self._zoom = DEFAULT_ZOOM
+        self._clicks = False  # new-tab clicks on the panes (installed after the first frame)
         self.current = self._make_reader(None)
         self.widget.currentChanged.connect(self._on_current_changed)
         self.widget.tabCloseRequested.connect(self.close_tab)
@@ -106,6 +107,8 @@ class ReaderTabs(QObject):
         reader = Reader(state, pane, self._status, self)
         self._readers.append(reader)
         self.widget.addTab(pane, "")
+        if self._clicks:
+            self._install_clicks(pane)
         state.node_changed.connect(lambda _node: self._show_title(reader))
         state.day_changed.connect(lambda _day: self._show_title(reader))
         state.page_kind_changed.connect(lambda: self._show_title(reader))
@@ -129,6 +132,19 @@ class ReaderTabs(QObject):
         if in_front:
             self.widget.setCurrentWidget(reader.view)  # type: ignore[arg-type]
         return reader
+
+    def enable_new_tab_clicks(self) -> None:
+        """Ctrl+click or a middle click on a link of any pane opens it in a tab behind (not
+        needed for the first frame: the module loads after it)."""
+        self._clicks = True
+        for reader in self._readers:
+            assert isinstance(reader.view, ReadingPane)
+            self._install_clicks(reader.view)
+
+    def _install_clicks(self, pane: ReadingPane) -> None:
+        from sgdesk.ui.new_tab_clicks import NewTabClicks
+
+        NewTabClicks(pane.viewport(), pane.node_link_at).requested.connect(self.open_in_background)
 
     def duplicate_current(self) -> None:
         """Ctrl+T: the page in front, on its date, in a new tab in front (to read beside it)."""

@@ -14,8 +14,6 @@ from PySide6.QtCore import QObject, Signal
 from sgdesk.content.query import SearchFilters
 from sgdesk.library import SearchMode, SearchResults
 from sgdesk.store.userdb import USER_DB_NAME
-from sgdesk.ui.new_tab_clicks import item_view_clicks
-from sgdesk.ui.search_model import NODE_ID_ROLE
 from sgdesk.ui.search_service import PAGE_SIZE, SearchService
 
 if TYPE_CHECKING:
@@ -61,6 +59,8 @@ class SearchController(QObject):
     def panel(self) -> SearchPanel:
         """Built on first use, or once its dock is shown: it is not needed for the first frame."""
         if self._panel is None:
+            from sgdesk.ui.new_tab_clicks import item_view_clicks
+            from sgdesk.ui.search_model import NODE_ID_ROLE as HIT_ID_ROLE
             from sgdesk.ui.search_panel import SearchPanel
 
             panel = SearchPanel(self._dock)
@@ -73,7 +73,7 @@ class SearchController(QObject):
             panel.query_committed.connect(self._remember)
             panel.recent_cleared.connect(self._forget)
             panel.set_recent(self._settings.recent_searches)
-            item_view_clicks(panel.results, NODE_ID_ROLE).requested.connect(self.new_tab_requested)
+            item_view_clicks(panel.results, HIT_ID_ROLE).requested.connect(self.new_tab_requested)
             self._panel = panel
             self.library_changed()
         return self._panel

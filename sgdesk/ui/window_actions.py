@@ -131,8 +131,13 @@ class Commands:
         self.next_tab_action = act("Pestaña s&iguiente", lambda: tabs.step(1), ["Ctrl+Tab"])
         self.previous_tab_action = act("Pestaña an&terior", lambda: tabs.step(-1), ["Ctrl+Shift+Tab"])
 
+    def enable_for(self, library: object | None) -> None:
+        """Without a corpus, the commands that need one are disabled."""
+        for action in self.needing_a_library():
+            action.setEnabled(library is not None)
+
     def needing_a_library(self) -> list[QAction]:
-        """The commands that do nothing without a corpus (disabled then)."""
+        """The commands that do nothing without a corpus."""
         return [self.copy_citation_action, self.home_action, self.find_action, self.search_action,
                 self.back_to_search_action, self.export_action, self.print_action, self.preview_action,
                 self.functions_action, self.org_chart_action, self.compare_action, self.favorite_action,

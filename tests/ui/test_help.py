@@ -40,7 +40,7 @@ def rows(text: str) -> list[tuple[str, str]]:
 
 def open_help(qtbot: QtBot, window: MainWindow) -> str:
     press(qtbot, window, Qt.Key.Key_F1)
-    assert window.showing_help
+    assert window.reader.state.showing_help
     return window.reading_pane.toPlainText()
 
 
@@ -90,7 +90,7 @@ def test_the_find_bar_searches_the_help(window: MainWindow, qtbot: QtBot) -> Non
     qtbot.waitUntil(window.find_bar.field.hasFocus)
     qtbot.keyClicks(window.find_bar.field, "comillas")
     assert window.reading_pane.match_count >= 1
-    assert window.showing_help  # still the help page
+    assert window.reader.state.showing_help  # still the help page
 
 
 def test_back_leaves_the_help_for_the_page_and_place(window: MainWindow, qtbot: QtBot) -> None:
@@ -104,7 +104,7 @@ def test_back_leaves_the_help_for_the_page_and_place(window: MainWindow, qtbot: 
     open_help(qtbot, window)
     bar.setValue(bar.maximum())
     press(qtbot, window, Qt.Key.Key_Left, Qt.KeyboardModifier.AltModifier)
-    assert not window.showing_help
+    assert not window.reader.state.showing_help
     assert window.current_node_id == "decreto-267-2007"
     assert bar.value() == place
 

@@ -248,4 +248,4 @@ def test_external_link_is_not_followed(window: MainWindow, qtbot: QtBot) -> None
     assert "no abre enlaces externos" in message
     assert "http://www.secretariageneral.gov.co/" in message
     assert "sin conexión" in message
-    assert window.history.current == "vision"
+    assert window.reader.state.history.current == "vision"

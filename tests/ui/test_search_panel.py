@@ -61,8 +61,8 @@ def wait_for_results(qtbot: QtBot, panel: SearchPanel) -> None:
 
 
 def service(window: MainWindow) -> SearchService:
-    assert window.search_service is not None, "no search has run yet"
-    return window.search_service
+    assert window.searches.service is not None, "no search has run yet"
+    return window.searches.service
 
 
 class PausedWorker:
@@ -322,7 +322,7 @@ def test_closing_the_window_stops_the_search_thread(window: MainWindow, qtbot: Q
 
     assert thread.isFinished()
     assert worker.library is None, "the worker's connection was closed on its thread"
-    assert window.search_service is None
+    assert window.searches.service is None
 
 
 def test_opening_another_database_searches_it(window: MainWindow, qtbot: QtBot, big_db: Path) -> None:
