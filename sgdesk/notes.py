@@ -121,10 +121,10 @@ class MyNotes:
         """A read-only second connection to the database at ``path`` (see ``open_reader``)."""
         return cls(open_reader(path))
 
-    def changed_elsewhere(self) -> int:
-        """A number that changes when another connection or process (the CLI, another
-        window) commits a change to the user database; this connection's own do not count."""
-        return self._database.change_token()[0]
+    def revision(self) -> tuple[int, ...]:
+        """Changes when notes, favorites or folders change, whoever changed them (this
+        window, the CLI, another window); the history does not count."""
+        return self._database.revision()
 
     @property
     def problem(self) -> str | None:
@@ -196,7 +196,7 @@ class MyNotes:
     def listing(self, library: Library) -> Listing:
         """Favorites, every annotation placed, folders and the noted nodes; read again only
         when the user database or the content changed since the last call."""
-        token = (self._database.change_token(), id(library), library.info.content_version)
+        token = (self._database.revision(), id(library), library.info.content_version)
         if self._listing is not None and self._listing.token == token:
             return self._listing
         notes = self.placed(library)

@@ -290,3 +290,44 @@ def test_deleting_a_folder_keeps_its_favorites_at_the_top_level_in_order(
         my_notes.delete_folder("Contratos")
     assert my_notes.delete_folder("Otra") == 1
     assert [p.favorite.node_id for p in my_notes.favorites(library)][-1] == "vision"
+
+
+def test_placements_are_worked_out_once_per_content_and_listings_follow_other_writers(
+    library: Library, my_notes: MyNotes, corpus_db: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import sgdesk.notes
+
+    located: list[str] = []
+    real_locate = sgdesk.notes.locate
+
+    def counting(anchor: object, text: str) -> object:
+        located.append(text)
+        return real_locate(anchor, text)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(sgdesk.notes, "locate", counting)
+    my_notes.add_note(library, LIT_N, "una", "proyección y estrategia")
+    my_notes.add_note(library, "mision", "otra", "Secretaría General")
+    first = my_notes.listing(library)
+    assert len(located) == 2
+    assert first.noted == {LIT_N, "mision"}
+    assert {"decreto-267-2007/art-7", "decreto-267-2007", "informacion-general"} <= first.within
+    assert my_notes.listing(library) is first  # nothing changed: not read again
+    assert len(located) == 2
+
+    other = MyNotes.open(my_notes.path.parent)  # another process or window writes
+    try:
+        other.add_favorite(library, "vision")
+    finally:
+        other.close()
+    second = my_notes.listing(library)
+    assert [p.favorite.node_id for p in second.favorites] == ["vision"]
+    assert len(located) == 2  # the two notes' placements were kept
+    my_notes.record_visit(library.node("mision"), None)  # the history is no change to the listing
+    assert my_notes.listing(library) is second
+
+    changed = _updated_corpus(corpus_db, tmp_path)  # other content (a pack): placed afresh
+    try:
+        my_notes.listing(changed)
+        assert len(located) == 4
+    finally:
+        changed.close()

@@ -74,6 +74,18 @@ MIGRATIONS: tuple[tuple[str, ...], ...] = (
         "INSERT INTO annotations_fts (rowid, title, text, stems) "
         "SELECT pk, coalesce(exact, ''), text, '' FROM annotations",
     ),
+    (
+        # A number that moves with every change to notes, favorites or folders (not to the
+        # history): a window lists them again only when it moved, whoever made the change.
+        "CREATE TABLE revision (id INTEGER PRIMARY KEY CHECK (id = 1), number INTEGER NOT NULL)",
+        "INSERT INTO revision VALUES (1, 0)",
+        *(
+            f"CREATE TRIGGER {table}_{event.lower()}_revision AFTER {event} ON {table} "
+            "BEGIN UPDATE revision SET number = number + 1; END"
+            for table in ("annotations", "favorites", "folders")
+            for event in ("INSERT", "UPDATE", "DELETE")
+        ),
+    ),
 )
 LATEST_VERSION = len(MIGRATIONS)
 
@@ -128,6 +140,16 @@ class UserDatabase:
         with self.reading() as connection:
             other = int(connection.execute("PRAGMA data_version").fetchone()[0])
         return other, self._own_commits
+
+    def revision(self) -> tuple[int, ...]:
+        """Moves with every committed change to notes, favorites or folders, by this or any
+        other connection, and not with the history (a database too old to carry the number,
+        opened read-only: any change at all)."""
+        try:
+            with self.reading() as connection:
+                return (int(connection.execute("SELECT number FROM revision").fetchone()[0]),)
+        except (UserDataError, TypeError):
+            return self.change_token()
 
     def close(self) -> None:
         self.connection.close()

@@ -38,8 +38,9 @@ if TYPE_CHECKING:
 
     from sgdesk.content.model import Node
     from sgdesk.library import Library, Page
-    from sgdesk.notes import MyNotes, PlacedAnnotation, PlacedFavorite
+    from sgdesk.notes import Listing, MyNotes, PlacedAnnotation, PlacedFavorite
     from sgdesk.ui.history_dialog import HistoryDialog
+    from sgdesk.ui.notes_loader import NotesSync
     from sgdesk.ui.reader import Reader
     from sgdesk.ui.reader_state import StatusReporter
 
@@ -446,15 +447,22 @@ class MyNotesActions(QObject):
         dock.setWidget(self.panel)
         dock.visibilityChanged.connect(self._on_visibility)
         self.history_dialog: HistoryDialog | None = None
+        self.sync: NotesSync | None = None  # listings off the GUI thread; changes made elsewhere
+        self._to_select: tuple[int, str] | None = None  # the row to select once listed
 
     @property
     def notes(self) -> MyNotes:
         """The user database, opened on first use (not on the way to the first frame)."""
         if self._notes is None:
             from sgdesk.notes import MyNotes
+            from sgdesk.ui.notes_loader import NotesSync
 
             self._notes = MyNotes.open(self._data_dir)
             self.panel.show_problem(self._notes.problem)
+            self.sync = NotesSync(self._notes, self)
+            self.sync.listed.connect(self._on_listed)
+            self.sync.failed.connect(self.panel.show_problem)
+            self.sync.changed_elsewhere.connect(self._on_changed_elsewhere)
             pending, self._pending_visits = self._pending_visits, []
             for node, as_of in pending:  # the pages shown before it was opened
                 self._record(node, as_of)
@@ -612,6 +620,11 @@ class MyNotesActions(QObject):
         self._select(ANNOTATION_ROLE, annotation_id)
 
     def _select(self, role: int, value: str) -> None:
+        """Select the row (now, and again once the listing asked for arrives)."""
+        self._to_select = (role, value)
+        self._select_now(role, value)
+
+    def _select_now(self, role: int, value: str) -> None:
         model = self.panel.model
         found = model.match(
             model.index(0, 0), role, value, 1, Qt.MatchFlag.MatchExactly | Qt.MatchFlag.MatchRecursive
@@ -690,31 +703,47 @@ class MyNotesActions(QObject):
             self.refresh()
 
     def refresh(self) -> None:
-        """List the entries again (placing every note costs time: only while the dock is shown)."""
-        if not self._dock.isVisible():
-            return
+        """List the entries again: the worker thread places every note (the tree's marks come
+        from the same listing, so it is asked for even while the dock is hidden)."""
         library = self._library
         if library is None:
-            self.panel.show_entries([], [])
+            if self._dock.isVisible():
+                self.panel.show_entries([], [])
             return
         query = self.panel.search_field.text().strip()
         try:
-            if query:
+            if query and self._dock.isVisible():
                 self.panel.show_found(self.notes.search(library, query))
-            else:
-                notes = self.notes
-                self.panel.show_entries(notes.favorites(library), notes.placed(library), notes.folders())
         except SgdeskError as exc:
             self.panel.show_problem(exc.message)
+        self.notes  # noqa: B018 (opened, with its worker)
+        if self.sync is not None:
+            self.sync.request(library.info.path)
+
+    def _on_listed(self, listing: Listing) -> None:
+        """The worker's listing: mark the tree; fill the dock (unless it shows a search)."""
+        self.noted_changed.emit(listing.noted, listing.within)
+        if not self._dock.isVisible() or self.panel.search_field.text().strip():
+            return
+        self.panel.show_entries(listing.favorites, listing.notes, listing.folders)
+        if self._to_select is not None:
+            self._select_now(*self._to_select)
+            self._to_select = None
+
+    def _on_changed_elsewhere(self) -> None:
+        """Another process or window changed notes, favorites or folders: show them now."""
+        self.paint_pages()
+        self.refresh()
+
+    @property
+    def listing_pending(self) -> bool:
+        """A listing was asked of the worker and has not arrived yet (for tests)."""
+        return self.sync is not None and self.sync.pending
 
     def mark_tree(self) -> None:
-        """The navigation tree marks the nodes that carry notes or highlights."""
-        try:
-            library = self._library
-            if library is not None:
-                self.noted_changed.emit(*self.notes.noted_and_within(library))
-        except SgdeskError as exc:
-            log.warning("tree not marked: %s", exc.message)
+        """The navigation tree marks the nodes that carry notes or highlights (and, with a
+        dot, their parents): from the worker's listing."""
+        self.refresh()
 
     def page_shown(self, page: Page, reader: Reader) -> None:
         """A page is in a reader's view: it goes to the history (when it is kept and can be
@@ -802,6 +831,8 @@ class MyNotesActions(QObject):
         open_at_passage(self.reader, node_id, passage)
 
     def close(self) -> None:
+        if self.sync is not None:
+            self.sync.shutdown()
         if self._notes is not None:
             self._notes.close()
 

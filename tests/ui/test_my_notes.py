@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import time
 from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QTextCursor
-from PySide6.QtWidgets import QInputDialog
+from PySide6.QtWidgets import QApplication, QInputDialog
 from pytestqt.qtbot import QtBot
 
 from sgdesk.content.annotations import Annotation, AnnotationKind, TextAnchor
@@ -28,6 +29,20 @@ def _show_dock(window: MainWindow, qtbot: QtBot) -> None:
     qtbot.waitUntil(dock.isVisible)
 
 
+def _listed(window: MainWindow) -> None:
+    """Wait for the listing the dock asked of its worker thread."""
+    deadline = time.monotonic() + 10
+    while window.my_notes.listing_pending and time.monotonic() < deadline:
+        QApplication.processEvents()
+        time.sleep(0.002)
+    assert not window.my_notes.listing_pending, "the dock's listing never arrived"
+
+
+def _entries(window: MainWindow, group: str) -> list[str]:
+    _listed(window)
+    return window.my_notes.panel.entries(group)
+
+
 def _select(window: MainWindow, text: str) -> None:
     pane = window.reading_pane
     start = pane.toPlainText().index(text)
@@ -45,7 +60,7 @@ def test_ctrl_b_toggles_the_favorite_and_the_dock_lists_it(
     window.open_node("decreto-267-2007")
     qtbot.keyClick(window, Qt.Key.Key_B, Qt.KeyboardModifier.ControlModifier)
     panel = window.my_notes.panel
-    assert panel.entries(GROUP_FAVORITES) == ["Decreto 267 de 2007"]
+    assert _entries(window, GROUP_FAVORITES) == ["Decreto 267 de 2007"]
     assert "Agregado" in window.statusBar().currentMessage()
 
     window.open_node("mision")
@@ -56,7 +71,7 @@ def test_ctrl_b_toggles_the_favorite_and_the_dock_lists_it(
     assert window.current_node_id == "decreto-267-2007"  # Enter opened it
 
     qtbot.keyClick(window, Qt.Key.Key_B, Qt.KeyboardModifier.ControlModifier)
-    assert panel.entries(GROUP_FAVORITES) == []
+    assert _entries(window, GROUP_FAVORITES) == []
     stored = MyNotes.open(data_dir)
     try:
         assert stored.annotations() == []
@@ -86,7 +101,7 @@ def test_a_note_on_a_selected_passage_is_saved_listed_and_opens_marked(
     assert note.anchor is not None
     assert note.anchor.exact == PASSAGE
     panel = window.my_notes.panel
-    assert panel.entries(GROUP_NOTES) == [
+    assert _entries(window, GROUP_NOTES) == [
         f"Decreto 267 de 2007, art. 7, lit. n · «{PASSAGE}» · ver concepto 2023-114"
     ]
 
@@ -115,13 +130,13 @@ def test_notes_no_longer_found_are_listed_unplaced_with_their_quote(
     window = make_window()
     _show_dock(window, qtbot)
     panel = window.my_notes.panel
-    assert panel.entries(GROUP_UNPLACED) == [
+    assert _entries(window, GROUP_UNPLACED) == [
         "Misión · «un texto que ya no está» · <b>mía</b> · (sin ubicar)",
         "Decreto 1 de 1900 · otra · (no disponible en esta versión del contenido)",
     ]
     unplaced = panel.model.item(2).child(0)
     assert "&lt;b&gt;mía&lt;/b&gt;" in unplaced.toolTip()  # the user's text is data, not markup
-    assert panel.entries(GROUP_NOTES) == []
+    assert _entries(window, GROUP_NOTES) == []
 
 
 def test_a_damaged_user_database_leaves_the_window_working_and_says_so(
@@ -201,13 +216,13 @@ def test_the_dock_searches_only_my_notes(
     _show_dock(window, qtbot)
     panel = window.my_notes.panel
     qtbot.keyClicks(panel.search_field, "contratacion")
-    assert panel.entries("Encontradas en mis notas") == [
+    assert _entries(window, "Encontradas en mis notas") == [
         f"Decreto 267 de 2007, art. 7, lit. n · «{PASSAGE}» · Aplica a la contratación"
     ]
     panel.search_field.setText("nada parecido")
     assert panel.model.item(0).text() == "Ninguna nota coincide"
     panel.search_field.clear()
-    assert len(panel.entries(GROUP_NOTES)) == 2
+    assert len(_entries(window, GROUP_NOTES)) == 2
 
 
 def test_the_dock_lists_the_latest_notes_and_says_how_many_more(
@@ -228,7 +243,7 @@ def test_the_dock_lists_the_latest_notes_and_says_how_many_more(
         stored.close()
     window = make_window()
     _show_dock(window, qtbot)
-    rows = window.my_notes.panel.entries(GROUP_NOTES)
+    rows = _entries(window, GROUP_NOTES)
     assert len(rows) == NOTES_LISTED + 1
     assert rows[0] == "… y 7 anteriores: búsquelas con «Solo mis notas»"
     assert window.my_notes.panel.model.item(1).text() == f"Notas ({NOTES_LISTED + 7})"
@@ -281,12 +296,13 @@ def test_subrayar_without_a_selection_says_what_to_do(
 
 
 def _note_row(window: MainWindow, text: str) -> object:
+    _listed(window)
     panel = window.my_notes.panel
     group = panel.model.item(1)  # «Notas»
     for row in range(group.rowCount()):
         if text in group.child(row).text():
             return group.child(row).index()
-    raise AssertionError(f"no row with {text!r} in {panel.entries(GROUP_NOTES)}")
+    raise AssertionError(f"no row with {text!r} in {_entries(window, GROUP_NOTES)}")
 
 
 def test_f2_edits_a_note_with_the_note_dialog_and_supr_deletes_it_after_asking(
@@ -325,7 +341,7 @@ def test_f2_edits_a_note_with_the_note_dialog_and_supr_deletes_it_after_asking(
     qtbot.keyClick(panel.view, Qt.Key.Key_F2)
     assert asked[0][2] == "borrador <b>"  # the dialog opens with the note's text
     assert asked[0][1].startswith("<qt>")  # the label is escaped rich text
-    assert panel.entries(GROUP_NOTES) == [
+    assert _entries(window, GROUP_NOTES) == [
         f"Decreto 267 de 2007, art. 7, lit. n · «{PASSAGE}» · <i>definitiva</i>"
     ]
     assert window.my_notes.notes.annotation(note.id).text == "<i>definitiva</i>"
@@ -333,10 +349,10 @@ def test_f2_edits_a_note_with_the_note_dialog_and_supr_deletes_it_after_asking(
 
     qtbot.keyClick(panel.view, Qt.Key.Key_Delete)  # answered «No»: nothing happens
     assert "<i>definitiva</i>" in questions[0]
-    assert len(panel.entries(GROUP_NOTES)) == 1
+    assert len(_entries(window, GROUP_NOTES)) == 1
     assert window.reading_pane.user_mark_count == 1
     qtbot.keyClick(panel.view, Qt.Key.Key_Delete)  # «Sí»
-    assert panel.entries(GROUP_NOTES) == []
+    assert _entries(window, GROUP_NOTES) == []
     assert window.reading_pane.user_mark_count == 0  # no longer painted
     stored = MyNotes.open(data_dir)
     try:
@@ -359,14 +375,15 @@ def test_a_double_click_on_a_note_edits_it(
     panel.view.scrollTo(index)  # type: ignore[arg-type]
     where = panel.view.visualRect(index).center()  # type: ignore[arg-type]
     qtbot.mouseDClick(panel.view.viewport(), Qt.MouseButton.LeftButton, pos=where)
-    assert panel.entries(GROUP_NOTES) == ["Misión · otra"]
+    assert _entries(window, GROUP_NOTES) == ["Misión · otra"]
 
 
 def _favorites_tree(window: MainWindow) -> list[str]:
-    return window.my_notes.panel.entries(GROUP_FAVORITES)
+    return _entries(window, GROUP_FAVORITES)
 
 
 def _find(window: MainWindow, text: str) -> object:
+    _listed(window)
     model = window.my_notes.panel.model
     [index] = model.match(model.index(0, 0), Qt.ItemDataRole.DisplayRole, text, 1,
                           Qt.MatchFlag.MatchStartsWith | Qt.MatchFlag.MatchRecursive)  # fmt: skip
@@ -497,6 +514,7 @@ def test_the_tree_marks_the_nodes_that_carry_notes_as_they_come_and_go(
     modifiers = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.AltModifier
     with qtbot.waitSignal(tree.dataChanged):  # the view repaints the row
         qtbot.keyClick(window, Qt.Key.Key_M, modifiers)
+    _listed(window)
     literal = tree.index_for_id(LIT_N)
     assert literal.data().endswith(NOTED_MARK)
     assert literal.data(Qt.ItemDataRole.AccessibleDescriptionRole) == NOTED_DESCRIPTION
@@ -511,5 +529,6 @@ def test_the_tree_marks_the_nodes_that_carry_notes_as_they_come_and_go(
     panel.view.setFocus()
     panel.view.setCurrentIndex(_note_row(window, "ver concepto"))  # type: ignore[arg-type]
     qtbot.keyClick(panel.view, Qt.Key.Key_Delete)
+    _listed(window)
     assert not tree.index_for_id(LIT_N).data().endswith(NOTED_MARK)
     assert tree.index_for_id(LIT_N).data(Qt.ItemDataRole.AccessibleDescriptionRole) is None

@@ -172,6 +172,7 @@ def test_the_tree_marks_the_parents_of_a_noted_unit_with_a_dot(
     window = make_window()
     tree = window.tree_model
     _note_on_passage(window, qtbot, monkeypatch)
+    qtbot.waitUntil(lambda: not window.my_notes.listing_pending)  # the marks come from the worker
     literal, article = tree.index_for_id(LIT_N), tree.index_for_id("decreto-267-2007/art-7")
     norm, top = tree.index_for_id("decreto-267-2007"), tree.index_for_id("informacion-general")
     assert literal.data().endswith(NOTED_MARK)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
 from collections.abc import Callable
 from pathlib import Path
 
@@ -10,10 +12,13 @@ from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
 
+from sgdesk.notes import MyNotes
 from sgdesk.ui.mainwindow import MainWindow
-from sgdesk.ui.my_notes import GROUP_FAVORITES
+from sgdesk.ui.my_notes import GROUP_FAVORITES, GROUP_NOTES
+from sgdesk.ui.tree_model import NOTED_MARK
 
 LIT_N = "decreto-267-2007/art-7/lit-n"
+PASSAGE = "proyección y estrategia internacional"
 
 
 def _show_dock(window: MainWindow, qtbot: QtBot) -> None:
@@ -74,3 +79,78 @@ def test_supr_on_a_folder_deletes_it_after_asking_and_keeps_its_favorites(
     )
     assert notes.folders() == []
     assert view.currentIndex().data().startswith(GROUP_FAVORITES)
+
+
+def _cli(data_dir: Path, *args: str) -> None:
+    """The real command line, in another process, on the same user database."""
+    done = subprocess.run(
+        [sys.executable, "-m", "sgdesk", "--data-dir", str(data_dir), *args],
+        capture_output=True, text=True, timeout=120, check=False,
+    )  # fmt: skip
+    assert done.returncode == 0, done.stderr
+
+
+def test_what_the_command_line_writes_appears_in_the_open_window(
+    make_window: Callable[..., MainWindow], qtbot: QtBot, data_dir: Path
+) -> None:
+    window = make_window()
+    window.my_notes.start()  # as after the first frame
+    _show_dock(window, qtbot)
+    window.open_node("decreto-267-2007")
+    pane, tree = window.reading_pane, window.tree_model
+    assert pane.user_mark_count == 0
+
+    _cli(data_dir, "notes", "add", LIT_N, "--quote", PASSAGE, "--text", "desde la consola")
+    _cli(data_dir, "favorites", "add", "mision")
+    # No restart, no click: the window notices the other process's writes by itself.
+    qtbot.waitUntil(lambda: pane.user_mark_count == 1, timeout=10_000)
+    qtbot.waitUntil(lambda: _favorites(window) == ["Misión"], timeout=10_000)
+    assert any("desde la consola" in row for row in window.my_notes.panel.entries(GROUP_NOTES))
+    assert tree.index_for_id(LIT_N).data().endswith(NOTED_MARK)
+
+    stored = MyNotes.open(data_dir)
+    try:
+        [note] = stored.annotations()
+    finally:
+        stored.close()
+    _cli(data_dir, "notes", "remove", note.id)
+    qtbot.waitUntil(lambda: pane.user_mark_count == 0, timeout=10_000)
+    qtbot.waitUntil(lambda: window.my_notes.panel.entries(GROUP_NOTES) == [], timeout=10_000)
+    assert not tree.index_for_id(LIT_N).data().endswith(NOTED_MARK)
+
+
+def test_the_dock_is_listed_on_a_worker_thread_and_its_model_holds(
+    make_window: Callable[..., MainWindow],
+    qtbot: QtBot,
+    monkeypatch: pytest.MonkeyPatch,
+    qtmodeltester: object,
+) -> None:
+    import threading
+
+    from sgdesk.notes import MyNotes as Facade
+
+    threads: list[str] = []
+    real_listing = Facade.listing
+
+    def recording(self: Facade, library: object) -> object:
+        threads.append(threading.current_thread().name)
+        return real_listing(self, library)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(Facade, "listing", recording)
+    window = make_window()
+    library = window.library
+    assert library is not None
+    notes = window.my_notes.notes
+    for node_id in ("decreto-267-2007", LIT_N, "mision", "vision"):
+        notes.add_favorite(library, node_id)
+    notes.create_folder("Contratos")
+    notes.place_favorite("mision", "Contratos")
+    notes.add_note(library, LIT_N, "ver concepto", PASSAGE)
+    _show_dock(window, qtbot)
+    qtbot.waitUntil(lambda: "Contratos (1)" in _favorites(window))
+    assert threads
+    assert threading.main_thread().name not in threads  # never placed on the GUI thread
+    assert window.my_notes.panel.entries(GROUP_NOTES) == [
+        f"Decreto 267 de 2007, art. 7, lit. n · «{PASSAGE}» · ver concepto"
+    ]
+    qtmodeltester.check(window.my_notes.panel.model)  # type: ignore[attr-defined]

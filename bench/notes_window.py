@@ -1,0 +1,208 @@
+"""«Mis notas» in the window at scale: the dock and a page with 50 highlights.
+
+    python -m bench.notes_window [--repeat N] [--json FILE]
+
+With 10 000 notes and 1 000 favorites (in 10 folders), against an empty user database
+measured in the same run, interleaved (the baseline), over the shipped corpus, offscreen:
+
+- ``dock``: opening the «Mis notas» dock: the listing is asked of the worker thread
+  (``NotesLoader``), then the dock's rows are made on the GUI thread. Two figures: the time
+  the GUI thread is busy (what the window cannot answer input during) and the time until
+  the dock is filled. ``dock tras un cambio``: the same after a favorite was added (the
+  worker reads the user database again; placements stay cached for the content version).
+- ``página``: showing Decreto 267 de 2007, art. 7 with 50 highlights on its literals (the
+  10 000 notes are elsewhere): render the page, read its notes, find and paint them, and
+  let the pane paint. The baseline paints the same page with no notes.
+
+The aim (issue #12): each under 1.2× its baseline and under 100 ms.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import tempfile
+import time
+import uuid
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from PySide6.QtWidgets import QApplication
+
+from bench.results import add_json_option, save_json
+from bench.stats import summarize
+from sgdesk import paths
+from sgdesk.content.anchoring import anchor_at, normalised_text
+from sgdesk.content.annotations import Annotation, AnnotationKind, Favorite, utc_now
+from sgdesk.export.html import render_html
+from sgdesk.library import Library
+from sgdesk.notes import Listing, MyNotes
+
+NOTES, FAVORITES, FOLDERS, ON_PAGE = 10_000, 1_000, 10, 50
+AIM_RATIO, AIM_MS = 1.2, 100.0
+PAGE = "decreto-267-2007/art-7"
+COLOURS = ("amarillo", "verde", "azul", "rosa")
+
+
+def fill(folder: Path, library: Library) -> None:
+    """NOTES notes on passages of nodes off the page, ON_PAGE highlights on the page's
+    literals, FAVORITES favorites in FOLDERS folders (and at the top level)."""
+    on_page = {unit.node.id for unit in library.page(PAGE).units}
+    texts = [(n.id, normalised_text(library.node(n.id).plain_text)) for n in library.all_nodes()]
+    texts = [(node_id, text) for node_id, text in texts if len(text) > 60]
+    elsewhere = [(i, t) for i, t in texts if i not in on_page]
+    page_texts = [(i, t) for i, t in texts if i in on_page]
+    now, version = utc_now(), library.info.content_version
+    annotations = []
+    for number in range(NOTES + ON_PAGE):
+        mine = number >= NOTES
+        pool = page_texts if mine else elsewhere
+        node_id, text = pool[number % len(pool)]
+        start = (number * 7) % (len(text) - 40) if not mine else ((number - NOTES) * 13) % (len(text) - 40)
+        kind = AnnotationKind.HIGHLIGHT if mine else AnnotationKind.NOTE
+        annotations.append(Annotation(str(uuid.uuid4()), node_id, kind, "" if mine else f"nota {number}",
+                                      anchor_at(text, start, start + 12), version, now, now, node_id,
+                                      COLOURS[number % 4] if mine else ""))  # fmt: skip
+    favorites = [
+        Favorite(texts[i % len(texts)][0] if i < len(texts) else f"nodo-{i}", f"Favorito {i}",
+                 f"Carpeta {i % FOLDERS}" if i % 3 else "", i, now)
+        for i in range(FAVORITES)
+    ]  # fmt: skip
+    notes = MyNotes.open(folder)
+    try:
+        notes._store.merge(favorites, annotations)
+    finally:
+        notes.close()
+
+
+class Window:
+    """The pieces of the window these operations use, over one user database."""
+
+    def __init__(self, app: QApplication, folder: Path, library: Library) -> None:
+        from sgdesk.ui.my_notes import NotesPanel
+        from sgdesk.ui.notes_loader import NotesLoader
+        from sgdesk.ui.reading_pane import ReadingPane
+
+        self.app, self.library = app, library
+        self.notes = MyNotes.open(folder)
+        self.loader = NotesLoader(self.notes.path)
+        self.panel = NotesPanel()
+        self.panel.resize(320, 600)
+        self.panel.show()
+        self.pane = ReadingPane()
+        self.pane.resize(900, 700)
+        self.pane.show()
+        self._listing: Listing | None = None
+        self.loader.listed.connect(self._on_listed)
+        self.busy = 0.0  # GUI-thread milliseconds of the last dock opening
+
+    def _on_listed(self, listing: Listing) -> None:
+        start = time.perf_counter()
+        self.panel.show_entries(listing.favorites, listing.notes, listing.folders)
+        self.app.processEvents()  # the rows painted
+        self.busy += (time.perf_counter() - start) * 1000
+        self._listing = listing
+
+    def open_dock(self) -> float:
+        """Ask the worker, wait for the rows; returns the wall time (``busy``: GUI thread)."""
+        self._listing = None
+        start = time.perf_counter()
+        self.loader.request(self.library.info.path)
+        self.busy = (time.perf_counter() - start) * 1000
+        while self._listing is None:
+            self.app.processEvents()
+            time.sleep(0.0005)
+        return (time.perf_counter() - start) * 1000
+
+    def show_page(self) -> int:
+        from sgdesk.ui.my_notes import pane_passages
+
+        page = self.library.page(PAGE)
+        self.pane.show_html(render_html(page, currency=self.library.currency()))
+        placed = self.notes.on_page(self.library, [unit.node.id for unit in page.units])
+        painted = self.pane.mark_passages(pane_passages(placed))
+        self.pane.viewport().repaint()
+        return painted
+
+    def close(self) -> None:
+        self.loader.shutdown()
+        self.notes.close()
+
+
+def timed(operation: Callable[[], object]) -> float:
+    start = time.perf_counter()
+    operation()
+    return (time.perf_counter() - start) * 1000
+
+
+def measure(repeat: int) -> tuple[dict[str, dict[str, list[float]]], dict[str, float]]:
+    app = QApplication.instance() or QApplication([])
+    assert isinstance(app, QApplication)
+    library = Library.open(paths.shipped_database())
+    names = ("dock: hilo de la interfaz", "dock: hasta llenarse", "dock tras un cambio: hilo de la interfaz",
+             "dock tras un cambio: hasta llenarse", f"página con {ON_PAGE} subrayados")  # fmt: skip
+    timings: dict[str, dict[str, list[float]]] = {k: {"with": [], "without": []} for k in names}
+    first: dict[str, float] = {}
+    with tempfile.TemporaryDirectory(prefix="sgdesk-bench-notes-window-") as name:
+        full, empty = Path(name) / "con-datos", Path(name) / "vacia"
+        fill(full, library)
+        MyNotes.open(empty).close()
+        windows = {"with": Window(app, full, library), "without": Window(app, empty, library)}
+        for key, window in windows.items():  # the very first listing: nothing cached yet
+            first[key] = window.open_dock()
+            first[f"{key} GUI"] = window.busy
+        assert windows["with"].show_page() == ON_PAGE, "the page should carry 50 highlights"
+        for run in range(repeat + 1):  # the first run warms up and is not kept
+            for key, window in windows.items():
+                window.notes.add_favorite(library, "mision")  # a change
+                wall = window.open_dock()
+                sample = {names[2]: window.busy, names[3]: wall}
+                wall = window.open_dock()  # nothing changed since
+                sample |= {names[0]: window.busy, names[1]: wall}
+                window.notes.remove_favorite(library, "mision")
+                sample[names[4]] = timed(window.show_page)
+                if run:
+                    for operation, value in sample.items():
+                        timings[operation][key].append(value)
+        for window in windows.values():
+            window.close()
+    library.close()
+    return timings, first
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="python -m bench.notes_window", description=__doc__.split("\n")[0])
+    parser.add_argument("--repeat", type=int, default=15, metavar="N")
+    add_json_option(parser)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    print(f"midiendo {NOTES} notas y {FAVORITES} favoritos en la ventana…", file=sys.stderr, flush=True)
+    timings, first = measure(args.repeat)
+    print(f"\nMilisegundos, mediana (p95) de {args.repeat} repeticiones; base: sin datos del usuario.\n")
+    print("| Operación | Base | Con 10 000 notas y 1 000 favoritos | Razón | Objetivo |")
+    print("|---|---|---|---|---|")
+    report: dict[str, object] = {}
+    for operation, runs in timings.items():
+        base, full = summarize(runs["without"]), summarize(runs["with"])
+        ratio = full.median / base.median if base.median else float("inf")
+        met = full.median <= AIM_MS and ratio <= AIM_RATIO
+        print(f"| {operation} | {base.median:.2f} ({base.p95:.2f}) | {full.median:.2f} ({full.p95:.2f}) "
+              f"| {ratio:.2f}× | {'cumplido' if met else 'NO cumplido'} |")  # fmt: skip
+        report[operation] = {"base": base.as_dict(), "with_user_data": full.as_dict(), "ratio": ratio,
+                             "aim_met": met}  # fmt: skip
+    print(f"\nPrimera apertura (nada en caché): base {first['without']:.1f} ms; "
+          f"con datos {first['with']:.1f} ms hasta llenarse, "
+          f"de ellos {first['with GUI']:.1f} ms en el hilo de la interfaz.")  # fmt: skip
+    report["first_open"] = first
+    save_json(args.json, {"notes": NOTES, "favorites": FAVORITES, "page": PAGE, "results": report})
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
