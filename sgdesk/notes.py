@@ -19,6 +19,7 @@ from sgdesk.content.anchoring import (
     Location,
     NodeName,
     Placement,
+    anchor_at,
     anchor_quote,
     locate,
     normalised_text,
@@ -28,6 +29,7 @@ from sgdesk.content.annotations import Annotation, AnnotationKind, Favorite, Tex
 from sgdesk.content.model import Node
 from sgdesk.content.notes_file import NotesFile, notes_file_json, parse_notes_file
 from sgdesk.content.query import parse_query, typed_as_prefix
+from sgdesk.content.text import fold
 from sgdesk.errors import SgdeskError, UserDataError
 from sgdesk.library import Library
 from sgdesk.store.search import text_expression
@@ -157,6 +159,51 @@ class MyNotes:
         )  # fmt: skip
         self._store.save_annotation(annotation)
         return annotation
+
+    def add_passages(self, library: Library, fragments: Sequence[tuple[str, str]], text: str,
+                     kind: AnnotationKind = AnnotationKind.NOTE,
+                     color: str = "") -> list[Annotation]:  # fmt: skip
+        """Save a selection that may run over several paragraphs and units: ``fragments`` are
+        (unit id, the text selected in one paragraph of it), in reading order. Each unit's
+        fragments make one passage of its text (paragraphs that are not its text, such as
+        titles or vigencia notes, are left out), anchored on that unit: one annotation per
+        unit, saved together. A note's text goes on the first; the passage's other units
+        are highlighted in the note's tint. Returns them in reading order."""
+        text = text.strip()
+        if kind is AnnotationKind.NOTE and not text:
+            raise UserDataError("La nota está vacía: escriba algo o use «Subrayar».")
+        if len(text) > MAX_NOTE_LENGTH:
+            raise UserDataError(f"La nota es demasiado larga (más de {MAX_NOTE_LENGTH} caracteres).")
+        spans: dict[str, tuple[Node, str, int, int]] = {}  # unit id → (node, its text, start, end)
+        for node_id, fragment in fragments:
+            node = library.find(node_id)
+            if node is None:
+                continue
+            own = normalised_text(node.plain_text)
+            found = _fragment_span(own, normalised_text(fragment), normalised_text(node.label))
+            if found is None:
+                continue
+            start, end = found
+            if node_id in spans:
+                _, _, first, last = spans[node_id]
+                start, end = min(start, first), max(end, last)
+            spans[node_id] = (node, own, start, end)
+        if not spans:
+            raise UserDataError(
+                "El pasaje seleccionado no es texto de ninguna disposición "
+                "(los títulos y las notas de vigencia no se anotan)."
+            )
+        now, version = utc_now(), library.info.content_version
+        annotations = []
+        for number, (node, own, start, end) in enumerate(spans.values()):
+            continued = number > 0 and kind is AnnotationKind.NOTE
+            annotations.append(Annotation(
+                str(uuid.uuid4()), node.id, AnnotationKind.HIGHLIGHT if continued else kind,
+                "" if continued else text, anchor_at(own, start, end), version, now, now,
+                display_name(node), "" if continued else color,
+            ))  # fmt: skip
+        self._store.merge([], annotations)
+        return annotations
 
     def annotation(self, annotation_id: str) -> Annotation:
         """The note with this id; UserDataError (Spanish) if there is none."""
@@ -396,6 +443,19 @@ def _folder_name(name: str) -> str:
     if len(name) > MAX_FOLDER_NAME:
         raise UserDataError(f"El nombre de la carpeta tiene más de {MAX_FOLDER_NAME} caracteres.")
     return name
+
+
+def _fragment_span(text: str, fragment: str, label: str) -> tuple[int, int] | None:
+    """Where ``fragment`` (one paragraph's selected text) is in a unit's ``text``: as written,
+    else ignoring case and accents, else without the unit's printed label ("n.") before it."""
+    if not fragment:
+        return None
+    start = text.find(fragment)
+    if start < 0:
+        start = fold(text).find(fold(fragment))
+    if start < 0 and label and fold(fragment).startswith(fold(label)):
+        return _fragment_span(text, fragment[len(label) :].strip(), "")
+    return (start, start + len(fragment)) if start >= 0 else None
 
 
 def _node_text(library: Library, node_id: str, texts: dict[str, str | None]) -> str | None:

@@ -526,16 +526,17 @@ class MyNotesActions(QObject):
         if not text:
             return
         try:
-            try:
-                self.notes.add_note(library, node_id, text, quote)
-                message = self.tr("Nota guardada.")
-            except SgdeskError:
-                if quote is None:
-                    raise
-                # The selection spans more than one unit's text: the note goes on the unit.
+            if quote is None:
                 self.notes.add_note(library, node_id, text)
-                message = self.tr(
-                    "Nota guardada para toda la disposición (la selección abarcaba más de una)."
+                message = self.tr("Nota guardada.")
+            else:
+                saved = self.notes.add_passages(library, pane.selected_fragments(), text)
+                message = (
+                    self.tr("Nota guardada.")
+                    if len(saved) == 1
+                    else self.tr(
+                        "Nota guardada; el pasaje abarca %1 disposiciones y queda marcado en todas."
+                    ).replace("%1", str(len(saved)))
                 )
         except SgdeskError as exc:
             self._show_status(exc.message, 10000)
@@ -782,9 +783,8 @@ class MyNotesActions(QObject):
         if not quote:
             self._show_status(self.tr("Seleccione en el texto el pasaje que quiere subrayar."), 5000)
             return
-        node_id = pane.node_at_selection() or current
         try:
-            self.notes.add_note(library, node_id, "", quote, AnnotationKind.HIGHLIGHT, colour)
+            self.notes.add_passages(library, pane.selected_fragments(), "", AnnotationKind.HIGHLIGHT, colour)
         except SgdeskError as exc:
             self._show_status(exc.message, 10000)
             return

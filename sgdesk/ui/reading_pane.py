@@ -156,6 +156,31 @@ class ReadingPane(QTextBrowser):
             found = node_id
         return None if found == END_ANCHOR else found
 
+    def selected_fragments(self) -> list[tuple[str, str]]:
+        """The selection one paragraph at a time: (the unit it is in, the text selected in
+        it), in reading order; empty without a selection."""
+        cursor = self.textCursor()
+        start, end = cursor.selectionStart(), cursor.selectionEnd()
+        fragments: list[tuple[str, str]] = []
+        block = self.document().findBlock(start)
+        while start < end and block.isValid() and block.position() < end:
+            first = max(start, block.position())
+            last = min(end, block.position() + block.length() - 1)
+            node_id = self._unit_at(first)
+            text = block.text()[first - block.position() : last - block.position()]
+            if node_id is not None and text.strip():
+                fragments.append((node_id, text))
+            block = block.next()
+        return fragments
+
+    def _unit_at(self, position: int) -> str | None:
+        found = None
+        for anchor, node_id in self._anchors:
+            if anchor > position:
+                break
+            found = node_id
+        return None if found == END_ANCHOR else found
+
     def scroll_to_node(self, node_id: str) -> None:
         self.scrollToAnchor(node_id)
 

@@ -185,3 +185,40 @@ def test_the_tree_marks_the_parents_of_a_noted_unit_with_a_dot(
     other = tree.index_for_id("mision")
     assert other.data(Qt.ItemDataRole.DecorationRole) is None
     assert other.data(Qt.ItemDataRole.AccessibleDescriptionRole) is None
+
+
+def test_a_selection_over_two_literals_is_anchored_in_each_and_painted_in_both(
+    make_window: Callable[..., MainWindow], qtbot: QtBot, data_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(QInputDialog, "getMultiLineText", lambda *args, **kwargs: ("ver ambos", True))
+    window = make_window()
+    window.my_notes.start()
+    window.open_node("decreto-267-2007")
+    # From inside lit. m, over its vigencia note and lit. n's label, into lit. n.
+    _select_between(window, "prevención y control disciplinario", "proyección y estrategia")
+    qtbot.keyClick(window, Qt.Key.Key_M, MODIFIERS)  # «Nota…»
+
+    stored = _stored(data_dir)
+    try:
+        first, second = stored.annotations()
+    finally:
+        stored.close()
+    lit_m = "decreto-267-2007/art-7/lit-m"
+    assert (first.node_id, first.text, first.kind.value) == (lit_m, "ver ambos", "note")
+    assert first.anchor is not None
+    assert first.anchor.exact.startswith("prevención y control disciplinario")
+    assert first.anchor.exact.endswith("de las mismas;")  # to the end of lit. m, no vigencia note
+    assert (second.node_id, second.kind.value) == (LIT_N, "highlight")
+    assert second.anchor is not None
+    assert second.anchor.exact.startswith("Formular y orientar")  # lit. n's label «n.» left out
+    assert second.anchor.exact.endswith("proyección y estrategia")
+    assert "Posiblemente" not in first.anchor.exact + second.anchor.exact
+
+    window.open_node("mision")
+    window.open_node("decreto-267-2007")
+    pane = window.reading_pane
+    assert pane.user_mark_count == 2
+    painted = [" ".join(s.cursor.selectedText().split()) for s in pane.extraSelections()]
+    assert first.anchor.exact in painted
+    assert second.anchor.exact in painted
+    assert [mark.note for mark in pane.user_marks() if mark.note] == ["ver ambos"]  # one ✎
