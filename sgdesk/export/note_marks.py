@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from PySide6.QtGui import QColor, QTextBlock, QTextCharFormat, QTextCursor, QTextDocument
+from PySide6.QtGui import QColor, QTextCharFormat, QTextCursor, QTextDocument
 
 from sgdesk.content.text import fold
 
@@ -45,12 +46,13 @@ def mark_notes(document: QTextDocument, marks: Sequence[NoteMark]) -> int:
     """Paint each passage's background and put «[n]» after a note's passage (after the unit's
     first paragraph for a note on the whole unit). Returns how many marks found their place."""
     anchors = anchor_positions(document)
+    texts: dict[tuple[int, int], Collapsed] = {}  # each unit's text, made once
     spans: list[tuple[int, int, NoteMark]] = []  # (start, end, mark)
     for mark in marks:
         found = unit_range(document, anchors, mark.node_id)
         if found is None:
             continue
-        where = find_passage(document, found[0], found[1], mark.passage) if mark.passage else None
+        where = find_passage(document, found[0], found[1], mark.passage, texts) if mark.passage else None
         span = (where[0], where[0] + where[1]) if where else None
         if span is None and not mark.passage:  # the whole unit: the call ends its first paragraph
             block = document.findBlock(found[0])
@@ -78,36 +80,52 @@ def mark_notes(document: QTextDocument, marks: Sequence[NoteMark]) -> int:
     return len(spans)
 
 
-def find_passage(document: QTextDocument, begin: int, end: int, passage: str) -> tuple[int, int] | None:
+Collapsed = tuple[str, list[int]]  # folded text (white space runs as one space); each character's position
+_WORD = re.compile(r"\S+")
+
+
+def find_passage(
+    document: QTextDocument,
+    begin: int,
+    end: int,
+    passage: str,
+    texts: dict[tuple[int, int], Collapsed] | None = None,
+) -> tuple[int, int] | None:
     """(start, length) of the first place in [begin, end) where ``passage`` is written, over
-    paragraph breaks too; None if it is not there."""
+    paragraph breaks too; None if it is not there. ``texts`` keeps each range's text for
+    the next passage looked for in it (a page's 50 passages: each unit's text made once)."""
     needle = fold(" ".join(passage.split()))
     if not needle:
         return None
-    chars: list[str] = []
-    where: list[int] = []  # the document position of each character of ``chars``
-    block = document.findBlock(begin)
-    while block.isValid() and block.position() < end:
-        _collapse(block, begin, end, chars, where)
-        block = block.next()
-    found = fold("".join(chars)).find(needle)
+    key = (begin, end)
+    collapsed = texts.get(key) if texts is not None else None
+    if collapsed is None:
+        collapsed = _collapsed(document, begin, end)
+        if texts is not None:
+            texts[key] = collapsed
+    folded, where = collapsed
+    found = folded.find(needle)
     if found < 0:
         return None
     first, last = where[found], where[found + len(needle) - 1]
     return first, last + 1 - first
 
 
-def _collapse(block: QTextBlock, begin: int, end: int, chars: list[str], where: list[int]) -> None:
-    """Append the block's text in [begin, end) with runs of white space as one space."""
-    text, base = block.text(), block.position()
-    for offset, char in enumerate(text + "\n"):  # the paragraph break is white space too
-        position = base + offset
-        if position < begin or position >= end:
-            continue
-        if char.isspace() or char in "\u2028\u2029":
-            if chars and chars[-1] != " ":
-                chars.append(" ")
-                where.append(position)
-            continue
-        chars.append(char)
-        where.append(position)
+def _collapsed(document: QTextDocument, begin: int, end: int) -> Collapsed:
+    """The text of [begin, end) folded, runs of white space (paragraph breaks too) as one
+    space, with the document position of each character kept (word runs, not characters)."""
+    parts: list[str] = []
+    where: list[int] = []
+    block = document.findBlock(begin)
+    while block.isValid() and block.position() < end:
+        base = block.position()
+        offset = max(begin, base)
+        text = block.text()[offset - base : max(0, end - base)]
+        for word in _WORD.finditer(text.replace("\u2028", " ")):
+            if parts:
+                parts.append(" ")
+                where.append(offset + word.start() - 1)
+            parts.append(word.group())
+            where.extend(range(offset + word.start(), offset + word.end()))
+        block = block.next()
+    return fold("".join(parts)), where

@@ -27,7 +27,7 @@ from sgdesk.export.html import (
     body_point_size,
     style_sheet,
 )
-from sgdesk.export.note_marks import anchor_positions, unit_range
+from sgdesk.export.note_marks import Collapsed, anchor_positions, unit_range
 from sgdesk.ui.note_margin import NoteMargin, PaneMark, find_passage, note_lines
 from sgdesk.ui.safe_text import rich_lines
 from sgdesk.ui.theme import NOTE_MARK, Mark, current_theme
@@ -228,11 +228,16 @@ class ReadingPane(QTextBrowser):
         over paragraph breaks too); a note on a whole unit (no passage) gets only its margin
         marker. Returns how many passages were painted."""
         self._user_marks = []
+        texts: dict[tuple[int, int], Collapsed] = {}  # each unit's text, made once
         for passage in passages:
             found = self._unit_range(passage.node_id)
             if found is None:
                 continue
-            span = find_passage(self.document(), found[0], found[1], passage.text) if passage.text else None
+            span = (
+                find_passage(self.document(), found[0], found[1], passage.text, texts)
+                if passage.text
+                else None
+            )
             if passage.text and span is None:
                 continue
             start, length = span or (found[0], 0)
