@@ -11,6 +11,7 @@ import uuid
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
+from functools import cached_property
 from pathlib import Path
 
 from sgdesk import atomicfile
@@ -74,6 +75,13 @@ class Listing:
     noted: frozenset[str]  # the nodes that carry a note or highlight where it shows now
     within: frozenset[str]  # their ancestors (whose parts carry one)
     token: tuple[object, ...]  # equal tokens: nothing changed in between
+
+    @cached_property
+    def located(self) -> tuple[list[PlacedAnnotation], list[PlacedAnnotation]]:
+        """The notes found in the content, and those «sin ubicar» (worked out where it is
+        first asked for: on the worker thread)."""
+        placed = [n for n in self.notes if n.location.found]
+        return placed, [n for n in self.notes if not n.location.found]
 
 
 @dataclass(frozen=True)
@@ -251,6 +259,7 @@ class MyNotes:
         self._listing = Listing(
             self.favorites(library), notes, self.folders(), noted, self._ancestors(library, noted), token
         )
+        self._listing.located  # noqa: B018 (split here, off the GUI thread)
         return self._listing
 
     def noted_and_within(self, library: Library) -> tuple[frozenset[str], frozenset[str]]:

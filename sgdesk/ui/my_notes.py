@@ -10,8 +10,9 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 from datetime import date
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QMimeData, QModelIndex, QObject, QPersistentModelIndex, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence, QMouseEvent, QStandardItem, QStandardItemModel
@@ -52,6 +53,7 @@ ANNOTATION_ROLE = Qt.ItemDataRole.UserRole + 3  # a note's or highlight's id
 FAVORITE_ROLE = Qt.ItemDataRole.UserRole + 4  # a favorite's stored node id (even when gone)
 FOLDER_ROLE = Qt.ItemDataRole.UserRole + 5  # a favorites folder's name
 NOTES_LISTED = 500  # the dock lists the latest notes; «Solo mis notas» finds any of them
+FILL_SLICE = 150  # rows of the dock made per turn of the event loop
 QUOTE_LIMIT = 90
 HIGHLIGHT_COLOURS = HIGHLIGHT_NAMES  # «Subrayar» colours, by the name saved (sgdesk.ui.theme paints them)
 GROUP_FAVORITES, GROUP_NOTES, GROUP_UNPLACED = "Favoritos", "Notas", "Notas sin ubicar"
@@ -127,6 +129,16 @@ class NotesModel(QStandardItemModel):
         return str(folder), row
 
 
+@dataclass
+class _PendingRows:
+    """Rows still to be made under ``parent``, from ``position`` on."""
+
+    parent: QStandardItem
+    position: int
+    entries: list[Any]
+    make: Callable[[Any], QStandardItem]
+
+
 class NotesTree(QTreeView):
     """The dock's tree: a double click on a note edits it (Enter still opens it)."""
 
@@ -155,9 +167,16 @@ class NotesPanel(QWidget):
     delete_folder_requested = Signal(str)
     move_requested = Signal(str)  # a favorite's node id: choose its folder
     favorite_placed = Signal(str, str, int)  # node id, folder, row (-1: the end)
+    filled = Signal()  # every row of the last listing is in the tree
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self._pending: list[_PendingRows] = []
+        self._budget = FILL_SLICE
+        self._fill_timer = QTimer(self)
+        self._fill_timer.setSingleShot(True)
+        self._fill_timer.setInterval(0)
+        self._fill_timer.timeout.connect(self._fill_more)
         self.problem_label = QLabel(self)
         self.problem_label.setWordWrap(True)
         self.problem_label.setTextFormat(Qt.TextFormat.PlainText)
@@ -173,6 +192,7 @@ class NotesPanel(QWidget):
         self.view.setObjectName("myNotesTree")
         self.view.setAccessibleName(self.tr("Mis notas: favoritos y notas"))
         self.view.setHeaderHidden(True)
+        self.view.setUniformRowHeights(True)  # one line per row: no need to measure thousands
         self.view.setEditTriggers(QTreeView.EditTrigger.NoEditTriggers)
         self.view.setDragDropMode(QTreeView.DragDropMode.DragDrop)  # favorites only (see NotesModel)
         self.view.setDefaultDropAction(Qt.DropAction.MoveAction)
@@ -276,14 +296,22 @@ class NotesPanel(QWidget):
         self.problem_label.setVisible(bool(problem))
 
     def show_entries(
-        self, favorites: list[PlacedFavorite], notes: list[PlacedAnnotation], folders: list[str] | None = None
-    ) -> None:
+        self, favorites: list[PlacedFavorite], notes: list[PlacedAnnotation],
+        folders: list[str] | None = None,
+        located: tuple[list[PlacedAnnotation], list[PlacedAnnotation]] | None = None,
+    ) -> None:  # fmt: skip
+        """List favorites (by folder), the latest notes and the unplaced ones. The first
+        FILL_SLICE rows are made now, the others a slice per turn of the event loop (the
+        window keeps answering while a thousand favorites are listed); ``filled`` at the end."""
+        self._stop_filling()
         self.model.clear()
+        self._budget = FILL_SLICE
         root = self.model.invisibleRootItem()
         root.appendRow(self._favorites_group(favorites, folders or []))
-        placed = [n for n in notes if n.location.found]
-        unplaced = [n for n in notes if not n.location.found]
-        rows = [self._note_item(n) for n in placed[-NOTES_LISTED:]]  # the latest ones
+        if located is None:  # (the worker's listing comes with them split)
+            located = [n for n in notes if n.location.found], [n for n in notes if not n.location.found]
+        placed, unplaced = located
+        notes_group = self._group(self.tr(GROUP_NOTES), [], len(placed))
         if len(placed) > NOTES_LISTED:
             more = QStandardItem(
                 self.tr("… y %1 anteriores: búsquelas con «Solo mis notas»").replace(
@@ -291,13 +319,66 @@ class NotesPanel(QWidget):
                 )
             )
             more.setSelectable(False)
-            rows.insert(0, _no_drag(more))
-        root.appendRow(self._group(self.tr(GROUP_NOTES), rows, len(placed)))
-        root.appendRow(self._group(self.tr(GROUP_UNPLACED), [self._note_item(n) for n in unplaced]))
-        self.view.expandAll()  # a few groups and folders, never a large tree
+            notes_group.appendRow(_no_drag(more))
+        self._add(notes_group, placed[-NOTES_LISTED:], self._note_item)  # the latest ones
+        root.appendRow(notes_group)
+        unplaced_group = self._group(self.tr(GROUP_UNPLACED), [], len(unplaced))
+        self._add(unplaced_group, unplaced, self._note_item)
+        root.appendRow(unplaced_group)
+        self._expand_groups()  # rows added later go into these expanded groups
+        if self._pending:
+            self._fill_timer.start()
+        else:
+            self.filled.emit()
+
+    def _expand_groups(self) -> None:
+        """Open the groups and folders (not every row: thousands of them would be walked)."""
+        root = self.model.invisibleRootItem()
+        for row in range(root.rowCount()):
+            group = root.child(row)
+            self.view.expand(group.index())
+            for inner in range(group.rowCount()):
+                child = group.child(inner)
+                if child.data(FOLDER_ROLE) is not None:
+                    self.view.expand(child.index())
+
+    @property
+    def filling(self) -> bool:
+        """Rows are still being added (a slice per turn of the event loop)."""
+        return bool(self._pending)
+
+    def _add(
+        self, parent: QStandardItem, entries: Sequence[object], make: Callable[[Any], QStandardItem]
+    ) -> None:
+        """Make the entries' rows under ``parent``: as many as the budget allows now, the rest later."""
+        now, self._budget = entries[: self._budget], self._budget - min(len(entries), self._budget)
+        if now:
+            parent.appendRows([make(entry) for entry in now])
+        if len(entries) > len(now):
+            self._pending.append(_PendingRows(parent, parent.rowCount(), list(entries[len(now) :]), make))
+
+    def _fill_more(self) -> None:
+        budget = FILL_SLICE
+        while self._pending and budget:
+            pending = self._pending[0]
+            batch, pending.entries = pending.entries[:budget], pending.entries[budget:]
+            pending.parent.insertRows(pending.position, [pending.make(entry) for entry in batch])
+            pending.position += len(batch)
+            budget -= len(batch)
+            if not pending.entries:
+                self._pending.pop(0)
+        if self._pending:
+            self._fill_timer.start()
+        else:
+            self.filled.emit()
+
+    def _stop_filling(self) -> None:
+        self._fill_timer.stop()
+        self._pending = []
 
     def show_found(self, notes: list[PlacedAnnotation]) -> None:
         """Only the notes a search in «Mis notas» found, best first."""
+        self._stop_filling()
         self.model.clear()
         title = self.tr(GROUP_FOUND) if notes else self.tr("Ninguna nota coincide")
         self.model.invisibleRootItem().appendRow(self._group(title, [self._note_item(n) for n in notes]))
@@ -305,19 +386,23 @@ class NotesPanel(QWidget):
 
     def _favorites_group(self, favorites: list[PlacedFavorite], names: list[str]) -> QStandardItem:
         """Favorites at the top level first, then every folder (empty ones too) in its order."""
-        inside: dict[str, list[QStandardItem]] = {name: [] for name in names}
-        rows: list[QStandardItem] = []
+        inside: dict[str, list[PlacedFavorite]] = {name: [] for name in names}
+        top: list[PlacedFavorite] = []
         for placed in favorites:
             folder = placed.favorite.folder
-            (inside.setdefault(folder, []) if folder else rows).append(self._favorite_item(placed))
-        folders = [self._folder(name, items) for name, items in inside.items()]
-        group = self._group(self.tr(GROUP_FAVORITES), rows + folders, len(favorites))
+            (inside.setdefault(folder, []) if folder else top).append(placed)
+        group = self._group(self.tr(GROUP_FAVORITES), [], len(favorites))
         group.setData("", FOLDER_ROLE)  # a drop here: out of any folder
         group.setDropEnabled(True)
+        self._add(group, top, self._favorite_item)
+        for name, members in inside.items():
+            folder_item = self._folder(name, len(members))
+            group.appendRow(folder_item)
+            self._add(folder_item, members, self._favorite_item)
         return group
 
-    def _folder(self, name: str, favorites: list[QStandardItem]) -> QStandardItem:
-        folder = self._group(name, favorites)
+    def _folder(self, name: str, count: int) -> QStandardItem:
+        folder = self._group(name, [], count)
         folder.setData(name, FOLDER_ROLE)
         folder.setDropEnabled(True)
         folder.setAccessibleDescription(self.tr("Carpeta de favoritos"))
@@ -433,6 +518,7 @@ class MyNotesActions(QObject):
         self.watch(reader)
         self.panel = NotesPanel(parent)
         self.panel.node_activated.connect(self._open)
+        self.panel.filled.connect(self._on_filled)
         self.panel.query_changed.connect(lambda _text: self.refresh())
         self.panel.edit_requested.connect(self.edit_note)
         self.panel.delete_requested.connect(self.delete_note)
@@ -726,7 +812,10 @@ class MyNotesActions(QObject):
         self.noted_changed.emit(listing.noted, listing.within)
         if not self._dock.isVisible() or self.panel.search_field.text().strip():
             return
-        self.panel.show_entries(listing.favorites, listing.notes, listing.folders)
+        self.panel.show_entries(listing.favorites, listing.notes, listing.folders, listing.located)
+
+    def _on_filled(self) -> None:
+        """Every row is in the dock: select the one an action asked for."""
         if self._to_select is not None:
             self._select_now(*self._to_select)
             self._to_select = None
@@ -739,7 +828,7 @@ class MyNotesActions(QObject):
     @property
     def listing_pending(self) -> bool:
         """A listing was asked of the worker and has not arrived yet (for tests)."""
-        return self.sync is not None and self.sync.pending
+        return (self.sync is not None and self.sync.pending) or self.panel.filling
 
     def mark_tree(self) -> None:
         """The navigation tree marks the nodes that carry notes or highlights (and, with a

@@ -154,3 +154,40 @@ def test_the_dock_is_listed_on_a_worker_thread_and_its_model_holds(
         f"Decreto 267 de 2007, art. 7, lit. n · «{PASSAGE}» · ver concepto"
     ]
     qtmodeltester.check(window.my_notes.panel.model)  # type: ignore[attr-defined]
+
+
+def test_a_long_listing_is_filled_a_slice_at_a_time_in_order(qtbot: QtBot, qtmodeltester: object) -> None:
+    from sgdesk.content.annotations import Favorite
+    from sgdesk.notes import PlacedFavorite
+    from sgdesk.ui.my_notes import FILL_SLICE, NotesPanel
+
+    def favorite(number: int, folder: str) -> PlacedFavorite:
+        return PlacedFavorite(Favorite(f"nodo-{number}", f"Favorito {number}", folder, number, ""), True)
+
+    top = [favorite(n, "") for n in range(FILL_SLICE + 30)]  # more than one slice before the folders
+    inside = [favorite(n, "Carpeta") for n in range(1000, 1000 + 2 * FILL_SLICE)]
+    panel = NotesPanel()
+    qtbot.addWidget(panel)
+    panel.show()
+    panel.show_entries(top + inside, [], ["Carpeta", "Vacía"])
+    assert panel.filling  # the window answers before every row is made
+    made = sum(1 for row in panel.entries(GROUP_FAVORITES) if "Favorito" in row)
+    assert made == FILL_SLICE
+    with qtbot.waitSignal(panel.filled):
+        pass
+    assert not panel.filling
+    expected = [f"Favorito {n}" for n in range(FILL_SLICE + 30)]
+    expected += [f"Carpeta ({2 * FILL_SLICE})"] + [
+        f"  Favorito {n}" for n in range(1000, 1000 + 2 * FILL_SLICE)
+    ]
+    expected += ["Vacía"]
+    assert panel.entries(GROUP_FAVORITES) == expected
+    qtmodeltester.check(panel.model)  # type: ignore[attr-defined]
+
+    panel.show_entries(top + inside, [], [])
+    assert panel.filling
+    panel.show_entries(top[:2], [], [])  # a new listing while one is being filled replaces it
+    assert not panel.filling  # the old listing's rows are no longer made
+    qtbot.wait(50)  # the old listing's slices would have come by now
+    assert panel.entries(GROUP_FAVORITES) == ["Favorito 0", "Favorito 1"]
+    assert not panel.filling
