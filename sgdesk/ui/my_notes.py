@@ -535,6 +535,7 @@ class MyNotesActions(QObject):
         self.history_dialog: HistoryDialog | None = None
         self.sync: NotesSync | None = None  # listings off the GUI thread; changes made elsewhere
         self._to_select: tuple[int, str] | None = None  # the row to select once listed
+        self._closed = False
 
     @property
     def notes(self) -> MyNotes:
@@ -545,10 +546,11 @@ class MyNotesActions(QObject):
 
             self._notes = MyNotes.open(self._data_dir)
             self.panel.show_problem(self._notes.problem)
-            self.sync = NotesSync(self._notes, self)
-            self.sync.listed.connect(self._on_listed)
-            self.sync.failed.connect(self.panel.show_problem)
-            self.sync.changed_elsewhere.connect(self._on_changed_elsewhere)
+            if not self._closed:  # (a window closed before its first frame starts no thread)
+                self.sync = NotesSync(self._notes, self)
+                self.sync.listed.connect(self._on_listed)
+                self.sync.failed.connect(self.panel.show_problem)
+                self.sync.changed_elsewhere.connect(self._on_changed_elsewhere)
             pending, self._pending_visits = self._pending_visits, []
             for node, as_of in pending:  # the pages shown before it was opened
                 self._record(node, as_of)
@@ -556,6 +558,8 @@ class MyNotesActions(QObject):
 
     def start(self) -> None:
         """After the first frame: open the user database, paint the page, fill the dock."""
+        if self._closed:  # the window was closed before its first frame
+            return
         self.notes  # noqa: B018 (opens it)
         self.paint_pages()
         self.mark_tree()
@@ -920,8 +924,10 @@ class MyNotesActions(QObject):
         open_at_passage(self.reader, node_id, passage)
 
     def close(self) -> None:
+        self._closed = True
         if self.sync is not None:
             self.sync.shutdown()
+            self.sync = None
         if self._notes is not None:
             self._notes.close()
 
