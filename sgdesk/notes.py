@@ -114,11 +114,13 @@ class MyNotes:
     def __init__(self, database: UserDatabase) -> None:
         self._database = database
         self._store = UserNotesStore(database)
-        # Placements are worked out once per content version: (node id, anchor) → spot.
-        self._spots: dict[tuple[str, TextAnchor | None], _Spot] = {}
+        # Placements are worked out once per content version: (id, updated) → spot.
+        self._spots: dict[tuple[str, str], _Spot] = {}
         self._spots_version: str | None = None
         self._spots_for: Library | None = None  # the open content they were worked out in
         self._chains: dict[str, tuple[str, ...]] = {}  # node id → the ids above it
+        self._known: dict[str, Annotation] = {}  # the annotations last read, by id
+        self._present: dict[str, bool] = {}  # node id → in the open content
         self._listing: Listing | None = None
 
     @classmethod
@@ -246,7 +248,9 @@ class MyNotes:
     def placed(self, library: Library) -> list[PlacedAnnotation]:
         """Every annotation, placed in the corpus ``library`` holds now."""
         texts: dict[str, str | None] = {}
-        return [self._place(annotation, library, texts) for annotation in self._store.annotations()]
+        annotations = self._store.annotations_known(self._known)
+        self._known = {annotation.id: annotation for annotation in annotations}
+        return [self._place(annotation, library, texts) for annotation in annotations]
 
     def listing(self, library: Library) -> Listing:
         """Favorites, every annotation placed, folders and the noted nodes; read again only
@@ -284,7 +288,7 @@ class MyNotes:
     def _for_content(self, library: Library) -> None:
         """Forget placements and chains worked out in other content."""
         if self._spots_for is not library or self._spots_version != library.info.content_version:
-            self._spots, self._chains, self._spots_for = {}, {}, library
+            self._spots, self._chains, self._present, self._spots_for = {}, {}, {}, library
             self._spots_version = library.info.content_version
 
     def on_page(self, library: Library, node_ids: Sequence[str]) -> list[PlacedAnnotation]:
@@ -322,7 +326,7 @@ class MyNotes:
     ) -> PlacedAnnotation:
         """Where the annotation is now (worked out once per content version and anchor)."""
         self._for_content(library)
-        key = (annotation.node_id, annotation.anchor)
+        key = (annotation.id, annotation.updated)  # a changed anchor (an import) changes ``updated``
         spot = self._spots.get(key)
         if spot is None:
             placed = self._locate(annotation, library, texts)
@@ -383,7 +387,15 @@ class MyNotes:
             raise UserDataError(f"«{node_id[:80]}» no está en favoritos.")
 
     def favorites(self, library: Library) -> list[PlacedFavorite]:
-        return [PlacedFavorite(f, library.find(f.node_id) is not None) for f in self._store.favorites()]
+        self._for_content(library)
+        return [PlacedFavorite(f, self._exists(library, f.node_id)) for f in self._store.favorites()]
+
+    def _exists(self, library: Library, node_id: str) -> bool:
+        """Whether the open content has the node (asked once per content version)."""
+        found = self._present.get(node_id)
+        if found is None:
+            found = self._present[node_id] = library.find(node_id) is not None
+        return found
 
     # -- history -------------------------------------------------------------------
 

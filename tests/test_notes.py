@@ -331,3 +331,17 @@ def test_placements_are_worked_out_once_per_content_and_listings_follow_other_wr
         assert len(located) == 4
     finally:
         changed.close()
+
+
+def test_a_listing_reads_again_only_what_changed_even_within_the_same_second(
+    library: Library, my_notes: MyNotes
+) -> None:
+    note = my_notes.add_note(library, LIT_N, "primera versión", "proyección y estrategia")
+    other = my_notes.add_note(library, "mision", "otra", "Secretaría General")
+    first = my_notes.listing(library)
+    my_notes.edit_note(note.id, "segunda versión")  # within the same second: same ``updated``
+    second = my_notes.listing(library)
+    assert [p.annotation.text for p in second.notes] == ["segunda versión", "otra"]
+    assert second.notes[1].annotation is first.notes[1].annotation  # unchanged: not made again
+    my_notes.delete_annotation(other.id)
+    assert [p.annotation.id for p in my_notes.listing(library).notes] == [note.id]
