@@ -814,7 +814,10 @@ class MyNotesActions(QObject):
     def _on_listed(self, listing: Listing) -> None:
         """The worker's listing: mark the tree; fill the dock (unless it shows a search)."""
         self.noted_changed.emit(listing.noted, listing.within)
-        if not self._dock.isVisible() or self.panel.search_field.text().strip():
+        # A dock in a tab behind another is "visible" for Qt but not on screen: it is filled
+        # when its tab comes to the front (``visibilityChanged``), not before.
+        on_screen = self._dock.isVisible() and not self._dock.visibleRegion().isEmpty()
+        if not on_screen or self.panel.search_field.text().strip():
             return
         self.panel.show_entries(listing.favorites, listing.notes, listing.folders, listing.located)
 

