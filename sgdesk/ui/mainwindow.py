@@ -66,7 +66,8 @@ class MainWindow(QMainWindow):
         self.point_in_time.attach_timeline(self.docks["timelineDock"])
         self.links = LinkActions(self, LinkHost(  # «Copiar enlace» (Ctrl+L), sgdesk:// links
             lambda: self.reading_pane, lambda: self.library,
-            lambda: None if self.reader.state.showing_help else self.current_node_id,
+            lambda: None if self.reader.state.showing_help or self.reader.state.showing_later
+            else self.current_node_id,
             lambda: self.reader.state.day, self.point_in_time.apply, self.open_node))  # fmt: skip
         self.panes = PaneFocus(self.docks, {  # what takes the focus in each dock (built when needed)
             "navigationDock": lambda: self.tree_view, "searchDock": lambda: self.search_panel,

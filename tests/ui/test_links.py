@@ -47,6 +47,19 @@ def test_ctrl_l_copies_the_link_to_the_page_with_the_date(window: MainWindow, qt
     assert "Enlace copiado: sgdesk://decreto-267-2007/art-7?vigente=2008-06-30" in status
 
 
+def test_pages_that_are_not_units_have_no_link(window: MainWindow, qtbot: QtBot) -> None:
+    window.open_node("decreto-267-2007/art-7")
+    window.open_node("posterior/resolucion-630-2024")  # a later change's page, not a unit
+    assert window.reader.state.showing_later
+    QGuiApplication.clipboard().setText("antes")
+    qtbot.keyClick(window, Qt.Key.Key_L, CTRL)
+    assert QGuiApplication.clipboard().text() == "antes"  # not art. 7's link, which is not shown
+    assert "no tiene enlace" in window.statusBar().currentMessage()
+    qtbot.keyClick(window, Qt.Key.Key_F1)  # «Ayuda»
+    qtbot.keyClick(window, Qt.Key.Key_L, CTRL)
+    assert QGuiApplication.clipboard().text() == "antes"
+
+
 def test_the_edit_menu_offers_it(window: MainWindow) -> None:
     assert "Copiar enlace" in _menu_actions(window, "Edición")
     assert window.links.copy_action.shortcut().toString() == "Ctrl+L"
