@@ -47,6 +47,7 @@ __all__ = [
 
 LOG_LIMIT = 1_000_000
 EXIT_USER_FOLDER = 2
+LISTEN_LATEST_MS = 3000  # the single instance answers later launches by then, painted or not
 
 log = logging.getLogger("sgdesk")
 
@@ -189,13 +190,15 @@ def _run_window(app: QCoreApplication, database: Path | None, folder: Path, exit
     window = create_main_window(database, folder)
     _install_excepthook(window, folder)
     app.aboutToQuit.connect(window.save_state)
+    if link is not None:
+        window.links.open_link(link)  # (in a tab of its own: the pane in front changes)
     if isinstance(instance, single_instance.Primary):
         instance.link_received.connect(lambda text: window.links.open_link(text, bring_forward=True))
-        # Later launches wait for it (they retry): it costs the first frame nothing.
+        # After the first frame (later launches wait and retry: it costs that frame nothing), or
+        # after LISTEN_LATEST_MS if the window is never painted (started minimized, say).
         AfterFirstPaint(window.reading_pane.viewport(), instance.listen)
+        QTimer.singleShot(LISTEN_LATEST_MS, instance.listen)
         app.aboutToQuit.connect(instance.release)
-    if link is not None:
-        window.links.open_link(link)
     if window.content_updates is not None:
         window.content_updates.start_checking()
     if exit_after_paint:

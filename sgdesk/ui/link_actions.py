@@ -22,7 +22,7 @@ from sgdesk.export.html import LINK_SCHEME
 from sgdesk.ui.safe_text import plain, plain_message_box, show_status
 
 if TYPE_CHECKING:
-    from sgdesk.library import Library
+    from sgdesk.ui.reader_state import ReaderState
     from sgdesk.ui.reading_pane import ReadingPane
 
 COPY_SHORTCUT = "Ctrl+L"
@@ -31,14 +31,19 @@ log = logging.getLogger("sgdesk")
 
 @dataclass(frozen=True)
 class LinkHost:
-    """What links need from the window: its reading pane and its reader's state."""
+    """What links need from the window: the reader in front (its state and pane) and how to
+    open a page."""
 
     reading_pane: Callable[[], ReadingPane]  # the one in front (each tab has its own)
-    library: Callable[[], Library | None]
-    node: Callable[[], str | None]  # the node whose page is shown (None: «Ayuda», nothing yet)
-    day: Callable[[], date | None]  # the «Vigente a» date (None: today's text)
-    set_day: Callable[[date | None], None]
-    open_node: Callable[[str], bool]
+    state: Callable[[], ReaderState]  # the front tab's: library, node, «Vigente a», page kind
+    set_day: Callable[[date | None], None]  # the front tab's «Vigente a»
+    open_node: Callable[[str], bool]  # in the front tab
+    open_tab: Callable[[str, date | None], bool]  # in a new tab in front, on that date (False: no room)
+
+    def node(self) -> str | None:
+        """The unit whose page is shown; None on «Ayuda» or a later change's page (not units)."""
+        state = self.state()
+        return None if state.showing_help or state.showing_later else state.node_id
 
 
 class LinkActions(QObject):
@@ -66,13 +71,13 @@ class LinkActions(QObject):
     def link_for(self, node_id: str | None = None) -> str | None:
         """The link to ``node_id`` (else the unit at the cursor, else the page), at the date."""
         host = self._host
-        page, library = host.node(), host.library()
+        page, library = host.node(), host.state().library
         if page is None or library is None:
             return None
         unit = node_id or host.reading_pane().node_at_selection() or page
         found = library.find(unit)
         try:
-            return format_link((found.id if found else page), host.day())
+            return format_link((found.id if found else page), host.state().day)
         except ValueError:  # an id the link grammar cannot carry (a content team's typo)
             log.warning("no link for node id %r", unit)
             return None
@@ -96,7 +101,7 @@ class LinkActions(QObject):
                 menu.removeAction(standard)
         href = pane.anchorAt(position)
         unit = href.removeprefix(f"{LINK_SCHEME}:") if href.startswith(f"{LINK_SCHEME}:") else None
-        library = self._host.library()
+        library = self._host.state().library
         if unit is None or library is None or library.find(unit) is None:  # not a unit (a later change…)
             unit = pane.node_at_position(position)
         action = menu.addAction(self.copy_action.text())
@@ -120,7 +125,7 @@ class LinkActions(QObject):
             self._explain(exc.message)
             return False
         host = self._host
-        library = host.library()
+        library = host.state().library
         if library is None:
             self._explain("El enlace no se puede abrir: no hay contenido abierto.")
             return False
@@ -132,9 +137,12 @@ class LinkActions(QObject):
                 "Puede ser un enlace de otra versión, o estar incompleto; la sección abierta no cambió."
             )
             return False
-        host.set_day(link.day)
-        opened = host.open_node(node.id)
-        log.info("link opened: %s at %s", host.node(), host.day() or "today")
+        # In a tab of its own, as a browser does: the reader's tab keeps its page and its date.
+        opened = host.open_tab(node.id, link.day)
+        if not opened:  # as many tabs as allowed: here, then
+            host.set_day(link.day)
+            opened = host.open_node(node.id)
+        log.info("link opened: %s at %s", host.state().node_id, host.state().day or "today")
         return opened
 
     def _bring_forward(self) -> None:

@@ -65,10 +65,8 @@ class MainWindow(QMainWindow):
         self.searches = SearchController(reader, settings, self.docks["searchDock"], self)
         self.point_in_time.attach_timeline(self.docks["timelineDock"])
         self.links = LinkActions(self, LinkHost(  # «Copiar enlace» (Ctrl+L), sgdesk:// links
-            lambda: self.reading_pane, lambda: self.library,
-            lambda: None if self.reader.state.showing_help or self.reader.state.showing_later
-            else self.current_node_id,
-            lambda: self.reader.state.day, self.point_in_time.apply, self.open_node))  # fmt: skip
+            lambda: self.reading_pane, lambda: self.reader.state, self.point_in_time.apply, self.open_node,
+            lambda node, day: self.tabs.open_tab(node, day) is not None))  # fmt: skip
         self.panes = PaneFocus(self.docks, {  # what takes the focus in each dock (built when needed)
             "navigationDock": lambda: self.tree_view, "searchDock": lambda: self.search_panel,
             "timelineDock": lambda: self.point_in_time.timeline().view,

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QApplication, QMenu, QMessageBox
 from pytestqt.qtbot import QtBot
 
 from sgdesk.ui.mainwindow import MainWindow
+from sgdesk.ui.reader_tabs import MAX_TABS
 from tests.ui.helpers import current_tree_id, link_cursor
 
 CTRL = Qt.KeyboardModifier.ControlModifier
@@ -115,6 +116,33 @@ def test_a_link_opens_its_unit_at_its_date(window: MainWindow) -> None:
     assert window.links.open_link("SGDESK://Mision/")  # no date: today's text
     assert window.current_node_id == "mision"
     assert window.point_in_time.day is None
+
+
+def test_a_link_opens_in_a_tab_of_its_own_and_the_readers_tab_keeps_its_page_and_date(
+    window: MainWindow, qtbot: QtBot
+) -> None:
+    window.open_node("vision")
+    window.point_in_time.bar.set_day(date(2010, 5, 5))
+    reading = window.reader
+    assert window.links.open_link("sgdesk://decreto-267-2007/art-7?vigente=2008-06-30")
+    assert window.tabs.widget.count() == 2
+    assert window.reader is not reading  # the link's tab is in front
+    assert (window.current_node_id, window.reader.state.day) == ("decreto-267-2007/art-7", date(2008, 6, 30))
+    assert (reading.state.node_id, reading.state.day) == ("vision", date(2010, 5, 5))
+    qtbot.keyClick(window, Qt.Key.Key_W, CTRL)  # closing it goes back to the reader's page and date
+    assert window.reader is reading
+    assert window.point_in_time.bar.date_edit.date().toString("dd/MM/yyyy") == "05/05/2010"
+
+
+def test_with_every_tab_taken_a_link_opens_in_the_tab_in_front(window: MainWindow) -> None:
+    while window.tabs.widget.count() < MAX_TABS:
+        window.tabs.open_tab("mision", None)
+    assert window.links.open_link("sgdesk://decreto-267-2007/art-7/lit-n?vigente=2008-06-30")
+    assert window.tabs.widget.count() == MAX_TABS
+    assert (window.current_node_id, window.reader.state.day) == (
+        "decreto-267-2007/art-7/lit-n",
+        date(2008, 6, 30),
+    )
 
 
 def test_a_copied_link_opens_the_same_place(make_window: Callable[..., MainWindow]) -> None:
