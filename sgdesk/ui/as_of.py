@@ -227,7 +227,6 @@ class PointInTime(QObject):
         library_before = self.state.library
         self.reader = reader
         self._connect(reader.state)
-        self.bar.show_day(reader.state.day)
         if reader.state.library is not library_before:
             self._on_library(reader.state.library)
         else:

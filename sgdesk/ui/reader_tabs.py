@@ -50,6 +50,7 @@ class ReaderTabs(QObject):
         self.widget.setTabBarAutoHide(True)  # one tab: no bar, the page has the whole height
         self.widget.setElideMode(Qt.TextElideMode.ElideMiddle)  # many tabs: the norm and the date stay
         self.widget.tabBar().setFocusPolicy(Qt.FocusPolicy.NoFocus)  # Ctrl+Tab moves between tabs
+        self.widget.tabBar().setAccessibleName(self.tr("Pestañas de lectura"))
         self._readers: list[Reader] = []
         self._pending: dict[Reader, tuple[str, bool]] = {}  # not rendered yet: node, record
         self._zoom = DEFAULT_ZOOM

@@ -188,3 +188,24 @@ def test_an_older_window_layout_is_ignored(make_window: Callable[..., MainWindow
     assert second.docks["searchDock"] in second.tabifiedDockWidgets(second.docks["navigationDock"])
     assert second.tabs.widget.count() == 1
     assert second.current_node_id is not None
+
+
+def test_with_tabs_every_control_has_a_spanish_name(window: MainWindow, qtbot: QtBot) -> None:
+    from tests.ui.test_accessible_names import unnamed
+
+    window.open_node(DECREE)
+    press(qtbot, window, Qt.Key.Key_T)
+    type_date(qtbot, window, "30/06/2008")
+
+    assert unnamed(window) == []
+    assert window.tabs.widget.tabBar().accessibleName() == "Pestañas de lectura"
+
+
+def test_the_text_keeps_the_focus_across_tabs(window: MainWindow, qtbot: QtBot) -> None:
+    window.open_node(DECREE)
+    window.reading_pane.setFocus()
+    press(qtbot, window, Qt.Key.Key_T)
+    qtbot.waitUntil(lambda: window.reading_pane.hasFocus())
+    press(qtbot, window, Qt.Key.Key_Tab)
+    qtbot.waitUntil(lambda: window.reading_pane.hasFocus())
+    assert window.reading_pane is pane_at(window, 0)
