@@ -1,6 +1,7 @@
 """The "Vigente a" view, driven as a reader drives it: the date field in the toolbar, the tree,
 the reading pane, the timeline dock, the organigrama, the compiled functions, "Comparar fechas"
-and the export, all on the real corpus and real widgets."""
+and the export, on real widgets. The statuses at a date's boundaries are checked on the
+synthetic corpus (tests/synthetic.py); the rest runs end to end on the shipped corpus."""
 
 from __future__ import annotations
 
@@ -27,6 +28,7 @@ from sgdesk.ui.org_chart import OrgChartDialog
 from sgdesk.ui.theme import current_theme
 from sgdesk.ui.timeline_panel import TimelinePanel
 from sgdesk.ui.tree_model import STATUS_ROLE, NodeTreeModel
+from tests.synthetic import build
 from tests.ui.helpers import when_modal
 
 CTRL = Qt.KeyboardModifier.ControlModifier
@@ -35,6 +37,11 @@ ART_7 = "decreto-267-2007/art-7"
 LIT_N = f"{ART_7}/lit-n"
 LIT_N_TODAY = "Literal n — posiblemente modificada"  # by Decreto 456 de 2015, not incorporated
 EVENTS_DRAWN = 12 + 5  # the corpus's events and the later changes it knows of (hollow)
+# The synthetic corpus (tests/synthetic.py): literal c of article 1 of Decreto 1 de 2000 is added
+# in July 2003 (day not recorded), the whole decree repealed in 2005.
+ART_1 = "decreto-1-2000/art-1"
+LIT_C = f"{ART_1}/lit-c"
+LIT_C_TEXT = "Literal c de prueba, adicionado después."
 LIT_N_TEXT = "Formular y orientar las políticas para la gestión que en materia de relaciones, proyección"
 RENAMINGS = {
     "Subdirección de Conceptos": "Subdirección Distrital de Doctrina y Asuntos Normativos",
@@ -133,76 +140,91 @@ def test_the_date_is_not_remembered(make_window: Callable[..., MainWindow], data
     assert second.point_in_time.bar.date_edit.text() == date.today().strftime("%d/%m/%Y")
 
 
-def test_typing_a_date_greys_the_tree_and_marks_the_uncertain(window: MainWindow, qtbot: QtBot) -> None:
-    window.open_node(ART_7)
-    window.tree_view.expand(tree_index(window, ART_7))
-    type_date(qtbot, window, "30/06/2008")
-    assert window.point_in_time.day == date(2008, 6, 30)
+def test_typing_a_date_greys_the_tree_and_marks_the_uncertain(
+    make_window: Callable[..., MainWindow], qtbot: QtBot, tmp_path: Path
+) -> None:
+    window = make_window(build(tmp_path))  # the synthetic corpus: literal c added in July 2003
+    window.open_node(ART_1)
+    window.tree_view.expand(tree_index(window, ART_1))
+    type_date(qtbot, window, "15/07/2003")
+    assert window.point_in_time.day == date(2003, 7, 15)
     assert window.point_in_time.bar.today_button.isEnabled()
-    assert tree_row(window, LIT_N) == (
-        "Literal n — vigencia incierta",
-        "Literal n — vigencia incierta",
+    assert tree_row(window, LIT_C) == (
+        "Literal c — vigencia incierta",
+        "Literal c — vigencia incierta",
         False,
     )
-    assert tree_row(window, f"{ART_7}/lit-m") == ("Literal m", "Literal m", False)
-    assert tree_row(window, "decreto-163-2008")[0] == "Decreto 163 de 2008 — vigencia incierta"
-    assert tree_row(window, "decreto-59-2012") == (
-        "Decreto 059 de 2012", "Decreto 059 de 2012 — no vigente", True
-    )  # fmt: skip
+    assert tree_row(window, f"{ART_1}/lit-b") == ("Literal b", "Literal b", False)
+    assert tree_row(window, "decreto-2-2003")[0] == "Decreto 2 de 2003 — vigencia incierta"
+    assert tree_row(window, "decreto-3-2005") == ("Decreto 3 de 2005", "Decreto 3 de 2005 — no vigente", True)
     assert tree_row(window, "mision") == ("Misión", "Misión", False), "sections are always shown plainly"
 
-    set_date(window, date(2007, 12, 31))
-    assert window.point_in_time.day == date(2007, 12, 31)
-    assert tree_row(window, LIT_N) == ("Literal n", "Literal n — no vigente", True)
-    assert tree_row(window, f"{ART_7}/lit-a") == ("Literal a", "Literal a", False)
-    assert tree_index(window, LIT_N).data(STATUS_ROLE) == "no_vigente"
+    set_date(window, date(2003, 6, 30))
+    assert window.point_in_time.day == date(2003, 6, 30)
+    assert tree_row(window, LIT_C) == ("Literal c", "Literal c — no vigente", True)
+    assert tree_row(window, f"{ART_1}/lit-a") == ("Literal a", "Literal a", False)
+    assert tree_index(window, LIT_C).data(STATUS_ROLE) == "no_vigente"
 
     qtbot.mouseClick(window.point_in_time.bar.today_button, Qt.MouseButton.LeftButton)
     assert window.point_in_time.day is None
+    assert tree_row(window, LIT_C) == ("Literal c", "Literal c", False)
+    assert tree_row(window, "decreto-3-2005")[2] is False
+
+
+def test_todays_tree_marks_what_later_changes_may_have_modified(window: MainWindow) -> None:
+    """End to end on the shipped corpus: Decreto 456 de 2015 (not incorporated) and literal n."""
+    window.open_node(ART_7)
+    window.tree_view.expand(tree_index(window, ART_7))
     assert tree_row(window, LIT_N) == (LIT_N_TODAY, LIT_N_TODAY, False)
-    assert tree_row(window, "decreto-59-2012")[2] is False
+    set_date(window, date(2007, 12, 31))
+    assert tree_row(window, LIT_N) == ("Literal n", "Literal n — no vigente", True)
 
 
 def test_the_tree_model_with_statuses_passes_the_model_tester(
-    library: Library, qtmodeltester: ModelTester
+    qtmodeltester: ModelTester, tmp_path: Path
 ) -> None:
-    model = NodeTreeModel(library)
-    model.set_status_lookup(status_lookup(library, date(2008, 6, 30)))
-    index = model.index_for_id(LIT_N)
-    assert index.data() == "Literal n — vigencia incierta"
-    qtmodeltester.check(model)
-    model.set_status_lookup(None)
-    assert index.data() == "Literal n"
-    qtmodeltester.check(model, force_py=True)
+    library = Library.open(build(tmp_path))
+    try:
+        model = NodeTreeModel(library)
+        model.set_status_lookup(status_lookup(library, date(2003, 7, 15)))
+        index = model.index_for_id(LIT_C)
+        assert index.data() == "Literal c — vigencia incierta"
+        qtmodeltester.check(model)
+        model.set_status_lookup(None)
+        assert index.data() == "Literal c"
+        qtmodeltester.check(model, force_py=True)
+    finally:
+        library.close()
 
 
 # -- the reading pane ------------------------------------------------------------------------
 
 
-def test_the_reading_pane_shows_each_units_status(window: MainWindow, qtbot: QtBot) -> None:
-    window.open_node(ART_7)
-    type_date(qtbot, window, "30/06/2008")
+def test_the_reading_pane_shows_each_units_status(
+    make_window: Callable[..., MainWindow], qtbot: QtBot, tmp_path: Path
+) -> None:
+    window = make_window(build(tmp_path))
+    window.open_node(ART_1)
+    type_date(qtbot, window, "15/07/2003")
     text = pane_text(window)
-    assert "Texto vigente al 30 de junio de 2008" in text.splitlines()[1]
-    assert paragraph_after(text, "n. ") == [
-        f"n. {LIT_N_TEXT} y estrategia internacional requiera el Despacho del Alcalde Mayor.",
+    assert "Texto vigente al 15 de julio de 2003" in text.splitlines()[1]
+    assert paragraph_after(text, "c. ") == [
+        f"c. {LIT_C_TEXT}",
         "Vigencia incierta: fecha exacta no registrada",
-        "Adicionado por el artículo 2 del Decreto 163 de 2008 (2008, fecha exacta no registrada: pudo ser "
-        "después del 30 de junio de 2008)",
+        "Adicionado por el artículo 2 del Decreto 2 de 2003 (julio de 2003, fecha exacta no registrada: pudo "
+        "ser después del 15 de julio de 2003)",
     ]
-    assert paragraph_after(text, "m. ")[1] == "n. " + LIT_N_TEXT + " y estrategia internacional " \
-        "requiera el Despacho del Alcalde Mayor.", "literals in force carry no note"  # fmt: skip
+    assert paragraph_after(text, "b. ")[1] == f"c. {LIT_C_TEXT}", "literals in force carry no note"
 
-    set_date(window, date(2007, 12, 31))
+    set_date(window, date(2003, 6, 30))
     text = pane_text(window)
-    assert "Texto vigente al 31 de diciembre de 2007" in text
-    assert paragraph_after(text, "n. ")[:2] == [
-        f"n. {LIT_N_TEXT} y estrategia internacional requiera el Despacho del Alcalde Mayor.",
-        "No vigente el 31 de diciembre de 2007",
-    ], "the text itself stays, verbatim"
-    assert "Adicionado" not in text, "added in 2008: no past fact on a 2007 date"
-    assert colour_of(window, "estrategia internacional") == current_theme().page.lapsed, "greyed"
-    assert colour_of(window, "disciplinario a nivel distrital") != current_theme().page.lapsed
+    assert "Texto vigente al 30 de junio de 2003" in text
+    assert paragraph_after(text, "c. ")[:2] == [f"c. {LIT_C_TEXT}", "No vigente el 30 de junio de 2003"], (
+        "the text itself stays, verbatim"
+    )
+    assert "Adicionado" not in text, "added in July: no past fact on a June date"
+    assert colour_of(window, "adicionado después") == current_theme().page.lapsed, "greyed"
+    assert colour_of(window, "Literal b de prueba") != current_theme().page.lapsed
 
     qtbot.mouseClick(window.point_in_time.bar.today_button, Qt.MouseButton.LeftButton)
     text = pane_text(window)
@@ -414,16 +436,9 @@ def test_the_compiled_functions_of_the_secretaria(window: MainWindow, qtbot: QtB
     assert paragraph_after(text, "a. ")[1] == "Texto original del Decreto 267 de 2007"
     assert LIT_N_TEXT not in text
 
-    set_date(window, date(2008, 6, 30))  # the compiled page follows the date
+    set_date(window, date(2009, 6, 30))  # the compiled page follows the date
     text = pane_text(window)
     assert text.startswith("Funciones de la Secretaría General")
-    assert paragraph_after(text, "n. ")[1:] == [
-        "Vigencia incierta: fecha exacta no registrada",
-        "Adicionado por el artículo 2 del Decreto 163 de 2008 (2008, fecha exacta no registrada: pudo ser "
-        "después del 30 de junio de 2008)",
-    ]
-    set_date(window, date(2009, 6, 30))
-    text = pane_text(window)
     assert paragraph_after(text, "n. ")[1] == "Adicionado por el artículo 2 del Decreto 163 de 2008"
     assert window.current_node_id == ART_7
     window.open_node("mision")
@@ -519,19 +534,15 @@ def test_the_export_prints_the_text_of_the_date(
     assert "texto vigente al 31 de diciembre de 2007, según los cambios registrados hasta 2012" in text
 
 
-def test_another_corpus_keeps_the_date(
-    window: MainWindow, qtbot: QtBot, corpus_db: Path, tmp_path: Path
-) -> None:
-    import shutil
-
+def test_another_corpus_keeps_the_date(window: MainWindow, qtbot: QtBot, tmp_path: Path) -> None:
     timeline_loaded(qtbot, window)
-    set_date(window, date(2008, 6, 30))
-    copy = tmp_path / "otra.db"
-    shutil.copyfile(corpus_db, copy)
-    assert window.open_database(copy)
-    assert window.point_in_time.day == date(2008, 6, 30)
-    window.open_node(ART_7)
+    set_date(window, date(2003, 7, 15))
+    assert window.open_database(build(tmp_path))  # the synthetic corpus
+    assert window.point_in_time.day == date(2003, 7, 15)
+    window.open_node(ART_1)
     assert "Vigencia incierta: fecha exacta no registrada" in pane_text(window)
-    assert tree_row(window, LIT_N)[0] == "Literal n — vigencia incierta"
-    qtbot.waitUntil(lambda: len(timeline_panel(window).view.visible_event_ids()) == EVENTS_DRAWN)
+    assert tree_row(window, LIT_C)[0] == "Literal c — vigencia incierta"
+    assert window.library is not None
+    events = len(window.library.timeline().events)
+    qtbot.waitUntil(lambda: len(timeline_panel(window).view.visible_event_ids()) == events)
     assert timeline_panel(window).view.marker_x() is not None
