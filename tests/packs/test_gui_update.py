@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 from pytestqt.qtbot import QtBot
 
 from sgdesk.app import configure_application, create_main_window
+from sgdesk.packs.installed import ContentFolder
 from sgdesk.ui.dialogs import about_text
 from sgdesk.ui.mainwindow import MainWindow
 from tests.packs.conftest import NEW_WORD, KeyFiles, MakePack
@@ -143,3 +144,44 @@ def test_a_damaged_installed_version_opens_the_shipped_corpus_with_a_message(
     box = window.content_updates.dialog
     assert box is not None
     assert "El contenido instalado (versión 2026.5) está dañado" in box.text()
+
+
+def test_the_update_controller_works_without_a_window(
+    qtbot: QtBot, tmp_path: Path, content_folder: ContentFolder, make_pack: MakePack, new_sources: Path
+) -> None:
+    """ContentUpdates needs a parent widget, a status reporter and a way to switch the content."""
+    from PySide6.QtWidgets import QWidget
+
+    from sgdesk.ui.content_updates import ContentUpdates
+    from sgdesk.ui.state import UiSettings
+
+    parent = QWidget()
+    qtbot.addWidget(parent)
+    messages: list[str] = []
+    switched: list[Path] = []
+
+    class Status:
+        def show_status(self, text: str, timeout: int = 8000) -> None:
+            messages.append(text)
+
+        def clear_status(self) -> None:
+            messages.append("")
+
+    def switch(path: Path) -> bool:
+        switched.append(path)
+        return True
+
+    updates = ContentUpdates(parent, Status(), switch, content_folder, UiSettings(tmp_path / "x.ini"), None)
+    box = updates.offer(make_pack("2026.7", sources=new_sources))
+    assert box is not None
+    with qtbot.waitSignal(updates.installed, timeout=20000):
+        _click(box, "Instalar")
+
+    assert messages[-1] == "Contenido actualizado a la versión 2026.7."
+    assert switched == [content_folder.current().path]
+    assert switched[0] != content_folder.shipped
+    rollback = updates.ask_rollback()
+    assert rollback is not None
+    rollback.accept()
+    assert switched[-1] == content_folder.shipped
+    assert messages[-1].startswith("Restaurado: ahora se usa el")
