@@ -85,10 +85,6 @@ class ReaderTabs(QObject):
     def index_of(self, reader: Reader) -> int:
         return self.widget.indexOf(reader.view)  # type: ignore[arg-type]
 
-    def is_pending(self, reader: Reader) -> bool:
-        """A background tab whose page has not been rendered yet."""
-        return reader in self._pending
-
     def pending_node(self, reader: Reader) -> str | None:
         return self._pending[reader][0] if reader in self._pending else reader.state.node_id
 
