@@ -6,9 +6,9 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QEvent, QObject, QPoint, Qt, Signal
-from PySide6.QtGui import QKeyEvent, QMouseEvent
-from PySide6.QtWidgets import QAbstractItemView, QWidget
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QPoint, Qt, Signal
+from PySide6.QtGui import QKeyEvent, QKeySequence, QMouseEvent
+from PySide6.QtWidgets import QAbstractItemView, QMenu, QWidget
 
 Target = Callable[[QPoint], str | None]  # what a click at this point (viewport coordinates) names
 
@@ -62,7 +62,8 @@ class NewTabClicks(QObject):
 
 
 def item_view_clicks(view: QAbstractItemView, role: int) -> NewTabClicks:
-    """New-tab clicks (and Ctrl+Enter) on an item view whose entries carry an id in ``role``."""
+    """New-tab clicks, Ctrl+Enter and a context menu «Abrir en una pestaña nueva» on an item
+    view whose entries carry an id in ``role``."""
 
     def target_at(point: QPoint) -> str | None:
         value = view.indexAt(point).data(role)
@@ -72,4 +73,18 @@ def item_view_clicks(view: QAbstractItemView, role: int) -> NewTabClicks:
         value = view.currentIndex().data(role)
         return str(value) if value else None
 
-    return NewTabClicks(view.viewport(), target_at, current, view)
+    clicks = NewTabClicks(view.viewport(), target_at, current, view)
+
+    def context_menu(point: QPoint) -> None:
+        target = target_at(point)
+        if target:
+            menu = QMenu(view)
+            action = menu.addAction(QCoreApplication.translate("tabs", "Abrir en una pestaña nueva"))
+            action.setShortcut(QKeySequence("Ctrl+Return"))
+            action.triggered.connect(lambda: clicks.requested.emit(target))
+            menu.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+            menu.popup(view.viewport().mapToGlobal(point))
+
+    view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+    view.customContextMenuRequested.connect(context_menu)
+    return clicks

@@ -8,6 +8,7 @@ from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
+import pytest
 from PySide6.QtCore import QByteArray, QSettings, Qt
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
@@ -209,3 +210,30 @@ def test_the_text_keeps_the_focus_across_tabs(window: MainWindow, qtbot: QtBot) 
     press(qtbot, window, Qt.Key.Key_Tab)
     qtbot.waitUntil(lambda: window.reading_pane.hasFocus())
     assert window.reading_pane is pane_at(window, 0)
+
+
+@pytest.mark.qt_log_ignore("This plugin does not support")  # offscreen: a popup menu grabs the keyboard
+def test_the_index_menu_opens_an_entry_in_a_new_tab(window: MainWindow, qtbot: QtBot) -> None:
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QMenu
+
+    window.open_node("mision")
+    qtbot.waitUntil(lambda: window.tree_view.contextMenuPolicy() == Qt.ContextMenuPolicy.CustomContextMenu)
+    index = window.tree_model.index_for_id("vision")
+    chosen: list[str] = []
+
+    def choose() -> None:
+        menu = next(m for m in window.tree_view.findChildren(QMenu) if m.isVisible())
+        chosen.extend(a.text() for a in menu.actions())
+        qtbot.keyClick(menu, Qt.Key.Key_Down)
+        qtbot.keyClick(menu, Qt.Key.Key_Return)
+
+    QTimer.singleShot(100, choose)
+    window.tree_view.customContextMenuRequested.emit(
+        window.tree_view.visualRect(index).center()
+    )  # a right click
+    qtbot.waitUntil(lambda: window.tabs.widget.count() == 2)
+
+    assert chosen == ["Abrir en una pestaña nueva"]
+    assert titles(window) == ["Misión", "Visión"]
+    assert window.current_node_id == "mision"
