@@ -33,6 +33,7 @@ TABS = {"tabs": [{"node": "mision", "day": None}, {"node": LAST_PAGE, "day": "20
         "current": 1}  # fmt: skip
 REPO = Path(__file__).resolve().parent.parent
 BARE_WINDOW = Path(__file__).resolve().with_name("bare_window.py")
+READER_ONLY = Path(__file__).resolve().with_name("reader_only.py")
 WARMUP_RUNS = 2
 AIM = 1.5  # the app's median may be at most this many times the bare window's
 CHILD_TIMEOUT_S = 60.0
@@ -185,6 +186,10 @@ def make_variants(scratch: Path, frozen: Path | None = None, before: Path | None
         Variant("bare", "Ventana mínima: árbol y texto (base)", lambda: [sys.executable, str(BARE_WINDOW)]),
         Variant("app_warm", "sgdesk, última página restaurada", lambda: [*app, str(warm_dir)], LAST_PAGE),
     ]
+    reader_only = [sys.executable, str(READER_ONLY), "mision"]
+    variants.append(
+        Variant("reader_only", "experimento: solo índice y página", lambda: reader_only, "mision")
+    )
     tabs_dir = scratch / "tabs"
     _seed_tabs(tabs_dir)
     variants.append(
