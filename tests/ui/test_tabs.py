@@ -237,3 +237,12 @@ def test_the_index_menu_opens_an_entry_in_a_new_tab(window: MainWindow, qtbot: Q
     assert chosen == ["Abrir en una pestaña nueva"]
     assert titles(window) == ["Misión", "Visión"]
     assert window.current_node_id == "mision"
+
+
+def test_the_help_explains_the_tabs_and_lists_their_keys(window: MainWindow, qtbot: QtBot) -> None:
+    press(qtbot, window, Qt.Key.Key_F1, Qt.KeyboardModifier.NoModifier)
+
+    text = window.reading_pane.toPlainText()
+    assert "Pestañas: dos normas o dos fechas lado a lado" in text
+    for name in ("Nueva pestaña", "Cerrar pestaña", "Pestaña siguiente", "Pestaña anterior"):
+        assert name in text, name
