@@ -91,7 +91,9 @@ class NotesLoader(QObject):
         self._worker = _Worker(user_database)
         self._worker.moveToThread(self._thread)
         self._requested.connect(self._worker.run)
-        self._closing.connect(self._worker.close)
+        # blocking: quit() may end the thread's event loop before a queued close() runs, and the
+        # connections stayed open (on Windows the data folder could then not be removed)
+        self._closing.connect(self._worker.close, Qt.ConnectionType.BlockingQueuedConnection)
         self._worker.finished.connect(self._on_finished)
         self._worker.failed.connect(self._on_failed)
         self._thread.start()
