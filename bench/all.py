@@ -5,7 +5,9 @@
 1. ``bench`` — start-up against a bare PySide6 window;
 2. ``bench.build_index`` — the synthetic corpora of 10 000 and 100 000 provisions (with
    ``--large`` also 1 000 000: about 4 minutes and 2 GB), only those not yet in ``bench/.cache``;
-3. ``bench.search`` — 61 fixed queries against the raw FTS5 statement;
+3. ``bench.search`` — fixed, vocabulary and as-you-type queries against the raw FTS5
+   statement; ``bench.spelling`` — «¿Quiso decir…?» against the earlier code; ``bench.search_notes``
+   — the panel's search with 10 000 notes against none;
 4. ``bench.export`` — PDF export against a bare ``QPdfWriter``;
 5. ``bench.timeline`` — the "Vigente a" date change;
 6. ``bench.responsiveness`` — how long the window is blocked while the timeline is read and
@@ -38,6 +40,8 @@ def steps(sizes: Sequence[int]) -> list[list[str]]:
         plan.append(["bench.build_index", "--sizes", ",".join(map(str, missing))])
     plan += [
         ["bench.search", "--sizes", listed],
+        ["bench.spelling", "--sizes", listed],
+        ["bench.search_notes"],
         ["bench.export"],
         ["bench.timeline", "--sizes", listed],
         ["bench.responsiveness", "--sizes", listed],
