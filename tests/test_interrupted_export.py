@@ -1,6 +1,9 @@
 """Exports interrupted from outside, with real processes: Ctrl+C, SIGTERM and SIGHUP end with
 a Spanish line and no temporary file; SIGKILL at random moments leaves files that the next
-export to the folder removes, and never damages an existing target."""
+export to the folder removes, and never damages an existing target.
+
+No sleeps decide what is tested: the child is caught in the act (its temporary file exists)
+and frozen with SIGSTOP while the test looks; a loaded machine only makes it wait longer."""
 
 from __future__ import annotations
 
@@ -19,6 +22,7 @@ from sgdesk.atomicfile import PATTERN
 pytestmark = pytest.mark.skipif(os.name != "posix", reason="POSIX signals (Windows: tests/test_windows.py)")
 
 OLD = b"%PDF-1.4 the copy exported last week"
+TRIES = 5  # exports that may finish before the test catches them in the act (a loaded machine)
 
 
 def start_export(database: Path, target: Path) -> subprocess.Popen[str]:
@@ -43,13 +47,43 @@ def parts(folder: Path) -> list[str]:
     return sorted(p.name for p in folder.glob(PATTERN))
 
 
-def wait_for_part(process: subprocess.Popen[str], folder: Path) -> None:
-    """Until the export is writing its temporary file (it is well under way then)."""
-    deadline = time.monotonic() + 60
-    while not parts(folder):
-        assert process.poll() is None, "the export ended before it could be interrupted"
+def wait_for_part(process: subprocess.Popen[str], folder: Path, known: set[str] | None = None) -> bool:
+    """Until the export is writing its temporary file (one not in ``known``: left by earlier
+    kills); False if it ended first."""
+    deadline = time.monotonic() + 120
+    while not set(parts(folder)) - (known or set()):
+        if process.poll() is not None:
+            return False
         assert time.monotonic() < deadline, "no temporary file appeared"
-        time.sleep(0.005)
+        time.sleep(0.002)
+    return True
+
+
+def freeze(process: subprocess.Popen[str]) -> None:
+    """SIGSTOP, and wait until the kernel says the process is stopped (state T)."""
+    process.send_signal(signal.SIGSTOP)
+    deadline = time.monotonic() + 30
+    while True:
+        stat = Path(f"/proc/{process.pid}/stat").read_text()
+        if stat.rsplit(")", 1)[1].split()[0] in ("T", "t", "Z"):
+            return
+        assert time.monotonic() < deadline, "the export did not stop"
+        time.sleep(0.001)
+
+
+def caught_mid_export(database: Path, target: Path) -> subprocess.Popen[str]:
+    """An export of ``database`` to ``target``, stopped while its temporary file exists and
+    ``target`` is untouched: a signal sent now lands in the middle of the export."""
+    for _ in range(TRIES):
+        process = start_export(database, target)
+        if wait_for_part(process, target.parent):
+            freeze(process)
+            if parts(target.parent) and target.read_bytes() == OLD:
+                return process
+            process.send_signal(signal.SIGCONT)  # it got past the temporary file meanwhile
+        process.communicate(timeout=120)
+        target.write_bytes(OLD)  # the export that got through replaced it: put it back
+    raise AssertionError(f"{TRIES} exports finished before they could be caught writing")
 
 
 @pytest.mark.parametrize(
@@ -62,10 +96,10 @@ def test_an_interrupted_export_says_so_and_leaves_nothing(
 ) -> None:
     target = tmp_path / "Compendio.pdf"
     target.write_bytes(OLD)
-    process = start_export(corpus_db, target)
-    wait_for_part(process, tmp_path)
-    process.send_signal(number)
-    stdout, stderr = process.communicate(timeout=60)
+    process = caught_mid_export(corpus_db, target)
+    process.send_signal(number)  # pending while stopped: delivered when it goes on
+    process.send_signal(signal.SIGCONT)
+    stdout, stderr = process.communicate(timeout=120)
     assert process.returncode == code, stderr
     assert stderr == f"sgdesk: exportación interrumpida ({cause}); no quedó ningún archivo a medias.\n"
     assert stdout == ""
@@ -83,32 +117,39 @@ def test_exports_killed_at_random_moments_leave_nothing_after_the_next_export(
     for n, target in enumerate(targets):
         target.write_bytes(OLD + bytes([n]))
     expected = {target: target.read_bytes() for target in targets}
+    # One whole export, timed in two stretches: start to temporary file, temporary file to end.
     started = time.monotonic()
     whole = start_export(corpus_db, folder / "medida.pdf")
+    assert wait_for_part(whole, folder)
+    starting = time.monotonic() - started
     assert whole.communicate(timeout=120)[1] == ""
     assert whole.returncode == 0
-    duration = time.monotonic() - started  # process start to renamed file
+    writing = time.monotonic() - started - starting
     (folder / "medida.pdf").unlink()
 
     chooser = random.Random(20261201)
-    killed, runs, left = 0, 0, 0
-    while killed < 20:  # SIGKILLs that struck before the export was done
+    killed, runs, mid_write = 0, 0, 0
+    while killed < 20 or mid_write < 5:  # SIGKILLs that struck before the export was done
         runs += 1
         # A loaded machine makes some exports finish before their kill: allow for it.
-        assert runs <= 80, f"only {killed} of {runs} kills struck mid-export"
+        assert runs <= 100, f"only {killed} of {runs} kills struck mid-export ({mid_write} while writing)"
         target = targets[runs % len(targets)]
+        before = set(parts(folder))
         process = start_export(corpus_db, target)
-        time.sleep(chooser.uniform(0.0, 0.9 * duration))
+        if runs % 2:  # a moment while Python starts, reads the corpus and lays out the pages
+            time.sleep(chooser.uniform(0.0, starting))
+        elif wait_for_part(process, folder, before):  # a moment while the PDF is being written
+            time.sleep(chooser.uniform(0.0, 0.9 * writing))
         process.kill()
         process.communicate(timeout=60)
-        left = max(left, len(parts(folder)))
         if target.read_bytes() == expected[target]:
-            killed += process.returncode == -signal.SIGKILL
+            struck = process.returncode == -signal.SIGKILL
+            killed += struck
+            mid_write += struck and bool(set(parts(folder)) - before)  # its part was left
         else:  # done before the kill (or killed while exiting): a whole new PDF, never a part
             expected[target] = target.read_bytes()
             assert expected[target].startswith(b"%PDF-1.4"), f"run {runs}: {target.name} damaged"
             assert b"%%EOF" in expected[target][-1024:], f"run {runs}: {target.name} cut short"
-    assert left > 0, "no kill struck while a temporary file existed: the test proved nothing"
 
     final = start_export(corpus_db, folder / "final.pdf")
     assert final.communicate(timeout=120)[1] == ""
