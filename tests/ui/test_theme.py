@@ -14,7 +14,7 @@ import pytest
 from PySide6.QtCore import QRect, Qt
 from PySide6.QtGui import QColor, QGuiApplication, QImage, QPainter, QPalette
 from PySide6.QtPrintSupport import QPrinter
-from PySide6.QtWidgets import QApplication, QMenu, QStyleFactory
+from PySide6.QtWidgets import QApplication, QMenu, QStyleFactory, QTextBrowser
 from pytestqt.qtbot import QtBot
 
 from sgdesk.content.model import EventKind
@@ -460,3 +460,19 @@ def test_no_colour_is_hard_coded_outside_the_theme() -> None:
              if (colours := _hard_coded_colours(path.read_text(encoding="utf-8")))}  # fmt: skip
     assert found == {}
     assert _hard_coded_colours('x = QColor("#1f3b5c"); y = QColor("white"); z = Qt.GlobalColor.red')
+
+
+def test_every_tab_takes_the_new_theme(window: MainWindow, looks: Appearance) -> None:
+    """Two norms side by side (#11.5): the tab behind is restyled too, and shows dark when raised."""
+    window.open_node(PAGE_WITH_BANNER)
+    behind = window.tabs.open_tab("decreto-163-2008", None, in_front=False)
+    assert behind is not None
+    choose(looks, ThemeChoice.DARK)
+    dark = theme.fixed_theme(Scheme.DARK).page
+    for reader in window.tabs.readers:
+        pane = reader.view
+        assert isinstance(pane, QTextBrowser)
+        assert f"color: {dark.title}" in pane.document().defaultStyleSheet()
+    window.tabs.widget.setCurrentWidget(behind.view)  # type: ignore[arg-type]
+    QApplication.processEvents()
+    assert _title_colour(window) == dark.title
