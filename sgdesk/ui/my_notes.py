@@ -62,20 +62,6 @@ FAVORITE_MIME = "application/x-sgdesk-favorite"  # a favorite dragged in the doc
 _Index = QModelIndex | QPersistentModelIndex
 
 
-class _TipItem(QStandardItem):
-    """A row whose tooltip (escaped lines of data) is made when it is shown, not when the
-    dock is filled with thousands of rows."""
-
-    def __init__(self, text: str, tip: list[str]) -> None:
-        super().__init__(text)
-        self._tip = tip
-
-    def data(self, role: int = Qt.ItemDataRole.UserRole + 1) -> object:
-        if role == Qt.ItemDataRole.ToolTipRole:
-            return rich_lines(self._tip)
-        return super().data(role)
-
-
 def _no_drag(item: QStandardItem) -> QStandardItem:
     item.setDragEnabled(False)
     item.setDropEnabled(False)
@@ -421,7 +407,8 @@ class NotesPanel(QWidget):
         text = favorite.title or favorite.node_id
         if not placed.available:
             text += self.tr(" — no disponible en esta versión del contenido")
-        item = _TipItem(text, [favorite.node_id])  # drag and drop enabled (QStandardItem's default)
+        item = QStandardItem(text)  # drag and drop enabled (QStandardItem's default)
+        item.setToolTip(rich(favorite.node_id))
         item.setData(favorite.node_id if placed.available else None, NODE_ROLE)
         item.setData(favorite.node_id, FAVORITE_ROLE)
         item.setEnabled(placed.available)
@@ -440,7 +427,8 @@ class NotesPanel(QWidget):
         if note.anchor is not None:
             tooltip.append(f"«{note.anchor.exact}»")
         tooltip.append(note.text)
-        item = _no_drag(_TipItem(" · ".join(parts), tooltip))
+        item = _no_drag(QStandardItem(" · ".join(parts)))
+        item.setToolTip(rich_lines(tooltip))
         item.setData(placed.node_id if placed.location.found else None, NODE_ROLE)
         item.setData(placed.current_text, PASSAGE_ROLE)
         item.setData(note.id, ANNOTATION_ROLE)
