@@ -13,6 +13,9 @@ import pytest
 from sgdesk import __version__
 from tests.conftest import BadDatabase
 
+# A page some of whose units were not certainly in force on its date.
+PARTS = "no todas sus partes estaban vigentes con certeza en esa fecha (se indica en cada una)"
+
 
 def sgdesk(*args: str | Path) -> subprocess.CompletedProcess[str]:
     env = {**os.environ, "PYTHONIOENCODING": "utf-8"}
@@ -157,10 +160,12 @@ def test_export_cli_as_of_prints_the_text_in_force_that_day(corpus_db: Path, tmp
     result = sgdesk("--database", corpus_db, "export", "decreto-267-2007/art-7", "-o", output,
                     "--as-of", "2007-12-31")  # fmt: skip
     assert result.returncode == 0, result.stderr
-    assert "texto vigente al 2007-12-31" in result.stdout
+    stated = f"texto al 31 de diciembre de 2007: {PARTS}, según los cambios registrados hasta 2012"
+    assert stated in result.stdout
     text = " ".join(" ".join(page.extract_text().split()) for page in PdfReader(output).pages)
-    assert "Texto vigente al 31 de diciembre de 2007" in text
-    assert "texto vigente al 31 de diciembre de 2007, según los cambios registrados hasta 2012" in text
+    assert f"Texto al 31 de diciembre de 2007: {PARTS}" in text  # literal n came in 2008
+    assert f"texto al 31 de diciembre de 2007: {PARTS}, según los cambios registrados hasta 2012" in text
+    assert "vigente al" not in text
     # Literal n (added in 2008) keeps its text, greyed, with its note.
     assert "estrategia internacional requiera el Despacho del Alcalde Mayor" in text
     assert "No vigente el 31 de diciembre de 2007" in text

@@ -60,10 +60,9 @@ def _export(args: argparse.Namespace) -> int:
             return _interrupted("Ctrl+C", EXIT_INTERRUPTED)
         except InterruptedBySignalError as stop:
             return _interrupted(stop.name, 128 + stop.number)
-    if args.as_of and not plan.currency.is_after(args.as_of):
-        vigente = f", texto vigente al {args.as_of.isoformat()}"
-    else:  # after the horizon the corpus cannot vouch for the day: the PDF says so first
-        vigente = f", {plan.currency_text}"
+    # «texto vigente al …» only when every unit was certainly in force that day; after the
+    # horizon the corpus cannot vouch for the day: the PDF says so first
+    vigente = f", {plan.currency_text}"
     mine = ""
     if args.incluir_notas:
         counted = sum(len(n.numbered) + len(n.unplaced) for n in plan.notes)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 
@@ -15,6 +16,7 @@ from sgdesk.library import Page, Unit
 BREADCRUMB_SEPARATOR = " › "
 UNCERTAIN_TEXT = UNCERTAIN_NOTE[0].upper() + UNCERTAIN_NOTE[1:]  # "Vigencia incierta: fecha …"
 UNCERTAIN_CHANGE = "fecha exacta no registrada: pudo ser antes"
+NOT_ALL_IN_FORCE = "no todas sus partes estaban vigentes con certeza en esa fecha (se indica en cada una)"
 MAYBE_NOT_YET = "; puede no haber entrado aún en vigencia"  # a later change inside its uncertain date
 
 
@@ -28,7 +30,23 @@ def as_of_line(page: Page) -> str | None:
     horizon the corpus cannot vouch for that day: the banner (``horizon_banner``) speaks."""
     if page.as_of is None or page.after_horizon:
         return None
-    return f"Texto vigente al {format_day(page.as_of)}"
+    own = next((unit.status for unit in page.units if unit.depth == 0), None)
+    return status_line(page.as_of, page.units, own)
+
+
+def status_line(day: date, units: Sequence[Unit], own: Status | None = None) -> str:
+    """How text seen on ``day`` (up to the horizon) is worded: «Texto vigente al …» only when
+    every unit was certainly in force that day; otherwise what stands in the way (``own``: the
+    status of the page's own node, when the units are one page's). Each unit has its own mark."""
+    when = format_day(day)
+    statuses = {unit.status for unit in units}
+    if statuses <= {Status.IN_FORCE}:
+        return f"Texto vigente al {when}"
+    if own is Status.NOT_IN_FORCE:
+        return f"Texto al {when}: no vigente en esa fecha"
+    if own is Status.UNCERTAIN and Status.NOT_IN_FORCE not in statuses:
+        return f"Texto al {when}: vigencia incierta en esa fecha"
+    return f"Texto al {when}: {NOT_ALL_IN_FORCE}"
 
 
 def date_line(day: date | None, currency: Currency | None) -> str:

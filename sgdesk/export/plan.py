@@ -13,7 +13,7 @@ from sgdesk.content.citations import ENTITY
 from sgdesk.content.currency import Currency
 from sgdesk.content.model import LaterChange, NodeKind
 from sgdesk.content.text import fold
-from sgdesk.export.common import Banner, date_line, horizon_banner
+from sgdesk.export.common import Banner, date_line, horizon_banner, status_line
 from sgdesk.export.common import format_day as format_day  # re-exported: pdf, timeline_view
 from sgdesk.library import Library, Page
 
@@ -67,6 +67,8 @@ class ExportPlan:
     @property
     def date_line(self) -> str:
         """The cover's date, worded as the reading pane words it."""
+        if self.as_of is not None and not self.currency.is_after(self.as_of):
+            return status_line(self.as_of, [unit for page in self.pages for unit in page.units])
         return date_line(self.day, self.currency)
 
     @property
@@ -90,8 +92,8 @@ class ExportPlan:
     def currency_text(self) -> str:
         """Which text the export holds: the one in force on a date, or the corpus's own."""
         if self.as_of is not None and not self.currency.is_after(self.as_of):
-            return (f"texto vigente al {format_day(self.as_of)}, según los cambios registrados "
-                    f"hasta {self.as_of_text}")  # fmt: skip
+            line = status_line(self.as_of, [unit for page in self.pages for unit in page.units])
+            return f"{line[:1].lower()}{line[1:]}, según los cambios registrados hasta {self.as_of_text}"
         return (f"texto con los cambios registrados hasta {self.as_of_text}, no verificado para "
                 f"el {format_day(self.day)}")  # fmt: skip
 

@@ -98,7 +98,7 @@ class ExportDialog(QDialog):
         form.addRow(self.tr("Papel:"), self.paper_box)
         currency = library.currency()
         if as_of is not None and not currency.is_after(as_of):
-            text = self.tr("vigente al %1 (la fecha «Vigente a»)").replace("%1", format_day(as_of))
+            text = self.tr("al %1 (la fecha «Vigente a»)").replace("%1", format_day(as_of))
         elif as_of is not None:  # after the horizon the corpus cannot vouch for that day's text
             text = (
                 self.tr("con los cambios incorporados hasta %1; no verificado para el %2 (fecha «Vigente a»)")

@@ -19,6 +19,9 @@ from sgdesk.export.plan import plan_compendium, plan_export
 from sgdesk.library import FUNCTIONS_ARTICLE, FUNCTIONS_TITLE, Library
 from tests.synthetic import build
 
+# A page some of whose units were not certainly in force on its date.
+PARTS = "no todas sus partes estaban vigentes con certeza en esa fecha (se indica en cada una)"
+
 ART_1 = "decreto-1-2000/art-1"
 LIT_C = f"{ART_1}/lit-c"  # added in July 2003 (day not recorded)
 ADDED = "Adicionado por el artículo 2 del Decreto 2 de 2003"
@@ -34,7 +37,7 @@ def synthetic(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Library]:
 def test_units_not_in_force_keep_their_text_greyed_with_a_note(synthetic: Library) -> None:
     page = synthetic.page(ART_1, as_of=date(2003, 6, 30))
     html = render_html(page)
-    assert '<p class="asof">Texto vigente al 30 de junio de 2003</p>' in html
+    assert f'<p class="asof">Texto al 30 de junio de 2003: {PARTS}</p>' in html
     lapsed = html[html.index('<div class="lapsed">') :]
     assert lapsed.index("Literal c de prueba, adicionado después.") < lapsed.index("</div>")
     assert '<p class="status">No vigente el 30 de junio de 2003</p>' in lapsed
@@ -78,13 +81,29 @@ def test_events_open_where_they_changed_something(synthetic: Library) -> None:
     assert synthetic.event_location("decreto-1-2000#0") == ("decreto-1-2000", None)
 
 
+def test_vigente_al_only_when_every_unit_on_the_page_was_certainly_in_force(synthetic: Library) -> None:
+    """The line under the heading says «Texto vigente al …» only when the corpus vouches for every
+    unit shown; otherwise it says what stands in the way (literal c: added in July 2003)."""
+    line = "Texto vigente al 1 de agosto de 2003"
+    assert f'<p class="asof">{line}</p>' in render_html(synthetic.page(ART_1, as_of=date(2003, 8, 1)))
+    lines = {
+        (LIT_C, date(2003, 6, 30)): "Texto al 30 de junio de 2003: no vigente en esa fecha",
+        (LIT_C, date(2003, 7, 15)): "Texto al 15 de julio de 2003: vigencia incierta en esa fecha",
+        (ART_1, date(2003, 7, 15)): f"Texto al 15 de julio de 2003: {PARTS}",
+    }
+    for (node, day), expected in lines.items():
+        text = render_text(synthetic.page(node, as_of=day))
+        assert text.splitlines()[1] == expected, (node, day)
+        assert "vigente al" not in text.lower(), (node, day)
+
+
 def test_an_export_on_a_date_says_so(synthetic: Library) -> None:
     day = date(2003, 7, 15)
     plan = plan_export(synthetic, [ART_1], as_of=day)
     assert plan.as_of == day
     assert plan.pages[0].as_of == day
     assert (
-        "texto vigente al 15 de julio de 2003, según los cambios registrados hasta 2005" in plan.source_line
+        f"texto al 15 de julio de 2003: {PARTS}, según los cambios registrados hasta 2005" in plan.source_line
     )
     today = plan_export(synthetic, [ART_1], today=date(2026, 12, 1))
     assert ("texto con los cambios registrados hasta 2005, no verificado para el 1 de diciembre de 2026"

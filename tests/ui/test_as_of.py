@@ -31,6 +31,9 @@ from sgdesk.ui.tree_model import STATUS_ROLE, NodeTreeModel
 from tests.synthetic import build
 from tests.ui.helpers import when_modal
 
+# A page some of whose units were not certainly in force on its date.
+PARTS = "no todas sus partes estaban vigentes con certeza en esa fecha (se indica en cada una)"
+
 CTRL = Qt.KeyboardModifier.ControlModifier
 CTRL_SHIFT = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
 ART_7 = "decreto-267-2007/art-7"
@@ -207,7 +210,7 @@ def test_the_reading_pane_shows_each_units_status(
     window.open_node(ART_1)
     type_date(qtbot, window, "15/07/2003")
     text = pane_text(window)
-    assert "Texto vigente al 15 de julio de 2003" in text.splitlines()[1]
+    assert f"Texto al 15 de julio de 2003: {PARTS}" in text.splitlines()[1]
     assert paragraph_after(text, "c. ") == [
         f"c. {LIT_C_TEXT}",
         "Vigencia incierta: fecha exacta no registrada",
@@ -218,7 +221,7 @@ def test_the_reading_pane_shows_each_units_status(
 
     set_date(window, date(2003, 6, 30))
     text = pane_text(window)
-    assert "Texto vigente al 30 de junio de 2003" in text
+    assert f"Texto al 30 de junio de 2003: {PARTS}" in text
     assert paragraph_after(text, "c. ")[:2] == [f"c. {LIT_C_TEXT}", "No vigente el 30 de junio de 2003"], (
         "the text itself stays, verbatim"
     )
@@ -237,7 +240,7 @@ def test_the_date_follows_the_reader_to_other_pages(window: MainWindow) -> None:
     set_date(window, date(2009, 6, 30))
     window.open_node("decreto-59-2012")
     text = pane_text(window)
-    assert "Texto vigente al 30 de junio de 2009" in text
+    assert "Texto al 30 de junio de 2009: no vigente en esa fecha" in text
     assert "No vigente el 30 de junio de 2009" in text
     window.open_node("mision")
     assert "No vigente" not in pane_text(window)
@@ -526,12 +529,13 @@ def test_the_export_prints_the_text_of_the_date(
     activate(qtbot, window)
     qtbot.keyClick(window, Qt.Key.Key_E, CTRL)
     assert seen, "Ctrl+E opened no export dialog"
-    assert shown == ["vigente al 31 de diciembre de 2007 (la fecha «Vigente a»)"]
+    assert shown == ["al 31 de diciembre de 2007 (la fecha «Vigente a»)"]
     qtbot.waitUntil(lambda: "PDF guardado en" in window.statusBar().currentMessage(), timeout=20_000)
     text = " ".join(" ".join(page.extract_text().split()) for page in PdfReader(target).pages)
-    assert "Texto vigente al 31 de diciembre de 2007" in text
+    assert f"Texto al 31 de diciembre de 2007: {PARTS}" in text
     assert "No vigente el 31 de diciembre de 2007" in text
-    assert "texto vigente al 31 de diciembre de 2007, según los cambios registrados hasta 2012" in text
+    assert f"texto al 31 de diciembre de 2007: {PARTS}, según los cambios registrados hasta 2012" in text
+    assert "vigente al" not in text
 
 
 def test_another_corpus_keeps_the_date(window: MainWindow, qtbot: QtBot, tmp_path: Path) -> None:

@@ -25,6 +25,9 @@ from sgdesk.ui.search_model import NODE_ID_ROLE
 from sgdesk.ui.state import UiSettings
 from tests.ui.helpers import when_modal
 
+# A page some of whose units were not certainly in force on its date.
+PARTS = "no todas sus partes estaban vigentes con certeza en esa fecha (se indica en cada una)"
+
 DECREE = "decreto-267-2007"
 ART_2 = "decreto-163-2008/art-2"
 JUNE_2008 = date(2008, 6, 30)
@@ -99,10 +102,10 @@ def test_a_new_date_renders_the_page_again_where_the_reader_was(qtbot: QtBot, li
 
     reader.state.set_day(JUNE_2008)
 
-    assert "Texto vigente al 30 de junio de 2008" in pane_text(reader)
+    assert f"Texto al 30 de junio de 2008: {PARTS}" in pane_text(reader)
     assert reader.view.reading_place()[0] == place[0], "the reader stays at literal k"
     reader.state.set_day(None)
-    assert "Texto vigente al 30 de junio de 2008" not in pane_text(reader)
+    assert "Texto al 30 de junio de 2008" not in pane_text(reader)
 
 
 def test_back_and_forward_return_to_the_place_and_leave_the_help(qtbot: QtBot, lib: Library) -> None:
@@ -150,7 +153,7 @@ def test_the_date_bar_sets_the_state_and_follows_another_reader(
 
     assert first.state.day == JUNE_2008
     assert second.state.day is None, "the other reader keeps its own date"
-    assert "Texto vigente al 30 de junio de 2008" in pane_text(first)
+    assert f"Texto al 30 de junio de 2008: {PARTS}" in pane_text(first)
     assert lookups
     assert lookups[-1] is not None
     assert statements
@@ -189,7 +192,7 @@ def test_export_writes_the_reader_s_node_on_its_date(
     assert seen
     qtbot.waitUntil(lambda: any(m.startswith("PDF guardado en") for m in status.messages), timeout=30000)
     assert pdf_info(target)["Title"] == "Decreto 267 de 2007"
-    assert "Texto vigente al 30 de junio de 2008" in pdf_text(target)
+    assert f"Texto al 30 de junio de 2008: {PARTS}" in pdf_text(target)
 
 
 # -- MyNotesActions -------------------------------------------------------------

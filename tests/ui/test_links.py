@@ -112,7 +112,7 @@ def test_a_link_opens_its_unit_at_its_date(window: MainWindow) -> None:
     assert window.point_in_time.day == date(2008, 6, 30)
     assert window.point_in_time.bar.date_edit.date().toString("dd/MM/yyyy") == "30/06/2008"
     assert current_tree_id(window.tree_view) == "decreto-267-2007/art-7/lit-n"
-    assert "Texto vigente al 30 de junio de 2008" in window.reading_pane.toPlainText()
+    assert "Texto al 30 de junio de 2008: vigencia incierta en esa fecha" in window.reading_pane.toPlainText()
     assert window.links.open_link("SGDESK://Mision/")  # no date: today's text
     assert window.current_node_id == "mision"
     assert window.point_in_time.day is None

@@ -328,7 +328,7 @@ def test_the_export_dialog_words_the_date_as_the_pane(library: Library, qtbot: Q
         qtbot.addWidget(dialog)
         texts.append(dialog.as_of_label.text())
     assert texts == [
-        "vigente al 30 de junio de 2010 (la fecha «Vigente a»)",
+        "al 30 de junio de 2010 (la fecha «Vigente a»)",
         "con los cambios incorporados hasta 2012; no verificado para el 30 de junio de 2021 "
         "(fecha «Vigente a»)",
         "el de hoy, con los cambios incorporados hasta 2012 (no verificado para hoy)",
