@@ -189,6 +189,7 @@ def _run_window(app: QCoreApplication, database: Path | None, folder: Path, exit
                 link: str | None = None, instance: object = None) -> int:  # fmt: skip
     _configure_logging(folder)
     window = create_main_window(database, folder)
+    previous_hook = sys.excepthook
     _install_excepthook(window, folder)
     app.aboutToQuit.connect(window.save_state)
     if link is not None:
@@ -198,7 +199,7 @@ def _run_window(app: QCoreApplication, database: Path | None, folder: Path, exit
         # After the first frame (later launches wait and retry: it costs that frame nothing), or
         # after LISTEN_LATEST_MS if the window is never painted (started minimized, say).
         AfterFirstPaint(window.reading_pane.viewport(), instance.listen)
-        QTimer.singleShot(LISTEN_LATEST_MS, instance.listen)
+        QTimer.singleShot(LISTEN_LATEST_MS, instance, instance.listen)
         app.aboutToQuit.connect(instance.release)
     if window.content_updates is not None:
         window.content_updates.start_checking()
@@ -206,10 +207,24 @@ def _run_window(app: QCoreApplication, database: Path | None, folder: Path, exit
         watcher = _FirstPaintExit(window)
         window.reading_pane.viewport().installEventFilter(watcher)
     window.show()
-    code = app.exec()
-    # Run in-process (tests call run_gui), the window's Python objects were otherwise collected
-    # at some later, arbitrary moment, after Qt had deleted parts of them: the suite segfaulted
-    # in the first window built after tests/packs and tests/test_user_folder.py (the cause is
-    # not pinned down). Collected now, while the state is known; a real start exits next anyway.
+    try:
+        return app.exec()
+    finally:
+        sys.excepthook = previous_hook  # the hook shows its dialog on the window
+        _dispose(window)
+
+
+def _dispose(window: MainWindow) -> None:
+    """Quitting (the bench's first paint, the session ending) closes no window: close it, so
+    its worker threads stop and its state is saved, and delete it now. Left to Python's
+    collector it would go at a random later moment, threads and timers still running (a
+    segmentation fault in the next window's constructor when run_gui runs inside the tests)."""
+    library = window.library
+    window.close()
+    window.deleteLater()
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    if library is not None:
+        library.close()
+    # The window's Python objects go now too, while the state is known (10b7838: collected at
+    # an arbitrary later moment, after Qt had deleted parts of them, the suite segfaulted).
     gc.collect()
-    return code

@@ -5,7 +5,11 @@ from __future__ import annotations
 import os
 import shutil
 import sqlite3
-from collections.abc import Callable, Iterator
+import sys
+import threading
+import time
+from collections import Counter
+from collections.abc import Callable, Generator, Iterator
 from pathlib import Path
 
 import pytest
@@ -25,6 +29,70 @@ REPO = Path(__file__).resolve().parent.parent
 SEED = REPO / "data" / "seed" / "informacion-general.txt"  # the source page, copied verbatim
 
 BadDatabase = Callable[[str], Path]
+
+# Threads of Qt's own that outlive a test by design (the global pool keeps idle threads 30 s).
+QT_OWN_THREADS = {
+    "Thread (pooled)",
+    "QDBusConnection",
+    "QXcbEventQueue",
+    "gmain",
+    "gdbus",
+    "QFileInfoGatherer",
+}
+THREAD_GRACE_S = 10.0  # a thread told to stop may take a moment to be gone
+
+
+def _native_threads() -> Counter[str]:
+    """This process's threads by the name the OS knows (Qt names its threads after the
+    QThread's objectName or class; Python's show as "python"). Linux only."""
+    names: Counter[str] = Counter()
+    if not sys.platform.startswith("linux"):
+        return names
+    for task in Path("/proc/self/task").iterdir():
+        try:
+            names[(task / "comm").read_text().strip()] += 1
+        except OSError:  # ended meanwhile
+            continue
+    return names
+
+
+def _native_threads_name() -> str:
+    try:
+        return Path("/proc/self/comm").read_text().strip()
+    except OSError:
+        return ""
+
+
+def _left_running(native: Counter[str], python: set[int]) -> list[str]:
+    extra = _native_threads() - native
+    main = _native_threads_name()  # Python's threads are named like the main one: listed below
+    qt = [name for name in extra.elements() if name != main and name not in QT_OWN_THREADS]
+    return qt + [t.name for t in threading.enumerate() if t.ident not in python and t.is_alive()]
+
+
+_THREADS_BEFORE = pytest.StashKey[tuple[Counter[str], set[int]]]()
+
+
+@pytest.hookimpl(tryfirst=True)
+def pytest_runtest_setup(item: pytest.Item) -> None:
+    python = {t.ident for t in threading.enumerate() if t.ident is not None}
+    item.stash[_THREADS_BEFORE] = (_native_threads(), python)
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_teardown(item: pytest.Item) -> Generator[None, None, None]:
+    """No test leaves a thread running (a QThread of a window nobody closed, a worker): one
+    left behind is destroyed at a random later moment, while another test builds its window
+    (a segmentation fault in QMainWindow.__init__ at the first test of tests/ui, once)."""
+    yield  # the fixtures' teardown; pytest-qt closes the test's widgets first
+    if _THREADS_BEFORE not in item.stash:
+        return
+    native, python = item.stash[_THREADS_BEFORE]
+    deadline = time.monotonic() + THREAD_GRACE_S
+    while left := _left_running(native, python):
+        if time.monotonic() > deadline:
+            pytest.fail(f"{item.nodeid} left threads running: {sorted(left)} (stop them: shutdown()/close())")
+        time.sleep(0.01)
 
 
 @pytest.fixture(scope="session")

@@ -159,9 +159,10 @@ def test_recent_searches_of_two_instances_are_merged(tmp_path: Path) -> None:
 def test_gui_with_an_impossible_folder_offers_to_continue_without_saving(
     tmp_path: Path, corpus_db: Path, monkeypatch: pytest.MonkeyPatch, qtbot: object
 ) -> None:
-    from PySide6.QtWidgets import QMessageBox
+    from PySide6.QtWidgets import QApplication, QMessageBox
 
     from sgdesk import app
+    from sgdesk.ui.mainwindow import MainWindow
     from tests.ui.helpers import when_modal
 
     monkeypatch.setattr(tempfile, "tempdir", str(tmp_path / "tmp"))
@@ -180,9 +181,13 @@ def test_gui_with_an_impossible_folder_offers_to_continue_without_saving(
         buttons["Continuar sin guardar"].click()
 
     before = list(logging.getLogger("sgdesk").handlers)
+    windows_before = set(QApplication.topLevelWidgets())
     try:
         when_modal(QMessageBox, go_on)
         assert app.run_gui(corpus_db, target, exit_after_paint=True) == 0
+        # The window goes with run_gui (its threads and timers too), not at some later moment.
+        left = [w for w in QApplication.topLevelWidgets() if w not in windows_before]
+        assert not [w for w in left if isinstance(w, MainWindow)], "run_gui left its window behind"
         assert shown
         assert FOLDER_ERROR in shown[0]
         assert "existe un archivo con ese nombre" in shown[0]

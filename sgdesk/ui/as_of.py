@@ -276,7 +276,9 @@ class PointInTime(QObject):
         """The timeline dock: its panel is made, and filled, when the dock is first shown
         (after the first frame: the panel and its events are not on the start path)."""
         self._dock = dock
-        dock.visibilityChanged.connect(lambda visible: visible and QTimer.singleShot(0, self._fill_timeline))
+        dock.visibilityChanged.connect(
+            lambda visible: visible and QTimer.singleShot(0, self, self._fill_timeline)
+        )
 
     def timeline(self) -> TimelinePanel:
         """The timeline dock's panel (made now if the dock was never shown)."""

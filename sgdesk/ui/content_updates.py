@@ -121,7 +121,7 @@ class ContentUpdates(QObject):
 
     def start_checking(self) -> None:
         """Look in the update folder shortly after start-up, then every hour."""
-        QTimer.singleShot(FIRST_CHECK_MS, self.check_for_updates)
+        QTimer.singleShot(FIRST_CHECK_MS, self, self.check_for_updates)  # dies with self
         self._timer.start()
 
     @property
@@ -291,7 +291,7 @@ class ContentUpdates(QObject):
         task.failed.connect(lambda _message: self._on_checked(generation, None))
         self._keep(task)
         task.start(lambda: find_newer(Path(folder), installed, keys, self.folder.shipped_edition()))
-        QTimer.singleShot(CHECK_TIMEOUT_MS, lambda: self._on_check_timeout(generation))
+        QTimer.singleShot(CHECK_TIMEOUT_MS, self, lambda: self._on_check_timeout(generation))
 
     def _on_check_timeout(self, generation: int) -> None:
         if generation == self._check_generation and self._checking:

@@ -628,7 +628,7 @@ class MyNotesActions(QObject):
         from PySide6.QtWidgets import QInputDialog
 
         about = f"«{_shorten(quote)}», {where}" if quote else where
-        QTimer.singleShot(0, self._name_note_field)  # once the dialog below is up
+        QTimer.singleShot(0, self, self._name_note_field)  # once the dialog below is up
         text, accepted = QInputDialog.getMultiLineText(
             self._parent, self.tr("Nota"), rich(self.tr("Nota sobre %1:").replace("%1", about)), current
         )
