@@ -66,8 +66,11 @@ def _native_threads_name() -> str:
 def _left_running(native: Counter[str], python: set[int]) -> list[str]:
     extra = _native_threads() - native
     main = _native_threads_name()  # Python's threads are named like the main one: listed below
-    qt = [name for name in extra.elements() if name != main and name not in QT_OWN_THREADS]
-    return qt + [t.name for t in threading.enumerate() if t.ident not in python and t.is_alive()]
+    own = {name[:15] for name in QT_OWN_THREADS}  # the OS keeps 15 characters of a name
+    qt = [name for name in extra.elements() if name != main and name not in own]
+    # (a _DummyThread is a Qt thread that called into Python: listed by the OS above, or gone)
+    python_threads = [t for t in threading.enumerate() if not isinstance(t, threading._DummyThread)]
+    return qt + [t.name for t in python_threads if t.ident not in python and t.is_alive()]
 
 
 _THREADS_BEFORE = pytest.StashKey[tuple[Counter[str], set[int]]]()

@@ -158,3 +158,32 @@ def test_exports_killed_at_random_moments_leave_nothing_after_the_next_export(
     assert sorted(p.name for p in folder.iterdir()) == sorted(["final.pdf", *(t.name for t in targets)])
     for target, content in expected.items():
         assert target.read_bytes() == content
+
+
+def test_a_signal_the_binding_turned_into_a_system_error_is_still_an_interruption(
+    corpus_db: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str],
+    qapp: object,
+) -> None:  # fmt: skip
+    """SIGHUP's exception raised inside Qt's call into Python (painting a page) came out of the
+    binding as "SystemError: ... bad argument to internal function": «error inesperado», exit 70.
+    The export unwinds the same way, so it is the interruption it was (seen once, under load)."""
+    from sgdesk.cli import main
+    from sgdesk.export import pdf
+
+    def painting(plan: object, target: Path) -> Path:
+        try:
+            os.kill(os.getpid(), signal.SIGHUP)
+            time.sleep(5)  # the handler raises here
+        except BaseException as exc:  # what PySide made of it
+            raise SystemError("Objects/longobject.c:1208: bad argument to internal function") from exc
+        raise AssertionError("SIGHUP did not arrive")
+
+    monkeypatch.setattr(pdf, "write_pdf", painting)
+    code = main(["--database", str(corpus_db), "export", "--all", "-o", str(tmp_path / "a.pdf")])
+    assert code == 129
+    assert (
+        capsys.readouterr().err
+        == "sgdesk: exportación interrumpida (SIGHUP); no quedó ningún archivo a medias.\n"
+    )
+    assert signal.getsignal(signal.SIGHUP) is signal.SIG_DFL  # put back
+    assert signal.getsignal(signal.SIGINT) is signal.default_int_handler

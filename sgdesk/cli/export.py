@@ -7,7 +7,7 @@ import sys
 from pathlib import Path
 
 from sgdesk.cli.common import EXIT_OK, Subcommands, open_library
-from sgdesk.cli.interrupt import InterruptedBySignalError, signals_interrupt
+from sgdesk.cli.interrupt import InterruptedBySignalError, Received, signals_interrupt
 from sgdesk.cli.spanish import day
 from sgdesk.errors import SgdeskError
 from sgdesk.toplevel import EXIT_INTERRUPTED
@@ -53,13 +53,18 @@ def _export(args: argparse.Namespace) -> int:
         from sgdesk.export.pdf import write_pdf
         from sgdesk.qtenv import offscreen_application
 
+        received: Received | None = None
         try:
-            with offscreen_application(), signals_interrupt():
+            with offscreen_application(), signals_interrupt() as received:
                 path = write_pdf(plan, args.output)
         except KeyboardInterrupt:
             return _interrupted("Ctrl+C", EXIT_INTERRUPTED)
         except InterruptedBySignalError as stop:
             return _interrupted(stop.name, 128 + stop.number)
+        except SystemError:  # the signal's exception, raised while Qt was calling Python
+            if received is None or received.number is None:
+                raise
+            return _interrupted(received.cause, 128 + received.number)
     # «texto vigente al …» only when every unit was certainly in force that day; after the
     # horizon the corpus cannot vouch for the day: the PDF says so first
     vigente = f", {plan.currency_text}"
