@@ -70,7 +70,7 @@ class Primary(QObject):
         super().__init__()
         self._lock = lock
         self._name = name
-        self._buffers: dict[QLocalSocket, bytearray] = {}
+        self._sockets: dict[QLocalSocket, bytearray | None] = {}  # None: answered, closing
         self.server: QLocalServer | None = None
 
     def listen(self) -> bool:
@@ -95,14 +95,14 @@ class Primary(QObject):
         assert self.server is not None
         while self.server.hasPendingConnections():
             socket = self.server.nextPendingConnection()
-            self._buffers[socket] = bytearray()
+            self._sockets[socket] = bytearray()
             socket.readyRead.connect(lambda socket=socket: self._read(socket))
             socket.disconnected.connect(lambda socket=socket: self._drop(socket))
             if socket.bytesAvailable():
                 self._read(socket)
 
     def _read(self, socket: QLocalSocket) -> None:
-        buffer = self._buffers.get(socket)
+        buffer = self._sockets.get(socket)
         if buffer is None:
             return
         buffer += bytes(socket.read(MAX_MESSAGE + 1 - len(buffer)).data())
@@ -112,18 +112,28 @@ class Primary(QObject):
                 socket.abort()
             return
         line = bytes(buffer.split(b"\n", 1)[0])
-        del self._buffers[socket]
+        self._sockets[socket] = None
         socket.write(ACK)
         socket.flush()
         socket.disconnectFromServer()
         self.link_received.emit(_link_of(line))
 
     def _drop(self, socket: QLocalSocket) -> None:
-        self._buffers.pop(socket, None)
-        socket.deleteLater()
+        """Forget a connection and delete it. Its signals are cut first: no Python code runs
+        while Qt destroys it (with the server, at exit), which crashed the interpreter later."""
+        self._sockets.pop(socket, None)
+        with contextlib.suppress(RuntimeError, TypeError):  # already cut, or already gone
+            socket.readyRead.disconnect()
+            socket.disconnected.disconnect()
+            socket.abort()
+            socket.deleteLater()
 
     def release(self) -> None:
+        """At exit: close every connection and the server, and give the lock back."""
+        for socket in list(self._sockets):
+            self._drop(socket)
         if self.server is not None:
+            self.server.newConnection.disconnect()
             self.server.close()
         self._lock.unlock()
 

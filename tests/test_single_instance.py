@@ -198,7 +198,9 @@ def test_a_running_sgdesk_that_never_answers_does_not_leave_the_user_without_a_w
     assert isinstance(outcome, single_instance.Standalone)
     assert time.monotonic() - started >= 0.5  # it waited and retried first
     held.unlock()
-    assert isinstance(single_instance.claim(tmp_path, None, wait_seconds=0.5), single_instance.Primary)
+    primary = single_instance.claim(tmp_path, None, wait_seconds=0.5)
+    assert isinstance(primary, single_instance.Primary)
+    primary.release()
 
 
 def test_the_first_window_reads_only_well_formed_messages(tmp_path: Path, qtbot: QtBot) -> None:
