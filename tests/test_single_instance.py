@@ -8,6 +8,7 @@ writes every link it opened or refused.
 
 from __future__ import annotations
 
+import json
 import os
 import signal
 import subprocess
@@ -17,8 +18,6 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtWidgets import QApplication
-from pytestqt.qtbot import QtBot
 
 from sgdesk.single_instance import LOCK_NAME
 
@@ -182,62 +181,85 @@ def test_a_later_launch_on_windows_lets_the_running_window_come_forward(
     assert allowed == [os.getpid(), -1]
 
 
-def test_a_running_sgdesk_that_never_answers_does_not_leave_the_user_without_a_window(
-    tmp_path: Path, qapp: QApplication
-) -> None:
-    """The lock is held by a live process that does not listen (hung, say): after the wait the
-    later launch gets a window of its own (Standalone), without the lock."""
-    from PySide6.QtCore import QLockFile
+# The two checks below build Qt sockets and servers: each runs in a child interpreter, so that
+# nothing of them is left in the test process (a window built later in the same process crashed).
+_CHILD = """
+import json, sys, time
+from pathlib import Path
+from PySide6.QtCore import QCoreApplication, QLockFile
+from PySide6.QtNetwork import QLocalSocket
+from sgdesk import single_instance
+from sgdesk.single_instance import LOCK_NAME
 
-    from sgdesk import single_instance
-
-    held = QLockFile(str(tmp_path / LOCK_NAME))
+folder = Path(sys.argv[2])
+report = {}
+if sys.argv[1] == "hung":
+    held = QLockFile(str(folder / LOCK_NAME))
     assert held.tryLock(0)  # this live process holds it and answers nobody
     started = time.monotonic()
-    outcome = single_instance.claim(tmp_path, "sgdesk://mision", wait_seconds=0.5)
-    assert isinstance(outcome, single_instance.Standalone)
-    assert time.monotonic() - started >= 0.5  # it waited and retried first
+    outcome = single_instance.claim(folder, "sgdesk://mision", wait_seconds=0.5)
+    report["outcome"] = type(outcome).__name__
+    report["waited"] = time.monotonic() - started
     held.unlock()
-    primary = single_instance.claim(tmp_path, None, wait_seconds=0.5)
-    assert isinstance(primary, single_instance.Primary)
+    primary = single_instance.claim(folder, None, wait_seconds=0.5)
+    report["after"] = type(primary).__name__
     primary.release()
-
-
-def test_the_first_window_reads_only_well_formed_messages(tmp_path: Path, qtbot: QtBot) -> None:
-    """What reaches the first window through its socket: the link of a well-formed message; None
-    for a message without one or not JSON; nothing (the connection dropped) past the size limit."""
-    from PySide6.QtNetwork import QLocalSocket
-
-    from sgdesk import single_instance
-
-    primary = single_instance.claim(tmp_path, None)
-    assert isinstance(primary, single_instance.Primary)
+else:
+    app = QCoreApplication([])
+    primary = single_instance.claim(folder, None)
     assert primary.listen()
-    received: list[object] = []
+    received = []
     primary.link_received.connect(received.append)
 
-    def send(data: bytes) -> bytes | None:
-        """The answer once the server closed the connection; None if it kept it open."""
+    def send(data):
         socket = QLocalSocket()
-        socket.connectToServer(single_instance.server_name(tmp_path))
+        socket.connectToServer(single_instance.server_name(folder))
         assert socket.waitForConnected(2000)
         socket.write(data)
         socket.flush()
         answer = b""
         deadline = time.monotonic() + 3
         while time.monotonic() < deadline and socket.state() == QLocalSocket.LocalSocketState.ConnectedState:
-            qtbot.wait(20)  # the server answers from this event loop
+            app.processEvents()
+            time.sleep(0.02)
             answer += bytes(socket.readAll().data())
         closed = socket.state() != QLocalSocket.LocalSocketState.ConnectedState
-        socket.abort()
-        return answer if closed else None
+        return answer.decode() if closed else None
 
-    try:
-        assert send(b'{"link": "sgdesk://mision"}\n') == b"ok\n"
-        assert send(b'{"link": null}\n') == b"ok\n"
-        assert send(b"<b>no es json</b>\n") == b"ok\n"
-        assert send(b"x" * (single_instance.MAX_MESSAGE + 10)) == b""  # no line end within the limit
-        qtbot.waitUntil(lambda: len(received) == 3)
-        assert received == ["sgdesk://mision", None, None]
-    finally:
-        primary.release()
+    report["answers"] = [send(b'{"link": "sgdesk://mision"}\\n'), send(b'{"link": null}\\n'),
+                         send(b"<b>no es json</b>\\n"), send(b"x" * (single_instance.MAX_MESSAGE + 10))]
+    for _ in range(50):
+        app.processEvents()
+        time.sleep(0.01)
+    report["received"] = received
+    primary.release()
+print("REPORT " + json.dumps(report))
+"""
+
+
+def _child(kind: str, folder: Path) -> dict[str, object]:
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "XDG_RUNTIME_DIR": str(folder)}
+    done = subprocess.run([sys.executable, "-c", _CHILD, kind, str(folder)], env=env, capture_output=True,
+                          text=True, timeout=WAIT, check=False)  # fmt: skip
+    assert done.returncode == 0, done.stderr
+    line = next(line for line in done.stdout.splitlines() if line.startswith("REPORT "))
+    return dict(json.loads(line.removeprefix("REPORT ")))
+
+
+def test_a_running_sgdesk_that_never_answers_does_not_leave_the_user_without_a_window(tmp_path: Path) -> None:
+    """The lock is held by a live process that does not listen (hung, say): after the wait the
+    later launch gets a window of its own (Standalone), without the lock."""
+    report = _child("hung", tmp_path)
+    assert report["outcome"] == "Standalone"
+    waited = report["waited"]
+    assert isinstance(waited, float)
+    assert waited >= 0.5  # it waited and retried first
+    assert report["after"] == "Primary"  # once the lock is free, the next one takes it
+
+
+def test_the_first_window_reads_only_well_formed_messages(tmp_path: Path) -> None:
+    """What reaches the first window through its socket: the link of a well-formed message; None
+    for a message without one or not JSON; nothing (the connection dropped) past the size limit."""
+    report = _child("protocol", tmp_path)
+    assert report["answers"] == ["ok\n", "ok\n", "ok\n", ""]  # the last: closed without an answer
+    assert report["received"] == ["sgdesk://mision", None, None]
