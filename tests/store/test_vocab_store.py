@@ -1,0 +1,73 @@
+"""The vocabulary and the second opinion on empty results, on the synthetic corpus (from
+surviving mutants of store/vocab.py and store/fts_probe.py)."""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from sgdesk.store.build import build_database
+from sgdesk.store.db import open_readonly
+from sgdesk.store.fts_probe import IndexProbe
+from sgdesk.store.vocab import VocabStore
+from tests import synthetic
+from tests.altered import altered_copy
+
+SYNONYMS = (
+    '[[synonyms]]\nforms = ["Oficina B de Prueba", "OBP"]\n\n[[synonyms]]\nforms = ["literal", "inciso"]\n'
+)
+
+
+@pytest.fixture(scope="module")
+def database(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    folder = tmp_path_factory.mktemp("vocab")
+    sources = synthetic.write_sources(folder / "sources", offices=True)
+    (sources / "sinonimos.toml").write_text(SYNONYMS, encoding="utf-8")
+    path = folder / "corpus.db"
+    build_database(sources, path)
+    return path
+
+
+@pytest.fixture
+def connection(database: Path) -> Iterator[sqlite3.Connection]:
+    opened = open_readonly(database)
+    yield opened
+    opened.close()
+
+
+def test_completions_are_the_most_frequent_words_up_to_a_limit(connection: sqlite3.Connection) -> None:
+    vocab = VocabStore(connection)
+    assert vocab.completions("pr") == (("prueba", "primer"), False)
+    assert vocab.completions("pr", 1) == (("prueba",), True)  # more than asked for
+    assert vocab.completions("pr", 2) == (("prueba", "primer"), False)  # exactly as many: no more
+
+
+def test_word_counts_add_up_and_unknown_words_count_nothing(connection: sqlite3.Connection) -> None:
+    vocab = VocabStore(connection)
+    prueba = vocab.word_docs(("prueba",))
+    assert prueba > 0
+    assert vocab.word_docs(("prueba", "literal")) == prueba + vocab.word_docs(("literal",))
+    assert vocab.word_docs(("zzz",)) == 0
+    assert vocab.word_docs(()) == 0
+
+
+def test_synonym_rows_a_damaged_page_garbled_are_left_out(tmp_path: Path, database: Path) -> None:
+    garbled = altered_copy(database, tmp_path / "sinonimos.db",
+                           "UPDATE synonyms SET entry = 'x' WHERE entry = 0 AND position = 0",
+                           "UPDATE synonyms SET position = 'y' WHERE entry = 1 AND position = 0")  # fmt: skip
+    connection = open_readonly(garbled)
+    try:
+        table = VocabStore(connection).synonyms()
+        assert [entry.forms for entry in table.entries] == [("OBP",), ("inciso",)]
+    finally:
+        connection.close()
+
+
+def test_the_probe_finds_what_the_corpus_holds_and_nothing_else(connection: sqlite3.Connection) -> None:
+    probe = IndexProbe(connection)
+    assert probe.finds('"prueba"')
+    assert not probe.finds('"inexistente"')
+    assert probe.finds('"literal"')  # built once, asked again
