@@ -3,7 +3,9 @@ every message names the file and ends with what to do (from surviving mutants of
 
 from __future__ import annotations
 
+import shutil
 import sqlite3
+from contextlib import closing
 from pathlib import Path
 
 import pytest
@@ -130,3 +132,69 @@ def test_a_cycle_in_a_corpus_at_the_full_check_limit_is_refused_at_open(
     connection.close()
     monkeypatch.setattr(db, "FULL_CHECK_LIMIT", total)  # as many nodes as the limit: checked in full
     assert "(el árbol de secciones tiene un ciclo)" in _refusal(cycle)
+
+
+def test_each_check_that_breaks_down_says_so_in_spanish(
+    tmp_path: Path, database: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def damaged(*_args: object) -> tuple[bool, str]:
+        raise sqlite3.DatabaseError("database disk image is malformed")
+
+    for check in ("_check_integrity", "_check_tree", "_check_fts"):
+        with monkeypatch.context() as patch:
+            patch.setattr(db, check, damaged)
+            results = {r.name: (r.ok, r.detail) for r in check_database(database)}
+        broken = [name for name, (ok, _) in results.items() if not ok]
+        assert len(broken) == 1, check
+        assert results[broken[0]][1] == database_error(database, sqlite3.DatabaseError()).message
+
+
+def test_what_the_index_check_says_when_it_fails(
+    tmp_path: Path, database: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def fts(path: Path) -> tuple[bool, str]:
+        return {r.name: (r.ok, r.detail) for r in check_database(path)}["índice de texto (FTS5)"]
+
+    stale = altered_copy(
+        database, tmp_path / "viejo.db", "UPDATE nodes SET text = 'otro' WHERE id = 'mision'"
+    )
+    assert fts(stale) == (False, "el índice no corresponde al contenido (integrity-check)")
+    monkeypatch.setattr(db, "_sample_mismatches", lambda *_a: ["gestión", "archivo"])
+    assert fts(database) == (False, "2 palabra(s) con resultados que faltan, p. ej. «gestión»")
+
+    def unreadable(*_args: object) -> list[str]:
+        raise sqlite3.DatabaseError("malformed")
+
+    monkeypatch.setattr(db, "_sample_mismatches", unreadable)
+    assert fts(database) == (False, "el índice no se puede leer")
+
+    def no_copy(*_args: object) -> None:
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(shutil, "copyfile", no_copy)
+    ok, detail = fts(database)
+    assert not ok
+    assert detail.startswith("no se pudo copiar para verificar: ")
+
+
+def test_the_sample_names_every_word_whose_matches_differ(tmp_path: Path, database: Path) -> None:
+    """Two different corpora stand for the shipped index and the one rebuilt from the contents."""
+    other = altered_copy(synthetic.build(tmp_path / "otro", offices=True), tmp_path / "copia.db")
+    with closing(sqlite3.connect(database)) as shipped, closing(sqlite3.connect(other)) as copy:
+        wrong = db._sample_mismatches(shipped, copy)
+    assert "oficina" in wrong  # only in the other corpus
+    assert "crea" in wrong
+    assert all(isinstance(word, str) and word != "None" for word in wrong)
+    assert "prueba" in wrong  # more units have it in the other corpus
+    assert "literal" not in wrong  # the same units in both
+
+
+def test_sqlite_problems_are_listed_printable_five_at_most() -> None:
+    class Rows:
+        def execute(self, _sql: str) -> list[tuple[str]]:
+            return [("fila\x00uno",), *((f"problema {n}",) for n in range(2, 8))]
+
+    ok, detail = db._check_integrity(Rows())  # type: ignore[arg-type]
+    assert not ok
+    assert detail == "fila?uno; problema 2; problema 3; problema 4; problema 5"
+    assert db._printable("x" * 500) == "x" * 400
