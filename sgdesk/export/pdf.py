@@ -14,7 +14,7 @@ import io
 import os
 import shutil
 import stat
-from collections.abc import Generator, Iterator
+from collections.abc import Generator, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date
 from html import escape
@@ -40,7 +40,7 @@ from sgdesk import atomicfile
 from sgdesk.atomicfile import PartFile, remove_stale, signals_deferred
 from sgdesk.content.citations import ENTITY
 from sgdesk.errors import SgdeskError
-from sgdesk.export.annotated import end_notes_html, notes_summary
+from sgdesk.export.annotated import NoteMark, end_notes_html, notes_summary
 from sgdesk.export.common import format_day, later_change_line
 from sgdesk.export.html import BODY_FONT, banner_html, body_point_size, render_html, style_sheet
 from sgdesk.export.note_marks import mark_notes
@@ -93,17 +93,16 @@ class Paginator:
         if plan.notes:  # «Incluir mis notas»: each section's notes follow its text
             htmls = [html + end_notes_html(notes) for html, notes in zip(htmls, plan.notes, strict=True)]
         htmls[-1] += closing_html(plan)  # its own paragraphs: never run into the last line
-        self._sections = [self._document(html) for html in htmls]
-        for document, notes in zip(self._sections, plan.notes, strict=False):
-            mark_notes(document, notes.marks)
+        marks = [notes.marks for notes in plan.notes] or [()] * len(htmls)
+        self._sections = [self._document(html, m) for html, m in zip(htmls, marks, strict=True)]
         self._cover = self._document(self._cover_html()) if plan.is_multi_section else None
         self._toc: QTextDocument | None = None
         self.sections = self._place_sections()
 
     # -- layout ----------------------------------------------------------------
 
-    def _document(self, html: str) -> QTextDocument:
-        return laid_out(html, self.device, self._width, self._body_height)
+    def _document(self, html: str, marks: Sequence[NoteMark] = ()) -> QTextDocument:
+        return laid_out(html, self.device, self._width, self._body_height, marks)
 
     def _cover_html(self) -> str:
         plan = self.plan
@@ -185,8 +184,15 @@ class Paginator:
                     self.plan.exported_on, self.plan.content_label)  # fmt: skip
 
 
-def laid_out(html: str, device: QPagedPaintDevice, width: float, page_height: float) -> QTextDocument:
-    """``html`` in the export's fonts and style, laid out for ``device`` in pages of that size."""
+def laid_out(html: str, device: QPagedPaintDevice, width: float, page_height: float,
+             marks: Sequence[NoteMark] = ()) -> QTextDocument:  # fmt: skip
+    """``html`` in the export's fonts and style, with the reader's ``marks``, laid out for
+    ``device`` in pages of that size.
+
+    Every edit comes before the page size: setting it lays the document out afresh. Qt lays
+    out the first 1000 characters at once and the rest on a timer (no event loop here); an
+    edit made before that rest was laid out leaves it with no lines, never painted.
+    """
     document = QTextDocument()
     document.documentLayout().setPaintDevice(device)
     font = QFont(BODY_FONT)
@@ -195,6 +201,7 @@ def laid_out(html: str, device: QPagedPaintDevice, width: float, page_height: fl
     document.setDefaultStyleSheet(style_sheet())
     document.setHtml(html)
     _without_ligatures(document)
+    mark_notes(document, marks)
     document.setPageSize(QSizeF(width, page_height))
     return document
 

@@ -93,6 +93,25 @@ def test_notes_are_marked_numbered_and_listed(synthetic: Library, my_notes: MyNo
     assert _pixels(pdf, PRINT_HIGHLIGHTS["verde"], tmp_path) > 50  # the highlighted passage
 
 
+def test_nothing_lost_on_a_date_with_greyed_units(
+    synthetic: Library, my_notes: MyNotes, tmp_path: Path
+) -> None:
+    """On a «Vigente a» date that greys units, the section outgrows Qt's first layout step
+    (1000 characters): the marks must not leave the end notes and closing block unpainted."""
+    _annotate(my_notes, synthetic)
+    plan = with_my_notes(
+        plan_export(synthetic, [NORM], as_of=date(2005, 12, 31), today=DAY), my_notes, synthetic
+    )
+    text = _text(write_pdf(plan, tmp_path / "gris.pdf"))
+    assert "No vigente el 31 de diciembre de 2005" in text  # the units are greyed
+    assert "b. Literal b del segundo artículo." in text  # the last unit
+    assert "Mis notas" in text
+    assert '[1] «b de prueba» — ver <b>concepto</b> & "2023-114" segunda línea' in text
+    assert "[2] (sobre toda la unidad) — Sobre todo el artículo" in text
+    assert "Incluye mis notas: 2 nota(s) y 1 subrayado(s) sin nota en el texto" in text
+    assert "Fuente: Secretaría General" in text
+
+
 def test_off_by_default_nothing_of_mine(synthetic: Library, my_notes: MyNotes, tmp_path: Path) -> None:
     _annotate(my_notes, synthetic)
     pdf = write_pdf(plan_export(synthetic, [NORM], today=DAY), tmp_path / "sin-notas.pdf")
