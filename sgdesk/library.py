@@ -168,6 +168,7 @@ class Library:
         self._paths: dict[str, tuple[str, ...]] = {}  # breadcrumbs by parent id (see _breadcrumbs)
         self._vocabulary: Vocabulary | None = None  # «¿Quiso decir…?» (see _suggestion)
         self._timeline: Timeline | None = None
+        self._has_repeals: bool | None = None
 
     @classmethod
     def open(cls, path: Path) -> Library:
@@ -228,7 +229,8 @@ class Library:
 
     def page(self, node_id: str, as_of: date | None = None, today: date | None = None) -> Page:
         """The node with its parts, each with its status on ``as_of``; without ``as_of`` (today's
-        text) only the later changes not incorporated mark them, as of ``today``."""
+        text), their status as of ``today``: a repeal the corpus records greys a unit, and later
+        changes not incorporated mark what they may have altered."""
         node = self.node(node_id)
         breadcrumb = tuple(self._store.ancestors(node.id))
         norm = self._store.norm(node.norm) if node.norm else None
@@ -237,7 +239,7 @@ class Library:
             parts += self._store.descendants(node.id)
         notes = self._store.notes_for(n.id for _, n in parts)
         day = as_of or today or date.today()
-        states = self.states((n for _, n in parts), as_of) if as_of else self.later_states(
+        states = self.states((n for _, n in parts), as_of) if as_of else self.today_states(
             (n for _, n in parts), day)  # fmt: skip
         units = tuple(
             Unit(n, depth, _notes_on(notes.get(n.id, []), as_of), state.status, state.by)
@@ -344,6 +346,17 @@ class Library:
         if self._timeline is None:
             self._timeline = timeline
 
+    def today_states(self, nodes: Iterable[Node], day: date) -> dict[str, UnitState]:
+        """Today's text (``day``, after the horizon). A repeal the corpus records greys its units,
+        so a corpus with repeals asks the timeline; one without (the shipped one) needs only the
+        later changes not incorporated, and the timeline is left to build off the GUI thread."""
+        if self._has_repeals is None:
+            self._has_repeals = self._store.has_repeals()
+        if self._has_repeals:
+            return self.states(nodes, day)
+        later = self.currency().later
+        return {n.id: with_later(Status.IN_FORCE, n.id, later, day) for n in nodes}
+
     def later_changes(self) -> list[LaterChange]:
         return self._store.later_changes()
 
@@ -401,11 +414,6 @@ class Library:
         """Each node's status on ``day`` with the later changes behind it."""
         timeline = self.timeline()
         return {n.id: timeline.state(n.id, n.norm, day) for n in nodes}
-
-    def later_states(self, nodes: Iterable[Node], day: date) -> dict[str, UnitState]:
-        """Today's text: only the later changes (not incorporated) mark units (no timeline needed)."""
-        later = self.currency().later
-        return {n.id: with_later(Status.IN_FORCE, n.id, later, day) for n in nodes}
 
     def all_nodes(self) -> list[Node]:
         """Every node once, siblings in their order (``sgdesk tree`` rebuilds the hierarchy)."""

@@ -47,16 +47,30 @@ def test_the_horizon_is_the_latest_change_and_an_unknown_one_stays_unknown(synth
         assert info.as_of_text == "sin fecha registrada"
 
 
-def test_todays_text_marks_units_from_the_day_a_later_change_came_into_force(synthetic: Library) -> None:
-    before = synthetic.page(ART_1, today=date(2010, 2, 4))
-    assert {u.status for u in before.units} == {Status.IN_FORCE}
-    assert {u.by for u in before.units} == {()}
-    after = synthetic.page(ART_1, today=date(2010, 2, 5))
-    assert {u.status for u in after.units} == {Status.POSSIBLY_MODIFIED}
-    assert {tuple(c.id for c in u.by) for u in after.units} == {(LATER,)}
-    assert after.later_ids == before.later_ids == frozenset({LATER})
-    assert after.as_of is None
-    assert after.seen_on == date(2010, 2, 5)
+def test_todays_text_marks_units_from_when_a_later_change_may_take_effect(synthetic: Library) -> None:
+    """Acuerdo 9 de 2011 (known by the year) may alter «mision»: uncertain during 2011, then
+    «posiblemente modificada»."""
+    marks = {}
+    for day in (date(2010, 12, 31), date(2011, 6, 1), date(2012, 1, 1)):
+        page = synthetic.page("mision", today=day)
+        assert page.as_of is None
+        assert page.seen_on == day
+        assert page.later_ids == frozenset({"acuerdo-9-2011"})
+        marks[day.year] = [(u.status, tuple(c.id for c in u.by)) for u in page.units]
+    assert marks == {
+        2010: [(Status.IN_FORCE, ())],
+        2011: [(Status.UNCERTAIN, ("acuerdo-9-2011",))],
+        2012: [(Status.POSSIBLY_MODIFIED, ("acuerdo-9-2011",))],
+    }
+
+
+def test_todays_text_keeps_a_repealed_unit_not_in_force_whatever_came_later(synthetic: Library) -> None:
+    """Decreto 1 de 2000 was repealed in 2005: Decreto 8 de 2010, a later change aimed at its
+    article 1, cannot make today's text of it in force, or «posiblemente modificada»."""
+    for day in (date(2010, 2, 4), date(2010, 2, 5)):
+        page = synthetic.page(ART_1, today=day)
+        assert {u.status for u in page.units} == {Status.NOT_IN_FORCE}
+        assert page.later_ids == frozenset({LATER})
 
 
 def test_a_page_says_whether_its_day_is_after_the_horizon(synthetic: Library) -> None:

@@ -204,7 +204,7 @@ class _HtmlPage:
             css = "later" if unit.by else "status"
             notes = f'<p class="{css}">{self._inline(status)}</p>' + notes
         html = heading + self._blocks(node.body, lead_html) + notes
-        if self.page.as_of and unit.status is Status.NOT_IN_FORCE:
+        if unit.status is Status.NOT_IN_FORCE:
             return f'<div class="lapsed">{html}</div>'  # greyed, the text itself unchanged
         return html
 

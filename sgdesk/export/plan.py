@@ -68,8 +68,15 @@ class ExportPlan:
     def date_line(self) -> str:
         """The cover's date, worded as the reading pane words it."""
         if self.as_of is not None and not self.currency.is_after(self.as_of):
-            return status_line(self.as_of, [unit for page in self.pages for unit in page.units])
+            return self._status_line(self.as_of)
         return date_line(self.day, self.currency)
+
+    def _status_line(self, day: date) -> str:
+        """«Texto vigente al …» only when every exported unit was certainly in force that day."""
+        own = None
+        if len(self.pages) == 1:  # one page: its own node's status words the line
+            own = next((u.status for u in self.pages[0].units if u.depth == 0), None)
+        return status_line(day, [unit for page in self.pages for unit in page.units], own)
 
     @property
     def banner(self) -> Banner | None:
@@ -92,7 +99,7 @@ class ExportPlan:
     def currency_text(self) -> str:
         """Which text the export holds: the one in force on a date, or the corpus's own."""
         if self.as_of is not None and not self.currency.is_after(self.as_of):
-            line = status_line(self.as_of, [unit for page in self.pages for unit in page.units])
+            line = self._status_line(self.as_of)
             return f"{line[:1].lower()}{line[1:]}, según los cambios registrados hasta {self.as_of_text}"
         return (f"texto con los cambios registrados hasta {self.as_of_text}, no verificado para "
                 f"el {format_day(self.day)}")  # fmt: skip

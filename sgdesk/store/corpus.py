@@ -241,6 +241,11 @@ class CorpusStore:
         return timeline_rows(self._db)
 
     @_guarded
+    def has_repeals(self) -> bool:
+        """Whether any event repeals something (the shipped corpus has none)."""
+        return self._db.execute("SELECT 1 FROM events WHERE kind = 'repeal' LIMIT 1").fetchone() is not None
+
+    @_guarded
     def ancestors_below_changed(self) -> dict[str, tuple[str, ...]]:
         """For each unit below a unit (not a norm) that an insertion, creation or repeal
         targets, its ancestors within its norm up to the topmost such unit, nearest first."""

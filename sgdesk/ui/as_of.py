@@ -62,10 +62,10 @@ def status_bar_text(currency: Currency, day: date) -> tuple[str, str]:
 
 def status_lookup(library: Library, day: date | None) -> StatusLookup:
     """What the tree asks: the status of some nodes on ``day`` (no SQL: the timeline is in
-    memory); for today's text (``None``), only what later changes not incorporated may alter."""
+    memory); for today's text (``None``), repeals and what later changes not incorporated may alter."""
 
     def later_lookup(nodes: Sequence[Node]) -> Mapping[str, Status]:
-        return {node_id: s.status for node_id, s in library.later_states(nodes, date.today()).items()}
+        return {node_id: s.status for node_id, s in library.today_states(nodes, date.today()).items()}
 
     if day is None:
         return later_lookup

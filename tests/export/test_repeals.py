@@ -172,3 +172,21 @@ def test_the_tree_marks_a_repealed_articles_literals(synthetic: Library, day: st
     assert set(statuses.values()) == {status}
     assert synthetic.statuses(synthetic.children(f"{NORM}/art-1")[:2], date.fromisoformat(day)) == {
         f"{NORM}/art-1/lit-a": "vigente", f"{NORM}/art-1/lit-b": "vigente"}  # fmt: skip
+
+
+def test_todays_text_greys_what_the_corpus_records_as_repealed(synthetic: Library) -> None:
+    """Without a «Vigente a» date (today's text) a repeal the corpus records still counts: the
+    repealed decree and its units are «No vigente», in the page and in the tree."""
+    today = date(2026, 12, 1)
+    page = synthetic.page(NORM, today=today)
+    assert {u.node.id: u.status.value for u in page.units} == dict.fromkeys(
+        (u.node.id for u in page.units), "no_vigente"
+    )
+    text = render_text(page)
+    assert text.count("[No vigente el 1 de diciembre de 2026]") == len(page.units)
+    assert '<div class="lapsed">' in render_html(page)
+
+    from sgdesk.ui.as_of import status_lookup
+
+    tree = status_lookup(synthetic, None)(synthetic.children(NORM))
+    assert set(tree.values()) == {"no_vigente"}

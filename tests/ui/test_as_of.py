@@ -5,6 +5,7 @@ synthetic corpus (tests/synthetic.py); the rest runs end to end on the shipped c
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
@@ -170,7 +171,8 @@ def test_typing_a_date_greys_the_tree_and_marks_the_uncertain(
 
     qtbot.mouseClick(window.point_in_time.bar.today_button, Qt.MouseButton.LeftButton)
     assert window.point_in_time.day is None
-    assert tree_row(window, LIT_C) == ("Literal c", "Literal c", False)
+    # Today's text: the whole decree was repealed in 2005, so its literals are greyed.
+    assert tree_row(window, LIT_C) == ("Literal c", "Literal c — no vigente", True)
     assert tree_row(window, "decreto-3-2005")[2] is False
 
 
@@ -232,8 +234,9 @@ def test_the_reading_pane_shows_each_units_status(
     qtbot.mouseClick(window.point_in_time.bar.today_button, Qt.MouseButton.LeftButton)
     text = pane_text(window)
     assert "Texto vigente al" not in text
-    assert "No vigente" not in text
     assert "Vigencia incierta" not in text
+    # Today's text: the decree was repealed in 2005 (the only «No vigente» left is today's).
+    assert re.findall(r"No vigente el [^\n]*", text) == [f"No vigente el {format_day(date.today())}"] * 4
 
 
 def test_the_date_follows_the_reader_to_other_pages(window: MainWindow) -> None:
