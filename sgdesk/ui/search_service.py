@@ -11,7 +11,7 @@ import threading
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, QThread, Signal, Slot
+from PySide6.QtCore import QObject, Qt, QThread, Signal, Slot
 
 from sgdesk.content.query import SearchFilters
 from sgdesk.errors import SgdeskError
@@ -113,7 +113,8 @@ class SearchService(QObject):
         self._worker = SearchWorker(database, notes)
         self._worker.moveToThread(self._thread)
         self._requested.connect(self._worker.run)
-        self._closing.connect(self._worker.close)
+        # Blocking: a queued close() could be overtaken by quit(), leaving the connections open.
+        self._closing.connect(self._worker.close, Qt.ConnectionType.BlockingQueuedConnection)
         self._worker.finished.connect(self._on_finished)
         self._worker.failed.connect(self._on_failed)
         self._thread.start()
@@ -159,6 +160,7 @@ class SearchService(QObject):
         if not self._thread.isRunning():
             return
         self._worker.latest = self._generation + 1
+        self._worker.interrupt()  # a running search stops, so the close below does not wait for it
         self._closing.emit()
         self._thread.quit()
         self._thread.wait()

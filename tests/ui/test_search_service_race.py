@@ -10,6 +10,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from pytestqt.qtbot import QtBot
 
 from sgdesk.ui.search_service import SearchService
 
@@ -65,3 +66,18 @@ def test_cancel_while_the_worker_closes(service: SearchService) -> None:
         closer.join()
         sys.setswitchinterval(previous)
     assert misuses == []
+
+
+def test_shutdown_closes_the_workers_connection_every_time(corpus_db: Path, qtbot: QtBot) -> None:
+    """close() ran as a queued call that quit() could overtake: the corpus stayed open (on
+    Windows a folder holding it cannot then be removed, as the notes worker showed under Wine)."""
+    from sgdesk.content.query import SearchFilters
+
+    for _ in range(20):  # the race is timing: try it often
+        service = SearchService(corpus_db)
+        with qtbot.waitSignal(service.results_ready, timeout=30000):
+            service.search("gestión", SearchFilters())
+        worker = service.worker
+        service.shutdown()
+        assert worker.library is None, "the corpus connection stayed open"
+        service.deleteLater()
