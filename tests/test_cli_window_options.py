@@ -69,6 +69,10 @@ def test_the_window_opens_without_the_command_parser(corpus_db: Path, tmp_path: 
     assert "sgdesk.ui.mainwindow" in imported
     # (argparse itself is imported by PySide6's signature loader, in the bare window too)
     assert not imported & {"sgdesk.cli.spanish", "sgdesk.cli.corpus", "sgdesk.cli.notes", "sgdesk.cli.pack"}
+    # Libraries of features used later load then, not before the first frame (under Wine each
+    # compiled module the frozen app loads at start shows in its first paint).
+    later = {"rapidfuzz", "cryptography", "pypdf", "pypdfium2", "docx", "charset_normalizer"}
+    assert not {name.split(".")[0] for name in imported} & later
 
 
 def test_a_command_still_parses_with_argparse(corpus_db: Path) -> None:

@@ -12,9 +12,6 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable
 
-from rapidfuzz import process
-from rapidfuzz.distance import OSA
-
 from sgdesk.content.stemming import WORD
 from sgdesk.content.text import fold
 
@@ -26,6 +23,8 @@ def max_distance(word: str) -> int:
 
 def distance(first: str, second: str, limit: int) -> int:
     """The optimal-string-alignment distance, or ``limit + 1`` when it is more than ``limit``."""
+    from rapidfuzz.distance import OSA  # loaded with the first suggestion, not at start
+
     return int(OSA.distance(first, second, score_cutoff=limit))
 
 
@@ -51,6 +50,9 @@ class Vocabulary:
         limit = max_distance(word)
         if limit == 0 or not word.isalpha() or word in self._docs:
             return None
+        from rapidfuzz import process  # its compiled modules load with the first suggestion
+        from rapidfuzz.distance import OSA
+
         best: tuple[float, int, str] | None = None
         for length in range(len(word) - limit, len(word) + limit + 1):
             found = process.extract(
