@@ -123,28 +123,6 @@ class CorpusStore:
         return chain
 
     @_guarded
-    def paths(self, node_ids: list[str]) -> dict[str, tuple[str, ...]]:
-        """Breadcrumb titles (root first) of many nodes, in one query."""
-        if not node_ids:
-            return {}
-        marks = ",".join("?" * len(node_ids))
-        rows = self._db.execute(
-            f"""WITH RECURSIVE up(start, id, depth) AS (
-                  SELECT id, parent, 1 FROM nodes WHERE id IN ({marks})
-                  UNION ALL
-                  SELECT up.start, nodes.parent, up.depth + 1 FROM up JOIN nodes ON nodes.id = up.id
-                  WHERE up.depth < {MAX_DEPTH}
-                )
-                SELECT up.start, nodes.title FROM up CROSS JOIN nodes ON nodes.id = up.id
-                ORDER BY up.start, up.depth DESC""",
-            node_ids,
-        )
-        found: dict[str, list[str]] = {node_id: [] for node_id in node_ids}
-        for start, title in rows:
-            found[start].append(title)
-        return {node_id: tuple(titles) for node_id, titles in found.items()}
-
-    @_guarded
     def descendants(self, node_id: str) -> list[tuple[int, Node]]:
         """Every unit below ``node_id``, depth first, with its depth (children are 1)."""
         rows = self._db.execute(

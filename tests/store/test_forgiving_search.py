@@ -263,11 +263,11 @@ def test_a_bad_synonym_table_stops_the_build_with_file_and_entry(tmp_path: Path,
 
 
 def test_hits_carry_the_same_breadcrumbs_as_the_tree(library: Library) -> None:
-    """Hits read their breadcrumbs by parent (kept for the next search): every node's is what
-    ``paths`` gives, read cold and read again from what was kept."""
+    """Hits read their breadcrumbs by parent (kept for the next search): every node's is the
+    chain of ancestors a page shows, read cold and read again from what was kept."""
     store = library._store  # the store under the facade: the breadcrumbs' source of truth
     nodes = store.all_nodes()
-    expected = store.paths([n.id for n in nodes])
+    expected = {n.id: tuple(a.title for a in store.ancestors(n.id)) for n in nodes}
     for _ in range(2):
         found = library._breadcrumbs({n.parent for n in nodes if n.parent})
         assert {n.id: found[n.parent] if n.parent else () for n in nodes} == expected
