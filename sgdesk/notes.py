@@ -16,7 +16,9 @@ from pathlib import Path
 
 from sgdesk import atomicfile
 from sgdesk.content.anchoring import (
+    CONTEXT_LENGTH,
     PLACEMENT_LABELS,
+    Fragment,
     Location,
     NodeName,
     Placement,
@@ -25,12 +27,12 @@ from sgdesk.content.anchoring import (
     locate,
     normalised_text,
     relocate,
+    selection_span,
 )
 from sgdesk.content.annotations import Annotation, AnnotationKind, Favorite, TextAnchor, Visit, utc_now
 from sgdesk.content.model import Node
 from sgdesk.content.notes_file import NotesFile, notes_file_json, parse_notes_file
 from sgdesk.content.query import parse_query, typed_as_prefix
-from sgdesk.content.text import fold
 from sgdesk.errors import SgdeskError, UserDataError
 from sgdesk.library import Library
 from sgdesk.store.search import text_expression
@@ -53,6 +55,7 @@ class PlacedAnnotation:
     location: Location
     node_id: str  # where it shows now: its own node, or the node its passage moved to
     current_text: str  # the passage as the corpus reads now ("" when not found)
+    prefix: str = ""  # the unit's text just before the passage now (which occurrence, if it repeats)
 
     @property
     def label(self) -> str:
@@ -91,6 +94,7 @@ class _Spot:
     location: Location
     node_id: str
     current_text: str
+    prefix: str
 
 
 @dataclass(frozen=True)
@@ -170,34 +174,36 @@ class MyNotes:
         self._store.save_annotation(annotation)
         return annotation
 
-    def add_passages(self, library: Library, fragments: Sequence[tuple[str, str]], text: str,
+    def add_passages(self, library: Library, fragments: Sequence[Fragment], text: str,
                      kind: AnnotationKind = AnnotationKind.NOTE,
                      color: str = "") -> list[Annotation]:  # fmt: skip
         """Save a selection that may run over several paragraphs and units: ``fragments`` are
-        (unit id, the text selected in one paragraph of it), in reading order. Each unit's
-        fragments make one passage of its text (paragraphs that are not its text, such as
-        titles or vigencia notes, are left out), anchored on that unit: one annotation per
-        unit, saved together. A note's text goes on the first; the passage's other units
-        are highlighted in the note's tint. Returns them in reading order."""
+        the text selected in each paragraph, with its unit and the page's text of that unit
+        before it, in reading order. Each unit's fragments make one passage of its text
+        (paragraphs that are not its text, such as titles or vigencia notes, are left out),
+        anchored on that unit at the occurrence selected (a word that repeats is anchored
+        where the reader selected it, not at its first occurrence): one annotation per unit,
+        saved together. A note's text goes on the first; the passage's other units are
+        highlighted in the note's tint. Returns them in reading order."""
         text = text.strip()
         if kind is AnnotationKind.NOTE and not text:
             raise UserDataError("La nota está vacía: escriba algo o use «Subrayar».")
         if len(text) > MAX_NOTE_LENGTH:
             raise UserDataError(f"La nota es demasiado larga (más de {MAX_NOTE_LENGTH} caracteres).")
         spans: dict[str, tuple[Node, str, int, int]] = {}  # unit id → (node, its text, start, end)
-        for node_id, fragment in fragments:
-            node = library.find(node_id)
+        for fragment in fragments:
+            node = library.find(fragment.node_id)
             if node is None:
                 continue
             own = normalised_text(node.plain_text)
-            found = _fragment_span(own, normalised_text(fragment), normalised_text(node.label))
+            found = selection_span(own, fragment.text, fragment.before, normalised_text(node.label))
             if found is None:
                 continue
             start, end = found
-            if node_id in spans:
-                _, _, first, last = spans[node_id]
+            if node.id in spans:
+                _, _, first, last = spans[node.id]
                 start, end = min(start, first), max(end, last)
-            spans[node_id] = (node, own, start, end)
+            spans[node.id] = (node, own, start, end)
         if not spans:
             raise UserDataError(
                 "El pasaje seleccionado no es texto de ninguna disposición "
@@ -330,8 +336,9 @@ class MyNotes:
         spot = self._spots.get(key)
         if spot is None:
             placed = self._locate(annotation, library, texts)
-            spot = self._spots[key] = _Spot(placed.location, placed.node_id, placed.current_text)
-        return PlacedAnnotation(annotation, spot.location, spot.node_id, spot.current_text)
+            spot = self._spots[key] = _Spot(placed.location, placed.node_id, placed.current_text,
+                                            placed.prefix)  # fmt: skip
+        return PlacedAnnotation(annotation, spot.location, spot.node_id, spot.current_text, spot.prefix)
 
     def _locate(
         self, annotation: Annotation, library: Library, texts: dict[str, str | None]
@@ -343,11 +350,11 @@ class MyNotes:
             if moved is None:
                 return PlacedAnnotation(annotation, Location(Placement.NODE_GONE), annotation.node_id, "")
             node_id, location = moved
-            return PlacedAnnotation(annotation, location, node_id, _span(texts[node_id], location))
+            return PlacedAnnotation(annotation, location, node_id, *_span(texts[node_id], location))
         if anchor is None:  # a note on the whole node
             return PlacedAnnotation(annotation, Location(Placement.EXACT), annotation.node_id, "")
         location = locate(anchor, text)
-        return PlacedAnnotation(annotation, location, annotation.node_id, _span(text, location))
+        return PlacedAnnotation(annotation, location, annotation.node_id, *_span(text, location))
 
     # -- favorites -----------------------------------------------------------------
 
@@ -466,19 +473,6 @@ def _folder_name(name: str) -> str:
     return name
 
 
-def _fragment_span(text: str, fragment: str, label: str) -> tuple[int, int] | None:
-    """Where ``fragment`` (one paragraph's selected text) is in a unit's ``text``: as written,
-    else ignoring case and accents, else without the unit's printed label ("n.") before it."""
-    if not fragment:
-        return None
-    start = text.find(fragment)
-    if start < 0:
-        start = fold(text).find(fold(fragment))
-    if start < 0 and label and fold(fragment).startswith(fold(label)):
-        return _fragment_span(text, fragment[len(label) :].strip(), "")
-    return (start, start + len(fragment)) if start >= 0 else None
-
-
 def _node_text(library: Library, node_id: str, texts: dict[str, str | None]) -> str | None:
     if node_id not in texts:
         node = library.find(node_id)
@@ -501,8 +495,11 @@ def _relocate(
     return relocate(anchor, NodeName(annotation.node_id, annotation.node_title), candidates)
 
 
-def _span(text: str | None, location: Location) -> str:
-    return text[location.start : location.end] if text and location.found else ""
+def _span(text: str | None, location: Location) -> tuple[str, str]:
+    """The passage where ``location`` is in ``text``, and the text just before it."""
+    if not text or not location.found:
+        return "", ""
+    return text[location.start : location.end], text[max(0, location.start - CONTEXT_LENGTH) : location.start]
 
 
 def write_atomically(target: Path, content: str) -> None:

@@ -345,3 +345,38 @@ def test_a_listing_reads_again_only_what_changed_even_within_the_same_second(
     assert second.notes[1].annotation is first.notes[1].annotation  # unchanged: not made again
     my_notes.delete_annotation(other.id)
     assert [p.annotation.id for p in my_notes.listing(library).notes] == [note.id]
+
+
+def test_a_repeated_word_stays_on_the_occurrence_selected_after_a_content_update(
+    my_notes: MyNotes, tmp_path: Path
+) -> None:
+    from sgdesk.content.anchoring import Fragment
+    from tests.synthetic import build
+
+    database = build(tmp_path / "sintetico")  # «Misión»: «Texto de prueba de la misión.»
+    library = Library.open(database)
+    text = "Texto de prueba de la misión."
+    selected = text.index("prueba de") + len("prueba ")
+    try:
+        # The second «de», as the pane hands it: the page's text of the unit before it.
+        [saved] = my_notes.add_passages(library, [Fragment("mision", "de", "Misión Texto de prueba ")], "ver")
+        assert saved.anchor is not None
+        assert (saved.anchor.start, saved.anchor.exact) == (selected, "de")
+        [placed] = my_notes.on_page(library, ["mision"])
+        assert placed.location.start == selected
+        assert placed.prefix == "Texto de prueba "
+    finally:
+        library.close()
+    # The update writes another «de» where the selected one was: it still lands on its own.
+    edited = "Cosas de textos de prueba de la misión."
+    copy = altered_copy(database, tmp_path / "actualizado.db",
+                        f"UPDATE nodes SET body = replace(body, '{text}', '{edited}') WHERE id = 'mision'",
+                        "UPDATE meta SET value = 'v-siguiente' WHERE key = 'content_version'")  # fmt: skip
+    updated = Library.open(copy)
+    try:
+        [placed] = my_notes.on_page(updated, ["mision"])
+    finally:
+        updated.close()
+    assert placed.location.start == edited.index("prueba de") + len("prueba ")
+    assert placed.current_text == "de"
+    assert placed.prefix.endswith("textos de prueba ")

@@ -91,15 +91,50 @@ def anchor_quote(text: str, quote: str) -> TextAnchor | None:
     return anchor_at(text, start, start + len(quote)) if start >= 0 else None
 
 
+@dataclass(frozen=True)
+class Fragment:
+    """One paragraph's part of a selection in the reading pane: the unit it is in, the text
+    selected, and the page's text of that unit before it (title and label included) — which
+    says which occurrence was selected when the text repeats («de» in «Texto de prueba de…»)."""
+
+    node_id: str
+    text: str
+    before: str = ""
+
+
+def selection_span(text: str, fragment: str, before: str = "", label: str = "") -> tuple[int, int] | None:
+    """Where a selected ``fragment`` is in a unit's normalised ``text``: the occurrence the
+    reader selected, the one whose preceding text in ``text`` ends the page's text ``before``
+    the selection (the page may show a title and the label first); case and accents are
+    ignored if the fragment is not there as written; a fragment that starts with the unit's
+    printed ``label`` ("n.") is looked for without it. None if it is not there."""
+    fragment = normalised_text(fragment)
+    if not fragment:
+        return None
+    starts = _occurrences(text, fragment) or _occurrences(fold(text), fold(fragment))
+    if not starts and label and fold(fragment).startswith(fold(label)):
+        rest = fragment[len(label) :].strip()
+        return selection_span(text, rest, f"{before} {fragment[: len(fragment) - len(rest)]}", "")
+    if not starts:
+        return None
+    page_before = fold(normalised_text(before))
+    folded = fold(text)
+    fitting = [s for s in starts if page_before.endswith(folded[:s].rstrip())] if page_before else []
+    start = fitting[-1] if fitting else starts[0]
+    return start, start + len(fragment)
+
+
 def locate(anchor: TextAnchor, text: str) -> Location:
     """Where ``anchor`` is in ``text`` (a node's normalised text) now; see the module docstring."""
-    exact = anchor.exact
-    if exact and text[anchor.start : anchor.end] == exact:
-        return Location(Placement.EXACT, anchor.start, anchor.end)
+    exact, start, end = anchor.exact, anchor.start, anchor.end
+    if exact and text[start:end] == exact and _context_score(text, start, anchor) == _full_context(anchor):
+        return Location(Placement.EXACT, start, end)  # where it was, with what was around it
     starts = _occurrences(text, exact)
     if starts:
-        best = max(starts, key=lambda s: (_context_score(text, s, anchor), -abs(s - anchor.start)))
-        return Location(Placement.MOVED, best, best + len(exact))
+        # A short quote may be written again at its old position (another «de»): the stored
+        # prefix and suffix choose the occurrence, the old position only breaks ties.
+        best = max(starts, key=lambda s: (_context_score(text, s, anchor), -abs(s - start)))
+        return Location(Placement.EXACT if best == start else Placement.MOVED, best, best + len(exact))
     span = _approximate(text, anchor)
     if span is not None:
         return Location(Placement.APPROXIMATE, *span)
@@ -154,11 +189,16 @@ def _occurrences(text: str, exact: str) -> list[int]:
 def _context_score(text: str, start: int, anchor: TextAnchor) -> int:
     """How many characters of the stored prefix and suffix surround ``start`` in ``text``."""
     before = text[max(0, start - len(anchor.prefix)) : start]
-    after = text[start + len(anchor.exact) :][: len(anchor.suffix)]
-    return _common_start(before[::-1], anchor.prefix[::-1]) + _common_start(after, anchor.suffix)
+    after = text[start + len(anchor.exact) : start + len(anchor.exact) + len(anchor.suffix)]
+    return common_start(before[::-1], anchor.prefix[::-1]) + common_start(after, anchor.suffix)
 
 
-def _common_start(first: str, second: str) -> int:
+def _full_context(anchor: TextAnchor) -> int:
+    """``_context_score`` where the whole stored prefix and suffix surround the quote."""
+    return len(anchor.prefix) + len(anchor.suffix)
+
+
+def common_start(first: str, second: str) -> int:
     """How many leading characters ``first`` and ``second`` share."""
     shared = min(len(first), len(second))
     return next((i for i in range(shared) if first[i] != second[i]), shared)

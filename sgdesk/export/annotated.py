@@ -37,6 +37,7 @@ class NoteMark:
     passage: str  # the passage as the content reads now; "" for a note on the whole unit
     colour: str  # a background colour (hex)
     text: str  # the note ("" for a bare highlight)
+    prefix: str = ""  # the unit's text just before the passage (which one, if it repeats)
 
 
 @dataclass(frozen=True)
@@ -99,7 +100,8 @@ def notes_for_pages(
                 number += 1
             colour = PRINT_HIGHLIGHTS.get(annotation.color, PRINT_NOTE_MARK)
             passage = item.current_text if annotation.anchor is not None else ""
-            marks.append(NoteMark(number if numbered else 0, item.node_id, passage, colour, annotation.text))
+            marks.append(NoteMark(number if numbered else 0, item.node_id, passage, colour, annotation.text,
+                                  item.prefix))  # fmt: skip
         unplaced = []
         for item in sorted(unplaced_on[index], key=lambda p: p.annotation.created):
             number += 1

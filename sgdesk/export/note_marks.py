@@ -52,7 +52,9 @@ def mark_notes(document: QTextDocument, marks: Sequence[NoteMark]) -> int:
         found = unit_range(document, anchors, mark.node_id)
         if found is None:
             continue
-        where = find_passage(document, found[0], found[1], mark.passage, texts) if mark.passage else None
+        where = None
+        if mark.passage:
+            where = find_passage(document, found[0], found[1], mark.passage, texts, mark.prefix)
         span = (where[0], where[0] + where[1]) if where else None
         if span is None and not mark.passage:  # the whole unit: the call ends its first paragraph
             block = document.findBlock(found[0])
@@ -90,10 +92,13 @@ def find_passage(
     end: int,
     passage: str,
     texts: dict[tuple[int, int], Collapsed] | None = None,
+    prefix: str = "",
 ) -> tuple[int, int] | None:
-    """(start, length) of the first place in [begin, end) where ``passage`` is written, over
-    paragraph breaks too; None if it is not there. ``texts`` keeps each range's text for
-    the next passage looked for in it (a page's 50 passages: each unit's text made once)."""
+    """(start, length) of the place in [begin, end) where ``passage`` is written, over
+    paragraph breaks too; None if it is not there. Where the passage is written more than
+    once, the place whose preceding text matches ``prefix`` (the unit's text just before the
+    passage) the longest wins; else the first. ``texts`` keeps each range's text for the
+    next passage looked for in it (a page's 50 passages: each unit's text made once)."""
     needle = fold(" ".join(passage.split()))
     if not needle:
         return None
@@ -107,6 +112,22 @@ def find_passage(
     found = folded.find(needle)
     if found < 0:
         return None
+    following = folded.find(needle, found + 1)
+    if prefix and following >= 0:  # written more than once: the context says which
+        from sgdesk.content.anchoring import common_start  # (not on the way to the first frame)
+
+        before = fold(" ".join(prefix.split()))[::-1].lstrip()
+
+        def fit(start: int) -> int:  # how many characters before ``start`` match the prefix
+            return common_start(folded[max(0, start - len(before) - 2) : start][::-1].lstrip(), before)
+
+        best, score = found, fit(found)
+        while following >= 0:
+            candidate = fit(following)
+            if candidate > score:
+                best, score = following, candidate
+            following = folded.find(needle, following + 1)
+        found = best
     first, last = where[found], where[found + len(needle) - 1]
     return first, last + 1 - first
 

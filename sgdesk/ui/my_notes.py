@@ -475,6 +475,7 @@ def pane_passages(placed: list[PlacedAnnotation]) -> list[Passage]:
             p.annotation.color if p.annotation.color in HIGHLIGHT_NAMES else NOTE_MARK,
             p.annotation.id,
             p.annotation.text,
+            p.prefix,
         )
         for p in placed
         if p.current_text or (p.location.found and p.annotation.anchor is None and p.annotation.text)

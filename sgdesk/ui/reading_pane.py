@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QPoint, Qt, QUrl, Signal
 from PySide6.QtGui import (
@@ -32,6 +33,9 @@ from sgdesk.ui.note_margin import NoteMargin, PaneMark, find_passage, note_lines
 from sgdesk.ui.safe_text import rich_lines
 from sgdesk.ui.theme import NOTE_MARK, Mark, current_theme
 
+if TYPE_CHECKING:
+    from sgdesk.content.anchoring import Fragment
+
 ZOOM_STEPS = (50, 67, 80, 90, 100, 110, 125, 150, 175, 200, 250, 300)
 DEFAULT_ZOOM = 100
 
@@ -51,6 +55,7 @@ class Passage:
     colour: str
     annotation_id: str = ""
     note: str = ""
+    prefix: str = ""  # the unit's text just before the passage: which one, if the text repeats
 
 
 class ReadingPane(QTextBrowser):
@@ -156,30 +161,40 @@ class ReadingPane(QTextBrowser):
             found = node_id
         return None if found == END_ANCHOR else found
 
-    def selected_fragments(self) -> list[tuple[str, str]]:
-        """The selection one paragraph at a time: (the unit it is in, the text selected in
-        it), in reading order; empty without a selection."""
+    def selected_fragments(self) -> list[Fragment]:
+        """The selection one paragraph at a time: the unit it is in, the text selected in it,
+        and the page's text of that unit before it (which occurrence of a repeated word was
+        selected), in reading order; empty without a selection."""
+        from sgdesk.content.anchoring import Fragment  # (not on the way to the first frame)
+
         cursor = self.textCursor()
         start, end = cursor.selectionStart(), cursor.selectionEnd()
-        fragments: list[tuple[str, str]] = []
+        fragments: list[Fragment] = []
         block = self.document().findBlock(start)
         while start < end and block.isValid() and block.position() < end:
             first = max(start, block.position())
             last = min(end, block.position() + block.length() - 1)
-            node_id = self._unit_at(first)
+            found = self._anchor_at(first)
             text = block.text()[first - block.position() : last - block.position()]
-            if node_id is not None and text.strip():
-                fragments.append((node_id, text))
+            if found is not None and text.strip():
+                fragments.append(Fragment(found[1], text, self._text_between(found[0], first)))
             block = block.next()
         return fragments
 
-    def _unit_at(self, position: int) -> str | None:
+    def _text_between(self, begin: int, end: int) -> str:
+        cursor = QTextCursor(self.document())
+        cursor.setPosition(begin)
+        cursor.setPosition(end, QTextCursor.MoveMode.KeepAnchor)
+        return cursor.selectedText()
+
+    def _anchor_at(self, position: int) -> tuple[int, str] | None:
+        """The unit ``position`` is in: (where its anchor is, its id)."""
         found = None
-        for anchor, node_id in self._anchors:
-            if anchor > position:
+        for anchor in self._anchors:
+            if anchor[0] > position:
                 break
-            found = node_id
-        return None if found == END_ANCHOR else found
+            found = anchor
+        return None if found is None or found[1] == END_ANCHOR else found
 
     def scroll_to_node(self, node_id: str) -> None:
         self.scrollToAnchor(node_id)
@@ -234,7 +249,7 @@ class ReadingPane(QTextBrowser):
             if found is None:
                 continue
             span = (
-                find_passage(self.document(), found[0], found[1], passage.text, texts)
+                find_passage(self.document(), found[0], found[1], passage.text, texts, passage.prefix)
                 if passage.text
                 else None
             )

@@ -8,6 +8,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from sgdesk.content.anchoring import (
+    Location,
     NodeName,
     Placement,
     anchor_at,
@@ -15,6 +16,7 @@ from sgdesk.content.anchoring import (
     locate,
     normalised_text,
     relocate,
+    selection_span,
 )
 
 LITERAL_N = (
@@ -154,3 +156,34 @@ def test_any_passage_is_found_again_after_text_is_inserted_before_it(
     location = locate(anchor, changed)
     assert location.found
     assert changed[location.start : location.end] == anchor.exact
+
+
+# A short word that repeats in a paragraph (the synthetic corpus's «Misión»).
+MISION = "Texto de prueba de la misión."
+SECOND_DE = MISION.index("prueba de") + len("prueba ")
+
+
+def test_a_repeated_word_is_anchored_at_the_occurrence_selected() -> None:
+    # The page shows the unit's title before its text: what precedes the selection on the page.
+    assert selection_span(MISION, "de", before="Misión\u2029Texto de prueba ") == (SECOND_DE, SECOND_DE + 2)
+    assert selection_span(MISION, "de", before="Misión\u2029Texto ") == (6, 8)
+    assert selection_span(MISION, "DE", before="Misión Texto de prueba ") == (SECOND_DE, SECOND_DE + 2)
+    assert selection_span(MISION, "de") == (6, 8)  # nothing known about the page: the first
+    anchor = anchor_at(MISION, *selection_span(MISION, "de", before="Misión Texto de prueba "))
+    assert (anchor.prefix, anchor.suffix) == ("Texto de prueba ", " la misión.")
+
+
+def test_a_selection_starting_with_the_printed_label_is_anchored_after_it() -> None:
+    literal = "de la gestión y de la prueba."
+    assert selection_span(literal, "a. de", before="Artículo 1 ", label="a.") == (0, 2)
+    assert selection_span(literal, "de", before="Artículo 1 a. de la gestión y ", label="a.") == (16, 18)
+
+
+def test_a_short_quote_written_again_at_its_old_position_follows_its_context() -> None:
+    anchor = anchor_at(MISION, SECOND_DE, SECOND_DE + 2)
+    edited = "Cosas de textos de prueba de la misión."
+    assert edited[SECOND_DE : SECOND_DE + 2] == "de"  # another «de» where the selected one was
+    location = locate(anchor, edited)
+    assert location.start == edited.index("prueba de") + len("prueba ")
+    assert location.placement is Placement.MOVED
+    assert locate(anchor, MISION) == Location(Placement.EXACT, SECOND_DE, SECOND_DE + 2)

@@ -222,3 +222,34 @@ def test_a_selection_over_two_literals_is_anchored_in_each_and_painted_in_both(
     assert first.anchor.exact in painted
     assert second.anchor.exact in painted
     assert [mark.note for mark in pane.user_marks() if mark.note] == ["ver ambos"]  # one ✎
+
+
+def test_a_repeated_word_is_highlighted_and_painted_where_it_was_selected(
+    make_window: Callable[..., MainWindow], qtbot: QtBot, data_dir: Path, tmp_path: Path
+) -> None:
+    from tests.synthetic import build
+
+    window = make_window(build(tmp_path))  # «Misión»: «Texto de prueba de la misión.»
+    window.my_notes.start()
+    window.open_node("mision")
+    pane = window.reading_pane
+    second = pane.toPlainText().index("prueba de") + len("prueba ")  # the second «de» on the page
+    cursor = QTextCursor(pane.document())
+    cursor.setPosition(second)
+    cursor.setPosition(second + 2, QTextCursor.MoveMode.KeepAnchor)
+    pane.setTextCursor(cursor)
+    qtbot.keyClick(window, Qt.Key.Key_H, MODIFIERS)  # «Subrayar en amarillo»
+
+    stored = _stored(data_dir)
+    try:
+        [highlight] = stored.annotations()
+    finally:
+        stored.close()
+    assert highlight.anchor is not None
+    assert highlight.anchor.start == "Texto de prueba de la misión.".index("prueba de") + len("prueba ")
+    assert highlight.anchor.prefix == "Texto de prueba "
+
+    window.open_node("funciones")
+    window.open_node("mision")  # painted again from the database
+    [mark] = [s for s in pane.extraSelections() if s.format.background().color().name() == "#fff0a0"]
+    assert (mark.cursor.selectionStart(), mark.cursor.selectedText()) == (second, "de")
