@@ -662,6 +662,38 @@ class MyNotesActions(QObject):
         self.refresh()
         self._select_note(annotation_id)
 
+    def step_note(self, step: int) -> None:
+        """F8 / Shift+F8: to the next (previous) note or highlight of the page in front; the
+        pane takes the focus with the passage selected, and the status bar and the pane's
+        accessible description say which it is (a screen reader reads the note)."""
+        pane = self.reader.view
+        went = pane.step_user_mark(step)
+        if went is None:
+            self._show_status(self.tr("Esta página no tiene notas ni subrayados."), 5000)
+            return
+        mark = went.mark
+        what = self.tr("Nota") if mark.note else self.tr("Subrayado")
+        where = f"«{_shorten(mark.quote)}»" if mark.quote else self.tr("sobre toda la disposición")
+        parts = [f"{what} {went.number} de {went.total}: {where}"]
+        if mark.note:
+            parts.append(_shorten(mark.note))
+        if went.wrapped:
+            parts.append(self.tr("de vuelta al principio") if step > 0 else self.tr("de vuelta al final"))
+        if mark.note:
+            parts.append(self.tr("Ctrl+F8 la edita"))
+        message = " — ".join(parts)
+        pane.describe_mark(message)
+        self._show_status(message, 10000)
+
+    def edit_note_at_cursor(self) -> None:
+        """Ctrl+F8: edit the note of the passage the cursor is on (the one F8 went to), in
+        the same editor the ✎ in the margin opens."""
+        mark = self.reader.view.user_mark_at_cursor()
+        if mark is None or not mark.annotation_id:
+            self._show_status(self.tr("El cursor no está en una nota: F8 va a la siguiente."), 5000)
+            return
+        self.edit_note(mark.annotation_id)
+
     def delete_note(self, annotation_id: str) -> None:
         """Supr / «Eliminar»: after the user confirms, the note or highlight is deleted."""
         try:

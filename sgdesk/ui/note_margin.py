@@ -12,10 +12,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from PySide6.QtCore import QEvent, QPoint, QRect, Qt, Signal
-from PySide6.QtGui import QColor, QMouseEvent, QPainter, QPaintEvent, QTextCursor
+from PySide6.QtGui import QColor, QMouseEvent, QPainter, QPaintEvent, QPalette, QTextCursor
 from PySide6.QtWidgets import QTextEdit, QToolTip, QWidget
 
 from sgdesk.export.note_marks import find_passage as find_passage  # re-exported: the pane uses it
+from sgdesk.ui.focus_ring import paint_focus_frame
 from sgdesk.ui.safe_text import rich_lines
 from sgdesk.ui.theme import current_theme
 
@@ -35,6 +36,10 @@ class PaneMark:
     note: str = ""  # the note's text ("" for a bare highlight: no marker)
     quote: str = ""
 
+    @property
+    def end(self) -> int:
+        return self.start + self.length
+
 
 class NoteMargin(QWidget):
     """The strip at the left of the reading pane's text; a ✎ per note, beside its passage."""
@@ -45,6 +50,7 @@ class NoteMargin(QWidget):
         super().__init__(pane)
         self._pane = pane
         self._marks: list[PaneMark] = []
+        self._current = ""  # the annotation the keyboard went to (F8): its ✎ is ringed
         self.setObjectName("noteMargin")
         self.setMouseTracking(True)
         self.setAccessibleName(self.tr("Margen de mis notas"))
@@ -54,6 +60,15 @@ class NoteMargin(QWidget):
     def set_marks(self, marks: list[PaneMark]) -> None:
         self._marks = [mark for mark in marks if mark.note]
         self.update()
+
+    def set_current(self, annotation_id: str) -> None:
+        """Ring the ✎ of ``annotation_id`` (the note F8 went to) while it is on the page."""
+        self._current = annotation_id
+        self.update()
+
+    @property
+    def current(self) -> str:
+        return self._current
 
     def place(self) -> None:
         """Sit beside the pane's viewport (call when the pane is resized)."""
@@ -84,7 +99,11 @@ class NoteMargin(QWidget):
         painter.setFont(font)
         painter.setPen(QColor(current_theme(self.palette()).note_marker))
         drawn: set[int] = set()
-        for rect, _mark in self.marker_rects():
+        for rect, mark in self.marker_rects():
+            if mark.annotation_id == self._current and self._current:  # where the keyboard is
+                height = min(rect.height(), self.width())
+                paint_focus_frame(painter, QRect(rect.left(), rect.top(), rect.width(), height),
+                                  self.palette().color(QPalette.ColorRole.Highlight))  # fmt: skip
             if rect.top() in drawn:  # several notes on one line: one marker
                 continue
             drawn.add(rect.top())

@@ -8,6 +8,8 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QPoint, Qt, QUrl, Signal
 from PySide6.QtGui import (
+    QAccessible,
+    QAccessibleEvent,
     QColor,
     QFont,
     QFontMetrics,
@@ -58,6 +60,17 @@ class Passage:
     prefix: str = ""  # the unit's text just before the passage: which one, if the text repeats
 
 
+@dataclass(frozen=True)
+class MarkStep:
+    """Where F8 / Shift+F8 went: the ``number``-th of the page's ``total`` marks (1-based, in
+    reading order); ``wrapped``: past the page's end (or start), back to the other end."""
+
+    mark: PaneMark
+    number: int
+    total: int
+    wrapped: bool
+
+
 class ReadingPane(QTextBrowser):
     """Shows HTML pages; emits ``node_link_activated`` for links to other nodes."""
 
@@ -80,6 +93,7 @@ class ReadingPane(QTextBrowser):
         self._unit_marks: list[tuple[int, int]] = []
         self._cited_mark = False  # the unit mark is a citation search's
         self._user_marks: list[PaneMark] = []  # Mis notas: highlights and notes
+        self._current_user_mark = ""  # the annotation F8 went to (while the cursor is on it)
         self.note_margin = NoteMargin(self)
         self.note_margin.note_clicked.connect(self.note_clicked)
         self.setViewportMargins(self.note_margin.width_hint(), 0, 0, 0)
@@ -266,6 +280,64 @@ class ReadingPane(QTextBrowser):
     def user_marks(self) -> list[PaneMark]:
         """The passages painted (and notes on whole units), in the order given."""
         return list(self._user_marks)
+
+    def step_user_mark(self, step: int) -> MarkStep | None:
+        """F8 (``step`` 1) / Shift+F8 (-1): select the next (previous) passage of the page that
+        carries a highlight or a note, from the cursor, in reading order, back to the other end
+        past the last (first); a note on a whole unit puts the cursor at the unit's start. The
+        margin rings its ✎. None when the page has none."""
+        marks = self._ordered_user_marks()
+        if not marks:
+            return None
+        here = self.textCursor().selectionStart()
+        current = self._mark_under_cursor(marks)
+        if current is not None:
+            index = marks.index(current) + step
+        elif step > 0:
+            index = next((i for i, m in enumerate(marks) if m.start >= here), len(marks))
+        else:
+            index = next((i for i in reversed(range(len(marks))) if marks[i].start < here), -1)
+        wrapped = not 0 <= index < len(marks)
+        index %= len(marks)
+        mark = marks[index]
+        cursor = QTextCursor(self.document())
+        cursor.setPosition(mark.start)
+        cursor.setPosition(mark.start + mark.length, QTextCursor.MoveMode.KeepAnchor)
+        self.setTextCursor(cursor)
+        self.ensureCursorVisible()
+        self._current_user_mark = mark.annotation_id
+        self.note_margin.set_current(mark.annotation_id)
+        return MarkStep(mark, index + 1, len(marks), wrapped)
+
+    def describe_mark(self, text: str) -> None:
+        """The pane takes the focus and its accessible description says which note or
+        highlight the keyboard went to (read by screen readers; the status bar says it too)."""
+        self.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.setAccessibleDescription(text)
+        QAccessible.updateAccessibility(QAccessibleEvent(self, QAccessible.Event.DescriptionChanged))
+
+    def user_mark_at_cursor(self) -> PaneMark | None:
+        """The passage the cursor is on (the one F8 went to first; a note before a bare
+        highlight), or None."""
+        marks = self._ordered_user_marks()
+        current = self._mark_under_cursor(marks)
+        if current is not None:
+            return current
+        here = self.textCursor().selectionStart()
+        inside = [m for m in marks if m.start <= here <= m.start + m.length]
+        return next((m for m in inside if m.note), inside[0] if inside else None)
+
+    def _ordered_user_marks(self) -> list[PaneMark]:
+        return sorted(self._user_marks, key=lambda m: (m.start, m.length))
+
+    def _mark_under_cursor(self, marks: list[PaneMark]) -> PaneMark | None:
+        """The mark F8 went to, if the cursor is still where it left it."""
+        cursor = self.textCursor()
+        start, end = cursor.selectionStart(), cursor.selectionEnd()
+        for mark in marks:
+            if mark.annotation_id == self._current_user_mark and (start, end) == (mark.start, mark.end):
+                return mark
+        return None
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)

@@ -120,6 +120,13 @@ class Commands:
         self.favorite_action = act("Marcar o quitar &favorito", notes.toggle_favorite, ["Ctrl+B"])
         self.note_action = act("&Nota…", notes.add_note, ["Ctrl+Alt+M"])
         self.history_action = act("&Historial…", notes.show_history, ["Ctrl+H"])
+        self.next_note_action = act(
+            "Nota o subrayado si&guiente de la página", lambda: notes.step_note(1), ["F8"]
+        )
+        self.previous_note_action = act(
+            "Nota o subrayado ante&rior de la página", lambda: notes.step_note(-1), ["Shift+F8"]
+        )
+        self.edit_page_note_action = act("&Editar la nota señalada…", notes.edit_note_at_cursor, ["Ctrl+F8"])
         self.highlight_actions = [
             act(f"&Subrayar en {name}", partial(notes.highlight, name), [keys])
             for name, keys in zip(HIGHLIGHT_COLOURS, HIGHLIGHT_KEYS, strict=True)
@@ -170,7 +177,7 @@ def build_menus(window: QMainWindow, c: Commands, docks: dict[str, QDockWidget],
     edit_menu = bar.addMenu(window.tr("&Edición"))
     edit_menu.addActions([c.copy_action, c.copy_citation_action, *copy_actions])
     edit_menu.addSeparator()
-    edit_menu.addActions([c.favorite_action, c.note_action, *c.highlight_actions])
+    edit_menu.addActions([c.favorite_action, c.note_action, c.edit_page_note_action, *c.highlight_actions])
     edit_menu.addSeparator()  # what the «Mis notas» dock's context menu does to its chosen entry
     edit_menu.addActions(notes_actions)
     edit_menu.addSeparator()
@@ -184,7 +191,8 @@ def build_menus(window: QMainWindow, c: Commands, docks: dict[str, QDockWidget],
     view_menu.addSeparator()
     view_menu.addActions([c.as_of_action, c.functions_action, c.org_chart_action, c.compare_action])
     go_menu = bar.addMenu(window.tr("&Ir"))
-    go_menu.addActions([c.back_action, c.forward_action, c.home_action, c.history_action, c.links_action])
+    go_menu.addActions([c.back_action, c.forward_action, c.home_action, c.history_action, c.links_action,
+                        c.next_note_action, c.previous_note_action])  # fmt: skip
     go_menu.addSeparator()
     go_menu.addActions([c.next_tab_action, c.previous_tab_action])
     go_menu.addSeparator()
