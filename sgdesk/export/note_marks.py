@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
@@ -46,7 +47,7 @@ def mark_notes(document: QTextDocument, marks: Sequence[NoteMark]) -> int:
     """Paint each passage's background and put «[n]» after a note's passage (after the unit's
     first paragraph for a note on the whole unit). Returns how many marks found their place."""
     anchors = anchor_positions(document)
-    texts: dict[tuple[int, int], Collapsed] = {}  # each unit's text, made once
+    folded = folded_text(document)  # made once for every mark
     spans: list[tuple[int, int, NoteMark]] = []  # (start, end, mark)
     for mark in marks:
         found = unit_range(document, anchors, mark.node_id)
@@ -54,7 +55,7 @@ def mark_notes(document: QTextDocument, marks: Sequence[NoteMark]) -> int:
             continue
         where = None
         if mark.passage:
-            where = find_passage(document, found[0], found[1], mark.passage, texts, mark.prefix)
+            where = find_passage(document, found[0], found[1], mark.passage, folded, mark.prefix)
         span = (where[0], where[0] + where[1]) if where else None
         if span is None and not mark.passage:  # the whole unit: the call ends its first paragraph
             block = document.findBlock(found[0])
@@ -82,8 +83,12 @@ def mark_notes(document: QTextDocument, marks: Sequence[NoteMark]) -> int:
     return len(spans)
 
 
-Collapsed = tuple[str, list[int]]  # folded text (white space runs as one space); each character's position
-_WORD = re.compile(r"\S+")
+_GAP = r"[\s\ufdd0\ufdd1]+"  # white space, paragraph breaks and table edges: one space in a passage
+
+
+def folded_text(document: QTextDocument) -> str:
+    """The document's text folded (accents and case), one character per document position."""
+    return fold(document.toRawText())
 
 
 def find_passage(
@@ -91,62 +96,36 @@ def find_passage(
     begin: int,
     end: int,
     passage: str,
-    texts: dict[tuple[int, int], Collapsed] | None = None,
+    folded: str | None = None,
     prefix: str = "",
 ) -> tuple[int, int] | None:
-    """(start, length) of the place in [begin, end) where ``passage`` is written, over
-    paragraph breaks too; None if it is not there. Where the passage is written more than
-    once, the place whose preceding text matches ``prefix`` (the unit's text just before the
-    passage) the longest wins; else the first. ``texts`` keeps each range's text for the
-    next passage looked for in it (a page's 50 passages: each unit's text made once)."""
-    needle = fold(" ".join(passage.split()))
-    if not needle:
+    """(start, length) of the place in [begin, end) where ``passage`` is written (accents and
+    case ignored, any run of white space or paragraph breaks as one space); None if it is not
+    there. Where it is written more than once, the place whose preceding text matches
+    ``prefix`` (the unit's text just before the passage) the longest wins; else the first.
+    ``folded``: ``folded_text(document)``, made once for a page's 50 passages."""
+    words = tuple(fold(passage).split())
+    if not words:
         return None
-    key = (begin, end)
-    collapsed = texts.get(key) if texts is not None else None
-    if collapsed is None:
-        collapsed = _collapsed(document, begin, end)
-        if texts is not None:
-            texts[key] = collapsed
-    folded, where = collapsed
-    found = folded.find(needle)
-    if found < 0:
+    text = folded if folded is not None else folded_text(document)
+    matches = _pattern(words).finditer(text, begin, end)
+    best = next(matches, None)
+    if best is None:
         return None
-    following = folded.find(needle, found + 1)
-    if prefix and following >= 0:  # written more than once: the context says which
+    following = next(matches, None) if prefix else None
+    if following is not None:  # written more than once: the context says which
         from sgdesk.content.anchoring import common_start  # (not on the way to the first frame)
 
-        before = fold(" ".join(prefix.split()))[::-1].lstrip()
+        before = " ".join(fold(prefix).split())[::-1]
 
-        def fit(start: int) -> int:  # how many characters before ``start`` match the prefix
-            return common_start(folded[max(0, start - len(before) - 2) : start][::-1].lstrip(), before)
+        def fit(match: re.Match[str]) -> int:  # how many characters before it match the prefix
+            window = text[max(begin, match.start() - 2 * len(before) - 8) : match.start()]
+            return common_start(" ".join(re.split(_GAP, window)).strip()[::-1], before)
 
-        best, score = found, fit(found)
-        while following >= 0:
-            candidate = fit(following)
-            if candidate > score:
-                best, score = following, candidate
-            following = folded.find(needle, following + 1)
-        found = best
-    first, last = where[found], where[found + len(needle) - 1]
-    return first, last + 1 - first
+        best = max((best, following, *matches), key=fit)  # (the first of equals)
+    return best.start(), best.end() - best.start()
 
 
-def _collapsed(document: QTextDocument, begin: int, end: int) -> Collapsed:
-    """The text of [begin, end) folded, runs of white space (paragraph breaks too) as one
-    space, with the document position of each character kept (word runs, not characters)."""
-    parts: list[str] = []
-    where: list[int] = []
-    block = document.findBlock(begin)
-    while block.isValid() and block.position() < end:
-        base = block.position()
-        offset = max(begin, base)
-        text = block.text()[offset - base : max(0, end - base)]
-        for word in _WORD.finditer(text.replace("\u2028", " ")):
-            if parts:
-                parts.append(" ")
-                where.append(offset + word.start() - 1)
-            parts.append(word.group())
-            where.extend(range(offset + word.start(), offset + word.end()))
-        block = block.next()
-    return fold("".join(parts)), where
+@functools.lru_cache(maxsize=512)
+def _pattern(words: tuple[str, ...]) -> re.Pattern[str]:
+    return re.compile(_GAP.join(re.escape(word) for word in words))
