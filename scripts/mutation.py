@@ -53,7 +53,7 @@ TARGETS: dict[str, tuple[list[str], list[str]]] = {
                      ["tests/store/test_search.py", "tests/store/test_search_grammar.py",
                       "tests/store/test_expressions.py", "tests/store/test_search_edges.py",
                       "tests/store/test_forgiving_search.py", "tests/store/test_search_grammar_forgiving.py",
-                      "tests/test_library_synthetic.py"]),
+                      "tests/test_library_synthetic.py", "tests/store/test_search_store.py"]),
     "store-vocab": (["sgdesk/store/vocab.py", "sgdesk/store/fts_probe.py"],
                     ["tests/store/test_vocab_store.py", "tests/store/test_forgiving_search.py",
                      "tests/store/test_search_grammar_forgiving.py", "tests/store/test_search.py"]),
@@ -197,7 +197,9 @@ EQUIVALENT |= {f"sgdesk.store.fts_probe.xǁIndexProbeǁ{name}": "the probe built
 
 # SQL does not tell upper from lower case in keywords and names: a mutant that only changes their
 # case (its quoted values unchanged) is equivalent. Found in each survivor's diff (``mutmut show``).
-_SQL = re.compile(r"\b(select|from|where|join|order by|is null|case when|pragma|insert|create)\b", re.I)
+_SQL = re.compile(
+    r"\b(select|from|where|join|order by|is null|case when|pragma|insert|create|limit|offset)\b", re.I
+)
 
 
 def sql_case_only(diff: str) -> bool:

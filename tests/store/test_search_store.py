@@ -1,0 +1,125 @@
+"""The search store on the synthetic corpus (tests/synthetic.py), seen from what a user or a
+benchmark gets: the rows a search lists, its total, and the FTS5 statements a benchmark times
+as «raw FTS5», which must find the very rows the search shows."""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Iterator
+from contextlib import closing
+from pathlib import Path
+
+import pytest
+
+from sgdesk.content.query import SearchFilters
+from sgdesk.library import Library
+from tests.synthetic import build
+
+ARTICLES = SearchFilters(kinds=frozenset({"disposicion"}))
+NORMS = SearchFilters(kinds=frozenset({"norma"}))
+SECTIONS = SearchFilters(kinds=frozenset({"general"}))
+ART = "decreto-1-2000/art"
+
+
+@pytest.fixture(scope="module")
+def database(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return build(tmp_path_factory.mktemp("sintetico"), offices=True)
+
+
+@pytest.fixture
+def synthetic(database: Path) -> Iterator[Library]:
+    library = Library.open(database)
+    yield library
+    library.close()
+
+
+def hit_ids(library: Library, text: str, filters: SearchFilters | None = None, limit: int = 20,
+            prefix_last: bool = False) -> list[str]:  # fmt: skip
+    return [h.node.id for h in library.search(text, filters, limit, prefix_last=prefix_last).hits]
+
+
+def statement_ids(library: Library, database: Path, text: str, filters: SearchFilters | None = None,
+                  limit: int = 20, prefix_last: bool = False) -> list[str]:  # fmt: skip
+    """The rows of the statements ``fts_statements`` gives, run one after the other as a
+    benchmark runs them, as node ids: the first ``limit`` of them make a page."""
+    with closing(sqlite3.connect(database)) as connection:
+        ids = dict(connection.execute("SELECT pk, id FROM nodes"))
+        rows = [
+            ids[row[0]]
+            for sql, expression in library.fts_statements(text, filters, limit, prefix_last)
+            for row in connection.execute(sql, (expression,))
+        ]
+    return rows[:limit]
+
+
+@pytest.mark.parametrize(
+    ("text", "filters", "limit", "prefix_last", "expected"),
+    [
+        # bm25 puts the shorter text first: not the first row of the index (decreto-2-2003/art-1)
+        ("deroga", ARTICLES, 1, False, ["decreto-3-2005/art-1"]),
+        # a lone common word: the rows in index order, unranked
+        ("de", None, 3, False, [f"{ART}-1", f"{ART}-2", f"{ART}-1/lit-a"]),
+        # a citation, and the same citation under a filter that leaves it out
+        ("decreto 2 de 2003", None, 20, False, ["decreto-2-2003"]),
+        ("decreto 2 de 2003", SECTIONS, 20, False, []),
+        # a word being typed that no indexed word starts with
+        ("zzzz", None, 20, True, []),
+    ],
+)
+def test_what_a_benchmark_times_lists_what_the_search_lists(
+    synthetic: Library, database: Path, text: str, filters: SearchFilters | None, limit: int,
+    prefix_last: bool, expected: list[str],
+) -> None:  # fmt: skip
+    assert hit_ids(synthetic, text, filters, limit, prefix_last) == expected
+    assert statement_ids(synthetic, database, text, filters, limit, prefix_last) == expected
+
+
+def test_a_word_being_typed_lists_the_word_then_its_completions_in_both(
+    synthetic: Library, database: Path
+) -> None:
+    """«lit» finds the literals; «literal» (a completion) adds the two rows that say
+    «literal» in their text. Under «Normas» only Decreto 2 de 2003 is left, in the search and
+    in what a benchmark times (the filter holds in the second tier too)."""
+    typed = hit_ids(synthetic, "lit", prefix_last=True)
+    assert set(typed[5:]) == {"decreto-2-2003", "decreto-2-2003/art-2"}
+    assert all(i.startswith("decreto-1-2000/") and "/lit-" in i for i in typed[:5])
+    assert sorted(statement_ids(synthetic, database, "lit", prefix_last=True)) == sorted(typed)
+    assert hit_ids(synthetic, "lit", NORMS, prefix_last=True) == ["decreto-2-2003"]
+    assert statement_ids(synthetic, database, "lit", NORMS, prefix_last=True) == ["decreto-2-2003"]
+
+
+def test_a_capped_typed_word_lists_no_completions_in_either(
+    synthetic: Library, database: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """«de» finds 15 rows as a word; «del» adds the literals of article 2. Past the cap (here
+    1) the total already says «más de 1»: the completions are left out, in both."""
+    from sgdesk.store import search
+
+    whole = hit_ids(synthetic, "de", prefix_last=True)
+    assert len(whole) == 17
+    assert sorted(statement_ids(synthetic, database, "de", prefix_last=True)) == sorted(whole)
+    monkeypatch.setattr(search, "COUNT_CAP", 1)
+    typed = hit_ids(synthetic, "de", prefix_last=True)
+    assert len(typed) == 15
+    assert not {"decreto-1-2000/art-2/lit-a", "decreto-1-2000/art-2/lit-b"} & set(typed)
+    assert sorted(statement_ids(synthetic, database, "de", prefix_last=True)) == sorted(typed)
+
+
+def test_a_bounded_prefix_lists_its_most_frequent_word_in_both(
+    synthetic: Library, database: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """«adic*» with one completion kept: «adiciona» (two rows), not «adicionado» (one)."""
+    from sgdesk.store import vocab
+
+    monkeypatch.setattr(vocab, "MAX_COMPLETIONS", 1)
+    expected = ["decreto-2-2003", "decreto-2-2003/art-2"]
+    assert sorted(hit_ids(synthetic, "adic*")) == expected
+    assert sorted(statement_ids(synthetic, database, "adic*")) == expected
+
+
+def test_a_lone_common_word_is_listed_unranked(synthetic: Library) -> None:
+    """`sgdesk search --json` shows a score: 0 says these rows were not ranked."""
+    results = synthetic.search("de", limit=5)
+    assert results.query.only_common_words
+    assert [h.score for h in results.hits] == [0.0] * 5
+    assert results.total == 15
