@@ -222,15 +222,20 @@ class SearchStore:
     def search(self, query: Query, filters: SearchFilters, limit: int, offset: int = 0) -> RawHits:
         filters_sql = filter_expression(filters)
         try:
-            cited = self._cited(query, filters_sql) if offset == 0 else ()
+            # The list is the cited nodes, then the ranked rows without them. ``offset`` counts
+            # in that list: with cited nodes, the ranked rows before the page are read again
+            # (bm25 reads them anyway) so that none is skipped or listed twice.
+            cited = self._cited(query, filters_sql)
+            skip = max(0, offset - len(cited))  # the ranked rows (cited ones left out) before the page
+            start = 0 if cited else offset
             words, bounded = self._prefix_words(query)
             text = _and(text_expression(query, Completions(words)), filters_sql)
             if text is None:
-                return RawHits(cited, (), len(cited), False)
-            page = limit + len(cited)
+                return RawHits(cited[offset : offset + limit], (), len(cited), False)
+            page = skip - start + limit + len(cited)
             few = self._at_most(query, words, typed_as_prefix=False) <= COUNT_CAP
             counted = _with_citation(text, query, filters_sql)  # cited nodes count too
-            first = self._tier(text, page, offset, query.only_common_words, few, counted)
+            first = self._tier(text, page, start, query.only_common_words, few, counted)
             ranked = [(pk, score, 0) for pk, score in first.ranked]
             tiers = [first]
             # A capped first tier already says «más de 10 000»: the completions add nothing to
@@ -239,7 +244,7 @@ class SearchStore:
                 need = page - len(ranked)
                 second_sql = self._second_tier(query, words, filters_sql, text)
                 few = self._at_most(query, words, typed_as_prefix=True) <= COUNT_CAP
-                second_offset = max(0, offset - first.total)
+                second_offset = max(0, start - first.total)
                 second = self._tier(second_sql, need, second_offset, query.only_common_words, few)
                 ranked += [(pk, score, 1) for pk, score in second.ranked]
                 tiers.append(second)
@@ -254,9 +259,10 @@ class SearchStore:
             raise SearchError(DAMAGED.format(detail="")) from exc
         except (sqlite3.DatabaseError, UnicodeDecodeError) as exc:  # damaged pages hold any bytes
             raise SearchError(DAMAGED.format(detail="")) from exc
-        cited = cited[:limit]
         seen = set(cited)
-        kept = tuple(hit for hit in ranked if hit[0] not in seen)[: limit - len(cited)]
+        cited = cited[offset : offset + limit]
+        rest = skip - start
+        kept = tuple(hit for hit in ranked if hit[0] not in seen)[rest : rest + limit - len(cited)]
         capped = any(t.capped for t in tiers)
         sampled = any(t.sampled for t in tiers)
         return RawHits(cited, kept, max(total, len(cited)), capped, sampled, bounded)

@@ -123,3 +123,22 @@ def test_a_lone_common_word_is_listed_unranked(synthetic: Library) -> None:
     assert results.query.only_common_words
     assert [h.score for h in results.hits] == [0.0] * 5
     assert results.total == 15
+
+
+@pytest.mark.parametrize("limit", [1, 2, 3])
+def test_paging_through_a_citation_lists_every_row_once(synthetic: Library, limit: int) -> None:
+    """«Más resultados» asks for the next page at the number of rows shown. «decreto 1 de
+    2000» names the norm (listed first, as cited) and three articles that quote it: page after
+    page, each of the four is listed exactly once, as on one long page."""
+    whole = hit_ids(synthetic, "decreto 1 de 2000")
+    assert whole[0] == "decreto-1-2000"
+    assert sorted(whole[1:]) == ["decreto-2-2003/art-1", "decreto-2-2003/art-2", "decreto-3-2005/art-1"]
+    shown: list[str] = []
+    while True:
+        page = synthetic.search("decreto 1 de 2000", limit=limit, offset=len(shown))
+        assert page.total == 4
+        if not page.hits:
+            break
+        assert [h.cited for h in page.hits] == [h.node.id == "decreto-1-2000" for h in page.hits]
+        shown += [h.node.id for h in page.hits]
+    assert shown == whole
