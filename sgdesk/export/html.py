@@ -29,6 +29,8 @@ from sgdesk.library import Page, Unit
 LINK_SCHEME = "sgdesk"
 END_ANCHOR = "_fin"  # names the first character after the units: not a node id
 ORG_CHART_LINK = "ver/organigrama"  # a link that opens the organigrama, not a node
+OTHER_CHANGES_LINK = "ver/otros-cambios"  # a link that shows or hides a banner's other changes
+ACTION_LINKS = frozenset({ORG_CHART_LINK, OTHER_CHANGES_LINK})  # links that open no page
 
 _STYLE_TEMPLATE = """
 body {{ color: {text}; }}
@@ -76,10 +78,14 @@ def node_href(node_id: str) -> str:
     return f"{LINK_SCHEME}:{node_id}"
 
 
-def render_html(page: Page, links: bool = True, currency: Currency | None = None) -> str:
+def render_html(
+    page: Page, links: bool = True, currency: Currency | None = None, other_changes: bool = True
+) -> str:
     """The page as HTML; ``links=False`` for paper and PDF, where links lead nowhere; with
-    ``currency``, the statement of currency closes the page, under the citation."""
-    return _HtmlPage(page, links).render(currency)
+    ``currency``, the statement of currency closes the page, under the citation. The window
+    (``links``) gives its banner a compact form; ``other_changes=False`` there folds the later
+    changes that do not touch the page into a link that unfolds them (paper has them all)."""
+    return _HtmlPage(page, links, other_changes or not links).render(currency)
 
 
 def currency_html(currency: Currency, links: bool = False) -> str:
@@ -93,9 +99,10 @@ def banner_html(banner: Banner) -> str:
 
 
 class _HtmlPage:
-    def __init__(self, page: Page | None, links: bool) -> None:
+    def __init__(self, page: Page | None, links: bool, other_changes: bool = True) -> None:
         self._page = page
         self.links = links
+        self.other_changes = other_changes
 
     @property
     def page(self) -> Page:
@@ -153,14 +160,39 @@ class _HtmlPage:
     def banner(self, banner: Banner) -> str:
         """The caveat of a date after the horizon, boxed, before anything else of the page; each
         later change's name links to its page (in the window)."""
+        if self.links:
+            return self._window_banner(banner)
         items = "".join(f'<li class="banner">{self._later(c, certain)}</li>' for c, certain in banner.changes)
         listing = f"<ul>{items}</ul>" if items else ""
-        others = banner.others_line("detalle en Ayuda › Acerca de" if self.links else "")
+        others = banner.others_line()
         if others:
             listing += f'<p class="banner">{escape(others)}</p>'
         return (f'<table width="100%" cellspacing="0" cellpadding="8" border="1" '
                 'class="banner-box" style="border-style: solid; margin-bottom: 10px;"><tr><td>'
                 f'<p class="banner-head">{escape(banner.statement)}</p>{listing}'
+                "</td></tr></table>")  # fmt: skip
+
+    def _window_banner(self, banner: Banner) -> str:
+        """The banner in the window, compact (a small screen shows the text under it): the
+        same statement and every change that touches the page, each on one tight line; the
+        changes that do not touch it are counted behind a link that unfolds them (and folds
+        them again), a link like any other of the page («Enlaces de la página» reaches it)."""
+        tight = ' style="margin-top: 2px; margin-bottom: 2px;"'
+        lines = "".join(f'<p class="banner"{tight}>•&nbsp;{self._later(c, certain)}</p>'
+                        for c, certain in banner.changes)  # fmt: skip
+        if banner.others:
+            href = escape(node_href(OTHER_CHANGES_LINK))
+            if self.other_changes:
+                text = escape(banner.others_line("detalle en Ayuda › Acerca de") or "")
+                lines += f'<p class="banner"{tight}>{text} <a href="{href}">Ocultar</a></p>'
+            else:
+                count = len(banner.others)
+                what = ("Otro cambio conocido para esa fecha no toca esta página" if count == 1 else
+                        f"Otros {count} cambios conocidos para esa fecha no tocan esta página")  # fmt: skip
+                lines += f'<p class="banner"{tight}>{what}: <a href="{href}">mostrar cuáles</a></p>'
+        return (f'<table width="100%" cellspacing="0" cellpadding="5" border="1" '
+                'class="banner-box" style="border-style: solid; margin-bottom: 6px;"><tr><td>'
+                f'<p class="banner-head"{tight}>{escape(banner.statement)}</p>{lines}'
                 "</td></tr></table>")  # fmt: skip
 
     def _later(self, change: LaterChange, certain: bool) -> str:

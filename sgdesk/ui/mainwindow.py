@@ -180,7 +180,7 @@ class MainWindow(QMainWindow):
         search_dock.visibilityChanged.connect(lambda visible: visible and self.search_panel)
 
     def _restore(self, startup_error: str | None) -> None:
-        window_state.restore_layout(self, self.settings, self.docks)
+        window_state.restore_layout(self, self.settings, self.docks, self.tree_view)
         self.tabs.set_zoom(self.settings.zoom)
         self.labels.show_zoom(self.reading_pane.zoom)
         self._show_library()

@@ -15,7 +15,7 @@ from PySide6.QtCore import QObject, Signal
 
 from sgdesk.content.timeline import LATER_PREFIX
 from sgdesk.errors import SgdeskError
-from sgdesk.export.html import ORG_CHART_LINK, later_change_page, render_html
+from sgdesk.export.html import ORG_CHART_LINK, OTHER_CHANGES_LINK, later_change_page, render_html
 from sgdesk.library import FUNCTIONS_ARTICLE, FUNCTIONS_TITLE, Library, Page
 
 if TYPE_CHECKING:
@@ -41,6 +41,7 @@ class Reader(QObject):
         self._status = status
         self._currency: tuple[Library, Currency] | None = None
         self.last_page: Page | None = None  # the node page last opened (Mis notas paints it)
+        self.other_changes = False  # the banner lists the later changes that miss the page
         state.day_changed.connect(lambda _day: self.refresh())
         state.library_changed.connect(lambda _library: self._forget_currency())
 
@@ -53,7 +54,7 @@ class Reader(QObject):
 
     def render(self, page: Page) -> str:
         """The page as the reading pane shows it: statuses, and the statement of currency."""
-        return render_html(page, currency=self.currency())
+        return render_html(page, currency=self.currency(), other_changes=self.other_changes)
 
     def currency(self) -> Currency | None:
         library = self.state.library
@@ -73,6 +74,10 @@ class Reader(QObject):
             return False
         if node_id == ORG_CHART_LINK:
             self.org_chart_requested.emit()
+            return True
+        if node_id == OTHER_CHANGES_LINK:  # the banner's «mostrar cuáles» / «Ocultar»
+            self.other_changes = not self.other_changes
+            self.refresh()
             return True
         if node_id.startswith(LATER_PREFIX):
             return self.open_later(node_id.removeprefix(LATER_PREFIX))

@@ -23,10 +23,10 @@ from PySide6.QtWidgets import QTextBrowser, QTextEdit, QToolTip, QWidget
 
 from sgdesk.content.text import find_all
 from sgdesk.export.html import (
+    ACTION_LINKS,
     BODY_FONT,
     END_ANCHOR,
     LINK_SCHEME,
-    ORG_CHART_LINK,
     body_point_size,
     style_sheet,
 )
@@ -129,7 +129,7 @@ class ReadingPane(QTextBrowser):
         """The page a link under ``point`` (viewport coordinates) opens, if it opens a page."""
         url = QUrl(self.anchorAt(point))
         path = url.path() if url.scheme() == LINK_SCHEME else ""
-        return path if path and path != ORG_CHART_LINK else None
+        return path if path and path not in ACTION_LINKS else None
 
     def activate_link(self, href: str) -> None:
         """Follow a link of the page as a click on it would (the «Enlaces de la página» list)."""

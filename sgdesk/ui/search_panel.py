@@ -132,6 +132,10 @@ class SearchPanel(QWidget):
 
     def _combo(self, items: Choices, name: str) -> QComboBox:
         box = QComboBox(self)
+        # Narrower than its longest entry (its list shows it whole): the left column is sized
+        # to the index (first_layout.py), not to these boxes.
+        box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        box.setMinimumContentsLength(10)
         box.setAccessibleName(name)
         box.view().setAccessibleName(name)  # its drop-down list
         for label, value in items:
@@ -174,11 +178,11 @@ class SearchPanel(QWidget):
         years = QHBoxLayout()
         years.addWidget(self.year_from, 1)
         years.addWidget(self.year_to, 1)
-        years.addWidget(self.only_notes)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
         for row in (top, filters, years):
             layout.addLayout(row)
+        layout.addWidget(self.only_notes)
         layout.addWidget(self.status)
         layout.addWidget(self.notice)
         layout.addWidget(self.results, 1)

@@ -1,23 +1,18 @@
-"""The timeline dock's contents: the view in a scroll area, a legend that filters by kind, zoom."""
+"""The timeline dock's contents: a row with zoom and the legend (which filters by kind), and
+under it the view in a scroll area, the whole width of the dock."""
 
 from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import QEvent, QObject, QRect, Qt, Signal
-from PySide6.QtWidgets import (
-    QCheckBox,
-    QFrame,
-    QHBoxLayout,
-    QPushButton,
-    QScrollArea,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtCore import QEvent, QObject, QRect, QSize, Signal
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QCheckBox, QScrollArea, QToolBar, QVBoxLayout, QWidget
 
 from sgdesk.content.model import EVENT_KIND_LABELS, EventKind
 from sgdesk.content.timeline import TimelineEvent
 from sgdesk.ui.theme import current_theme
+from sgdesk.ui.timeline_layout import rows_height
 from sgdesk.ui.timeline_style import LATER_DESCRIPTION, LATER_LABEL, LEGEND_LABELS, kind_icon, later_icon
 from sgdesk.ui.timeline_view import TimelineView
 from sgdesk.ui.widgets import tool_button
@@ -43,9 +38,16 @@ class TimelinePanel(QWidget):
         # The axis is painted at the top of what is shown: a vertical scroll repaints, not blits.
         self.scroll_area.verticalScrollBar().valueChanged.connect(lambda _value: self.view.update())
         self.checkboxes: dict[EventKind, QCheckBox] = {}
-        legend = QVBoxLayout()  # a column beside the timeline: the rows keep the dock's height
-        legend.setContentsMargins(6, 4, 4, 4)
-        legend.setSpacing(2)
+        # One row above the rows, not a column beside them: the dock is short and wide (under
+        # the text), so the rows get its whole width and the legend one line of its height.
+        # A toolbar: what does not fit a narrow dock goes behind its » button, still reachable.
+        # The legend first (it says what the glyphs mean), zoom last (the view's keys +, −, 0
+        # and Ctrl+wheel also zoom).
+        self.legend = QToolBar(self)
+        self.legend.setObjectName("timelineLegend")
+        self.legend.setAccessibleName(self.tr("Leyenda y filtros de la línea de tiempo"))
+        self.legend.setIconSize(QSize(16, 16))
+        self._legend_actions: dict[EventKind, QAction] = {}
         for kind in EventKind:
             box = QCheckBox(LEGEND_LABELS[kind], self)
             box.setIcon(kind_icon(kind, current_theme()))
@@ -56,7 +58,7 @@ class TimelinePanel(QWidget):
             box.setAccessibleName(EVENT_KIND_LABELS[kind])
             box.setAccessibleDescription(self.tr("Mostrar u ocultar los eventos de este tipo"))
             box.toggled.connect(self._apply_filter)
-            legend.addWidget(box)
+            self._legend_actions[kind] = self.legend.addWidget(box)
             self.checkboxes[kind] = box
         self.later_checkbox = QCheckBox(LATER_LABEL, self)
         self.later_checkbox.setObjectName("timelineLater")
@@ -67,39 +69,35 @@ class TimelinePanel(QWidget):
         )
         self.later_checkbox.setAccessibleName(LATER_DESCRIPTION)
         self.later_checkbox.toggled.connect(self.view.set_show_later)
-        legend.addWidget(self.later_checkbox)
-        self.fit_button = QPushButton(self.tr("Ajustar"), self)
-        self.fit_button.setToolTip(self.tr("Ajustar la línea de tiempo al ancho disponible (0)"))
-        self.fit_button.setAccessibleName(self.tr("Ajustar la línea de tiempo al ancho"))
-        self.fit_button.clicked.connect(lambda: self.view.zoom_to_fit())
+        self._later_action = self.legend.addWidget(self.later_checkbox)
+        self.legend.addSeparator()
         zoom_out = tool_button(self, "−", self.tr("Alejar (−)"), lambda: self.view.zoom_out())
         zoom_in = tool_button(self, "+", self.tr("Acercar (+)"), lambda: self.view.zoom_in())
-        zoom = QHBoxLayout()
+        self.fit_button = tool_button(self, self.tr("Ajustar"), self.tr("Ajustar la línea de tiempo al "
+                                      "ancho disponible (0)"), lambda: self.view.zoom_to_fit())  # fmt: skip
+        self.fit_button.setAccessibleName(self.tr("Ajustar la línea de tiempo al ancho"))
         for widget in (zoom_out, zoom_in, self.fit_button):
-            zoom.addWidget(widget)
-        zoom.addStretch(1)
-        legend.insertLayout(0, zoom)  # first: in reach when the column scrolls
-        legend.addStretch(1)
-        legend_widget = QWidget(self)
-        legend_widget.setLayout(legend)
-        # Beside the timeline, not above it (at 1366×768 and 125 % the legend took two of the
-        # dock's lines); it scrolls when the dock is made shorter than it.
-        self.legend_area = QScrollArea(self)
-        self.legend_area.setObjectName("timelineLegend")
-        self.legend_area.setFrameShape(QFrame.Shape.NoFrame)
-        self.legend_area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.legend_area.setWidgetResizable(True)
-        self.legend_area.setWidget(legend_widget)
-        extent = self.legend_area.verticalScrollBar().sizeHint().width()
-        self.legend_area.setFixedWidth(legend_widget.sizeHint().width() + extent)
-        layout = QHBoxLayout(self)
+            self.legend.addWidget(widget)
+        layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.setSpacing(4)
-        layout.addWidget(self.legend_area)
+        layout.setSpacing(0)
+        layout.addWidget(self.legend)
         layout.addWidget(self.scroll_area, 1)
 
     def set_events(self, events: list[TimelineEvent]) -> None:
+        """Draw ``events``; the legend lists only the kinds among them (a box for a kind the
+        corpus does not have would filter nothing)."""
         self.view.set_events(events)
+        kinds = {event.kind for event in events if not event.later}
+        for kind, action in self._legend_actions.items():
+            action.setVisible(kind in kinds or not events)
+        self._later_action.setVisible(any(event.later for event in events) or not events)
+
+    def height_for_rows(self, rows: int) -> int:
+        """The panel's height that shows the legend, the axis and ``rows`` rows of events."""
+        line = self.view.fontMetrics().height()
+        frame = 2 * self.scroll_area.frameWidth()
+        return self.legend.sizeHint().height() + rows_height(line, rows) + frame
 
     def set_reading(self) -> None:
         """The events are still being read: the view says so."""

@@ -244,6 +244,14 @@ class TimelineView(QWidget):
         """The event's label as painted: the norm and the action, each elided at a word."""
         return self._label_texts(self._shown[self._position[event_id]])
 
+    def row_count(self) -> int:
+        """How many rows the events shown are stacked in."""
+        return len(self._packing.rows)
+
+    def axis_span(self) -> tuple[int, int]:
+        """Where the axis starts and ends (the first January of its first year, the end of its last)."""
+        return round(self._x(self._first)), round(self._x(self._last))
+
     def header_top(self) -> int:
         """Where the axis is painted: the top of what the hosting scroll area shows."""
         return max(0, -self.y())

@@ -1,5 +1,6 @@
-"""The main window's docks: declared once, their first layout, and the keys that move the focus
-between the panes (Ctrl+1…4 show and focus a dock; F6 / Shift+F6 cycle through what is seen)."""
+"""The main window's docks: declared once (their first layout: first_layout.py), and the keys
+that move the focus between the panes (Ctrl+1…4 show and focus a dock; F6 / Shift+F6 cycle
+through what is seen)."""
 
 from __future__ import annotations
 
@@ -7,11 +8,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from PySide6.QtCore import QAbstractItemModel, Qt
-from PySide6.QtWidgets import QApplication, QDockWidget, QMainWindow, QStyle, QTreeView, QWidget
-
-from sgdesk.ui.timeline_layout import rows_height
-
-TIMELINE_ROWS = 3  # the timeline dock first opens tall enough for these rows of events
+from PySide6.QtWidgets import QApplication, QDockWidget, QMainWindow, QTreeView, QWidget
 
 
 @dataclass(frozen=True)
@@ -54,25 +51,6 @@ def navigation_tree(dock: QDockWidget, model: QAbstractItemModel) -> QTreeView:
     tree.setModel(model)
     dock.setWidget(tree)
     return tree
-
-
-def first_layout(window: QMainWindow, docks: dict[str, QDockWidget]) -> None:
-    """No saved layout: search shares the left column with the index, as a tab (Ctrl+K
-    brings it forward), so the text keeps its width on a 1366×768 screen."""
-    window.tabifyDockWidget(docks["navigationDock"], docks["searchDock"])
-    window.tabifyDockWidget(docks["searchDock"], docks["myNotesDock"])
-    docks["navigationDock"].raise_()
-    window.resizeDocks([docks["timelineDock"]], [timeline_height(window)], Qt.Orientation.Vertical)
-
-
-def timeline_height(window: QWidget) -> int:
-    """The axis and ``TIMELINE_ROWS`` rows, their scroll bar and the dock's title; the reading
-    pane's minimum height (a few lines of text) caps it on a short screen."""
-    style = window.style()
-    scroll_bar = style.pixelMetric(QStyle.PixelMetric.PM_ScrollBarExtent)
-    line = window.fontMetrics().height()
-    title = line + 2 * style.pixelMetric(QStyle.PixelMetric.PM_DockWidgetTitleMargin)
-    return rows_height(line, TIMELINE_ROWS) + scroll_bar + title + 8
 
 
 class PaneFocus:

@@ -9,10 +9,10 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMainWindow
 
 from sgdesk.ui import focus_ring, screen_fit
-from sgdesk.ui.window_docks import first_layout
+from sgdesk.ui.first_layout import first_layout, open_tall_enough
 
 if TYPE_CHECKING:
-    from PySide6.QtWidgets import QDockWidget
+    from PySide6.QtWidgets import QDockWidget, QTreeView
 
     from sgdesk.ui.reader_tabs import ReaderTabs
     from sgdesk.ui.state import TabSpec, UiSettings
@@ -22,8 +22,11 @@ if TYPE_CHECKING:
 STATE_VERSION = 5
 
 
-def restore_layout(window: QMainWindow, settings: UiSettings, docks: dict[str, QDockWidget]) -> None:
-    """The saved geometry and layout, kept inside the screen; the first layout without one."""
+def restore_layout(
+    window: QMainWindow, settings: UiSettings, docks: dict[str, QDockWidget], tree: QTreeView
+) -> None:
+    """The saved geometry and layout, kept inside the screen; the first layout without one
+    (first_layout.py: a reading window); a timeline closed at start opens with three rows."""
     screen_fit.install()  # every dialog (and this window) kept inside the screen
     # The left column takes the full height; the timeline sits under the text only, so the
     # search panel's least height no longer caps it (three rows at 1366×728 ×1.25).
@@ -34,7 +37,8 @@ def restore_layout(window: QMainWindow, settings: UiSettings, docks: dict[str, Q
     if restored and not (window.isMaximized() or window.isFullScreen()):
         screen_fit.bring_on_screen(window)  # saved on another monitor or at another scale
     if settings.window_state is None or not window.restoreState(settings.window_state, STATE_VERSION):
-        first_layout(window, docks)
+        first_layout(window, docks, tree)
+    open_tall_enough(window, docks["timelineDock"])
 
 
 def tabs_to_restore(settings: UiSettings, tabs: ReaderTabs, home: str) -> tuple[list[TabSpec], int]:

@@ -83,14 +83,17 @@ def main() -> None:
     window.show()
     for _ in range(20):
         app.processEvents()
+    # The timeline as Ctrl+3 first opens it (at start it is closed on these screens), so that
+    # its parts are checked too.
+    window.show_panel("timelineDock")
+    panel = window.point_in_time.timeline()
+    for _ in range(20):
+        app.processEvents()
     screen = window.screen().availableGeometry()
     results: list[dict[str, object]] = [
         {"name": "Ventana principal", "title": window.windowTitle(), "frame": _rect(window.frameGeometry()),
          "available": _rect(screen), "parts": _parts(window), "ui_point_size": app.font().pointSizeF()},
     ]  # fmt: skip
-    panel = window.point_in_time.timeline()  # the timeline dock as it first opens
-    for _ in range(5):
-        app.processEvents()
     results[0]["timeline"] = {
         "viewport_height": panel.scroll_area.viewport().height(),
         "rows_top": ROWS_TOP,

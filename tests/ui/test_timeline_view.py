@@ -10,12 +10,12 @@ from datetime import date
 import pytest
 from PySide6.QtCore import QEvent, QPoint, QRect, Qt, QTimer
 from PySide6.QtGui import QColor, QFontMetrics, QHelpEvent, QImage
-from PySide6.QtWidgets import QApplication, QToolTip
+from PySide6.QtWidgets import QApplication, QToolButton, QToolTip
 from pytestqt.qtbot import QtBot
 
 from sgdesk.content.dates import PartialDate
 from sgdesk.content.model import Change, EventKind
-from sgdesk.content.timeline import TimelineEvent
+from sgdesk.content.timeline import TimelineEvent, later_event
 from sgdesk.library import Library
 from sgdesk.ui.theme import current_theme
 from sgdesk.ui.timeline_panel import TimelinePanel
@@ -380,23 +380,38 @@ def test_painting_does_not_use_up_references_to_none(qtbot: QtBot, panel: Timeli
     assert sys.getrefcount(None) >= before
 
 
-def test_the_legend_sits_beside_the_rows_and_scrolls_when_short(qtbot: QtBot) -> None:
+def test_the_legend_is_one_row_above_rows_as_wide_as_the_panel(
+    qtbot: QtBot, library: Library, events: list[TimelineEvent]
+) -> None:
+    """Short and wide (under the text): the legend takes one line, the rows the whole width;
+    the legend lists the kinds the events have; in a narrow dock the rest is behind »."""
     panel = _shown_panel(qtbot, 1100, 300)
-    boxes = [*panel.checkboxes.values(), panel.later_checkbox]
+    panel.set_events(events)
+    qtbot.waitUntil(lambda: not panel.later_checkbox.isVisible())  # no later change among these
+    panel.set_events([*events, *(later_event(change) for change in library.currency().later)])
     assert panel.checkboxes[EventKind.RENAMING].text() == "Denominación"
     assert panel.checkboxes[EventKind.RENAMING].accessibleName() == "Cambio de denominación"
     assert "Cambio de denominación" in panel.checkboxes[EventKind.RENAMING].toolTip()
-    assert panel.scroll_area.y() == 0, "no legend above the rows: they keep the dock's height"
-    assert panel.legend_area.geometry().right() < panel.scroll_area.x()
-    legend = panel.legend_area.widget()
+    held = {event.kind for event in events if not event.later}
+    assert EventKind.REPEAL not in held, "the shipped corpus has no repeal"
+    boxes = [box for kind, box in panel.checkboxes.items() if kind in held] + [panel.later_checkbox]
+    qtbot.waitUntil(lambda: all(box.isVisible() for box in boxes))
+    assert not panel.checkboxes[EventKind.REPEAL].isVisible(), "a kind the events do not have"
+    legend = panel.legend
+    assert legend.height() <= 2 * panel.fontMetrics().height() + 12, "one row"
+    assert panel.scroll_area.y() >= legend.geometry().bottom()
+    assert panel.scroll_area.width() == panel.width(), "the rows get the panel's whole width"
     for box in boxes:  # every box whole, inside the legend, none on top of another
         assert legend.rect().contains(box.geometry())
         assert box.width() >= box.sizeHint().width()
     for first, second in itertools.combinations(boxes, 2):
         assert not first.geometry().intersects(second.geometry())
-    panel.resize(1100, 90)  # a short dock: the legend scrolls, the panel is not held taller
-    qtbot.waitUntil(lambda: panel.height() == 90)
-    assert panel.legend_area.verticalScrollBar().maximum() > 0
+    panel.resize(420, 300)  # a narrow (floating) dock: what does not fit goes behind »
+    qtbot.waitUntil(lambda: panel.width() == 420)
+    assert not panel.later_checkbox.isVisible()
+    extension = legend.findChild(QToolButton, "qt_toolbar_ext_button")
+    assert extension is not None
+    assert extension.isVisible()
 
 
 def test_year_labels_thin_out_when_the_years_are_narrow(qtbot: QtBot, panel: TimelinePanel) -> None:

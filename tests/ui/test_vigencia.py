@@ -303,6 +303,7 @@ def test_the_banner_links_each_later_change_to_its_page(library: Library) -> Non
 
 
 def test_the_timeline_legend_has_an_entry_for_later_changes(window: MainWindow, qtbot: QtBot) -> None:
+    window.show_panel("timelineDock")  # Ctrl+3
     qtbot.waitUntil(lambda: window.point_in_time.timeline_panel is not None)
     panel = window.point_in_time.timeline_panel
     assert panel is not None

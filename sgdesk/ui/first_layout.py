@@ -1,0 +1,102 @@
+"""The docks when no layout was saved (a new data folder): the window opens as a reader.
+
+On the Secretaría's laptops (1366×768 at 125 %: about 1077×542 logical pixels for the window;
+1920×1080 at 150 %: 1100×648) every pixel of height the docks take is a line of text less:
+- the left column (index, search, notes as tabs) is as wide as its entries, never more than
+  ``LEFT_SHARE`` of the window: a reading line does not need more than about 90 characters;
+- the timeline opens at start only on a window tall enough for it to take at most
+  ``TIMELINE_SHARE`` of the height (a desktop monitor); elsewhere Ctrl+3 (Ver › Línea de
+  tiempo) opens it, and it then opens tall enough for ``TIMELINE_ROWS`` rows of events.
+A layout the user saved is restored as it was (window_state.py); none of this applies then.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QModelIndex, Qt
+from PySide6.QtWidgets import QDockWidget, QMainWindow, QStyle, QTreeView, QWidget
+
+from sgdesk.ui.timeline_layout import rows_height
+from sgdesk.ui.tree_model import POSSIBLY_MODIFIED_SUFFIX
+
+TIMELINE_ROWS = 3  # the timeline dock opens tall enough for these rows of events
+TIMELINE_SHARE = 0.3  # at most this share of the window's height, or it starts closed
+LEFT_SHARE = 0.3  # the left column's widest first width, as a share of the window's
+LEFT_LEAST = 16  # and its narrowest, in average characters of the index's font
+
+
+def first_layout(window: QMainWindow, docks: dict[str, QDockWidget], tree: QTreeView) -> None:
+    """Search and notes share the left column with the index, as tabs (Ctrl+K, Ctrl+4 bring
+    them forward); the column is sized to the index; the timeline as the height allows."""
+    window.tabifyDockWidget(docks["navigationDock"], docks["searchDock"])
+    window.tabifyDockWidget(docks["searchDock"], docks["myNotesDock"])
+    docks["navigationDock"].raise_()
+    window.resizeDocks(
+        [docks["navigationDock"]], [left_column_width(window, tree)], Qt.Orientation.Horizontal
+    )
+    timeline = docks["timelineDock"]
+    height = timeline_height(window)
+    if height > window.height() * TIMELINE_SHARE:
+        timeline.hide()
+    else:
+        window.resizeDocks([timeline], [height], Qt.Orientation.Vertical)
+
+
+def left_column_width(window: QWidget, tree: QTreeView) -> int:
+    """The index's two first levels whole, with the longest mark an entry can take («— posiblemente
+    modificada»), its indentation and scroll bar; bounded by ``LEFT_SHARE`` of the window."""
+    model, metrics = tree.model(), tree.fontMetrics()
+    widest = 0
+    for row in range(model.rowCount()):
+        top = model.index(row, 0)
+        if model.canFetchMore(top):
+            model.fetchMore(top)
+        titles = [(top, 1)] + [(model.index(child, 0, top), 2) for child in range(model.rowCount(top))]
+        widest = max([widest] + [metrics.horizontalAdvance(_title(index)) + depth * tree.indentation()
+                                 for index, depth in titles])  # fmt: skip
+    widest += metrics.horizontalAdvance(POSSIBLY_MODIFIED_SUFFIX)
+    style = tree.style()
+    chrome = 2 * tree.frameWidth() + style.pixelMetric(QStyle.PixelMetric.PM_ScrollBarExtent) + 16
+    least = LEFT_LEAST * metrics.averageCharWidth()
+    return max(least, min(widest + chrome, round(window.width() * LEFT_SHARE)))
+
+
+def _title(index: QModelIndex) -> str:
+    return str(index.data() or "")
+
+
+def timeline_height(window: QWidget) -> int:
+    """The timeline dock's height for its title, its legend row, the axis and ``TIMELINE_ROWS``
+    rows (the dock's panel may not be built yet: its row is a toolbar's height)."""
+    style = window.style()
+    line = window.fontMetrics().height()
+    title = line + 2 * style.pixelMetric(QStyle.PixelMetric.PM_DockWidgetTitleMargin)
+    return title + legend_row_height(window) + rows_height(line, TIMELINE_ROWS) + 4
+
+
+def legend_row_height(window: QWidget) -> int:
+    """A toolbar row of check boxes with 16-pixel glyphs (the timeline's legend)."""
+    style = window.style()
+    item = (
+        max(window.fontMetrics().height(), 16, style.pixelMetric(QStyle.PixelMetric.PM_IndicatorHeight)) + 8
+    )
+    margins = 2 * (style.pixelMetric(QStyle.PixelMetric.PM_ToolBarItemMargin)
+                   + style.pixelMetric(QStyle.PixelMetric.PM_ToolBarFrameWidth))  # fmt: skip
+    return item + margins
+
+
+def open_tall_enough(window: QMainWindow, dock: QDockWidget) -> None:
+    """A timeline dock hidden at start (never opened, or closed by the user) opens, the first
+    time it is shown, at least tall enough for ``TIMELINE_ROWS`` rows; the reading pane's
+    least height still bounds it on a short screen."""
+
+    def shown(visible: bool) -> None:
+        if visible:
+            dock.visibilityChanged.disconnect(shown)
+            grow()
+
+    def grow() -> None:
+        if dock.isVisible() and not dock.isFloating() and dock.height() < timeline_height(window):
+            window.resizeDocks([dock], [timeline_height(window)], Qt.Orientation.Vertical)
+
+    if dock.isHidden():  # (the window itself is not shown yet)
+        dock.visibilityChanged.connect(shown)

@@ -1,0 +1,204 @@
+"""The first window on the Secretaría's laptops is a reading window (issue #11, screens).
+
+Each screen case runs tests/ui/first_window_probe.py in a child process on a simulated screen
+(as tests/ui/test_screens.py does): a new data folder, the first window as a user sees it. The
+banner's compact form is checked on real widgets in this process, and on paper in a real PDF.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from datetime import date
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtWidgets import QApplication
+from pytestqt.qtbot import QtBot
+
+from sgdesk.export.common import horizon_banner, page_banner
+from sgdesk.export.html import render_html
+from sgdesk.export.pdf import write_pdf
+from sgdesk.export.plan import plan_export
+from sgdesk.library import Library
+from sgdesk.ui.links_dialog import PageLinksDialog
+from sgdesk.ui.mainwindow import MainWindow
+
+REPO = Path(__file__).resolve().parents[2]
+# (physical width, height, scale): the laptops the officials have, and a plain 1366×768.
+SCREENS = [(1366, 768, 1.25), (1920, 1080, 1.5), (1366, 768, 1.0)]
+TEXT_SHARE = 0.45  # the least share of the window's area the text's viewport gets at first start
+LEFT_SHARE = 0.3  # the most the left column takes of the window's width at first start
+AFTER_HORIZON = date(2026, 12, 1)
+
+
+def probe(tmp_path: Path, corpus_db: Path, data_dir: Path, screen: tuple[int, int, float],
+          *flags: str) -> dict:  # fmt: skip
+    width, height, scale = screen
+    config = tmp_path / f"screen-{width}x{height}.json"
+    config.write_text(json.dumps({"screens": [{"name": "Portátil", "x": 0, "y": 0, "width": width,
+                                               "height": height, "logicalDpi": 96, "logicalBaseDpi": 96,
+                                               "dpr": 1}]}))  # fmt: skip
+    env = {**os.environ, "QT_QPA_PLATFORM": f"offscreen:configfile={config}", "QT_SCALE_FACTOR": str(scale)}
+    done = subprocess.run(
+        [sys.executable, "-m", "tests.ui.first_window_probe", str(corpus_db), str(data_dir), *flags],
+        cwd=REPO, env=env, capture_output=True, text=True, timeout=120, check=False,
+    )  # fmt: skip
+    assert done.returncode == 0, done.stderr
+    return dict(json.loads(done.stdout))
+
+
+def _area(rect: list[int]) -> int:
+    return rect[2] * rect[3]
+
+
+@pytest.mark.parametrize("screen", SCREENS, ids=lambda s: f"{s[0]}x{s[1]}x{s[2]}")
+def test_the_first_window_shows_the_page_text(
+    tmp_path: Path, corpus_db: Path, data_dir: Path, screen: tuple[int, int, float]
+) -> None:
+    """A new data folder: the first line of the page's own text (not only its title and the
+    honesty banner) is inside the pane's viewport, and the text gets most of the window."""
+    found = probe(tmp_path, corpus_db, data_dir, screen)
+    viewport, window = found["viewport"], found["window"]
+    line = found["first_line_box"]
+    assert line is not None, f"the page's first line ({found['first_line']!r}) is not in the pane"
+    assert line[1] >= 0, f"first line at {line}, viewport {viewport}"
+    assert line[1] + line[3] <= viewport[3], f"first line at {line}, viewport {viewport}"
+    share = _area(viewport) / _area(window)
+    assert share >= TEXT_SHARE, f"the text's viewport is {share:.0%} of the window: {found}"
+    docks = found["docks"]
+    assert docks["navigationDock"]["shown"]
+    assert docks["navigationDock"]["rect"][2] <= window[2] * LEFT_SHARE + 1, "the left column is too wide"
+    assert not docks["timelineDock"]["shown"], "on a laptop the timeline waits for Ctrl+3"
+
+
+@pytest.mark.parametrize("screen", SCREENS, ids=lambda s: f"{s[0]}x{s[1]}x{s[2]}")
+def test_the_timeline_opens_short_and_wide_with_its_axis_and_three_rows(
+    tmp_path: Path, corpus_db: Path, data_dir: Path, screen: tuple[int, int, float]
+) -> None:
+    timeline = probe(tmp_path, corpus_db, data_dir, screen, "open-timeline")["timeline"]
+    rows = (timeline["viewport_height"] - timeline["rows_top"]) / timeline["row_height"]
+    assert rows >= 3, f"{rows:.2f} rows show: {timeline}"
+    assert timeline["axis_top"] == 0, "the axis band is at the top of what the dock shows"
+    dock, plot, legend = timeline["dock"], timeline["plot"], timeline["legend"]
+    assert plot[2] >= dock[2] - 30, f"the rows get the dock's width: {timeline}"
+    assert legend[3] <= 48, f"the legend is one row: {timeline}"
+    assert legend[1] < plot[1], f"the legend is above the rows: {timeline}"
+    start, end = timeline["axis_span"]
+    assert end - start >= plot[2] // 2, f"the years take at least half the width: {timeline}"
+
+
+def test_a_layout_the_user_saved_is_restored(tmp_path: Path, corpus_db: Path, data_dir: Path) -> None:
+    """The first layout applies only to a new data folder: a timeline the user opened (and the
+    sizes Qt saved with it) come back as they were."""
+    laptop = (1366, 768, 1.25)
+    first = probe(tmp_path, corpus_db, data_dir, laptop, "open-timeline")  # closed with it open
+    again = probe(tmp_path, corpus_db, data_dir, laptop)
+    assert again["docks"]["timelineDock"]["shown"]
+    assert again["docks"]["timelineDock"]["rect"] == first["timeline"]["dock"]
+    assert again["viewport"] == first["timeline"]["reading_viewport"]
+
+
+# -- the honesty banner ---------------------------------------------------------------------
+
+
+def _node_ids(library: Library) -> list[str]:
+    ids, stack = [], [None]
+    while stack:
+        for node in library.children(stack.pop()):
+            ids.append(node.id)
+            stack.append(node.id)
+    return ids
+
+
+def test_the_compact_banner_names_every_later_change_that_affects_the_page(library: Library) -> None:
+    """Every page after the horizon: the window's compact banner keeps the statement (never
+    «vigente») and names each later change that touches the page; the others are counted
+    until unfolded, then named; paper always names them all."""
+    checked = 0
+    for node_id in _node_ids(library):
+        page = library.page(node_id, as_of=AFTER_HORIZON)
+        banner = page_banner(page)
+        assert banner is not None
+        compact = render_html(page, other_changes=False)
+        unfolded = render_html(page, other_changes=True)
+        paper = render_html(page, links=False)
+        for html in (compact, unfolded, paper):
+            assert banner.statement in html
+            for change, _certain in banner.changes:
+                assert change.norm in html, f"{node_id}: {change.norm} not named"
+        head = compact.partition("</table>")[0]
+        assert "Texto vigente" not in head
+        if banner.others:
+            others = banner.others_line() or ""
+            assert others.partition(": ")[2].rstrip(".") not in compact
+            assert f"Otros {len(banner.others)} cambios conocidos" in head or "Otro cambio" in head
+            assert "sgdesk:ver/otros-cambios" in head
+            assert others.partition(": ")[2].rstrip(".") in unfolded
+            assert others in paper
+            assert "sgdesk:ver/otros-cambios" not in paper
+        checked += bool(banner.changes) and bool(banner.others)
+    assert checked >= 2, "pages with both kinds of later change were checked"
+
+
+def test_the_other_changes_unfold_from_the_keyboard(window: MainWindow, qtbot: QtBot) -> None:
+    """«mostrar cuáles» is a link of the page: «Enlaces de la página» (Ctrl+Shift+E) reaches it;
+    the page keeps its place, «Ocultar» folds them again."""
+    library = window.library
+    assert library is not None
+    currency = library.currency()
+    assert currency.is_after(date.today())
+    page = library.page("mision")
+    banner = horizon_banner(currency, date.today(), page.later_ids)
+    assert banner is not None
+    assert banner.others
+    assert banner.changes
+    pane = window.reading_pane
+    for change, _certain in banner.changes:  # the ones that touch the page: named from the start
+        assert change.norm in pane.toPlainText()
+    names = ", ".join(change.norm for change in banner.others)
+    assert names not in pane.toPlainText()
+    assert f"Otros {len(banner.others)} cambios conocidos para esa fecha no tocan esta página" in (
+        pane.toPlainText()
+    )
+    pane.setFocus()
+    qtbot.waitUntil(pane.hasFocus)
+
+    def choose(words: str) -> None:
+        dialog = QApplication.activeModalWidget()
+        if not isinstance(dialog, PageLinksDialog):
+            QTimer.singleShot(20, lambda: choose(words))
+            return
+        field = dialog.focusWidget()
+        if field is not None:
+            qtbot.keyClicks(field, words)
+            qtbot.keyClick(field, Qt.Key.Key_Return)
+        if dialog.isVisible():
+            dialog.reject()
+
+    shortcut = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
+    QTimer.singleShot(0, lambda: choose("mostrar"))
+    qtbot.keyClick(pane, Qt.Key.Key_E, shortcut)
+    assert window.current_node_id == "mision"
+    assert names in window.reading_pane.toPlainText()
+    window.activateWindow()  # offscreen, no window manager gives it back after the dialog
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
+    QTimer.singleShot(0, lambda: choose("ocultar"))
+    qtbot.keyClick(window.reading_pane, Qt.Key.Key_E, shortcut)
+    assert names not in window.reading_pane.toPlainText()
+
+
+def test_the_pdf_keeps_the_whole_banner(library: Library, tmp_path: Path) -> None:
+    from pypdf import PdfReader
+
+    page = library.page("mision", as_of=AFTER_HORIZON)
+    banner = page_banner(page)
+    assert banner is not None
+    assert banner.others
+    path = write_pdf(plan_export(library, ["mision"], as_of=AFTER_HORIZON), tmp_path / "m.pdf")
+    text = " ".join(" ".join(p.extract_text().split()) for p in PdfReader(path).pages)
+    assert banner.others_line() in text
+    assert "mostrar cuáles" not in text
