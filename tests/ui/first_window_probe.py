@@ -16,7 +16,7 @@ import sys
 from pathlib import Path
 
 from PySide6.QtCore import QPoint, QRect
-from PySide6.QtGui import QTextDocument
+from PySide6.QtGui import QTextDocument, QTextTable
 from PySide6.QtWidgets import QApplication, QDockWidget, QWidget
 
 from sgdesk.app import configure_application, create_main_window
@@ -46,6 +46,15 @@ def line_box(document: QTextDocument, text: str, scroll: int) -> list[int] | Non
             line = block.layout().lineAt(0).rect()
             return [round(line.x()), round(top + line.y()), round(line.width()), round(line.height())]
         block = block.next()
+    return None
+
+
+def banner_box(document: QTextDocument, scroll: int) -> list[int] | None:
+    """The honesty banner (the page's first table, before the text), in viewport coordinates."""
+    for frame in document.rootFrame().childFrames():
+        if isinstance(frame, QTextTable):
+            box = document.documentLayout().frameBoundingRect(frame)
+            return [round(box.x()), round(box.y()) - scroll, round(box.width()), round(box.height())]
     return None
 
 
@@ -79,6 +88,7 @@ def main() -> None:
         "scroll": pane.verticalScrollBar().value(),
         "first_line": first_line,
         "first_line_box": line_box(pane.document(), first_line, pane.verticalScrollBar().value()),
+        "banner_box": banner_box(pane.document(), pane.verticalScrollBar().value()),
         "docks": docks,
         "tree_text_width": window.tree_view.sizeHintForColumn(0),
     }
