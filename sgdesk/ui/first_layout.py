@@ -5,8 +5,8 @@ On the Secretaría's laptops (1366×768 at 125 %: about 1077×542 logical pixels
 - the left column (index, search, notes as tabs) is as wide as its entries, never more than
   ``LEFT_SHARE`` of the window: a reading line does not need more than about 90 characters;
 - the timeline opens at start only on a window tall enough for it to take at most
-  ``TIMELINE_SHARE`` of the height (a desktop monitor); elsewhere Ctrl+3 (Ver › Línea de
-  tiempo) opens it, and it then opens tall enough for ``TIMELINE_ROWS`` rows of events.
+  ``TIMELINE_SHARE`` of the height (a desktop monitor: 1920×1080 at 100 %); elsewhere Ctrl+3
+  (Ver › Línea de tiempo) opens it, and it then opens tall enough for ``TIMELINE_ROWS`` rows of events.
 A layout the user saved is restored as it was (window_state.py); none of this applies then.
 """
 
@@ -19,7 +19,7 @@ from sgdesk.ui.timeline_layout import rows_height
 from sgdesk.ui.tree_model import POSSIBLY_MODIFIED_SUFFIX
 
 TIMELINE_ROWS = 3  # the timeline dock opens tall enough for these rows of events
-TIMELINE_SHARE = 0.3  # at most this share of the window's height, or it starts closed
+TIMELINE_SHARE = 0.35  # at most this share of the window's height, or it starts closed
 LEFT_SHARE = 0.3  # the left column's widest first width, as a share of the window's
 LEFT_LEAST = 16  # and its narrowest, in average characters of the index's font
 

@@ -96,6 +96,21 @@ def test_the_timeline_opens_short_and_wide_with_its_axis_and_three_rows(
     assert end - start >= plot[2] // 2, f"the years take at least half the width: {timeline}"
 
 
+@pytest.mark.parametrize("screen", [(1920, 1080, 1.0), (2560, 1440, 1.0)], ids=lambda s: f"{s[0]}x{s[1]}")
+def test_on_a_desktop_monitor_the_timeline_is_open_under_the_text(
+    tmp_path: Path, corpus_db: Path, data_dir: Path, screen: tuple[int, int, float]
+) -> None:
+    """Room for both: the timeline starts open, with its three rows, and the text still shows."""
+    found = probe(tmp_path, corpus_db, data_dir, screen, "open-timeline")
+    assert found["docks"]["timelineDock"]["shown"]
+    line, viewport = found["first_line_box"], found["viewport"]
+    assert line is not None
+    assert line[1] + line[3] <= viewport[3], f"first line at {line}, viewport {viewport}"
+    timeline = found["timeline"]
+    assert timeline["reading_viewport"] == viewport, "Ctrl+3 changed nothing: it was open"
+    assert (timeline["viewport_height"] - timeline["rows_top"]) / timeline["row_height"] >= 3
+
+
 def test_a_layout_the_user_saved_is_restored(tmp_path: Path, corpus_db: Path, data_dir: Path) -> None:
     """The first layout applies only to a new data folder: a timeline the user opened (and the
     sizes Qt saved with it) come back as they were."""
