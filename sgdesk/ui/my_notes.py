@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QMimeData, QModelIndex, QObject, QPersistentModelIndex, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QMimeData, QModelIndex, QObject, QPersistentModelIndex, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence, QMouseEvent, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
     QDockWidget,
@@ -53,7 +53,7 @@ ANNOTATION_ROLE = Qt.ItemDataRole.UserRole + 3  # a note's or highlight's id
 FAVORITE_ROLE = Qt.ItemDataRole.UserRole + 4  # a favorite's stored node id (even when gone)
 FOLDER_ROLE = Qt.ItemDataRole.UserRole + 5  # a favorites folder's name
 NOTES_LISTED = 500  # the dock lists the latest notes; «Solo mis notas» finds any of them
-FILL_SLICE = 150  # rows of the dock made per turn of the event loop
+FILL_SLICE = 20  # rows of the dock made per turn of the event loop, while they are on screen
 QUOTE_LIMIT = 90
 HIGHLIGHT_COLOURS = HIGHLIGHT_NAMES  # «Subrayar» colours, by the name saved (sgdesk.ui.theme paints them)
 GROUP_FAVORITES, GROUP_NOTES, GROUP_UNPLACED = "Favoritos", "Notas", "Notas sin ubicar"
@@ -153,12 +153,11 @@ class NotesPanel(QWidget):
     delete_folder_requested = Signal(str)
     move_requested = Signal(str)  # a favorite's node id: choose its folder
     favorite_placed = Signal(str, str, int)  # node id, folder, row (-1: the end)
-    filled = Signal()  # every row of the last listing is in the tree
+    filled = Signal()  # every row on screen (and a screenful below) of the last listing is made
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._pending: list[_PendingRows] = []
-        self._budget = FILL_SLICE
         self._fill_timer = QTimer(self)
         self._fill_timer.setSingleShot(True)
         self._fill_timer.setInterval(0)
@@ -203,6 +202,10 @@ class NotesPanel(QWidget):
         self.down_action = self._view_action(
             "&Bajar favorito", lambda: self._shift_current(1), QKeySequence("Alt+Down")
         )
+        # Rows are made as they come on screen: scrolling, opening a folder, a taller dock.
+        self.view.verticalScrollBar().valueChanged.connect(self._fill_soon)
+        self.view.expanded.connect(self._fill_soon)
+        self.view.viewport().installEventFilter(self)
         self.view.selectionModel().currentChanged.connect(self._enable_actions)
         self.model.modelReset.connect(self._enable_actions)
         self._enable_actions()
@@ -263,7 +266,7 @@ class NotesPanel(QWidget):
             self.model.index(r, 0, index.parent()).data(FAVORITE_ROLE)
             for r in range(self.model.rowCount(index.parent()))
         ]
-        favorites = [s for s in siblings if s]
+        favorites = [s for s in siblings if s] + self.pending_favorites(index.parent())
         position = favorites.index(node_id) + step
         if 0 <= position < len(favorites):
             self.favorite_placed.emit(str(node_id), str(index.parent().data(FOLDER_ROLE) or ""), position)
@@ -286,12 +289,13 @@ class NotesPanel(QWidget):
         folders: list[str] | None = None,
         located: tuple[list[PlacedAnnotation], list[PlacedAnnotation]] | None = None,
     ) -> None:  # fmt: skip
-        """List favorites (by folder), the latest notes and the unplaced ones. The first
-        FILL_SLICE rows are made now, the others a slice per turn of the event loop (the
-        window keeps answering while a thousand favorites are listed); ``filled`` at the end."""
+        """List favorites (by folder), the latest notes and the unplaced ones. The groups and
+        folders are made now, and the first FILL_SLICE rows on screen; the other rows when
+        they come on screen (or a screenful below), FILL_SLICE per turn of the event loop:
+        the window answers at once with a thousand favorites, and rows nobody scrolls to are
+        never made. ``filled``: what shows is made."""
         self._stop_filling()
         self.model.clear()
-        self._budget = FILL_SLICE
         root = self.model.invisibleRootItem()
         root.appendRow(self._favorites_group(favorites, folders or []))
         if located is None:  # (the worker's listing comes with them split)
@@ -312,10 +316,7 @@ class NotesPanel(QWidget):
         self._add(unplaced_group, unplaced, self._note_item)
         root.appendRow(unplaced_group)
         self._expand_groups()  # rows added later go into these expanded groups
-        if self._pending:
-            self._fill_timer.start()
-        else:
-            self.filled.emit()
+        self._fill_more()  # the first slice now; what else shows, in the next turns
 
     def _expand_groups(self) -> None:
         """Open the groups and folders (not every row: thousands of them would be walked)."""
@@ -330,33 +331,80 @@ class NotesPanel(QWidget):
 
     @property
     def filling(self) -> bool:
-        """Rows are still being added (a slice per turn of the event loop)."""
-        return bool(self._pending)
+        """Rows that are on screen are still being made (a slice per turn of the event loop)."""
+        return self._fill_timer.isActive()
 
     def _add(
         self, parent: QStandardItem, entries: Sequence[object], make: Callable[[Any], QStandardItem]
     ) -> None:
-        """Make the entries' rows under ``parent``: as many as the budget allows now, the rest later."""
-        now, self._budget = entries[: self._budget], self._budget - min(len(entries), self._budget)
-        if now:
-            parent.appendRows([make(entry) for entry in now])
-        if len(entries) > len(now):
-            self._pending.append(_PendingRows(parent, parent.rowCount(), list(entries[len(now) :]), make))
+        """The entries' rows under ``parent``, made when they come on screen."""
+        if entries:
+            self._pending.append(_PendingRows(parent, parent.rowCount(), list(entries), make))
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Resize:  # a taller dock shows more rows
+            self._fill_soon()
+        return super().eventFilter(watched, event)
+
+    def _fill_soon(self) -> None:
+        if self._pending and not self._fill_timer.isActive():
+            self._fill_timer.start()
 
     def _fill_more(self) -> None:
+        """Make a slice of the rows that are on screen, or a screenful below; again next turn
+        while there are more; ``filled`` when what shows is made."""
         budget = FILL_SLICE
-        while self._pending and budget:
-            pending = self._pending[0]
-            batch, pending.entries = pending.entries[:budget], pending.entries[budget:]
-            pending.parent.insertRows(pending.position, [pending.make(entry) for entry in batch])
-            pending.position += len(batch)
-            budget -= len(batch)
-            if not pending.entries:
-                self._pending.pop(0)
-        if self._pending:
-            self._fill_timer.start()
-        else:
-            self.filled.emit()
+        while budget > 0:
+            pending = next((p for p in self._pending if self._on_screen(p)), None)
+            if pending is None:
+                self.filled.emit()
+                return
+            budget -= self._make(pending, budget)
+        self._fill_timer.start()
+
+    def _on_screen(self, pending: _PendingRows) -> bool:
+        """Whether the place ``pending``'s rows go is on screen or within a screenful below."""
+        parent = pending.parent.index()
+        if not self.view.isExpanded(parent):
+            return False
+        above = pending.parent.child(pending.position - 1).index() if pending.position else parent
+        rect = self.view.visualRect(above)
+        height = self.view.viewport().height()
+        return rect.isValid() and rect.bottom() >= 0 and rect.top() <= 2 * height
+
+    def _make(self, pending: _PendingRows, count: int) -> int:
+        """Make the next ``count`` rows of ``pending``; how many were made."""
+        batch, pending.entries = pending.entries[:count], pending.entries[count:]
+        pending.parent.insertRows(pending.position, [pending.make(entry) for entry in batch])
+        pending.position += len(batch)
+        if not pending.entries:
+            self._pending.remove(pending)
+        return len(batch)
+
+    def fill_all(self) -> None:
+        """Make every row now (what a search of the whole tree needs)."""
+        while self._pending:
+            self._make(self._pending[0], len(self._pending[0].entries))
+
+    def reveal(self, role: int, value: str) -> None:
+        """Make the rows up to the favorite (FAVORITE_ROLE) or note (ANNOTATION_ROLE) ``value``,
+        if it is still to be made, so that it can be selected."""
+        for pending in list(self._pending):
+            found = next(
+                (i for i, entry in enumerate(pending.entries) if _entry_value(entry, role) == value), None
+            )
+            if found is not None:
+                self._make(pending, found + 1)
+                return
+
+    def pending_favorites(self, parent: QModelIndex) -> list[str]:
+        """The node ids of the favorites still to be made under ``parent``, in order."""
+        return [
+            str(_entry_value(entry, FAVORITE_ROLE))
+            for pending in self._pending
+            if pending.parent.index() == parent
+            for entry in pending.entries
+        ]
 
     def _stop_filling(self) -> None:
         self._fill_timer.stop()
@@ -398,6 +446,7 @@ class NotesPanel(QWidget):
         count = len(rows) if count is None else count
         group = _no_drag(QStandardItem(f"{title} ({count})" if count else title))
         group.setSelectable(True)
+        group.setColumnCount(1)  # its first rows, made later, then need no column inserted too
         if rows:
             group.appendRows(rows)
         return group
@@ -440,12 +489,25 @@ class NotesPanel(QWidget):
             self.node_activated.emit(str(node_id), str(index.data(PASSAGE_ROLE) or ""))
 
     def entries(self, group: str) -> list[str]:
-        """The texts of a group's rows (folders with their favorites indented), for tests."""
+        """The texts of a group's rows (folders with their favorites indented), for tests:
+        every row is made first."""
+        self.fill_all()
         for row in range(self.model.rowCount()):
             item = self.model.item(row)
             if item.text().split(" (")[0] == group:
                 return list(_texts(item))
         return []
+
+
+def _entry_value(entry: object, role: int) -> str | None:
+    """What a row made from ``entry`` would hold in ``role`` (favorites and notes only)."""
+    if role == FAVORITE_ROLE:
+        favorite = getattr(entry, "favorite", None)
+        return favorite.node_id if favorite is not None else None
+    if role == ANNOTATION_ROLE:
+        annotation = getattr(entry, "annotation", None)
+        return annotation.id if annotation is not None else None
+    return None
 
 
 def _texts(item: QStandardItem, depth: int = 0) -> list[str]:
@@ -737,6 +799,7 @@ class MyNotesActions(QObject):
         self._select_now(role, value)
 
     def _select_now(self, role: int, value: str) -> None:
+        self.panel.reveal(role, value)
         model = self.panel.model
         found = model.match(
             model.index(0, 0), role, value, 1, Qt.MatchFlag.MatchExactly | Qt.MatchFlag.MatchRecursive

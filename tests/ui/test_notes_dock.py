@@ -156,38 +156,68 @@ def test_the_dock_is_listed_on_a_worker_thread_and_its_model_holds(
     qtmodeltester.check(window.my_notes.panel.model)  # type: ignore[attr-defined]
 
 
-def test_a_long_listing_is_filled_a_slice_at_a_time_in_order(qtbot: QtBot, qtmodeltester: object) -> None:
+def test_a_long_listing_makes_only_the_rows_on_screen_and_the_rest_as_they_scroll_in(
+    qtbot: QtBot, qtmodeltester: object
+) -> None:
     from sgdesk.content.annotations import Favorite
     from sgdesk.notes import PlacedFavorite
-    from sgdesk.ui.my_notes import FILL_SLICE, NotesPanel
+    from sgdesk.ui.my_notes import FAVORITE_ROLE, FILL_SLICE, NotesPanel
 
     def favorite(number: int, folder: str) -> PlacedFavorite:
         return PlacedFavorite(Favorite(f"nodo-{number}", f"Favorito {number}", folder, number, ""), True)
 
-    top = [favorite(n, "") for n in range(FILL_SLICE + 30)]  # more than one slice before the folders
-    inside = [favorite(n, "Carpeta") for n in range(1000, 1000 + 2 * FILL_SLICE)]
+    top = [favorite(n, "") for n in range(10 * FILL_SLICE)]  # many screenfuls before the folders
+    inside = [favorite(n, "Carpeta") for n in range(1000, 1000 + 3 * FILL_SLICE)]
     panel = NotesPanel()
     qtbot.addWidget(panel)
+    panel.resize(320, 300)
     panel.show()
+    qtbot.waitExposed(panel)
+    model, view = panel.model, panel.view
+
+    def made() -> list[str]:  # the favorites' rows made so far, in the tree's order
+        rows: list[str] = []
+        for group_row in range(model.rowCount()):
+            group = model.index(group_row, 0)
+            for row in range(model.rowCount(group)):
+                child = model.index(row, 0, group)
+                rows += [str(child.data(FAVORITE_ROLE))] if child.data(FAVORITE_ROLE) else []
+                rows += [
+                    str(model.index(r, 0, child).data(FAVORITE_ROLE)) for r in range(model.rowCount(child))
+                ]
+        return rows
+
     panel.show_entries(top + inside, [], ["Carpeta", "Vacía"])
-    assert panel.filling  # the window answers before every row is made
-    made = sum(1 for row in panel.entries(GROUP_FAVORITES) if "Favorito" in row)
-    assert made == FILL_SLICE
-    with qtbot.waitSignal(panel.filled):
-        pass
-    assert not panel.filling
-    expected = [f"Favorito {n}" for n in range(FILL_SLICE + 30)]
-    expected += [f"Carpeta ({2 * FILL_SLICE})"] + [
-        f"  Favorito {n}" for n in range(1000, 1000 + 2 * FILL_SLICE)
+    assert made() == [f"nodo-{n}" for n in range(FILL_SLICE)]  # one slice now: the window answers
+    assert panel.filling
+    qtbot.waitUntil(lambda: not panel.filling)
+    shown = made()
+    assert shown == [f"nodo-{n}" for n in range(len(shown))]  # in order, from the top
+    assert len(shown) < len(top)  # what is far below the screen is not made
+    last = model.index(len(shown) - 1, 0, model.index(0, 0))
+    assert view.visualRect(last).top() >= view.viewport().height()  # but the screen is full
+    qtmodeltester.check(model)  # type: ignore[attr-defined]
+
+    for _ in range(100):  # scrolling down brings the rest, in order
+        view.scrollToBottom()
+        qtbot.waitUntil(lambda: not panel.filling)
+        if len(made()) == len(top) + len(inside):
+            break
+    assert made() == [f"nodo-{n}" for n in range(len(top))] + [
+        f"nodo-{n}" for n in range(1000, 1000 + 3 * FILL_SLICE)
     ]
-    expected += ["Vacía"]
-    assert panel.entries(GROUP_FAVORITES) == expected
-    qtmodeltester.check(panel.model)  # type: ignore[attr-defined]
+    assert panel.entries(GROUP_FAVORITES)[len(top)] == f"Carpeta ({3 * FILL_SLICE})"
+    assert panel.entries(GROUP_FAVORITES)[-1] == "Vacía"
+    qtmodeltester.check(model)  # type: ignore[attr-defined]
+
+    panel.show_entries(top + inside, [], ["Carpeta"])  # a favorite far below can be selected:
+    panel.reveal(FAVORITE_ROLE, "nodo-1005")  # the rows up to it are made
+    assert "nodo-1005" in made()
+    assert "nodo-1006" not in made()
 
     panel.show_entries(top + inside, [], [])
     assert panel.filling
     panel.show_entries(top[:2], [], [])  # a new listing while one is being filled replaces it
-    assert not panel.filling  # the old listing's rows are no longer made
     qtbot.wait(50)  # the old listing's slices would have come by now
-    assert panel.entries(GROUP_FAVORITES) == ["Favorito 0", "Favorito 1"]
+    assert made() == ["nodo-0", "nodo-1"]
     assert not panel.filling
