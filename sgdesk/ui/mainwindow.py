@@ -72,7 +72,8 @@ class MainWindow(QMainWindow):
             "timelineDock": lambda: self.point_in_time.timeline().view,
             "myNotesDock": lambda: self.my_notes.panel.view}, lambda: self.reading_pane)  # fmt: skip
         # The search panel and the notes are not needed for the first frame: built after it.
-        self._first_paint = AfterFirstPaint(self.reading_pane.viewport(), self._after_first_paint)
+        # (The tabs, not the first pane: a link opened at start shows another tab in front.)
+        self._first_paint = AfterFirstPaint(self.tabs.widget, self._after_first_paint)
 
         self.labels = StatusLabels(self)  # the statement of currency, the zoom
         self.content_label, self.zoom_label = self.labels.content, self.labels.zoom

@@ -253,3 +253,25 @@ def test_a_repeated_word_is_highlighted_and_painted_where_it_was_selected(
     window.open_node("mision")  # painted again from the database
     [mark] = [s for s in pane.extraSelections() if s.format.background().color().name() == "#fff0a0"]
     assert (mark.cursor.selectionStart(), mark.cursor.selectedText()) == (second, "de")
+
+
+def test_a_window_opened_at_a_link_paints_the_notes_too(
+    qtbot: QtBot, corpus_db: Path, data_dir: Path
+) -> None:
+    from sgdesk.app import create_main_window
+    from sgdesk.library import Library
+
+    library, stored = Library.open(corpus_db), _stored(data_dir)
+    try:
+        stored.add_note(library, LIT_N, "nota", PASSAGE)
+    finally:
+        stored.close()
+        library.close()
+    window = create_main_window(corpus_db, data_dir)
+    qtbot.addWidget(window)
+    window.links.open_link("sgdesk://decreto-267-2007/art-7")  # as `sgdesk sgdesk://…` does: a tab of its own
+    window.show()
+    qtbot.waitExposed(window)
+    # The work after the first frame runs although the first tab's pane is never painted.
+    qtbot.waitUntil(lambda: window.reading_pane.user_mark_count == 1)
+    assert window.tabs.widget.count() == 2
