@@ -88,8 +88,8 @@ class Window:
     """The pieces of the window these operations use, over one user database."""
 
     def __init__(self, app: QApplication, folder: Path, library: Library) -> None:
-        from sgdesk.ui.my_notes import NotesPanel
         from sgdesk.ui.notes_loader import NotesLoader
+        from sgdesk.ui.notes_panel import NotesPanel
         from sgdesk.ui.reading_pane import ReadingPane
 
         self.app, self.library = app, library

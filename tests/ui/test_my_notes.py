@@ -16,7 +16,7 @@ from sgdesk.content.annotations import Annotation, AnnotationKind, TextAnchor
 from sgdesk.notes import MyNotes
 from sgdesk.store.userdb import USER_DB_NAME
 from sgdesk.ui.mainwindow import MainWindow
-from sgdesk.ui.my_notes import GROUP_FAVORITES, GROUP_NOTES, GROUP_UNPLACED
+from sgdesk.ui.notes_panel import GROUP_FAVORITES, GROUP_NOTES, GROUP_UNPLACED
 
 LIT_N = "decreto-267-2007/art-7/lit-n"
 PASSAGE = "proyección y estrategia internacional"
@@ -228,7 +228,7 @@ def test_the_dock_searches_only_my_notes(
 def test_the_dock_lists_the_latest_notes_and_says_how_many_more(
     make_window: Callable[..., MainWindow], qtbot: QtBot, data_dir: Path
 ) -> None:
-    from sgdesk.ui.my_notes import NOTES_LISTED
+    from sgdesk.ui.notes_panel import NOTES_LISTED
 
     stored = MyNotes.open(data_dir)
     try:

@@ -14,7 +14,7 @@ from pytestqt.qtbot import QtBot
 
 from sgdesk.notes import MyNotes
 from sgdesk.ui.mainwindow import MainWindow
-from sgdesk.ui.my_notes import GROUP_FAVORITES, GROUP_NOTES
+from sgdesk.ui.notes_panel import GROUP_FAVORITES, GROUP_NOTES
 from sgdesk.ui.tree_model import NOTED_MARK
 
 LIT_N = "decreto-267-2007/art-7/lit-n"
@@ -161,7 +161,7 @@ def test_a_long_listing_makes_only_the_rows_on_screen_and_the_rest_as_they_scrol
 ) -> None:
     from sgdesk.content.annotations import Favorite
     from sgdesk.notes import PlacedFavorite
-    from sgdesk.ui.my_notes import FAVORITE_ROLE, FILL_SLICE, NotesPanel
+    from sgdesk.ui.notes_panel import FAVORITE_ROLE, FILL_SLICE, NotesPanel
 
     def favorite(number: int, folder: str) -> PlacedFavorite:
         return PlacedFavorite(Favorite(f"nodo-{number}", f"Favorito {number}", folder, number, ""), True)
