@@ -1,18 +1,17 @@
-"""The timeline dock's contents: a row with zoom and the legend (which filters by kind), and
-under it the view in a scroll area, the whole width of the dock."""
+"""The timeline dock's contents: a row with the legend (which filters by kind), and under it
+the view in a scroll area, as wide as the dock but for a narrow column of zoom buttons."""
 
 from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import QEvent, QObject, QRect, QSize, Signal
-from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QCheckBox, QScrollArea, QToolBar, QVBoxLayout, QWidget
+from PySide6.QtCore import QEvent, QObject, QRect, Signal
+from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QScrollArea, QVBoxLayout, QWidget
 
 from sgdesk.content.model import EVENT_KIND_LABELS, EventKind
 from sgdesk.content.timeline import TimelineEvent
+from sgdesk.ui.flow_layout import FlowLayout
 from sgdesk.ui.theme import current_theme
-from sgdesk.ui.timeline_layout import rows_height
 from sgdesk.ui.timeline_style import LATER_DESCRIPTION, LATER_LABEL, LEGEND_LABELS, kind_icon, later_icon
 from sgdesk.ui.timeline_view import TimelineView
 from sgdesk.ui.widgets import tool_button
@@ -39,15 +38,13 @@ class TimelinePanel(QWidget):
         self.scroll_area.verticalScrollBar().valueChanged.connect(lambda _value: self.view.update())
         self.checkboxes: dict[EventKind, QCheckBox] = {}
         # One row above the rows, not a column beside them: the dock is short and wide (under
-        # the text), so the rows get its whole width and the legend one line of its height.
-        # A toolbar: what does not fit a narrow dock goes behind its » button, still reachable.
-        # The legend first (it says what the glyphs mean), zoom last (the view's keys +, −, 0
-        # and Ctrl+wheel also zoom).
-        self.legend = QToolBar(self)
+        # the text), so the rows get its whole width and the legend one line of its height. In
+        # a narrow dock the row wraps: every box stays visible and reachable with Tab.
+        self.legend = QWidget(self)
         self.legend.setObjectName("timelineLegend")
         self.legend.setAccessibleName(self.tr("Leyenda y filtros de la línea de tiempo"))
-        self.legend.setIconSize(QSize(16, 16))
-        self._legend_actions: dict[EventKind, QAction] = {}
+        flow = FlowLayout(self.legend, spacing=4)
+        flow.setContentsMargins(6, 3, 6, 3)
         for kind in EventKind:
             box = QCheckBox(LEGEND_LABELS[kind], self)
             box.setIcon(kind_icon(kind, current_theme()))
@@ -58,7 +55,7 @@ class TimelinePanel(QWidget):
             box.setAccessibleName(EVENT_KIND_LABELS[kind])
             box.setAccessibleDescription(self.tr("Mostrar u ocultar los eventos de este tipo"))
             box.toggled.connect(self._apply_filter)
-            self._legend_actions[kind] = self.legend.addWidget(box)
+            flow.addWidget(box)
             self.checkboxes[kind] = box
         self.later_checkbox = QCheckBox(LATER_LABEL, self)
         self.later_checkbox.setObjectName("timelineLater")
@@ -69,35 +66,40 @@ class TimelinePanel(QWidget):
         )
         self.later_checkbox.setAccessibleName(LATER_DESCRIPTION)
         self.later_checkbox.toggled.connect(self.view.set_show_later)
-        self._later_action = self.legend.addWidget(self.later_checkbox)
-        self.legend.addSeparator()
-        zoom_out = tool_button(self, "−", self.tr("Alejar (−)"), lambda: self.view.zoom_out())
+        flow.addWidget(self.later_checkbox)
+        # Zoom: a narrow column at the right of the rows (as on a map), not a part of the row:
+        # the legend keeps the row to itself (one line at 1366×768 ×1.25).
         zoom_in = tool_button(self, "+", self.tr("Acercar (+)"), lambda: self.view.zoom_in())
-        self.fit_button = tool_button(self, self.tr("Ajustar"), self.tr("Ajustar la línea de tiempo al "
-                                      "ancho disponible (0)"), lambda: self.view.zoom_to_fit())  # fmt: skip
+        zoom_out = tool_button(self, "−", self.tr("Alejar (−)"), lambda: self.view.zoom_out())
+        self.fit_button = tool_button(self, "↔", self.tr("Ajustar la línea de tiempo al ancho "
+                                      "disponible (0)"), lambda: self.view.zoom_to_fit())  # fmt: skip
         self.fit_button.setAccessibleName(self.tr("Ajustar la línea de tiempo al ancho"))
-        for widget in (zoom_out, zoom_in, self.fit_button):
-            self.legend.addWidget(widget)
+        zoom = QVBoxLayout()
+        zoom.setContentsMargins(2, 0, 2, 0)
+        zoom.setSpacing(2)
+        for button in (zoom_in, zoom_out, self.fit_button):
+            button.setAutoRaise(True)
+            zoom.addWidget(button)
+        zoom.addStretch(1)
+        rows = QHBoxLayout()
+        rows.setContentsMargins(0, 0, 0, 0)
+        rows.setSpacing(0)
+        rows.addWidget(self.scroll_area, 1)
+        rows.addLayout(zoom)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
         layout.addWidget(self.legend)
-        layout.addWidget(self.scroll_area, 1)
+        layout.addLayout(rows, 1)
 
     def set_events(self, events: list[TimelineEvent]) -> None:
         """Draw ``events``; the legend lists only the kinds among them (a box for a kind the
         corpus does not have would filter nothing)."""
         self.view.set_events(events)
         kinds = {event.kind for event in events if not event.later}
-        for kind, action in self._legend_actions.items():
-            action.setVisible(kind in kinds or not events)
-        self._later_action.setVisible(any(event.later for event in events) or not events)
-
-    def height_for_rows(self, rows: int) -> int:
-        """The panel's height that shows the legend, the axis and ``rows`` rows of events."""
-        line = self.view.fontMetrics().height()
-        frame = 2 * self.scroll_area.frameWidth()
-        return self.legend.sizeHint().height() + rows_height(line, rows) + frame
+        for kind, box in self.checkboxes.items():
+            box.setVisible(kind in kinds or not events)
+        self.later_checkbox.setVisible(any(event.later for event in events) or not events)
 
     def set_reading(self) -> None:
         """The events are still being read: the view says so."""

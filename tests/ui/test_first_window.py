@@ -89,7 +89,7 @@ def test_the_timeline_opens_short_and_wide_with_its_axis_and_three_rows(
     assert rows >= 3, f"{rows:.2f} rows show: {timeline}"
     assert timeline["axis_top"] == 0, "the axis band is at the top of what the dock shows"
     dock, plot, legend = timeline["dock"], timeline["plot"], timeline["legend"]
-    assert plot[2] >= dock[2] - 30, f"the rows get the dock's width: {timeline}"
+    assert plot[2] >= dock[2] * 0.9, f"the rows get the dock's width: {timeline}"
     assert legend[3] <= 48, f"the legend is one row: {timeline}"
     assert legend[1] < plot[1], f"the legend is above the rows: {timeline}"
     start, end = timeline["axis_span"]
