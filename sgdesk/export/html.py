@@ -181,15 +181,15 @@ class _HtmlPage:
         lines = "".join(f'<p class="banner"{tight}>•&nbsp;{self._later(c, certain)}</p>'
                         for c, certain in banner.changes)  # fmt: skip
         if banner.others:
-            href = escape(node_href(OTHER_CHANGES_LINK))
+            href, count = escape(node_href(OTHER_CHANGES_LINK)), len(banner.others)
+            which = "el otro cambio" if count == 1 else "los otros cambios"  # the link says what it does
             if self.other_changes:
                 text = escape(banner.others_line("detalle en Ayuda › Acerca de") or "")
-                lines += f'<p class="banner"{tight}>{text} <a href="{href}">Ocultar</a></p>'
+                lines += f'<p class="banner"{tight}>{text} <a href="{href}">ocultar {which}</a></p>'
             else:
-                count = len(banner.others)
                 what = ("Otro cambio conocido para esa fecha no toca esta página" if count == 1 else
                         f"Otros {count} cambios conocidos para esa fecha no tocan esta página")  # fmt: skip
-                lines += f'<p class="banner"{tight}>{what}: <a href="{href}">mostrar cuáles</a></p>'
+                lines += f'<p class="banner"{tight}>{what}: <a href="{href}">mostrar {which}</a></p>'
         return (f'<table width="100%" cellspacing="0" cellpadding="5" border="1" '
                 'class="banner-box" style="border-style: solid; margin-bottom: 6px;"><tr><td>'
                 f'<p class="banner-head"{tight}>{escape(banner.statement)}</p>{lines}'

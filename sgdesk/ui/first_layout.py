@@ -12,7 +12,7 @@ A layout the user saved is restored as it was (window_state.py); none of this ap
 
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, Qt
+from PySide6.QtCore import QModelIndex, Qt, QTimer
 from PySide6.QtWidgets import QDockWidget, QMainWindow, QStyle, QTreeView, QWidget
 
 from sgdesk.ui.timeline_layout import rows_height
@@ -64,17 +64,21 @@ def _title(index: QModelIndex) -> str:
     return str(index.data() or "")
 
 
-def timeline_height(window: QWidget) -> int:
-    """The timeline dock's height for its title, its legend row, the axis and ``TIMELINE_ROWS``
-    rows (the dock's panel may not be built yet: its row is a toolbar's height)."""
+def timeline_height(window: QWidget, dock: QDockWidget | None = None) -> int:
+    """The timeline dock's height for its title, its legend, the axis and ``TIMELINE_ROWS``
+    rows: the legend as laid out in the dock's panel (it wraps in a narrow dock), or one
+    toolbar-high row while the panel is not built yet."""
     style = window.style()
     line = window.fontMetrics().height()
     title = line + 2 * style.pixelMetric(QStyle.PixelMetric.PM_DockWidgetTitleMargin)
-    return title + legend_row_height(window) + rows_height(line, TIMELINE_ROWS) + 4
+    legend = getattr(dock.widget(), "legend", None) if dock is not None else None
+    wrapped = legend.heightForWidth(dock.width()) if isinstance(legend, QWidget) and dock else -1
+    legend_height = wrapped if wrapped > 0 else legend_row_height(window)
+    return title + legend_height + rows_height(line, TIMELINE_ROWS) + 4
 
 
 def legend_row_height(window: QWidget) -> int:
-    """A toolbar row of check boxes with 16-pixel glyphs (the timeline's legend)."""
+    """One row of the timeline's legend: check boxes with 16-pixel glyphs, and margins."""
     style = window.style()
     item = (
         max(window.fontMetrics().height(), 16, style.pixelMetric(QStyle.PixelMetric.PM_IndicatorHeight)) + 8
@@ -93,10 +97,12 @@ def open_tall_enough(window: QMainWindow, dock: QDockWidget) -> None:
         if visible:
             dock.visibilityChanged.disconnect(shown)
             grow()
+            QTimer.singleShot(0, window, grow)  # again with its panel, built by then
 
     def grow() -> None:
-        if dock.isVisible() and not dock.isFloating() and dock.height() < timeline_height(window):
-            window.resizeDocks([dock], [timeline_height(window)], Qt.Orientation.Vertical)
+        needed = timeline_height(window, dock)
+        if dock.isVisible() and not dock.isFloating() and dock.height() < needed:
+            window.resizeDocks([dock], [needed], Qt.Orientation.Vertical)
 
     if dock.isHidden():  # (the window itself is not shown yet)
         dock.visibilityChanged.connect(shown)

@@ -75,7 +75,7 @@ class Reader(QObject):
         if node_id == ORG_CHART_LINK:
             self.org_chart_requested.emit()
             return True
-        if node_id == OTHER_CHANGES_LINK:  # the banner's «mostrar cuáles» / «Ocultar»
+        if node_id == OTHER_CHANGES_LINK:  # the banner's «mostrar…» / «ocultar los otros cambios»
             self.other_changes = not self.other_changes
             self.refresh()
             return True

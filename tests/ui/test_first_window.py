@@ -27,6 +27,7 @@ from sgdesk.export.plan import plan_export
 from sgdesk.library import Library
 from sgdesk.ui.links_dialog import PageLinksDialog
 from sgdesk.ui.mainwindow import MainWindow
+from sgdesk.ui.timeline_layout import ROWS_TOP, row_height
 
 REPO = Path(__file__).resolve().parents[2]
 # (physical width, height, scale): the laptops the officials have, and a plain 1366×768.
@@ -166,8 +167,8 @@ def test_the_compact_banner_names_every_later_change_that_affects_the_page(libra
 
 
 def test_the_other_changes_unfold_from_the_keyboard(window: MainWindow, qtbot: QtBot) -> None:
-    """«mostrar cuáles» is a link of the page: «Enlaces de la página» (Ctrl+Shift+E) reaches it;
-    the page keeps its place, «Ocultar» folds them again."""
+    """«mostrar los otros cambios» is a link of the page: «Enlaces de la página» (Ctrl+Shift+E) reaches it;
+    the page keeps its place, «ocultar los otros cambios» folds them again."""
     library = window.library
     assert library is not None
     currency = library.currency()
@@ -222,4 +223,17 @@ def test_the_pdf_keeps_the_whole_banner(library: Library, tmp_path: Path) -> Non
     path = write_pdf(plan_export(library, ["mision"], as_of=AFTER_HORIZON), tmp_path / "m.pdf")
     text = " ".join(" ".join(p.extract_text().split()) for p in PdfReader(path).pages)
     assert banner.others_line() in text
-    assert "mostrar cuáles" not in text
+    assert "mostrar los otros" not in text
+
+
+def test_a_legend_that_wraps_still_leaves_three_rows(window: MainWindow, qtbot: QtBot) -> None:
+    """A narrow window: the timeline's legend takes two lines; the dock opens taller for them."""
+    window.resize(760, 760)
+    qtbot.waitUntil(lambda: window.width() == 760)
+    window.show_panel("timelineDock")  # Ctrl+3
+    panel = window.point_in_time.timeline()
+    qtbot.waitUntil(lambda: bool(panel.view.visible_event_ids()))
+    one_row = panel.legend.layout().sizeHint().height()
+    qtbot.waitUntil(lambda: panel.legend.height() > one_row + 10, timeout=2000)  # wrapped
+    row = row_height(panel.view.fontMetrics().height())
+    qtbot.waitUntil(lambda: (panel.scroll_area.viewport().height() - ROWS_TOP) / row >= 3, timeout=2000)
