@@ -164,18 +164,37 @@ def claim(
     name = server_name(data_dir)
     message = json.dumps({"link": None if link is None else link[:SENT_LINK]}).encode() + b"\n"
     deadline = time.monotonic() + wait_seconds
+    took_over = False
     while True:
         if lock.tryLock(0):
             return Primary(lock, name)
         if lock.error() == QLockFile.LockError.PermissionError:
             log.warning("single instance: %s cannot be written: no single instance", data_dir / LOCK_NAME)
             return Standalone()
+        if not took_over and _left_under_own_pid(lock):
+            took_over = True
+            log.warning("single instance: a lock left under this process's own pid was taken over")
+            lock.removeStaleLockFile()
+            continue
         if _hand_over(name, message, lock):
             return None
         if time.monotonic() > deadline:
             log.warning("single instance: the running sgdesk did not answer in %.0f s", wait_seconds)
             return Standalone()
         time.sleep(RETRY_SECONDS)
+
+
+def _left_under_own_pid(lock: QLockFile) -> bool:
+    """Whether the lock names this very process (which does not hold it): left by a dead sgdesk
+    whose pid Windows gave to this one (Wine reuses pids at once). Qt finds that pid alive, with
+    sgdesk's name, and would keep the lock as held: the window came after HANDOVER_SECONDS."""
+    from PySide6.QtCore import QSysInfo
+
+    try:
+        pid, host, _app = lock.getLockInfo()  # PySide6: (pid, host, app), pid 0 when unreadable
+    except (TypeError, ValueError):
+        return False
+    return pid == os.getpid() and host == QSysInfo.machineHostName()
 
 
 def _hand_over(name: str, message: bytes, lock: QLockFile) -> bool:
