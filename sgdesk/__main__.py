@@ -2,6 +2,10 @@
 
 import sys
 
-from sgdesk.toplevel import main
+from sgdesk import start_trace
+
+start_trace.mark("python")  # the bootloader and the interpreter are up
+
+from sgdesk.toplevel import main  # noqa: E402
 
 sys.exit(main())

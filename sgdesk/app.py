@@ -14,7 +14,7 @@ from types import TracebackType
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, QTimer
 from PySide6.QtWidgets import QApplication
 
-from sgdesk import paths, single_instance, user_folder
+from sgdesk import paths, single_instance, start_trace, user_folder
 from sgdesk.errors import SgdeskError
 from sgdesk.library import Library
 from sgdesk.qtenv import (
@@ -22,6 +22,7 @@ from sgdesk.qtenv import (
     LOCALE_NAME,
     ORGANIZATION,
     UI_FONT,
+    choose_platform,
     configure_application,
     offscreen_application,
     register_fonts,
@@ -78,6 +79,7 @@ def create_main_window(database: Path | None, data_dir: Path, keys_dir: Path | N
     except SgdeskError as exc:
         log.error("corpus not opened: %s", exc.message)
         library, error = None, exc.message
+    start_trace.mark("corpus opened")
     looks = appearance.install(settings)  # before the window: its first frame in the chosen theme
     window = MainWindow(library, settings, error)
     looks.add_menus(window.view_menu, window.appearance_anchor)
@@ -160,6 +162,32 @@ class _FirstPaintExit(QObject):
         return False
 
 
+class _PaintTrace(QObject):
+    """SGDESK_START_TRACE: marks the window's first paint and the reading pane's (start_trace)."""
+
+    def __init__(self, window: MainWindow) -> None:
+        super().__init__(window)
+        self._window = window
+        self._pane = window.reading_pane.viewport()
+        self._seen: set[str] = set()
+        window.installEventFilter(self)
+        self._pane.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt override)
+        if event.type() in (QEvent.Type.Paint, QEvent.Type.Show):
+            what = "pane" if watched is self._pane else "window"
+            if event.type() == QEvent.Type.Show:
+                what += " shown"
+            elif what == "pane" and self._window.reading_pane.document().characterCount() > 1:
+                what += " with text"
+            if what not in self._seen:
+                self._seen.add(what)
+                start_trace.mark(f"{what} paint" if "shown" not in what else what)
+                if what == "pane with text":
+                    start_trace.report()
+        return False
+
+
 def run_gui(
     database: Path | None = None,
     data_dir: Path | None = None,
@@ -170,8 +198,11 @@ def run_gui(
     """The window, at ``link`` (an sgdesk:// link) if given. ``instance``: this process's claim
     on the data folder (the command line makes it before loading the window's modules: a
     second launch hands its link over without them; see single_instance.py)."""
+    choose_platform()
     app = QApplication.instance() or QApplication(sys.argv)
+    start_trace.mark("QApplication")
     configure_application(app)
+    start_trace.mark("translation and fonts")
     try:
         folder = user_data_dir(data_dir)
     except user_folder.UserFolderError as exc:
@@ -189,6 +220,7 @@ def _run_window(app: QCoreApplication, database: Path | None, folder: Path, exit
                 link: str | None = None, instance: object = None) -> int:  # fmt: skip
     _configure_logging(folder)
     window = create_main_window(database, folder)
+    start_trace.mark("window built")
     previous_hook = sys.excepthook
     _install_excepthook(window, folder)
     app.aboutToQuit.connect(window.save_state)
@@ -206,7 +238,10 @@ def _run_window(app: QCoreApplication, database: Path | None, folder: Path, exit
     if exit_after_paint:
         watcher = _FirstPaintExit(window)
         window.reading_pane.viewport().installEventFilter(watcher)
+    if start_trace.enabled():
+        _PaintTrace(window)
     window.show()
+    start_trace.mark("show")
     try:
         return app.exec()
     finally:

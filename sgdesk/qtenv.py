@@ -7,6 +7,7 @@ and a QGuiApplication for the PDF) stays headless. ``app.py`` re-exports these n
 from __future__ import annotations
 
 import logging
+import os
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -21,8 +22,19 @@ UI_FONT = "Noto Sans"
 UI_POINT_SIZE = 10  # the interface text at its normal size («Ver › Tamaño del texto de la interfaz»)
 # By name: QLocale.Language/Country would make PySide6 build two enums of hundreds of members.
 LOCALE_NAME = "es_CO"
+# Windows: Qt's GDI font engine (Qt's default until 6.7; 6.8 made DirectWrite the default).
+# Under DirectWrite every layout of text in the bundled Noto fonts (application fonts) took
+# 0.2-0.6 s under Wine, against about 1 ms with GDI: most of the frozen first paint's extra
+# time (docs/benchmarks.md, «Windows start-up»). The user's own QT_QPA_PLATFORM wins.
+WINDOWS_PLATFORM = "windows:fontengine=gdi"
 
 log = logging.getLogger("sgdesk")
+
+
+def choose_platform() -> None:
+    """Before the application is created: the GDI font engine on Windows (see WINDOWS_PLATFORM)."""
+    if sys.platform == "win32":
+        os.environ.setdefault("QT_QPA_PLATFORM", WINDOWS_PLATFORM)
 
 
 def configure_application(app: QCoreApplication) -> None:

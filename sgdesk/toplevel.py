@@ -151,6 +151,10 @@ def _application() -> None:
 
     app = QApplication.instance()
     if app is None:
+        with contextlib.suppress(Exception):  # the dialog goes on without it
+            from sgdesk.qtenv import choose_platform
+
+            choose_platform()
         app = QApplication([sys.argv[0]])
     if not isinstance(app, QApplication):  # a windowless command's application
         raise RuntimeError("solo hay una aplicación sin ventanas")

@@ -141,16 +141,25 @@ def _open_window(database: Path | None, data_dir: Path | None, link: str | None,
     """The window; or, when sgdesk is already open on the same data folder, hand ``link`` (or
     nothing) to it and exit 0. Checked before the window's modules load, so a second launch
     is quick (single_instance.py)."""
+    from sgdesk import start_trace
+
+    start_trace.mark("sgdesk.cli")
     from sgdesk import single_instance, user_folder
+
+    start_trace.mark("QtCore")
 
     try:
         folder: Path | None = user_folder.resolve(data_dir)
     except user_folder.UserFolderError:
         folder = None  # the window says why, and offers to go on without saving
+    start_trace.mark("user folder")
     instance = single_instance.claim(folder, link) if folder is not None else None
+    start_trace.mark("single instance")
     if folder is not None and instance is None:
         return EXIT_OK  # the running window has the link and came forward
     from sgdesk.app import run_gui  # Qt's widgets are imported only for the window
+
+    start_trace.mark("window modules")
 
     return run_gui(database, data_dir, exit_after_paint, link, instance)
 

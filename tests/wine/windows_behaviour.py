@@ -19,8 +19,11 @@ import zipfile
 from collections.abc import Callable
 from pathlib import Path
 
-# Wine does not pass QT_* from the Unix side: the real Windows platform unless told otherwise.
-os.environ["QT_QPA_PLATFORM"] = sys.argv[2] if len(sys.argv) > 2 else "windows"
+from sgdesk.qtenv import WINDOWS_PLATFORM
+
+# Wine does not pass QT_* from the Unix side: the real Windows platform, with the app's font
+# engine, unless told otherwise.
+os.environ["QT_QPA_PLATFORM"] = sys.argv[2] if len(sys.argv) > 2 else WINDOWS_PLATFORM
 
 from PySide6.QtGui import QFont, QFontInfo
 from PySide6.QtWidgets import QApplication
