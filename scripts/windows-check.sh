@@ -31,6 +31,9 @@
 #   STEP 9  the installer's sgdesk: link scheme: its registry keys (scripts/url_scheme.py, the
 #           same as installer/sgdesk.iss) imported for the user; `start sgdesk://…` opens the
 #           window there, a second link is handed over to it; the keys removed again
+#   STEP 10 the installer's user Path (scripts/user_path.py, installer/sgdesk.iss [Code]): with the
+#           folder added to HKCU\Environment's Path, cmd.exe in another folder runs sgdesk-cli;
+#           taken out again, it no longer does, and the Path is as before (Wine has no PowerShell)
 # One "STEP n PASS|FAIL: ..." line each; exit status 0 when all pass. Results (sizes,
 # screenshots, logs) in $OUT.
 set -uo pipefail
@@ -368,10 +371,46 @@ else
     fail 9 "no frozen build or no scripts/url_scheme.py (the installer's sgdesk: scheme)"
 fi
 
+note "STEP 10: sgdesk-cli.exe on the user's Path (HKCU\\Environment), as the installer puts it"
+USERPATH="$OUT/src/scripts/user_path.py"   # the rule the installer's [Code] follows
+if [ -f "$COPY/sgdesk-cli.exe" ] && [ -f "$USERPATH" ]; then
+    cd "$OUT/run" || exit 2   # not the program's folder: only the Path can lead cmd.exe to it
+    timeout 20 wineserver -k 2>/dev/null; sleep 1
+    user_path() {  # the user's Path value as reg.exe shows it ("" when there is none)
+        w reg query 'HKCU\Environment' /v Path 2>/dev/null | tr -d '\r' \
+            | sed -n -E 's/^ *Path +REG_(EXPAND_)?SZ +//p'
+    }
+    APPDIR=$(wp "$COPY"); BEFORE=$(user_path)
+    out0=$(w cmd /c "sgdesk-cli --version"); rc0=$?
+    ADDED=$(python3 "$USERPATH" --add "$APPDIR" --path "$BEFORE")
+    w reg add 'HKCU\Environment' /v Path /t REG_EXPAND_SZ /d "$ADDED" /f >/dev/null
+    out1=$(w cmd /c "sgdesk-cli --version"); rc1=$?
+    out2=$(w cmd /c "sgdesk-cli show no-existe"); rc2=$?
+    REMOVED=$(python3 "$USERPATH" --remove "$APPDIR" --path "$(user_path)")
+    if [ -n "$REMOVED" ]; then
+        w reg add 'HKCU\Environment' /v Path /t REG_EXPAND_SZ /d "$REMOVED" /f >/dev/null
+    else
+        w reg delete 'HKCU\Environment' /v Path /f >/dev/null
+    fi
+    out3=$(w cmd /c "sgdesk-cli --version"); rc3=$?
+    AFTER=$(user_path)
+    printf '  before: exit %s | %s\n  Path: %s\n  with it: exit %s | %s; show no-existe: exit %s | %s\n  taken out: exit %s | %s; Path now: «%s» (before «%s»)\n' \
+        "$rc0" "$(head -1 <<<"$out0")" "$ADDED" "$rc1" "$(head -1 <<<"$out1")" "$rc2" "$(head -1 <<<"$out2")" \
+        "$rc3" "$(head -1 <<<"$out3")" "$AFTER" "$BEFORE"
+    if [ $rc0 != 0 ] && [ $rc1 = 0 ] && grep -q "^sgdesk " <<<"$out1" && [ $rc2 = 2 ] \
+            && grep -q "No existe la sección" <<<"$out2" && [ $rc3 != 0 ] && [ "$AFTER" = "$BEFORE" ]; then
+        pass 10 "Path of HKCU\\Environment + the install folder: cmd /c sgdesk-cli --version from another folder exit 0 (before: not found), show no-existe exit 2 in Spanish; taken out: not found again, the Path as before"
+    else
+        fail 10 "before exit $rc0, with it exit $rc1/$rc2, taken out exit $rc3, Path «$AFTER» (before «$BEFORE»)"
+    fi
+else
+    fail 10 "no frozen build or no scripts/user_path.py"
+fi
+
 echo
 echo "==================== windows-check summary ($(wine --version), PySide6 $PYSIDE, $(( $(date +%s) - T_START )) s)"
 status=0
-for s in 1 2 3 4 5 6 7 8 9; do
+for s in 1 2 3 4 5 6 7 8 9 10; do
     r=${RESULT[$s]:-"FAIL: not reached"}
     echo "STEP $s ${r}"
     [[ "$r" == PASS* ]] || status=1
