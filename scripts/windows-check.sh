@@ -21,8 +21,9 @@
 #           (verified, an altered one refused, one made on Linux accepted), the Noto fonts —
 #           in a folder with «ñ»
 #   STEP 3  PyInstaller build of build_installer.spec: sizes, both programs, Qt's plugin
-#   STEP 4  frozen smoke tests (sgdesk-cli.exe and sgdesk.exe, read-only copy) and an error at
-#           start ending in sgdesk's own dialog (exit 70), never PyInstaller's
+#   STEP 4  frozen smoke tests (sgdesk-cli.exe and sgdesk.exe, read-only copy; sgdesk-cli.exe
+#           once more on the bundle's own VC++ runtime DLLs, not Wine's builtin ones) and an error
+#           at start ending in sgdesk's own dialog (exit 70), never PyInstaller's
 #   STEP 5  the console companion sgdesk-cli.exe: output and exit codes, also through cmd.exe
 #   STEP 6  %LOCALAPPDATA% data folder, and --data-dir / export target with spaces and «ñ»
 #   STEP 7  first paint, frozen sgdesk.exe vs a bare PySide6 window frozen the same way, and one
@@ -190,11 +191,25 @@ if [ -f "$DIST/sgdesk-cli.exe" ]; then
     done
     crash=$(SGDESK_CRASH_TEST=1 SGDESK_CRASH_DIALOG_MS=1500 WT=120 w "$COPY/sgdesk.exe"); crc=$?
     echo "$crash" | sed 's/^/  crash: /'
-    if [ $ok = 2 ] && [ $crc = 70 ] && grep -q "se mostró el diálogo" <<<"$crash" \
-            && ! grep -q -i "failed to execute" <<<"$crash"; then
-        pass 4 "--smoke-test exit 0 ($times); SGDESK_CRASH_TEST: sgdesk's dialog, exit 70"
+    # Wine uses its own builtin VC++ runtime unless told otherwise: once more with the bundle's
+    # (native) copies, so that Windows' loader rules decide which copy each library gets — the
+    # bundle keeps one loadable copy of each (build_installer.spec, scripts/bundle_checks.py)
+    native=$(WINEDLLOVERRIDES="$WINEDLLOVERRIDES;msvcp140,msvcp140_1,msvcp140_2,vcruntime140,vcruntime140_1=n" \
+        WINEDEBUG=+loaddll WT=180 w "$COPY/sgdesk-cli.exe" --smoke-test); nrc=$?
+    runtime=$(grep -a -i -o -E '_internal\\\\[^"]*(msvcp140|vcruntime140)[^"]*" at [0-9A-F]+: [a-z]+' <<<"$native" \
+        | sed -E 's/" at [0-9A-F]+:/:/; s/^_internal\\\\//; s/\\\\/\\/g' | sort -u)
+    echo "$runtime" | sed 's/^/  VC++ runtime loaded (native requested): /'
+    if [ $nrc = 0 ] && grep -q "smoke test: todo bien" <<<"$native" && [ -n "$runtime" ] \
+            && ! grep -q ': builtin' <<<"$runtime"; then
+        nativeok="with the bundle's own VC++ runtime DLLs ($(grep -c . <<<"$runtime") loaded, none of Wine's) too"
     else
-        fail 4 "smoke ok $ok/2, crash exit $crc: $(head -2 <<<"$crash" | tr '\n' ' ')"
+        nativeok=""
+    fi
+    if [ $ok = 2 ] && [ $crc = 70 ] && grep -q "se mostró el diálogo" <<<"$crash" \
+            && ! grep -q -i "failed to execute" <<<"$crash" && [ -n "$nativeok" ]; then
+        pass 4 "--smoke-test exit 0 ($times$nativeok); SGDESK_CRASH_TEST: sgdesk's dialog, exit 70"
+    else
+        fail 4 "smoke ok $ok/2, crash exit $crc, native VC++ runtime smoke exit $nrc ($(tr '\n' ' ' <<<"$runtime")): $(head -2 <<<"$crash" | tr '\n' ' ')"
     fi
 else
     fail 4 "no frozen build"
