@@ -22,6 +22,7 @@ from sgdesk.ui.theme import current_theme
 
 MARGIN_WIDTH = 22  # pixels at 100 %: the ✎ and some air
 NOTE_GLYPH = "✎"
+KEYBOARD_EDIT = "Ctrl+F8 para editar la nota."
 TOOLTIP_LIMIT = 600  # characters of a note shown on hover (the dock and the editor have all)
 
 
@@ -65,6 +66,16 @@ class NoteMargin(QWidget):
         """Ring the ✎ of ``annotation_id`` (the note F8 went to) while it is on the page."""
         self._current = annotation_id
         self.update()
+
+    def show_note(self, annotation_id: str) -> bool:
+        """Show the note's tooltip beside its ✎, as hovering it would (the keyboard's F8 went
+        there); False if its ✎ is not in view."""
+        for rect, mark in self.marker_rects():
+            if mark.annotation_id == annotation_id:
+                where = self.mapToGlobal(rect.topRight())
+                QToolTip.showText(where, rich_lines(note_lines([mark], KEYBOARD_EDIT)), self, rect)
+                return True
+        return False
 
     @property
     def current(self) -> str:
@@ -133,14 +144,15 @@ class NoteMargin(QWidget):
             self.note_clicked.emit(marks[0].annotation_id)
 
 
-def note_lines(marks: list[PaneMark]) -> list[str]:
-    """The lines of a note marker's tooltip (data: shown through ``rich_lines``)."""
+def note_lines(marks: list[PaneMark], edit: str = "Clic para editar la nota.") -> list[str]:
+    """The lines of a note marker's tooltip (data: shown through ``rich_lines``); the last
+    says how to edit it (a click, or Ctrl+F8 when the keyboard went there)."""
     lines: list[str] = []
     for mark in marks:
         if mark.quote:
             lines.append(f"«{_cut(mark.quote, 120)}»")
         lines.append(_cut(mark.note, TOOLTIP_LIMIT))
-    lines.append("Clic para editar la nota.")
+    lines.append(edit)
     return lines
 
 

@@ -316,6 +316,7 @@ class ReadingPane(QTextBrowser):
         """The pane takes the focus and its accessible description says which note or
         highlight the keyboard went to (read by screen readers; the status bar says it too)."""
         self.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.note_margin.show_note(self.note_margin.current)  # the note itself, as on hover
         self.setAccessibleDescription(text)
         QAccessible.updateAccessibility(QAccessibleEvent(self, QAccessible.Event.DescriptionChanged))
 

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QTextCursor
-from PySide6.QtWidgets import QApplication, QInputDialog
+from PySide6.QtWidgets import QApplication, QInputDialog, QToolTip
 from pytestqt.qtbot import QtBot
 
 from sgdesk.content.annotations import AnnotationKind
@@ -24,6 +24,7 @@ LIT_M, LIT_N, LIT_A = f"{ART_7}/lit-m", f"{ART_7}/lit-n", f"{ART_7}/lit-a"
 HIGHLIGHTED = "prevención y control disciplinario"  # lit. m
 NOTED = "proyección y estrategia internacional"  # lit. n
 NOTE = 'ver <b>concepto</b> & "2023-114"'
+pytestmark = pytest.mark.qt_log_ignore("does not support raise")  # (the tooltip, offscreen)
 
 
 @pytest.fixture
@@ -77,6 +78,10 @@ def test_f8_goes_through_the_notes_of_the_page_in_reading_order(
     assert _selected(window) == NOTED
     assert NOTE in pane.accessibleDescription()  # (a description is plain text, not markup)
     assert "Ctrl+F8" in pane.accessibleDescription()
+    qtbot.waitUntil(QToolTip.isVisible)  # the note shows beside its ✎, as on hover: escaped
+    assert "&lt;b&gt;concepto&lt;/b&gt;" in QToolTip.text()
+    assert NOTED in QToolTip.text()
+    assert "Ctrl+F8 para editar" in QToolTip.text()
 
     qtbot.keyClick(window, Qt.Key.Key_F8)  # past the last: back to the first
     assert "Nota 1 de 3" in pane.accessibleDescription()
