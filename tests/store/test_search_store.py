@@ -13,6 +13,7 @@ import pytest
 
 from sgdesk.content.query import SearchFilters
 from sgdesk.library import Library
+from tests.altered import altered_copy
 from tests.synthetic import build
 
 ARTICLES = SearchFilters(kinds=frozenset({"disposicion"}))
@@ -142,3 +143,18 @@ def test_paging_through_a_citation_lists_every_row_once(synthetic: Library, limi
         assert [h.cited for h in page.hits] == [h.node.id == "decreto-1-2000" for h in page.hits]
         shown += [h.node.id for h in page.hits]
     assert shown == whole
+
+
+def test_a_corpus_without_units_finds_nothing_and_is_not_called_damaged(
+    tmp_path: Path, database: Path
+) -> None:
+    """An index that finds no row at all reads as damaged, unless the corpus has no unit."""
+    empty = altered_copy(database, tmp_path / "vacio.db", "DELETE FROM nodes", "DELETE FROM vocab",
+                         "INSERT INTO nodes_fts(nodes_fts) VALUES('delete-all')")  # fmt: skip
+    library = Library.open(empty)
+    try:
+        for text in ("prueba", "prueba", "decreto 1 de 2000"):  # the second asks the index again
+            results = library.search(text)
+            assert (results.total, results.hits) == (0, ())
+    finally:
+        library.close()
