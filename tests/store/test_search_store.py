@@ -11,8 +11,10 @@ from pathlib import Path
 
 import pytest
 
-from sgdesk.content.query import SearchFilters
+from sgdesk.content.query import SearchFilters, parse_query
 from sgdesk.library import Library
+from sgdesk.store.db import open_readonly
+from sgdesk.store.search import SearchError, SearchStore, interruptible
 from tests.altered import altered_copy
 from tests.synthetic import build
 
@@ -158,3 +160,76 @@ def test_a_corpus_without_units_finds_nothing_and_is_not_called_damaged(
             assert (results.total, results.hits) == (0, ())
     finally:
         library.close()
+
+
+def test_a_lone_common_word_being_typed_is_listed_in_index_order_in_both_tiers(
+    synthetic: Library, database: Path
+) -> None:
+    typed = hit_ids(synthetic, "de", prefix_last=True)
+    assert typed[-2:] == ["decreto-1-2000/art-2/lit-a", "decreto-1-2000/art-2/lit-b"]  # «del»
+    assert typed == statement_ids(synthetic, database, "de", prefix_last=True)
+    assert [h.score for h in synthetic.search("de", prefix_last=True).hits] == [0.0] * 17
+
+
+def test_sampled_is_said_only_of_a_ranking_past_the_cap(
+    synthetic: Library, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The results say «ordenados entre los primeros …» only when the count passed the cap:
+    not for a word whose completions fit no row of the page, nor at the cap exactly."""
+    from sgdesk.store import search
+
+    full = synthetic.search("de", limit=3, prefix_last=True)
+    assert (len(full.hits), full.total, full.total_capped, full.sampled) == (3, 17, False, False)
+    monkeypatch.setattr(search, "COUNT_CAP", 9)  # «prueba» is in 9 rows
+    exact = synthetic.search("prueba", limit=3)
+    assert (len(exact.hits), exact.total, exact.total_capped, exact.sampled) == (3, 9, False, False)
+    monkeypatch.setattr(search, "COUNT_CAP", 8)
+    capped = synthetic.search("prueba", limit=3)
+    assert (len(capped.hits), capped.total, capped.total_capped, capped.sampled) == (3, 8, True, True)
+
+
+@pytest.mark.parametrize("limit", [1, 2])
+def test_a_short_page_of_completions_past_the_cap_is_filled(
+    synthetic: Library, monkeypatch: pytest.MonkeyPatch, limit: int
+) -> None:
+    """«lit» as a word finds nothing; its completion «literal» finds 7 rows, past a cap of 3."""
+    from sgdesk.store import search
+
+    monkeypatch.setattr(search, "COUNT_CAP", 3)
+    results = synthetic.search("lit", limit=limit, prefix_last=True)
+    assert (results.total, results.total_capped, results.sampled) == (3, True, True)
+    assert len(results.hits) == limit
+    assert all("/lit-" in h.node.id for h in results.hits)
+
+
+DAMAGED = "El índice de búsqueda está dañado; verifique la base con «sgdesk db check»."
+
+
+@pytest.mark.parametrize(
+    "damage",
+    [
+        "UPDATE nodes_fts_data SET block = x'00ff00ff00ff' WHERE id > 1",  # unreadable index pages
+        "UPDATE nodes_fts_data SET block = x'00' WHERE id = 10",  # a blank structure: finds nothing
+        "UPDATE nodes_fts_config SET v = 99 WHERE k = 'version'",  # an index SQLite refuses to read
+    ],
+)
+def test_a_damaged_index_says_so_in_one_spanish_sentence(tmp_path: Path, database: Path, damage: str) -> None:
+    library = Library.open(altered_copy(database, tmp_path / "dañada.db", damage))
+    try:
+        for text in ("prueba", "de", "zzzz palabra que no está"):
+            with pytest.raises(SearchError) as caught:
+                library.search(text)
+            assert str(caught.value) == DAMAGED
+    finally:
+        library.close()
+
+
+def test_a_search_stopped_by_a_newer_one_says_interrupted_not_damaged(database: Path) -> None:
+    connection = open_readonly(database)
+    try:
+        store = SearchStore(connection)
+        connection.set_progress_handler(lambda: 1, 1)  # what interrupt() does to a running search
+        with pytest.raises(SearchError, match=r"^Búsqueda interrumpida: interrupted$"), interruptible():
+            store.search(parse_query("prueba"), SearchFilters(), 5)
+    finally:
+        connection.close()
