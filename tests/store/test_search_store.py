@@ -233,3 +233,27 @@ def test_a_search_stopped_by_a_newer_one_says_interrupted_not_damaged(database: 
             store.search(parse_query("prueba"), SearchFilters(), 5)
     finally:
         connection.close()
+
+
+@pytest.mark.parametrize(
+    ("text", "cap", "prefix_last"),
+    [
+        ("adiciona", 2, False),  # 2 rows have the word, a third only its stem («adicionado»)
+        ("adic*", 2, False),  # an explicit prefix: its completions' rows
+        ('"segundos articulos"', 1, False),  # a phrase found only through its stems
+        ("lit", 3, True),  # a word being typed: nothing as a word, 7 rows through «literal»
+    ],
+)
+def test_every_kind_of_query_past_the_cap_says_it_was_ranked_on_a_sample(
+    synthetic: Library, monkeypatch: pytest.MonkeyPatch, text: str, cap: int, prefix_last: bool
+) -> None:
+    """The vocabulary's bound on the matches (which decides how to count and rank) must never
+    be below the real count: else a very common query is ranked whole, slowly, and the results
+    do not say «ordenados entre los primeros …»."""
+    from sgdesk.store import search
+
+    assert synthetic.search(text, prefix_last=prefix_last).total > cap
+    monkeypatch.setattr(search, "COUNT_CAP", cap)
+    results = synthetic.search(text, limit=5, prefix_last=prefix_last)
+    assert (results.total, results.total_capped, results.sampled) == (cap, True, True)
+    assert len(results.hits) == (5 if text == "lit" else 3)
