@@ -13,10 +13,11 @@ import pytest
 
 from sgdesk.content.query import SearchFilters, parse_query
 from sgdesk.library import Library
+from sgdesk.store.build import build_database
 from sgdesk.store.db import open_readonly
 from sgdesk.store.search import SearchError, SearchStore, interruptible
 from tests.altered import altered_copy
-from tests.synthetic import build
+from tests.synthetic import build, write_sources
 
 ARTICLES = SearchFilters(kinds=frozenset({"disposicion"}))
 NORMS = SearchFilters(kinds=frozenset({"norma"}))
@@ -259,3 +260,32 @@ def test_every_kind_of_query_past_the_cap_says_it_was_ranked_on_a_sample(
     results = synthetic.search(text, limit=5, prefix_last=prefix_last)
     assert (results.total, results.total_capped, results.sampled) == (cap, True, True)
     assert len(results.hits) == (5 if text == "lit" else 3)
+
+
+def test_an_excluded_bounded_prefix_excludes_only_the_words_it_was_searched_as(
+    synthetic: Library, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """«-adic*» with one completion kept leaves out the rows with «adiciona» (the bounded note
+    says so), not the literal that says «adicionado»."""
+    from sgdesk.store import vocab
+
+    monkeypatch.setattr(vocab, "MAX_COMPLETIONS", 1)
+    results = synthetic.search("literal -adic*")
+    assert results.bounded == ("adic",)
+    assert "decreto-1-2000/art-1/lit-c" in [h.node.id for h in results.hits]
+    assert not {"decreto-2-2003", "decreto-2-2003/art-2"} & {h.node.id for h in results.hits}
+
+
+def test_an_acronym_finds_its_name_written_in_another_form(tmp_path: Path) -> None:
+    """«LDP» stands for «Literales de prueba»; the texts say «Literal a de prueba»: the name's
+    words are found close together through their stems."""
+    sources = write_sources(tmp_path / "sources")
+    (sources / "sinonimos.toml").write_text('[[synonyms]]\nforms = ["Literales de prueba", "LDP"]\n', "utf-8")
+    build_database(sources, tmp_path / "siglas.db")
+    library = Library.open(tmp_path / "siglas.db")
+    try:
+        expected = [f"decreto-1-2000/art-1/lit-{letter}" for letter in "abc"]
+        assert sorted(h.node.id for h in library.search("LDP").hits) == expected
+        assert library.search('"ldp"').hits == ()  # in quotes: that word only, which no text has
+    finally:
+        library.close()
