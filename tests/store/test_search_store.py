@@ -289,3 +289,40 @@ def test_an_acronym_finds_its_name_written_in_another_form(tmp_path: Path) -> No
         assert library.search('"ldp"').hits == ()  # in quotes: that word only, which no text has
     finally:
         library.close()
+
+
+LAW = """
+id = "ley-5-2010"
+type = "ley"
+number = "5"
+year = 2010
+issuer = "Congreso de Prueba"
+issued = "2010-01-04"
+epigrafe = '"Ley de prueba."'
+
+[[articles]]
+id = "art-1"
+number = "1"
+label = "ARTÍCULO 1°."
+text = ['Primer artículo de prueba:']
+"""
+
+
+def test_the_same_text_ranks_the_same_in_a_norm_listed_after_the_sections(tmp_path: Path) -> None:
+    """A law's units are written after the sections (the build orders nodes by their parent's
+    id: «ley-…» comes after «informacion-general»); its article, with the very text of the first
+    article of Decreto 1 de 2000, gets the same score, not a kind boost of its own."""
+    sources = write_sources(tmp_path / "sources")
+    index = sources / "informacion-general.toml"
+    listed = index.read_text("utf-8").replace('"decreto-3-2005"]', '"decreto-3-2005", "ley-5-2010"]')
+    index.write_text(listed, "utf-8")
+    (sources / "normas" / "ley-5-2010.toml").write_text(LAW, "utf-8")
+    build_database(sources, tmp_path / "ley.db")
+    library = Library.open(tmp_path / "ley.db")
+    try:
+        for text in ("primer articulo de prueba", "primer"):
+            hits = library.search(text).hits
+            assert {h.node.id for h in hits} == {"decreto-1-2000/art-1", "ley-5-2010/art-1"}
+            assert hits[0].score == pytest.approx(hits[1].score)
+    finally:
+        library.close()
