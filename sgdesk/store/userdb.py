@@ -183,12 +183,8 @@ def open_reader(path: Path) -> UserDatabase:
     cannot be read; it never creates, migrates or sets aside anything."""
     problem = "Conexión de solo lectura."
     if path.is_file():
-        try:
-            connection = _connect(f"{path.resolve().as_uri()}?mode=ro")
-            connection.execute("SELECT count(*) FROM annotations").fetchone()
-        except sqlite3.Error as exc:
-            log.warning("user database %s not readable from a second connection: %s", path, exc)
-        else:
+        connection = _readable(path, "SELECT count(*) FROM annotations")
+        if connection is not None:
             return UserDatabase(connection, path, problem)
     return _empty(path, problem)
 
@@ -283,14 +279,30 @@ def _read_only(path: Path, problem: str) -> UserDatabase:
     """What can be read of ``path`` without writing anything, or an empty database."""
     log.warning("user data read-only: %s", problem)
     if path.is_file():
-        for options in ("mode=ro", "mode=ro&immutable=1"):
-            try:
-                connection = _connect(f"{path.resolve().as_uri()}?{options}")
-                connection.execute("SELECT count(*) FROM sqlite_master").fetchone()
-            except sqlite3.Error:
-                continue
+        connection = _readable(path, "SELECT count(*) FROM sqlite_master")
+        if connection is not None:
             return UserDatabase(connection, path, problem)
     return _empty(path, problem)
+
+
+def _readable(path: Path, probe: str) -> sqlite3.Connection | None:
+    """A read-only connection that answers ``probe``, or None. In a folder that cannot be
+    written, SQLite cannot make a WAL database's shared-memory file: the file is then read as
+    immutable (nobody can change it there either)."""
+    for options in ("mode=ro", "mode=ro&immutable=1"):
+        try:
+            connection = _connect(f"{path.resolve().as_uri()}?{options}")
+        except sqlite3.Error as exc:
+            log.warning("user database %s not readable (%s): %s", path, options, exc)
+            continue
+        try:
+            connection.execute(probe).fetchone()
+        except sqlite3.Error as exc:
+            connection.close()
+            log.warning("user database %s not readable (%s): %s", path, options, exc)
+            continue
+        return connection
+    return None
 
 
 def _empty(path: Path, problem: str) -> UserDatabase:
