@@ -74,7 +74,8 @@ TARGETS: dict[str, tuple[list[str], list[str]]] = {
                       ["tests/store/test_packing.py", "tests/packs/test_install.py",
                        "tests/packs/test_refusals.py"]),
     "store-user": (["sgdesk/store/userdb.py", "sgdesk/store/usernotes.py"],
-                   ["tests/store/test_userdb.py", "tests/test_notes.py", "tests/test_notes_search.py",
+                   ["tests/store/test_userdb.py", "tests/store/test_userdb_edges.py", "tests/test_notes.py",
+                    "tests/test_notes_search.py",
                     "tests/test_notes_import_fuzz.py"]),
     "library": (["sgdesk/library.py"],
                 ["tests/test_library.py", "tests/test_library_synthetic.py", "tests/export/test_as_of.py",
@@ -266,7 +267,7 @@ EQUIVALENT |= {
 # case (its quoted values unchanged) is equivalent. Found in each survivor's diff (``mutmut show``).
 _SQL = re.compile(
     r"\b(select|from|where|join|order by|is null|case when|pragma|insert|create|limit|offset|begin|"
-    r"rollback)\b",
+    r"rollback|on conflict)\b",
     re.I,
 )
 
