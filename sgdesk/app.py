@@ -10,6 +10,7 @@ import tempfile
 import traceback
 from pathlib import Path
 from types import TracebackType
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, QTimer
 from PySide6.QtWidgets import QApplication
@@ -32,6 +33,9 @@ from sgdesk.ui.after_paint import AfterFirstPaint
 from sgdesk.ui.mainwindow import MainWindow
 from sgdesk.ui.safe_text import plain_message_box, show_status
 from sgdesk.ui.state import UiSettings
+
+if TYPE_CHECKING:
+    from sgdesk.packs.installed import ContentFolder
 
 # The Qt set-up lives in qtenv (headless export needs it without the window); still named here.
 __all__ = [
@@ -64,8 +68,6 @@ def create_main_window(database: Path | None, data_dir: Path, keys_dir: Path | N
     shipped one; or explain why not) and build the window around it."""
     from sgdesk.packs.installed import ContentFolder
     from sgdesk.packs.location import keys_dir as shipped_keys
-    from sgdesk.packs.location import policy_update_folder
-    from sgdesk.ui.content_updates import ContentUpdates
 
     settings = UiSettings(data_dir / "sgdesk.ini")
     if settings.problem:
@@ -82,18 +84,37 @@ def create_main_window(database: Path | None, data_dir: Path, keys_dir: Path | N
     start_trace.mark("corpus opened")
     looks = appearance.install(settings)  # before the window: its first frame in the chosen theme
     window = MainWindow(library, settings, error)
-    looks.add_menus(window.view_menu, window.appearance_anchor)
     if settings.problem:
         show_status(window, settings.problem, 30000)
+    warning = content.warning if database is None else None
+    if warning:
+        log.warning("installed content not used: %s", warning)
+    # Not in the first frame: the menus of Tema and Tamaño, content updates (their modules too).
+    window.when_built(lambda: looks.add_menus(window.view_menu, window.appearance_anchor))
+    window.when_built(lambda: _add_content_updates(window, folder, settings, warning))
+    return window
+
+
+def _add_content_updates(window: MainWindow, folder: ContentFolder, settings: UiSettings,
+                         warning: str | None) -> None:  # fmt: skip
+    """Archivo's content-update commands, the hourly look in the update folder, and the
+    warning when the installed content could not be used."""
+    from sgdesk.packs.location import policy_update_folder
+    from sgdesk.ui.content_updates import ContentUpdates
+
     updates = ContentUpdates(
         window, window.status, window.switch_content, folder, settings, policy_update_folder()
     )
     updates.add_to_menu(window.file_menu, window.content_menu_anchor)
     window.content_updates = updates
-    if content.warning and database is None:
-        log.warning("installed content not used: %s", content.warning)
-        updates.warn_at_start(content.warning)
-    return window
+    if warning:
+        updates.warn_at_start(warning)
+
+
+def _start_checking(window: MainWindow) -> None:
+    """The update folder: looked at shortly after start, then every hour."""
+    if window.content_updates is not None:
+        window.content_updates.start_checking()
 
 
 def _configure_logging(data_dir: Path) -> None:
@@ -233,8 +254,7 @@ def _run_window(app: QCoreApplication, database: Path | None, folder: Path, exit
         AfterFirstPaint(window.reading_pane.viewport(), instance.listen)
         QTimer.singleShot(LISTEN_LATEST_MS, instance, instance.listen)
         app.aboutToQuit.connect(instance.release)
-    if window.content_updates is not None:
-        window.content_updates.start_checking()
+    window.when_built(lambda: _start_checking(window))
     if exit_after_paint:
         watcher = _FirstPaintExit(window)
         window.reading_pane.viewport().installEventFilter(watcher)

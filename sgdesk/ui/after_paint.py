@@ -4,7 +4,14 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QEvent, QObject, QTimer
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QTimer
+
+# What a user does to a window: before the rest of it is built, any of these builds it at once
+# (a ShortcutOverride comes before Qt looks the key up, so the shortcut finds its action).
+_INPUT = frozenset({
+    QEvent.Type.ShortcutOverride, QEvent.Type.KeyPress, QEvent.Type.MouseButtonPress,
+    QEvent.Type.MouseButtonDblClick, QEvent.Type.Wheel, QEvent.Type.ContextMenu,
+})  # fmt: skip
 
 
 class AfterFirstPaint(QObject):
@@ -19,4 +26,42 @@ class AfterFirstPaint(QObject):
         if event.type() == QEvent.Type.Paint:
             watched.removeEventFilter(self)
             QTimer.singleShot(0, self, self._callback)  # not if this goes first
+        return False
+
+
+class BuildLater(QObject):
+    """Builds the part of a window its first frame does not need, once: in the event-loop turn
+    after ``widget`` first paints; at once if the user presses a key or a mouse button before
+    that (the shortcut or the click then finds its command built); or after ``latest_ms`` if
+    the window is never painted (started minimized, say)."""
+
+    def __init__(self, widget: QObject, build: Callable[[], object], latest_ms: int) -> None:
+        super().__init__(widget)
+        self._build: Callable[[], object] | None = build
+        AfterFirstPaint(widget, self.build_now)
+        app = QCoreApplication.instance()
+        if app is not None:
+            app.installEventFilter(self)
+        QTimer.singleShot(latest_ms, self, self.build_now)
+
+    @property
+    def built(self) -> bool:
+        return self._build is None
+
+    def build_now(self) -> None:
+        build = self.cancel()
+        if build is not None:
+            build()
+
+    def cancel(self) -> Callable[[], object] | None:
+        """Never build (the window closed first); returns what would have been built."""
+        build, self._build = self._build, None
+        app = QCoreApplication.instance()
+        if build is not None and app is not None:
+            app.removeEventFilter(self)
+        return build
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() in _INPUT:
+            self.build_now()
         return False

@@ -1,10 +1,16 @@
 """The main window composes: it builds the reading tabs, the docks, the controllers and the
 commands, and connects their signals. What the controllers share is each tab's ``ReaderState``
 (reader_state.py); they follow the tab in front and never reach into this window.
+
+Start-up (#11): the first frame gets what it shows (the index with its marks, the tab in front
+with its page, the docks' frames where the saved layout puts them, the menus and the toolbar
+with «Vigente a»); the rest (window_rest.py) is built the turn after it is painted, or at once
+when a key or a button is pressed before (after_paint.BuildLater). ``when_built`` waits for it.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -15,18 +21,13 @@ from PySide6.QtWidgets import QMainWindow, QWidget
 from sgdesk.errors import SgdeskError
 from sgdesk.library import Library
 from sgdesk.ui import window_state
-from sgdesk.ui.after_paint import AfterFirstPaint
+from sgdesk.ui.after_paint import BuildLater
 from sgdesk.ui.as_of import PointInTime
-from sgdesk.ui.export_actions import ExportActions
-from sgdesk.ui.find_bar import FindBar
 from sgdesk.ui.link_actions import LinkActions, LinkHost
-from sgdesk.ui.my_notes import MyNotesActions
-from sgdesk.ui.page_commands import PageCommands
 from sgdesk.ui.reader import HOME_NODE, Reader
 from sgdesk.ui.reader_tabs import ReaderTabs
 from sgdesk.ui.reading_pane import ReadingPane
 from sgdesk.ui.safe_text import StatusBarReporter, StatusLabels
-from sgdesk.ui.search_controller import SearchController
 from sgdesk.ui.tree_model import NODE_ID_ROLE, NodeTreeModel
 from sgdesk.ui.widgets import column
 from sgdesk.ui.window_actions import Commands, build_menus
@@ -36,61 +37,67 @@ if TYPE_CHECKING:
     from PySide6.QtWidgets import QMessageBox
 
     from sgdesk.ui.content_updates import ContentUpdates
+    from sgdesk.ui.export_actions import ExportActions
+    from sgdesk.ui.find_bar import FindBar
+    from sgdesk.ui.my_notes import MyNotesActions
+    from sgdesk.ui.page_commands import PageCommands
+    from sgdesk.ui.search_controller import SearchController
     from sgdesk.ui.search_panel import SearchPanel
     from sgdesk.ui.state import UiSettings
+    from sgdesk.ui.window_rest import WindowRest
 
 WINDOW_TITLE = "sgdesk — Secretaría General de la Alcaldía Mayor de Bogotá D.C."
+REST_LATEST_MS = 1000  # a window never painted (started minimized) still gets the rest by then
 
 
 class MainWindow(QMainWindow):
+    # Built after the first frame (window_rest.py): these do not exist before it.
+    find_bar: FindBar
+    page: PageCommands
+    exports: ExportActions
+    my_notes: MyNotesActions
+    searches: SearchController
+
     def __init__(
         self, library: Library | None, settings: UiSettings, startup_error: str | None = None
     ) -> None:
         super().__init__()
+        self.rest: WindowRest | None = None  # built after the first frame
+        self._when_built: list[Callable[[], object]] = []
         self.setObjectName("MainWindow")
         self.setWindowTitle(self.tr(WINDOW_TITLE))
         self.settings = settings
         self.status = StatusBarReporter(self)
         self.tabs = ReaderTabs(library, self.status, self)
-        self.find_bar = FindBar(self)
-        self.setCentralWidget(column(self, self.tabs.widget, self.find_bar))
+        self.setCentralWidget(column(self, self.tabs.widget))  # (the find bar joins it later)
         self.tree_model = NodeTreeModel(library, self)
-        self.docks = add_docks(self)
+        self.docks = add_docks(self)  # every dock's frame, where the saved layout puts it
         self.tree_view = navigation_tree(self.docks["navigationDock"], self.tree_model)
         reader, status = self.tabs.current, self.status
-        self.point_in_time = PointInTime(reader, status, self)  # the «Vigente a» bar, timeline, dialogs
-        self.exports = ExportActions(reader.state, settings, status, self)  # Ctrl+E, Ctrl+P, Ctrl+Shift+P
-        self.my_notes = MyNotesActions(reader, settings.path.parent, status, self.docks["myNotesDock"], self)
-        self.exports.notes_source = lambda: self.my_notes.notes  # «Incluir mis notas»
-        self.searches = SearchController(reader, settings, self.docks["searchDock"], self)
+        # The «Vigente a» bar and the tree's marks for its date; its timeline panel comes later.
+        self.point_in_time = PointInTime(reader, status, self)
         self.point_in_time.attach_timeline(self.docks["timelineDock"])
-        self.links = LinkActions(self, LinkHost(  # «Copiar enlace» (Ctrl+L), sgdesk:// links
+        self.links = LinkActions(self, LinkHost(  # «Copiar enlace» (Ctrl+L); a link given at launch
             lambda: self.reading_pane, lambda: self.reader.state, self.point_in_time.apply, self.open_node,
             lambda node, day: self.tabs.open_tab(node, day) is not None))  # fmt: skip
         self.panes = PaneFocus(self.docks, {  # what takes the focus in each dock (built when needed)
             "navigationDock": lambda: self.tree_view, "searchDock": lambda: self.search_panel,
             "timelineDock": lambda: self.point_in_time.timeline().view,
             "myNotesDock": lambda: self.my_notes.panel.view}, lambda: self.reading_pane)  # fmt: skip
-        # The search panel and the notes are not needed for the first frame: built after it.
-        # (The tabs, not the first pane: a link opened at start shows another tab in front.)
-        self._first_paint = AfterFirstPaint(self.tabs.widget, self._after_first_paint)
-
         self.labels = StatusLabels(self)  # the statement of currency, the zoom
         self.content_label, self.zoom_label = self.labels.content, self.labels.zoom
-        self.page = PageCommands(self.tabs, self.find_bar, status, self)  # find, zoom, copy, links
-        self.commands = Commands(
-            self, self, self.page, self.tabs, self.exports, self.point_in_time, self.my_notes
-        )
-        menus = build_menus(self, self.commands, self.docks, self.my_notes.panel.view.actions(),
-                            self.point_in_time.bar, [self.links.copy_action])  # fmt: skip
-        self.file_menu, self.content_menu_anchor = menus.file, menus.content_anchor
-        self.view_menu, self.appearance_anchor = menus.view, menus.appearance_anchor
+        self.commands = Commands(self, self, self.tabs)
+        self.menus = build_menus(self, self.commands, self.docks, self.point_in_time.bar,
+                                 [self.links.copy_action])  # fmt: skip
+        self.file_menu, self.content_menu_anchor = self.menus.file, self.menus.content_anchor
+        self.view_menu, self.appearance_anchor = self.menus.view, self.menus.appearance_anchor
         self._connect()
         self._watch(reader)
         QWidget.setTabOrder(self.tree_view, self.tabs.widget)
-        QWidget.setTabOrder(self.tabs.widget, self.find_bar.field)
         self._restore(startup_error)
         self.content_updates: ContentUpdates | None = None  # set by the composition root (app.py)
+        # (The tabs, not the first pane: a link opened at start shows another tab in front.)
+        self.later = BuildLater(self.tabs.widget, self._build_rest, REST_LATEST_MS)
 
     # -- what the tab in front shows (the controllers read the same from its ReaderState) --
 
@@ -122,63 +129,49 @@ class MainWindow(QMainWindow):
         self.tree_view.selectionModel().currentChanged.connect(self._on_tree_current_changed)
         self.point_in_time.statuses_changed.connect(self.tree_model.set_status_lookup)
         self.point_in_time.currency_changed.connect(self.labels.show_currency)
-        self.my_notes.noted_changed.connect(self.tree_model.set_noted)
         self.tabs.reader_added.connect(self._watch)
-        self.tabs.reader_closing.connect(self._forget)
         self.tabs.current_changed.connect(self._on_current_reader)
         self.tabs.zoom_changed.connect(self.labels.show_zoom)
-        self.searches.new_tab_requested.connect(self._hit_in_new_tab)
 
     def _watch(self, reader: Reader) -> None:
         """A new tab: its links open pages, what it shows updates the window when in front."""
         view = reader.view
         assert isinstance(view, ReadingPane)
         view.node_link_activated.connect(lambda node_id: reader.open_node(node_id))
-        view.external_link_blocked.connect(self.page.external_link)
-        view.note_clicked.connect(self.my_notes.edit_note)  # the ✎ in the margin
         self.links.attach(view)  # «Copiar enlace» in its context menu
         reader.content_replaced.connect(lambda: self._on_content(reader))
         reader.state.node_changed.connect(lambda node_id: self._node_changed(reader, node_id))
         reader.org_chart_requested.connect(self.point_in_time.show_org_chart)
-        if reader is not self.tabs.current:
-            self.my_notes.watch(reader)
 
-    def _hit_in_new_tab(self, node_id: str) -> None:
-        """A search result in a tab behind this one, with what the search found marked."""
-        reader = self.tabs.open_tab(node_id, self.reader.state.day, in_front=False)
-        if reader is not None:
-            self.tabs.render_pending(reader)
-            self.searches.mark_hit(node_id, reader)
+    def _build_rest(self) -> None:
+        from sgdesk.ui.window_rest import FirstFrame, WindowRest
+
+        self.rest = rest = WindowRest(FirstFrame(
+            self, self.settings, self.status, self.tabs, self.docks, self.tree_model, self.tree_view,
+            self.commands, self.menus, self.point_in_time))  # fmt: skip
+        self.find_bar, self.page, self.exports = rest.find_bar, rest.page, rest.exports
+        self.my_notes, self.searches = rest.my_notes, rest.searches
+        work, self._when_built = self._when_built, []
+        for callback in work:
+            callback()
+
+    def when_built(self, callback: Callable[[], object]) -> None:
+        """Run ``callback`` once the rest of the window is built (now, if it is)."""
+        if self.rest is not None:
+            callback()
+        else:
+            self._when_built.append(callback)
 
     def _node_changed(self, reader: Reader, node_id: str | None) -> None:
         if reader is self.reader:
             self._select_in_tree(node_id)
 
-    def _forget(self, reader: Reader) -> None:
-        self.my_notes.unwatch(reader)
-        self.searches.forget(reader)
-
     def _on_current_reader(self, reader: Reader) -> None:
         """Another tab in front: the controllers and the window follow its state."""
         self.point_in_time.follow(reader)
-        self.exports.state = reader.state
-        self.my_notes.follow(reader)
-        self.searches.follow(reader)
         if reader.state.node_id:
             self._select_in_tree(reader.state.node_id)
         self._on_content(reader)
-
-    def _after_first_paint(self) -> None:
-        from sgdesk.ui.new_tab_clicks import item_view_clicks
-
-        self.tabs.enable_new_tab_clicks()  # Ctrl+click, middle click: a tab behind
-        item_view_clicks(self.tree_view, NODE_ID_ROLE).requested.connect(self.tabs.open_in_background)
-        self.point_in_time.start()
-        self.my_notes.start()
-        search_dock = self.docks["searchDock"]
-        if search_dock.isVisible():
-            self.search_panel  # noqa: B018 (builds it)
-        search_dock.visibilityChanged.connect(lambda visible: visible and self.search_panel)
 
     def _restore(self, startup_error: str | None) -> None:
         window_state.restore_layout(self, self.settings, self.docks, self.tree_view)
@@ -221,12 +214,10 @@ class MainWindow(QMainWindow):
         self.open_node(HOME_NODE)
 
     def _on_content(self, reader: Reader) -> None:
-        """What the tab in front shows changed: Back/Forward, and the find bar's matches."""
-        if reader is not self.reader:
-            return
-        self.commands.back_action.setEnabled(reader.can_go_back())
-        self.commands.forward_action.setEnabled(reader.can_go_forward())
-        self.page.content_changed(reader)
+        """What the tab in front shows changed: Back/Forward."""
+        if reader is self.reader:
+            self.commands.back_action.setEnabled(reader.can_go_back())
+            self.commands.forward_action.setEnabled(reader.can_go_forward())
 
     # -- panes and focus -------------------------------------------------------
 
@@ -273,6 +264,7 @@ class MainWindow(QMainWindow):
         return True
 
     def _adopt(self, path: Path, keep_pages: bool) -> bool:
+        self.later.build_now()  # (built already when a user asks; a script may be quicker)
         try:
             library = Library.open(path)
         except SgdeskError as exc:
@@ -317,9 +309,10 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.save_state()
-        self.searches.stop()
+        self.later.cancel()  # closed before its rest was built: it never will be
+        if self.rest is not None:
+            self.rest.close()
         self.point_in_time.shutdown()
-        self.my_notes.close()
         super().closeEvent(event)
 
     def save_state(self) -> None:

@@ -15,7 +15,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMainWindow, QMenu, QToolBar, QToolButton, QWidget
 
-from sgdesk.ui.my_notes import HIGHLIGHT_COLOURS
+from sgdesk.ui.theme import HIGHLIGHT_NAMES  # «Subrayar» colours (my_notes.HIGHLIGHT_COLOURS)
 from sgdesk.ui.window_docks import DOCKS
 
 if TYPE_CHECKING:
@@ -48,7 +48,7 @@ class WindowSlots(Protocol):
     def focus_as_of(self) -> None: ...
 
 
-def add_action(window: QMainWindow, text: str, slot: Callable[[], object],
+def add_action(window: QMainWindow, text: str, slot: Callable[[], object] | None,
                shortcuts: list[QKeySequence | str], icon_text: str | None = None) -> QAction:  # fmt: skip
     """A window-wide command: its keys (repeats dropped), its toolbar text, its slot."""
     action = QAction(window.tr(text), window)
@@ -59,19 +59,22 @@ def add_action(window: QMainWindow, text: str, slot: Callable[[], object],
     action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
     if icon_text is not None:  # what the toolbar shows (text, not QStyle icons: faster start)
         action.setIconText(window.tr(icon_text))
-    action.triggered.connect(slot)
+    if slot is not None:
+        action.triggered.connect(slot)
     window.addAction(action)
     return action
 
 
 class Commands:
-    """Every command of the main window, by name (``window.commands.back_action`` …)."""
+    """Every command of the main window, by name (``window.commands.back_action`` …).
 
-    def __init__(self, window: QMainWindow, slots: WindowSlots, page: PageCommands, tabs: ReaderTabs,
-                 exports: ExportActions, time: PointInTime, notes: MyNotesActions) -> None:  # fmt: skip
+    Made with the first frame (the menus, the toolbar and the keys are there from the start);
+    the commands of the controllers, built after that frame, are connected by ``connect``."""
+
+    def __init__(self, window: QMainWindow, slots: WindowSlots, tabs: ReaderTabs) -> None:
         key = QKeySequence.StandardKey
 
-        def act(text: str, slot: Callable[[], object], keys: list[QKeySequence | str],
+        def act(text: str, slot: Callable[[], object] | None, keys: list[QKeySequence | str],
                 icon_text: str | None = None) -> QAction:  # fmt: skip
             return add_action(window, text, slot, keys, icon_text)
 
@@ -79,20 +82,20 @@ class Commands:
             "&Abrir base de datos…", slots.choose_database, [QKeySequence(key.Open)]
         )
         self.quit_action = act("&Salir", slots.close, ["Ctrl+Q"])
-        self.copy_action = act("&Copiar", page.copy, [QKeySequence(key.Copy)])
-        self.copy_citation_action = act("Copiar con &cita", page.copy_with_citation, ["Ctrl+Shift+C"])
-        self.find_action = act("&Buscar en la página…", page.open_find, [QKeySequence(key.Find)])
-        self.find_next_action = act("Buscar &siguiente", page.find_next, ["F3"])
-        self.find_previous_action = act("Buscar &anterior", page.find_previous, ["Shift+F3"])
+        self.copy_action = act("&Copiar", None, [QKeySequence(key.Copy)])
+        self.copy_citation_action = act("Copiar con &cita", None, ["Ctrl+Shift+C"])
+        self.find_action = act("&Buscar en la página…", None, [QKeySequence(key.Find)])
+        self.find_next_action = act("Buscar &siguiente", None, ["F3"])
+        self.find_previous_action = act("Buscar &anterior", None, ["Shift+F3"])
         self.back_action = act("&Atrás", slots.go_back, ["Alt+Left", QKeySequence(key.Back)], "← Atrás")
         self.forward_action = act(
             "A&delante", slots.go_forward, ["Alt+Right", QKeySequence(key.Forward)], "Adelante →"
         )
-        self.links_action = act("&Enlaces de la página…", page.show_page_links, ["Ctrl+Shift+E"])
+        self.links_action = act("&Enlaces de la página…", None, ["Ctrl+Shift+E"])
         self.home_action = act("&Inicio (Misión)", slots.go_home, ["Alt+Home"])
-        self.zoom_in_action = act("A&cercar", page.zoom_in, ["Ctrl+=", "Ctrl++", QKeySequence(key.ZoomIn)])
-        self.zoom_out_action = act("A&lejar", page.zoom_out, ["Ctrl+-", QKeySequence(key.ZoomOut)])
-        self.zoom_reset_action = act("&Tamaño normal", page.reset_zoom, ["Ctrl+0"])
+        self.zoom_in_action = act("A&cercar", None, ["Ctrl+=", "Ctrl++", QKeySequence(key.ZoomIn)])
+        self.zoom_out_action = act("A&lejar", None, ["Ctrl+-", QKeySequence(key.ZoomOut)])
+        self.zoom_reset_action = act("&Tamaño normal", None, ["Ctrl+0"])
         self.switch_focus_action = act("&Siguiente panel", lambda: slots.switch_focus(1), ["F6"])
         self.previous_pane_action = act("Panel a&nterior", lambda: slots.switch_focus(-1), ["Shift+F6"])
         # Ctrl+1…4 bring a panel forward and into focus; they never hide it (Ver does).
@@ -102,34 +105,27 @@ class Commands:
         ]
         self.search_action = act("Buscar en el &corpus…", slots.focus_search, ["Ctrl+K", "Ctrl+Shift+F"])
         self.back_to_search_action = act("&Volver a la búsqueda", slots.back_to_search, ["Ctrl+Shift+B"])
-        self.export_action = act("&Exportar a PDF…", exports.export_pdf, ["Ctrl+E"])
-        self.print_action = act("&Imprimir…", exports.print_page, [QKeySequence(key.Print)])
-        self.preview_action = act("&Vista previa de impresión…", exports.preview_print, ["Ctrl+Shift+P"])
-        self.print_notes_action = act("Incluir mis no&tas al imprimir", lambda: None, ["Ctrl+Alt+P"])
+        self.export_action = act("&Exportar a PDF…", None, ["Ctrl+E"])
+        self.print_action = act("&Imprimir…", None, [QKeySequence(key.Print)])
+        self.preview_action = act("&Vista previa de impresión…", None, ["Ctrl+Shift+P"])
+        self.print_notes_action = act("Incluir mis no&tas al imprimir", None, ["Ctrl+Alt+P"])
         self.print_notes_action.setCheckable(True)  # off at every start: notes are not the official text
-        self.print_notes_action.toggled.connect(exports.set_print_with_notes)
         self.help_action = act("&Ayuda", slots.show_help, [QKeySequence(key.HelpContents), "F1"])
         self.about_action = act("&Acerca de sgdesk", slots.show_about, ["Ctrl+F1"])
         self.import_action = act("Importar &norma…", slots.import_norm, ["Ctrl+Shift+I"])
         self.as_of_action = act("&Fecha «Vigente a»…", slots.focus_as_of, ["Ctrl+D"])
-        self.functions_action = act(
-            "Funciones de la Secretaría &General", time.show_functions, ["Ctrl+Shift+L"]
-        )
-        self.org_chart_action = act("&Organigrama…", time.show_org_chart, ["Ctrl+Shift+O"])
-        self.compare_action = act("Co&mparar fechas…", time.compare_dates, ["Ctrl+Shift+D"])
-        self.favorite_action = act("Marcar o quitar &favorito", notes.toggle_favorite, ["Ctrl+B"])
-        self.note_action = act("&Nota…", notes.add_note, ["Ctrl+Alt+M"])
-        self.history_action = act("&Historial…", notes.show_history, ["Ctrl+H"])
-        self.next_note_action = act(
-            "Nota o subrayado si&guiente de la página", lambda: notes.step_note(1), ["F8"]
-        )
-        self.previous_note_action = act(
-            "Nota o subrayado ante&rior de la página", lambda: notes.step_note(-1), ["Shift+F8"]
-        )
-        self.edit_page_note_action = act("&Editar la nota señalada…", notes.edit_note_at_cursor, ["Ctrl+F8"])
+        self.functions_action = act("Funciones de la Secretaría &General", None, ["Ctrl+Shift+L"])
+        self.org_chart_action = act("&Organigrama…", None, ["Ctrl+Shift+O"])
+        self.compare_action = act("Co&mparar fechas…", None, ["Ctrl+Shift+D"])
+        self.favorite_action = act("Marcar o quitar &favorito", None, ["Ctrl+B"])
+        self.note_action = act("&Nota…", None, ["Ctrl+Alt+M"])
+        self.history_action = act("&Historial…", None, ["Ctrl+H"])
+        self.next_note_action = act("Nota o subrayado si&guiente de la página", None, ["F8"])
+        self.previous_note_action = act("Nota o subrayado ante&rior de la página", None, ["Shift+F8"])
+        self.edit_page_note_action = act("&Editar la nota señalada…", None, ["Ctrl+F8"])
         self.highlight_actions = [
-            act(f"&Subrayar en {name}", partial(notes.highlight, name), [keys])
-            for name, keys in zip(HIGHLIGHT_COLOURS, HIGHLIGHT_KEYS, strict=True)
+            act(f"&Subrayar en {name}", None, [keys])
+            for name, keys in zip(HIGHLIGHT_NAMES, HIGHLIGHT_KEYS, strict=True)
         ]
         self.new_tab_action = act(
             "&Nueva pestaña", tabs.duplicate_current, [QKeySequence(key.AddTab), "Ctrl+T"]
@@ -137,6 +133,30 @@ class Commands:
         self.close_tab_action = act("&Cerrar pestaña", tabs.close_current, ["Ctrl+W"])
         self.next_tab_action = act("Pestaña s&iguiente", lambda: tabs.step(1), ["Ctrl+Tab"])
         self.previous_tab_action = act("Pestaña an&terior", lambda: tabs.step(-1), ["Ctrl+Shift+Tab"])
+
+    def connect(self, page: PageCommands, exports: ExportActions, time: PointInTime,
+                notes: MyNotesActions) -> None:  # fmt: skip
+        """The controllers' commands (built after the first frame; a key pressed before that
+        builds them first: see after_paint.BuildLater)."""
+        slots: list[tuple[QAction, Callable[[], object]]] = [
+            (self.copy_action, page.copy), (self.copy_citation_action, page.copy_with_citation),
+            (self.find_action, page.open_find), (self.find_next_action, page.find_next),
+            (self.find_previous_action, page.find_previous), (self.links_action, page.show_page_links),
+            (self.zoom_in_action, page.zoom_in), (self.zoom_out_action, page.zoom_out),
+            (self.zoom_reset_action, page.reset_zoom), (self.export_action, exports.export_pdf),
+            (self.print_action, exports.print_page), (self.preview_action, exports.preview_print),
+            (self.functions_action, time.show_functions), (self.org_chart_action, time.show_org_chart),
+            (self.compare_action, time.compare_dates), (self.favorite_action, notes.toggle_favorite),
+            (self.note_action, notes.add_note), (self.history_action, notes.show_history),
+            (self.next_note_action, lambda: notes.step_note(1)),
+            (self.previous_note_action, lambda: notes.step_note(-1)),
+            (self.edit_page_note_action, notes.edit_note_at_cursor),
+        ]  # fmt: skip
+        slots += [(action, partial(notes.highlight, name))
+                  for action, name in zip(self.highlight_actions, HIGHLIGHT_NAMES, strict=True)]  # fmt: skip
+        for action, slot in slots:
+            action.triggered.connect(slot)
+        self.print_notes_action.toggled.connect(exports.set_print_with_notes)
 
     def enable_for(self, library: object | None) -> None:
         """Without a corpus, the commands that need one are disabled."""
@@ -154,16 +174,19 @@ class Commands:
 @dataclass(frozen=True)
 class Menus:
     """Where other parts add their commands: content updates go before ``content_anchor`` in
-    «Archivo», Tema and Tamaño before ``appearance_anchor`` in «Ver»."""
+    «Archivo», Tema and Tamaño before ``appearance_anchor`` in «Ver», what the «Mis notas»
+    dock's context menu does before ``notes_anchor`` in «Edición» (all after the first frame)."""
 
     file: QMenu
     content_anchor: QAction
     view: QMenu
     appearance_anchor: QAction
+    edit: QMenu
+    notes_anchor: QAction
 
 
-def build_menus(window: QMainWindow, c: Commands, docks: dict[str, QDockWidget], notes_actions: list[QAction],
-                as_of_bar: QWidget, copy_actions: list[QAction]) -> Menus:  # fmt: skip
+def build_menus(window: QMainWindow, c: Commands, docks: dict[str, QDockWidget], as_of_bar: QWidget,
+                copy_actions: list[QAction]) -> Menus:  # fmt: skip
     """The menu bar and the toolbar."""
     bar = window.menuBar()
     file_menu = bar.addMenu(window.tr("&Archivo"))
@@ -179,8 +202,7 @@ def build_menus(window: QMainWindow, c: Commands, docks: dict[str, QDockWidget],
     edit_menu.addSeparator()
     edit_menu.addActions([c.favorite_action, c.note_action, c.edit_page_note_action, *c.highlight_actions])
     edit_menu.addSeparator()  # what the «Mis notas» dock's context menu does to its chosen entry
-    edit_menu.addActions(notes_actions)
-    edit_menu.addSeparator()
+    notes_anchor = edit_menu.addSeparator()
     edit_menu.addActions([c.find_action, c.find_next_action, c.find_previous_action])
     edit_menu.addSeparator()
     edit_menu.addActions([c.search_action, c.back_to_search_action])
@@ -215,4 +237,4 @@ def build_menus(window: QMainWindow, c: Commands, docks: dict[str, QDockWidget],
     overflow = toolbar.findChild(QToolButton, "qt_toolbar_ext_button")  # » when the bar is narrow
     if overflow is not None:
         overflow.setAccessibleName(window.tr("Más botones de la barra de herramientas"))
-    return Menus(file_menu, content_anchor, view_menu, appearance_anchor)
+    return Menus(file_menu, content_anchor, view_menu, appearance_anchor, edit_menu, notes_anchor)

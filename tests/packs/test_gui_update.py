@@ -23,6 +23,7 @@ def _window(qtbot: QtBot, data_dir: Path, keys: KeyFiles) -> MainWindow:
     qtbot.addWidget(window)
     window.show()
     qtbot.waitExposed(window)
+    qtbot.waitUntil(lambda: window.rest is not None)  # content updates come after the first frame
     return window
 
 

@@ -44,6 +44,7 @@ def make_window(qtbot: QtBot, corpus_db: Path, data_dir: Path) -> Iterator[Calla
         qtbot.addWidget(window)
         window.show()
         qtbot.waitExposed(window)
+        qtbot.waitUntil(lambda: window.rest is not None)  # what comes after the first frame
         # Shortcuts only reach an active window: wait, as a user would, for it to get the focus.
         # Offscreen, a hidden dialog of an earlier test can still count as the active window
         # (no window manager hands the focus on), so ask for this one.
