@@ -73,6 +73,16 @@ def test_the_window_opens_without_the_command_parser(corpus_db: Path, tmp_path: 
     # compiled module the frozen app loads at start shows in its first paint).
     later = {"rapidfuzz", "cryptography", "pypdf", "pypdfium2", "docx", "charset_normalizer"}
     assert not {name.split(".")[0] for name in imported} & later
+    # Nor the modules of what the window builds after its first frame (window_rest.py, app.py).
+    # (--exit-after-paint quits the turn after that frame: the rest is never built here.)
+    after_the_first_frame = {
+        "sgdesk.ui.window_rest", "sgdesk.ui.find_bar", "sgdesk.ui.page_commands", "sgdesk.ui.links_dialog",
+        "sgdesk.ui.export_actions", "sgdesk.export.plan", "sgdesk.ui.my_notes", "sgdesk.ui.notes_panel",
+        "sgdesk.ui.notes_loader", "sgdesk.notes", "sgdesk.store.userdb", "sgdesk.store.usernotes",
+        "sgdesk.ui.search_controller", "sgdesk.ui.search_service", "sgdesk.ui.new_tab_clicks",
+        "sgdesk.ui.content_updates", "sgdesk.packs.updates", "sgdesk.ui.dialogs", "sgdesk.ui.timeline_panel",
+    }  # fmt: skip
+    assert not imported & after_the_first_frame
 
 
 def test_a_command_still_parses_with_argparse(corpus_db: Path) -> None:

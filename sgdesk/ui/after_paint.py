@@ -38,7 +38,9 @@ class BuildLater(QObject):
     def __init__(self, widget: QObject, build: Callable[[], object], latest_ms: int) -> None:
         super().__init__(widget)
         self._build: Callable[[], object] | None = build
-        AfterFirstPaint(widget, self.build_now)
+        # One more turn: ``widget`` paints before what it contains (the tab widget before its
+        # page), and the whole frame goes to the screen first.
+        AfterFirstPaint(widget, lambda: QTimer.singleShot(0, self, self.build_now))
         app = QCoreApplication.instance()
         if app is not None:
             app.installEventFilter(self)

@@ -22,6 +22,7 @@ from sgdesk.ui.page_commands import PageCommands
 from sgdesk.ui.reading_pane import ReadingPane
 from sgdesk.ui.search_controller import SearchController
 from sgdesk.ui.tree_model import NODE_ID_ROLE
+from sgdesk.ui.window_docks import on_screen
 
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QDockWidget
@@ -84,8 +85,10 @@ class WindowRest(QObject):
         item_view_clicks(first.tree_view, NODE_ID_ROLE).requested.connect(tabs.open_in_background)
         first.point_in_time.start()  # the timeline: its panel (if its dock is seen) and its events
         self.my_notes.start()
+        # The search panel when its dock is seen (not while in a tab behind the index: its least
+        # width would widen the column the first frame showed).
         search_dock = docks["searchDock"]
-        if search_dock.isVisible():
+        if on_screen(search_dock):
             self.searches.panel  # noqa: B018 (builds it)
         search_dock.visibilityChanged.connect(lambda visible: visible and self.searches.panel)
 
