@@ -14,6 +14,7 @@ When a corpus or the ranking changes on purpose, rewrite it with
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import itertools
 import json
@@ -26,9 +27,11 @@ from pathlib import Path
 import pytest
 
 from bench import synth
+from sgdesk import library as library_module
 from sgdesk.content.query import SearchFilters
-from sgdesk.library import Library, SearchResults
+from sgdesk.library import Hit, Library, SearchResults
 from sgdesk.store import search as store_search
+from sgdesk.store import vocab as vocab_module
 from sgdesk.store.build import build_database
 
 PINNED = Path(__file__).parent / "expected" / "search_pinned.json"
@@ -200,3 +203,39 @@ def test_the_sample_reaches_past_the_page_and_finds_nothing_too(corpora: Corpora
     assert sum(r["suggestion"] is not None for r in results) >= 3
     assert any(r["corrected_from"] for r in results)
     assert any(r["bounded"] for r in results)
+
+
+def test_what_a_library_keeps_between_searches_never_changes_a_result(
+    corpora: Corpora, synthetic_db: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Hit nodes, breadcrumbs and word counts are kept between searches, up to a bound; past
+    it they are read afresh. With bounds of a few entries (cleared at nearly every search),
+    every result is still the pinned one, and a breadcrumb kept before a clearing is not lost."""
+    monkeypatch.setattr(library_module, "_HITS_KEPT", 25)
+    monkeypatch.setattr(library_module, "_PATHS_KEPT", 3)
+    monkeypatch.setattr(vocab_module, "_DOCS_KEPT", 2)
+    expected = json.loads(PINNED.read_text(encoding="utf-8"))["synthetic"]
+    _, queries = corpora["synthetic"]
+    library = Library.open(synthetic_db)
+    try:
+        for _ in range(2):  # the second time, much of what is asked for was kept
+            found = run(library, queries)
+            assert [q for q in found if found[q] != expected[q]] == []
+    finally:
+        library.close()
+
+
+def test_a_hit_built_the_fast_way_is_the_dataclass_one(corpora: Corpora) -> None:
+    """``Hit.of_corpus`` skips the frozen dataclass's ``__init__``: it must set every field (a
+    field added later must be added there too) and give an equal, hashable, frozen hit."""
+    library, _ = corpora["shipped"]
+    (found, *_) = library.search("funciones").hits
+    args = (found.node, found.path, found.score, found.cited, found.text, found.matcher)
+    fast, slow = Hit.of_corpus(*args), Hit(*args)  # type: ignore[arg-type]
+    assert vars(fast) == vars(slow)
+    assert set(vars(fast)) == {f.name for f in dataclasses.fields(Hit)}
+    assert fast == slow
+    assert hash(fast) == hash(slow)
+    assert fast.snippet == slow.snippet
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        fast.score = 0.0  # type: ignore[misc]

@@ -213,11 +213,10 @@ def _drop_common_words(groups: list[list[Clause]], typed: Term | None) -> tuple[
     """Ignore groups made only of common words when anything else is asked for (the word
     being typed stays beside them: «de» may be the start of «decreto»)."""
 
-    def common(group: list[Clause]) -> bool:
-        return all(_is_common(c) for c in group)
-
-    if any(not common(g) for g in groups):
-        return [g for g in groups if typed in g or not common(g)], False
+    common = [all(_is_common(c) for c in group) for group in groups]
+    if not all(common):
+        kept = zip(groups, common, strict=True)
+        return [g for g, only_common in kept if not only_common or (typed and typed in g)], False
     return groups, bool(groups)
 
 

@@ -36,11 +36,13 @@ def boosted_page(
     best = [(score * boost(pk), -position, pk) for position, (pk, score) in enumerate(islice(rows, wanted))]
     heapq.heapify(best)
     if len(best) == wanted:
+        last = best[0][0]  # the page's last boosted score: it only rises
         for position, (pk, score) in enumerate(islice(rows, READ_AHEAD), wanted):
-            if score * MAX_BOOST <= best[0][0]:
+            if score * MAX_BOOST <= last:
                 break
             factor = boost(pk)
             if factor != 1.0:
                 heapq.heappushpop(best, (score * factor, -position, pk))
+                last = best[0][0]
     ranked = sorted(best, reverse=True)
     return [(pk, score) for score, _, pk in ranked[offset:wanted]]

@@ -271,9 +271,8 @@ class CorpusStore:
         if not pks:
             return {}
         marks = ",".join("?" * len(pks))
-        columns = _NODE_COLUMNS.replace("body", "CASE WHEN coalesce(text, '') = '' THEN body ELSE '[]' END")
-        rows = self._db.execute(f"SELECT pk, text, {columns} FROM nodes WHERE pk IN ({marks})", pks)
-        return {row[0]: (_node(row[2:]), str(row[1] or "")) for row in rows}
+        rows = self._db.execute(f"SELECT pk, text, {_HIT_COLUMNS} FROM nodes WHERE pk IN ({marks})", pks)
+        return {row[0]: (_hit_node(row[2:]), str(row[1] or "")) for row in rows}
 
     @_guarded
     def breadcrumbs(self, node_ids: list[str]) -> dict[str, tuple[str, ...]]:
@@ -332,6 +331,28 @@ def _node(row: tuple[object, ...]) -> Node:
 
 
 _KINDS = frozenset(kind.value for kind in NodeKind)
+_KIND_OF = {kind.value: kind for kind in NodeKind}
+# A search hit's columns: its body (JSON to decode) only when it has no indexed text, else NULL.
+_HIT_COLUMNS = _NODE_COLUMNS.replace("body", "CASE WHEN coalesce(text, '') = '' THEN body END")
+
+
+def _hit_node(row: tuple[object, ...]) -> Node:
+    """``_node(row)`` for a search hit, without its conversions when the row has the shapes a
+    sound database gives (a search builds 20 of these; they are most of its own cost)."""
+    node_id, parent, position, kind, title, citation, label, body, norm, child_count = row
+    node_kind = _KIND_OF.get(kind) if isinstance(kind, str) else None
+    if (
+        body is None and node_kind is not None and type(position) is int
+        and (type(child_count) is int or child_count is None)
+        and type(node_id) is str and type(title) is str and type(citation) is str
+        and (parent is None or type(parent) is str) and (label is None or type(label) is str)
+        and (norm is None or type(norm) is str)
+    ):  # fmt: skip
+        return Node(node_id, parent or None, position, node_kind, title, citation, label or "", (),
+                    norm or None, child_count or 0)  # fmt: skip
+    return _node(row)
+
+
 # The search panel's «Tipo de contenido» values (see search.KIND_GROUPS), by node kind.
 _FILTER_OF_KIND = {"section": "general", "norm": "norma", "article": "disposicion", "literal": "disposicion"}
 

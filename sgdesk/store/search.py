@@ -10,7 +10,6 @@ as a word first, then the rows only its completions find, ranked below.
 
 from __future__ import annotations
 
-import itertools
 import sqlite3
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -18,7 +17,7 @@ from dataclasses import dataclass
 
 from sgdesk.content.citations import Citation, slug
 from sgdesk.content.query import AllOf, Clause, Near, Query, SearchFilters, Term
-from sgdesk.content.ranking import KIND_BOOST, boosted_page
+from sgdesk.content.ranking import KIND_BOOST, READ_AHEAD, boosted_page
 from sgdesk.content.stemming import stem
 from sgdesk.errors import SgdeskError
 from sgdesk.store.fts_probe import IndexProbe
@@ -42,6 +41,7 @@ DAMAGED = "El índice de búsqueda está dañado{detail}; verifique la base con 
 _BOOSTED_KINDS = {"zknorm": "norm", "zksec": "section"}
 _ROWIDS = "SELECT rowid FROM nodes_fts WHERE nodes_fts MATCH ? ORDER BY rowid"
 _BY_RANK = "SELECT rowid, rank FROM nodes_fts WHERE nodes_fts MATCH ? ORDER BY rank"
+_BATCH = 16  # rows read at once past the page (doubling up to READ_AHEAD)
 _BY_RANK_COUNTED = "SELECT rowid, rank, count(*) OVER () FROM nodes_fts WHERE nodes_fts MATCH ? ORDER BY rank"
 
 
@@ -318,12 +318,21 @@ class SearchStore:
         order only as far as needed (see content.ranking); and the third column of the first
         row (the window count), or 0 when nothing matched."""
         cursor = self._db.execute(sql, params)
-        first = cursor.fetchone()
-        if first is None:
+        head = cursor.fetchmany(offset + page)
+        if not head:
             return (), 0
-        rows = ((row[0], -float(row[1] or 0.0)) for row in itertools.chain((first,), cursor))
-        ranked = tuple(boosted_page(rows, self._boost(), offset, page))
+
+        def rows() -> Iterator[tuple[int, float]]:
+            # In growing batches: one call per batch, not per row (the read-ahead often reads
+            # 200 rows); a batch read past where the ranking stops is never looked at.
+            batch, size = head, _BATCH
+            while batch:
+                yield from [(row[0], -float(row[1] or 0.0)) for row in batch]
+                batch, size = cursor.fetchmany(size), min(2 * size, READ_AHEAD)
+
+        ranked = tuple(boosted_page(rows(), self._boost(), offset, page))
         cursor.close()
+        first = head[0]
         return ranked, int(first[2]) if len(first) > 2 else 0
 
     def _boost(self) -> Callable[[int], float]:

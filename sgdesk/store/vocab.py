@@ -39,9 +39,16 @@ def _guarded(method: Callable[Concatenate[VocabStore, _P], _R]) -> Callable[Conc
     return guarded
 
 
+# Unit counts kept per connection (the corpus never changes under it): a search asks for each
+# of its words twice (bounding the count, then «¿Quiso decir…?»), and typing asks again at
+# every key for the words already finished. A few hundred KB at most, then read afresh.
+_DOCS_KEPT = 10_000
+
+
 class VocabStore:
     def __init__(self, connection: sqlite3.Connection) -> None:
         self._db = connection
+        self._docs: dict[tuple[str, str], int] = {}
 
     @_guarded
     def completions(self, prefix: str, limit: int | None = None) -> tuple[tuple[str, ...], bool]:
@@ -55,9 +62,17 @@ class VocabStore:
         ).fetchall()
         return tuple(row[0] for row in rows[:limit]), len(rows) > limit
 
-    @_guarded
     def docs(self, word: str, stem: str) -> int:
         """Units with ``word`` in a title or text, plus those with its stem (an upper bound)."""
+        found = self._docs.get((word, stem))
+        if found is None:
+            if len(self._docs) >= _DOCS_KEPT:
+                self._docs.clear()
+            found = self._docs[word, stem] = self._read_docs(word, stem)
+        return found
+
+    @_guarded
+    def _read_docs(self, word: str, stem: str) -> int:
         rows = self._db.execute(
             "SELECT docs FROM vocab WHERE (kind = ? AND term = ?) OR (kind = ? AND term = ?)",
             (WORDS, word, STEMS, stem),
