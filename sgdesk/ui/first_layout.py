@@ -45,6 +45,8 @@ def left_column_width(window: QWidget, tree: QTreeView) -> int:
     """The index's two first levels whole, with the longest mark an entry can take («— posiblemente
     modificada»), its indentation and scroll bar; bounded by ``LEFT_SHARE`` of the window."""
     model, metrics = tree.model(), tree.fontMetrics()
+    if model.canFetchMore(QModelIndex()):  # (the view would fetch them when first laid out)
+        model.fetchMore(QModelIndex())
     widest = 0
     for row in range(model.rowCount()):
         top = model.index(row, 0)

@@ -17,7 +17,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QPoint, QRect
 from PySide6.QtGui import QTextDocument, QTextTable
-from PySide6.QtWidgets import QApplication, QDockWidget, QWidget
+from PySide6.QtWidgets import QApplication, QDockWidget, QStyle, QTreeView, QWidget
 
 from sgdesk.app import configure_application, create_main_window
 from sgdesk.ui.mainwindow import MainWindow
@@ -58,6 +58,21 @@ def banner_box(document: QTextDocument, scroll: int) -> list[int] | None:
     return None
 
 
+def cut_entries(tree: QTreeView) -> list[str]:
+    """The index's entries on screen whose text does not fit the column (elided)."""
+    cut, index = [], tree.indexAt(QPoint(1, 1))
+    metrics, width = tree.fontMetrics(), tree.viewport().width()
+    while index.isValid() and tree.visualRect(index).top() < tree.viewport().height():
+        text = str(index.data())
+        left = tree.visualRect(index).left() + tree.style().pixelMetric(
+            QStyle.PixelMetric.PM_FocusFrameHMargin
+        )
+        if left + metrics.horizontalAdvance(text) + 4 > width:
+            cut.append(text)
+        index = tree.indexBelow(index)
+    return cut
+
+
 def settle(app: QApplication, turns: int = 30) -> None:
     for _ in range(turns):
         app.processEvents()
@@ -90,7 +105,7 @@ def main() -> None:
         "first_line_box": line_box(pane.document(), first_line, pane.verticalScrollBar().value()),
         "banner_box": banner_box(pane.document(), pane.verticalScrollBar().value()),
         "docks": docks,
-        "tree_text_width": window.tree_view.sizeHintForColumn(0),
+        "tree_cut": cut_entries(window.tree_view),
     }
     if open_timeline:
         window.show_panel("timelineDock")  # Ctrl+3

@@ -78,6 +78,7 @@ def test_the_first_window_shows_the_page_text(
     docks = found["docks"]
     assert docks["navigationDock"]["shown"]
     assert docks["navigationDock"]["rect"][2] <= window[2] * LEFT_SHARE + 1, "the left column is too wide"
+    assert found["tree_cut"] == [], "the left column is as wide as the index's entries"
     assert not docks["timelineDock"]["shown"], "on a laptop the timeline waits for Ctrl+3"
 
 
