@@ -195,16 +195,19 @@ class _PaintTrace(QObject):
         self._pane.installEventFilter(self)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt override)
-        if event.type() in (QEvent.Type.Paint, QEvent.Type.Show):
-            what = "pane" if watched is self._pane else "window"
-            if event.type() == QEvent.Type.Show:
-                what += " shown"
-            elif what == "pane" and self._window.reading_pane.document().characterCount() > 1:
-                what += " with text"
-            if what not in self._seen:
-                self._seen.add(what)
-                start_trace.mark(f"{what} paint" if "shown" not in what else what)
-                if what == "pane with text":
+        kind = event.type()
+        if kind in (QEvent.Type.Paint, QEvent.Type.Show):
+            name = "pane" if watched is self._pane else "window"
+            if kind == QEvent.Type.Show:
+                stage = f"{name} shown"
+            elif name == "pane" and self._window.reading_pane.document().characterCount() > 1:
+                stage = "pane with text paint"  # the first frame a reader sees: the trace ends here
+            else:
+                stage = f"{name} paint"
+            if stage not in self._seen:
+                self._seen.add(stage)
+                start_trace.mark(stage)
+                if stage == "pane with text paint":
                     start_trace.report()
         return False
 
