@@ -268,8 +268,12 @@ cd "$OUT/src" || exit 2
 SGDESK_SPEC_ENTRY=bench/bare_window.py w "$PYEXE" -m PyInstaller --noconfirm --log-level WARN \
     --distpath dist --workpath build/bare build_installer.spec >"$OUT/bare.log"; brc=$?
 first_paint() {  # exe [args] -> seconds from launch to "sgdesk: first-paint"
-    local t line; t=$(date +%s.%N)
-    while read -r line; do [[ "$line" == *first-paint* ]] && { elapsed "$t"; break; }; done < <(WT=120 w "$@")
+    # Returns once the program has ended (its output read to the end): the next run must not
+    # start while this one is still closing (under Wine that takes seconds), or it would share
+    # the CPU with it and, for sgdesk, find its data folder's lock still held.
+    local t; t=$(date +%s.%N)
+    WT=120 w "$@" | { while read -r line; do [[ "$line" == *first-paint* ]] && { elapsed "$t"; break; }; done
+                      cat >/dev/null; }
 }
 median() { sort -n | awk '{a[NR]=$1} END {if (NR) print (NR % 2 ? a[(NR+1)/2] : (a[NR/2] + a[NR/2+1]) / 2)}'; }
 if [ $brc = 0 ] && [ -f "$COPY/sgdesk.exe" ]; then
