@@ -7,6 +7,7 @@ reading pane shows each unit's status on that day, and the timeline draws the da
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING
 
@@ -26,7 +27,6 @@ from sgdesk.export.common import (
 from sgdesk.library import Library
 from sgdesk.ui.date_edit import DATE_FORMAT as DATE_FORMAT  # re-exported for callers
 from sgdesk.ui.date_edit import make_date_edit, to_date, to_qdate
-from sgdesk.ui.safe_text import rich_lines
 from sgdesk.ui.tree_model import StatusLookup
 
 if TYPE_CHECKING:
@@ -48,16 +48,42 @@ TIMELINE_MIN_WIDTH = 360
 START_FALLBACK_MS = 500  # typing a date: apply it after this pause (Enter applies it at once)
 
 
-def status_bar_text(currency: Currency, day: date) -> tuple[str, str]:
-    """The status bar's statement (plain text) and its tooltip, for the day shown."""
+@dataclass(frozen=True)
+class CurrencyStatement:
+    """The status bar's statement of currency in three lengths (plain text, longest first: the
+    label shows the longest that fits) and the lines of its tooltip. Every
+    form says what the corpus cannot vouch for; none says «vigente»."""
+
+    full: str  # «Contenido con cambios hasta 2012, edición 1 · no verificado para el … · …»
+    short: str  # «Contenido hasta 2012 · no verificado hoy · 5 cambios posteriores»
+    shortest: str  # «Hasta 2012 · no verificado»
+    tip_lines: tuple[str, ...]  # what the tooltip says after the full statement
+
+    @property
+    def forms(self) -> tuple[str, str, str]:
+        return self.full, self.short, self.shortest
+
+
+def _later_count(count: int) -> str:
+    return "1 cambio posterior" if count == 1 else f"{count} cambios posteriores"
+
+
+def status_bar_text(currency: Currency, day: date, today: date | None = None) -> CurrencyStatement:
+    """The status bar's statement and its tooltip, for the day shown."""
     text = currency.label
+    until = f"hasta {currency.as_of_text}" if currency.horizon else "sin fecha registrada"
+    short, shortest = f"Contenido {until}", until[:1].upper() + until[1:]
     known = currency.known_by(day)
     if currency.is_after(day):
         text += f" · no verificado para el {format_day(day)}"
+        when = "hoy" if day == (today or date.today()) else f"al {day.strftime('%d/%m/%Y')}"
+        short += f" · no verificado {when}"
+        shortest += " · no verificado"
         if known:
             text += f" · {len(known)} cambio(s) posterior(es) conocido(s) sin incorporar"
-    lines = [currency_statement(currency), *(later_change_line(c) for c in currency.later)]
-    return text, rich_lines(lines)  # rich text: every line escaped
+            short += f" · {_later_count(len(known))}"
+    lines = (currency_statement(currency), *(later_change_line(c) for c in currency.later))
+    return CurrencyStatement(text, short, shortest, lines)
 
 
 def status_lookup(library: Library, day: date | None) -> StatusLookup:
@@ -181,7 +207,7 @@ class PointInTime(QObject):
     fechas». It follows one reader at a time (the current tab's)."""
 
     statuses_changed = Signal(object)  # StatusLookup | None: what the tree asks for its marks
-    currency_changed = Signal(str, str)  # the status bar's statement (plain) and its tooltip (rich)
+    currency_changed = Signal(object)  # CurrencyStatement: the status bar's statement
 
     def __init__(self, reader: Reader, status: StatusReporter, parent: QWidget) -> None:
         super().__init__(parent)
@@ -262,7 +288,7 @@ class PointInTime(QObject):
         library = self.state.library
         self.statuses_changed.emit(status_lookup(library, self.day) if library else None)
         if library is not None:
-            self.currency_changed.emit(*status_bar_text(library.currency(), self.effective_day))
+            self.currency_changed.emit(status_bar_text(library.currency(), self.effective_day))
 
     def _on_library(self, _library: object) -> None:
         """A new corpus: statuses, currency and events come from it."""

@@ -27,7 +27,7 @@ from sgdesk.ui.link_actions import LinkActions, LinkHost
 from sgdesk.ui.reader import HOME_NODE, Reader
 from sgdesk.ui.reader_tabs import ReaderTabs
 from sgdesk.ui.reading_pane import ReadingPane
-from sgdesk.ui.safe_text import StatusBarReporter, StatusLabels
+from sgdesk.ui.status_bar import StatusBarReporter, StatusLabels
 from sgdesk.ui.tree_model import NODE_ID_ROLE, NodeTreeModel
 from sgdesk.ui.widgets import column
 from sgdesk.ui.window_actions import Commands, build_menus

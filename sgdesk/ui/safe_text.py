@@ -16,7 +16,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from html import escape
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox
 
 LIMIT = 300  # characters: a 100 000-character id stays readable in a message
@@ -58,40 +58,6 @@ def set_plain_text(label: QLabel, text: str, limit: int = LIMIT) -> None:
 def show_status(window: QMainWindow, text: str, timeout: int = 8000) -> None:
     """A status-bar message (QStatusBar draws it as plain text), one line, bounded."""
     window.statusBar().showMessage(plain(text), timeout)
-
-
-class StatusBarReporter:
-    """A ``StatusReporter`` (see reader_state) over a window's status bar."""
-
-    def __init__(self, window: QMainWindow) -> None:
-        self._window = window
-
-    def show_status(self, text: str, timeout: int = 8000) -> None:
-        show_status(self._window, text, timeout)
-
-    def clear_status(self) -> None:
-        self._window.statusBar().clearMessage()
-
-
-class StatusLabels:
-    """The status bar's permanent labels: the statement of currency and the zoom."""
-
-    def __init__(self, window: QMainWindow) -> None:
-        self.content = QLabel(window)
-        self.content.setObjectName("contentLabel")
-        self.content.setTextFormat(Qt.TextFormat.PlainText)  # it shows data from the database
-        self.zoom = QLabel(window)
-        window.statusBar().addPermanentWidget(self.content)
-        window.statusBar().addPermanentWidget(self.zoom)
-
-    def show_zoom(self, percent: int) -> None:
-        set_plain_text(
-            self.zoom, QCoreApplication.translate("status", "Zoom %1 %").replace("%1", str(percent))
-        )
-
-    def show_currency(self, text: str, tip: str) -> None:
-        set_plain_text(self.content, text)
-        self.content.setToolTip(tip)  # rich text made by as_of.status_bar_text, every line escaped
 
 
 def plain_message_box(box: QMessageBox, text: str) -> None:

@@ -146,7 +146,7 @@ def test_the_date_bar_sets_the_state_and_follows_another_reader(
     time = PointInTime(first, status, parent)
     statements: list[str] = []
     lookups: list[object] = []
-    time.currency_changed.connect(lambda text, _tip: statements.append(text))
+    time.currency_changed.connect(lambda statement: statements.append(statement.full))
     time.statuses_changed.connect(lookups.append)
 
     time.bar.set_day(JUNE_2008)

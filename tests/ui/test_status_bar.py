@@ -1,0 +1,176 @@
+"""The status bar lets a user read its messages on the Secretaría's laptops (issue #11, screens),
+and the statement of currency stays honest and whole where it is shortened.
+
+The screen cases run tests/ui/status_bar_probe.py in a child process on a simulated screen at
+125 % and 150 % (as tests/ui/test_screens.py does); the label and the statement's forms are
+checked on real widgets in this process.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from datetime import date
+from pathlib import Path
+
+import pytest
+from PySide6.QtWidgets import QMainWindow
+from pytestqt.qtbot import QtBot
+
+from sgdesk.content.currency import Currency
+from sgdesk.content.dates import PartialDate
+from sgdesk.library import Library
+from sgdesk.ui.as_of import CurrencyStatement, status_bar_text
+from sgdesk.ui.status_bar import MESSAGE_LEFT, FittingLabel, StatusLabels
+
+REPO = Path(__file__).resolve().parents[2]
+SCREENS = [(1366, 768, 1.25), (1920, 1080, 1.5)]
+LINK = "Enlace copiado: sgdesk://decreto-267-2007/art-7"
+NOTE = ("Nota 4 de 4: «proyección y estrategia internacional» — Aplica al proceso de contratación "
+        "2026; ver concepto 2023-114 — Ctrl+F8 la edita")  # fmt: skip
+READABLE = 100  # the least characters of a long message a user reads at 1366×768 ×1.25
+TODAY = date(2026, 12, 1)
+
+
+def probe(tmp_path: Path, corpus_db: Path, data_dir: Path, screen: tuple[int, int, float],
+          *messages: str) -> dict:  # fmt: skip
+    width, height, scale = screen
+    config = tmp_path / f"screen-{width}x{height}.json"
+    config.write_text(json.dumps({"screens": [{"name": "Portátil", "x": 0, "y": 0, "width": width,
+                                               "height": height, "logicalDpi": 96, "logicalBaseDpi": 96,
+                                               "dpr": 1}]}))  # fmt: skip
+    env = {**os.environ, "QT_QPA_PLATFORM": f"offscreen:configfile={config}", "QT_SCALE_FACTOR": str(scale)}
+    done = subprocess.run(
+        [sys.executable, "-m", "tests.ui.status_bar_probe", str(corpus_db), str(data_dir), *messages],
+        cwd=REPO, env=env, capture_output=True, text=True, timeout=120, check=False,
+    )  # fmt: skip
+    assert done.returncode == 0, done.stderr
+    return dict(json.loads(done.stdout))
+
+
+def assert_whole_statement(state: dict, library: Library) -> None:
+    """The label's text, accessible name and tooltip carry the full statement, whatever it draws."""
+    full = status_bar_text(library.currency(), date.today())
+    assert state["text"] == full.full
+    assert state["accessible_name"] == full.full
+    assert full.full in state["tooltip"]
+    for change in library.currency().later:
+        assert change.norm in state["tooltip"]
+    assert "no verificado" in state["shown"]
+    assert "vigente" not in state["shown"].lower()
+
+
+@pytest.mark.parametrize("screen", SCREENS, ids=lambda s: f"{s[0]}x{s[1]}x{s[2]}")
+def test_messages_are_readable_beside_the_statement_of_currency(
+    tmp_path: Path, corpus_db: Path, data_dir: Path, library: Library, screen: tuple[int, int, float]
+) -> None:
+    found = probe(tmp_path, corpus_db, data_dir, screen, LINK, NOTE)
+    rest, (link, note), after = found["rest"], found["messages"], found["after"]
+    full = status_bar_text(library.currency(), date.today()).full
+
+    assert rest["shown"] == full, "with no message the bar shows the whole statement"
+    assert_whole_statement(rest, library)
+
+    assert link["message"] == LINK
+    assert link["readable"] == len(LINK), f"«{LINK[: link['readable']]}» of a short message"
+    assert_whole_statement(link, library)
+    assert note["readable"] >= READABLE, f"only «{NOTE[: note['readable']]}» of a long message"
+    assert_whole_statement(note, library)
+    assert note["shown"] in (
+        "Hasta 2012 · no verificado",
+        "Contenido hasta 2012 · no verificado hoy · 5 cambios posteriores",
+    )
+
+    assert after["message"] == ""
+    assert after["shown"] == full, "the message gone, the statement has its room back"
+    assert_whole_statement(after, library)
+
+
+# -- the statement's forms ----------------------------------------------------------
+
+
+@pytest.mark.parametrize("day", [TODAY, date(2020, 5, 4)])
+def test_every_form_says_what_the_corpus_cannot_vouch_for(library: Library, day: date) -> None:
+    statement = status_bar_text(library.currency(), day, today=TODAY)
+    assert statement.full.startswith("Contenido con cambios hasta 2012, edición 1 · no verificado para el")
+    when = "hoy" if day == TODAY else "al 04/05/2020"
+    known = len(library.currency().known_by(day))
+    assert statement.short == f"Contenido hasta 2012 · no verificado {when} · {known} cambios posteriores"
+    assert statement.shortest == "Hasta 2012 · no verificado"
+    for form in statement.forms:
+        assert "vigente" not in form.lower()
+    assert [len(form) for form in statement.forms] == sorted((len(f) for f in statement.forms), reverse=True)
+
+
+def test_a_day_the_corpus_vouches_for_and_an_unknown_horizon(library: Library) -> None:
+    inside = status_bar_text(library.currency(), date(2010, 1, 1), today=TODAY)
+    assert inside.forms == (
+        "Contenido con cambios hasta 2012, edición 1",
+        "Contenido hasta 2012",
+        "Hasta 2012",
+    )
+    unknown = status_bar_text(Currency(None, ()), TODAY, today=TODAY)
+    assert "no verificado" in unknown.shortest
+    assert unknown.short.startswith("Contenido sin fecha registrada")
+    one = Currency(PartialDate(2012), library.currency().later[:1])
+    assert status_bar_text(one, TODAY, today=TODAY).short.endswith("· 1 cambio posterior")
+
+
+# -- the label --------------------------------------------------------------------
+
+
+def test_the_label_draws_the_longest_form_that_fits(qtbot: QtBot) -> None:
+    label = FittingLabel()
+    qtbot.addWidget(label)
+    statement = CurrencyStatement("Uno dos tres cuatro cinco seis", "Uno dos tres", "Uno", ("<b>a</b>",))
+    label.set_forms(statement.forms, statement.tip_lines)
+    metrics = label.fontMetrics()
+    label.resize(metrics.horizontalAdvance(statement.full) + 2, 20)
+    assert label.shown_text() == statement.full
+    label.resize(metrics.horizontalAdvance(statement.short) + 2, 20)
+    assert label.shown_text() == statement.short
+    label.resize(metrics.horizontalAdvance(statement.shortest) + 2, 20)
+    assert label.shown_text() == statement.shortest
+    label.resize(metrics.horizontalAdvance("U"), 20)
+    assert label.shown_text() in ("…", "U…", ""), "narrower than the shortest: elided"
+    assert label.minimumSizeHint().width() >= metrics.horizontalAdvance(statement.shortest)
+    assert label.text() == label.accessibleName() == statement.full
+    assert label.toolTip() == "<qt><b>Uno dos tres cuatro cinco seis</b><br>&lt;b&gt;a&lt;/b&gt;</qt>"
+
+    label.setText("Sin corpus <b>x</b>")  # one form, shown as plain text
+    assert label.text() == label.accessibleName() == "Sin corpus <b>x</b>"
+    assert label.minimumSizeHint().width() >= metrics.horizontalAdvance("Sin corpus <b>x</b>")
+
+
+def test_a_message_takes_the_room_it_needs_and_gives_it_back(qtbot: QtBot) -> None:
+    window = QMainWindow()  # narrower than the offscreen screen (800 px), which bounds a window
+    qtbot.addWidget(window)
+    labels = StatusLabels(window)
+    labels.show_zoom(100)
+    full = "Contenido con cambios hasta 2012 · no verificado para el 1 de diciembre de 2026"
+    statement = CurrencyStatement(
+        full, "Contenido hasta 2012 · no verificado hoy", "Hasta 2012 · no verificado", ()
+    )
+    labels.show_currency(statement)
+    label, bar = labels.content, window.statusBar()
+    window.resize(780, 400)
+    window.show()
+    qtbot.waitExposed(window)
+    qtbot.waitUntil(lambda: label.shown_text() == statement.full)
+    rest = label.width()
+
+    bar.showMessage(LINK)  # a short message: the statement shortens as much as it needs
+    needed = bar.fontMetrics().horizontalAdvance(LINK)
+    qtbot.waitUntil(lambda: label.x() > needed + MESSAGE_LEFT, timeout=2000)  # the message's room
+    assert label.shown_text() == statement.short
+    assert label.width() > label.minimumSizeHint().width(), "and the statement keeps the rest"
+
+    bar.showMessage(NOTE)  # a long one: the statement gives all it can
+    qtbot.waitUntil(lambda: label.width() == label.minimumSizeHint().width())
+    assert label.shown_text() == statement.shortest
+
+    bar.clearMessage()
+    qtbot.waitUntil(lambda: label.shown_text() == statement.full)
+    assert label.width() == rest
