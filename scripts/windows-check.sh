@@ -287,7 +287,9 @@ if [ $brc = 0 ] && [ -f "$COPY/sgdesk.exe" ]; then
     app_m=$(printf '%s\n' "${app_t[@]}" | median); bare_m=$(printf '%s\n' "${bare_t[@]}" | median)
     echo "sgdesk.exe: ${app_t[*]} s; bare.exe: ${bare_t[*]} s; bare folder: $(size_report "$OUT/src/dist/bare")"
     # one more run with sgdesk's own stage marks (sgdesk/start_trace.py), for the log
-    TRACE=$(SGDESK_START_TRACE=1 WT=120 w "$COPY/sgdesk.exe" --exit-after-paint | grep -a -m1 '^start trace: ')
+    # (read to the end: a reader that left early closed the program's output under it)
+    TRACE=$(SGDESK_START_TRACE=1 WT=120 w "$COPY/sgdesk.exe" --exit-after-paint | grep -a '^start trace: ')
+    TRACE=$(head -1 <<<"$TRACE")
     echo "sgdesk.exe $TRACE"
     painted=$(grep -o '[0-9.]* pane with text paint' <<<"$TRACE" | cut -d' ' -f1)
     if [ -n "$app_m" ] && [ -n "$bare_m" ]; then

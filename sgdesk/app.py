@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import contextlib
 import gc
 import logging
+import os
 import shutil
 import sys
 import tempfile
@@ -177,8 +179,12 @@ class _FirstPaintExit(QObject):
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt override)
         if event.type() == QEvent.Type.Paint and self._window.reading_pane.document().characterCount() > 1:
             watched.removeEventFilter(self)
-            print(f"sgdesk: page {self._window.current_node_id}", flush=True)
-            print("sgdesk: first-paint", flush=True)
+            try:
+                print(f"sgdesk: page {self._window.current_node_id}", flush=True)
+                print("sgdesk: first-paint", flush=True)
+            except (OSError, ValueError):  # the script stopped reading: quit all the same, quietly
+                with contextlib.suppress(OSError, ValueError):
+                    os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
             QTimer.singleShot(0, QCoreApplication.quit)
         return False
 

@@ -70,6 +70,23 @@ def test_without_the_variable_nothing_is_traced(tmp_path: Path) -> None:
     assert "start trace" not in log
 
 
+def test_the_first_paint_marker_with_nobody_reading_still_quits(tmp_path: Path) -> None:
+    """windows-check.sh stops reading once it has the trace line: the marker lines that follow
+    went to a closed pipe, the error ended in the «Error inesperado» dialog and the unattended
+    run waited on it until its time limit. It quits with 0 instead."""
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    reader, writer = os.pipe()
+    os.close(reader)  # nobody will read
+    try:
+        done = subprocess.run(
+            [sys.executable, "-m", "sgdesk", "--data-dir", str(tmp_path / "datos"), "--exit-after-paint"],
+            env=env, stdout=writer, stderr=subprocess.PIPE, text=True, timeout=30, check=False,
+        )  # fmt: skip
+    finally:
+        os.close(writer)
+    assert done.returncode == 0, done.stderr
+
+
 def test_windows_gets_qt_s_gdi_font_engine_unless_the_user_chose(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.delenv("QT_QPA_PLATFORM", raising=False)
     monkeypatch.setattr(sys, "platform", "win32")
