@@ -213,8 +213,8 @@ EQUIVALENT |= {
     f"{_P}_norm_title__mutmut_4": "every id norm_ids lists has its norm",
 }
 
-_S = "sgdesk.store.search.x"
-_SS = f"{_S}ǁSearchStoreǁ"
+_S = "sgdesk.store.search.x_"
+_SS = "sgdesk.store.search.xǁSearchStoreǁ"
 _FEW = "performance only: which statements count and rank the page (one with a window count, or a " \
        "capped count first); the same rows, total and flags"  # fmt: skip
 EQUIVALENT |= {f"{_SS}{name}": _FEW for name in (
