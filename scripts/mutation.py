@@ -62,6 +62,7 @@ TARGETS: dict[str, tuple[list[str], list[str]]] = {
                   "tests/store/test_hostile_database.py", "tests/store/test_db_messages.py"]),
     "store-build": (["sgdesk/store/build.py", "sgdesk/store/schema.py"],
                     ["tests/store/test_build_roundtrip.py", "tests/store/test_build.py",
+                     "tests/store/test_build_report.py",
                      "tests/store/test_hostile_database.py", "tests/store/test_open.py",
                      "tests/test_library.py"]),
     "store-corpus": (
