@@ -234,7 +234,8 @@ EQUIVALENT |= {f"{_SS}search__mutmut_{n}": "the tier is carried in RawHits but n
 EQUIVALENT |= {f"{_SS}search__mutmut_{n}": "since Python 3.11 every sqlite3 error has a sqlite_errorname"
                for n in (141, 144, 147)}  # fmt: skip
 EQUIVALENT |= {f"{_SS}search__mutmut_{n}": "not reached: the expressions are built from quoted words, never "
-               "an FTS5 syntax error (the grammar fuzz tests say so)" for n in (151, 152, 154, 155, 156)}  # fmt: skip
+               "an FTS5 syntax error (the grammar fuzz tests say so)"
+               for n in (151, 152, 154, 155, 156)}  # fmt: skip
 EQUIVALENT |= {
     f"{_SS}search__mutmut_1": "every caller passes the offset (Library._search)",
     f"{_SS}search__mutmut_18": "performance only: the ranked rows read from the first, also without cited "
