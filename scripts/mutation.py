@@ -214,6 +214,11 @@ EQUIVALENT |= {
     f"{_P}_norm_title__mutmut_4": "every id norm_ids lists has its norm",
 }
 
+EQUIVALENT |= {f"sgdesk.store.schema.x_create_tables__mutmut_{n}": "sqlite-utils matches column names "
+               "without regard to case: the very same CREATE TABLE"
+               for n in (52, 54, 56, 58, 60, 107, 134, 171, 173, 204, 223, 240)}  # fmt: skip
+EQUIVALENT["sgdesk.store.schema.x_create_fts__mutmut_20"] = "FTS5 reads its commands without regard to case"
+
 _S = "sgdesk.store.search.x_"
 _SS = "sgdesk.store.search.xǁSearchStoreǁ"
 _FEW = "performance only: which statements count and rank the page (one with a window count, or a " \
