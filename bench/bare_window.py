@@ -9,6 +9,7 @@ browser first paints with its text.
 from __future__ import annotations
 
 import sys
+import time
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer
 from PySide6.QtGui import QStandardItem, QStandardItemModel
@@ -31,6 +32,7 @@ class _FirstPaintExit(QObject):
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt override)
         if event.type() == QEvent.Type.Paint and self._browser.toPlainText():
             watched.removeEventFilter(self)
+            print(f"sgdesk: cpu-ms {time.process_time() * 1000:.1f}", flush=True)
             print(MARKER, flush=True)
             QTimer.singleShot(0, QCoreApplication.quit)
         return False

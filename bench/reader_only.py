@@ -9,6 +9,7 @@ the page to show; prints the app's markers when the pane paints with the page's 
 from __future__ import annotations
 
 import sys
+import time
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer
 from PySide6.QtWidgets import QApplication, QDockWidget, QMainWindow, QTreeView
@@ -30,6 +31,7 @@ class _FirstPaintExit(QObject):
         if event.type() == QEvent.Type.Paint and self._pane.document().characterCount() > 1:
             watched.removeEventFilter(self)
             print(f"sgdesk: page {self._page}", flush=True)
+            print(f"sgdesk: cpu-ms {time.process_time() * 1000:.1f}", flush=True)
             print("sgdesk: first-paint", flush=True)
             QTimer.singleShot(0, QCoreApplication.quit)
         return False

@@ -25,6 +25,9 @@ from bench.stats import Summary, summarize
 
 MARKER = b"sgdesk: first-paint"
 PAGE_PREFIX = b"sgdesk: page "  # the app names the page it painted just before the marker
+# ... and the processor time it had used by then (user + system, ``time.process_time``): less
+# moved by other processes than the wall-clock time when the machine is shared.
+CPU_PREFIX = b"sgdesk: cpu-ms "
 LAST_PAGE = "decreto-267-2007"  # the reused folder's last page: a long one, restored at start
 # Four tabs restored (#11.5), the decree in front on a «Vigente a» date; the other tabs render
 # when first shown. The last node is another page, so a run that ignored the tabs would fail.
@@ -60,12 +63,18 @@ class Result:
     variants: list[Variant]
     timings: dict[str, list[float]]  # milliseconds, in run order
     machine: dict[str, str]
+    cpu: dict[str, list[float]]  # processor milliseconds to the first paint (variants that say it)
 
     def summary(self, key: str) -> Summary:
         return summarize(self.timings[key])
 
     def ratio(self, key: str, base: str = "bare") -> float:
         return self.summary(key).median / self.summary(base).median
+
+    def cpu_ratio(self, key: str, base: str = "bare") -> float | None:
+        if len(self.cpu.get(key, [])) < self.runs or len(self.cpu.get(base, [])) < self.runs:
+            return None
+        return summarize(self.cpu[key]).median / summarize(self.cpu[base]).median
 
     def as_json(self) -> dict[str, object]:
         return {
@@ -77,6 +86,10 @@ class Result:
             "timings_ms": self.timings,
             "summary_ms": {v.key: self.summary(v.key).as_dict() for v in self.variants},
             "ratio_of_medians_to_bare": {v.key: self.ratio(v.key) for v in self.variants if v.key != "bare"},
+            "cpu_ms": self.cpu,
+            "cpu_ratio_of_medians_to_bare": {
+                v.key: self.cpu_ratio(v.key) for v in self.variants if v.key != "bare"
+            },
             "aim": AIM,
             "aim_met": self.ratio("app") <= AIM,
         }
@@ -86,13 +99,20 @@ def time_to_first_paint(argv: list[str], env: dict[str, str], page: str | None =
                         cwd: Path = REPO) -> float:  # fmt: skip
     """Milliseconds from just before ``Popen`` to the marker line; the child must then exit with 0
     and, given ``page``, have painted that page."""
+    return first_paint(argv, env, page, cwd)[0]
+
+
+def first_paint(argv: list[str], env: dict[str, str], page: str | None = None,
+                cwd: Path = REPO) -> tuple[float, float | None]:  # fmt: skip
+    """(milliseconds to the marker line, the processor milliseconds the child said it had used
+    by then, None if it did not say): see ``time_to_first_paint``."""
     with tempfile.TemporaryFile() as stderr:
         start = time.perf_counter()
         child = subprocess.Popen(argv, stdout=subprocess.PIPE, stderr=stderr, env=env, cwd=cwd)
         killer = threading.Timer(CHILD_TIMEOUT_S, child.kill)
         killer.start()
         try:
-            elapsed, painted = _read_until_marker(child, start)
+            elapsed, painted, cpu = _read_until_marker(child, start)
             child.communicate()
         finally:
             killer.cancel()
@@ -104,19 +124,24 @@ def time_to_first_paint(argv: list[str], env: dict[str, str], page: str | None =
             raise BenchError(f"{' '.join(argv)}: {what}\n{_tail(stderr)}")
         if page is not None and painted != page:
             raise BenchError(f"{' '.join(argv)}: painted page {painted!r}, not {page!r}")
-        return elapsed
+        return elapsed, cpu
 
 
-def _read_until_marker(child: subprocess.Popen[bytes], start: float) -> tuple[float | None, str | None]:
-    """(milliseconds to the marker, the page named before it); (None, …) if it never came."""
+def _read_until_marker(
+    child: subprocess.Popen[bytes], start: float
+) -> tuple[float | None, str | None, float | None]:
+    """(milliseconds to the marker, the page named before it, the processor time said before
+    it); (None, …) if it never came."""
     assert child.stdout is not None
-    page = None
+    page = cpu = None
     for line in child.stdout:
         if line.strip() == MARKER:
-            return (time.perf_counter() - start) * 1000, page
+            return (time.perf_counter() - start) * 1000, page, cpu
         if line.startswith(PAGE_PREFIX):
             page = line[len(PAGE_PREFIX) :].strip().decode("utf-8", "replace")
-    return None, page
+        elif line.startswith(CPU_PREFIX):
+            cpu = float(line[len(CPU_PREFIX) :])
+    return None, page, cpu
 
 
 def _tail(stream: IO[bytes], lines: int = 20) -> str:
@@ -225,16 +250,19 @@ def run(runs: int, qpa_platform: str, progress: IO[str] = sys.stderr, frozen: Pa
         env = child_env(qpa_platform, display, scratch / "pycache")
         variants = make_variants(scratch, frozen, before)
         timings: dict[str, list[float]] = {v.key: [] for v in variants}
+        cpu: dict[str, list[float]] = {v.key: [] for v in variants}
         for round_number in range(-WARMUP_RUNS, runs):
             for variant in variants:
-                elapsed = time_to_first_paint(variant.argv(), env, variant.page, variant.cwd)
+                elapsed, used = first_paint(variant.argv(), env, variant.page, variant.cwd)
                 if round_number >= 0:
                     timings[variant.key].append(elapsed)
+                    if used is not None:
+                        cpu[variant.key].append(used)
             progress.write("w" if round_number < 0 else ".")
             progress.flush()
         progress.write("\n")
         machine = machine_info(qpa_platform, display)
-    return Result(qpa_platform, runs, variants, timings, machine)
+    return Result(qpa_platform, runs, variants, timings, machine, cpu)
 
 
 def machine_info(qpa_platform: str, display: str | None) -> dict[str, str]:
@@ -281,16 +309,21 @@ def report(result: Result) -> str:
     lines += [
         "",
         f"Tiempo hasta la primera ventana pintada, en ms ({result.runs} corridas por variante, "
-        f"{WARMUP_RUNS} de calentamiento, intercaladas)",
+        f"{WARMUP_RUNS} de calentamiento, intercaladas); CPU: mediana del tiempo de procesador que "
+        "el proceso dice haber usado hasta ese momento",
         "",
     ]
     name_width = max(len(v.label) for v in result.variants)
-    header = f"{'Variante':<{name_width}}  {'Mediana':>8}  {'p95':>8}  {'Mín':>8}  {'Máx':>8}  {'÷ base':>7}"
+    header = (f"{'Variante':<{name_width}}  {'Mediana':>8}  {'p95':>8}  {'Mín':>8}  {'Máx':>8}  {'÷ base':>7}"
+              f"  {'CPU':>6}  {'÷ base':>7}")  # fmt: skip
     lines += [header, "-" * len(header)]
     for variant in result.variants:
         s = result.summary(variant.key)
         times = f"{s.median:>8.1f}  {s.p95:>8.1f}  {s.min:>8.1f}  {s.max:>8.1f}"
-        lines.append(f"{variant.label:<{name_width}}  {times}  {result.ratio(variant.key):>6.2f}×")
+        cpu_ratio = result.cpu_ratio(variant.key)
+        used = (f"{summarize(result.cpu[variant.key]).median:>6.0f}  {cpu_ratio:>6.2f}×" if cpu_ratio
+                else f"{'—':>6}  {'—':>7}")  # fmt: skip
+        lines.append(f"{variant.label:<{name_width}}  {times}  {result.ratio(variant.key):>6.2f}×  {used}")
     lines.append("")
     for key, label in (("app", "carpeta nueva"), ("app_warm", "última página restaurada"),
                        ("app_tabs", "4 pestañas restauradas")):  # fmt: skip

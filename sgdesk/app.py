@@ -9,6 +9,7 @@ import os
 import shutil
 import sys
 import tempfile
+import time
 import traceback
 from pathlib import Path
 from types import TracebackType
@@ -170,7 +171,8 @@ def _continue_without_saving(message: str) -> bool:
 
 class _FirstPaintExit(QObject):
     """For the start-up bench: once the reading pane paints with a page's text in it, prints
-    "sgdesk: page <id>" and "sgdesk: first-paint", then quits."""
+    "sgdesk: page <id>", "sgdesk: cpu-ms <processor time so far>" and "sgdesk: first-paint",
+    then quits."""
 
     def __init__(self, window: MainWindow) -> None:
         super().__init__(window)
@@ -181,6 +183,7 @@ class _FirstPaintExit(QObject):
             watched.removeEventFilter(self)
             try:
                 print(f"sgdesk: page {self._window.current_node_id}", flush=True)
+                print(f"sgdesk: cpu-ms {time.process_time() * 1000:.1f}", flush=True)  # processor time
                 print("sgdesk: first-paint", flush=True)
             except (OSError, ValueError):  # the script stopped reading: quit all the same, quietly
                 with contextlib.suppress(OSError, ValueError):
