@@ -45,7 +45,7 @@ if TYPE_CHECKING:
 
 TYPING_PAUSE_MS = 700
 TIMELINE_MIN_WIDTH = 360
-START_FALLBACK_MS = 500  # typing a date: apply it after this pause (Enter applies it at once)
+START_FALLBACK_MS = 3000  # a window never painted (minimized) starts its timeline by then
 
 
 @dataclass(frozen=True)
