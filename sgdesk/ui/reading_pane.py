@@ -6,7 +6,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QPoint, Qt, QUrl, Signal
+from PySide6.QtCore import QEvent, QPoint, QRectF, Qt, QUrl, Signal
 from PySide6.QtGui import (
     QAccessible,
     QAccessibleEvent,
@@ -14,6 +14,9 @@ from PySide6.QtGui import (
     QFont,
     QFontMetrics,
     QHelpEvent,
+    QPainter,
+    QPaintEvent,
+    QPalette,
     QResizeEvent,
     QTextCharFormat,
     QTextCursor,
@@ -32,6 +35,7 @@ from sgdesk.export.html import (
 )
 from sgdesk.export.note_marks import anchor_positions, folded_text, unit_range
 from sgdesk.ui.note_margin import NoteMargin, PaneMark, find_passage, note_lines
+from sgdesk.ui.pane_tints import PageText, Tint, TintPainter
 from sgdesk.ui.safe_text import rich_lines
 from sgdesk.ui.theme import NOTE_MARK, Mark, current_theme
 
@@ -94,6 +98,8 @@ class ReadingPane(QTextBrowser):
         self._cited_mark = False  # the unit mark is a citation search's
         self._user_marks: list[PaneMark] = []  # Mis notas: highlights and notes
         self._current_user_mark = ""  # the annotation F8 went to (while the cursor is on it)
+        self._tints = TintPainter(self.document)  # the highlights, painted behind the text
+        self._page_text: PageText | None = None  # what the page's text is like, read as needed
         self.note_margin = NoteMargin(self)
         self.note_margin.note_clicked.connect(self.note_clicked)
         self.setViewportMargins(self.note_margin.width_hint(), 0, 0, 0)
@@ -113,6 +119,7 @@ class ReadingPane(QTextBrowser):
 
     def _render(self) -> None:
         self.setHtml(self._html)
+        self._page_text = None
         self._anchors = anchor_positions(self.document())
 
     def loadResource(self, type: int, name: QUrl | str) -> object:  # noqa: A002 (Qt's name)
@@ -472,6 +479,7 @@ class ReadingPane(QTextBrowser):
         self._cited_mark = False
         self._user_marks = []
         self.note_margin.set_marks([])
+        self._tints.set_tints([])
         self.setExtraSelections([])
 
     def highlight_words(self, spans_of: Callable[[str], list[tuple[int, int]]]) -> int:
@@ -548,16 +556,20 @@ class ReadingPane(QTextBrowser):
         self._paint_marks(follow_current=True)
 
     def _paint_marks(self, follow_current: bool = False) -> None:
+        """The highlights and notes are painted by the pane itself, behind the text
+        (``pane_tints``); the unit, search and find marks are Qt's extra selections, over them."""
         theme = current_theme(self.palette())
         note = theme.highlights[NOTE_MARK]
+        tints, by_qt = self._user_tints(theme.highlights, note)
+        self._tints.set_tints(tints)
+        self.viewport().update()
         formats: dict[Mark, QTextCharFormat] = {}  # one format per tint, shared by its marks
         # Inside an edit block a new cursor does not work out its x on the screen (QTextCursor
-        # lays out and measures the line for that, ≈ 10 µs a cursor: 1 ms for 50 highlights);
-        # a selection does not need it. Nothing is edited.
+        # lays out and measures the line for that, ≈ 10 µs a cursor); a selection does not need
+        # it. Nothing is edited.
         block = QTextCursor(self.document())
         block.beginEditBlock()
-        selections = [self._selection(m.start, m.length, theme.highlights.get(m.colour, note), formats)
-                      for m in self._user_marks if m.length]  # fmt: skip
+        selections = [self._selection(t.start, t.end - t.start, t.mark, formats) for t in by_qt]
         selections += [self._selection(s, length, theme.unit, formats) for s, length in self._unit_marks]
         selections += [
             self._selection(start, length, theme.search, formats) for start, length in self._search_marks
@@ -575,7 +587,61 @@ class ReadingPane(QTextBrowser):
                 cursor.setPosition(start)
                 self.setTextCursor(cursor)
                 self.ensureCursorVisible()
-        self.setExtraSelections(selections)
+        if selections or self.extraSelections():
+            self.setExtraSelections(selections)
+
+    def _user_tints(self, highlights: dict[str, Mark], note: Mark) -> tuple[list[Tint], list[Tint]]:
+        """The passages the pane paints itself, and those left to Qt's extra selections
+        (``PageText.needs_qt``: text in another colour than the tint's, a table, a list item),
+        with the passages that touch one of those."""
+        if self._page_text is None:
+            palette = self.palette()
+            text = {palette.color(group, QPalette.ColorRole.Text).name()
+                    for group in (QPalette.ColorGroup.Active, QPalette.ColorGroup.Inactive)}  # fmt: skip
+            self._page_text = PageText(self.document(), text.pop() if len(text) == 1 else "")
+        tints = [Tint(m.start, m.end, highlights.get(m.colour, note)) for m in self._user_marks if m.length]
+        needs_qt = self._page_text.needs_qt
+        by_qt = {number for number, t in enumerate(tints) if needs_qt(t.start, t.end, t.mark.text)}
+        if by_qt:  # a line's rounded-up bottom row is the next one's top: whose is on top?
+            by_qt = self._near_qt(tints, by_qt)
+        mine = [tint for number, tint in enumerate(tints) if number not in by_qt]
+        return mine, [tints[number] for number in sorted(by_qt)]
+
+    def _near_qt(self, tints: list[Tint], by_qt: set[int]) -> set[int]:
+        """``by_qt`` with every tint in or next to a paragraph where one of those is: Qt paints
+        its selections paragraph after paragraph, over what the pane painted, so two tints that
+        touch are both Qt's or both the pane's, or the wrong one could end on top."""
+        document = self.document()
+
+        def blocks(tint: Tint) -> tuple[int, int]:
+            last = max(tint.start, tint.end - 1)
+            return document.findBlock(tint.start).blockNumber(), document.findBlock(last).blockNumber()
+
+        spans = [blocks(tint) for tint in tints]
+        grown = set(by_qt)
+        while True:
+            near = {number for number, (first, last) in enumerate(spans) if number not in grown
+                    and any(first <= spans[q][1] + 1 and last >= spans[q][0] - 1 for q in grown)}  # fmt: skip
+            if not near:
+                return grown
+            grown |= near
+
+    @property
+    def painted_tints(self) -> list[Tint]:
+        """The highlights and notes' passages the pane paints itself (behind the text), in
+        order; the others are extra selections."""
+        return self._tints.tints
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        """The tints of the exposed lines behind the text, then the document (with Qt's
+        selections over them)."""
+        if self._tints.tints:
+            dx, dy = self.horizontalScrollBar().value(), self.verticalScrollBar().value()
+            painter = QPainter(self.viewport())
+            painter.translate(-dx, -dy)
+            self._tints.paint(painter, QRectF(event.rect().translated(dx, dy)))
+            painter.end()
+        super().paintEvent(event)
 
     def _selection(
         self, start: int, length: int, mark: Mark, formats: dict[Mark, QTextCharFormat]

@@ -36,6 +36,35 @@ def links(pane: ReadingPane) -> list[tuple[int, int, str, str]]:
     return found
 
 
+@dataclass(frozen=True)
+class PaintedMark:
+    """A tinted stretch of the page: the pane's own highlights and Qt's extra selections."""
+
+    start: int
+    end: int
+    text: str  # the stretch's text, as the document has it
+    background: str  # ``#rrggbb``
+    foreground: str
+
+
+def painted_marks(pane: ReadingPane) -> list[PaintedMark]:
+    """Every tint the pane paints: the highlights it paints itself, then Qt's extra selections
+    (highlights over other text colours, unit, search and find marks), in painting order."""
+    marks: list[PaintedMark] = []
+    for tint in pane.painted_tints:
+        cursor = QTextCursor(pane.document())
+        cursor.setPosition(tint.start)
+        cursor.setPosition(tint.end, QTextCursor.MoveMode.KeepAnchor)
+        marks.append(PaintedMark(tint.start, tint.end, cursor.selectedText(), tint.mark.background,
+                                 tint.mark.text))  # fmt: skip
+    for selection in pane.extraSelections():
+        cursor = selection.cursor
+        marks.append(PaintedMark(cursor.selectionStart(), cursor.selectionEnd(), cursor.selectedText(),
+                                 selection.format.background().color().name(),
+                                 selection.format.foreground().color().name()))  # fmt: skip
+    return marks
+
+
 def link_cursor(pane: ReadingPane, href: str, text: str | None = None) -> QTextCursor:
     """A cursor in the middle of the first link to ``href`` (whose text contains ``text``)."""
     for start, end, link_href, link_text in links(pane):

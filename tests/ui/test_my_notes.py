@@ -17,6 +17,7 @@ from sgdesk.notes import MyNotes
 from sgdesk.store.userdb import USER_DB_NAME
 from sgdesk.ui.mainwindow import MainWindow
 from sgdesk.ui.notes_panel import GROUP_FAVORITES, GROUP_NOTES, GROUP_UNPLACED
+from tests.ui.helpers import painted_marks
 
 LIT_N = "decreto-267-2007/art-7/lit-n"
 PASSAGE = "proyección y estrategia internacional"
@@ -263,8 +264,8 @@ def test_subrayar_paints_the_passage_and_it_stays_painted(
     modifiers = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.AltModifier
     qtbot.keyClick(window, Qt.Key.Key_H, modifiers)  # «Subrayar en amarillo»
     assert pane.user_mark_count == 1
-    [mark] = [s for s in pane.extraSelections() if s.cursor.selectedText() == PASSAGE]
-    assert mark.format.background().color().name() == "#fff0a0"
+    [mark] = [m for m in painted_marks(pane) if m.text == PASSAGE]
+    assert mark.background == "#fff0a0"
 
     stored = MyNotes.open(data_dir)
     try:

@@ -15,6 +15,7 @@ from pytestqt.qtbot import QtBot
 from sgdesk.notes import MyNotes
 from sgdesk.ui.mainwindow import MainWindow
 from sgdesk.ui.tree_model import NOTED_MARK, WITHIN_DESCRIPTION
+from tests.ui.helpers import painted_marks
 
 LIT_N = "decreto-267-2007/art-7/lit-n"
 PASSAGE = "proyección y estrategia internacional"
@@ -63,12 +64,12 @@ def test_a_selection_over_three_paragraphs_is_anchored_and_painted_across_them(
     window.open_node("politicas-generales")  # painted again from the database
     pane = window.reading_pane
     assert pane.user_mark_count == 1
-    [mark] = [s for s in pane.extraSelections() if s.format.background().color().name() == "#fff0a0"]
+    [mark] = [m for m in painted_marks(pane) if m.background == "#fff0a0"]
     document = pane.document()
-    first_block = document.findBlock(mark.cursor.selectionStart())
-    last_block = document.findBlock(mark.cursor.selectionEnd())
+    first_block = document.findBlock(mark.start)
+    last_block = document.findBlock(mark.end)
     assert last_block.blockNumber() - first_block.blockNumber() == 2  # three paragraphs
-    painted = " ".join(mark.cursor.selectedText().split())
+    painted = " ".join(mark.text.split())
     assert painted.startswith(FIRST)
     assert painted.endswith(LAST)
 
@@ -218,7 +219,7 @@ def test_a_selection_over_two_literals_is_anchored_in_each_and_painted_in_both(
     window.open_node("decreto-267-2007")
     pane = window.reading_pane
     assert pane.user_mark_count == 2
-    painted = [" ".join(s.cursor.selectedText().split()) for s in pane.extraSelections()]
+    painted = [" ".join(m.text.split()) for m in painted_marks(pane)]
     assert first.anchor.exact in painted
     assert second.anchor.exact in painted
     assert [mark.note for mark in pane.user_marks() if mark.note] == ["ver ambos"]  # one ✎
@@ -251,8 +252,8 @@ def test_a_repeated_word_is_highlighted_and_painted_where_it_was_selected(
 
     window.open_node("funciones")
     window.open_node("mision")  # painted again from the database
-    [mark] = [s for s in pane.extraSelections() if s.format.background().color().name() == "#fff0a0"]
-    assert (mark.cursor.selectionStart(), mark.cursor.selectedText()) == (second, "de")
+    [mark] = [m for m in painted_marks(pane) if m.background == "#fff0a0"]
+    assert (mark.start, mark.text) == (second, "de")
 
 
 def test_a_window_opened_at_a_link_paints_the_notes_too(

@@ -32,6 +32,7 @@ from sgdesk.ui.org_chart import OrgChartDialog
 from sgdesk.ui.reading_pane import Passage
 from sgdesk.ui.theme import HIGHLIGHT_NAMES, NOTE_MARK, Scheme, ThemeChoice, current_theme
 from sgdesk.ui.timeline_panel import TimelinePanel
+from tests.ui.helpers import painted_marks as pane_marks
 
 CHOSEN = [ThemeChoice.LIGHT, ThemeChoice.DARK, ThemeChoice.HIGH_CONTRAST]
 PAGE_WITH_BANNER = "decreto-267-2007/art-7"  # read on a date after the corpus's horizon: boxed caveat
@@ -83,8 +84,7 @@ def painted_marks(window: MainWindow) -> list[tuple[str, str]]:
     pane.highlight_words(lambda text: [(m.start(), m.end()) for m in re.finditer("Secretaría", text)])
     pane.mark_node(PAGE_WITH_BANNER + "/lit-a")
     assert pane.find_text("de") > 1  # the current match and the others
-    return [(s.format.foreground().color().name(), s.format.background().color().name())
-            for s in pane.extraSelections()]  # fmt: skip
+    return [(mark.foreground, mark.background) for mark in pane_marks(pane)]
 
 
 def open_after_horizon(window: MainWindow) -> None:

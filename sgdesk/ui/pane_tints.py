@@ -1,0 +1,204 @@
+"""Highlights painted by the reading pane itself, behind the text (Mis notas' «Subrayar»).
+
+Handing Qt 50 ``ExtraSelection``s costs the GUI thread ≈ 1 ms per page before anything is
+painted: ``setExtraSelections`` works out each one's rectangle to repaint it (and the old
+ones' again to clear them), and every paint clips each selected line's text to a path. Here
+a tint is only a document range and colours: at paint time the lines of the exposed
+rectangle that carry one are filled with Qt's own selection geometry (the rectangles
+``QTextLayout::draw`` fills for a selection, ``selection_region``), before the document
+draws its text over them. Nothing is cached across paints: a relayout (zoom, width, theme)
+is simply what the next paint sees.
+
+That is pixel for pixel what an extra selection paints when the text under it is already in
+the tint's text colour (an extra selection draws it in that colour, over the tint), with no
+background of its own, in the page's flow. Anything else (a link, a title or a note in the
+passage; high contrast's white text, black on the tint; the banner's table; a list item's
+bullet, which Qt paints in the selection's colours) stays an extra selection: ``PageText``
+tells them apart.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtGui import (
+    QColor,
+    QPainter,
+    QPainterPath,
+    QTextBlock,
+    QTextDocument,
+    QTextFormat,
+)
+
+from sgdesk.ui.theme import Mark
+
+# As plain numbers: PySide converts an enum argument at each call (≈ 0.3 µs, 100 runs a page).
+_BACKGROUND = QTextFormat.Property.BackgroundBrush.value
+_FOREGROUND = QTextFormat.Property.ForegroundBrush.value
+
+
+@dataclass(frozen=True)
+class Tint:
+    """A document range painted in ``mark``'s colours (its background, its text colour)."""
+
+    start: int
+    end: int
+    mark: Mark
+
+
+def framed_ranges(document: QTextDocument) -> list[tuple[int, int]]:
+    """The document ranges of the frames in the page's flow (tables: the banner): a selection
+    crossing into one is painted by Qt as whole cells, which only Qt's own selection does."""
+    frames = document.rootFrame().childFrames()
+    return [(frame.firstPosition() - 1, frame.lastPosition() + 1) for frame in frames]
+
+
+def selection_region(block: QTextBlock, origin: QPointF, start: int, end: int,
+                     clip: QRectF | None = None) -> QPainterPath:  # fmt: skip
+    """The area Qt fills for a selection of document positions [start, end) in ``block``
+    (laid out, its layout drawn at ``origin``), as ``QTextLayout::draw`` builds it: whole
+    lines by their natural text rectangle, a line the selection starts or ends in from the
+    x of one end to the other (moved to whole pixels), and a quarter-height nib past the
+    paragraph's end when the selection runs on into the next paragraph."""
+    layout = block.layout()
+    position = block.position()
+    first, last = start - position, end - position  # may run past the block on either side
+    region = QPainterPath()
+    region.setFillRule(Qt.FillRule.WindingFill)
+    count = layout.lineCount()
+    text = block.text()
+    for number in range(count):
+        line = layout.lineAt(number)
+        line_from, shown = line.textStart(), line.textLength()
+        trailing = shown - len(text[line_from : line_from + shown].rstrip(" \t"))
+        length = shown - trailing  # without the spaces a wrap leaves at the line's end
+        final = number == count - 1
+        span = length + (1 if final else 0)  # the paragraph's end counts on its last line
+        if line_from > last or line_from + span <= first:
+            continue
+        line_rect = line.naturalTextRect().translated(origin)
+        line_rect.setBottom(math.ceil(line_rect.bottom()))
+        bound = line_rect.intersected(clip) if clip is not None else line_rect
+        starts_in, ends_in = line_from <= first, last < line_from + span
+        if length and (starts_in or ends_in):
+            left = _x(line.cursorToX(max(first, line_from)))
+            right = _x(line.cursorToX(min(last, line_from + shown)))
+            if right > left:
+                rect = bound.intersected(QRectF(origin.x() + left, line_rect.top(), right - left,
+                                                line_rect.height()))  # fmt: skip
+                region.addRect(QRectF(rect.toAlignedRect()))
+        else:
+            region.addRect(bound)
+        if not ends_in and final:
+            nib = QRectF(line_rect.right(), line_rect.top(), line_rect.height() / 4, line_rect.height())
+            region.addRect(nib.intersected(clip) if clip is not None else nib)
+    return region
+
+
+def _x(found: object) -> float:
+    """The x of PySide's ``QTextLine.cursorToX`` answer (x, the position it used)."""
+    assert isinstance(found, tuple)
+    return float(found[0])
+
+
+class PageText:
+    """Tells which tints only Qt's own extra selection paints right: one that reaches into a
+    frame (``framed_ranges``), runs on from one paragraph into a list item (Qt paints the
+    bullet in the selection's colours), or covers text not drawn in the tint's text colour or
+    with a background of its own. Each paragraph is read once per page."""
+
+    def __init__(self, document: QTextDocument, palette_text: str) -> None:
+        """``palette_text``: the colour of a run that sets none ("" if it may vary)."""
+        self._document = document
+        self._palette_text = palette_text
+        self._framed = framed_ranges(document)
+        self._blocks: dict[int, tuple[bool, list[tuple[int, int, str]]]] = {}  # by position
+
+    def needs_qt(self, start: int, end: int, colour: str) -> bool:
+        """Whether a tint of [start, end) whose text colour is ``colour`` (``#rrggbb``) must be
+        an extra selection."""
+        if any(start < last and end > first for first, last in self._framed):
+            return True
+        block = self._document.findBlock(start)
+        first = True
+        while block.isValid() and block.position() < end:
+            found = self._blocks.get(block.position())
+            if found is None:
+                found = self._blocks[block.position()] = self._read(block)
+            listed, runs = found
+            if listed and not first:
+                return True
+            if any(begin < end and last > start and drawn != colour for begin, last, drawn in runs):
+                return True
+            first = False
+            block = block.next()
+        return False
+
+    def _read(self, block: QTextBlock) -> tuple[bool, list[tuple[int, int, str]]]:
+        """Whether ``block`` is a list item, and (start, end, the text colour drawn) of each of
+        its runs (document positions); "" where a run (or the block) has a background."""
+        position = block.position()
+        listed = block.textList() is not None
+        if block.blockFormat().hasProperty(_BACKGROUND):
+            return listed, [(position, position + block.length(), "")]
+        runs: list[tuple[int, int, str]] = []
+        for run in block.textFormats():
+            char_format = run.format
+            colour = self._palette_text
+            if char_format.hasProperty(_BACKGROUND):
+                colour = ""
+            elif char_format.hasProperty(_FOREGROUND):  # (the page's colours are plain ones)
+                colour = char_format.foreground().color().name()
+            runs.append((position + run.start, position + run.start + run.length, colour))
+        return listed, runs
+
+
+class TintPainter:
+    """Paints a text view's tints behind its text, for the part a paint event exposes."""
+
+    def __init__(self, document: Callable[[], QTextDocument]) -> None:
+        self._document = document
+        self._tints: list[Tint] = []
+
+    def set_tints(self, tints: Sequence[Tint]) -> None:
+        """The tints, in painting order (a later one over an earlier one); none that
+        ``PageText.needs_qt``."""
+        self._tints = [tint for tint in tints if tint.end > tint.start]
+
+    @property
+    def tints(self) -> list[Tint]:
+        return list(self._tints)
+
+    def paint(self, painter: QPainter, exposed: QRectF) -> int:
+        """Fill the tints' lines that meet ``exposed`` (document coordinates; ``painter`` is
+        translated to them), block after block as Qt paints selections (a line's rounded-up
+        bottom row is the next one's top). Returns how many block parts were filled."""
+        if not self._tints:
+            return 0
+        document = self._document()
+        layout = document.documentLayout()
+        top = layout.hitTest(exposed.topLeft(), Qt.HitTestAccuracy.FuzzyHit)
+        bottom = layout.hitTest(exposed.bottomRight(), Qt.HitTestAccuracy.FuzzyHit)
+        low = document.findBlock(max(top, 0)).previous()
+        high = document.findBlock(max(bottom, 0)).next()
+        begin = low.position() if low.isValid() else 0
+        finish = high.position() + high.length() if high.isValid() else document.characterCount()
+        stretches: list[tuple[int, int, QPainterPath, Tint]] = []
+        for order, tint in enumerate(self._tints):
+            if tint.end <= begin or tint.start >= finish:
+                continue
+            block = document.findBlock(max(tint.start, begin))
+            while block.isValid() and block.position() < min(tint.end, finish):
+                box = layout.blockBoundingRect(block)  # (lays the block out if it is not yet)
+                if box.bottom() >= exposed.top() and box.top() <= exposed.bottom() + 1:
+                    region = selection_region(block, box.topLeft(), tint.start, tint.end, exposed)
+                    stretches.append((block.position(), order, region, tint))
+                block = block.next()
+        painter.setPen(Qt.PenStyle.NoPen)
+        for _position, _order, region, tint in sorted(stretches, key=lambda s: (s[0], s[1])):
+            painter.setBrush(QColor(tint.mark.background))
+            painter.drawPath(region)
+        return len(stretches)
