@@ -23,7 +23,7 @@ import math
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
-from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtCore import QPoint, QPointF, QRect, QRectF, Qt
 from PySide6.QtGui import (
     QColor,
     QPainter,
@@ -56,45 +56,60 @@ def framed_ranges(document: QTextDocument) -> list[tuple[int, int]]:
     return [(frame.firstPosition() - 1, frame.lastPosition() + 1) for frame in frames]
 
 
-def selection_region(block: QTextBlock, origin: QPointF, start: int, end: int,
-                     clip: QRectF | None = None) -> QPainterPath:  # fmt: skip
+def selection_region(block: QTextBlock, origin: QPointF, start: int, end: int, clip: QRectF) -> QPainterPath:
+    """``selection_rects`` as the path Qt fills."""
+    region = QPainterPath()
+    region.setFillRule(Qt.FillRule.WindingFill)
+    for rect in selection_rects(block, origin, start, end, clip):
+        region.addRect(rect)
+    return region
+
+
+def selection_rects(block: QTextBlock, origin: QPointF, start: int, end: int, clip: QRectF) -> list[QRectF]:
     """The area Qt fills for a selection of document positions [start, end) in ``block``
-    (laid out, its layout drawn at ``origin``), as ``QTextLayout::draw`` builds it: whole
-    lines by their natural text rectangle, a line the selection starts or ends in from the
-    x of one end to the other (moved to whole pixels), and a quarter-height nib past the
-    paragraph's end when the selection runs on into the next paragraph."""
+    (laid out, its layout drawn at ``origin``), as ``QTextLayout::draw`` builds it: a whole
+    line by its natural text rectangle (bottom rounded up), a line the selection starts or ends
+    in from the x of one end to the other (on whole pixels), and a quarter-height nib past the
+    paragraph's end when the selection runs on into the next paragraph; each cut to ``clip``
+    (the part of the view painted: Qt cuts a nib at the view's right edge)."""
     layout = block.layout()
     position = block.position()
     first, last = start - position, end - position  # may run past the block on either side
-    region = QPainterPath()
-    region.setFillRule(Qt.FillRule.WindingFill)
+    region: list[QRectF] = []
     count = layout.lineCount()
-    text = block.text()
-    for number in range(count):
+    number = max(layout.lineForTextPosition(max(first, 0)).lineNumber() - 1, 0)  # (a wrap's spaces)
+    text = ""
+    while number < count:
         line = layout.lineAt(number)
         line_from, shown = line.textStart(), line.textLength()
-        trailing = shown - len(text[line_from : line_from + shown].rstrip(" \t"))
-        length = shown - trailing  # without the spaces a wrap leaves at the line's end
+        if line_from > last:
+            break
         final = number == count - 1
+        number += 1
+        text = text or block.text()  # the spaces a wrap leaves at the line's end do not count
+        length = len(text[line_from : line_from + shown].rstrip(" \t"))
         span = length + (1 if final else 0)  # the paragraph's end counts on its last line
-        if line_from > last or line_from + span <= first:
+        if line_from + span <= first:
             continue
         line_rect = line.naturalTextRect().translated(origin)
         line_rect.setBottom(math.ceil(line_rect.bottom()))
-        bound = line_rect.intersected(clip) if clip is not None else line_rect
+        bound = line_rect.intersected(clip)
         starts_in, ends_in = line_from <= first, last < line_from + span
         if length and (starts_in or ends_in):
+            # Keep the shaped glyphs: else each x shapes the paragraph again, and so does the
+            # document when it draws the text just after.
+            layout.setCacheEnabled(True)
             left = _x(line.cursorToX(max(first, line_from)))
-            right = _x(line.cursorToX(min(last, line_from + shown)))
+            right = _x(line.cursorToX(min(last, line_from + length)))
             if right > left:
                 rect = bound.intersected(QRectF(origin.x() + left, line_rect.top(), right - left,
-                                                line_rect.height()))  # fmt: skip
-                region.addRect(QRectF(rect.toAlignedRect()))
+                                                    line_rect.height()))  # fmt: skip
+                region.append(QRectF(rect.toAlignedRect()))
         else:
-            region.addRect(bound)
+            region.append(bound)
         if not ends_in and final:
-            nib = QRectF(line_rect.right(), line_rect.top(), line_rect.height() / 4, line_rect.height())
-            region.addRect(nib.intersected(clip) if clip is not None else nib)
+            nib = line_rect.height()
+            region.append(QRectF(line_rect.right(), line_rect.top(), nib / 4, nib).intersected(clip))
     return region
 
 
@@ -102,6 +117,54 @@ def _x(found: object) -> float:
     """The x of PySide's ``QTextLine.cursorToX`` answer (x, the position it used)."""
     assert isinstance(found, tuple)
     return float(found[0])
+
+
+def touching(document: QTextDocument, tints: Sequence[Tint], by_qt: set[int]) -> set[int]:
+    """``by_qt`` (indexes of ``tints`` left to Qt) with every tint whose pixels meet one of
+    those (a line's rounded-up bottom row can be the next one's top), and so on: Qt paints
+    its selections over what the pane painted, so of two tints that meet, a later one of the
+    pane's would end under an earlier one of Qt's."""
+    layout = document.documentLayout()
+    pixels: dict[int, list[QRect]] = {}
+    everywhere = QRectF(-1e9, -1e9, 2e9, 2e9)
+
+    def rects(number: int) -> list[QRect]:
+        if number not in pixels:
+            tint, found = tints[number], []
+            block = document.findBlock(tints[number].start)
+            while block.isValid() and block.position() < tint.end:
+                origin = layout.blockBoundingRect(block).topLeft()
+                found += [
+                    _on_pixels(r) for r in selection_rects(block, origin, tint.start, tint.end, everywhere)
+                ]
+                block = block.next()
+            pixels[number] = found
+        return pixels[number]
+
+    def near(number: int, other: int) -> bool:  # within a paragraph of each other
+        low = document.findBlock(tints[other].start).previous()
+        high = document.findBlock(tints[other].end).next()
+        begin = low.position() if low.isValid() else 0
+        end = high.position() + high.length() if high.isValid() else document.characterCount()
+        return tints[number].start < end and tints[number].end > begin
+
+    grown, pending = set(by_qt), list(by_qt)
+    while pending:
+        other = pending.pop()
+        for number in range(len(tints)):
+            meets = number not in grown and near(number, other)
+            if meets and any(a.intersects(b) for a in rects(number) for b in rects(other)):
+                grown.add(number)
+                pending.append(number)
+    return grown
+
+
+def _on_pixels(rect: QRectF) -> QRect:
+    """The pixels an aliased fill of ``rect`` covers (those whose centre is inside)."""
+    left, top, right, bottom = (
+        math.floor(v + 0.5) for v in (rect.left(), rect.top(), rect.right(), rect.bottom())
+    )
+    return QRect(QPoint(left, top), QPoint(right - 1, bottom - 1))
 
 
 class PageText:

@@ -35,7 +35,7 @@ from sgdesk.export.html import (
 )
 from sgdesk.export.note_marks import anchor_positions, folded_text, unit_range
 from sgdesk.ui.note_margin import NoteMargin, PaneMark, find_passage, note_lines
-from sgdesk.ui.pane_tints import PageText, Tint, TintPainter
+from sgdesk.ui.pane_tints import PageText, Tint, TintPainter, touching
 from sgdesk.ui.safe_text import rich_lines
 from sgdesk.ui.theme import NOTE_MARK, Mark, current_theme
 
@@ -602,29 +602,10 @@ class ReadingPane(QTextBrowser):
         tints = [Tint(m.start, m.end, highlights.get(m.colour, note)) for m in self._user_marks if m.length]
         needs_qt = self._page_text.needs_qt
         by_qt = {number for number, t in enumerate(tints) if needs_qt(t.start, t.end, t.mark.text)}
-        if by_qt:  # a line's rounded-up bottom row is the next one's top: whose is on top?
-            by_qt = self._near_qt(tints, by_qt)
+        if by_qt:  # and any of the pane's that meets one of those
+            by_qt = touching(self.document(), tints, by_qt)
         mine = [tint for number, tint in enumerate(tints) if number not in by_qt]
         return mine, [tints[number] for number in sorted(by_qt)]
-
-    def _near_qt(self, tints: list[Tint], by_qt: set[int]) -> set[int]:
-        """``by_qt`` with every tint in or next to a paragraph where one of those is: Qt paints
-        its selections paragraph after paragraph, over what the pane painted, so two tints that
-        touch are both Qt's or both the pane's, or the wrong one could end on top."""
-        document = self.document()
-
-        def blocks(tint: Tint) -> tuple[int, int]:
-            last = max(tint.start, tint.end - 1)
-            return document.findBlock(tint.start).blockNumber(), document.findBlock(last).blockNumber()
-
-        spans = [blocks(tint) for tint in tints]
-        grown = set(by_qt)
-        while True:
-            near = {number for number, (first, last) in enumerate(spans) if number not in grown
-                    and any(first <= spans[q][1] + 1 and last >= spans[q][0] - 1 for q in grown)}  # fmt: skip
-            if not near:
-                return grown
-            grown |= near
 
     @property
     def painted_tints(self) -> list[Tint]:
