@@ -5,9 +5,9 @@ painted: ``setExtraSelections`` works out each one's rectangle to repaint it (an
 ones' again to clear them), and every paint clips each selected line's text to a path. Here
 a tint is only a document range and colours: at paint time the lines of the exposed
 rectangle that carry one are filled with Qt's own selection geometry (the rectangles
-``QTextLayout::draw`` fills for a selection, ``selection_region``), before the document
-draws its text over them. Nothing is cached across paints: a relayout (zoom, width, theme)
-is simply what the next paint sees.
+``QTextLayout::draw`` fills for a selection, ``selection_rects``), before the document
+draws its text over them. No geometry is kept across paints: a relayout (zoom, width,
+theme) is simply what the next paint sees.
 
 That is pixel for pixel what an extra selection paints when the text under it is already in
 the tint's text colour (an extra selection draws it in that colour, over the tint), with no
@@ -15,6 +15,12 @@ background of its own, in the page's flow. Anything else (a link, a title or a n
 passage; high contrast's white text, black on the tint; the banner's table; a list item's
 bullet, which Qt paints in the selection's colours) stays an extra selection: ``PageText``
 tells them apart.
+
+Two differences from Qt's painting, both in glyph pixels only: Qt clipped a selected
+paragraph's text to the paragraph's box, cutting off a descender or an overhang that crossed
+it (now drawn as on any page); and at a fractional scale (125 %) Qt drew a glyph that
+straddles a selection's edge twice, once each side of a clip that falls inside a pixel,
+darkening that one column of pixels (now drawn once).
 """
 
 from __future__ import annotations
@@ -27,7 +33,6 @@ from PySide6.QtCore import QPoint, QPointF, QRect, QRectF, Qt
 from PySide6.QtGui import (
     QColor,
     QPainter,
-    QPainterPath,
     QTextBlock,
     QTextDocument,
     QTextFormat,
@@ -56,28 +61,19 @@ def framed_ranges(document: QTextDocument) -> list[tuple[int, int]]:
     return [(frame.firstPosition() - 1, frame.lastPosition() + 1) for frame in frames]
 
 
-def selection_region(block: QTextBlock, origin: QPointF, start: int, end: int, clip: QRectF) -> QPainterPath:
-    """``selection_rects`` as the path Qt fills."""
-    region = QPainterPath()
-    region.setFillRule(Qt.FillRule.WindingFill)
-    for rect in selection_rects(block, origin, start, end, clip):
-        region.addRect(rect)
-    return region
-
-
 def selection_rects(block: QTextBlock, origin: QPointF, start: int, end: int, clip: QRectF) -> list[QRectF]:
     """The area Qt fills for a selection of document positions [start, end) in ``block``
     (laid out, its layout drawn at ``origin``), as ``QTextLayout::draw`` builds it: a whole
     line by its natural text rectangle (bottom rounded up), a line the selection starts or ends
     in from the x of one end to the other (on whole pixels), and a quarter-height nib past the
     paragraph's end when the selection runs on into the next paragraph; each cut to ``clip``
-    (the part of the view painted: Qt cuts a nib at the view's right edge)."""
+    (the part of the view being painted), as Qt cuts them."""
     layout = block.layout()
     position = block.position()
     first, last = start - position, end - position  # may run past the block on either side
     region: list[QRectF] = []
     count = layout.lineCount()
-    number = max(layout.lineForTextPosition(max(first, 0)).lineNumber() - 1, 0)  # (a wrap's spaces)
+    number = max(layout.lineForTextPosition(max(first, 0)).lineNumber(), 0)
     text = ""
     while number < count:
         line = layout.lineAt(number)
@@ -110,6 +106,8 @@ def selection_rects(block: QTextBlock, origin: QPointF, start: int, end: int, cl
         if not ends_in and final:
             nib = line_rect.height()
             region.append(QRectF(line_rect.right(), line_rect.top(), nib / 4, nib).intersected(clip))
+        if last < line_from + shown:  # ends on this line: Qt skips the next
+            break
     return region
 
 
@@ -249,7 +247,7 @@ class TintPainter:
         high = document.findBlock(max(bottom, 0)).next()
         begin = low.position() if low.isValid() else 0
         finish = high.position() + high.length() if high.isValid() else document.characterCount()
-        stretches: list[tuple[int, int, QPainterPath, Tint]] = []
+        stretches: list[tuple[int, int, list[QRectF], Tint]] = []
         for order, tint in enumerate(self._tints):
             if tint.end <= begin or tint.start >= finish:
                 continue
@@ -257,11 +255,13 @@ class TintPainter:
             while block.isValid() and block.position() < min(tint.end, finish):
                 box = layout.blockBoundingRect(block)  # (lays the block out if it is not yet)
                 if box.bottom() >= exposed.top() and box.top() <= exposed.bottom() + 1:
-                    region = selection_region(block, box.topLeft(), tint.start, tint.end, exposed)
-                    stretches.append((block.position(), order, region, tint))
+                    rects = selection_rects(block, box.topLeft(), tint.start, tint.end, exposed)
+                    stretches.append((block.position(), order, rects, tint))
                 block = block.next()
         painter.setPen(Qt.PenStyle.NoPen)
-        for _position, _order, region, tint in sorted(stretches, key=lambda s: (s[0], s[1])):
-            painter.setBrush(QColor(tint.mark.background))
-            painter.drawPath(region)
+        brushes: dict[str, QColor] = {}
+        for _position, _order, rects, tint in sorted(stretches, key=lambda s: (s[0], s[1])):
+            colour = tint.mark.background
+            painter.setBrush(brushes.get(colour) or brushes.setdefault(colour, QColor(colour)))
+            painter.drawRects(rects)  # (an aliased fill: the pixels Qt's selection path fills)
         return len(stretches)
