@@ -458,10 +458,11 @@ def _checked_groups(query: Query) -> list[list[str]]:
     """Each group's finished words worth a spelling check: not prefixes, not numbers, not the
     word being typed; groups a synonym answered are left out."""
     found: list[list[str]] = []
+    typed = query.typed
     for group in query.groups:
         words: list[str] = []
-        for clause in group:
-            if isinstance(clause, Term) and not clause.prefix and clause != query.typed:
+        for clause in group:  # a group with anything else (a prefix, a name, the typed word) is left out
+            if isinstance(clause, Term) and not clause.prefix and (typed is None or clause != typed):
                 words.append(clause.word)
             elif isinstance(clause, Phrase):
                 words.extend(clause.words)
@@ -469,6 +470,6 @@ def _checked_groups(query: Query) -> list[list[str]]:
                 words = []
                 break
         words = [w for w in words if not w.isdigit()]
-        if words and len(group) == len([c for c in group if isinstance(c, Term | Phrase)]):
+        if words:
             found.append(list(dict.fromkeys(words)))
     return found
