@@ -11,6 +11,8 @@ from pathlib import Path
 import pytest
 
 from sgdesk import __version__
+from sgdesk.store import db
+from tests.altered import altered_copy
 from tests.conftest import BadDatabase
 
 # A page some of whose units were not certainly in force on its date.
@@ -40,6 +42,39 @@ def test_tree_json_lists_every_node_with_its_parent(corpus_db: Path) -> None:
         "parent": "decreto-267-2007/art-7", "position": 13,
     }  # fmt: skip
     assert {n["kind"] for n in nodes} == {"section", "norm", "article", "literal"}
+
+
+def test_tree_json_is_in_the_order_of_the_tree(corpus_db: Path) -> None:
+    """Like the text: each parent before its children, siblings by position (it listed the
+    nodes grouped by their parent's id: the root's sections came after the norms' articles)."""
+    nodes = json.loads(sgdesk("--database", corpus_db, "tree", "--json").stdout)
+    text = sgdesk("--database", corpus_db, "tree").stdout
+    assert [n["id"] for n in nodes] == [line.rsplit("[", 1)[1].rstrip("]") for line in text.splitlines()]
+    place = {n["id"]: index for index, n in enumerate(nodes)}
+    assert all(place[n["parent"]] < place[n["id"]] for n in nodes if n["parent"])
+    assert [n["id"] for n in nodes[:3]] == ["informacion-general", "mision", "vision"]
+    articles = [n for n in nodes if n["parent"] == "decreto-267-2007/art-7"]
+    assert [n["position"] for n in articles] == sorted(n["position"] for n in articles)
+    assert [n["id"] for n in articles][-1] == "decreto-267-2007/art-7/lit-n"
+
+
+def test_tree_json_still_lists_a_node_no_root_leads_to(
+    corpus_db: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A damaged tree (a parent that does not exist; large corpora are checked as they are read):
+    the JSON still lists every node, the lost one last; the text shows the tree it can."""
+    from sgdesk.cli import main
+
+    broken = altered_copy(
+        corpus_db, tmp_path / "roto.db", "UPDATE nodes SET parent = 'no-existe' WHERE id = 'vision'"
+    )
+    monkeypatch.setattr(db, "FULL_CHECK_LIMIT", 0)
+    assert main(["--database", str(broken), "tree", "--json"]) == 0
+    nodes = json.loads(capsys.readouterr().out)
+    assert nodes[-1]["id"] == "vision"
+    assert len(nodes) == len({n["id"] for n in nodes}) == 32
+    assert main(["--database", str(broken), "tree"]) == 0
+    assert "[vision]" not in capsys.readouterr().out
 
 
 def test_tree_text_is_indented(corpus_db: Path) -> None:

@@ -8,6 +8,7 @@ from datetime import date
 
 from sgdesk.cli.common import EXIT_OK, Subcommands, open_library, print_json
 from sgdesk.cli.spanish import day, positive, takes_query
+from sgdesk.content.model import Node
 from sgdesk.library import MAX_COMPLETIONS, Library, Page, SearchResults, Unit
 
 
@@ -51,22 +52,36 @@ def register(commands: Subcommands) -> None:
 def _tree(args: argparse.Namespace) -> int:
     with open_library(args) as library:
         nodes = library.all_nodes()
-    if args.json:
+    ordered = _depth_first(nodes)
+    if args.json:  # in the tree's order too, then any node no root leads to (a damaged tree)
+        reached = {node.id for node, _ in ordered}
         print_json([
             {"id": n.id, "title": n.title, "parent": n.parent, "kind": n.kind.value, "position": n.position}
-            for n in nodes
+            for n in [*(node for node, _ in ordered), *(n for n in nodes if n.id not in reached)]
         ])  # fmt: skip
         return EXIT_OK
-    children: dict[str | None, list[str]] = {}
-    titles = {n.id: n.title for n in nodes}
-    for node in sorted(nodes, key=lambda n: n.position):
-        children.setdefault(node.parent, []).append(node.id)
-    pending = [(node_id, 0) for node_id in reversed(children.get(None, []))]
-    while pending:  # depth first, without recursion
-        node_id, depth = pending.pop()
-        print(f"{'  ' * depth}{titles[node_id]}  [{node_id}]")
-        pending += [(child, depth + 1) for child in reversed(children.get(node_id, []))]
+    for node, depth in ordered:
+        print(f"{'  ' * depth}{node.title}  [{node.id}]")
     return EXIT_OK
+
+
+def _depth_first(nodes: list[Node]) -> list[tuple[Node, int]]:
+    """The nodes as the index shows them: each parent before its children, siblings by
+    position, with their depth (without recursion; a node no root leads to is left out)."""
+    children: dict[str | None, list[Node]] = {}
+    for node in sorted(nodes, key=lambda n: n.position):
+        children.setdefault(node.parent, []).append(node)
+    ordered: list[tuple[Node, int]] = []
+    pending = [(node, 0) for node in reversed(children.get(None, []))]
+    seen: set[str] = set()
+    while pending:
+        node, depth = pending.pop()
+        if node.id in seen:
+            continue
+        seen.add(node.id)
+        ordered.append((node, depth))
+        pending += [(child, depth + 1) for child in reversed(children.get(node.id, []))]
+    return ordered
 
 
 def _show(args: argparse.Namespace) -> int:
