@@ -69,15 +69,16 @@ def user_data_dir(override: Path | None = None) -> Path:
 def create_main_window(database: Path | None, data_dir: Path, keys_dir: Path | None = None) -> MainWindow:
     """Open the corpus (``database``, else the content installed in ``data_dir``, else the
     shipped one; or explain why not) and build the window around it."""
-    from sgdesk.packs.installed import ContentFolder
-    from sgdesk.packs.location import keys_dir as shipped_keys
+    from sgdesk.packs.location import has_installed_content
 
     settings = UiSettings(data_dir / "sgdesk.ini")
     if settings.problem:
         log.warning("%s", settings.problem)
-    folder = ContentFolder(data_dir, paths.shipped_database(), keys_dir or shipped_keys())
-    content = folder.current()
-    path = database or content.path
+    path, warning = paths.shipped_database(), None
+    if has_installed_content(data_dir):  # (the pack modules are not loaded for the shipped corpus)
+        content = _content_folder(data_dir, keys_dir).current()
+        path, warning = content.path, content.warning
+    path = database or path
     try:
         library: Library | None = Library.open(path)
         error = None
@@ -89,22 +90,30 @@ def create_main_window(database: Path | None, data_dir: Path, keys_dir: Path | N
     window = MainWindow(library, settings, error)
     if settings.problem:
         show_status(window, settings.problem, 30000)
-    warning = content.warning if database is None else None
+    warning = warning if database is None else None
     if warning:
         log.warning("installed content not used: %s", warning)
     # Not in the first frame: the menus of Tema and Tamaño, content updates (their modules too).
     window.when_built(lambda: looks.add_menus(window.view_menu, window.appearance_anchor))
-    window.when_built(lambda: _add_content_updates(window, folder, settings, warning))
+    window.when_built(lambda: _add_content_updates(window, data_dir, keys_dir, settings, warning))
     return window
 
 
-def _add_content_updates(window: MainWindow, folder: ContentFolder, settings: UiSettings,
+def _content_folder(data_dir: Path, keys_dir: Path | None) -> ContentFolder:
+    from sgdesk.packs.installed import ContentFolder
+    from sgdesk.packs.location import keys_dir as shipped_keys
+
+    return ContentFolder(data_dir, paths.shipped_database(), keys_dir or shipped_keys())
+
+
+def _add_content_updates(window: MainWindow, data_dir: Path, keys_dir: Path | None, settings: UiSettings,
                          warning: str | None) -> None:  # fmt: skip
     """Archivo's content-update commands, the hourly look in the update folder, and the
     warning when the installed content could not be used."""
     from sgdesk.packs.location import policy_update_folder
     from sgdesk.ui.content_updates import ContentUpdates
 
+    folder = _content_folder(data_dir, keys_dir)
     updates = ContentUpdates(
         window, window.status, window.switch_content, folder, settings, policy_update_folder()
     )

@@ -26,6 +26,7 @@ from typing import TYPE_CHECKING
 from sgdesk.errors import DatabaseError
 from sgdesk.packs.errors import DowngradeError, PackError
 from sgdesk.packs.filesystem import InstallLock, fsync_dir, fsync_file, write_atomically
+from sgdesk.packs.location import CONTENT_DIR, POINTER
 from sgdesk.packs.manifest import version_key
 from sgdesk.store import packing, schema
 from sgdesk.store.db import open_readonly
@@ -37,8 +38,6 @@ if TYPE_CHECKING:
     from sgdesk.packs.keys import PublicKey
     from sgdesk.packs.manifest import Manifest
 
-CONTENT_DIR = "contenido"
-POINTER = "actual.json"
 VERSIONS = "versiones"
 STAGING_PREFIX = ".staging-"
 KEEP = 2  # the current version and the previous one

@@ -11,6 +11,8 @@ from pathlib import Path
 from sgdesk import paths
 
 POLICY_FILE = "sgdesk-politica.ini"  # beside the executable, written by IT, read-only
+CONTENT_DIR = "contenido"  # installed content, in the user's data folder
+POINTER = "actual.json"  # in CONTENT_DIR: the installed versions, the current one last
 
 
 def keys_dir() -> Path:
@@ -40,3 +42,9 @@ def policy_update_folder(folder: Path | None = None) -> str | None:
         return None
     value = parser.get("actualizaciones", "carpeta", fallback="").strip()
     return value or None
+
+
+def has_installed_content(data_dir: Path) -> bool:
+    """Whether a pack was ever installed in ``data_dir`` (without loading the pack modules: at
+    start, nothing installed means the shipped corpus; see installed.ContentFolder.current)."""
+    return (data_dir / CONTENT_DIR / POINTER).exists()
