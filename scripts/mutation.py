@@ -219,6 +219,32 @@ EQUIVALENT |= {f"sgdesk.store.schema.x_create_tables__mutmut_{n}": "sqlite-utils
                for n in (52, 54, 56, 58, 60, 107, 134, 171, 173, 204, 223, 240)}  # fmt: skip
 EQUIVALENT["sgdesk.store.schema.x_create_fts__mutmut_20"] = "FTS5 reads its commands without regard to case"
 
+_B = "sgdesk.store.build.x_"
+_CASED_KEYS = (
+    [f"_insert__mutmut_{n}" for n in (52, 54, 56, 58, 60, 62, 64, 66, 70, 74, 84, 86, 88, 90, 92, 94, 96, 100,
+                                      113, 115, 117, 119, 121, 128, 130, 132)]
+    + [f"_node_rows__mutmut_{n}" for n in (22, 24, 26, 28, 30, 32, 34, 36, 43, 45)]
+    + [f"_insert_events__mutmut_{n}" for n in (21, 23, 25, 27, 29, 31, 33, 41, 44, 46, 48, 50, 52, 54)]
+)  # fmt: skip
+EQUIVALENT |= {f"{_B}{name}": "sqlite-utils matches column names without regard to case: the same rows"
+               for name in _CASED_KEYS}  # fmt: skip
+EQUIVALENT |= {f"{_B}{name}": "performance only: how many rows go in one INSERT" for name in (
+    "_insert__mutmut_41", "_insert__mutmut_46", "_insert_events__mutmut_63", "_insert_events__mutmut_67",
+    "_insert_events__mutmut_71", "_insert_events__mutmut_75")}  # fmt: skip
+EQUIVALENT |= {f"{_B}build_database__mutmut_{n}": "the name of the temporary file: renamed or removed either "
+               "way" for n in (6, 7)}  # fmt: skip
+EQUIVALENT |= {f"{_B}_insert__mutmut_{n}": "later changes' targets are ids (ASCII slugs): escaped or not, "
+               "the same JSON" for n in (102, 104, 106)}  # fmt: skip
+EQUIVALENT |= {
+    f"{_B}_node_rows__mutmut_38": "None for False: both falsy",
+    f"{_B}_node_rows__mutmut_9": "ids are lower-case slugs: an upper-case key for the root still sorts first",
+    f"{_B}_node_rows__mutmut_12": "a node without a norm: norms.get(None) is None too",
+    f"{_B}_node_rows__mutmut_20": "no node has the id '' nor 'XXXX': None either way",
+    f"{_B}_node_rows__mutmut_53": "a norm's parent is a section, which has no article number to index",
+    f"{_B}_insert_events__mutmut_9": "source_of does not read the event (only the title and the article)",
+    f"{_B}_article_number__mutmut_4": "no node has the id '' nor 'XXXX': None either way",
+}
+
 _S = "sgdesk.store.search.x_"
 _SS = "sgdesk.store.search.xǁSearchStoreǁ"
 _FEW = "performance only: which statements count and rank the page (one with a window count, or a " \
@@ -296,7 +322,7 @@ EQUIVALENT |= {
 # case (its quoted values unchanged) is equivalent. Found in each survivor's diff (``mutmut show``).
 _SQL = re.compile(
     r"\b(select|from|where|join|order by|is null|case when|pragma|insert|create|limit|offset|begin|"
-    r"rollback|on conflict)\b",
+    r"rollback|on conflict|drop table)\b",
     re.I,
 )
 
