@@ -218,6 +218,7 @@ EQUIVALENT |= {f"sgdesk.store.schema.x_create_tables__mutmut_{n}": "sqlite-utils
                "without regard to case: the very same CREATE TABLE"
                for n in (52, 54, 56, 58, 60, 107, 134, 171, 173, 204, 223, 240)}  # fmt: skip
 EQUIVALENT["sgdesk.store.schema.x_create_fts__mutmut_20"] = "FTS5 reads its commands without regard to case"
+EQUIVALENT["sgdesk.store.schema.x_create_vocab__mutmut_20"] = "SQL does not tell upper from lower case"
 
 _B = "sgdesk.store.build.x_"
 _CASED_KEYS = (
