@@ -196,6 +196,11 @@ EQUIVALENT |= {
     "sgdesk.store.vocab.xǁVocabStoreǁcompletions__mutmut_19": "one more row read: «more than the limit» "
     "is answered the same",
 }
+EQUIVALENT |= {f"sgdesk.store.vocab.xǁVocabStoreǁdocs__mutmut_{n}": "performance only: the counts kept (or "
+               "not, or one more of them) are read again from the table" for n in (1, 2, 4)}  # fmt: skip
+EQUIVALENT["sgdesk.store.vocab.xǁVocabStoreǁdocs__mutmut_6"] = (
+    "the stem's count alone is still a bound: every row the word matches has its stem"
+)
 EQUIVALENT |= {f"sgdesk.store.fts_probe.xǁIndexProbeǁ{name}": "the probe built again on each call: the "
                "same answer, slower"
                for name in ("__init____mutmut_2", "finds__mutmut_20", "finds__mutmut_21")}  # fmt: skip
