@@ -257,3 +257,31 @@ def test_an_empty_file_is_a_new_database_and_a_folder_in_its_place_is_not_set_as
     finally:
         folder.close()
     assert (tmp_path / "carpeta" / USER_DB_NAME).is_dir()
+
+
+def test_a_file_that_cannot_be_written_is_read_never_set_aside(tmp_path: Path) -> None:
+    """Notes written by an sgdesk that left the file out of WAL mode, now unwritable (``chattr
+    +i`` on the file): switching it to WAL fails as a read-only database, not as damage."""
+    import sqlite3
+
+    from sgdesk.store.userdb import LATEST_VERSION, MIGRATIONS
+
+    path = tmp_path / USER_DB_NAME
+    with sqlite3.connect(path) as connection:
+        for statements in MIGRATIONS:
+            for statement in statements:
+                connection.execute(statement)
+        connection.execute("INSERT INTO preferences VALUES ('tema', 'oscuro')")
+        connection.execute(f"PRAGMA user_version = {LATEST_VERSION}")
+    connection.close()
+    before = path.read_bytes()
+    with _immutable(path):
+        database = open_user_database(tmp_path)
+        try:
+            said = f"No se puede escribir en {path} (attempt to write a readonly database)."
+            assert database.problem == said
+            assert UserNotesStore(database).preference("tema") == "oscuro"
+        finally:
+            database.close()
+    assert sorted(p.name for p in tmp_path.iterdir()) == [USER_DB_NAME]
+    assert path.read_bytes() == before
