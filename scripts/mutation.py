@@ -225,6 +225,28 @@ EQUIVALENT |= {f"sgdesk.store.schema.x_create_tables__mutmut_{n}": "sqlite-utils
 EQUIVALENT["sgdesk.store.schema.x_create_fts__mutmut_20"] = "FTS5 reads its commands without regard to case"
 EQUIVALENT["sgdesk.store.schema.x_create_vocab__mutmut_20"] = "SQL does not tell upper from lower case"
 
+_LOG = "not worth a test: the wording of a log line for developers"
+EQUIVALENT |= {f"sgdesk.store.userdb.x__read_only__mutmut_{n}": _LOG for n in (2, 3, 4, 5)}
+EQUIVALENT |= {f"sgdesk.store.userdb.x__readable__mutmut_{n}": _LOG
+               for n in (7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 20, 21, 22, 27)}  # fmt: skip
+EQUIVALENT |= {f"sgdesk.store.userdb.x__readable__mutmut_{n}": "SQLite ignores an unknown URI parameter "
+               "(and reads immutable=1XX as true): the connection still reads, and the problem refuses every "
+               "write before SQL" for n in (1, 2, 3)}  # fmt: skip
+EQUIVALENT |= {
+    "sgdesk.store.userdb.x__readable__mutmut_17": "not reached: opening a file that exists read-only fails "
+    "only at its first statement (the probe), never in connect",
+}
+EQUIVALENT |= {f"sgdesk.store.userdb.x__is_read_only_error__mutmut_{n}": "not testable here: this SQLite "
+               "says «readonly»; «read-only» is for other builds and file systems"
+               for n in (9, 10)}  # fmt: skip
+_U = "sgdesk.store.usernotes.xǁUserNotesStoreǁ"
+EQUIVALENT |= {f"{_U}annotations_known__mutmut_{n}": "performance only: overlapping batches of ids read the "
+               "same rows again into the same dict" for n in (20, 25)}  # fmt: skip
+EQUIVALENT |= {f"{_U}search__mutmut_{n}": "SQL does not tell upper from lower case" for n in (27, 28, 30)}
+EQUIVALENT |= {f"{_U}add_visit__mutmut_{n}": "not testable: only whether the commit waits for the disk (a "
+               "power cut, not a crash)" for n in (1, 2)}  # fmt: skip
+EQUIVALENT[f"{_U}search__mutmut_20"] = "counting one more note past the cap: «more than the cap» either way"
+
 _B = "sgdesk.store.build.x_"
 _CASED_KEYS = (
     [f"_insert__mutmut_{n}" for n in (52, 54, 56, 58, 60, 62, 64, 66, 70, 74, 84, 86, 88, 90, 92, 94, 96, 100,
