@@ -1,6 +1,6 @@
 """«Mis notas» off the GUI thread, and kept current when another process writes them.
 
-``NotesLoader``: one worker thread with its own read-only connections (to the user database
+``NotesLoader``: one worker thread (a ``WorkerHost``) with its own read-only connections (to the user database
 and to the corpus) works out what the dock lists: every note placed in the open content
 (10 000 of them take a tenth of a second or more), favorites, folders and the noted nodes.
 Requests carry a generation number; results of a superseded request are dropped.
@@ -18,32 +18,31 @@ import logging
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QObject, Qt, QThread, QTimer, Signal, Slot
+from PySide6.QtCore import QObject, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QGuiApplication
 
 from sgdesk.errors import SgdeskError
 from sgdesk.library import Library
 from sgdesk.notes import Listing, MyNotes
+from sgdesk.ui.worker_host import Worker, WorkerHost
 
 log = logging.getLogger("sgdesk")
 
 WATCH_INTERVAL_MS = 1500  # how often the user database is checked for changes from elsewhere
 
 
-class _Worker(QObject):
-    finished = Signal(int, object)  # generation, Listing
-    failed = Signal(int, str)  # generation, Spanish message
+class _Worker(Worker):
+    """Answers with the Listing (``finished``) or a Spanish message (``failed``)."""
 
     def __init__(self, user_database: Path) -> None:
         super().__init__()
         self._user_database = user_database
         self._notes: MyNotes | None = None
         self._library: Library | None = None
-        self.latest = 0  # written by the GUI thread: requests older than this are skipped
 
     @Slot(int, object)
     def run(self, generation: int, corpus: Path) -> None:
-        if generation < self.latest:
+        if self.superseded(generation):
             return
         try:
             if self._library is None or self._library.info.path != corpus:
@@ -76,55 +75,39 @@ class _Worker(QObject):
 
 
 class NotesLoader(QObject):
-    """Owns the worker thread; emits the listing of the latest request only."""
+    """Owns the worker thread (a WorkerHost); emits the listing of the latest request only."""
 
     listed = Signal(object)  # Listing
     failed = Signal(str)
     _requested = Signal(int, object)
-    _closing = Signal()
 
     def __init__(self, user_database: Path, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self._generation = 0
-        self._thread = QThread(self)
-        self._thread.setObjectName("myNotesThread")
         self._worker = _Worker(user_database)
-        self._worker.moveToThread(self._thread)
+        self._host = WorkerHost(self._worker, "myNotesThread", self)
         self._requested.connect(self._worker.run)
-        # blocking: quit() may end the thread's event loop before a queued close() runs, and the
-        # connections stayed open (on Windows the data folder could then not be removed)
-        self._closing.connect(self._worker.close, Qt.ConnectionType.BlockingQueuedConnection)
-        self._worker.finished.connect(self._on_finished)
-        self._worker.failed.connect(self._on_failed)
-        self._thread.start()
+        self._host.finished.connect(self._on_finished)
+        self._host.failed.connect(self._on_failed)
         self.pending = False  # a request is on its way
 
     def request(self, corpus: Path) -> int:
         """List Mis notas against the corpus at ``corpus``; earlier requests are abandoned."""
-        self._generation += 1
-        self._worker.latest = self._generation
+        generation = self._host.advance()
         self.pending = True
-        self._requested.emit(self._generation, corpus)
-        return self._generation
+        self._requested.emit(generation, corpus)
+        return generation
 
-    def _on_finished(self, generation: int, listing: Listing) -> None:
-        if generation == self._generation:
-            self.pending = False
-            self.listed.emit(listing)
+    def _on_finished(self, listing: Listing) -> None:
+        self.pending = False
+        self.listed.emit(listing)
 
-    def _on_failed(self, generation: int, message: str) -> None:
-        if generation == self._generation:
-            self.pending = False
-            self.failed.emit(message)
+    def _on_failed(self, message: str) -> None:
+        self.pending = False
+        self.failed.emit(message)
 
     def shutdown(self) -> None:
         """Close the worker's connections on its thread, then stop the thread."""
-        if not self._thread.isRunning():
-            return
-        self._worker.latest = self._generation + 1
-        self._closing.emit()
-        self._thread.quit()
-        self._thread.wait()
+        self._host.shutdown()
 
 
 class NotesWatcher(QObject):

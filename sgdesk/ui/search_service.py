@@ -1,6 +1,6 @@
 """Searches off the GUI thread: one worker thread with its own read-only connection.
 
-Every request carries a generation number; results of a superseded request are dropped,
+Every request carries a generation number (``WorkerHost``); results of a superseded request are dropped,
 and a running superseded query is interrupted, so typing never waits for SQLite.
 """
 
@@ -11,11 +11,12 @@ import threading
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, Qt, QThread, Signal, Slot
+from PySide6.QtCore import QObject, QThread, Signal, Slot
 
 from sgdesk.content.query import SearchFilters
 from sgdesk.errors import SgdeskError
-from sgdesk.library import Library, SearchMode, SearchResults
+from sgdesk.library import Library, SearchMode
+from sgdesk.ui.worker_host import Worker, WorkerHost
 
 if TYPE_CHECKING:  # the window imports this module on the way to its first frame; the notes
     from sgdesk.notes import MyNotes  # (user database, anchoring) load with the first search
@@ -26,12 +27,9 @@ log = logging.getLogger("sgdesk")
 PAGE_SIZE = 30  # hits per page of results
 
 
-class SearchWorker(QObject):
+class SearchWorker(Worker):
     """Runs on the service's thread with its own connection; ``library`` is None until the
-    first search (and after ``close``)."""
-
-    finished = Signal(int, object)  # generation, SearchResults
-    failed = Signal(int, str)  # generation, Spanish message
+    first search (and after ``close``). Answers with SearchResults or a Spanish message."""
 
     def __init__(self, database: Path, notes: Path | None = None) -> None:
         super().__init__()
@@ -42,12 +40,11 @@ class SearchWorker(QObject):
         # The GUI thread interrupts while this thread may close the connection: the lock
         # makes "is it open? then interrupt it" one step (see interrupt()).
         self._lock = threading.Lock()
-        self.latest = 0  # written by the GUI thread: requests older than this are skipped
 
     @Slot(int, str, object, int, int, object)
     def run(self, generation: int, text: str, filters: SearchFilters, limit: int, offset: int,
             mode: SearchMode) -> None:  # fmt: skip
-        if generation < self.latest:
+        if self.superseded(generation):
             return
         try:
             library = self.library
@@ -98,35 +95,28 @@ class SearchWorker(QObject):
 
 
 class SearchService(QObject):
-    """Owns the worker thread; emits only the results of the latest request."""
+    """Owns the worker thread (a WorkerHost); emits only the results of the latest request."""
 
     results_ready = Signal(object)  # SearchResults
     failed = Signal(str)
     _requested = Signal(int, str, object, int, int, object)
-    _closing = Signal()
 
     def __init__(self, database: Path, parent: QObject | None = None, notes: Path | None = None) -> None:
         super().__init__(parent)
-        self._generation = 0
-        self._thread = QThread(self)
-        self._thread.setObjectName("searchThread")
         self._worker = SearchWorker(database, notes)
-        self._worker.moveToThread(self._thread)
+        self._host = WorkerHost(self._worker, "searchThread", self)
         self._requested.connect(self._worker.run)
-        # Blocking: a queued close() could be overtaken by quit(), leaving the connections open.
-        self._closing.connect(self._worker.close, Qt.ConnectionType.BlockingQueuedConnection)
-        self._worker.finished.connect(self._on_finished)
-        self._worker.failed.connect(self._on_failed)
-        self._thread.start()
+        self._host.finished.connect(self.results_ready)
+        self._host.failed.connect(self.failed)
 
     @property
     def generation(self) -> int:
-        return self._generation
+        return self._host.generation
 
     @property
     def search_thread(self) -> QThread:
         """The thread every search runs on."""
-        return self._thread
+        return self._host.worker_thread
 
     @property
     def worker(self) -> SearchWorker:
@@ -138,29 +128,15 @@ class SearchService(QObject):
                mode: SearchMode | None = None) -> int:  # fmt: skip
         """Queue a search; returns its generation. Older searches are abandoned."""
         self.cancel()
-        self._requested.emit(self._generation, text, filters, limit, offset, mode or SearchMode())
-        return self._generation
+        self._requested.emit(self.generation, text, filters, limit, offset, mode or SearchMode())
+        return self.generation
 
     def cancel(self) -> None:
         """Abandon every search asked for so far: none of their results will be emitted."""
-        self._generation += 1
-        self._worker.latest = self._generation
+        self._host.advance()
         self._worker.interrupt()
 
-    def _on_finished(self, generation: int, results: SearchResults) -> None:
-        if generation == self._generation:
-            self.results_ready.emit(results)
-
-    def _on_failed(self, generation: int, message: str) -> None:
-        if generation == self._generation:
-            self.failed.emit(message)
-
     def shutdown(self) -> None:
-        """Close the worker's connection on its thread, then stop the thread."""
-        if not self._thread.isRunning():
-            return
-        self._worker.latest = self._generation + 1
-        self._worker.interrupt()  # a running search stops, so the close below does not wait for it
-        self._closing.emit()
-        self._thread.quit()
-        self._thread.wait()
+        """Stop the running search, close the worker's connection on its thread, then stop the
+        thread."""
+        self._host.shutdown()
