@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import json
+import os
+import subprocess
+import sys
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -188,3 +192,19 @@ def when_modal(kind: type[QWidget], act: Callable[[QWidget], None]) -> list[QWid
 
     QTimer.singleShot(0, look)
     return seen
+
+
+def probe_on_screen(module: str, tmp_path: Path, screen: tuple[int, int, float], *args: str) -> dict:
+    """Run ``python -m module *args`` in a child process on a simulated screen (physical width,
+    height, scale: Qt's offscreen platform with a screen description, ``QT_SCALE_FACTOR`` as
+    Windows scales at 125 % or 150 %) and return the JSON it prints."""
+    width, height, scale = screen
+    config = tmp_path / f"screen-{width}x{height}.json"
+    config.write_text(json.dumps({"screens": [{"name": "Portátil", "x": 0, "y": 0, "width": width,
+                                               "height": height, "logicalDpi": 96, "logicalBaseDpi": 96,
+                                               "dpr": 1}]}))  # fmt: skip
+    env = {**os.environ, "QT_QPA_PLATFORM": f"offscreen:configfile={config}", "QT_SCALE_FACTOR": str(scale)}
+    done = subprocess.run([sys.executable, "-m", module, *args], cwd=Path(__file__).resolve().parents[2],
+                          env=env, capture_output=True, text=True, timeout=120, check=False)  # fmt: skip
+    assert done.returncode == 0, done.stderr
+    return dict(json.loads(done.stdout))

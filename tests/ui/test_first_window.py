@@ -7,10 +7,6 @@ banner's compact form is checked on real widgets in this process, and on paper i
 
 from __future__ import annotations
 
-import json
-import os
-import subprocess
-import sys
 from datetime import date
 from html import escape
 from pathlib import Path
@@ -28,8 +24,8 @@ from sgdesk.library import Library
 from sgdesk.ui.links_dialog import PageLinksDialog
 from sgdesk.ui.mainwindow import MainWindow
 from sgdesk.ui.timeline_layout import ROWS_TOP, row_height
+from tests.ui.helpers import probe_on_screen
 
-REPO = Path(__file__).resolve().parents[2]
 # (physical width, height, scale): the laptops the officials have, and a plain 1366×768.
 SCREENS = [(1366, 768, 1.25), (1920, 1080, 1.5), (1366, 768, 1.0)]
 TEXT_SHARE = 0.5  # the least share of the window's area the text's viewport gets at first start
@@ -40,18 +36,9 @@ AFTER_HORIZON = date(2026, 12, 1)
 
 def probe(tmp_path: Path, corpus_db: Path, data_dir: Path, screen: tuple[int, int, float],
           *flags: str) -> dict:  # fmt: skip
-    width, height, scale = screen
-    config = tmp_path / f"screen-{width}x{height}.json"
-    config.write_text(json.dumps({"screens": [{"name": "Portátil", "x": 0, "y": 0, "width": width,
-                                               "height": height, "logicalDpi": 96, "logicalBaseDpi": 96,
-                                               "dpr": 1}]}))  # fmt: skip
-    env = {**os.environ, "QT_QPA_PLATFORM": f"offscreen:configfile={config}", "QT_SCALE_FACTOR": str(scale)}
-    done = subprocess.run(
-        [sys.executable, "-m", "tests.ui.first_window_probe", str(corpus_db), str(data_dir), *flags],
-        cwd=REPO, env=env, capture_output=True, text=True, timeout=120, check=False,
-    )  # fmt: skip
-    assert done.returncode == 0, done.stderr
-    return dict(json.loads(done.stdout))
+    return probe_on_screen(
+        "tests.ui.first_window_probe", tmp_path, screen, str(corpus_db), str(data_dir), *flags
+    )
 
 
 def _area(rect: list[int]) -> int:

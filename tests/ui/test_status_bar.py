@@ -8,10 +8,6 @@ checked on real widgets in this process.
 
 from __future__ import annotations
 
-import json
-import os
-import subprocess
-import sys
 from datetime import date
 from pathlib import Path
 
@@ -24,30 +20,14 @@ from sgdesk.content.dates import PartialDate
 from sgdesk.library import Library
 from sgdesk.ui.as_of import CurrencyStatement, status_bar_text
 from sgdesk.ui.status_bar import MESSAGE_LEFT, FittingLabel, StatusLabels
+from tests.ui.helpers import probe_on_screen
 
-REPO = Path(__file__).resolve().parents[2]
 SCREENS = [(1366, 768, 1.25), (1920, 1080, 1.5)]
 LINK = "Enlace copiado: sgdesk://decreto-267-2007/art-7"
 NOTE = ("Nota 4 de 4: «proyección y estrategia internacional» — Aplica al proceso de contratación "
         "2026; ver concepto 2023-114 — Ctrl+F8 la edita")  # fmt: skip
 READABLE = 100  # the least characters of a long message a user reads at 1366×768 ×1.25
 TODAY = date(2026, 12, 1)
-
-
-def probe(tmp_path: Path, corpus_db: Path, data_dir: Path, screen: tuple[int, int, float],
-          *messages: str) -> dict:  # fmt: skip
-    width, height, scale = screen
-    config = tmp_path / f"screen-{width}x{height}.json"
-    config.write_text(json.dumps({"screens": [{"name": "Portátil", "x": 0, "y": 0, "width": width,
-                                               "height": height, "logicalDpi": 96, "logicalBaseDpi": 96,
-                                               "dpr": 1}]}))  # fmt: skip
-    env = {**os.environ, "QT_QPA_PLATFORM": f"offscreen:configfile={config}", "QT_SCALE_FACTOR": str(scale)}
-    done = subprocess.run(
-        [sys.executable, "-m", "tests.ui.status_bar_probe", str(corpus_db), str(data_dir), *messages],
-        cwd=REPO, env=env, capture_output=True, text=True, timeout=120, check=False,
-    )  # fmt: skip
-    assert done.returncode == 0, done.stderr
-    return dict(json.loads(done.stdout))
 
 
 def assert_whole_statement(state: dict, library: Library) -> None:
@@ -66,7 +46,9 @@ def assert_whole_statement(state: dict, library: Library) -> None:
 def test_messages_are_readable_beside_the_statement_of_currency(
     tmp_path: Path, corpus_db: Path, data_dir: Path, library: Library, screen: tuple[int, int, float]
 ) -> None:
-    found = probe(tmp_path, corpus_db, data_dir, screen, LINK, NOTE)
+    found = probe_on_screen(
+        "tests.ui.status_bar_probe", tmp_path, screen, str(corpus_db), str(data_dir), LINK, NOTE
+    )
     rest, (link, note), after = found["rest"], found["messages"], found["after"]
     full = status_bar_text(library.currency(), date.today()).full
 
