@@ -1,6 +1,6 @@
 """Highlights painted by the reading pane itself, behind the text (Mis notas' «Subrayar»).
 
-Handing Qt 50 ``ExtraSelection``s costs the GUI thread ≈ 1 ms per page before anything is
+Handing Qt 50 ``ExtraSelection``s costs the GUI thread about 1 ms per page before anything is
 painted: ``setExtraSelections`` works out each one's rectangle to repaint it (and the old
 ones' again to clear them), and every paint clips each selected line's text to a path. Here
 a tint is only a document range and colours: at paint time the lines of the exposed
@@ -40,7 +40,7 @@ from PySide6.QtGui import (
 
 from sgdesk.ui.theme import Mark
 
-# As plain numbers: PySide converts an enum argument at each call (≈ 0.3 µs, 100 runs a page).
+# As plain numbers: PySide converts an enum argument at each call (about 0.3 µs, 100 runs a page).
 _BACKGROUND = QTextFormat.Property.BackgroundBrush.value
 _FOREGROUND = QTextFormat.Property.ForegroundBrush.value
 
