@@ -25,7 +25,8 @@ if TYPE_CHECKING:
 
 UNLIMITED = 16777215  # QWIDGETSIZE_MAX
 MESSAGE_LEFT = 6  # QStatusBar draws its message this far from the bar's left edge
-MESSAGE_GAP = 16  # room kept between a message's end and the statement
+MESSAGE_GAP = 4  # room kept between a message's end and the label (which has its own margin)
+LABEL_MARGIN = 12  # blank before the statement: a clipped message never runs into it
 
 
 class StatusBarReporter:
@@ -122,6 +123,7 @@ class StatusLabels:
     def __init__(self, window: QMainWindow) -> None:
         self.content = FittingLabel(window)
         self.content.setObjectName("contentLabel")
+        self.content.setContentsMargins(LABEL_MARGIN, 0, 0, 0)
         self.zoom = QLabel("", window)
         bar = window.statusBar()
         bar.addPermanentWidget(self.content)
