@@ -238,6 +238,9 @@ class MainWindow(QMainWindow):
     def focus_as_of(self) -> None:
         self.point_in_time.bar.focus_for_typing()
 
+    def reset_layout(self) -> None:
+        window_state.reset_layout(self, self.docks, self.tree_view)
+
     # -- database, help ----------------------------------------------------------
 
     def import_norm(self) -> None:

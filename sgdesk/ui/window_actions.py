@@ -46,6 +46,7 @@ class WindowSlots(Protocol):
     def show_about(self) -> None: ...
     def import_norm(self) -> None: ...
     def focus_as_of(self) -> None: ...
+    def reset_layout(self) -> None: ...
 
 
 def add_action(window: QMainWindow, text: str, slot: Callable[[], object] | None,
@@ -96,6 +97,7 @@ class Commands:
         self.zoom_in_action = act("A&cercar", None, ["Ctrl+=", "Ctrl++", QKeySequence(key.ZoomIn)])
         self.zoom_out_action = act("A&lejar", None, ["Ctrl+-", QKeySequence(key.ZoomOut)])
         self.zoom_reset_action = act("&Tamaño normal", None, ["Ctrl+0"])
+        self.reset_layout_action = act("&Restablecer la disposición de los paneles", slots.reset_layout, [])
         self.switch_focus_action = act("&Siguiente panel", lambda: slots.switch_focus(1), ["F6"])
         self.previous_pane_action = act("Panel a&nterior", lambda: slots.switch_focus(-1), ["Shift+F6"])
         # Ctrl+1…4 bring a panel forward and into focus; they never hide it (Ver does).
@@ -210,6 +212,7 @@ def build_menus(window: QMainWindow, c: Commands, docks: dict[str, QDockWidget],
     view_menu.addActions([c.zoom_in_action, c.zoom_out_action, c.zoom_reset_action])
     appearance_anchor = view_menu.addSeparator()  # Tema, Tamaño del texto de la interfaz
     view_menu.addActions([dock.toggleViewAction() for dock in docks.values()])
+    view_menu.addAction(c.reset_layout_action)
     view_menu.addSeparator()
     view_menu.addActions([c.as_of_action, c.functions_action, c.org_chart_action, c.compare_action])
     go_menu = bar.addMenu(window.tr("&Ir"))

@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QMainWindow
 
 from sgdesk.ui import focus_ring, screen_fit
 from sgdesk.ui.first_layout import first_layout, open_tall_enough
+from sgdesk.ui.window_docks import DOCKS
 
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QDockWidget, QTreeView
@@ -39,6 +40,18 @@ def restore_layout(
     if settings.window_state is None or not window.restoreState(settings.window_state, STATE_VERSION):
         first_layout(window, docks, tree)
     open_tall_enough(window, docks["timelineDock"])
+
+
+def reset_layout(window: QMainWindow, docks: dict[str, QDockWidget], tree: QTreeView) -> None:
+    """Ver › Restablecer la disposición: every dock back in its area (none floating, none
+    closed), then the first layout, as a new data folder would have it (a layout saved by an
+    older version, or docks dragged where they got in the way of the text)."""
+    for spec in DOCKS:
+        dock = docks[spec.name]
+        dock.setFloating(False)
+        window.addDockWidget(spec.area, dock)  # (out of any tab group it was in)
+        dock.show()
+    first_layout(window, docks, tree)
 
 
 def tabs_to_restore(settings: UiSettings, tabs: ReaderTabs, home: str) -> tuple[list[TabSpec], int]:

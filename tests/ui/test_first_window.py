@@ -225,3 +225,36 @@ def test_a_legend_that_wraps_still_leaves_three_rows(window: MainWindow, qtbot: 
     qtbot.waitUntil(lambda: panel.legend.height() > one_row + 10, timeout=2000)  # wrapped
     row = row_height(panel.view.fontMetrics().height())
     qtbot.waitUntil(lambda: (panel.scroll_area.viewport().height() - ROWS_TOP) / row >= 3, timeout=2000)
+
+
+def _layout(window: MainWindow) -> dict[str, tuple[object, ...]]:
+    """What a user sees of each dock: where it is, whether it floats or shows, its tab group."""
+    return {
+        name: (
+            window.dockWidgetArea(dock),
+            dock.isFloating(),
+            dock.isVisible(),
+            sorted(other.objectName() for other in window.tabifiedDockWidgets(dock)),
+        )
+        for name, dock in window.docks.items()
+    }
+
+
+@pytest.mark.qt_log_ignore("does not support raise")  # a floating dock, offscreen
+def test_ver_restablecer_brings_back_the_first_layout(window: MainWindow, qtbot: QtBot) -> None:
+    """Docks dragged out, moved, closed or left by an older version's saved layout: Ver ›
+    «Restablecer la disposición de los paneles» puts them back as a new data folder has them."""
+    first = _layout(window)
+    assert first["searchDock"][3] == ["myNotesDock", "navigationDock"]  # left column, as tabs
+    docks = window.docks
+    docks["timelineDock"].show()
+    docks["timelineDock"].setFloating(True)
+    window.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, docks["navigationDock"])
+    window.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, docks["searchDock"])
+    docks["myNotesDock"].close()
+    assert _layout(window) != first
+    reset = [a for a in window.view_menu.actions() if a.text().startswith("&Restablecer")]
+    assert len(reset) == 1, "Ver has no «Restablecer la disposición de los paneles»"
+    reset[0].trigger()
+    assert _layout(window) == first
+    qtbot.waitUntil(lambda: not docks["navigationDock"].visibleRegion().isEmpty())  # index in front
