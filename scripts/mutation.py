@@ -239,6 +239,14 @@ EQUIVALENT |= {
 EQUIVALENT |= {f"sgdesk.store.userdb.x__is_read_only_error__mutmut_{n}": "not testable here: this SQLite "
                "says «readonly»; «read-only» is for other builds and file systems"
                for n in (9, 10)}  # fmt: skip
+EQUIVALENT |= {f"sgdesk.store.userdb.x__damaged__mutmut_{n}": _LOG for n in (9, 10, 11, 16)}
+EQUIVALENT |= {f"sgdesk.store.userdb.x__set_aside__mutmut_{n}": _LOG
+               for n in (17, 18, 19, 20, 30, 31, 32, 33, 34, 35, 36, 37)}  # fmt: skip
+EQUIVALENT |= {
+    "sgdesk.store.userdb.x__set_aside__mutmut_3": "not testable here: the machine's clock is in UTC",
+    "sgdesk.store.userdb.x__set_aside__mutmut_8": "not worth a test: a 101st damaged file within the same "
+    "second",
+}
 _U = "sgdesk.store.usernotes.xǁUserNotesStoreǁ"
 EQUIVALENT |= {f"{_U}annotations_known__mutmut_{n}": "performance only: overlapping batches of ids read the "
                "same rows again into the same dict" for n in (20, 25)}  # fmt: skip

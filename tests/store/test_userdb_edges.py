@@ -227,7 +227,7 @@ def test_a_damaged_file_is_set_aside_with_its_wal_under_a_new_name_each_time(
         Path(f"{path}-wal").write_bytes(b"wal %d" % attempt)
         Path(f"{path}-shm").write_bytes(b"shm %d" % attempt)
         opened = open_user_database(tmp_path)
-        assert opened.read_only
+        assert (opened.read_only, opened.path) == (True, path)
         aside = tmp_path / name
         assert opened.problem == (
             f"El archivo de Mis notas {path} está dañado (no es una base de datos SQLite); se guardó aparte "
