@@ -206,3 +206,12 @@ def test_an_import_adds_keeps_positions_and_counts(store: UserNotesStore) -> Non
         ("a", "", 0),
         ("b", "Carpeta", 7),
     ]
+
+
+def test_an_import_counts_each_note_once_newer_copies_replacing(store: UserNotesStore) -> None:
+    store.save_annotation(_note("n1", text="antes"))
+    newer = replace(_note("n1", text="después"), updated="2026-05-01T00:00:00Z")
+    older = replace(_note("n1", text="mucho antes"), updated="2025-01-01T00:00:00Z")
+    _, notes = store.merge([], [newer, older, _note("n2")])
+    assert (notes.added, notes.updated, notes.unchanged) == (1, 1, 1)
+    assert store.annotation("n1") == newer
