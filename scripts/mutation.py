@@ -247,6 +247,17 @@ EQUIVALENT |= {
     "sgdesk.store.userdb.x__set_aside__mutmut_8": "not worth a test: a 101st damaged file within the same "
     "second",
 }
+EQUIVALENT |= {f"sgdesk.store.userdb.x__connect__mutmut_{n}": "not testable here: this SQLite reads URIs "
+               "without the flag (SQLITE_USE_URI)" for n in (3, 6, 9)}  # fmt: skip
+EQUIVALENT |= {
+    "sgdesk.store.userdb.x__connect__mutmut_7": "not worth a test: only how long a locked file is waited for",
+    "sgdesk.store.userdb.x__connect__mutmut_8": "every write goes through write()'s explicit BEGIN "
+    "IMMEDIATE: Python opens no transaction of its own inside one",
+    "sgdesk.store.userdb.x__connect__mutmut_13": "SQL does not tell upper from lower case",
+    "sgdesk.store.userdb.x__prepare__mutmut_26": "not worth a test: a fourth line of SQLite's quick check",
+    "sgdesk.store.userdb.x__prepare__mutmut_25": "not worth a test: the separator between quick-check "
+    "lines (the damage a test can make gives one)",
+}
 _U = "sgdesk.store.usernotes.xǁUserNotesStoreǁ"
 EQUIVALENT |= {f"{_U}annotations_known__mutmut_{n}": "performance only: overlapping batches of ids read the "
                "same rows again into the same dict" for n in (20, 25)}  # fmt: skip

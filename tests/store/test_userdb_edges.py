@@ -285,3 +285,48 @@ def test_a_file_that_cannot_be_written_is_read_never_set_aside(tmp_path: Path) -
             database.close()
     assert sorted(p.name for p in tmp_path.iterdir()) == [USER_DB_NAME]
     assert path.read_bytes() == before
+
+
+def test_a_new_data_folder_is_made_with_its_parents(tmp_path: Path) -> None:
+    database = open_user_database(tmp_path / "usuario" / "AppData" / "sgdesk")
+    try:
+        assert not database.read_only
+        UserNotesStore(database).add_favorite(_favorite())
+    finally:
+        database.close()
+    assert (tmp_path / "usuario" / "AppData" / "sgdesk" / USER_DB_NAME).is_file()
+
+
+def test_a_file_sqlite_finds_damaged_is_set_aside_with_sqlites_own_words(tmp_path: Path) -> None:
+    """Two indexes sharing one page: SQLite's quick check says so, and the message quotes it."""
+    import sqlite3
+
+    path = _with_notes(tmp_path)
+    with sqlite3.connect(path) as connection:
+        connection.execute("PRAGMA writable_schema = ON")
+        connection.execute("UPDATE sqlite_master SET rootpage = (SELECT rootpage FROM sqlite_master WHERE "
+                           "name = 'history_opened') WHERE name = 'annotations_node'")  # fmt: skip
+    connection.close()
+    opened = open_user_database(tmp_path)
+    opened.close()
+    said = str(opened.problem)
+    assert said.startswith(
+        f"El archivo de Mis notas {path} está dañado (*** in database main ***\n2nd reference to page "
+    )
+    assert " is never used); se guardó aparte como " in said
+
+
+def test_a_newer_database_says_which_version_wrote_it(tmp_path: Path) -> None:
+    from sgdesk.store.userdb import LATEST_VERSION
+
+    path = _with_notes(tmp_path)
+    database = open_user_database(tmp_path)
+    database.connection.execute(f"PRAGMA user_version = {LATEST_VERSION + 3}")
+    database.close()
+    newer = open_user_database(tmp_path)
+    newer.close()
+    assert newer.problem == (
+        f"Mis notas ({path}) fueron guardadas por una versión más reciente de sgdesk (esquema "
+        f"{LATEST_VERSION + 3}; esta versión conoce hasta el {LATEST_VERSION}). Actualice sgdesk para "
+        "modificarlas."
+    )
