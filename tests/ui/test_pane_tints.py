@@ -150,6 +150,7 @@ def test_the_pane_paints_highlights_as_qt_extra_selections_did(
     pane = show(window, PAGE, literal_passages(window))
     assert len(pane.painted_tints) == pane.user_mark_count > 8  # the pane paints them all
     assert pane.extraSelections() == []
+    assert pane.find_text("de") > 20  # find in page: Qt's selections, over the highlights
     for tint in pane.painted_tints[::3]:
         bring_into_view(pane, tint.start)
         tinted, differing = compare_with_qt(pane)
