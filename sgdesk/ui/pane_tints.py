@@ -176,35 +176,43 @@ class PageText:
         self._document = document
         self._palette_text = palette_text
         self._framed = framed_ranges(document)
-        self._blocks: dict[int, tuple[bool, list[tuple[int, int, str]]]] = {}  # by position
+        self._blocks: dict[int, tuple[bool, list[tuple[int, int, str]], int]] = {}  # by position
 
     def needs_qt(self, start: int, end: int, colour: str) -> bool:
         """Whether a tint of [start, end) whose text colour is ``colour`` (``#rrggbb``) must be
         an extra selection."""
-        if any(start < last and end > first for first, last in self._framed):
-            return True
+        for first, last in self._framed:
+            if start < last and end > first:
+                return True
         block = self._document.findBlock(start)
-        first = True
-        while block.isValid() and block.position() < end:
-            found = self._blocks.get(block.position())
+        position = block.position()
+        entering = False  # the tint runs on into this block from the one before
+        while True:
+            found = self._blocks.get(position)
             if found is None:
-                found = self._blocks[block.position()] = self._read(block)
-            listed, runs = found
-            if listed and not first:
+                found = self._blocks[position] = self._read(block)
+            listed, runs, block_end = found
+            if listed and entering:
                 return True
-            if any(begin < end and last > start and drawn != colour for begin, last, drawn in runs):
-                return True
-            first = False
+            for begin, last, drawn in runs:
+                if begin < end and last > start and drawn != colour:
+                    return True
+            if end <= block_end:
+                return False
             block = block.next()
-        return False
+            if not block.isValid():
+                return False
+            position, entering = block.position(), True
 
-    def _read(self, block: QTextBlock) -> tuple[bool, list[tuple[int, int, str]]]:
-        """Whether ``block`` is a list item, and (start, end, the text colour drawn) of each of
-        its runs (document positions); "" where a run (or the block) has a background."""
+    def _read(self, block: QTextBlock) -> tuple[bool, list[tuple[int, int, str]], int]:
+        """Whether ``block`` is a list item, (start, end, the text colour drawn) of each of its
+        runs (document positions; "" where a run or the block has a background), and where the
+        block ends (its paragraph end included)."""
         position = block.position()
         listed = block.textList() is not None
+        block_end = position + block.length()
         if block.blockFormat().hasProperty(_BACKGROUND):
-            return listed, [(position, position + block.length(), "")]
+            return listed, [(position, block_end, "")], block_end
         runs: list[tuple[int, int, str]] = []
         for run in block.textFormats():
             char_format = run.format
@@ -214,7 +222,7 @@ class PageText:
             elif char_format.hasProperty(_FOREGROUND):  # (the page's colours are plain ones)
                 colour = char_format.foreground().color().name()
             runs.append((position + run.start, position + run.start + run.length, colour))
-        return listed, runs
+        return listed, runs, block_end
 
 
 class TintPainter:
