@@ -13,6 +13,7 @@ from sgdesk.content.anchoring import (
     Placement,
     anchor_at,
     anchor_quote,
+    common_start,
     locate,
     normalised_text,
     relocate,
@@ -187,3 +188,10 @@ def test_a_short_quote_written_again_at_its_old_position_follows_its_context() -
     assert location.start == edited.index("prueba de") + len("prueba ")
     assert location.placement is Placement.MOVED
     assert locate(anchor, MISION) == Location(Placement.EXACT, SECOND_DE, SECOND_DE + 2)
+
+
+@given(st.text("ab "), st.text("ab "))
+def test_common_start_is_the_length_of_the_shared_beginning(first: str, second: str) -> None:
+    shared = common_start(first, second)
+    assert first[:shared] == second[:shared]
+    assert shared == min(len(first), len(second)) or first[shared] != second[shared]
