@@ -61,3 +61,55 @@ def test_the_page_is_the_slice_of_the_fully_boosted_order(
     )
     expected = [(pk, score) for pk, score, _ in everything[offset : offset + page]]
     assert boosted_page(rows, boost, offset, page) == expected
+
+
+def _counted(pairs: list[tuple[int, float]], read: list[int]) -> object:
+    for pk, score in pairs:
+        read.append(pk)
+        yield pk, score
+
+
+SECTION = KIND_BOOST["section"]
+TIED = 0.75 * NORM  # an article scoring exactly what a norm of 0.75 scores once boosted
+
+
+def test_a_page_of_one_row_is_the_best_row() -> None:
+    assert boosted_page([(1, 1.0), (2, 0.5)], lambda pk: ARTICLE, 0, 1) == [(1, 1.0)]
+    assert boosted_page([(1, 1.0), (2, 0.5)], lambda pk: ARTICLE, 1, 1) == [(2, 0.5)]
+    assert boosted_page([(1, 1.0)], lambda pk: ARTICLE, 0, 0) == []
+
+
+def test_a_boosted_row_from_below_the_page_ties_after_the_rows_above_it() -> None:
+    """A norm read past the page that ties an article on it comes after it (bm25's order), and
+    once it is on the page a row that cannot enter ends the reading."""
+    read: list[int] = []
+    kinds = {3: NORM}
+    rows = _counted([(1, TIED), (2, 0.5), (3, 0.75), (4, 0.1), (5, 0.09)], read)
+    page = boosted_page(rows, lambda pk: kinds.get(pk, ARTICLE), 0, 2)  # type: ignore[arg-type]
+    assert page == [(1, TIED), (3, TIED)]
+    assert read == [1, 2, 3, 4]
+
+
+def test_a_row_that_can_only_tie_the_page_s_last_ends_the_reading() -> None:
+    read: list[int] = []
+    rows = _counted([(1, 1.0), (2, TIED), (3, 0.75), (4, 0.7)], read)
+    assert [pk for pk, _ in boosted_page(rows, lambda pk: NORM if pk == 3 else ARTICLE, 0, 2)] == [1, 2]  # type: ignore[arg-type]
+    assert read == [1, 2, 3]
+
+
+def test_each_boosted_row_raises_the_bar_only_to_the_page_s_new_last() -> None:
+    """A section enters, then a norm scoring less by bm25 but more once boosted replaces it."""
+    kinds = {3: SECTION, 4: NORM}
+    rows = [(1, 1.0), (2, 0.5), (3, 0.6), (4, 0.59), (5, 0.1)]
+    page = boosted_page(rows, lambda pk: kinds.get(pk, ARTICLE), 0, 2)
+    assert [pk for pk, _ in page] == [1, 4]
+
+
+def test_reading_past_the_page_stops_after_read_ahead_rows() -> None:
+    """Where bm25 is flat, a norm further than READ_AHEAD rows below the page is not looked for."""
+    read: list[int] = []
+    flat = [(pk, 0.9) for pk in range(2, READ_AHEAD + 2)]
+    rows = _counted([(1, 1.0), *flat, (9999, 0.89)], read)
+    page = boosted_page(rows, lambda pk: NORM if pk == 9999 else ARTICLE, 0, 1)  # type: ignore[arg-type]
+    assert page == [(1, 1.0)]
+    assert len(read) == 1 + READ_AHEAD
