@@ -14,7 +14,7 @@ from sgdesk.content.dates import PartialDate
 from sgdesk.content.highlight import Matcher, Snippet
 from sgdesk.content.highlight import snippet as cut_snippet
 from sgdesk.content.model import Amendment, LaterChange, Node, NodeKind, Norm
-from sgdesk.content.query import Phrase, Query, SearchFilters, Term, parse_query
+from sgdesk.content.query import MAX_TEXT, Phrase, Query, SearchFilters, Term, parse_query
 from sgdesk.content.spelling import Vocabulary, corrected_text
 from sgdesk.content.stemming import stem
 from sgdesk.content.synonyms import SynonymTable
@@ -96,6 +96,7 @@ OFFICE_PREFIX = "dependencia/"  # event targets that are offices, not units of t
 
 _PATHS_KEPT = 50_000  # breadcrumbs kept per Library (a few MB at most); then read afresh
 _HITS_KEPT = 2_000  # hit nodes with their text kept per Library (≈ 2 MB at most); then read afresh
+_READINGS_KEPT = 512  # texts kept understood per Library (see _reading); then understood afresh
 
 
 @dataclass(frozen=True)
@@ -164,6 +165,16 @@ class SearchResults:
         return Matcher.for_query(self.query)
 
 
+@dataclass(slots=True)
+class _Reading:
+    """A search text understood (see ``Library._reading``)."""
+
+    query: Query
+    matcher: Matcher  # shared by the hits of every search of the text (it only keeps answers)
+    suggestion: str | None = None  # «¿Quiso decir…?», once ``checked``
+    checked: bool = False
+
+
 class Library:
     """Read access to one corpus database."""
 
@@ -178,6 +189,7 @@ class Library:
         self._synonyms: SynonymTable | None = None  # read at the first search
         self._paths: dict[str, tuple[str, ...]] = {}  # breadcrumbs by parent id (see _breadcrumbs)
         self._hit_nodes: dict[int, tuple[Node, str]] = {}  # hits' nodes and texts by pk (see _nodes_of)
+        self._readings: dict[tuple[str, bool], _Reading] = {}  # see _reading
         self._vocabulary: Vocabulary | None = None  # «¿Quiso decir…?» (see _suggestion)
         self._timeline: Timeline | None = None
         self._has_repeals: bool | None = None
@@ -274,21 +286,42 @@ class Library:
         come back instead (``corrected_from``), unless ``exact``."""
         filters = filters or SearchFilters()
         with interruptible():
-            query = parse_query(text, self._synonym_table(), prefix_last)
+            reading = self._reading(text, prefix_last)
+            query = reading.query
             if query.is_empty:
                 return SearchResults(query, (), 0, False, offset)
-            results = self._search(query, filters, limit, offset)
+            results = self._search(query, filters, limit, offset, reading.matcher)
             # A word the index lacks is a typo to point out, even when other words found rows.
-            suggestion = self._suggestion(query) if offset == 0 else None
+            suggestion = self._suggested(reading) if offset == 0 else None
             if suggestion is None:
                 return results
             if results.total == 0 and not exact:
-                corrected = self._search(
-                    parse_query(suggestion, self._synonym_table(), prefix_last), filters, limit, 0
-                )
-                if corrected.total:
-                    return replace(corrected, suggestion=suggestion, corrected_from=text)
+                corrected = self._reading(suggestion, prefix_last)
+                found = self._search(corrected.query, filters, limit, 0, corrected.matcher)
+                if found.total:
+                    return replace(found, suggestion=suggestion, corrected_from=text)
             return replace(results, suggestion=suggestion)
+
+    def _reading(self, text: str, prefix_last: bool) -> _Reading:
+        """``text`` understood: its query, its matcher and (see _suggested) its suggestion, kept
+        per text. They depend only on the text and this corpus (which never changes under us);
+        paging, a filter changed, a search repeated and the corrected search read it again."""
+        key = (text[:MAX_TEXT], prefix_last)  # the parser reads no further
+        reading = self._readings.get(key)
+        if reading is None:
+            query = parse_query(text, self._synonym_table(), prefix_last)
+            reading = _Reading(query, Matcher.for_query(query))
+            if len(self._readings) >= _READINGS_KEPT:
+                self._readings.clear()
+            self._readings[key] = reading
+        return reading
+
+    def _suggested(self, reading: _Reading) -> str | None:
+        """The reading's «¿Quiso decir…?», looked up once (first pages only ask for it)."""
+        if not reading.checked:
+            reading.suggestion = self._suggestion(reading.query)
+            reading.checked = True
+        return reading.suggestion
 
     def _synonym_table(self) -> SynonymTable:
         if self._synonyms is None:
@@ -313,13 +346,13 @@ class Library:
             self._vocabulary = Vocabulary(vocab.words())
         return corrected_text(query.text, {w: self._vocabulary.closest(w) for w in unknown}.get)
 
-    def _search(self, query: Query, filters: SearchFilters, limit: int, offset: int) -> SearchResults:
+    def _search(self, query: Query, filters: SearchFilters, limit: int, offset: int,
+                matcher: Matcher) -> SearchResults:  # fmt: skip
         raw = self._searcher.search(query, filters, limit, offset)
         cited = raw.cited
         scores = {pk: score for pk, score, _ in raw.ranked}
         found = self._nodes_of([*cited, *scores])
         paths = self._breadcrumbs({node.parent for node, _ in found.values() if node.parent})
-        matcher = Matcher.for_query(query)
         hit = Hit.of_corpus
         hits = tuple(
             hit(node, paths.get(node.parent, ()) if node.parent else (), scores.get(pk, 0.0), pk in cited,

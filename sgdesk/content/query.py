@@ -22,6 +22,7 @@ from sgdesk.content.text import fold
 
 MAX_CLAUSES = 24  # longer input is cut: no query grows without bound
 MAX_WORD = 64
+MAX_TEXT = 2000  # characters of a query read; the rest is ignored
 # Prefixes from 2 letters: officials search by acronyms and short words («SG», «ley», «art»),
 # and two letters already narrow Spanish's vocabulary to a few hundred words. The store
 # bounds the cost (the most frequent completions only), so 2 letters stays fast at 1M units;
@@ -126,7 +127,7 @@ def parse_query(text: str, synonyms: SynonymTable | None = None, prefix_last: bo
     ``prefix_last``: the text is being typed, so its last word, when it has no space after it
     and at least MIN_PREFIX letters, is unfinished (shorter, it is left out until it grows).
     """
-    text = text[:2000]
+    text = text[:MAX_TEXT]
     tokens = _tokens(text)
     typing = prefix_last and _typing_last(text, tokens)
     too_short = ""
