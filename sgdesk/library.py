@@ -22,7 +22,7 @@ from sgdesk.content.timeline import Status, Timeline, UnitState, note_on, with_l
 from sgdesk.errors import UnknownNodeError
 from sgdesk.store.corpus import CorpusStore
 from sgdesk.store.db import open_readonly
-from sgdesk.store.search import SearchStore, interruptible
+from sgdesk.store.search import SearchPlan, SearchStore, interruptible
 from sgdesk.store.vocab import MAX_COMPLETIONS as MAX_COMPLETIONS  # shown by the UI and the CLI
 
 
@@ -97,6 +97,7 @@ OFFICE_PREFIX = "dependencia/"  # event targets that are offices, not units of t
 _PATHS_KEPT = 50_000  # breadcrumbs kept per Library (a few MB at most); then read afresh
 _HITS_KEPT = 2_000  # hit nodes with their text kept per Library (≈ 2 MB at most); then read afresh
 _READINGS_KEPT = 512  # texts kept understood per Library (see _reading); then understood afresh
+_PLANS_KEPT = 8  # sets of filters kept per text (see _search)
 
 
 @dataclass(frozen=True)
@@ -173,6 +174,7 @@ class _Reading:
     matcher: Matcher  # shared by the hits of every search of the text (it only keeps answers)
     suggestion: str | None = None  # «¿Quiso decir…?», once ``checked``
     checked: bool = False
+    plans: dict[SearchFilters, SearchPlan] = field(default_factory=dict)  # the store's, by filters
 
 
 class Library:
@@ -290,22 +292,23 @@ class Library:
             query = reading.query
             if query.is_empty:
                 return SearchResults(query, (), 0, False, offset)
-            results = self._search(query, filters, limit, offset, reading.matcher)
+            results = self._search(reading, filters, limit, offset)
             # A word the index lacks is a typo to point out, even when other words found rows.
             suggestion = self._suggested(reading) if offset == 0 else None
             if suggestion is None:
                 return results
             if results.total == 0 and not exact:
                 corrected = self._reading(suggestion, prefix_last)
-                found = self._search(corrected.query, filters, limit, 0, corrected.matcher)
+                found = self._search(corrected, filters, limit, 0)
                 if found.total:
                     return replace(found, suggestion=suggestion, corrected_from=text)
             return replace(results, suggestion=suggestion)
 
     def _reading(self, text: str, prefix_last: bool) -> _Reading:
-        """``text`` understood: its query, its matcher and (see _suggested) its suggestion, kept
-        per text. They depend only on the text and this corpus (which never changes under us);
-        paging, a filter changed, a search repeated and the corrected search read it again."""
+        """``text`` understood: its query, its matcher, (see _suggested) its suggestion and the
+        store's plans, kept per text. They depend only on the text, the filters and this corpus
+        (which never changes under us); paging, a filter changed, a search repeated and the
+        corrected search read the same text again."""
         key = (text[:MAX_TEXT], prefix_last)  # the parser reads no further
         reading = self._readings.get(key)
         if reading is None:
@@ -346,9 +349,14 @@ class Library:
             self._vocabulary = Vocabulary(vocab.words())
         return corrected_text(query.text, {w: self._vocabulary.closest(w) for w in unknown}.get)
 
-    def _search(self, query: Query, filters: SearchFilters, limit: int, offset: int,
-                matcher: Matcher) -> SearchResults:  # fmt: skip
-        raw = self._searcher.search(query, filters, limit, offset)
+    def _search(self, reading: _Reading, filters: SearchFilters, limit: int, offset: int) -> SearchResults:
+        query, matcher = reading.query, reading.matcher
+        plan = reading.plans.get(filters)
+        if plan is None:
+            if len(reading.plans) >= _PLANS_KEPT:
+                reading.plans.clear()
+            plan = reading.plans[filters] = SearchPlan()
+        raw = self._searcher.search(query, filters, limit, offset, plan)
         cited = raw.cited
         scores = {pk: score for pk, score, _ in raw.ranked}
         found = self._nodes_of([*cited, *scores])

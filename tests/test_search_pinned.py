@@ -208,12 +208,13 @@ def test_the_sample_reaches_past_the_page_and_finds_nothing_too(corpora: Corpora
 def test_what_a_library_keeps_between_searches_never_changes_a_result(
     corpora: Corpora, synthetic_db: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """Hit nodes, breadcrumbs, word counts and texts understood are kept between searches, up
+    """Hit nodes, breadcrumbs, word counts, texts understood and search plans are kept between searches, up
     to a bound; past it they are read afresh. With bounds of a few entries (cleared at nearly
     every search), every result is still the pinned one, and a breadcrumb kept before a
     clearing is not lost."""
     monkeypatch.setattr(library_module, "_HITS_KEPT", 25)
     monkeypatch.setattr(library_module, "_READINGS_KEPT", 3)
+    monkeypatch.setattr(library_module, "_PLANS_KEPT", 1)
     monkeypatch.setattr(library_module, "_PATHS_KEPT", 3)
     monkeypatch.setattr(vocab_module, "_DOCS_KEPT", 2)
     expected = json.loads(PINNED.read_text(encoding="utf-8"))["synthetic"]

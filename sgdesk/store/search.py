@@ -13,7 +13,7 @@ from __future__ import annotations
 import sqlite3
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from sgdesk.content.citations import Citation, slug
 from sgdesk.content.query import AllOf, Clause, Near, Query, SearchFilters, Term
@@ -191,6 +191,24 @@ class _Tier:
     sampled: bool
 
 
+@dataclass(slots=True)
+class SearchPlan:
+    """What a search of one query with one set of filters works out before it ranks: the
+    filters' and the text's expressions, the cited units, the prefixes' completions and the
+    bounds on the counts (see ``SearchStore.search``). Empty until a search fills it."""
+
+    ready: bool = False  # filled
+    text: str | None = None  # the first tier's MATCH expression (None: no words)
+    filters_sql: str | None = None
+    cited: tuple[int, ...] = ()
+    words: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    bounded: tuple[str, ...] = ()
+    most: int = 0  # an upper bound on the rows the first tier can match (see _at_most)
+    counted: str | None = None  # what its total counts
+    completed: bool = False  # the word being typed has completions: a second tier
+    second: tuple[str, int] | None = None  # its expression and its bound, once needed
+
+
 class SearchStore:
     """Runs searches on one connection (the caller keeps it on one thread)."""
 
@@ -219,31 +237,37 @@ class SearchStore:
             return [(sql, first)]
         return [(sql, first), (sql, self._second_tier(query, words, filters_sql, first))]
 
-    def search(self, query: Query, filters: SearchFilters, limit: int, offset: int = 0) -> RawHits:
-        filters_sql = filter_expression(filters)
+    def search(self, query: Query, filters: SearchFilters, limit: int, offset: int = 0,
+               plan: SearchPlan | None = None) -> RawHits:  # fmt: skip
+        """The page ``offset`` to ``offset + limit``. ``plan``: a SearchPlan the caller keeps for
+        this query and these filters (empty at first, filled here), so that searching them again
+        (another page, the same text typed again) skips working it out."""
         try:
+            if plan is None or not plan.ready:
+                plan = self._plan(query, filters, plan or SearchPlan())
             # The list is the cited nodes, then the ranked rows without them. ``offset`` counts
             # in that list: with cited nodes, the ranked rows before the page are read again
             # (bm25 reads them anyway) so that none is skipped or listed twice.
-            cited = self._cited(query, filters_sql)
+            cited = plan.cited
             skip = max(0, offset - len(cited))  # the ranked rows (cited ones left out) before the page
             start = 0 if cited else offset
-            words, bounded = self._prefix_words(query)
-            text = _and(text_expression(query, Completions(words)), filters_sql)
+            text = plan.text
             if text is None:
                 return RawHits(cited[offset : offset + limit], (), len(cited), False)
             page = skip - start + limit + len(cited)
-            few = self._at_most(query, words, typed_as_prefix=False) <= COUNT_CAP
-            counted = _with_citation(text, query, filters_sql)  # cited nodes count too
-            first = self._tier(text, page, start, query.only_common_words, few, counted)
+            few = plan.most <= COUNT_CAP
+            first = self._tier(text, page, start, query.only_common_words, few, plan.counted)
             ranked = [(pk, score, 0) for pk, score in first.ranked]
             tiers = [first]
             # A capped first tier already says «más de 10 000»: the completions add nothing to
             # show, and counting them past a very common word («de» → «del», «decreto»…) is slow.
-            if query.typed is not None and words.get(query.typed.word) and not first.capped:
+            if plan.completed and not first.capped:
                 need = page - len(ranked)
-                second_sql = self._second_tier(query, words, filters_sql, text)
-                few = self._at_most(query, words, typed_as_prefix=True) <= COUNT_CAP
+                if plan.second is None:
+                    second_sql = self._second_tier(query, plan.words, plan.filters_sql, text)
+                    plan.second = (second_sql, self._at_most(query, plan.words, typed_as_prefix=True))
+                second_sql, most = plan.second
+                few = most <= COUNT_CAP
                 second_offset = max(0, start - first.total)
                 second = self._tier(second_sql, need, second_offset, query.only_common_words, few)
                 ranked += [(pk, score, 1) for pk, score in second.ranked]
@@ -265,7 +289,22 @@ class SearchStore:
         kept = tuple(hit for hit in ranked if hit[0] not in seen)[rest : rest + limit - len(cited)]
         capped = any(t.capped for t in tiers)
         sampled = any(t.sampled for t in tiers)
-        return RawHits(cited, kept, max(total, len(cited)), capped, sampled, bounded)
+        return RawHits(cited, kept, max(total, len(cited)), capped, sampled, plan.bounded)
+
+    def _plan(self, query: Query, filters: SearchFilters, plan: SearchPlan) -> SearchPlan:
+        """Fill ``plan``: what searching ``query`` with ``filters`` needs before the ranked
+        statements (all of it fixed while the corpus is)."""
+        filters_sql = filter_expression(filters)
+        cited = self._cited(query, filters_sql)
+        words, bounded = self._prefix_words(query)
+        text = _and(text_expression(query, Completions(words)), filters_sql)
+        if text is not None:
+            plan.most = self._at_most(query, words, typed_as_prefix=False)
+            plan.counted = _with_citation(text, query, filters_sql)  # cited nodes count too
+            plan.completed = query.typed is not None and bool(words.get(query.typed.word))
+        plan.filters_sql, plan.cited, plan.words, plan.bounded = filters_sql, cited, words, bounded
+        plan.text, plan.ready = text, True  # last: an error above leaves it empty
+        return plan
 
     def _prefix_words(self, query: Query) -> tuple[dict[str, tuple[str, ...]], tuple[str, ...]]:
         """Each prefix's most frequent completions, and the prefixes that had more."""
