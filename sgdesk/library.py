@@ -190,7 +190,7 @@ class Library:
         self._searcher = SearchStore(store.connection)
         self._synonyms: SynonymTable | None = None  # read at the first search
         self._paths: dict[str, tuple[str, ...]] = {}  # breadcrumbs by parent id (see _breadcrumbs)
-        self._hit_nodes: dict[int, tuple[Node, str]] = {}  # hits' nodes and texts by pk (see _nodes_of)
+        self._hit_nodes: dict[int, tuple[Node, tuple[str, ...], str]] = {}  # by pk (see _hit_parts)
         self._readings: dict[tuple[str, bool], _Reading] = {}  # see _reading
         self._vocabulary: Vocabulary | None = None  # «¿Quiso decir…?» (see _suggestion)
         self._timeline: Timeline | None = None
@@ -359,29 +359,31 @@ class Library:
         raw = self._searcher.search(query, filters, limit, offset, plan)
         cited = raw.cited
         scores = {pk: score for pk, score, _ in raw.ranked}
-        found = self._nodes_of([*cited, *scores])
-        paths = self._breadcrumbs({node.parent for node, _ in found.values() if node.parent})
         hit = Hit.of_corpus
         hits = tuple(
-            hit(node, paths.get(node.parent, ()) if node.parent else (), scores.get(pk, 0.0), pk in cited,
-                text or node.plain_text or node.title, matcher)
-            for pk, (node, text) in found.items()
-        )  # fmt: skip
+            hit(node, path, scores.get(pk, 0.0), pk in cited, text, matcher)
+            for pk, (node, path, text) in self._hit_parts([*cited, *scores]).items()
+        )
         return SearchResults(
             query, hits, raw.total, raw.total_capped, offset, raw.sampled, bounded=raw.bounded
         )
 
-    def _nodes_of(self, pks: list[int]) -> dict[int, tuple[Node, str]]:
-        """The hits' nodes with their indexed texts, each read once: the corpus never changes
-        under us, and each key typed searches again and finds most of the same units."""
+    def _hit_parts(self, pks: list[int]) -> dict[int, tuple[Node, tuple[str, ...], str]]:
+        """The hits' nodes with their breadcrumbs and the texts their snippets are cut from, each
+        read once: the corpus never changes under us, and each key typed searches again and
+        finds most of the same units."""
         kept = self._hit_nodes
         missing = [pk for pk in pks if pk not in kept]
         if missing:
             if len(kept) + len(missing) > _HITS_KEPT:
                 kept.clear()
                 missing = pks
-            kept.update(self._store.hit_nodes(missing))
-        return {pk: found for pk in pks if (found := kept.get(pk)) is not None}
+            found = self._store.hit_nodes(missing)
+            paths = self._breadcrumbs({node.parent for node, _ in found.values() if node.parent})
+            for pk, (node, text) in found.items():
+                path = paths.get(node.parent, ()) if node.parent else ()
+                kept[pk] = (node, path, text or node.plain_text or node.title)
+        return {pk: parts for pk in pks if (parts := kept.get(pk)) is not None}
 
     def _breadcrumbs(self, parents: set[str]) -> dict[str, tuple[str, ...]]:
         """Each parent's breadcrumb (root first, itself last), read once per parent: the
