@@ -97,7 +97,9 @@ class Commands:
         self.zoom_in_action = act("A&cercar", None, ["Ctrl+=", "Ctrl++", QKeySequence(key.ZoomIn)])
         self.zoom_out_action = act("A&lejar", None, ["Ctrl+-", QKeySequence(key.ZoomOut)])
         self.zoom_reset_action = act("&Tamaño normal", None, ["Ctrl+0"])
-        self.reset_layout_action = act("&Restablecer la disposición de los paneles", slots.reset_layout, [])
+        self.reset_layout_action = act(
+            "&Restablecer la disposición de los paneles", slots.reset_layout, ["Ctrl+Alt+0"]
+        )
         self.switch_focus_action = act("&Siguiente panel", lambda: slots.switch_focus(1), ["F6"])
         self.previous_pane_action = act("Panel a&nterior", lambda: slots.switch_focus(-1), ["Shift+F6"])
         # Ctrl+1…4 bring a panel forward and into focus; they never hide it (Ver does).
