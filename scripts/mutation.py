@@ -397,8 +397,11 @@ EQUIVALENT |= {
     "exact too (the bound counts a word once as a word and once as a stem)",
     f"{_SS}_tier__mutmut_67": "not worth a test: a wider window for the kind boost of a sampled ranking "
     "(the same page unless a norm or section ranks between 4 and 5 pages down)",
-    f"{_SS}_boosted__mutmut_15": "bm25 gives a matching row a non-zero score, never NULL",
-    f"{_SS}_boosted__mutmut_36": "the count is read only from the statement that has it",
+    f"{_SS}_boosted__mutmut_17": "bm25 gives a matching row a non-zero score, never NULL",
+    f"{_SS}_boosted__mutmut_44": "the count is read only from the statement that has it",
+    f"{_SS}_boosted__mutmut_8": "performance only: fetchmany of 0 or fewer reads every row; the ranking "
+    "stops where it stops either way",
+    f"{_SS}_boosted__mutmut_25": "performance only: how fast the read batches grow",
     f"{_SS}_at_most__mutmut_5": "the stem's count alone is still a bound: every row the word matches has "
     "its stem",
     f"{_SS}_at_most__mutmut_14": "the second tier's rows are found by the completions: their count alone "
