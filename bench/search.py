@@ -1,6 +1,6 @@
 """Search latency at scale: the app's search beside raw FTS5 on the same database file.
 
-    python -m bench.search [--sizes 10000,100000,1000000] [--repeat 5] [--seed 15] [--json FILE]
+    python -m bench.search [--sizes 10000,100000,1000000] [--repeat 5] [--seed 15] [--cold] [--json FILE]
 
 Uses ``bench/.cache/corpus-<N>.db`` (made by ``python -m bench.build_index``). For each query
 it times ``Library.search`` (parse, citation lookup, ranked MATCH, count, nodes, breadcrumbs)
@@ -131,11 +131,24 @@ class Timing:
     minimal_ms: float = float("nan")  # ``ORDER BY rank LIMIT 20`` of the same expressions
 
 
+# ``--cold``: nothing kept per text between searches (Library._reading), as a text searched
+# for the first time; the timed repeats otherwise find the query, its plan and its matcher kept.
+cold = False
+
+
 def _searcher(library: Library, typing: bool) -> object:
     """``library.search`` as the panel calls it: with ``prefix_last`` while typing, when offered."""
-    if typing and "prefix_last" in inspect.signature(library.search).parameters:
-        return lambda text, filters: library.search(text, filters, LIMIT, prefix_last=True)
-    return lambda text, filters: library.search(text, filters, LIMIT)
+    kept = getattr(library, "_readings", None) if cold else None
+    typed = typing and "prefix_last" in inspect.signature(library.search).parameters
+
+    def search(text: str, filters: SearchFilters) -> object:
+        if kept is not None:
+            kept.clear()
+        if typed:
+            return library.search(text, filters, LIMIT, prefix_last=True)
+        return library.search(text, filters, LIMIT)
+
+    return search
 
 
 # The statements that produce the page's rows (ranked, sampled, unranked, cited); not the counts.
@@ -328,15 +341,19 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument(
         "--cache", type=Path, default=CACHE, metavar="CARPETA", help="dónde están corpus-<N>.db"
     )
+    parser.add_argument(
+        "--cold", action="store_true", help="sin guardar nada por texto entre búsquedas (primera vez)"
+    )
     add_json_option(parser)
     args = parser.parse_args(argv)
-    global clock
+    global clock, cold
     clock = CLOCKS[args.clock]
+    cold = args.cold
     print(
         f"reloj: {args.clock}; {len(QUERIES)} consultas fijas, "
         f"{args.random} del vocabulario (semilla {args.seed}), "
         f"{len(SHORT_PREFIXES)} prefijos cortos y {sum(len(typed_sequence(t)) for t in TYPED)} al escribir; "
-        f"mediana de {args.repeat} repeticiones por consulta; ms"
+        f"mediana de {args.repeat} repeticiones por consulta; ms" + ("; en frío" if cold else "")
     )
     everything: dict[str, list[dict[str, object]]] = {}
     for size in (int(s) for s in args.sizes.split(",")):
