@@ -57,7 +57,8 @@ TARGETS: dict[str, tuple[list[str], list[str]]] = {
     "annotations": (["sgdesk/content/annotations.py"], ["tests/content/test_annotations.py"]),
     "links": (["sgdesk/content/links.py"],
               ["tests/content/test_links.py", "tests/content/test_links_messages.py"]),
-    "anchoring": (["sgdesk/content/anchoring.py"], ["tests/content/test_anchoring.py"]),
+    "anchoring": (["sgdesk/content/anchoring.py"],
+                  ["tests/content/test_anchoring.py", "tests/content/test_anchoring_edges.py"]),
     "notes-file": (["sgdesk/content/notes_file.py"],
                    ["tests/content/test_notes_file.py", "tests/test_notes.py",
                     "tests/test_notes_import_fuzz.py"]),
@@ -105,9 +106,21 @@ GROUPS: dict[str, list[str]] = {
     "content": [n for n, (mods, _) in TARGETS.items() if n != "quick" and "/content/" in mods[0]],
 }
 
+_AN = "sgdesk.content.anchoring."
 # Mutants that cannot change what the program does (reviewed one by one; docs/mutacion.md).
 # They count neither as killed nor as survived.
 EQUIVALENT: dict[str, str] = {
+    f"{_AN}x_anchor_quote__mutmut_8": "a quote at 0 is looked for in the folded text too: found at 0",
+    f"{_AN}x_anchor_quote__mutmut_9": "a quote at 0 is looked for in the folded text too: found at 0",
+    f"{_AN}xǁNodeNameǁsame_unit_as__mutmut_5": "rsplit with no limit: the same last segment",
+    f"{_AN}xǁNodeNameǁsame_unit_as__mutmut_8": "rsplit with limit 2: the same last segment",
+    f"{_AN}xǁNodeNameǁsame_unit_as__mutmut_15": "rsplit with no limit: the same last segment",
+    f"{_AN}xǁNodeNameǁsame_unit_as__mutmut_18": "rsplit with limit 2: the same last segment",
+    f"{_AN}x_selection_span__mutmut_28": "None for an empty label: both are «no label»",
+    f"{_AN}x_selection_span__mutmut_32": "the label left to its default, the same empty one",
+    f"{_AN}x_common_start__mutmut_12": "another midpoint of the same halving: never past high, same result",
+    f"{_AN}x__full_context__mutmut_1": "the first check fails, but the quote is then found at the same "
+    "place with the whole context (the best score): EXACT all the same",
     "sgdesk.content.links.x__day__mutmut_3": "rpartition for partition: a query with two «=» is refused "
     "either way (a name with «=» is not «vigente»), with the same message",
     "sgdesk.content.synonyms.x__forms__mutmut_40": "None for False: the form is refused the same way",

@@ -1,0 +1,77 @@
+"""Anchors at their edges, from made-up texts: the first occurrence, the start of the text,
+repeated quotes told apart by their prefix alone or their suffix alone, the closest of equally
+good places, overlapping occurrences, and which moved node is «the same unit»."""
+
+from __future__ import annotations
+
+from sgdesk.content.anchoring import (
+    Location,
+    NodeName,
+    Placement,
+    anchor_at,
+    anchor_quote,
+    locate,
+    selection_span,
+)
+from sgdesk.content.annotations import TextAnchor
+
+
+def test_an_anchor_keeps_its_span() -> None:
+    assert anchor_at("uno dos tres", 4, 7) == TextAnchor("dos", "uno ", " tres", 4, 7)
+
+
+def test_a_quote_is_anchored_at_its_first_occurrence_even_at_the_start() -> None:
+    assert anchor_quote("Artículo 1. El Artículo", "Artículo") == TextAnchor(
+        "Artículo", "", " 1. El Artículo", 0, 8
+    )
+    assert anchor_quote("uno de dos de tres", "de") == TextAnchor("de", "uno ", " dos de tres", 4, 6)
+    folded = anchor_quote("Él dijo que él", "EL")
+    assert folded is not None
+    assert (folded.start, folded.end) == (0, 2)
+
+
+def test_a_selection_as_written_is_preferred_to_one_in_other_case() -> None:
+    assert selection_span("De prueba de", "de") == (10, 12)
+
+
+def test_every_occurrence_counts_when_choosing_the_selected_one() -> None:
+    text = "x de y de z de w"
+    assert selection_span(text, "de", before="x de y ") == (7, 9)
+    assert selection_span(text, "de", before="x de y de z ") == (12, 14)
+    assert selection_span("aaa", "aa", before="a") == (1, 3)  # overlapping occurrences
+
+
+def test_a_label_then_a_repeated_word_keeps_the_page_text_before_it() -> None:
+    """«b. uno de dos de tres» selected from «de» on, with the label printed first."""
+    text = "uno de dos de tres"
+    assert selection_span(text, "b. de tres", before="Literal b uno de dos", label="b.") == (11, 18)
+
+
+def test_the_prefix_alone_chooses_among_repeats() -> None:
+    anchor = anchor_at("gama dice de uno.", 5, 12)
+    assert locate(anchor, "alfa dice de uno. gama dice de uno.") == Location(Placement.MOVED, 23, 30)
+
+
+def test_the_suffix_alone_chooses_among_repeats() -> None:
+    anchor = anchor_at("uno dice de gama.", 4, 11)
+    assert locate(anchor, "uno dice de alfa. uno dice de gama.") == Location(Placement.MOVED, 22, 29)
+
+
+def test_without_context_the_occurrence_closest_to_the_old_place_wins() -> None:
+    anchor = TextAnchor("de", "zzz", "zzz", 9, 11)
+    assert locate(anchor, "de x de y de z de") == Location(Placement.MOVED, 10, 12)
+
+
+def test_a_quote_at_its_old_place_with_new_context_is_still_exact() -> None:
+    anchor = anchor_at("antes: plazo de diez días", 7, 12)
+    assert locate(anchor, "luego: plazo de ocho días") == Location(Placement.EXACT, 7, 12)
+
+
+def test_the_same_unit_under_another_parent_by_last_segment_or_by_title() -> None:
+    literal = NodeName("decreto-1-2000/art-1/lit-a", "Literal a")
+    assert literal.same_unit_as(NodeName("decreto-2-2001/art-5/lit-a", ""))
+    assert not literal.same_unit_as(NodeName("decreto-1-2000/art-1/lit-b", ""))
+    assert not NodeName("decreto-1-2000/lit-a", "").same_unit_as(NodeName("decreto-1-2000/lit-b", ""))
+    assert NodeName("decreto-1-2000", "").same_unit_as(NodeName("decreto-1-2000", ""))
+    assert NodeName("d/art-1", "Artículo 1 bis").same_unit_as(NodeName("d/art-9", "Artículo 1 bis"))
+    assert not NodeName("d/art-1", "").same_unit_as(NodeName("e/art-9", ""))  # no title is no match
