@@ -4,6 +4,7 @@ refused file gets (the import dialog shows it). Made-up notes and favorites."""
 from __future__ import annotations
 
 import json
+import time
 from typing import Any
 
 import pytest
@@ -213,3 +214,34 @@ def test_a_file_too_large_is_refused_before_it_is_read() -> None:
     )
     exactly = b'{"format": "sgdesk-mis-notas", "version": 1}'.ljust(MAX_FILE_BYTES)
     assert parse_notes_file(exactly) == NotesFile((), ())
+
+
+def test_the_file_is_indented_two_spaces_one_value_a_line() -> None:
+    lines = notes_file_json([FAVORITE], [], STAMP).splitlines()
+    assert lines[:3] == ["{", '  "format": "sgdesk-mis-notas",', '  "version": 1,']
+
+
+def test_a_blank_target_is_refused_and_a_space_inside_an_id_is_not() -> None:
+    assert _refusal(_note(target={"source": " "})) == "En la nota 1, «source» no es un identificador válido."
+    assert parse_notes_file(json.dumps(_note(id="id 1")).encode()).annotations[0].id == "id 1"
+
+
+def test_a_quote_without_prefix_or_suffix_has_empty_ones() -> None:
+    note = _file()["annotations"][0]
+    note["target"]["selector"][0] = {"type": "TextQuoteSelector", "exact": "la Secretaría General"}
+    anchor = parse_notes_file(json.dumps(_file(annotations=[note])).encode()).annotations[0].anchor
+    assert anchor == TextAnchor("la Secretaría General", "", "", 14, 35)
+
+
+@pytest.mark.skipif(not hasattr(time, "tzset"), reason="the local zone is changed with time.tzset")
+def test_times_are_utc_whatever_the_computer_s_zone(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("TZ", "America/Bogota")
+    time.tzset()
+    try:
+        favorites = [{"node_id": "a", "created": "2026-03-01T10:20:30"},
+                     {"node_id": "b", "created": "2026-03-01T05:20:30-05:00"}]  # fmt: skip
+        parsed = parse_notes_file(json.dumps(_file(favorites=favorites)).encode())
+        assert [f.created for f in parsed.favorites] == ["2026-03-01T10:20:30Z", "2026-03-01T10:20:30Z"]
+    finally:
+        monkeypatch.undo()
+        time.tzset()
