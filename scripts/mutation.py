@@ -364,28 +364,6 @@ EQUIVALENT |= {f"{_SS}{name}": _FEW for name in (
     "_at_most__mutmut_4", "_at_most__mutmut_10", "_at_most__mutmut_12")}  # fmt: skip
 EQUIVALENT |= {f"{_SS}{name}": "None for False: both falsy" for name in (
     "__init____mutmut_4", "_tier__mutmut_20", "_tier__mutmut_40", "_tier__mutmut_41")}  # fmt: skip
-EQUIVALENT |= {f"{_SS}search__mutmut_{n}": _FEW for n in (50, 54, 55, 68, 95, 103, 116)}
-EQUIVALENT |= {
-    f"{_SS}search__mutmut_{n}": "not reached: a query with a citation always has words (see "
-    "statements), and one without words nor citation is answered before"
-    for n in range(33, 43)
-}
-EQUIVALENT |= {f"{_SS}search__mutmut_{n}": "the tier is carried in RawHits but nothing reads it (the order "
-               "already puts the second tier after the first)" for n in (77, 124)}  # fmt: skip
-EQUIVALENT |= {f"{_SS}search__mutmut_{n}": "since Python 3.11 every sqlite3 error has a sqlite_errorname"
-               for n in (141, 144, 147)}  # fmt: skip
-EQUIVALENT |= {f"{_SS}search__mutmut_{n}": "not reached: the expressions are built from quoted words, never "
-               "an FTS5 syntax error (the grammar fuzz tests say so)"
-               for n in (151, 152, 154, 155, 156)}  # fmt: skip
-EQUIVALENT |= {
-    f"{_SS}search__mutmut_1": "every caller passes the offset (Library._search)",
-    f"{_SS}search__mutmut_18": "performance only: the ranked rows read from the first, also without cited "
-    "nodes; the same page",
-    f"{_SS}search__mutmut_46": "performance only: more ranked rows read than the page needs; it is cut to "
-    "its length",
-    f"{_SS}search__mutmut_85": "performance only: more completion rows read than the page needs; it is cut "
-    "to its length",
-}
 EQUIVALENT |= {f"{_SS}statements__mutmut_{n}": "not reached: a citation's words are words of the query "
                "too (parse_query keeps them), so a query with a citation always has a text expression"
                for n in range(16, 25)}  # fmt: skip
