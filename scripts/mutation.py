@@ -364,6 +364,11 @@ EQUIVALENT |= {f"{_SS}{name}": _FEW for name in (
     "_at_most__mutmut_4", "_at_most__mutmut_10", "_at_most__mutmut_12")}  # fmt: skip
 EQUIVALENT |= {f"{_SS}{name}": "None for False: both falsy" for name in (
     "__init____mutmut_4", "_tier__mutmut_20", "_tier__mutmut_40", "_tier__mutmut_41")}  # fmt: skip
+EQUIVALENT |= {
+    f"{_SS}_plan__mutmut_24": "None for False: both falsy",
+    f"{_SS}_plan__mutmut_28": _FEW,
+    f"{_SS}_plan__mutmut_43": "performance only: the plan is worked out again at every search",
+}
 EQUIVALENT |= {f"{_SS}statements__mutmut_{n}": "not reached: a citation's words are words of the query "
                "too (parse_query keeps them), so a query with a citation always has a text expression"
                for n in range(16, 25)}  # fmt: skip
