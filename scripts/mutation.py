@@ -369,6 +369,23 @@ EQUIVALENT |= {
     f"{_SS}_plan__mutmut_28": _FEW,
     f"{_SS}_plan__mutmut_43": "performance only: the plan is worked out again at every search",
 }
+EQUIVALENT |= {f"{_SS}search__mutmut_{n}": _FEW for n in (41, 42, 48, 82, 83, 96)}
+EQUIVALENT |= {f"{_SS}search__mutmut_{n}": "not reached: a query with a citation always has words (see "
+               "statements), and one without words nor citation is answered before"
+               for n in range(27, 37)}  # fmt: skip
+EQUIVALENT |= {f"{_SS}search__mutmut_{n}": "the tier is carried in RawHits but nothing reads it (the order "
+               "already puts the second tier after the first)" for n in (57, 104)}  # fmt: skip
+EQUIVALENT |= {
+    f"{_SS}search__mutmut_1": "every caller passes the offset (Library._search)",
+    f"{_SS}search__mutmut_12": "performance only: the caller's plan is left empty and worked out again at "
+    "every search (Library always passes one)",
+    f"{_SS}search__mutmut_23": "performance only: the ranked rows read from the first, also without cited "
+    "nodes; the same page",
+    f"{_SS}search__mutmut_40": "performance only: more ranked rows read than the page needs; it is cut to "
+    "its length",
+    f"{_SS}search__mutmut_62": "performance only: more completion rows read than the page needs; it is cut "
+    "to its length",
+}
 EQUIVALENT |= {f"{_SS}statements__mutmut_{n}": "not reached: a citation's words are words of the query "
                "too (parse_query keeps them), so a query with a citation always has a text expression"
                for n in range(16, 25)}  # fmt: skip
