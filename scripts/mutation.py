@@ -125,6 +125,10 @@ EQUIVALENT: dict[str, str] = {
     f"{_AN}xǁNodeNameǁsame_unit_as__mutmut_18": "rsplit with limit 2: the same last segment",
     f"{_AN}x_selection_span__mutmut_28": "None for an empty label: both are «no label»",
     f"{_AN}x_selection_span__mutmut_32": "the label left to its default, the same empty one",
+    f"{_AN}x_selection_span__mutmut_34": "a label of «XXXX» for the second look: no fragment left after "
+    "a label starts with it",
+    f"{_AN}x_selection_span__mutmut_43": "with no page text before, only an occurrence at 0 fits, and it is "
+    "the first anyway",
     f"{_AN}x_common_start__mutmut_12": "another midpoint of the same halving: never past high, same result",
     f"{_AN}x__full_context__mutmut_1": "the first check fails, but the quote is then found at the same "
     "place with the whole context (the best score): EXACT all the same",

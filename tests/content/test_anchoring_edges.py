@@ -11,6 +11,7 @@ from sgdesk.content.anchoring import (
     anchor_at,
     anchor_quote,
     locate,
+    relocate,
     selection_span,
 )
 from sgdesk.content.annotations import TextAnchor
@@ -75,3 +76,18 @@ def test_the_same_unit_under_another_parent_by_last_segment_or_by_title() -> Non
     assert NodeName("decreto-1-2000", "").same_unit_as(NodeName("decreto-1-2000", ""))
     assert NodeName("d/art-1", "Artículo 1 bis").same_unit_as(NodeName("d/art-9", "Artículo 1 bis"))
     assert not NodeName("d/art-1", "").same_unit_as(NodeName("e/art-9", ""))  # no title is no match
+
+
+def test_a_moved_node_is_the_candidate_whose_context_fits_best() -> None:
+    anchor = anchor_at("Corresponde a la oficina expedir los actos.", 14, 24)  # «la oficina»
+    original = NodeName("decreto-1-2000/art-1/lit-a", "")
+    weak = (NodeName("decreto-2-2001/art-3/lit-a", ""), "Dirige la oficina con cuidado.")
+    strong = (NodeName("decreto-2-2001/art-4/lit-a", ""), "Corresponde a la oficina expedir los actos.")
+    assert relocate(anchor, original, [weak, strong]) == (
+        "decreto-2-2001/art-4/lit-a",
+        Location(Placement.RELOCATED, 14, 24),
+    )
+    assert relocate(anchor, original, [strong, weak]) == (
+        "decreto-2-2001/art-4/lit-a",
+        Location(Placement.RELOCATED, 14, 24),
+    )
