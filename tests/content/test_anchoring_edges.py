@@ -91,3 +91,15 @@ def test_a_moved_node_is_the_candidate_whose_context_fits_best() -> None:
         "decreto-2-2001/art-4/lit-a",
         Location(Placement.RELOCATED, 14, 24),
     )
+
+
+def test_a_quote_under_eight_characters_is_never_placed_approximately() -> None:
+    anchor = anchor_at("Dijo que y plazo fijo era lo acordado.", 9, 16)  # «y plazo»
+    assert locate(anchor, "Dijo que o plazo fijo era lo acordado.") == Location(Placement.UNPLACED)
+
+
+def test_a_quote_that_keeps_one_word_but_is_rewritten_is_unplaced() -> None:
+    text = "Se fija un plazo de diez días hábiles para responder la solicitud."
+    anchor = anchor_at(text, 11, 37)  # «plazo de diez días hábiles»
+    rewritten = "Nada que ver: el plazo fue ampliado sin límite alguno por la entidad."
+    assert locate(anchor, rewritten) == Location(Placement.UNPLACED)
