@@ -129,6 +129,15 @@ EQUIVALENT: dict[str, str] = {
     "a label starts with it",
     f"{_AN}x_selection_span__mutmut_43": "with no page text before, only an occurrence at 0 fits, and it is "
     "the first anyway",
+    f"{_AN}x__likely_starts__mutmut_9": "None for False as autojunk: both falsy",
+    f"{_AN}x__similarity__mutmut_5": "None for False as autojunk: both falsy",
+    f"{_AN}x__likely_starts__mutmut_17": "find_longest_match's ahi=None means the whole quote (Python 3.9+)",
+    f"{_AN}x__likely_starts__mutmut_19": "find_longest_match's bhi=None means the whole text (Python 3.9+)",
+    f"{_AN}x__likely_starts__mutmut_23": "find_longest_match's bhi left out: None, the whole text",
+    f"{_AN}x__likely_starts__mutmut_42": "positions past the last full run give shorter slices, never equal "
+    "to the run",
+    f"{_AN}x__likely_starts__mutmut_43": "one position past the last full run: a shorter slice, never equal "
+    "to the run",
     f"{_AN}x_common_start__mutmut_12": "another midpoint of the same halving: never past high, same result",
     f"{_AN}x__full_context__mutmut_1": "the first check fails, but the quote is then found at the same "
     "place with the whole context (the best score): EXACT all the same",

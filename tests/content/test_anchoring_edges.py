@@ -103,3 +103,41 @@ def test_a_quote_that_keeps_one_word_but_is_rewritten_is_unplaced() -> None:
     anchor = anchor_at(text, 11, 37)  # «plazo de diez días hábiles»
     rewritten = "Nada que ver: el plazo fue ampliado sin límite alguno por la entidad."
     assert locate(anchor, rewritten) == Location(Placement.UNPLACED)
+
+
+def test_an_edited_quote_is_looked_for_by_an_intact_word_of_four_letters_not_three() -> None:
+    text = "Al norte queda el gran lote casa piedra del barrio antiguo de la ciudad."
+    anchor = anchor_at(text, 23, 39)  # «lote casa piedra»: «casa» is left intact
+    edited = "Al norte queda el gran lota casa piedro del barrio antiguo de la ciudad."
+    assert locate(anchor, edited) == Location(Placement.APPROXIMATE, 23, 39)
+    short = anchor_at(text.replace("casa", "sol"), 23, 38)  # «lote sol piedra»: only «sol»
+    assert locate(short, edited.replace("casa", "sol")) == Location(Placement.UNPLACED)
+
+
+LONG = (
+    "Primero. Corresponde a la Secretaría General expedir los actos administrativos de carácter general "
+    "y vigilar su cumplimiento en todas las dependencias. Segundo. Otra cosa distinta."
+)
+LONG_QUOTE = "expedir los actos administrativos de carácter general y vigilar su cumplimiento"
+
+
+def _placed(text: str) -> str:
+    start = LONG.index(LONG_QUOTE)
+    location = locate(anchor_at(LONG, start, start + len(LONG_QUOTE)), text)
+    assert location.placement is Placement.APPROXIMATE
+    return text[location.start : location.end]
+
+
+def test_a_long_edited_quote_covers_exactly_the_edited_passage() -> None:
+    assert _placed(LONG.replace("su cumplimiento", "su debido cumplimiento")) == (
+        "expedir los actos administrativos de carácter general y vigilar su debido cumplimiento"
+    )
+    assert _placed(LONG.replace("expedir los actos", "expedir todos los actos")) == (
+        "expedir todos los actos administrativos de carácter general y vigilar su cumplimiento"
+    )
+    moved = "Nuevo párrafo inicial añadido. " + LONG.replace(
+        "carácter general", "carácter general o particular"
+    )
+    assert _placed(moved) == (
+        "expedir los actos administrativos de carácter general o particular y vigilar su cumplimiento"
+    )
