@@ -111,6 +111,8 @@ _NF = "sgdesk.content.notes_file."
 # Mutants that cannot change what the program does (reviewed one by one; docs/mutacion.md).
 # They count neither as killed nor as survived.
 EQUIVALENT: dict[str, str] = {
+    "sgdesk.content.indexing.x_facets__mutmut_17": "not worth a test: a literal labelled with a capital "
+    "«X» (labels are lower-case letters)",
     "sgdesk.content.amendments.x_with_article__mutmut_2": "not worth a test: split on any white space: "
     "the same first word unless an office's name starts with a tab (the sources never do)",
     "sgdesk.content.amendments.x_with_article__mutmut_5": "split with no limit: the same first word",
