@@ -111,6 +111,7 @@ _NF = "sgdesk.content.notes_file."
 # Mutants that cannot change what the program does (reviewed one by one; docs/mutacion.md).
 # They count neither as killed nor as survived.
 EQUIVALENT: dict[str, str] = {
+    "sgdesk.content.highlight.x_marked_text__mutmut_4": "None for False: «not inside a mark» either way",
     "sgdesk.content.indexing.x_facets__mutmut_17": "not worth a test: a literal labelled with a capital "
     "«X» (labels are lower-case letters)",
     "sgdesk.content.amendments.x_with_article__mutmut_2": "not worth a test: split on any white space: "
