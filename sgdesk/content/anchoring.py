@@ -221,17 +221,18 @@ def _approximate(text: str, anchor: TextAnchor) -> tuple[int, int] | None:
     if len(exact) < MIN_APPROXIMATE_LENGTH or not text:
         return None
     before, after = anchor.prefix[-_SIDE:], anchor.suffix[:_SIDE]
-    head, tail = before + exact[:_EDGE], exact[-_EDGE:] + after
+    edge = min(_EDGE, len(exact))  # (a window as long as what it is compared with)
+    head, tail = before + exact[:edge], exact[-edge:] + after
 
     def head_score(start: int) -> float:
-        return _similarity(head, text[max(0, start - len(before)) : start + _EDGE])
+        return _similarity(head, _window(text, start - len(before), start + edge))
 
     def tail_score(end: int) -> float:
-        return _similarity(tail, text[max(0, end - _EDGE) : end + len(after)])
+        return _similarity(tail, _window(text, end - edge, end + len(after)))
 
     def whole_score(span: tuple[int, int]) -> float:
         s, e = span
-        return _similarity(before + exact + after, text[max(0, s - len(before)) : e + len(after)])
+        return _similarity(before + exact + after, _window(text, s - len(before), e + len(after)))
 
     spans = []
     for starts, ends in (_ends_near(text, start, len(exact)) for start in _likely_starts(text, exact)):
@@ -241,6 +242,15 @@ def _approximate(text: str, anchor: TextAnchor) -> tuple[int, int] | None:
             spans.append((start, end))
     best = max(spans, key=whole_score, default=None)
     return best if best is not None and whole_score(best) >= APPROXIMATE_SCORE else None
+
+
+def _window(text: str, start: int, end: int) -> str:
+    """``text[start:end]``, padded where it runs past either end of the text with a character
+    no text has: a window cut short by the edge would otherwise be shorter than the context it
+    is compared with, and score higher for it (a start near the edge won, and the passage grew
+    by the words before it)."""
+    pad = "\x00"
+    return pad * max(0, -start) + text[max(0, start) : end] + pad * max(0, end - len(text))
 
 
 def _similarity(first: str, second: str) -> float:

@@ -4,6 +4,8 @@ good places, overlapping occurrences, and which moved node is «the same unit».
 
 from __future__ import annotations
 
+import pytest
+
 from sgdesk.content.anchoring import (
     Location,
     NodeName,
@@ -11,6 +13,7 @@ from sgdesk.content.anchoring import (
     anchor_at,
     anchor_quote,
     locate,
+    normalised_text,
     relocate,
     selection_span,
 )
@@ -141,3 +144,29 @@ def test_a_long_edited_quote_covers_exactly_the_edited_passage() -> None:
     assert _placed(moved) == (
         "expedir los actos administrativos de carácter general o particular y vigilar su cumplimiento"
     )
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "quote", "expected"),
+    [
+        # near the start of the unit: the passage does not take in the words before it
+        ("Se fija un plazo de diez días hábiles.", "Se fija un plazo de once días hábiles.",
+         "plazo de diez", "plazo de once"),
+        ("Se fija un plazo de diez días hábiles.", "Se fija un plazo de once días hábiles.",
+         "plazo de diez días", "plazo de once días"),
+        # near its end: nor the words after it
+        ("Se responde en el plazo de diez días", "Se responde en el plazo de once días",
+         "el plazo de diez", "el plazo de once"),
+    ],
+)  # fmt: skip
+def test_an_edited_passage_near_the_edge_of_its_text_keeps_its_extent(
+    old: str, new: str, quote: str, expected: str
+) -> None:
+    """A note on «plazo de diez» whose text becomes «plazo de once» stays on those three words:
+    the context compared at a start or end near the edge of the text is not cut shorter than
+    the stored one (which made the earlier start, or the later end, look more alike)."""
+    anchor = anchor_quote(old, quote)
+    assert anchor is not None
+    found = locate(anchor, normalised_text(new))
+    assert found.placement is Placement.APPROXIMATE
+    assert new[found.start : found.end] == expected
