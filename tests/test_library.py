@@ -108,3 +108,21 @@ def test_a_search_shows_twenty_results_at_a_time_unless_told(library: Library) -
 def test_the_statements_for_benchmarks_search_the_synonyms_too(library: Library) -> None:
     [(_, expression)] = library.fts_statements("ddri")
     assert "internacionales" in expression  # «Dirección Distrital de Relaciones Internacionales»
+
+
+def test_headings_are_the_units_by_exact_id_without_their_text(library: Library) -> None:
+    """What a search of Mis notas lists for its notes: each unit once, by its exact id, with
+    its title and place but no body to decode; an id the corpus lacks is left out."""
+    ids = ["decreto-267-2007/art-7/lit-k", "mision", "no-existe", "mision", "Decreto-267-2007"]
+    found = library.headings(ids)
+    assert set(found) == {"decreto-267-2007/art-7/lit-k", "mision"}
+    for node_id, light in found.items():
+        full = library.node(node_id)
+        assert light.id == node_id
+        assert (light.parent, light.position, light.kind, light.title, light.citation, light.label) == (
+            full.parent, full.position, full.kind, full.title, full.citation, full.label
+        )  # fmt: skip
+        assert (light.norm, light.child_count) == (full.norm, full.child_count)
+        assert light.body == ()
+        assert full.plain_text.startswith(light.preview[:60])
+    assert library.headings([]) == {}

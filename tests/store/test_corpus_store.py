@@ -263,6 +263,25 @@ def test_a_broken_tree_read_unit_by_unit_names_the_file_and_the_unit(
         store.close()
 
 
+def test_a_unit_in_a_cycle_below_itself_is_named_in_eighty_characters(
+    tmp_path: Path, database: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(db, "FULL_CHECK_LIMIT", 0)  # checked as read, not at open
+    long_id = "decreto-1-2000/art-1/" + "x" * 100
+    looped = altered_copy(
+        database,
+        tmp_path / "bucle.db",
+        f"UPDATE nodes SET id = '{long_id}', parent = '{long_id}' WHERE id = 'decreto-1-2000/art-1/lit-b'",
+    )
+    store = CorpusStore(open_readonly(looped), looped)
+    try:
+        with pytest.raises(DatabaseError) as cycle:
+            store.descendants(long_id)
+    finally:
+        store.close()
+    assert f"«decreto-1-2000/art-1/{'x' * 59}» está en un ciclo" in cycle.value.message
+
+
 @pytest.mark.parametrize(("edition", "read"), [(None, 1), ("dos", 1), ("3", 3)])
 def test_the_edition_is_read_and_a_missing_or_bad_one_is_the_first(
     tmp_path: Path, database: Path, edition: str | None, read: int
