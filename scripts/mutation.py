@@ -469,8 +469,11 @@ _SQL = re.compile(
 
 
 def sql_case_only(diff: str) -> bool:
-    removed = [line[1:] for line in diff.splitlines() if line.startswith("-") and not line.startswith("---")]
-    added = [line[1:] for line in diff.splitlines() if line.startswith("+") and not line.startswith("+++")]
+    # (a blank line the function's end gives one body and not the other is no change)
+    removed = [line[1:] for line in diff.splitlines() if line.startswith("-") and line[1:].strip()
+               and not line.startswith("---")]  # fmt: skip
+    added = [line[1:] for line in diff.splitlines() if line.startswith("+") and line[1:].strip()
+             and not line.startswith("+++")]  # fmt: skip
     quoted = re.compile(r"'[^']*'")
     return bool(removed) and len(removed) == len(added) and all(
         old != new and old.lower() == new.lower() and _SQL.search(old) is not None
