@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from sgdesk.content.model import NodeKind
+from sgdesk.store import corpus
 from sgdesk.store.corpus import _HIT_COLUMNS, CorpusStore, _hit_node, _node
 from sgdesk.store.db import open_readonly
 
@@ -41,6 +42,11 @@ SOUND = ("decreto-1-2000/art-1", "decreto-1-2000", 3, "article", "Artículo 1", 
         {3: "bogus"},  # an unknown kind
         {3: None},
         {4: 7},  # a title stored as a number
+        {0: 5},  # and an id, a parent, a citation, a label, a norm
+        {1: 5},
+        {5: 7},
+        {6: 5},
+        {8: 5},
         {9: "2"},
         {7: '[{"kind": "paragraph", "lines": ["Texto."]}]'},  # a body to decode
         {7: "no es JSON"},
@@ -56,3 +62,22 @@ def test_the_sound_row_is_the_node_it_says() -> None:
     assert (node.id, node.parent, node.position, node.kind, node.norm, node.child_count, node.body) == (
         "decreto-1-2000/art-1", "decreto-1-2000", 3, NodeKind.ARTICLE, "decreto-1-2000", 2, ()
     )  # fmt: skip
+
+
+@pytest.mark.parametrize("changed", [{}, {1: None, 6: None, 8: None, 9: None}, {1: "", 6: "", 8: ""}])
+def test_a_sound_row_is_built_without_nodes_conversions(
+    changed: dict[int, object], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The shortcut is the point of ``_hit_node`` (a search builds 20 of these): a row with the
+    shapes a sound database gives never goes through ``_node``."""
+    converted: list[tuple[object, ...]] = []
+
+    def counted(row: tuple[object, ...]) -> object:
+        converted.append(row)
+        return _node(row)
+
+    monkeypatch.setattr(corpus, "_node", counted)
+    row = tuple(changed.get(index, value) for index, value in enumerate(SOUND))
+    node = _hit_node(row)
+    assert converted == []
+    assert node == _node(row)
