@@ -232,9 +232,6 @@ EQUIVALENT |= {
     f"{_L}event_location__mutmut_29": "the validator checks that every event's article exists",
     f"{_L}_suggestion__mutmut_5": "not worth a test: every indexed word's stem is indexed too, so the "
     "stem alone answers",
-    f"{_L}search__mutmut_59": "not worth a test: the shipped synonyms find the same units as their "
-    "words in a corrected text; the synthetic corpus has no synonym table",
-    "sgdesk.library.x__checked_groups__mutmut_13": "an empty group adds no unknown word",
 }
 
 _D = "sgdesk.store.db.x_"

@@ -126,3 +126,28 @@ def test_headings_are_the_units_by_exact_id_without_their_text(library: Library)
         assert light.body == ()
         assert full.plain_text.startswith(light.preview[:60])
     assert library.headings([]) == {}
+
+
+def test_a_corrected_search_shows_the_suggestions_results_from_the_first(library: Library) -> None:
+    corrected = library.search("documetnal")
+    assert (corrected.suggestion, corrected.corrected_from) == ("documental", "documetnal")
+    direct = library.search("documental")
+    assert [h.node.id for h in corrected.hits] == [h.node.id for h in direct.hits]
+    assert corrected.total == direct.total == 2
+    assert corrected.offset == 0
+
+
+@pytest.mark.parametrize(
+    ("text", "prefix_last", "suggestion"),
+    [
+        ("gest* documetnal", False, "gest* documental"),  # a prefix's group is skipped, not the rest
+        ('"gestion" documetnal', False, '"gestion" documental'),
+        ("documetnal gest*", False, "documental gest*"),
+        ("documetnal polit", True, "documental polit"),  # the word being typed is not checked
+        ("politicas documetnal", True, None),
+    ],
+)
+def test_each_finished_word_is_checked_whatever_the_groups_around_it(
+    library: Library, text: str, prefix_last: bool, suggestion: str | None
+) -> None:
+    assert library.search(text, prefix_last=prefix_last).suggestion == suggestion
