@@ -99,7 +99,8 @@ TARGETS: dict[str, tuple[list[str], list[str]]] = {
                 ["tests/test_library.py", "tests/test_library_synthetic.py", "tests/export/test_as_of.py",
                  "tests/export/test_repeals.py", "tests/store/test_search_edges.py",
                  "tests/store/test_forgiving_search.py", "tests/content/test_later_changes.py",
-                 "tests/content/test_timeline.py", "tests/test_seed_verbatim.py", "tests/test_recipes.py"]),
+                 "tests/content/test_timeline.py", "tests/test_seed_verbatim.py", "tests/test_recipes.py",
+                 "tests/test_search_pinned.py"]),
 }
 # fmt: on
 # Several targets run one after another (each reports its own score).
@@ -230,6 +231,11 @@ EQUIVALENT |= {
     f"{_L}event_location__mutmut_25": "only issuances lack an article, and their target (the norm) is "
     "found first",
     f"{_L}event_location__mutmut_29": "the validator checks that every event's article exists",
+    f"{_L}on_progress__mutmut_1": "not worth a test: how often the handler is called (every 1000 or 1001 "
+    "SQLite steps)",
+    f"{_L}_breadcrumbs__mutmut_3": "not worth a test: only how much is kept in memory (the pinned results "
+    "are the same with a bound of 3)",
+    f"{_L}_breadcrumbs__mutmut_4": "not worth a test: the memory kept is cleared one breadcrumb earlier",
     f"{_L}_suggestion__mutmut_5": "not worth a test: every indexed word's stem is indexed too, so the "
     "stem alone answers",
 }

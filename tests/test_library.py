@@ -151,3 +151,41 @@ def test_each_finished_word_is_checked_whatever_the_groups_around_it(
     library: Library, text: str, prefix_last: bool, suggestion: str | None
 ) -> None:
     assert library.search(text, prefix_last=prefix_last).suggestion == suggestion
+
+
+def test_todays_text_of_a_corpus_without_repeals_marks_only_what_later_changes_touch(
+    library: Library,
+) -> None:
+    """The shipped corpus records no repeal: today's text is in force, except what a later
+    change not incorporated (Decreto 456 de 2015 on the Decreto 267 de 2007) may have altered."""
+    from sgdesk.content.timeline import Status
+
+    today = date(2026, 1, 1)
+    decree = library.page("decreto-267-2007", today=today)
+    assert {unit.status for unit in decree.units} == {Status.POSSIBLY_MODIFIED}
+    assert {c.id for unit in decree.units for c in unit.by} == {"decreto-456-2015"}
+    untouched = library.page("decreto-163-2008", today=today)
+    assert {(unit.status, unit.by) for unit in untouched.units} == {(Status.IN_FORCE, ())}
+    assert len(untouched.units) > 1
+
+
+def test_a_progress_handler_is_called_while_searching_and_can_stop_the_search(library: Library) -> None:
+    """What the search worker uses to stop a superseded query inside SQLite."""
+    from sgdesk.store.search import SearchError
+
+    calls: list[int] = []
+
+    def counted() -> int:
+        calls.append(1)
+        return 0
+
+    library.on_progress(counted, 1)
+    assert library.search("gestion documental").hits
+    assert calls
+    library.on_progress(lambda: 1, 1)
+    with pytest.raises(SearchError, match="interrumpida"):
+        library.search("funciones")
+    library.on_progress(None)
+    calls.clear()
+    assert library.search("politicas").hits
+    assert calls == []
