@@ -189,3 +189,24 @@ def test_a_progress_handler_is_called_while_searching_and_can_stop_the_search(li
     calls.clear()
     assert library.search("politicas").hits
     assert calls == []
+
+
+def test_a_hit_whose_parent_is_missing_has_an_empty_breadcrumb(
+    corpus_db: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A damaged corpus (a unit under a parent that is not there, too large to check at open):
+    its hits still show, with no breadcrumb rather than a broken one."""
+    from sgdesk.store import db
+    from tests.altered import altered_copy
+
+    monkeypatch.setattr(db, "FULL_CHECK_LIMIT", 0)
+    orphaned = altered_copy(
+        corpus_db, tmp_path / "huerfano.db", "UPDATE nodes SET parent = 'no-existe' WHERE id = 'mision'"
+    )
+    library = Library.open(orphaned)
+    try:
+        (hit,) = [h for h in library.search("mision").hits if h.node.id == "mision"]
+    finally:
+        library.close()
+    assert hit.node.parent == "no-existe"
+    assert hit.path == ()
