@@ -103,3 +103,20 @@ def test_db_build_from_sources_that_are_not_utf8(tmp_path: Path, sources_dir: Pa
     assert "Traceback" not in err
     assert f"{norm.name}: no es texto UTF-8 válido (byte 0xff en la posición" in err
     assert sorted(p.name for p in tmp_path.iterdir()) == ["sources"]
+
+
+def test_db_build_refuses_sources_without_any_norm(tmp_path: Path) -> None:
+    sources = tmp_path / "sources"
+    (sources / "normas").mkdir(parents=True)
+    (sources / "informacion-general.toml").write_text(
+        'id = "raiz"\ntitle = "Prueba"\n[[sections]]\nid = "s"\ntitle = "S"\nparagraphs = ["Texto."]\n',
+        encoding="utf-8",
+    )
+    result = run("db", "build", "--sources", str(sources), "-o", str(tmp_path / "out.db"))
+    assert result.returncode == 2
+    err = result.stderr.decode()
+    assert err.startswith("sgdesk: error: Las fuentes del corpus tienen 1 error(es):\n")
+    assert "\n  - normas: no hay ninguna norma en " in err
+    assert "Traceback" not in err
+    assert result.stdout == b""
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["sources"]

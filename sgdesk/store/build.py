@@ -15,9 +15,9 @@ from sgdesk import __version__
 from sgdesk.content import amendments, citations
 from sgdesk.content.indexing import index_fields
 from sgdesk.content.model import Corpus, Event, Node, NodeKind
-from sgdesk.content.sources import describe_target, load_corpus
+from sgdesk.content.sources import NORMS_DIR, describe_target, load_corpus
 from sgdesk.content.synonyms import table_rows
-from sgdesk.errors import DatabaseError, os_reason
+from sgdesk.errors import DatabaseError, SourceError, os_reason
 from sgdesk.store import schema
 
 
@@ -33,6 +33,13 @@ class BuildReport:
 def build_database(sources: Path, output: Path) -> BuildReport:
     """Validate ``sources`` and write the database to ``output`` atomically."""
     corpus = load_corpus(sources)
+    if not corpus.norms:  # no norm, no event: the database could vouch for no date
+        raise SourceError(
+            [
+                f"{NORMS_DIR}: no hay ninguna norma en {sources / NORMS_DIR}; una base sin normas no puede "
+                "respaldar la vigencia de ninguna fecha y sgdesk no la abriría. Agregue al menos una norma."
+            ]
+        )
     temporary = output.with_name(output.name + ".part")
     try:
         output.parent.mkdir(parents=True, exist_ok=True)
@@ -108,8 +115,8 @@ def _insert(db: sqlite_utils.Database, corpus: Corpus) -> None:
 
 
 def _latest_date(corpus: Corpus) -> str:
-    latest = max((e.date for e in corpus.events), key=lambda d: d.key, default=None)
-    return latest.iso() if latest is not None else ""
+    """The date of the last event (every norm has one: its issuance; build_database refuses none)."""
+    return max((e.date for e in corpus.events), key=lambda d: d.key).iso()
 
 
 def _node_rows(corpus: Corpus) -> Iterator[dict[str, object]]:

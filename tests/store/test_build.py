@@ -11,7 +11,7 @@ import pytest
 
 from sgdesk import paths
 from sgdesk.content.sources import content_version
-from sgdesk.errors import DatabaseError
+from sgdesk.errors import DatabaseError, SourceError
 from sgdesk.store import schema
 from sgdesk.store.build import build_database
 
@@ -67,6 +67,29 @@ def test_build_is_atomic_on_failure(tmp_path: Path, sources_dir: Path) -> None:
         build_database(broken, output)
     assert output.read_bytes() == b"previous database"
     assert list(tmp_path.glob("*.part")) == []
+
+
+def _sources_without_norms(folder: Path) -> Path:
+    (folder / "normas").mkdir(parents=True)
+    (folder / "informacion-general.toml").write_text(
+        'id = "raiz"\ntitle = "Prueba"\n[[sections]]\nid = "s"\ntitle = "S"\nparagraphs = ["Texto."]\n',
+        encoding="utf-8",
+    )
+    return folder
+
+
+def test_sources_without_any_norm_are_refused_and_nothing_is_written(tmp_path: Path) -> None:
+    sources = _sources_without_norms(tmp_path / "sources")
+    output = tmp_path / "out.db"
+    output.write_bytes(b"previous database")
+    with pytest.raises(SourceError) as caught:
+        build_database(sources, output)
+    assert caught.value.problems == [
+        f"normas: no hay ninguna norma en {sources / 'normas'}; una base sin normas no puede respaldar "
+        "la vigencia de ninguna fecha y sgdesk no la abriría. Agregue al menos una norma."
+    ]
+    assert output.read_bytes() == b"previous database"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["out.db", "sources"]
 
 
 def test_unwritable_output_is_explained(tmp_path: Path, sources_dir: Path) -> None:
