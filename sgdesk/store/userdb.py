@@ -206,7 +206,27 @@ def _prepare(connection: sqlite3.Connection, path: Path) -> UserDatabase:
     connection.execute("PRAGMA synchronous=FULL")  # a saved note survives a power cut too
     database = UserDatabase(connection, path)
     _migrate(database, version)
+    _probe_write(connection)
     return database
+
+
+def _probe_write(connection: sqlite3.Connection) -> None:
+    """Raise SQLite's read-only error now if the file cannot be written (immutable, read-only
+    attribute, no write permission): a WAL file opens without writing, so only a write tells.
+    Nothing is kept (rolled back). A file another program is writing is writable: no wait."""
+    connection.execute("PRAGMA busy_timeout = 0")
+    try:
+        connection.execute("BEGIN IMMEDIATE")
+    except sqlite3.OperationalError as exc:
+        if _is_read_only_error(exc):
+            raise
+        return  # locked by a writer
+    finally:
+        connection.execute(f"PRAGMA busy_timeout = {int(_BUSY_TIMEOUT_S * 1000)}")
+    try:
+        connection.execute(f"PRAGMA user_version = {LATEST_VERSION}")
+    finally:
+        connection.execute("ROLLBACK")
 
 
 def _migrate(database: UserDatabase, version: int) -> None:
