@@ -14,11 +14,11 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QEvent, QObject, QSize, Qt
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QRect, QSize, Qt
 from PySide6.QtGui import QPainter, QPaintEvent
-from PySide6.QtWidgets import QLabel, QMainWindow, QStatusBar, QWidget
+from PySide6.QtWidgets import QLabel, QMainWindow, QSizeGrip, QStatusBar, QStyle, QStyleOption, QWidget
 
-from sgdesk.ui.safe_text import plain, rich_lines, set_plain_text, show_status
+from sgdesk.ui.safe_text import plain, rich, rich_lines, set_plain_text, show_status
 
 if TYPE_CHECKING:
     from sgdesk.ui.as_of import CurrencyStatement
@@ -40,6 +40,54 @@ class StatusBarReporter:
 
     def clear_status(self) -> None:
         self._window.statusBar().clearMessage()
+
+
+class MessageBar(QStatusBar):
+    """A QStatusBar that draws a message too long for its room elided («…») instead of clipped.
+    Everything else is QStatusBar's: ``showMessage``, timeouts, ``currentMessage()`` (also the
+    accessible name), and the drawing of the bar with no message."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.messageChanged.connect(self._on_message)
+
+    def _on_message(self, message: str) -> None:
+        if message:
+            self.setToolTip(rich(message))  # a message may carry data: escaped
+        else:
+            self.setToolTip("")
+
+    def message_rect(self) -> QRect:
+        """Where QStatusBar draws its message (left to right): left of the size grip and of the
+        first permanent widget (the others are hidden while a message shows)."""
+        right = self.width() - 12
+        for child in self.findChildren(QWidget, options=Qt.FindChildOption.FindDirectChildrenOnly):
+            if child.isVisible():
+                right = min(right, child.x() if isinstance(child, QSizeGrip) else child.x() - 2)
+        return QRect(MESSAGE_LEFT, 0, right - MESSAGE_LEFT, self.height())
+
+    def shown_message(self) -> str:
+        """What the bar draws of its message at its present width."""
+        room = self.message_rect().width()
+        return self.fontMetrics().elidedText(self.currentMessage(), Qt.TextElideMode.ElideRight, room)
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        if not self.currentMessage():
+            super().paintEvent(event)
+            return
+        painter = QPainter(self)  # QStatusBar::paintEvent, with the message elided
+        option = QStyleOption()
+        option.initFrom(self)
+        style = self.style()
+        style.drawPrimitive(QStyle.PrimitiveElement.PE_PanelStatusBar, option, painter, self)
+        for child in self.findChildren(QWidget, options=Qt.FindChildOption.FindDirectChildrenOnly):
+            if child.isVisible() and not isinstance(child, QSizeGrip):  # the permanent widgets
+                frame = QStyleOption()
+                frame.rect, frame.palette = child.geometry().adjusted(-2, -1, 2, 1), self.palette()
+                style.drawPrimitive(QStyle.PrimitiveElement.PE_FrameStatusBarItem, frame, painter, child)
+        painter.setPen(self.palette().windowText().color())
+        flags = Qt.AlignmentFlag.AlignLeading | Qt.AlignmentFlag.AlignVCenter | Qt.TextFlag.TextSingleLine
+        painter.drawText(self.message_rect(), int(flags), self.shown_message())
 
 
 class FittingLabel(QLabel):
@@ -125,7 +173,8 @@ class StatusLabels:
         self.content.setObjectName("contentLabel")
         self.content.setContentsMargins(LABEL_MARGIN, 0, 0, 0)
         self.zoom = QLabel("", window)
-        bar = window.statusBar()
+        bar = MessageBar(window)
+        window.setStatusBar(bar)
         bar.addPermanentWidget(self.content)
         bar.addPermanentWidget(self.zoom)
         self.room = YieldToMessages(bar, self.content)

@@ -5,10 +5,11 @@ as JSON (tests/ui/test_status_bar.py).
         python -m tests.ui.status_bar_probe CORPUS.db DATA_DIR MESSAGE...
 
 The window opens at a page after the corpus's horizon (the statement of currency at its longest);
-then each MESSAGE is shown as the controllers show theirs (the window's StatusReporter). For the
-bar at rest and after each message: how many characters of the message fit in the room QStatusBar
-gives it (the part left of the first permanent label), what the statement's label draws, and its
-text, tooltip and accessible name.
+then each MESSAGE is shown as the controllers show theirs (the window's StatusReporter), the last
+one also with the window a quarter narrower. For the bar at rest and after each message: how many
+characters of the message fit in the room QStatusBar gives it (the part left of the first
+permanent label), the text the bar draws there, the bar's tooltip and accessible name, what the
+statement's label draws, and its text, tooltip and accessible name.
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ import json
 import sys
 from pathlib import Path
 
+from PySide6.QtGui import QAccessible
 from PySide6.QtWidgets import QApplication, QStatusBar
 
 from sgdesk.app import configure_application, create_main_window
@@ -39,13 +41,25 @@ def readable(bar: QStatusBar, label: FittingLabel) -> int:
     return count
 
 
+def drawn(bar: QStatusBar) -> str:
+    """The text the bar draws for its message (plain QStatusBar: all of it, clipped)."""
+    shown = getattr(bar, "shown_message", None)
+    return str(shown()) if shown is not None else bar.currentMessage()
+
+
 def state(window: MainWindow) -> dict[str, object]:
     label = window.content_label
     assert isinstance(label, FittingLabel)
     bar = window.statusBar()
+    accessible = QAccessible.queryAccessibleInterface(bar)
     return {
         "message": bar.currentMessage(),
         "readable": readable(bar, label),
+        "drawn": drawn(bar),
+        "drawn_width": bar.fontMetrics().horizontalAdvance(drawn(bar)),
+        "room": label.x() - 2 - MESSAGE_LEFT,
+        "bar_tooltip": bar.toolTip(),
+        "bar_accessible_name": accessible.text(QAccessible.Text.Name) if accessible else None,
         "shown": label.shown_text(),
         "text": label.text(),
         "tooltip": label.toolTip(),
@@ -69,6 +83,11 @@ def main() -> None:
         window.status.show_status(message)
         settle(app)
         result["messages"].append(state(window))  # type: ignore[attr-defined]
+    window.resize(window.width() * 3 // 4, window.height())  # narrower: the last message again
+    settle(app)
+    result["narrower"] = state(window)
+    window.resize(window.width() * 4 // 3, window.height())
+    settle(app)
     window.status.clear_status()
     settle(app)
     result["after"] = state(window)

@@ -9,6 +9,7 @@ checked on real widgets in this process.
 from __future__ import annotations
 
 from datetime import date
+from html import escape
 from pathlib import Path
 
 import pytest
@@ -68,6 +69,40 @@ def test_messages_are_readable_beside_the_statement_of_currency(
     assert after["message"] == ""
     assert after["shown"] == full, "the message gone, the statement has its room back"
     assert_whole_statement(after, library)
+
+
+LONG = ("No se pudo guardar en C:\\Users\\funcionario.secretaria\\AppData\\Local\\Secretaría General\\"
+        "sgdesk\\mis-notas.db: el disco está lleno. Libere espacio en el disco y vuelva a intentarlo; "
+        "la nota sigue en el cuadro de edición y no se ha perdido nada de lo que escribió.")  # fmt: skip
+
+
+def assert_elided(state: dict, message: str) -> None:
+    """The bar draws the beginning of ``message`` and «…» inside its room; the whole message is
+    its tooltip and what a screen reader reads."""
+    drawn = state["drawn"]
+    assert drawn.endswith("…"), f"«{drawn}» is cut without an ellipsis"
+    assert message.startswith(drawn[:-1].rstrip())
+    assert state["drawn_width"] <= state["room"]
+    assert state["bar_tooltip"] == f"<qt>{escape(message, quote=False)}</qt>"
+    assert state["bar_accessible_name"] == message
+
+
+def test_a_message_longer_than_its_room_ends_in_an_ellipsis(
+    tmp_path: Path, corpus_db: Path, data_dir: Path, library: Library
+) -> None:
+    found = probe_on_screen(
+        "tests.ui.status_bar_probe", tmp_path, (1366, 768, 1.25), str(corpus_db), str(data_dir), LINK, LONG
+    )
+    (link, long), narrower = found["messages"], found["narrower"]
+    assert link["drawn"] == LINK, "a message that fits is drawn whole"
+    assert link["bar_accessible_name"] == LINK
+    assert long["message"] == LONG
+    assert_elided(long, LONG)
+    assert len(long["drawn"]) > READABLE
+    assert_elided(narrower, LONG)
+    assert len(narrower["drawn"]) < len(long["drawn"]), "a narrower window elides again, sooner"
+    assert_whole_statement(long, library)
+    assert found["after"]["bar_tooltip"] == ""
 
 
 # -- the statement's forms ----------------------------------------------------------
