@@ -1,7 +1,7 @@
 """The docks when no layout was saved (a new data folder): the window opens as a reader.
 
 On the Secretaría's laptops (1366×768 at 125 %: about 1077×542 logical pixels for the window;
-1920×1080 at 150 %: 1100×648) every pixel of height the docks take is a line of text less:
+1920×1080 at 150 %: 1264×648) every pixel of height the docks take is a line of text less:
 - the left column (index, search, notes as tabs) is as wide as its entries, never more than
   ``LEFT_SHARE`` of the window: a reading line does not need more than about 90 characters;
 - the timeline opens at start only on a window tall enough for it to take at most

@@ -1,7 +1,8 @@
 """Windows and dialogs sized from the screen they open on, never larger than its free area.
 
 At 1366×768 with 125 % scaling Qt has 1093×614 logical pixels (less the taskbar); at
-1920×1080 with 150 %, 1280×720. A fixed 1100×720 window does not fit either. The pure
+1920×1080 with 150 %, 1280×720. A fixed 1100×720 window does not fit either, and on 1280 pixels
+it left a strip of desktop on each side of a full-height window. The pure
 functions below take the screen's ``availableGeometry`` (tests pass their own); the
 ``ScreenFit`` filter applies them to every dialog when it is shown.
 """
@@ -14,7 +15,12 @@ from PySide6.QtWidgets import QApplication, QDialog, QMainWindow, QWidget
 
 # Room kept for the title bar and borders until the window manager reports the real frame.
 FRAME_ALLOWANCE = QSize(16, 40)
-MAIN_WINDOW_SIZE = QSize(1100, 720)  # the first size when the screen has room for it
+# The main window's first size where the screen has room for more: the index and a reading
+# column of about 90 characters side by side, the text and the timeline one above the other.
+# A smaller free area (every laptop the Secretaría has: 1366×768 or 1280×800 at 100 %, and
+# anything at 125 % or 150 %) is taken whole, as an official would maximise it; a larger one
+# gets this size, or three quarters of it on a very large screen (the desktop stays around it).
+MAIN_WINDOW_SIZE = QSize(1440, 900)
 
 
 def fit_size(wanted: QSize, available: QRect, frame: QSize = FRAME_ALLOWANCE) -> QSize:
@@ -25,7 +31,8 @@ def fit_size(wanted: QSize, available: QRect, frame: QSize = FRAME_ALLOWANCE) ->
 
 def first_window_rect(available: QRect, frame: QSize = FRAME_ALLOWANCE) -> QRect:
     """The main window's first geometry (without frame): as large as ``MAIN_WINDOW_SIZE``
-    (or three quarters of a big screen), never larger than the screen, centred on it."""
+    (or three quarters of a big screen), never larger than the free area (all of it on a small
+    screen, the frame included), centred on it."""
     wanted = MAIN_WINDOW_SIZE.expandedTo(QSize(available.width() * 3 // 4, available.height() * 3 // 4))
     size = fit_size(wanted, available, frame)
     outer = QRect(0, 0, size.width() + frame.width(), size.height() + frame.height())

@@ -12,7 +12,7 @@ from html import escape
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import QRect, Qt, QTimer
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
@@ -23,6 +23,7 @@ from sgdesk.export.plan import plan_export
 from sgdesk.library import Library
 from sgdesk.ui.links_dialog import PageLinksDialog
 from sgdesk.ui.mainwindow import MainWindow
+from sgdesk.ui.screen_fit import FRAME_ALLOWANCE
 from sgdesk.ui.timeline_layout import ROWS_TOP, row_height
 from tests.ui.helpers import probe_on_screen
 
@@ -98,6 +99,51 @@ def test_on_a_desktop_monitor_the_timeline_is_open_under_the_text(
     timeline = found["timeline"]
     assert timeline["reading_viewport"] == viewport, "Ctrl+3 changed nothing: it was open"
     assert (timeline["viewport_height"] - timeline["rows_top"]) / timeline["row_height"] >= 3
+
+
+# Logical size (physical / scale) at most 1440×900: the whole free area is little enough that
+# an official wants all of it, as Windows gives a maximised window (the frame aside).
+LAPTOPS = [(1280, 720), (1280, 800), (1366, 768)]
+SMALL_SCREENS = [(width, height, scale) for scale in (1.0, 1.25, 1.5) for width, height in LAPTOPS]
+SMALL_SCREENS.append((1920, 1080, 1.5))
+
+
+def _inside_with_frame(window: list[int], available: list[int]) -> bool:
+    frame = FRAME_ALLOWANCE
+    border = frame.width() // 2
+    outer = QRect(window[0] - border, window[1] - (frame.height() - border), window[2] + frame.width(),
+                  window[3] + frame.height())  # fmt: skip
+    return QRect(*available).contains(outer)
+
+
+@pytest.mark.parametrize("screen", SMALL_SCREENS, ids=lambda s: f"{s[0]}x{s[1]}x{s[2]}")
+def test_on_a_small_screen_the_first_window_takes_all_the_free_area(
+    tmp_path: Path, corpus_db: Path, data_dir: Path, screen: tuple[int, int, float]
+) -> None:
+    found = probe(tmp_path, corpus_db, data_dir, screen)
+    window, available = found["window"], found["available"]
+    assert available[2:] == [round(screen[0] / screen[2]), round(screen[1] / screen[2])]
+    assert window[2] == available[2] - FRAME_ALLOWANCE.width(), f"{window} on {available}"
+    assert window[3] == available[3] - FRAME_ALLOWANCE.height(), f"{window} on {available}"
+    assert _inside_with_frame(window, available), f"{window} on {available}"
+
+
+@pytest.mark.parametrize("screen", [(1920, 1080, 1.0), (2560, 1440, 1.0)], ids=lambda s: f"{s[0]}x{s[1]}")
+def test_on_a_big_screen_the_first_window_is_comfortable_and_centred(
+    tmp_path: Path, corpus_db: Path, data_dir: Path, screen: tuple[int, int, float]
+) -> None:
+    """Wide enough for the index and a reading column, tall enough for the text and the
+    timeline, with the desktop still around it (a third window beside it, if wanted)."""
+    found = probe(tmp_path, corpus_db, data_dir, screen)
+    window, available = found["window"], found["available"]
+    assert window[2:] >= [1440, 810], window
+    assert window[2] <= available[2] * 0.8, f"{window} on {available}"
+    assert window[3] <= available[3] * 0.85, f"{window} on {available}"
+    left, right = window[0] - available[0], available[0] + available[2] - window[0] - window[2]
+    top, bottom = window[1] - available[1], available[1] + available[3] - window[1] - window[3]
+    assert abs(left - right) <= 2, (left, right)
+    assert abs(top - bottom) <= FRAME_ALLOWANCE.height(), (top, bottom)
+    assert _inside_with_frame(window, available)
 
 
 def test_a_layout_the_user_saved_is_restored(tmp_path: Path, corpus_db: Path, data_dir: Path) -> None:

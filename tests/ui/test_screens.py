@@ -35,9 +35,10 @@ def _with_frame(rect: QRect, frame: QSize = FRAME_ALLOWANCE) -> QRect:
 @pytest.mark.parametrize(
     ("available", "expected"),
     [
-        (QRect(0, 0, 1366, 728), QSize(1100, 688)),  # 1366×768 at 100 %, 40 px taskbar
+        (QRect(0, 0, 1366, 728), QSize(1350, 688)),  # 1366×768 at 100 %, 40 px taskbar: all of it
         (QRect(0, 0, 1093, 582), QSize(1077, 542)),  # 1366×768 at 125 %
-        (QRect(0, 0, 1280, 688), QSize(1100, 648)),  # 1920×1080 at 150 %
+        (QRect(0, 0, 1280, 688), QSize(1264, 648)),  # 1920×1080 at 150 %
+        (QRect(0, 0, 1920, 1040), QSize(1440, 900)),  # 1920×1080 at 100 %: a comfortable size
         (QRect(1920, 0, 2560, 1400), QSize(1920, 1050)),  # a big second monitor: three quarters
     ],
 )
