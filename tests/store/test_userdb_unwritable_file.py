@@ -8,6 +8,7 @@ write tells."""
 from __future__ import annotations
 
 import sqlite3
+import threading
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -71,3 +72,21 @@ def test_a_file_another_program_is_writing_is_neither_read_only_nor_damaged(tmp_
     finally:
         database.close()
     assert sorted(p.name for p in tmp_path.glob("*.db")) == [USER_DB_NAME]
+
+
+def test_after_the_probe_a_save_still_waits_for_another_writer(tmp_path: Path) -> None:
+    """The probe does not wait for a lock; the saves afterwards do (a «sgdesk notes add» from a
+    script, writing at the same moment, delays a save by a moment instead of failing it)."""
+    path = _with_notes(tmp_path)
+    database = open_user_database(tmp_path)
+    other = sqlite3.connect(path, isolation_level=None, check_same_thread=False)
+    other.execute("BEGIN IMMEDIATE")
+    release = threading.Timer(0.3, lambda: other.execute("ROLLBACK"))
+    release.start()
+    try:
+        UserNotesStore(database).add_favorite(_favorite("mision"))
+        assert _contents(UserNotesStore(database)) == (["n1"], ["decreto-1-2000", "mision"])
+    finally:
+        release.join()
+        other.close()
+        database.close()
