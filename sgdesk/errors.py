@@ -24,6 +24,33 @@ def os_reason(exc: OSError) -> str:
     return _OS_REASONS.get(exc.errno or 0, "el sistema no lo permite")
 
 
+# SQLite's result codes (``sqlite3.Error.sqlite_errorname``), by their prefix: its messages
+# («attempt to write a readonly database») are English.
+_SQLITE_REASONS = (
+    ("SQLITE_READONLY", "el archivo es de solo lectura"),
+    ("SQLITE_FULL", "no queda espacio en el disco"),
+    ("SQLITE_BUSY", "otro programa lo está usando"),
+    ("SQLITE_LOCKED", "otro programa lo está usando"),
+    ("SQLITE_CANTOPEN", "no se puede abrir el archivo"),
+    ("SQLITE_PERM", "no hay permiso"),
+    ("SQLITE_AUTH", "no hay permiso"),
+    ("SQLITE_IOERR", "falló la lectura o escritura en el disco"),
+    ("SQLITE_CORRUPT", "el archivo está dañado"),
+    ("SQLITE_NOTADB", "el archivo no es una base de datos"),
+    ("SQLITE_INTERRUPT", "se interrumpió"),
+)
+
+
+def sqlite_reason(exc: Exception) -> str:
+    """Why an SQLite call failed, in Spanish, with SQLite's code for the help desk when it is
+    not one of the common ones."""
+    name = str(getattr(exc, "sqlite_errorname", "") or "")
+    for prefix, reason in _SQLITE_REASONS:
+        if name.startswith(prefix):
+            return reason
+    return f"error de la base de datos ({name or type(exc).__name__})"
+
+
 class SgdeskError(Exception):
     """An error whose ``message`` is fit to show to an official, in Spanish."""
 

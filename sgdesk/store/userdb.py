@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 
-from sgdesk.errors import UserDataError
+from sgdesk.errors import UserDataError, os_reason, sqlite_reason
 from sgdesk.store.schema import FTS_TOKENIZE
 
 USER_DB_NAME = "mis-notas.db"
@@ -115,7 +115,7 @@ class UserDatabase:
             connection.execute(f"PRAGMA synchronous={'FULL' if durable else 'NORMAL'}")
             connection.execute("BEGIN IMMEDIATE")
         except sqlite3.Error as exc:
-            raise UserDataError(f"No se pudo guardar en {self.path}: {exc}.") from exc
+            raise UserDataError(f"No se pudo guardar en {self.path}: {sqlite_reason(exc)}.") from exc
         try:
             yield connection
             connection.execute("COMMIT")
@@ -123,7 +123,7 @@ class UserDatabase:
         except BaseException as exc:
             connection.execute("ROLLBACK")
             if isinstance(exc, sqlite3.Error):
-                raise UserDataError(f"No se pudo guardar en {self.path}: {exc}.") from exc
+                raise UserDataError(f"No se pudo guardar en {self.path}: {sqlite_reason(exc)}.") from exc
             raise
 
     @contextmanager
@@ -132,7 +132,8 @@ class UserDatabase:
         try:
             yield self.connection
         except sqlite3.Error as exc:
-            raise UserDataError(f"No se pudieron leer Mis notas ({self.path}): {exc}.") from exc
+            reason = sqlite_reason(exc)
+            raise UserDataError(f"No se pudieron leer Mis notas ({self.path}): {reason}.") from exc
 
     def change_token(self) -> tuple[int, int]:
         """Changes whenever anything was committed: by another connection or process (SQLite's
@@ -161,20 +162,23 @@ def open_user_database(folder: Path) -> UserDatabase:
     try:
         folder.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
-        return _read_only(path, f"No se puede escribir en la carpeta {folder} ({exc.strerror}).")
+        return _read_only(path, f"No se puede escribir en la carpeta {folder} ({os_reason(exc)}).")
     if path.exists() and not _looks_like_sqlite(path):
         return _damaged(path, "no es una base de datos SQLite")
     try:
         connection = _connect(f"{path.resolve().as_uri()}?mode=rwc")
     except sqlite3.Error as exc:
-        return _read_only(path, f"No se puede abrir {path} para escribir ({exc}).")
+        return _read_only(path, f"No se puede abrir {path} para escribir ({sqlite_reason(exc)}).")
     try:
         return _prepare(connection, path)
     except sqlite3.DatabaseError as exc:
         connection.close()
         if _is_read_only_error(exc):
-            return _read_only(path, f"No se puede escribir en {path} ({exc}).")
-        return _damaged(path, str(exc))
+            return _read_only(path, f"No se puede escribir en {path} ({sqlite_reason(exc)}).")
+        log.error("user database %s failed its check: %s", path, exc)  # SQLite's own words
+        if getattr(exc, "sqlite_errorname", None):
+            return _damaged(path, sqlite_reason(exc))
+        return _damaged(path, "la comprobación de integridad encontró partes dañadas")
 
 
 def open_reader(path: Path) -> UserDatabase:

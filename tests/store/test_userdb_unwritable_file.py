@@ -32,7 +32,7 @@ def test_an_unwritable_file_opens_read_only_and_says_so_at_once(immutable_file: 
     database = open_user_database(immutable_file.parent)
     try:
         assert database.read_only
-        said = f"No se puede escribir en {immutable_file} (attempt to write a readonly database)."
+        said = f"No se puede escribir en {immutable_file} (el archivo es de solo lectura)."
         assert database.problem == said
         assert _contents(UserNotesStore(database)) == (["n1"], ["decreto-1-2000"])
         with pytest.raises(UserDataError, match=f"^No se guardó. No se puede escribir en {immutable_file} "):
