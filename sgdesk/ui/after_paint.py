@@ -3,8 +3,12 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, QTimer
+
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QWidget
 
 # What a user does to a window: before the rest of it is built, any of these builds it at once
 # (a ShortcutOverride comes before Qt looks the key up, so the shortcut finds its action).
@@ -33,18 +37,34 @@ class BuildLater(QObject):
     """Builds the part of a window its first frame does not need, once: in the event-loop turn
     after ``widget`` first paints; at once if the user presses a key or a mouse button before
     that (the shortcut or the click then finds its command built); or after ``latest_ms`` if
-    the window is never painted (started minimized, say)."""
+    the window is never painted (started minimized, say).
 
-    def __init__(self, widget: QObject, build: Callable[[], object], latest_ms: int) -> None:
+    Until the first paint only ``widget``'s window is watched: a key its focused widget does not
+    take (a ShortcutOverride nobody accepts) comes up to it before Qt looks the shortcut up.
+    From the first paint on, the whole application is (a click on the menu bar, a key a field
+    takes). Not before: every event of every object would pass through Python, and the first
+    event of a private Qt object (the input context, the accessibility bridge) makes PySide6
+    walk all of QObject's subclasses and build their enumerations, ≈ 70 of them (#11)."""
+
+    def __init__(self, widget: QWidget, build: Callable[[], object], latest_ms: int) -> None:
         super().__init__(widget)
         self._build: Callable[[], object] | None = build
-        # One more turn: ``widget`` paints before what it contains (the tab widget before its
-        # page), and the whole frame goes to the screen first.
-        AfterFirstPaint(widget, lambda: QTimer.singleShot(0, self, self.build_now))
+        self._window = widget.window()
+        self._window.installEventFilter(self)
+        self._everywhere = False
+        AfterFirstPaint(widget, self._painted)
+        QTimer.singleShot(latest_ms, self, self.build_now)
+
+    def _painted(self) -> None:
+        if self._build is None:
+            return
         app = QCoreApplication.instance()
         if app is not None:
             app.installEventFilter(self)
-        QTimer.singleShot(latest_ms, self, self.build_now)
+            self._everywhere = True
+        # One more turn: ``widget`` paints before what it contains (the tab widget before its
+        # page), and the whole frame goes to the screen first.
+        QTimer.singleShot(0, self, self.build_now)
 
     @property
     def built(self) -> bool:
@@ -58,9 +78,11 @@ class BuildLater(QObject):
     def cancel(self) -> Callable[[], object] | None:
         """Never build (the window closed first); returns what would have been built."""
         build, self._build = self._build, None
-        app = QCoreApplication.instance()
-        if build is not None and app is not None:
-            app.removeEventFilter(self)
+        if build is not None:
+            self._window.removeEventFilter(self)
+            app = QCoreApplication.instance()
+            if self._everywhere and app is not None:
+                app.removeEventFilter(self)
         return build
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:

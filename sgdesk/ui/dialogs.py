@@ -15,12 +15,15 @@ from sgdesk.content.currency import Currency
 from sgdesk.export.common import horizon_banner
 from sgdesk.export.html import currency_html
 from sgdesk.library import ContentInfo
+from sgdesk.ui import screen_fit
 from sgdesk.ui.safe_text import plain, plain_message_box
 from sgdesk.ui.screen_fit import dialog_size
 
 
 def show_error(parent: QWidget | None, title: str, message: str) -> QMessageBox:
-    """A window-modal error box that does not block the event loop."""
+    """A window-modal error box that does not block the event loop (kept inside its screen,
+    also when shown before the window's rest has installed screen_fit)."""
+    screen_fit.install()
     box = QMessageBox(QMessageBox.Icon.Critical, plain(title), "", QMessageBox.StandardButton.Ok, parent)
     plain_message_box(box, message)  # messages name files, ids and stored values: data
     box.setObjectName("errorDialog")

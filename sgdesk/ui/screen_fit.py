@@ -109,6 +109,15 @@ def _bring_back(widget: QWidget) -> None:
         bring_on_screen(widget)
 
 
+def watch(window: QMainWindow) -> None:
+    """Keep ``window`` inside its screen when shown, before ``install`` watches every window:
+    a main window's first frame goes without an application-wide filter (see
+    after_paint.BuildLater; the rest of the window installs it)."""
+    fit = ScreenFit(window)
+    fit.setObjectName("windowFit")
+    window.installEventFilter(fit)
+
+
 def install() -> None:
     """Watch every window of the application (once, however many main windows are built)."""
     app = QApplication.instance()

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QMainWindow, QTreeView, QWidget
 
+from sgdesk.ui import screen_fit
 from sgdesk.ui.export_actions import ExportActions
 from sgdesk.ui.find_bar import FindBar
 from sgdesk.ui.my_notes import MyNotesActions
@@ -83,6 +84,7 @@ class WindowRest(QObject):
         tabs.current_changed.connect(self._follow)
         tabs.enable_new_tab_clicks()  # Ctrl+click, middle click: a tab behind
         item_view_clicks(first.tree_view, NODE_ID_ROLE).requested.connect(tabs.open_in_background)
+        screen_fit.install()  # every dialog kept inside its screen (the first frame watched only the window)
         first.point_in_time.start()  # the timeline: its panel (if its dock is seen) and its events
         self.my_notes.start()
         # The search panel when its dock is seen (not while in a tab behind the index: its least

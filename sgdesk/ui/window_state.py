@@ -28,7 +28,7 @@ def restore_layout(
 ) -> None:
     """The saved geometry and layout, kept inside the screen; the first layout without one
     (first_layout.py: a reading window); a timeline closed at start opens with three rows."""
-    screen_fit.install()  # every dialog (and this window) kept inside the screen
+    screen_fit.watch(window)  # kept inside the screen (every dialog too, once the rest is built)
     # The left column takes the full height; the timeline sits under the text only, so the
     # search panel's least height no longer caps it (three rows at 1366×728 ×1.25).
     window.setCorner(Qt.Corner.BottomLeftCorner, Qt.DockWidgetArea.LeftDockWidgetArea)
