@@ -7,23 +7,34 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from sgdesk.content.citations import canonical_id
 from sgdesk.content.currency import Currency
 from sgdesk.content.dates import PartialDate
-from sgdesk.content.highlight import Matcher, Snippet
-from sgdesk.content.highlight import snippet as cut_snippet
 from sgdesk.content.model import Amendment, LaterChange, Node, NodeKind, Norm
-from sgdesk.content.query import MAX_TEXT, Phrase, Query, SearchFilters, Term, parse_query
-from sgdesk.content.spelling import Vocabulary, corrected_text
-from sgdesk.content.stemming import stem
-from sgdesk.content.synonyms import SynonymTable
 from sgdesk.content.timeline import Status, Timeline, UnitState, note_on, with_later
 from sgdesk.errors import UnknownNodeError
 from sgdesk.store.corpus import CorpusStore
 from sgdesk.store.db import open_readonly
-from sgdesk.store.search import SearchPlan, SearchStore, interruptible
-from sgdesk.store.vocab import MAX_COMPLETIONS as MAX_COMPLETIONS  # shown by the UI and the CLI
+
+# The search's modules load with the first search (or the first name asked for below), not with
+# the window's first frame (#11 start-up: ≈ 20 dataclasses and their modules).
+if TYPE_CHECKING:
+    from sgdesk.content.highlight import Matcher, Snippet
+    from sgdesk.content.query import Query, SearchFilters
+    from sgdesk.content.spelling import Vocabulary
+    from sgdesk.content.synonyms import SynonymTable
+    from sgdesk.store.search import SearchPlan, SearchStore
+    from sgdesk.store.vocab import MAX_COMPLETIONS as MAX_COMPLETIONS  # shown by the UI and the CLI
+
+
+def __getattr__(name: str) -> object:
+    if name == "MAX_COMPLETIONS":
+        from sgdesk.store.vocab import MAX_COMPLETIONS
+
+        return MAX_COMPLETIONS
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 @dataclass(frozen=True)
@@ -135,6 +146,8 @@ class Hit:
     @functools.cached_property
     def snippet(self) -> Snippet:
         """Cut when first asked for: a list shows a few rows of the page, and only those need one."""
+        from sgdesk.content.highlight import snippet as cut_snippet
+
         return cut_snippet(self.text, self.matcher) if self.matcher is not None else ()
 
 
@@ -163,6 +176,8 @@ class SearchResults:
 
     @property
     def matcher(self) -> Matcher:
+        from sgdesk.content.highlight import Matcher
+
         return Matcher.for_query(self.query)
 
 
@@ -187,7 +202,6 @@ class Library:
         self._currency: Currency | None = None
         self._office_norms: frozenset[str] | None = None
         self._norm_ids = store.norm_ids()
-        self._searcher = SearchStore(store.connection)
         self._synonyms: SynonymTable | None = None  # read at the first search
         self._paths: dict[str, tuple[str, ...]] = {}  # breadcrumbs by parent id (see _breadcrumbs)
         self._hit_nodes: dict[int, tuple[Node, tuple[str, ...], str]] = {}  # by pk (see _hit_parts)
@@ -195,6 +209,12 @@ class Library:
         self._vocabulary: Vocabulary | None = None  # «¿Quiso decir…?» (see _suggestion)
         self._timeline: Timeline | None = None
         self._has_repeals: bool | None = None
+
+    @functools.cached_property
+    def _searcher(self) -> SearchStore:
+        from sgdesk.store.search import SearchStore
+
+        return SearchStore(self._store.connection)
 
     @classmethod
     def open(cls, path: Path) -> Library:
@@ -286,6 +306,9 @@ class Library:
         ``prefix_last``: the text is being typed; its last word is also a prefix. Words the index
         does not have get a suggestion; when the text finds nothing, the suggestion's results
         come back instead (``corrected_from``), unless ``exact``."""
+        from sgdesk.content.query import SearchFilters
+        from sgdesk.store.search import interruptible
+
         filters = filters or SearchFilters()
         with interruptible():
             reading = self._reading(text, prefix_last)
@@ -309,6 +332,9 @@ class Library:
         store's plans, kept per text. They depend only on the text, the filters and this corpus
         (which never changes under us); paging, a filter changed, a search repeated and the
         corrected search read the same text again."""
+        from sgdesk.content.highlight import Matcher
+        from sgdesk.content.query import MAX_TEXT, parse_query
+
         key = (text[:MAX_TEXT], prefix_last)  # the parser reads no further
         reading = self._readings.get(key)
         if reading is None:
@@ -334,6 +360,8 @@ class Library:
     def fts_statements(self, text: str, filters: SearchFilters | None = None, limit: int = 20,
                        prefix_last: bool = False) -> list[tuple[str, str]]:  # fmt: skip
         """The ranked FTS5 statements a search of ``text`` runs, for benchmarks to time alone."""
+        from sgdesk.content.query import SearchFilters, parse_query
+
         query = parse_query(text, self._synonym_table(), prefix_last)
         return self._searcher.statements(query, filters or SearchFilters(), limit)
 
@@ -341,6 +369,9 @@ class Library:
         """The query's text with each word the index lacks replaced by the closest it has
         (only in groups where no alternative is known: «co-responsabilidad» also looks for
         «corresponsabilidad», which is no typo)."""
+        from sgdesk.content.spelling import Vocabulary, corrected_text
+        from sgdesk.content.stemming import stem
+
         vocab = self._searcher.vocab
         unknown = [w for words in _checked_groups(query) for w in words if not vocab.docs(w, stem(w))]
         if not unknown:
@@ -350,6 +381,8 @@ class Library:
         return corrected_text(query.text, {w: self._vocabulary.closest(w) for w in unknown}.get)
 
     def _search(self, reading: _Reading, filters: SearchFilters, limit: int, offset: int) -> SearchResults:
+        from sgdesk.store.search import SearchPlan
+
         query, matcher = reading.query, reading.matcher
         plan = reading.plans.get(filters)
         if plan is None:
@@ -500,6 +533,8 @@ def _notes_on(notes: list[tuple[str, PartialDate]], day: date | None) -> tuple[s
 def _checked_groups(query: Query) -> list[list[str]]:
     """Each group's finished words worth a spelling check: not prefixes, not numbers, not the
     word being typed; groups a synonym answered are left out."""
+    from sgdesk.content.query import Phrase, Term
+
     found: list[list[str]] = []
     typed = query.typed
     for group in query.groups:

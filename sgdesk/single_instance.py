@@ -22,7 +22,6 @@ Qt Core and Network only (no widgets); the window reacts to ``link_received``.
 from __future__ import annotations
 
 import contextlib
-import hashlib
 import json
 import logging
 import os
@@ -31,7 +30,7 @@ import time
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QLockFile, QObject, Signal
+from PySide6.QtCore import QCryptographicHash, QLockFile, QObject, Signal
 
 if TYPE_CHECKING:  # QtNetwork loads only to hand over, or once the first window is painted
     from PySide6.QtNetwork import QLocalServer, QLocalSocket
@@ -50,7 +49,9 @@ def server_name(data_dir: Path) -> str:
     """The local socket's name: one per user and data folder (only its user may connect)."""
     user = str(os.getuid()) if hasattr(os, "getuid") else os.environ.get("USERNAME", "")  # not getpass: 3 ms
     key = f"{user}\n{os.path.normcase(str(data_dir.resolve()))}".encode("utf-8", "surrogatepass")
-    name = f"sgdesk-{hashlib.sha256(key).hexdigest()[:24]}"
+    # SHA-256 by Qt, as hashlib's would be: hashlib loads OpenSSL, ≈ 10 ms of each start (#11).
+    digest = QCryptographicHash.hash(key, QCryptographicHash.Algorithm.Sha256).toHex()
+    name = f"sgdesk-{bytes(digest.data()).decode('ascii')[:24]}"
     runtime = os.environ.get("XDG_RUNTIME_DIR", "")
     if sys.platform != "win32" and runtime and Path(runtime).is_dir():
         return str(Path(runtime) / name)  # the user's own folder (0700), not the shared /tmp

@@ -17,7 +17,6 @@ from __future__ import annotations
 import contextlib
 import logging
 import os
-import platform
 import sys
 import traceback
 from collections.abc import Callable
@@ -89,6 +88,8 @@ def details(exc: BaseException) -> str:
         from PySide6 import __version__ as pyside
     except Exception:  # the error may be PySide6 itself
         pyside = "no disponible"
+    import platform  # (only for this report: not at every start)
+
     frozen = " (congelado)" if getattr(sys, "frozen", False) else ""
     header = (
         f"sgdesk {__version__}{frozen} · {platform.platform()} · Python {platform.python_version()} "

@@ -84,6 +84,12 @@ def test_the_window_opens_without_the_command_parser(corpus_db: Path, tmp_path: 
         "sgdesk.packs.installed", "sgdesk.store.packing",  # nothing installed: the shipped corpus
     }  # fmt: skip
     assert not imported & after_the_first_frame
+    # Nor the search's modules (the first search loads them), nor standard modules the first page
+    # does without: hashlib loads OpenSSL, html its table of entities, calendar its locale module.
+    searching = {"sgdesk.content.query", "sgdesk.content.highlight", "sgdesk.content.spelling",
+                 "sgdesk.content.synonyms", "sgdesk.store.search", "sgdesk.store.vocab"}  # fmt: skip
+    assert not imported & searching
+    assert not imported & {"hashlib", "html", "calendar", "platform"}
 
 
 def test_a_command_still_parses_with_argparse(corpus_db: Path) -> None:

@@ -288,3 +288,20 @@ def test_the_first_window_reads_only_well_formed_messages(tmp_path: Path) -> Non
     report = _child("protocol", tmp_path)
     assert report["answers"] == ["ok\n", "ok\n", "ok\n", ""]  # the last: closed without an answer
     assert report["received"] == ["sgdesk://mision", None, None]
+
+
+def test_the_server_name_is_the_sha256_of_the_user_and_folder(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Hashed by Qt now (hashlib loaded OpenSSL at every start): the same name as hashlib's, so a
+    window opened by an earlier version still receives the links of a later launch."""
+    import hashlib
+
+    from sgdesk import single_instance
+
+    monkeypatch.delenv("XDG_RUNTIME_DIR", raising=False)
+    folder = tmp_path / "Datos ñ"
+    folder.mkdir()
+    user = str(os.getuid()) if hasattr(os, "getuid") else os.environ.get("USERNAME", "")
+    key = f"{user}\n{os.path.normcase(str(folder.resolve()))}".encode()
+    assert single_instance.server_name(folder) == f"sgdesk-{hashlib.sha256(key).hexdigest()[:24]}"

@@ -4,9 +4,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from enum import StrEnum
+from typing import TYPE_CHECKING
 
 from sgdesk.content.dates import PartialDate
-from sgdesk.content.synonyms import SynonymTable
+
+if TYPE_CHECKING:  # (the synonyms' module loads with a search or a build, not with a page)
+    from sgdesk.content.synonyms import SynonymTable
 
 
 class NodeKind(StrEnum):
@@ -179,6 +182,12 @@ class LaterChange:
         return STRUCTURE_TARGET in self.targets
 
 
+def _no_synonyms() -> SynonymTable:
+    from sgdesk.content.synonyms import SynonymTable
+
+    return SynonymTable()
+
+
 @dataclass(frozen=True)
 class Corpus:
     """Everything the sources hold, validated and ordered."""
@@ -190,7 +199,7 @@ class Corpus:
     content_version: str
     later_changes: tuple[LaterChange, ...] = ()
     edition: int = 1  # bumped by the content team with each published change of the sources
-    synonyms: SynonymTable = field(default_factory=SynonymTable)
+    synonyms: SynonymTable = field(default_factory=_no_synonyms)
 
 
 @dataclass(frozen=True)

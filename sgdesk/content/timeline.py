@@ -7,7 +7,6 @@ answer is "incierta" — the app says so rather than guess.
 
 from __future__ import annotations
 
-import calendar
 from collections import defaultdict
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
@@ -34,7 +33,15 @@ def earliest(when: PartialDate) -> date:
 
 def latest(when: PartialDate) -> date:
     month = when.month or 12
-    return date(when.year, month, when.day or calendar.monthrange(when.year, month)[1])
+    return date(when.year, month, when.day or _last_day(when.year, month))
+
+
+def _last_day(year: int, month: int) -> int:
+    """The month's last day (``calendar.monthrange(year, month)[1]``, without importing
+    ``calendar`` and its ``locale`` for the first page: #11 start-up)."""
+    if month == 12:
+        return 31
+    return (date(year, month + 1, 1) - date(year, month, 1)).days
 
 
 def happened(when: PartialDate, day: date) -> Status:

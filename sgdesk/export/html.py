@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 from dataclasses import asdict
-from html import escape
 
 from sgdesk.content.citations import find_norm_mentions
 from sgdesk.content.currency import Currency
 from sgdesk.content.model import STRUCTURE_TARGET, Amendment, Block, BlockKind, LaterChange, NodeKind
+from sgdesk.content.text import escape_html as escape
 from sgdesk.content.timeline import LATER_PREFIX, Status
 from sgdesk.export.common import (
     BREADCRUMB_SEPARATOR,

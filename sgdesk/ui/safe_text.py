@@ -14,10 +14,11 @@ source for that):
 from __future__ import annotations
 
 from collections.abc import Iterable
-from html import escape
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox
+
+from sgdesk.content.text import escape_html as escape
 
 LIMIT = 300  # characters: a 100 000-character id stays readable in a message
 SHORT_MESSAGE = 400  # characters of a message box's text; a longer one continues in its details
