@@ -104,6 +104,8 @@ class NoteMargin(QWidget):
         return rects
 
     def paintEvent(self, event: QPaintEvent) -> None:
+        if not self._marks:  # nothing to draw (a page without notes: the first frame's)
+            return
         painter = QPainter(self)
         font = painter.font()
         font.setPixelSize(max(10, round(self.width() * 0.7)))

@@ -6,10 +6,8 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QPoint, QRectF, Qt, QUrl, Signal
+from PySide6.QtCore import QEvent, QPoint, QRectF, Qt, Signal
 from PySide6.QtGui import (
-    QAccessible,
-    QAccessibleEvent,
     QColor,
     QFont,
     QFontMetrics,
@@ -40,7 +38,12 @@ from sgdesk.ui.safe_text import rich_lines
 from sgdesk.ui.theme import NOTE_MARK, Mark, current_theme
 
 if TYPE_CHECKING:
+    from PySide6.QtCore import QUrl
+
     from sgdesk.content.anchoring import Fragment
+
+# (QUrl and QAccessible are named where used: PySide6 builds every enumeration of a
+# class when it is first named, and the first frame uses none of them: #11 start-up.)
 
 ZOOM_STEPS = (50, 67, 80, 90, 100, 110, 125, 150, 175, 200, 250, 300)
 DEFAULT_ZOOM = 100
@@ -134,12 +137,16 @@ class ReadingPane(QTextBrowser):
 
     def node_link_at(self, point: QPoint) -> str | None:
         """The page a link under ``point`` (viewport coordinates) opens, if it opens a page."""
+        from PySide6.QtCore import QUrl
+
         url = QUrl(self.anchorAt(point))
         path = url.path() if url.scheme() == LINK_SCHEME else ""
         return path if path and path not in ACTION_LINKS else None
 
     def activate_link(self, href: str) -> None:
         """Follow a link of the page as a click on it would (the «Enlaces de la página» list)."""
+        from PySide6.QtCore import QUrl
+
         self._on_anchor_clicked(QUrl(href))
 
     def page_links(self) -> list[tuple[str, str]]:
@@ -324,6 +331,8 @@ class ReadingPane(QTextBrowser):
         highlight the keyboard went to (read by screen readers; the status bar says it too)."""
         self.setFocus(Qt.FocusReason.ShortcutFocusReason)
         self.note_margin.show_note(self.note_margin.current)  # the note itself, as on hover
+        from PySide6.QtGui import QAccessible, QAccessibleEvent
+
         self.setAccessibleDescription(text)
         QAccessible.updateAccessibility(QAccessibleEvent(self, QAccessible.Event.DescriptionChanged))
 
