@@ -39,6 +39,8 @@ def __getattr__(name: str) -> object:
 
 @dataclass(frozen=True)
 class ContentInfo:
+    """What the corpus says of itself: its file, schema, content version, horizon and edition."""
+
     path: Path
     schema_version: int
     content_version: str
@@ -163,6 +165,8 @@ class SearchMode:
 
 @dataclass(frozen=True)
 class SearchResults:
+    """One page of a search's hits, with its count and what the search made of the text."""
+
     query: Query
     hits: tuple[Hit, ...]
     total: int

@@ -110,6 +110,8 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 @dataclass(frozen=True)
 class WindowOptions:
+    """The options the window takes (``window_options``)."""
+
     database: Path | None = None
     data_dir: Path | None = None
     exit_after_paint: bool = False

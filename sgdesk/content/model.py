@@ -96,6 +96,8 @@ class Node:
 
 @dataclass(frozen=True)
 class Norm:
+    """A norm of the corpus (a decreto, an acuerdo…): how it is cited and when it took effect."""
+
     id: str
     type: str  # "acuerdo", "decreto", …
     number: str  # as printed, zero padding kept: "059"
@@ -126,6 +128,8 @@ class Change:
 
 @dataclass(frozen=True)
 class Event:
+    """What a norm did on a date (its issuance, an addition, a modification, a repeal…) and its changes."""
+
     id: str
     norm: str
     kind: EventKind

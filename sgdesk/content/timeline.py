@@ -198,6 +198,8 @@ def later_event(change: LaterChange) -> TimelineEvent:
 
 @dataclass(frozen=True)
 class OfficeState:
+    """A dependencia as it stood on a day: its name, its parent and its status."""
+
     id: str
     name: str  # as of the day; while a renaming is uncertain, the old name
     new_name: str | None  # the name it may already have, while a renaming is uncertain

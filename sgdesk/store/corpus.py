@@ -63,6 +63,8 @@ def _guarded(method: _Method[_P, _R]) -> _Method[_P, _R]:
 
 @dataclass(frozen=True)
 class Meta:
+    """The corpus database's own record: its schema, content version, horizon and edition."""
+
     schema_version: int
     content_version: str
     as_of: str

@@ -175,6 +175,8 @@ def parent_problem(connection: sqlite3.Connection, total: int) -> str | None:
 
 @dataclass(frozen=True)
 class CheckResult:
+    """One check of ``check_database``: its name, whether it passed, and what it found."""
+
     name: str
     ok: bool
     detail: str

@@ -63,6 +63,8 @@ class Mark:
 
 @dataclass(frozen=True)
 class Theme:
+    """The colours of one scheme: the page's, the marks' and the other panels'."""
+
     scheme: Scheme
     page: PageColors  # the reading pane's style sheet
     search: Mark  # words a search matched

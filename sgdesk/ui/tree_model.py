@@ -41,6 +41,8 @@ _ROOT_KEY = 0
 
 @dataclass
 class _Item:
+    """One row of the index as the model keeps it (its children fetched when first needed)."""
+
     key: int
     node: Node | None  # None for the invisible root
     parent_key: int
