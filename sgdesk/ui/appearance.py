@@ -8,14 +8,19 @@ application font (menus, index, panels); the reading pane keeps its own zoom.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QObject, Qt, Signal
-from PySide6.QtGui import QAction, QActionGroup, QFont, QGuiApplication, QPalette
+from PySide6.QtGui import QAction, QFont, QGuiApplication, QPalette
 from PySide6.QtWidgets import QApplication, QMenu, QStyleFactory
 
 from sgdesk.qtenv import UI_FONT, UI_POINT_SIZE
 from sgdesk.ui import theme
 from sgdesk.ui.state import UiSettings
 from sgdesk.ui.theme import Scheme, ThemeChoice
+
+if TYPE_CHECKING:
+    from PySide6.QtGui import QActionGroup
 
 UI_SIZES = (90, 100, 115, 130, 150)  # percent of the interface's normal text size
 DEFAULT_UI_SIZE = 100
@@ -125,6 +130,8 @@ class Appearance(QObject):
     def add_menus(self, menu: QMenu, before: QAction) -> tuple[QMenu, QMenu]:
         """«Tema» and «Tamaño del texto de la interfaz» (each a list of exclusive choices), in
         ``menu`` before ``before``."""
+        from PySide6.QtGui import QActionGroup  # (these menus come after the first frame)
+
         themes = QMenu(self.tr("&Tema"), menu)
         menu.insertMenu(before, themes)
         themes.setObjectName("themeMenu")

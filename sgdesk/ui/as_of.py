@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QDate, QObject, Qt, QThread, QTimer, Signal
+from PySide6.QtCore import QDate, QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QToolButton, QWidget
 
 from sgdesk.content.currency import Currency
@@ -347,6 +347,8 @@ class PointInTime(QObject):
             return  # the library builds it when asked, and says what is wrong
         loader.loaded.connect(self._on_loaded)
         self._loader, self._loading_for = loader, library
+        from PySide6.QtCore import QThread  # (named after the first frame: its enumerations)
+
         loader.start(QThread.Priority.LowPriority)
 
     def shutdown(self) -> None:
