@@ -2,8 +2,9 @@
 
 import sys
 
-from sgdesk import start_trace
+from sgdesk import start_trace, startup_gc
 
+startup_gc.pause()  # no cyclic collector until the first frame (commands: until cli.main)
 start_trace.mark("python")  # the bootloader and the interpreter are up
 
 from sgdesk.toplevel import main  # noqa: E402

@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, QTimer
 from PySide6.QtWidgets import QApplication
 
-from sgdesk import paths, single_instance, start_trace, user_folder
+from sgdesk import paths, single_instance, start_trace, startup_gc, user_folder
 from sgdesk.errors import SgdeskError
 from sgdesk.library import Library
 from sgdesk.qtenv import (
@@ -276,6 +276,9 @@ def _run_window(app: QCoreApplication, database: Path | None, folder: Path, exit
         QTimer.singleShot(LISTEN_LATEST_MS, instance, instance.listen)
         app.aboutToQuit.connect(instance.release)
     window.when_built(lambda: _start_checking(window))
+    # The collector, paused for the start-up (startup_gc), runs again after the first frame.
+    AfterFirstPaint(window.reading_pane.viewport(), startup_gc.resume)
+    QTimer.singleShot(LISTEN_LATEST_MS, startup_gc.resume)  # (a window never painted)
     if exit_after_paint:
         watcher = _FirstPaintExit(window)
         window.reading_pane.viewport().installEventFilter(watcher)
@@ -296,11 +299,14 @@ def _dispose(window: MainWindow) -> None:
     collector it would go at a random later moment, threads and timers still running (a
     segmentation fault in the next window's constructor when run_gui runs inside the tests)."""
     library = window.library
+    startup_gc.resume()  # (quit before the turn after the first frame: the bench, a script)
     window.close()
     window.deleteLater()
     QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
     if library is not None:
         library.close()
     # The window's Python objects go now too, while the state is known (10b7838: collected at
-    # an arbitrary later moment, after Qt had deleted parts of them, the suite segfaulted).
+    # an arbitrary later moment, after Qt had deleted parts of them, the suite segfaulted);
+    # those the start-up or the timeline put in the permanent generation too.
+    gc.unfreeze()
     gc.collect()

@@ -41,6 +41,9 @@ class CrashTestError(RuntimeError):
 
 def main() -> int:
     """The ``sgdesk`` console script and ``python -m sgdesk``."""
+    from sgdesk import startup_gc
+
+    startup_gc.pause()  # until the window's first frame; commands resume at once (cli.main)
     return run(_cli_main)
 
 

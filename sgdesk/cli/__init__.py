@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from sgdesk import __version__
+from sgdesk import __version__, startup_gc
 from sgdesk.cli.common import EXIT_FAILED, EXIT_OK, EXIT_USAGE
 from sgdesk.errors import SgdeskError
 
@@ -71,6 +71,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     window = window_options(rest)
     if window is not None:  # a double-click, a clicked link, or only the window's options: no argparse
         return _open_window(window.database, window.data_dir, link, window.exit_after_paint)
+    startup_gc.resume()  # a command: the collector as usual (only the window's start goes without)
     from sgdesk.cli.spanish import spanish_messages
 
     with spanish_messages():

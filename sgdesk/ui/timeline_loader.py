@@ -12,6 +12,7 @@ import logging
 
 from PySide6.QtCore import QObject, QThread, Signal, Slot
 
+from sgdesk import startup_gc
 from sgdesk.library import Library
 
 log = logging.getLogger("sgdesk")
@@ -40,6 +41,7 @@ class TimelineLoader(QThread):
         self.finished.connect(self._resume_collector)  # queued: runs on the GUI thread
 
     def start(self, priority: QThread.Priority = QThread.Priority.InheritPriority) -> None:
+        startup_gc.resume()  # (the start-up's pause ends here at the latest: the switches are ours now)
         if not self.isRunning() and gc.isenabled():
             gc.disable()
             self._collector_paused = True
