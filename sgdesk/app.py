@@ -88,6 +88,10 @@ def create_main_window(database: Path | None, data_dir: Path, keys_dir: Path | N
     start_trace.mark("corpus opened")
     looks = appearance.install(settings)  # before the window: its first frame in the chosen theme
     window = MainWindow(library, settings, error)
+    # The collector, paused for the start-up (startup_gc), runs again after the first frame (or
+    # with the rest of the window, for one never painted).
+    AfterFirstPaint(window.reading_pane.viewport(), startup_gc.resume)
+    window.when_built(startup_gc.resume)
     if settings.problem:
         show_status(window, settings.problem, 30000)
     warning = warning if database is None else None
@@ -276,9 +280,6 @@ def _run_window(app: QCoreApplication, database: Path | None, folder: Path, exit
         QTimer.singleShot(LISTEN_LATEST_MS, instance, instance.listen)
         app.aboutToQuit.connect(instance.release)
     window.when_built(lambda: _start_checking(window))
-    # The collector, paused for the start-up (startup_gc), runs again after the first frame.
-    AfterFirstPaint(window.reading_pane.viewport(), startup_gc.resume)
-    QTimer.singleShot(LISTEN_LATEST_MS, startup_gc.resume)  # (a window never painted)
     if exit_after_paint:
         watcher = _FirstPaintExit(window)
         window.reading_pane.viewport().installEventFilter(watcher)
@@ -306,7 +307,7 @@ def _dispose(window: MainWindow) -> None:
     if library is not None:
         library.close()
     # The window's Python objects go now too, while the state is known (10b7838: collected at
-    # an arbitrary later moment, after Qt had deleted parts of them, the suite segfaulted);
-    # those the start-up or the timeline put in the permanent generation too.
-    gc.unfreeze()
+    # an arbitrary later moment, after Qt had deleted parts of them, the suite segfaulted).
+    # (Those made before the first frame are in the permanent generation (startup_gc): never
+    # collected, at no moment at all; their Qt objects went with the window just above.)
     gc.collect()

@@ -4,29 +4,28 @@
 from __future__ import annotations
 
 import gc
-import logging
-import sys
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QTimer
-from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from sgdesk import app, startup_gc
 from sgdesk.cli import main as cli_main
+from sgdesk.ui.after_paint import AfterFirstPaint
 from sgdesk.ui.mainwindow import MainWindow
 from sgdesk.ui.timeline_loader import TimelineLoader
 
 
 @pytest.fixture(autouse=True)
 def collector_restored() -> Iterator[None]:
-    """Whatever a test does, the collector is on (and nothing frozen) afterwards."""
+    """Whatever a test does, the collector is on and nothing frozen afterwards (and what was
+    frozen is collected now, as ``app._dispose`` would have: not at some later moment)."""
     yield
     startup_gc.resume()
     gc.unfreeze()
     gc.enable()
+    gc.collect()
 
 
 def test_pause_and_resume() -> None:
@@ -60,35 +59,47 @@ def test_a_command_turns_the_collector_back_on(corpus_db: Path, capsys: pytest.C
 def test_the_window_is_built_without_the_collector_and_turns_it_on_after_its_first_frame(
     qtbot: QtBot, corpus_db: Path, data_dir: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(sys, "excepthook", sys.excepthook)
-    seen: dict[str, bool] = {}
-    build = app.create_main_window
-
-    def built(*args: object) -> MainWindow:
-        window = build(*args)  # type: ignore[arg-type]
-        seen["on while building"] = gc.isenabled()
-        QTimer.singleShot(20, window, lambda: _when_rest(window))
-        return window
-
-    def _when_rest(window: MainWindow) -> None:
-        if window.rest is None:
-            QTimer.singleShot(20, window, lambda: _when_rest(window))
-            return
-        seen["on with the rest"] = gc.isenabled()
-        window.close()
-        QApplication.quit()
-
-    monkeypatch.setattr(app, "create_main_window", built)
     # (The timeline's loader would end the pause too, when it starts: here the first frame must.)
     monkeypatch.setattr(TimelineLoader, "start", lambda self, *args: None)
-    before = list(logging.getLogger("sgdesk").handlers)
+    made: list[MainWindow] = []
+    ended: list[tuple[bool, bool]] = []  # when the pause ended: (painted yet, rest built yet)
+    painted: list[bool] = []
+    real = startup_gc.resume
+
+    def resume() -> None:
+        if startup_gc.paused():
+            ended.append((bool(painted), made[0].rest is not None))
+        real()
+
+    monkeypatch.setattr(startup_gc, "resume", resume)
     startup_gc.pause()
+    window = app.create_main_window(corpus_db, data_dir)
+    made.append(window)
+    qtbot.addWidget(window)
     try:
-        assert app.run_gui(corpus_db, data_dir) == 0
+        assert not gc.isenabled(), "the window is built without the collector"
+        AfterFirstPaint(window.reading_pane.viewport(), lambda: painted.append(True))
+        window.show()
+        qtbot.waitUntil(lambda: window.rest is not None)
+        assert gc.isenabled()
+        assert ended == [(True, False)], "on again after the first frame, before the rest"
     finally:
-        for handler in logging.getLogger("sgdesk").handlers:
-            if handler not in before:
-                logging.getLogger("sgdesk").removeHandler(handler)
-                handler.close()
-    assert seen == {"on while building": False, "on with the rest": True}
-    assert gc.isenabled()
+        window.close()
+        if window.library is not None:
+            window.library.close()
+
+
+def test_a_window_never_painted_turns_it_on_with_its_rest(
+    qtbot: QtBot, corpus_db: Path, data_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(TimelineLoader, "start", lambda self, *args: None)
+    startup_gc.pause()
+    window = app.create_main_window(corpus_db, data_dir)
+    qtbot.addWidget(window)
+    try:
+        window.later.build_now()  # (what a key pressed before the first paint, or the clock, does)
+        assert gc.isenabled()
+    finally:
+        window.close()
+        if window.library is not None:
+            window.library.close()
