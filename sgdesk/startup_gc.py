@@ -2,7 +2,7 @@
 
 Opening the window creates some 50 000 objects that live as long as it does (modules, classes,
 the window's parts) and almost no cyclic garbage (a few hundred objects). Left on, the collector
-walks them about 70 times before the first frame: ≈ 3 % of the start-up's processor time.
+walks them about 70 times before the first frame: some 3 % of the start-up's processor time.
 ``pause`` (the first thing ``sgdesk`` does) turns it off; ``resume`` turns it back on, once the
 first frame is painted (or by whatever throws the collector's switches first: the timeline's
 loader), after putting what exists then in the permanent generation (``gc.freeze``), where

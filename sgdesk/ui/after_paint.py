@@ -44,7 +44,7 @@ class BuildLater(QObject):
     From the first paint on, the whole application is (a click on the menu bar, a key a field
     takes). Not before: every event of every object would pass through Python, and the first
     event of a private Qt object (the input context, the accessibility bridge) makes PySide6
-    walk all of QObject's subclasses and build their enumerations, ≈ 70 of them (#11)."""
+    walk all of QObject's subclasses and build their enumerations, some 70 of them (#11)."""
 
     def __init__(self, widget: QWidget, build: Callable[[], object], latest_ms: int) -> None:
         super().__init__(widget)
