@@ -5,7 +5,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from sgdesk.content.citations import canonical_id, find_norm_mentions, norm_id
-from sgdesk.content.text import find_all, fold
+from sgdesk.content.text import escape_html, find_all, fold
 
 
 def test_fold_removes_accents_and_case() -> None:
@@ -59,3 +59,22 @@ def test_norm_titles_take_the_right_spanish_article(title: str, with_article: st
 
     assert the(title) == with_article
     assert of(title) == of_it
+
+
+@pytest.mark.parametrize(
+    "text", ["", "a & b", "<b>x</b>", 'dice "hola"', "l'estado", "&amp;<>\"'", "Misión ñ"]
+)
+def test_escape_html_is_htmls(text: str) -> None:
+    """The first page escapes without importing ``html`` (#11 start-up): the same text as it."""
+    import html
+
+    assert escape_html(text) == html.escape(text)
+    assert escape_html(text, quote=False) == html.escape(text, quote=False)
+
+
+@given(st.text())
+def test_escape_html_is_htmls_for_any_text(text: str) -> None:
+    import html
+
+    assert escape_html(text) == html.escape(text)
+    assert escape_html(text, quote=False) == html.escape(text, quote=False)
