@@ -47,7 +47,9 @@ TARGETS: dict[str, tuple[list[str], list[str]]] = {
          "sgdesk/content/model.py", "sgdesk/content/stemming.py"],
         ["tests/content", "tests/store/test_search.py"],
     ),
-    "sources": (["sgdesk/content/sources.py"], ["tests/content/test_sources.py"]),
+    "sources": (["sgdesk/content/sources.py"],
+                ["tests/content/test_sources_messages.py", "tests/content/test_sources.py",
+                 "tests/content/test_later_changes.py"]),
     # the smaller content modules, each with its own tests ("content" runs every content target)
     "currency": (["sgdesk/content/currency.py"],
                  ["tests/content/test_currency.py", "tests/content/test_later_changes.py"]),
