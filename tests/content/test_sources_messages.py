@@ -742,3 +742,10 @@ def test_the_event_order_key() -> None:
     event = Event("decreto-1-2000#12", "decreto-1-2000", EventKind.REPEAL, PartialDate(2000, 3), None,
                   (Change("x"),))  # fmt: skip
     assert event_sort_key(event) == (*PartialDate(2000, 3).key, "decreto-1-2000", 12)
+
+
+def test_a_later_change_in_force_the_day_it_is_issued(tmp_path: Path) -> None:
+    folder = _sources(tmp_path)
+    _edit(folder, GENERAL, 'in_force = "2010-02-05"', 'in_force = "2010-02-03"')
+    (change, _) = load_corpus(folder).later_changes
+    assert (change.issued, change.in_force) == (PartialDate(2010, 2, 3), PartialDate(2010, 2, 3))
