@@ -263,8 +263,8 @@ class _Loader:
         if len(mentions) != 1 or mentions[0][:2] != (0, len(norm)):
             self.p.add(where, f"«norm» debe citar una norma así: «Decreto 140 de 2021», no «{norm}»")
             return
-        change_id = mentions[0][2]
-        if issued.year != int(norm.rsplit(" ", 1)[1]):
+        change_id = mentions[0][2]  # "decreto-140-2021": the year is its last part
+        if issued.year != int(change_id.rsplit("-", 1)[1]):
             self.p.add(where, f"la fecha de expedición {issued.iso()} no es del año de «{norm}»")
         if in_force is not None and in_force.key < issued.key:
             self.p.add(where, f"la entrada en vigencia {in_force.iso()} es anterior a la expedición")

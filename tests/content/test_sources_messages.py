@@ -744,6 +744,19 @@ def test_the_event_order_key() -> None:
     assert event_sort_key(event) == (*PartialDate(2000, 3).key, "decreto-1-2000", 12)
 
 
+def test_a_later_change_cited_with_a_slash_is_read_and_checked(tmp_path: Path) -> None:
+    # «Acuerdo 9/2011» is a citation (the same one as «Acuerdo 9 de 2011»); its year was read as
+    # the text after the last space, «9/2011», and the build stopped with «error inesperado».
+    folder = _sources(tmp_path)
+    _edit(folder, GENERAL, 'norm = "Acuerdo 9 de 2011"', 'norm = "Acuerdo 9/2011"')
+    (_, change) = load_corpus(folder).later_changes
+    assert (change.id, change.norm, change.issued) == ("acuerdo-9-2011", "Acuerdo 9/2011", PartialDate(2011))
+    _edit(folder, GENERAL, 'issued = "2011"', 'issued = "2012"')
+    assert _problems(folder) == [
+        G + "cambio posterior 2: la fecha de expedición 2012 no es del año de «Acuerdo 9/2011»"
+    ]
+
+
 def test_a_later_change_in_force_the_day_it_is_issued(tmp_path: Path) -> None:
     folder = _sources(tmp_path)
     _edit(folder, GENERAL, 'in_force = "2010-02-05"', 'in_force = "2010-02-03"')
