@@ -21,6 +21,7 @@ N1 = "normas/decreto-1-2000.toml"
 N2 = "normas/decreto-2-2003.toml"
 N3 = "normas/decreto-3-2005.toml"
 N4 = "normas/decreto-4-2006.toml"
+N5F = "normas/resolucion-5-2008.toml"
 N6 = "normas/decreto-6-2009.toml"
 N6_TEXT = """id = "decreto-6-2009"
 type = "decreto"
@@ -453,6 +454,61 @@ CASES: dict[str, tuple[list[tuple[str, str, str]], list[str]]] = {
     "a later change published in a number": (
         [(GENERAL, 'publication = "Registro de Prueba 1"', "publication = 1")],
         [G + "cambio posterior 1: el campo «publication» debe ser un texto"],
+    ),
+    "an office's superior that is not a text": (
+        [(GENERAL, 'name = "Despacho de Prueba"', 'name = "Despacho de Prueba"\nparent = 1')],
+        [G + "dependencia dependencia/despacho: el campo «parent» debe ser un texto"],
+    ),
+    "an office's creator that is not a text": (
+        [(GENERAL, 'name = "Despacho de Prueba"', 'name = "Despacho de Prueba"\ncreated_by = 1')],
+        [G + "dependencia dependencia/despacho: el campo «created_by» debe ser un texto"],
+    ),
+    "a section's paragraphs that are one text": (
+        [(GENERAL, "paragraphs = ['Antes de la lista.']", "paragraphs = 'Antes de la lista.'")],
+        [G + "sección resoluciones: el campo «paragraphs» debe ser una lista de textos"],
+    ),
+    "a section's items that are one text": (
+        [(GENERAL, "items = ['Uno.', 'Dos.']", "items = 'Uno.'")],
+        [G + "sección resoluciones: el campo «items» debe ser una lista de textos"],
+    ),
+    "a section's norms that are one text": (
+        [(GENERAL, 'norms = ["resolucion-5-2008"]', 'norms = "resolucion-5-2008"')],
+        [
+            G + "sección resoluciones: el campo «norms» debe ser una lista de textos",
+            "normas/resolucion-5-2008.toml: la norma no aparece en ninguna sección",
+            "resolucion-5-2008.toml › evento 1: el artículo «resolucion-5-2008/art-1» no existe",
+        ],
+    ),
+    "a summary that is one text": (
+        [(N5F, "summary = ['Primera línea del resumen.', 'Segunda línea.']", "summary = 'Resumen.'")],
+        ["resolucion-5-2008.toml: el campo «summary» debe ser una lista de textos"],
+    ),
+    "an article number that is a number": (
+        [(N3, 'number = "1"', "number = 1")],
+        [D3_ + "artículo art-1: el campo «number» debe ser un texto"],
+    ),
+    "a heading that is a list": (
+        [(N5F, 'heading = "Adición"', 'heading = ["Adición"]')],
+        ["resolucion-5-2008.toml › artículo art-1: el campo «heading» debe ser un texto"],
+    ),
+    "a quote that is one text": (
+        [(N5F, "quote = ['c. Literal c de prueba, adicionado después.', 'Fin de la cita.']", "quote = 'c.'")],
+        ["resolucion-5-2008.toml › artículo art-1: el campo «quote» debe ser una lista de textos"],
+    ),
+    "a label that is a number": (
+        [(N3, 'label = "ARTÍCULO 1°."', "label = 1")],
+        [D3_ + "artículo art-1: el campo «label» debe ser un texto"],
+    ),
+    "an event's date that is no date": (
+        [(N5F, 'date = "2008-10"', 'date = "octubre de 2008"')],
+        [
+            "resolucion-5-2008.toml › evento 1: fecha no válida en «date»: «octubre de 2008» "
+            "(use AAAA, AAAA-MM o AAAA-MM-DD)"
+        ],
+    ),
+    "an event's article that is a number": (
+        [(N3, 'article = "art-1"', "article = 1")],
+        [D3_ + "evento 1: el campo «article» debe ser un texto"],
     ),
     "a later change with no targets": (
         [(GENERAL, 'targets = ["mision"]', "targets = []")],
