@@ -818,3 +818,10 @@ def test_a_later_change_in_force_the_day_it_is_issued(tmp_path: Path) -> None:
     _edit(folder, GENERAL, 'in_force = "2010-02-05"', 'in_force = "2010-02-03"')
     (change, _) = load_corpus(folder).later_changes
     assert (change.issued, change.in_force) == (PartialDate(2010, 2, 3), PartialDate(2010, 2, 3))
+
+
+def test_a_quote_that_breaks_a_paragraph_across_lines_still_matches(tmp_path: Path) -> None:
+    folder = _sources(tmp_path)
+    quote = "quote = ['c. Literal c de prueba, adicionado después.', 'Fin de la cita.']"
+    _edit(folder, N5F, quote, "quote = ['c. Literal c de prueba,', 'adicionado después.']")
+    load_corpus(folder)
