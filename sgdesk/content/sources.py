@@ -357,7 +357,7 @@ class _Loader:
         if quote:
             body.append(Block(BlockKind.QUOTE, tuple(quote)))
         article_id = f"{norm.id}/{local_id}"
-        self.quotes[article_id] = " ".join(quote)
+        self.quotes[article_id] = " ".join(" ".join(quote).split())  # paragraphs as one line
         title = f"Artículo {number}" if number else "Artículo (número no registrado)"
         if heading:
             title = f"{title}. {heading}"
@@ -462,7 +462,8 @@ class _Loader:
                 self.p.add(where, f"«creation» aplica a dependencias, no a «{target}»")
             quote = self.quotes.get(event.article or "", "")
             node = self.nodes.get(target)
-            if event.kind is EventKind.INSERTION and node and quote and node.plain_text not in quote:
+            inserted = " ".join(node.plain_text.split()) if node else ""  # its paragraphs as one line
+            if event.kind is EventKind.INSERTION and inserted and quote and inserted not in quote:
                 self.p.add(where, f"el texto de «{target}» no coincide con el que cita {event.article}")
 
     # -- result ----------------------------------------------------------------

@@ -820,6 +820,24 @@ def test_a_later_change_in_force_the_day_it_is_issued(tmp_path: Path) -> None:
     assert (change.issued, change.in_force) == (PartialDate(2010, 2, 3), PartialDate(2010, 2, 3))
 
 
+def test_an_inserted_unit_of_two_paragraphs_quoted_line_by_line_matches(tmp_path: Path) -> None:
+    # Each quoted line is a paragraph; the unit's text is its paragraphs one per line: the
+    # validator compared them with different separators and refused a faithful quote.
+    folder = _sources(tmp_path)
+    _edit(
+        folder, N1, "text = ['Segundo artículo de prueba:']", "text = ['Segundo artículo:', 'Otro párrafo.']"
+    )
+    _edit(folder, N5F, 'target = "decreto-1-2000/art-1/lit-c"', 'target = "decreto-1-2000/art-2"')
+    quote = "quote = ['c. Literal c de prueba, adicionado después.', 'Fin de la cita.']"
+    _edit(folder, N5F, quote, "quote = ['ARTÍCULO 2°. Segundo artículo:', 'Otro párrafo.']")
+    load_corpus(folder)
+    _edit(folder, N5F, "'Otro párrafo.']", "'Otro párrafo distinto.']")
+    assert _problems(folder) == [
+        "resolucion-5-2008.toml › evento 1: el texto de «decreto-1-2000/art-2» no coincide con el que cita "
+        "resolucion-5-2008/art-1"
+    ]
+
+
 def test_a_quote_that_breaks_a_paragraph_across_lines_still_matches(tmp_path: Path) -> None:
     folder = _sources(tmp_path)
     quote = "quote = ['c. Literal c de prueba, adicionado después.', 'Fin de la cita.']"
