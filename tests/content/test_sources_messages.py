@@ -55,6 +55,9 @@ quote = ['c. Literal c de prueba, adicionado después.', 'Fin de la cita.']
 [[articles]]
 id = "art-transitorio"
 text = ['Sin número.']
+[[articles.literals]]
+letter = "a"
+text = 'Literal de un artículo sin número.'
 
 [[events]]
 kind = "insertion"
@@ -328,6 +331,14 @@ CASES: dict[str, tuple[list[tuple[str, str, str]], list[str]]] = {
         [(N1, "text = 'Literal a de prueba.'\n", "")],
         ["decreto-1-2000.toml › artículo art-1 › literal a: falta el campo «text»"],
     ),
+    "the inserted literal without text": (
+        [(N1, "text = 'Literal c de prueba, adicionado después.'\n", "")],
+        [
+            "decreto-1-2000.toml › artículo art-1 › literal c: falta el campo «text»",
+            "decreto-2-2003.toml › evento 2: destino desconocido «decreto-1-2000/art-1/lit-c»",
+            "resolucion-5-2008.toml › evento 1: destino desconocido «decreto-1-2000/art-1/lit-c»",
+        ],
+    ),
     "a literal twice": (
         [(N1, 'letter = "b"', 'letter = "a"')],
         [
@@ -342,6 +353,13 @@ CASES: dict[str, tuple[list[tuple[str, str, str]], list[str]]] = {
     "literals that are not tables": (
         [(N3, "text = ['Deroga el Decreto 1 de 2000.']", "text = ['Deroga.']\nliterals = 'a'")],
         [D3_ + "artículo art-1: «literals» debe ser una lista de tablas [[literals]]"],
+    ),
+    "events that are not tables": (
+        [(N6, "", N6_TEXT + "events = 'ninguno'\n")],
+        [
+            "decreto-6-2009.toml: «events» debe ser una lista de tablas [[events]]",
+            "normas/decreto-6-2009.toml: la norma no aparece en ninguna sección",
+        ],
     ),
     "an unknown kind of event": (
         [(N3, 'kind = "repeal"', 'kind = "derogacion"')],
@@ -629,7 +647,8 @@ def test_the_tree_places_counts_and_kinds(tmp_path: Path) -> None:
         ("funciones", "informacion-general", 1, "section", 4),
         ("resolucion-5-2008", "resoluciones", 0, "norm", 2),
         ("resolucion-5-2008/art-1", "resolucion-5-2008", 0, "article", 0),
-        ("resolucion-5-2008/art-transitorio", "resolucion-5-2008", 1, "article", 0),
+        ("resolucion-5-2008/art-transitorio", "resolucion-5-2008", 1, "article", 1),
+        ("resolucion-5-2008/art-transitorio/lit-a", "resolucion-5-2008/art-transitorio", 0, "literal", 0),
         ("resoluciones", "informacion-general", 2, "section", 1),
     ]  # fmt: skip
     assert {n.id: n.norm for n in corpus.nodes if n.norm != n.id.split("/")[0]} == {
@@ -647,6 +666,9 @@ def test_titles_citations_and_labels(tmp_path: Path) -> None:
     assert shown["decreto-1-2000/art-1"] == ("Artículo 1", "Decreto 001 de 2000, art. 1", "ARTÍCULO 1°.")
     assert shown["decreto-1-2000/art-1/lit-c"] == ("Literal c", "Decreto 001 de 2000, art. 1, lit. c", "c.")
     assert shown["resolucion-5-2008/art-1"] == ("Artículo 1. Adición", "Resolución 5 de 2008, art. 1", "")
+    assert shown["resolucion-5-2008/art-transitorio/lit-a"] == (
+        "Literal a", "Resolución 5 de 2008, art. sin número registrado, lit. a", "a."
+    )  # fmt: skip
     assert shown["resolucion-5-2008/art-transitorio"] == (
         "Artículo (número no registrado)", "Resolución 5 de 2008, art. sin número registrado", ""
     )  # fmt: skip
