@@ -373,6 +373,13 @@ CASES: dict[str, tuple[list[tuple[str, str, str]], list[str]]] = {
         [(N3, '[[events.changes]]\ntarget = "decreto-1-2000"\n', "")],
         [D3_ + "evento 1: el evento no tiene cambios («[[events.changes]]» con «target»)"],
     ),
+    "changes that are not tables": (
+        [(N3, '[[events.changes]]\ntarget = "decreto-1-2000"\n', 'changes = "decreto-1-2000"\n')],
+        [
+            D3_ + "evento 1: «changes» debe ser una lista de tablas [[changes]]",
+            D3_ + "evento 1: el evento no tiene cambios («[[events.changes]]» con «target»)",
+        ],
+    ),
     "a change without a target": (
         [(N3, 'target = "decreto-1-2000"\n', 'old_name = "x"\n')],
         [
