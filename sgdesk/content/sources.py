@@ -78,10 +78,11 @@ class _Problems:
             self.add(where, f"fecha no válida en «{key}»: «{text}» (use AAAA, AAAA-MM o AAAA-MM-DD)")
             return None
 
-    def tables(self, table: Table, key: str, where: str) -> list[Table]:
+    def tables(self, table: Table, key: str, where: str, inside: str = "") -> list[Table]:
+        """``inside``: the table this list belongs to, for the header to write (``[[events.changes]]``)."""
         value = table.get(key, [])
         if not isinstance(value, list) or not all(isinstance(v, dict) for v in value):
-            self.add(where, f"«{key}» debe ser una lista de tablas [[{key}]]")
+            self.add(where, f"«{key}» debe ser una lista de tablas [[{inside}{key}]]")
             return []
         return value
 
@@ -374,7 +375,7 @@ class _Loader:
         )
         self.norm_nodes[norm.id].append(node)
         letters: set[str] = set()
-        for lit_position, literal in enumerate(self.p.tables(data, "literals", where)):
+        for lit_position, literal in enumerate(self.p.tables(data, "literals", where, "articles.")):
             lit_where = f"{where} › literal {literal.get('letter', lit_position + 1)}"
             self.p.keys(literal, {"letter", "text"}, lit_where)
             letter = self.p.field(literal, "letter", str, lit_where)
@@ -412,7 +413,7 @@ class _Loader:
         date = self.p.date(data, "date", where, required=False) or norm.issued
         article = self.p.field(data, "article", str, where, required=False)
         changes = []
-        for change in self.p.tables(data, "changes", where):
+        for change in self.p.tables(data, "changes", where, "events."):
             self.p.keys(change, {"target", "old_name", "new_name"}, where)
             target = self.p.field(change, "target", str, where)
             if target is not None:

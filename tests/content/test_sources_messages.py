@@ -352,7 +352,7 @@ CASES: dict[str, tuple[list[tuple[str, str, str]], list[str]]] = {
     ),
     "literals that are not tables": (
         [(N3, "text = ['Deroga el Decreto 1 de 2000.']", "text = ['Deroga.']\nliterals = 'a'")],
-        [D3_ + "artículo art-1: «literals» debe ser una lista de tablas [[literals]]"],
+        [D3_ + "artículo art-1: «literals» debe ser una lista de tablas [[articles.literals]]"],
     ),
     "events that are not tables": (
         [(N6, "", N6_TEXT + "events = 'ninguno'\n")],
@@ -376,7 +376,7 @@ CASES: dict[str, tuple[list[tuple[str, str, str]], list[str]]] = {
     "changes that are not tables": (
         [(N3, '[[events.changes]]\ntarget = "decreto-1-2000"\n', 'changes = "decreto-1-2000"\n')],
         [
-            D3_ + "evento 1: «changes» debe ser una lista de tablas [[changes]]",
+            D3_ + "evento 1: «changes» debe ser una lista de tablas [[events.changes]]",
             D3_ + "evento 1: el evento no tiene cambios («[[events.changes]]» con «target»)",
         ],
     ),
