@@ -403,6 +403,10 @@ CASES: dict[str, tuple[list[tuple[str, str, str]], list[str]]] = {
         [(N2, 'target = "decreto-1-2000/art-1/lit-c"', 'target = "decreto-1-2000/art-1/lit-z"')],
         ["decreto-2-2003.toml › evento 2: destino desconocido «decreto-1-2000/art-1/lit-z»"],
     ),
+    "two unknown targets in one event, each named": (
+        [(N3, 'target = "decreto-1-2000"\n', 'target = "nada"\n[[events.changes]]\ntarget = "tampoco"\n')],
+        [D3_ + "evento 1: destino desconocido «nada»", D3_ + "evento 1: destino desconocido «tampoco»"],
+    ),
     "a renaming without the new name": (
         [(N4, 'new_name = "Oficina A Renombrada"\n', "")],
         [
