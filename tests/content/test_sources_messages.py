@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from sgdesk.content.dates import PartialDate
-from sgdesk.content.model import Block, BlockKind, Change, Event, EventKind
+from sgdesk.content.model import Block, BlockKind, Change, Event, EventKind, NodeKind
 from sgdesk.content.sources import content_version, describe_target, event_sort_key, load_corpus
 from sgdesk.errors import SourceError
 from tests.synthetic import write_sources
@@ -258,6 +258,32 @@ CASES: dict[str, tuple[list[tuple[str, str, str]], list[str]]] = {
     "an unknown field in the general file": (
         [(GENERAL, "edition = 2", "edition = 2\nedicion = 3")],
         ["informacion-general.toml: campo desconocido «edicion»"],
+    ),
+    "a general file without its id": (
+        [(GENERAL, 'id = "informacion-general"\n', "")],
+        ["informacion-general.toml: falta el campo «id»"],
+    ),
+    "a general file without its title": (
+        [(GENERAL, "title = 'Información General'\n", "")],
+        ["informacion-general.toml: falta el campo «title»"],
+    ),
+    "an edition in quotes": (
+        [(GENERAL, "edition = 2", 'edition = "2"')],
+        ["informacion-general.toml: el campo «edition» debe ser un número entero"],
+    ),
+    "offices that are not tables": (
+        [
+            (GENERAL, "edition = 2", 'edition = 2\noffices = "ninguna"'),
+            (GENERAL, "[[offices]]", "[[oficinas]]"),
+            (GENERAL, "[[offices]]", "[[oficinas]]"),
+            (GENERAL, "[[offices]]", "[[oficinas]]"),
+        ],
+        [
+            "informacion-general.toml: campo desconocido «oficinas»",
+            "informacion-general.toml: «offices» debe ser una lista de tablas [[offices]]",
+            "decreto-4-2006.toml › evento 1: destino desconocido «dependencia/oficina-b»",
+            "decreto-4-2006.toml › evento 2: destino desconocido «dependencia/oficina-a»",
+        ],
     ),
     "an office without an id": (
         [(GENERAL, 'id = "dependencia/despacho"\n', "")],
@@ -766,6 +792,15 @@ def test_ten_events_of_one_norm_on_one_day_keep_their_order(tmp_path: Path) -> N
     assert ids == [f"decreto-3-2005#{n}" for n in range(12)]
 
 
+def test_the_index_root_takes_the_id_written(tmp_path: Path) -> None:
+    folder = _sources(tmp_path)
+    _edit(folder, GENERAL, 'id = "informacion-general"', 'id = "inicio"')
+    corpus = load_corpus(folder)
+    assert [(n.id, n.parent) for n in corpus.nodes if n.kind is NodeKind.SECTION] == [
+        ("inicio", None), ("mision", "inicio"), ("funciones", "inicio"), ("resoluciones", "inicio")
+    ]  # fmt: skip
+
+
 def test_an_edition_left_out_is_the_first(tmp_path: Path) -> None:
     folder = _sources(tmp_path)
     _edit(folder, GENERAL, "edition = 2\n", "")
@@ -800,6 +835,7 @@ def test_an_insertion_without_a_quote_or_of_an_office_is_not_compared(tmp_path: 
         "",
     )
     _edit(folder, N4, 'kind = "creation"', 'kind = "insertion"')
+    _edit(folder, N5F, 'kind = "modification"', 'kind = "insertion"')  # and no article
     _edit(folder, GENERAL, 'created_by = "decreto-4-2006"\n', "")
     load_corpus(folder)
 
