@@ -206,7 +206,8 @@ EQUIVALENT |= {f"{_SO}{name}__mutmut_{n}": "None for False as «required»: an o
                for name, numbers in (("xǁ_Loaderǁ_read_later_change", (54, 67)),
                                      ("xǁ_Loaderǁ_read_office", (66, 79)), ("xǁ_Loaderǁread_norm", (86, 159)),
                                      ("xǁ_Loaderǁ_read_article", (47, 61, 83, 98)),
-                                     ("xǁ_Loaderǁ_read_event", (42, 55)), ("xǁ_Loaderǁread_general", (49,)))
+                                     ("xǁ_Loaderǁ_read_event", (42, 55)), ("xǁ_Loaderǁread_general", (49,)),
+                                     ("xǁ_Loaderǁ_read_section", (60, 80)))
                for n in numbers}  # fmt: skip
 EQUIVALENT |= {f"{_SO}x_event_sort_key__mutmut_{n}": "event ids are «norm-id#N», one «#» (norm ids are slugs)"
                for n in (5, 6, 8)}  # fmt: skip
@@ -219,6 +220,7 @@ EQUIVALENT |= {f"{_SO}xǁ_Loaderǁ_check_event__mutmut_{n}": "no quote for the e
                "the quote of an article «XXXX» (none) all mean «nothing to compare»"
                for n in (33, 35, 37)}  # fmt: skip
 EQUIVALENT |= {
+    f"{_SO}xǁ_Loaderǁ_read_section__mutmut_69": "the body is empty before: += and = give the same",
     f"{_SO}xǁ_Loaderǁread_general__mutmut_43": "the index's title is required: sources without it are "
     "refused, so the fallback is never seen",
     f"{_SO}xǁ_Loaderǁread_general__mutmut_84": "the root is the first node added: never a duplicate, so "

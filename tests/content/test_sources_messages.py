@@ -219,6 +219,10 @@ CASES: dict[str, tuple[list[tuple[str, str, str]], list[str]]] = {
             G + "cambio posterior 2: destino desconocido «mision» (use un id del índice o «estructura»)",
         ],
     ),
+    "a section with an unknown field": (
+        [(GENERAL, "title = 'Misión'", "title = 'Misión'\norden = 1")],
+        [G + "sección mision: campo desconocido «orden»"],
+    ),
     "a section with nothing in it": (
         [(GENERAL, "paragraphs = ['Texto de prueba de la misión.']\n", "")],
         [G + "sección mision: la sección no tiene texto («paragraphs», «items» o «norms»)"],
@@ -649,6 +653,19 @@ def test_a_general_file_that_is_not_toml(tmp_path: Path) -> None:
     )
     # then every norm «in no section», and their units' events: the first line is the one to fix
     assert "normas/decreto-1-2000.toml: la norma no aparece en ninguna sección" in problems
+
+
+def test_sections_that_are_not_tables(tmp_path: Path) -> None:
+    folder = _sources(tmp_path)
+    _edit(folder, GENERAL, "edition = 2", 'edition = 2\nsections = "ninguna"')
+    for _ in range(3):
+        _edit(folder, GENERAL, "[[sections]]", "[[secciones]]")
+    problems = _problems(folder)
+    assert problems[:3] == [
+        "informacion-general.toml: campo desconocido «secciones»",
+        "informacion-general.toml: «sections» debe ser una lista de tablas [[sections]]",
+        "normas/decreto-1-2000.toml: la norma no aparece en ninguna sección",
+    ]  # then every norm and their units' events, as with a general file that is not TOML
 
 
 def test_sources_without_the_general_file(tmp_path: Path) -> None:
