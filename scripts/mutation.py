@@ -292,6 +292,8 @@ EQUIVALENT |= {
     f"{_L}_breadcrumbs__mutmut_3": "not worth a test: only how much is kept in memory (the pinned results "
     "are the same with a bound of 3)",
     f"{_L}_breadcrumbs__mutmut_4": "not worth a test: the memory kept is cleared one breadcrumb earlier",
+    f"{_L}_reading__mutmut_18": "not worth a test: one text more kept understood than the bound (513)",
+    f"{_L}_search__mutmut_5": "not worth a test: one set of filters more kept per text than the bound (9)",
     f"{_L}_suggestion__mutmut_5": "not worth a test: every indexed word's stem is indexed too, so the "
     "stem alone answers",
 }

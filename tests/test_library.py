@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -210,3 +212,40 @@ def test_a_hit_whose_parent_is_missing_has_an_empty_breadcrumb(
         library.close()
     assert hit.node.parent == "no-existe"
     assert hit.path == ()
+
+
+def test_a_text_searched_again_is_neither_understood_nor_planned_again(
+    corpus_db: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A Library keeps what it worked out for a text (its query, «¿Quiso decir…?», the store's
+    plan per set of filters): another page, the same search again or the corrected search do
+    not work it out again (what typing and «Más resultados» rely on to stay fast)."""
+    import sgdesk.library as library_module
+    from sgdesk.content.query import SearchFilters, parse_query
+    from sgdesk.store.search import SearchStore
+
+    counts = {"parse": 0, "plan": 0, "suggestion": 0}
+
+    def counting(name: str, function: Callable[..., Any]) -> Callable[..., Any]:
+        def counted(*args: Any, **kwargs: Any) -> Any:
+            counts[name] += 1
+            return function(*args, **kwargs)
+
+        return counted
+
+    monkeypatch.setattr(library_module, "parse_query", counting("parse", parse_query))
+    monkeypatch.setattr(SearchStore, "_plan", counting("plan", SearchStore._plan))
+    monkeypatch.setattr(Library, "_suggestion", counting("suggestion", Library._suggestion))
+    library = Library.open(corpus_db)
+    try:
+        first = library.search("funciones secretaria", limit=2)
+        assert library.search("funciones secretaria", limit=2) == first
+        assert library.search("funciones secretaria", limit=2, offset=2).hits
+        assert counts == {"parse": 1, "plan": 1, "suggestion": 1}
+        library.search("funciones secretaria", SearchFilters(kinds=frozenset({"norma"})))
+        assert counts == {"parse": 1, "plan": 2, "suggestion": 1}  # other filters: a plan of their own
+        assert library.search("documetnal").corrected_from == "documetnal"
+        assert library.search("documetnal").corrected_from == "documetnal"
+        assert counts == {"parse": 3, "plan": 4, "suggestion": 2}  # the text and its correction, once each
+    finally:
+        library.close()
