@@ -294,6 +294,14 @@ EQUIVALENT |= {
     f"{_L}_breadcrumbs__mutmut_4": "not worth a test: the memory kept is cleared one breadcrumb earlier",
     f"{_L}_reading__mutmut_18": "not worth a test: one text more kept understood than the bound (513)",
     f"{_L}_search__mutmut_5": "not worth a test: one set of filters more kept per text than the bound (9)",
+    f"{_L}_hit_parts__mutmut_4": "not worth a test: only how much is kept in memory (the pinned results "
+    "are the same with a bound of 25)",
+    f"{_L}_hit_parts__mutmut_5": "not worth a test: the memory kept is cleared one hit earlier",
+    f"{_L}_hit_parts__mutmut_13": "a root has no parent: paths.get(None, ()) is () too",
+    f"{_L}_hit_parts__mutmut_15": "_breadcrumbs answers for every parent asked (() when it has none): the "
+    "default is never used",
+    f"{_L}_hit_parts__mutmut_17": "_breadcrumbs answers for every parent asked (() when it has none): the "
+    "default is never used",
     f"{_L}_suggestion__mutmut_5": "not worth a test: every indexed word's stem is indexed too, so the "
     "stem alone answers",
 }
