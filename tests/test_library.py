@@ -220,8 +220,8 @@ def test_a_text_searched_again_is_neither_understood_nor_planned_again(
     """A Library keeps what it worked out for a text (its query, «¿Quiso decir…?», the store's
     plan per set of filters): another page, the same search again or the corrected search do
     not work it out again (what typing and «Más resultados» rely on to stay fast)."""
-    import sgdesk.library as library_module
-    from sgdesk.content.query import SearchFilters, parse_query
+    import sgdesk.content.query as query_module
+    from sgdesk.content.query import SearchFilters
     from sgdesk.store.search import SearchStore
 
     counts = {"parse": 0, "plan": 0, "suggestion": 0}
@@ -233,7 +233,7 @@ def test_a_text_searched_again_is_neither_understood_nor_planned_again(
 
         return counted
 
-    monkeypatch.setattr(library_module, "parse_query", counting("parse", parse_query))
+    monkeypatch.setattr(query_module, "parse_query", counting("parse", query_module.parse_query))
     monkeypatch.setattr(SearchStore, "_plan", counting("plan", SearchStore._plan))
     monkeypatch.setattr(Library, "_suggestion", counting("suggestion", Library._suggestion))
     library = Library.open(corpus_db)
