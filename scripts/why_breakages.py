@@ -49,7 +49,7 @@ BREAKAGES: tuple[Breakage, ...] = (
              ((_TL, "norm_end = self._ends.get(norm_id) if norm_id else None", "norm_end = None"),),
              _TIMELINE_TESTS),
     Breakage("month-last-day", "fecha con precisión de mes: su último día tomado como el 28",
-             ((_TL, "when.day or calendar.monthrange(when.year, month)[1])",
+             ((_TL, "when.day or _last_day(when.year, month))",
                "when.day or (31 if when.month is None else 28))"),),
              _TIMELINE_TESTS),
     Breakage("month-boundary-day", "el último día de un mes (o año) todavía «incierta»",
