@@ -11,8 +11,9 @@ them all would cost more than the statement itself, for a norm that is rarely th
 from __future__ import annotations
 
 import heapq
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from itertools import islice
+from typing import Any
 
 KIND_BOOST = {"norm": 1.2, "section": 1.1, "article": 1.0, "literal": 1.0}
 MAX_BOOST = max(KIND_BOOST.values())
@@ -46,3 +47,58 @@ def boosted_page(
                 last = best[0][0]
     ranked = sorted(best, reverse=True)
     return [(pk, score) for score, _, pk in ranked[offset:wanted]]
+
+
+def boosted_rows(
+    head: Sequence[Sequence[Any]],
+    more: Callable[[int], Sequence[Sequence[Any]]],
+    kinds: bytes,
+    factors: Sequence[float],
+    offset: int,
+    page: int,
+    batch: int = 16,
+) -> list[tuple[int, float]]:
+    """``boosted_page`` over rows as SQLite returns them, for the search's hot path: the same
+    page, with a row's boost ``factors[kinds[pk]]`` (1.0 for a pk past ``kinds``; ``factors[0]``
+    must be 1.0) and its score the negated rank, ``-float(rank or 0.0)``.
+
+    ``head``: the first rows (pk, rank, …), at most ``offset + page``; ``more(n)``: the next
+    rows, at most ``n`` (fewer at the end). Rows come in rank order, so their scores never rise:
+    past the page, a row that cannot beat the page's last ends the reading (as in
+    ``boosted_page``), and an unboosted row never changes the page, so only the boosted ones are
+    looked at, each batch's last row telling whether to read another (doubling from ``batch``).
+    """
+    wanted = offset + page
+    if wanted <= 0:
+        return []
+    size = len(kinds)
+    best = []
+    for position, row in enumerate(head):
+        pk = row[0]
+        score = -float(row[1] or 0.0)
+        code = kinds[pk] if 0 <= pk < size else 0
+        best.append((score * factors[code] if code else score, -position, pk))
+    if len(best) == wanted:
+        heapq.heapify(best)
+        last = best[0][0]  # the page's last boosted score: it only rises
+        position, left = wanted, READ_AHEAD
+        while left > 0:
+            rows = more(min(batch, left))
+            if not rows:
+                break
+            for index, row in enumerate(rows):
+                pk = row[0]
+                if 0 <= pk < size and kinds[pk]:
+                    score = -float(row[1] or 0.0)
+                    if score * MAX_BOOST <= last:
+                        left = 0
+                        break
+                    heapq.heappushpop(best, (score * factors[kinds[pk]], -(position + index), pk))
+                    last = best[0][0]
+            if left == 0 or -float(rows[-1][1] or 0.0) * MAX_BOOST <= last:
+                break
+            position += len(rows)
+            left -= len(rows)
+            batch *= 2
+    best.sort(reverse=True)
+    return [(pk, score) for score, _, pk in best[offset:wanted]]

@@ -11,13 +11,13 @@ as a word first, then the rows only its completions find, ranked below.
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 
 from sgdesk.content.citations import Citation, slug
 from sgdesk.content.query import AllOf, Clause, Near, Query, SearchFilters, Term
-from sgdesk.content.ranking import KIND_BOOST, READ_AHEAD, boosted_page
+from sgdesk.content.ranking import KIND_BOOST, boosted_rows
 from sgdesk.content.stemming import stem
 from sgdesk.errors import SgdeskError
 from sgdesk.store.fts_probe import IndexProbe
@@ -41,7 +41,7 @@ DAMAGED = "El índice de búsqueda está dañado{detail}; verifique la base con 
 _BOOSTED_KINDS = {"zknorm": "norm", "zksec": "section"}
 _ROWIDS = "SELECT rowid FROM nodes_fts WHERE nodes_fts MATCH ? ORDER BY rowid"
 _BY_RANK = "SELECT rowid, rank FROM nodes_fts WHERE nodes_fts MATCH ? ORDER BY rank"
-_BATCH = 16  # rows read at once past the page (doubling up to READ_AHEAD)
+_BATCH = 16  # rows read at once past the page (doubling, up to content.ranking.READ_AHEAD in all)
 _BY_RANK_COUNTED = "SELECT rowid, rank, count(*) OVER () FROM nodes_fts WHERE nodes_fts MATCH ? ORDER BY rank"
 
 
@@ -360,37 +360,26 @@ class SearchStore:
         head = cursor.fetchmany(offset + page)
         if not head:
             return (), 0
-
-        def rows() -> Iterator[tuple[int, float]]:
-            # In growing batches: one call per batch, not per row (the read-ahead often reads
-            # 200 rows); a batch read past where the ranking stops is never looked at.
-            batch, size = head, _BATCH
-            while batch:
-                yield from [(row[0], -float(row[1] or 0.0)) for row in batch]
-                batch, size = cursor.fetchmany(size), min(2 * size, READ_AHEAD)
-
-        ranked = tuple(boosted_page(rows(), self._boost(), offset, page))
+        kinds, factors = self._boosts or self._read_boosts()
+        # Past the page, in growing batches: one call per batch, not per row (the read-ahead
+        # often reads 200 rows); reading stops at the batch where the ranking does.
+        ranked = tuple(boosted_rows(head, cursor.fetchmany, kinds, factors, offset, page, _BATCH))
         cursor.close()
         first = head[0]
         return ranked, int(first[2]) if len(first) > 2 else 0
 
-    def _boost(self) -> Callable[[int], float]:
-        """A row's kind boost by its rowid. Which rowids are norms and sections is read once per
-        connection, from the index, into one byte per row (1 MB at 1M units; the corpus never
-        changes under us)."""
-        if self._boosts is None:
-            kinds = list(_BOOSTED_KINDS.items())
-            rowids = [
-                [row[0] for row in self._db.execute(_ROWIDS, (f"facets : {token}",))] for token, _ in kinds
-            ]
-            marks = bytearray(max((r[-1] for r in rowids if r), default=0) + 1)
-            for code, found in enumerate(rowids, 1):
-                for rowid in found:
-                    marks[rowid] = code
-            self._boosts = (bytes(marks), (1.0, *(KIND_BOOST[kind] for _, kind in kinds)))
-        flags, factors = self._boosts
-        size = len(flags)
-        return lambda pk: factors[flags[pk]] if 0 <= pk < size else 1.0
+    def _read_boosts(self) -> tuple[bytes, tuple[float, ...]]:
+        """Which rowids are norms and sections, read once per connection, from the index, into
+        one byte per row (1 MB at 1M units; the corpus never changes under us): its code, 0 for
+        the unboosted, and each code's factor."""
+        kinds = list(_BOOSTED_KINDS.items())
+        rowids = [[row[0] for row in self._db.execute(_ROWIDS, (f"facets : {token}",))] for token, _ in kinds]
+        marks = bytearray(max((r[-1] for r in rowids if r), default=0) + 1)
+        for code, found in enumerate(rowids, 1):
+            for rowid in found:
+                marks[rowid] = code
+        self._boosts = (bytes(marks), (1.0, *(KIND_BOOST[kind] for _, kind in kinds)))
+        return self._boosts
 
     def _at_most(self, query: Query, words: dict[str, tuple[str, ...]], typed_as_prefix: bool) -> int:
         """An upper bound on the rows the query's words can match, from the vocab table: the

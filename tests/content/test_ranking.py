@@ -5,7 +5,7 @@ from __future__ import annotations
 from hypothesis import given
 from hypothesis import strategies as st
 
-from sgdesk.content.ranking import KIND_BOOST, READ_AHEAD, boosted_page
+from sgdesk.content.ranking import KIND_BOOST, READ_AHEAD, boosted_page, boosted_rows
 
 NORM, ARTICLE = KIND_BOOST["norm"], KIND_BOOST["article"]
 
@@ -113,3 +113,48 @@ def test_reading_past_the_page_stops_after_read_ahead_rows() -> None:
     page = boosted_page(rows, lambda pk: NORM if pk == 9999 else ARTICLE, 0, 1)  # type: ignore[arg-type]
     assert page == [(1, 1.0)]
     assert len(read) == 1 + READ_AHEAD
+
+
+@given(
+    scores=st.lists(
+        st.sampled_from([0.0, 0.5, 0.6, 0.75, 0.9, TIED, 1.0]) | st.floats(min_value=0, max_value=50),
+        max_size=300,
+    ),
+    codes=st.lists(st.sampled_from([0, 0, 0, 1, 2]), max_size=300),
+    offset=st.integers(0, 30),
+    page=st.integers(0, 25),
+    batch=st.integers(1, 40),
+)
+def test_the_fast_path_gives_the_page_boosted_page_gives(
+    scores: list[float], codes: list[int], offset: int, page: int, batch: int
+) -> None:
+    """``boosted_rows`` reads SQLite's rows (pk, rank) in rank order and skips the unboosted
+    ones past the page: the same page as ``boosted_page`` over (pk, -rank), whatever the
+    scores, ties (a few values, so that boosted rows tie), batches and pks past the kinds' end;
+    it never reads past READ_AHEAD."""
+    kinds = bytes(codes)
+    factors = (1.0, NORM, SECTION)
+    rows = [(pk, -score) for pk, score in sorted(enumerate(scores), key=lambda row: -row[1])]
+    wanted = max(offset + page, 0)
+    read = [len(rows[:wanted])]
+
+    def more(count: int) -> list[tuple[int, float]]:
+        assert count > 0
+        batch_rows = rows[read[0] : read[0] + count]
+        read[0] += len(batch_rows)
+        return batch_rows
+
+    def boost(pk: int) -> float:
+        return factors[kinds[pk]] if pk < len(kinds) else ARTICLE
+
+    expected = boosted_page([(pk, -rank) for pk, rank in rows], boost, offset, page)
+    assert boosted_rows(rows[:wanted], more, kinds, factors, offset, page, batch) == expected
+    assert read[0] <= wanted + READ_AHEAD
+
+
+def test_on_the_fast_path_boosted_rows_that_tie_keep_the_bm25_order() -> None:
+    """Two norms read past the page, in one batch, tie once boosted: bm25's order between them."""
+    rows = [(1, -1.0), (2, -0.5), (3, -0.9), (4, -0.9), (5, -0.1)]
+    kinds = bytes([0, 0, 0, 1, 1, 0])
+    page = boosted_rows(rows[:2], lambda n: rows[2 : 2 + n], kinds, (1.0, NORM), 0, 2)
+    assert page == [(3, 0.9 * NORM), (4, 0.9 * NORM)]
