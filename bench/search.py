@@ -1,6 +1,7 @@
 """Search latency at scale: the app's search beside raw FTS5 on the same database file.
 
-    python -m bench.search [--sizes 10000,100000,1000000] [--repeat 5] [--seed 15] [--cold] [--json FILE]
+    python -m bench.search [--sizes 10000,100000,1000000] [--repeat 5] [--seed 15] [--cold]
+                           [--lists vocabulario,…] [--json FILE]
 
 Uses ``bench/.cache/corpus-<N>.db`` (made by ``python -m bench.build_index``). For each query
 it times ``Library.search`` (parse, citation lookup, ranked MATCH, count, nodes, breadcrumbs)
@@ -220,8 +221,10 @@ def _median_ms(action: object, repeat: int) -> float:
     return statistics.median(samples)
 
 
-def measure(database: Path, repeat: int, count: int, seed: int) -> list[Timing]:
-    queries = all_queries(database, count, seed)
+def measure(
+    database: Path, repeat: int, count: int, seed: int, lists: frozenset[str] = frozenset()
+) -> list[Timing]:
+    queries = [q for q in all_queries(database, count, seed) if not lists or q[0] in lists]
     library = Library.open(database)
     raw = sqlite3.connect(f"{database.resolve().as_uri()}?mode=ro", uri=True)
     timings = []
@@ -344,8 +347,15 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument(
         "--cold", action="store_true", help="sin guardar nada por texto entre búsquedas (primera vez)"
     )
+    parser.add_argument(
+        "--lists",
+        default="",
+        metavar="LISTAS",
+        help="solo estas listas, separadas por comas (p. ej. vocabulario)",
+    )
     add_json_option(parser)
     args = parser.parse_args(argv)
+    lists = frozenset(name.strip() for name in args.lists.split(",") if name.strip())
     global clock, cold
     clock = CLOCKS[args.clock]
     cold = args.cold
@@ -353,7 +363,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         f"reloj: {args.clock}; {len(QUERIES)} consultas fijas, "
         f"{args.random} del vocabulario (semilla {args.seed}), "
         f"{len(SHORT_PREFIXES)} prefijos cortos y {sum(len(typed_sequence(t)) for t in TYPED)} al escribir; "
-        f"mediana de {args.repeat} repeticiones por consulta; ms" + ("; en frío" if cold else "")
+        f"mediana de {args.repeat} repeticiones por consulta; ms"
+        + ("; en frío" if cold else "")
+        + (f"; solo {', '.join(sorted(lists))}" if lists else "")
     )
     everything: dict[str, list[dict[str, object]]] = {}
     for size in (int(s) for s in args.sizes.split(",")):
@@ -363,7 +375,7 @@ def main(argv: Sequence[str] | None = None) -> int:
                 f"falta {database}: créela con «python -m bench.build_index --sizes {size}»", file=sys.stderr
             )
             return 2
-        timings = measure(database, args.repeat, args.random, args.seed)
+        timings = measure(database, args.repeat, args.random, args.seed, lists)
         print("\n".join(report(size, database, timings)), flush=True)
         everything[str(size)] = [t.__dict__ for t in timings]
     save_json(args.json, everything)

@@ -184,6 +184,18 @@ class SearchResults:
 
         return Matcher.for_query(self.query)
 
+    @classmethod
+    def of_search(cls, query: Query, hits: tuple[Hit, ...], total: int, total_capped: bool, offset: int,
+                  sampled: bool, bounded: tuple[str, ...]) -> SearchResults:  # fmt: skip
+        """``SearchResults(query, hits, total, total_capped, offset, sampled, bounded=bounded)``
+        without the frozen dataclass's ``__init__`` (one ``object.__setattr__`` per field): every
+        search builds one (see ``Hit.of_corpus``)."""
+        results = object.__new__(cls)
+        results.__dict__.update(query=query, hits=hits, total=total, total_capped=total_capped, offset=offset,
+                                sampled=sampled, suggestion=None, corrected_from=None, bounded=bounded,
+                                notes=0)  # fmt: skip
+        return results
+
 
 @dataclass(slots=True)
 class _Reading:
@@ -395,20 +407,34 @@ class Library:
             plan = reading.plans[filters] = SearchPlan()
         raw = self._searcher.search(query, filters, limit, offset, plan)
         cited = raw.cited
-        scores = {pk: score for pk, score, _ in raw.ranked}
         hit = Hit.of_corpus
-        hits = tuple(
-            hit(node, path, scores.get(pk, 0.0), pk in cited, text, matcher)
-            for pk, (node, path, text) in self._hit_parts([*cited, *scores]).items()
-        )
-        return SearchResults(
-            query, hits, raw.total, raw.total_capped, offset, raw.sampled, bounded=raw.bounded
-        )
+        if cited:
+            scores = {pk: score for pk, score, _ in raw.ranked}
+            hits = tuple(
+                hit(node, path, scores.get(pk, 0.0), pk in cited, text, matcher)
+                for pk, (node, path, text) in self._hit_parts([*cited, *scores]).items()
+            )
+        else:  # the ranked rows only (each pk once: the store's rowids), without building a dict of them
+            kept = self._kept_hit_parts([pk for pk, _, _ in raw.ranked])
+            found = []
+            for pk, score, _ in raw.ranked:
+                parts = kept.get(pk)
+                if parts is not None:
+                    node, path, text = parts
+                    found.append(hit(node, path, score, False, text, matcher))
+            hits = tuple(found)
+        return SearchResults.of_search(query, hits, raw.total, raw.total_capped, offset, raw.sampled,
+                                       raw.bounded)  # fmt: skip
 
     def _hit_parts(self, pks: list[int]) -> dict[int, tuple[Node, tuple[str, ...], str]]:
         """The hits' nodes with their breadcrumbs and the texts their snippets are cut from, each
         read once: the corpus never changes under us, and each key typed searches again and
         finds most of the same units."""
+        kept = self._kept_hit_parts(pks)
+        return {pk: parts for pk in pks if (parts := kept.get(pk)) is not None}
+
+    def _kept_hit_parts(self, pks: list[int]) -> dict[int, tuple[Node, tuple[str, ...], str]]:
+        """What ``_hit_parts`` reads: every pk of ``pks`` that names a node is kept after this."""
         kept = self._hit_nodes
         missing = [pk for pk in pks if pk not in kept]
         if missing:
@@ -420,7 +446,7 @@ class Library:
             for pk, (node, text) in found.items():
                 path = paths.get(node.parent, ()) if node.parent else ()
                 kept[pk] = (node, path, text or node.plain_text or node.title)
-        return {pk: parts for pk in pks if (parts := kept.get(pk)) is not None}
+        return kept
 
     def _breadcrumbs(self, parents: set[str]) -> dict[str, tuple[str, ...]]:
         """Each parent's breadcrumb (root first, itself last), read once per parent: the

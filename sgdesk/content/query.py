@@ -140,7 +140,9 @@ def parse_query(text: str, synonyms: SynonymTable | None = None, prefix_last: bo
     exact: set[int] = set()  # ids of the groups typed in quotes: that word only, no synonyms
     join_next = False
     for index, (raw, quoted) in enumerate(tokens):
-        if not quoted and fold(raw) in _OR_WORDS and not (typing and index == len(tokens) - 1):
+        # «o»/«or» join groups (folding never shortens a word: two letters at most)
+        last = typing and index == len(tokens) - 1
+        if not quoted and len(raw) <= 2 and fold(raw) in _OR_WORDS and not last:
             join_next = bool(groups)
             continue
         negative = not quoted and raw.startswith("-") and len(raw) > 1
@@ -163,10 +165,21 @@ def parse_query(text: str, synonyms: SynonymTable | None = None, prefix_last: bo
     used: list[SynonymUse] = []
     if synonyms is not None and synonyms.entries:
         kept, used = _with_synonyms(kept, synonyms, exact)
-    every_word = {w for g in kept for c in g for w in clause_words(c)}
+    every_word = {w for g in kept for c in g for w in ((c.word,) if type(c) is Term else clause_words(c))}
     return Query(text, tuple(tuple(g) for g in kept), tuple(excluded[:MAX_CLAUSES]),
-                 parse_citation(text), common_only, frozenset(every_word), typed,
+                 _citation(text), common_only, frozenset(every_word), typed,
                  too_short, tuple(used))  # fmt: skip
+
+
+# Every way ``parse_citation`` finds a citation has one of these in the folded text: a text
+# without any (most searches) is not read by its three regular expressions.
+_CITATION_MARKS = ("acuerdo", "decreto", "resolucion", "circular", "directiva", "ley", "d.", "dto", "art",
+                   "lit")  # fmt: skip
+
+
+def _citation(text: str) -> Citation | None:
+    folded = fold(text)
+    return parse_citation(text) if any(mark in folded for mark in _CITATION_MARKS) else None
 
 
 def _typing_last(text: str, tokens: list[tuple[str, bool]]) -> bool:
@@ -180,6 +193,8 @@ def _typing_last(text: str, tokens: list[tuple[str, bool]]) -> bool:
 
 def _tokens(text: str) -> list[tuple[str, bool]]:
     """Quoted phrases (an unclosed quote runs to the end) and whitespace-separated words."""
+    if '"' not in text:
+        return [(t, False) for t in text.split()]
     found: list[tuple[str, bool]] = []
     cursor = 0
     for match in _QUOTED.finditer(text):
@@ -192,7 +207,9 @@ def _tokens(text: str) -> list[tuple[str, bool]]:
 
 def _clauses(raw: str, quoted: bool) -> list[Clause]:
     """The alternatives one token stands for (a hyphenated compound: split and joined)."""
-    pieces = [fold(w)[:MAX_WORD] for w in WORD.findall(raw.replace("_", " "))]
+    # a token of letters and digits only is one word (``\w`` is ``str.isalnum`` or «_»)
+    words = [raw] if raw.isalnum() else WORD.findall(raw.replace("_", " "))
+    pieces = [fold(w)[:MAX_WORD] for w in words]
     if not pieces:
         return []
     if quoted or len(pieces) > 1:  # "5-A", "l'estado", "2.2.5": the words side by side
@@ -214,7 +231,7 @@ def _drop_common_words(groups: list[list[Clause]], typed: Term | None) -> tuple[
     """Ignore groups made only of common words when anything else is asked for (the word
     being typed stays beside them: «de» may be the start of «decreto»)."""
 
-    common = [all(_is_common(c) for c in group) for group in groups]
+    common = [_is_common(group[0]) if len(group) == 1 else all(map(_is_common, group)) for group in groups]
     if not all(common):
         kept = zip(groups, common, strict=True)
         return [g for g, only_common in kept if not only_common or (typed and typed in g)], False

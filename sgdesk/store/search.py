@@ -11,9 +11,8 @@ as a word first, then the rows only its completions find, ranked below.
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Iterator
-from contextlib import contextmanager
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from sgdesk.content.citations import Citation, slug
 from sgdesk.content.query import AllOf, Clause, Near, Query, SearchFilters, Term
@@ -49,17 +48,29 @@ class SearchError(SgdeskError):
     """A query SQLite refused, explained in Spanish."""
 
 
-@contextmanager
-def interruptible() -> Iterator[None]:
+class _Interruptible:
+    """Around a whole search: a query stopped by a newer one becomes a SearchError. (A class,
+    not a ``contextmanager`` generator: entered at every search.)"""
+
+    __slots__ = ()
+
+    def __enter__(self) -> None:
+        return None
+
+    def __exit__(self, kind: type[BaseException] | None, exc: BaseException | None, trace: object) -> None:
+        if isinstance(exc, sqlite3.OperationalError):
+            raise SearchError(f"Búsqueda interrumpida: {exc}") from exc
+
+
+_INTERRUPTIBLE = _Interruptible()
+
+
+def interruptible() -> _Interruptible:
     """Around a whole search: a query stopped by a newer one becomes a SearchError."""
-    try:
-        yield
-    except sqlite3.OperationalError as exc:
-        raise SearchError(f"Búsqueda interrumpida: {exc}") from exc
+    return _INTERRUPTIBLE
 
 
-@dataclass(frozen=True)
-class RawHits:
+class RawHits(NamedTuple):  # a tuple: built at every search, cheaper than a frozen dataclass
     cited: tuple[int, ...]  # node pks a citation in the query names, in order
     ranked: tuple[tuple[int, float, int], ...]  # (pk, score, tier) best first, the cited ones left out
     total: int
@@ -68,8 +79,7 @@ class RawHits:
     bounded: tuple[str, ...] = ()  # prefixes searched as their most frequent completions only
 
 
-@dataclass(frozen=True)
-class Completions:
+class Completions(NamedTuple):
     """Each prefix's words (from the vocab table), and the typed word's tier."""
 
     words: dict[str, tuple[str, ...]]
@@ -92,13 +102,13 @@ def _term(term: Term, completions: Completions) -> str:
     found = completions.words.get(term.word, ())
     if term.prefix:  # FTS5's own prefix query when the vocabulary was not consulted (notes)
         return f"{_EXACT} : ({_any_of(found)})" if found else f"{_EXACT} : {_quote(term.word)}*"
-    if term == completions.typed and found:
+    if found and term == completions.typed:
         return f"({word} OR {_EXACT} : ({_any_of(found)}))"
     return word
 
 
 def _clause(clause: Clause, completions: Completions = _NONE) -> str:
-    if isinstance(clause, Term):
+    if type(clause) is Term:
         return _term(clause, completions)
     if isinstance(clause, AllOf):
         return "(" + " AND ".join(_term(t, completions) for t in clause.terms) + ")"
@@ -183,8 +193,7 @@ def _with_citation(text: str, query: Query, filters_sql: str | None) -> str:
     return f"({text}) OR ({_and(citation_expression(query.citation), filters_sql)})"
 
 
-@dataclass(frozen=True)
-class _Tier:
+class _Tier(NamedTuple):
     ranked: tuple[tuple[int, float], ...]
     total: int
     capped: bool
@@ -283,10 +292,13 @@ class SearchStore:
             raise SearchError(DAMAGED.format(detail="")) from exc
         except (sqlite3.DatabaseError, UnicodeDecodeError) as exc:  # damaged pages hold any bytes
             raise SearchError(DAMAGED.format(detail="")) from exc
-        seen = set(cited)
-        cited = cited[offset : offset + limit]
         rest = skip - start
-        kept = tuple(hit for hit in ranked if hit[0] not in seen)[rest : rest + limit - len(cited)]
+        if cited:
+            seen = set(cited)
+            cited = cited[offset : offset + limit]
+            kept = tuple(hit for hit in ranked if hit[0] not in seen)[rest : rest + limit - len(cited)]
+        else:
+            kept = tuple(ranked[rest : rest + limit])
         capped = any(t.capped for t in tiers)
         sampled = any(t.sampled for t in tiers)
         return RawHits(cited, kept, max(total, len(cited)), capped, sampled, plan.bounded)
@@ -385,15 +397,19 @@ class SearchStore:
         """An upper bound on the rows the query's words can match, from the vocab table: the
         smallest group's sum of its clauses' unit counts."""
         vocab = self.vocab
+        docs = vocab.docs
+        typed = query.typed if typed_as_prefix else None
 
         def term(t: Term) -> int:
-            found = vocab.docs(t.word, t.stem) if not t.prefix else 0
-            if t.prefix or (typed_as_prefix and t == query.typed):
+            if t.prefix:
+                return vocab.word_docs(words.get(t.word, ()))
+            found = docs(t.word, t.stem)
+            if typed is not None and t == typed:
                 found += vocab.word_docs(words.get(t.word, ()))
             return found
 
         def clause(c: Clause) -> int:
-            if isinstance(c, Term):
+            if type(c) is Term:
                 return term(c)
             if isinstance(c, AllOf):
                 return min(term(t) for t in c.terms)
