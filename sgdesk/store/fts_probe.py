@@ -9,6 +9,7 @@ something, the shipped index is damaged. Built once per connection, on the first
 from __future__ import annotations
 
 import sqlite3
+from collections.abc import Iterable
 
 from sgdesk.store.schema import FTS_TOKENIZE
 
@@ -19,9 +20,14 @@ class IndexProbe:
     def __init__(self, connection: sqlite3.Connection) -> None:
         self._db = connection
         self._built = False
+        self._terms: frozenset[str] = frozenset()  # every token of the probe index
 
-    def finds(self, expression: str) -> bool:
-        """Whether ``expression`` matches a row of the probe index."""
+    def finds(self, expression: str, needed: Iterable[Iterable[str]] = ()) -> bool:
+        """Whether ``expression`` matches a row of the probe index. ``needed``: sets of tokens
+        the expression requires one of each (its groups of plain words, with their stems; ASCII
+        letters and digits only, tokens as the tokenizer keeps them). When a set has none of the
+        probe's tokens, nothing can match and no query runs: most searches that find nothing
+        are of words that exist, but not together, and the probe's rows rarely hold them all."""
         if not self._built:
             self._db.execute(
                 "CREATE VIRTUAL TABLE IF NOT EXISTS temp.sgdesk_probe USING "
@@ -33,7 +39,15 @@ class IndexProbe:
                 "ORDER BY pk LIMIT ?",
                 (PROBE_ROWS,),
             )
+            self._db.execute(
+                "CREATE VIRTUAL TABLE IF NOT EXISTS temp.sgdesk_probe_terms "
+                "USING fts5vocab(temp, sgdesk_probe, row)"
+            )
+            terms = self._db.execute("SELECT term FROM temp.sgdesk_probe_terms")
+            self._terms = frozenset(row[0] for row in terms)
             self._built = True
+        if any(self._terms.isdisjoint(tokens) for tokens in needed):
+            return False
         row = self._db.execute(
             "SELECT 1 FROM temp.sgdesk_probe WHERE sgdesk_probe MATCH ? LIMIT 1", (expression,)
         ).fetchone()

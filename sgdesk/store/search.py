@@ -134,6 +134,22 @@ def text_expression(query: Query, completions: Completions = _NONE) -> str | Non
     return expression
 
 
+def _needed(query: Query) -> list[set[str]]:
+    """For each group of plain words (not prefixes) of ASCII letters and digits, the tokens one
+    of which a row must hold to match the group: its words and their stems (see IndexProbe)."""
+    found = []
+    for group in query.groups:
+        tokens = set()
+        for clause in group:
+            if type(clause) is not Term or clause.prefix:
+                break
+            tokens.update((clause.word, clause.stem))
+        else:
+            if all(token.isascii() and token.isalnum() for token in tokens):
+                found.append(tokens)
+    return found
+
+
 def prefixes(query: Query) -> list[str]:
     """The words of ``query`` searched as prefixes: explicit ``x*`` and the word being typed."""
     found = [c.word for g in query.groups for c in _terms(g) if c.prefix]
@@ -282,7 +298,7 @@ class SearchStore:
                 ranked += [(pk, score, 1) for pk, score in second.ranked]
                 tiers.append(second)
             total = sum(t.total for t in tiers)
-            if total == 0 and not cited and (not self._index_answers() or self._probe.finds(text)):
+            if total == 0 and not cited and (not self._index_answers() or self._damaged(text, query)):
                 raise SearchError(DAMAGED.format(detail=""))
         except sqlite3.OperationalError as exc:
             if getattr(exc, "sqlite_errorname", "") == "SQLITE_INTERRUPT":
@@ -416,6 +432,10 @@ class SearchStore:
             return min(vocab.docs(w, stem(w)) for w in c.words)
 
         return min((sum(clause(c) for c in group) for group in query.groups), default=0)
+
+    def _damaged(self, text: str, query: Query) -> bool:
+        """Whether the probe finds what the index did not (``text``: the first tier's expression)."""
+        return self._probe.finds(text, _needed(query))
 
     def _index_answers(self) -> bool:
         """Whether the index finds rows at all. A damaged structure record reads as an empty
