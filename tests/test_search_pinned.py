@@ -28,7 +28,7 @@ import pytest
 
 from bench import synth
 from sgdesk import library as library_module
-from sgdesk.content.query import SearchFilters
+from sgdesk.content.query import Query, SearchFilters
 from sgdesk.library import Hit, Library, SearchResults
 from sgdesk.store import search as store_search
 from sgdesk.store import vocab as vocab_module
@@ -242,3 +242,24 @@ def test_a_hit_built_the_fast_way_is_the_dataclass_one(corpora: Corpora) -> None
     assert fast.snippet == slow.snippet
     with pytest.raises(dataclasses.FrozenInstanceError):
         fast.score = 0.0  # type: ignore[misc]
+
+
+def test_results_and_queries_built_the_fast_way_are_the_dataclass_ones(corpora: Corpora) -> None:
+    """``SearchResults.of_search`` and ``Query.of_parse`` skip the frozen dataclasses'
+    ``__init__`` (busqueda6): every field set, equal, hashable where the dataclass is, frozen."""
+    library, _ = corpora["shipped"]
+    results = library.search("funciones tic -paz", limit=3)
+    query = results.query
+    assert query.synonyms and query.excluded and query.words  # the fields are not all defaults
+    slow_query = Query(*(getattr(query, f.name) for f in dataclasses.fields(Query)))
+    fast_query = Query.of_parse(*(getattr(query, f.name) for f in dataclasses.fields(Query)))
+    assert vars(fast_query) == vars(slow_query) == vars(query)
+    assert set(vars(fast_query)) == {f.name for f in dataclasses.fields(Query)}
+    assert fast_query == slow_query and hash(fast_query) == hash(slow_query)
+    args = (query, results.hits, results.total, results.total_capped, 0, results.sampled, results.bounded)
+    fast = SearchResults.of_search(*args)
+    assert vars(fast) == vars(SearchResults(*args[:6], bounded=results.bounded)) == vars(results)
+    assert set(vars(fast)) == {f.name for f in dataclasses.fields(SearchResults)}
+    for built in (fast, fast_query):
+        with pytest.raises(dataclasses.FrozenInstanceError):
+            built.text = ""  # type: ignore[union-attr]

@@ -106,6 +106,18 @@ class Query:
     def is_empty(self) -> bool:
         return not self.groups and self.citation is None
 
+    @classmethod
+    def of_parse(cls, text: str, groups: tuple[tuple[Clause, ...], ...], excluded: tuple[Clause, ...],
+                 citation: Citation | None, only_common_words: bool, words: frozenset[str],
+                 typed: Term | None, too_short: str, synonyms: tuple[SynonymUse, ...]) -> Query:  # fmt: skip
+        """``Query(…)`` without the frozen dataclass's ``__init__`` (one ``object.__setattr__``
+        per field): every search parses its text."""
+        query = object.__new__(cls)
+        query.__dict__.update(text=text, groups=groups, excluded=excluded, citation=citation,
+                              only_common_words=only_common_words, words=words, typed=typed,
+                              too_short=too_short, synonyms=synonyms)  # fmt: skip
+        return query
+
 
 @dataclass(frozen=True)
 class SearchFilters:
@@ -166,20 +178,18 @@ def parse_query(text: str, synonyms: SynonymTable | None = None, prefix_last: bo
     if synonyms is not None and synonyms.entries:
         kept, used = _with_synonyms(kept, synonyms, exact)
     every_word = {w for g in kept for c in g for w in ((c.word,) if type(c) is Term else clause_words(c))}
-    return Query(text, tuple(tuple(g) for g in kept), tuple(excluded[:MAX_CLAUSES]),
-                 _citation(text), common_only, frozenset(every_word), typed,
-                 too_short, tuple(used))  # fmt: skip
+    return Query.of_parse(text, tuple(tuple(g) for g in kept), tuple(excluded[:MAX_CLAUSES]),
+                          _citation(text), common_only, frozenset(every_word), typed,
+                          too_short, tuple(used))  # fmt: skip
 
 
 # Every way ``parse_citation`` finds a citation has one of these in the folded text: a text
 # without any (most searches) is not read by its three regular expressions.
-_CITATION_MARKS = ("acuerdo", "decreto", "resolucion", "circular", "directiva", "ley", "d.", "dto", "art",
-                   "lit")  # fmt: skip
+_CITATION_MARK = re.compile(r"acuerdo|decreto|resolucion|circular|directiva|ley|d\.|dto|art|lit")
 
 
 def _citation(text: str) -> Citation | None:
-    folded = fold(text)
-    return parse_citation(text) if any(mark in folded for mark in _CITATION_MARKS) else None
+    return parse_citation(text) if _CITATION_MARK.search(fold(text)) else None
 
 
 def _typing_last(text: str, tokens: list[tuple[str, bool]]) -> bool:
@@ -207,9 +217,9 @@ def _tokens(text: str) -> list[tuple[str, bool]]:
 
 def _clauses(raw: str, quoted: bool) -> list[Clause]:
     """The alternatives one token stands for (a hyphenated compound: split and joined)."""
-    # a token of letters and digits only is one word (``\w`` is ``str.isalnum`` or «_»)
-    words = [raw] if raw.isalnum() else WORD.findall(raw.replace("_", " "))
-    pieces = [fold(w)[:MAX_WORD] for w in words]
+    if raw.isalnum():  # letters and digits only (``\w`` is ``str.isalnum`` or «_»): one word
+        return [Term(fold(raw)[:MAX_WORD])]
+    pieces = [fold(w)[:MAX_WORD] for w in WORD.findall(raw.replace("_", " "))]
     if not pieces:
         return []
     if quoted or len(pieces) > 1:  # "5-A", "l'estado", "2.2.5": the words side by side
@@ -231,7 +241,9 @@ def _drop_common_words(groups: list[list[Clause]], typed: Term | None) -> tuple[
     """Ignore groups made only of common words when anything else is asked for (the word
     being typed stays beside them: «de» may be the start of «decreto»)."""
 
-    common = [_is_common(group[0]) if len(group) == 1 else all(map(_is_common, group)) for group in groups]
+    if STOPWORDS.isdisjoint([c.word for group in groups for c in group if type(c) is Term]):
+        return groups, False  # no group is made of common words only (most texts)
+    common = [all(map(_is_common, group)) for group in groups]
     if not all(common):
         kept = zip(groups, common, strict=True)
         return [g for g, only_common in kept if not only_common or (typed and typed in g)], False
