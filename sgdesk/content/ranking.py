@@ -72,12 +72,10 @@ def boosted_rows(
     if wanted <= 0:
         return []
     size = len(kinds)
-    best = []
-    for position, row in enumerate(head):
-        pk = row[0]
-        score = -float(row[1] or 0.0)
-        code = kinds[pk] if 0 <= pk < size else 0
-        best.append((score * factors[code] if code else score, -position, pk))
+    best = [
+        (-float(row[1] or 0.0) * (factors[kinds[pk]] if 0 <= (pk := row[0]) < size else 1.0), -position, pk)
+        for position, row in enumerate(head)
+    ]
     if len(best) == wanted:
         heapq.heapify(best)
         last = best[0][0]  # the page's last boosted score: it only rises

@@ -98,8 +98,8 @@ def _any_of(words: tuple[str, ...]) -> str:
 
 
 def _term(term: Term, completions: Completions) -> str:
-    word = f"({_EXACT} : {_quote(term.word)} OR stems : {_quote(term.stem)})"
-    found = completions.words.get(term.word, ())
+    word = f"({_EXACT} : {_quote(term.word)} OR stems : {_quote(stem(term.word))})"
+    found = completions.words.get(term.word, ()) if completions.words else ()
     if term.prefix:  # FTS5's own prefix query when the vocabulary was not consulted (notes)
         return f"{_EXACT} : ({_any_of(found)})" if found else f"{_EXACT} : {_quote(term.word)}*"
     if found and term == completions.typed:
@@ -108,7 +108,7 @@ def _term(term: Term, completions: Completions) -> str:
 
 
 def _clause(clause: Clause, completions: Completions = _NONE) -> str:
-    if type(clause) is Term:
+    if isinstance(clause, Term):
         return _term(clause, completions)
     if isinstance(clause, AllOf):
         return "(" + " AND ".join(_term(t, completions) for t in clause.terms) + ")"
@@ -127,7 +127,12 @@ def text_expression(query: Query, completions: Completions = _NONE) -> str | Non
     if not query.groups:
         return None
     expression = " AND ".join(
-        "(" + " OR ".join(_clause(c, completions) for c in group) + ")" for group in query.groups
+        [
+            f"({_clause(group[0], completions)})"
+            if len(group) == 1
+            else f"({' OR '.join([_clause(c, completions) for c in group])})"
+            for group in query.groups
+        ]
     )
     for clause in query.excluded:
         expression = f"({expression}) NOT {_clause(clause, completions)}"
@@ -139,7 +144,7 @@ def _needed(query: Query) -> list[set[str]]:
     of which a row must hold to match the group: its words and their stems (see IndexProbe)."""
     found = []
     for group in query.groups:
-        tokens = set()
+        tokens: set[str] = set()
         for clause in group:
             if type(clause) is not Term or clause.prefix:
                 break
@@ -156,7 +161,7 @@ def prefixes(query: Query) -> list[str]:
     found += [c.word for c in query.excluded if isinstance(c, Term) and c.prefix]
     if query.typed is not None:
         found.append(query.typed.word)
-    return list(dict.fromkeys(found))
+    return list(dict.fromkeys(found)) if found else found
 
 
 def _terms(group: tuple[Clause, ...]) -> list[Term]:
@@ -425,7 +430,7 @@ class SearchStore:
             return found
 
         def clause(c: Clause) -> int:
-            if type(c) is Term:
+            if isinstance(c, Term):
                 return term(c)
             if isinstance(c, AllOf):
                 return min(term(t) for t in c.terms)
