@@ -183,9 +183,9 @@ def parse_query(text: str, synonyms: SynonymTable | None = None, prefix_last: bo
                           too_short, tuple(used))  # fmt: skip
 
 
-# Every way ``parse_citation`` finds a citation has one of these in the folded text: a text
-# without any (most searches) is not read by its three regular expressions.
-_CITATION_MARK = re.compile(r"acuerdo|decreto|resolucion|circular|directiva|ley|d\.|dto|art|lit")
+# Every way ``parse_citation`` finds a citation starts one of these at the start of a word of
+# the folded text: a text without any (most searches) is not read by its regular expressions.
+_CITATION_MARK = re.compile(r"(?<!\w)(?:acuerdo|decreto|resolucion|circular|directiva|ley|d\.|dto|art|lit)")
 
 
 def _citation(text: str) -> Citation | None:

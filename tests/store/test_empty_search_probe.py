@@ -47,8 +47,9 @@ def _queries(connection: sqlite3.Connection, action: object) -> list[str]:
 def test_a_group_the_probe_s_rows_lack_answers_no_without_a_query(connection: sqlite3.Connection) -> None:
     probe = IndexProbe(connection)
     assert not probe.finds('"inexistente"')  # built here
-    assert _queries(connection, lambda: probe.finds('"prueba" AND "inexistente"', [{"prueba"}, {"inexistente"}])) == []
-    assert not probe.finds('"prueba" AND "inexistente"', [{"prueba"}, {"inexistente"}])
+    both = '"prueba" AND "inexistente"'
+    assert _queries(connection, lambda: probe.finds(both, [{"prueba"}, {"inexistente"}])) == []
+    assert not probe.finds(both, [{"prueba"}, {"inexistente"}])
 
 
 def test_groups_the_probe_holds_still_run_the_query(connection: sqlite3.Connection) -> None:
