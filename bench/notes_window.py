@@ -18,7 +18,15 @@ measured in the same run, interleaved (the baseline), over the shipped corpus, o
 - ``página``: showing Decreto 267 de 2007, art. 7 with 50 highlights on its literals (the
   10 000 notes are elsewhere): render the page, read its notes, find and paint them, and
   let the pane paint (CPU time of the GUI thread). The baseline paints the same page with
-  no notes.
+  no notes. The page is shown again and again (the user database changes in between: a
+  favorite added and removed), so what is kept per page (its notes while none changed, where
+  its passages are in the same HTML) is used; ``página …, primera vez`` forgets it first:
+  a page never shown in this session.
+- ``dock … (base: una pantalla de favoritos)``: the issue's baseline is a dock with three
+  empty groups, which paints three rows where the dock with data paints a screenful. Beside
+  it, the same dock opening against a user database of SCREENFUL favorites and no notes (the
+  same rows on screen, without the 10 000 notes and 1 000 favorites behind them): what the
+  scale of the user data costs.
 
 The aim (issue #12): each under 1.2× its baseline and under 100 ms.
 """
@@ -48,17 +56,28 @@ from sgdesk.library import Library
 from sgdesk.notes import Listing, MyNotes
 
 NOTES, FAVORITES, FOLDERS, ON_PAGE = 10_000, 1_000, 10, 50
+SCREENFUL = 60  # favorites of the well-posed dock baseline: more than the dock shows (≈ 41 rows)
 AIM_RATIO, AIM_MS = 1.2, 100.0
 PAGE = "decreto-267-2007/art-7"
 COLOURS = ("amarillo", "verde", "azul", "rosa")
+
+
+def fill_screenful(folder: Path, library: Library) -> None:
+    """The first SCREENFUL favorites ``fill`` puts at the top level (the rows the dock shows
+    first, the same titles, the same ones «no disponible»), and nothing else."""
+    favorites = [f for f in _favorites(_texts(library)) if not f.folder][:SCREENFUL]
+    notes = MyNotes.open(folder)
+    try:
+        notes._store.merge(favorites, [])
+    finally:
+        notes.close()
 
 
 def fill(folder: Path, library: Library) -> None:
     """NOTES notes on passages of nodes off the page, ON_PAGE highlights on the page's
     literals, FAVORITES favorites in FOLDERS folders (and at the top level)."""
     on_page = {unit.node.id for unit in library.page(PAGE).units}
-    texts = [(n.id, normalised_text(library.node(n.id).plain_text)) for n in library.all_nodes()]
-    texts = [(node_id, text) for node_id, text in texts if len(text) > 60]
+    texts = _texts(library)
     elsewhere = [(i, t) for i, t in texts if i not in on_page]
     page_texts = [(i, t) for i, t in texts if i in on_page]
     now, version = utc_now(), library.info.content_version
@@ -72,16 +91,28 @@ def fill(folder: Path, library: Library) -> None:
         annotations.append(Annotation(str(uuid.uuid4()), node_id, kind, "" if mine else f"nota {number}",
                                       anchor_at(text, start, start + 12), version, now, now, node_id,
                                       COLOURS[number % 4] if mine else ""))  # fmt: skip
-    favorites = [
+    notes = MyNotes.open(folder)
+    try:
+        notes._store.merge(_favorites(texts), annotations)
+    finally:
+        notes.close()
+
+
+def _texts(library: Library) -> list[tuple[str, str]]:
+    """(id, normalised text) of the nodes with some text to annotate."""
+    texts = [(n.id, normalised_text(library.node(n.id).plain_text)) for n in library.all_nodes()]
+    return [(node_id, text) for node_id, text in texts if len(text) > 60]
+
+
+def _favorites(texts: list[tuple[str, str]]) -> list[Favorite]:
+    """FAVORITES favorites, one in three at the top level, the others in FOLDERS folders (the
+    shipped corpus has few nodes: most are «no disponible», which the dock lists all the same)."""
+    now = utc_now()
+    return [
         Favorite(texts[i % len(texts)][0] if i < len(texts) else f"nodo-{i}", f"Favorito {i}",
                  f"Carpeta {i % FOLDERS}" if i % 3 else "", i, now)
         for i in range(FAVORITES)
     ]  # fmt: skip
-    notes = MyNotes.open(folder)
-    try:
-        notes._store.merge(favorites, annotations)
-    finally:
-        notes.close()
 
 
 class Window:
@@ -135,14 +166,33 @@ class Window:
         self.pane.viewport().repaint()
         return painted
 
+    def forget_pages(self) -> None:
+        """Forget what was kept of the pages shown (their notes, where their passages are): the
+        next page is shown as if for the first time in the session."""
+        self.notes._pages.clear()
+        self.pane._read_from = ("", "")
+
+    def show_page_first_time(self) -> int:
+        self.forget_pages()
+        return self.show_page()
+
     def close(self) -> None:
         self.loader.shutdown()
         self.notes.close()
 
 
+def settle(app: QApplication) -> None:
+    """Let the event loop finish what the last operation left (a repaint, a relayout): the
+    windows are measured interleaved in one application, and one's leftovers must not be
+    counted in the next one's operation."""
+    for _ in range(3):
+        app.processEvents()
+
+
 def timed(operation: Callable[[], object]) -> float:
     """The GUI thread's CPU time for ``operation``, ms (the machine is shared: wall time
     would count other programs' turns)."""
+    settle(QApplication.instance())  # type: ignore[arg-type]
     start = time.thread_time()
     operation()
     return (time.thread_time() - start) * 1000
@@ -154,14 +204,19 @@ def measure(repeat: int) -> tuple[dict[str, dict[str, list[float]]], dict[str, f
     library = Library.open(paths.shipped_database())
     names = ("dock: bloqueo más largo", "dock: hasta mostrar sus filas",
              "dock tras un cambio: bloqueo más largo", "dock tras un cambio: hasta mostrar sus filas",
-             f"página con {ON_PAGE} subrayados", "dock: todas las filas")  # fmt: skip
-    timings: dict[str, dict[str, list[float]]] = {k: {"with": [], "without": []} for k in names}
+             f"página con {ON_PAGE} subrayados", f"página con {ON_PAGE} subrayados, primera vez",
+             "dock: todas las filas")  # fmt: skip
+    screen_names = ("dock: bloqueo más largo (base: una pantalla de favoritos)",
+                    "dock: hasta mostrar sus filas (base: una pantalla de favoritos)")  # fmt: skip
+    timings: dict[str, dict[str, list[float]]] = {k: {"with": [], "without": []} for k in names + screen_names}
     first: dict[str, float] = {}
     with tempfile.TemporaryDirectory(prefix="sgdesk-bench-notes-window-") as name:
-        full, empty = Path(name) / "con-datos", Path(name) / "vacia"
+        full, empty, screen = Path(name) / "con-datos", Path(name) / "vacia", Path(name) / "pantalla"
         fill(full, library)
         MyNotes.open(empty).close()
-        windows = {"with": Window(app, full, library), "without": Window(app, empty, library)}
+        fill_screenful(screen, library)
+        windows = {"with": Window(app, full, library), "without": Window(app, empty, library),
+                   "screen": Window(app, screen, library)}  # fmt: skip
         for key, window in windows.items():  # the very first listing: nothing cached yet
             first[key] = window.open_dock()
             first[f"{key} GUI"] = window.longest
@@ -169,16 +224,28 @@ def measure(repeat: int) -> tuple[dict[str, dict[str, list[float]]], dict[str, f
         for run in range(repeat + 1):  # the first run warms up and is not kept
             for key, window in windows.items():
                 window.notes.add_favorite(library, "mision")  # a change
+                settle(app)
                 wall = window.open_dock()
                 sample = {names[2]: window.longest, names[3]: wall}
+                settle(app)
                 wall = window.open_dock()  # nothing changed since
                 sample |= {names[0]: window.longest, names[1]: wall}
                 window.notes.remove_favorite(library, "mision")
                 sample[names[4]] = timed(window.show_page)
-                sample[names[5]] = timed(window.panel.fill_all)
-                if run:
-                    for operation, value in sample.items():
-                        timings[operation][key].append(value)
+                sample[names[5]] = timed(window.show_page_first_time)
+                sample[names[6]] = timed(window.panel.fill_all)
+                settle(app)
+                if not run:
+                    continue
+                if key == "screen":  # the well-posed baseline of the dock's two figures
+                    timings[screen_names[0]]["without"].append(sample[names[0]])
+                    timings[screen_names[1]]["without"].append(sample[names[1]])
+                    continue
+                for operation, value in sample.items():
+                    timings[operation][key].append(value)
+                if key == "with":
+                    timings[screen_names[0]]["with"].append(sample[names[0]])
+                    timings[screen_names[1]]["with"].append(sample[names[1]])
         for window in windows.values():
             window.close()
     library.close()

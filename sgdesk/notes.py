@@ -44,6 +44,7 @@ MAX_FOLDER_NAME = 120
 DEFAULT_HISTORY_DAYS = 90
 MAX_HISTORY_DAYS = 3650
 HISTORY_SHOWN = 500  # the most recent visits «Historial» lists
+PAGES_KEPT = 32  # pages whose placed annotations are kept (see MyNotes.on_page)
 _RELOCATION_CANDIDATES = 10
 
 
@@ -126,6 +127,9 @@ class MyNotes:
         self._known: dict[str, Annotation] = {}  # the annotations last read, by id
         self._present: dict[str, bool] = {}  # node id → in the open content
         self._listing: Listing | None = None
+        # The pages' annotations last placed (by their units), while no note changed (see on_page).
+        self._pages: dict[tuple[str, ...], list[PlacedAnnotation]] = {}
+        self._pages_token: tuple[object, ...] = ()
 
     @classmethod
     def open(cls, data_dir: Path) -> MyNotes:
@@ -298,9 +302,21 @@ class MyNotes:
             self._spots_version = library.info.content_version
 
     def on_page(self, library: Library, node_ids: Sequence[str]) -> list[PlacedAnnotation]:
-        """The annotations of these units (a page), placed in their current text."""
-        texts: dict[str, str | None] = {}
-        return [self._place(a, library, texts) for a in self._store.annotations_on(node_ids)]
+        """The annotations of these units (a page), placed in their current text. A page shown
+        again is not read again while no note or highlight changed (by anyone: the database's
+        notes revision) in the same content; a favorite or a folder changed does not count."""
+        token = (self._database.notes_revision(), id(library), library.info.content_version)
+        if token != self._pages_token:
+            self._pages, self._pages_token = {}, token
+        key = tuple(node_ids)
+        found = self._pages.get(key)
+        if found is None:
+            texts: dict[str, str | None] = {}
+            found = [self._place(a, library, texts) for a in self._store.annotations_on(node_ids)]
+            if len(self._pages) >= PAGES_KEPT:
+                self._pages.clear()
+            self._pages[key] = found
+        return list(found)
 
     def search(self, library: Library, text: str, limit: int = 200,
                prefix_last: bool = False) -> list[PlacedAnnotation]:  # fmt: skip

@@ -380,3 +380,28 @@ def test_a_repeated_word_stays_on_the_occurrence_selected_after_a_content_update
     assert placed.location.start == edited.index("prueba de") + len("prueba ")
     assert placed.current_text == "de"
     assert placed.prefix.endswith("textos de prueba ")
+
+
+def test_a_page_shown_again_shows_what_another_window_changed_in_its_notes(
+    tmp_path: Path, library: Library, my_notes: MyNotes
+) -> None:
+    """The page's notes are kept between showings; a note edited, added or deleted by another
+    window or the CLI (another connection) shows the next time, a favorite changed meanwhile
+    changes nothing."""
+    note = my_notes.add_note(library, LIT_N, "primera versión", quote=QUOTE)
+    page = ["decreto-267-2007/art-7", LIT_N]
+    assert [p.annotation.text for p in my_notes.on_page(library, page)] == ["primera versión"]
+    other = MyNotes.open(tmp_path / "datos")
+    try:
+        other.edit_note(note.id, "segunda versión")
+        assert [p.annotation.text for p in my_notes.on_page(library, page)] == ["segunda versión"]
+        other.add_favorite(library, LIT_N)
+        assert [p.annotation.text for p in my_notes.on_page(library, page)] == ["segunda versión"]
+        added = other.add_note(library, LIT_N, "otra nota")
+        assert {p.annotation.id for p in my_notes.on_page(library, page)} == {note.id, added.id}
+        other.delete_annotation(note.id)
+        assert [p.annotation.id for p in my_notes.on_page(library, page)] == [added.id]
+    finally:
+        other.close()
+    my_notes.edit_note(added.id, "cambiada aquí")
+    assert [p.annotation.text for p in my_notes.on_page(library, page)] == ["cambiada aquí"]

@@ -86,6 +86,20 @@ MIGRATIONS: tuple[tuple[str, ...], ...] = (
             for event in ("INSERT", "UPDATE", "DELETE")
         ),
     ),
+    (
+        # A second number that moves with notes and highlights only: a page's painted passages
+        # are read again when it moved, not when a favorite or a folder changed.
+        "ALTER TABLE revision ADD COLUMN notes INTEGER NOT NULL DEFAULT 0",
+        *(
+            statement
+            for event in ("INSERT", "UPDATE", "DELETE")
+            for statement in (
+                f"DROP TRIGGER annotations_{event.lower()}_revision",
+                f"CREATE TRIGGER annotations_{event.lower()}_revision AFTER {event} ON annotations "
+                "BEGIN UPDATE revision SET number = number + 1, notes = notes + 1; END",
+            )
+        ),
+    ),
 )
 LATEST_VERSION = len(MIGRATIONS)
 
@@ -149,6 +163,16 @@ class UserDatabase:
         try:
             with self.reading() as connection:
                 return (int(connection.execute("SELECT number FROM revision").fetchone()[0]),)
+        except (UserDataError, TypeError):
+            return self.change_token()
+
+    def notes_revision(self) -> tuple[int, ...]:
+        """Moves with every committed change to notes and highlights (not favorites, folders
+        or the history), by this or any other connection (a database too old to carry the
+        number, opened read-only: any change at all)."""
+        try:
+            with self.reading() as connection:
+                return (int(connection.execute("SELECT notes FROM revision").fetchone()[0]),)
         except (UserDataError, TypeError):
             return self.change_token()
 

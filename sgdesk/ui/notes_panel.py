@@ -1,7 +1,8 @@
 """The «Mis notas» dock's contents: a tree of favorites (by folder), notes and «Notas sin ubicar».
 
-Only the rows on screen (and a screenful below) are made, FILL_SLICE per turn of the event
-loop; the others when they are scrolled to. A favorite can be dragged onto a folder or beside
+Only the rows on screen (and a screenful below) are made: at once for a new listing (one
+layout and one paint of the screen, not one per slice), FILL_SLICE per turn of the event loop
+as more come on screen; the others are made when they are scrolled to. A favorite can be dragged onto a folder or beside
 another favorite; the drop is applied to the user database, and the dock is listed again.
 """
 
@@ -28,6 +29,7 @@ FAVORITE_ROLE = Qt.ItemDataRole.UserRole + 4  # a favorite's stored node id (eve
 FOLDER_ROLE = Qt.ItemDataRole.UserRole + 5  # a favorites folder's name
 NOTES_LISTED = 500  # the dock lists the latest notes; «Solo mis notas» finds any of them
 FILL_SLICE = 20  # rows of the dock made per turn of the event loop, while they are on screen
+FIRST_FILL = 300  # at most, the rows a new listing makes at once (a screen and a screenful below)
 QUOTE_LIMIT = 90
 GROUP_FAVORITES, GROUP_NOTES, GROUP_UNPLACED = "Favoritos", "Notas", "Notas sin ubicar"
 GROUP_FOUND = "Encontradas en mis notas"
@@ -263,10 +265,11 @@ class NotesPanel(QWidget):
         located: tuple[list[PlacedAnnotation], list[PlacedAnnotation]] | None = None,
     ) -> None:  # fmt: skip
         """List favorites (by folder), the latest notes and the unplaced ones. The groups and
-        folders are made now, and the first FILL_SLICE rows on screen; the other rows when
-        they come on screen (or a screenful below), FILL_SLICE per turn of the event loop:
-        the window answers at once with a thousand favorites, and rows nobody scrolls to are
-        never made. ``filled``: what shows is made."""
+        folders are made now, and the rows on screen and a screenful below (FIRST_FILL at
+        most): every slice made after the first layout would lay out and paint the whole
+        screen again. The other rows when they come on screen (or a screenful below),
+        FILL_SLICE per turn of the event loop: the window answers at once with a thousand
+        favorites, and rows nobody scrolls to are never made. ``filled``: what shows is made."""
         self._stop_filling()
         self.model.clear()
         root = self.model.invisibleRootItem()
@@ -289,7 +292,7 @@ class NotesPanel(QWidget):
         self._add(unplaced_group, unplaced, self._note_item)
         root.appendRow(unplaced_group)
         self._expand_groups()  # rows added later go into these expanded groups
-        self._fill_more()  # the first slice now; what else shows, in the next turns
+        self._fill_more(self._screens_of_rows())  # before the screen is laid out and painted
 
     def _expand_groups(self) -> None:
         """Open the groups and folders (not every row: thousands of them would be walked)."""
@@ -323,10 +326,9 @@ class NotesPanel(QWidget):
         if self._pending and not self._fill_timer.isActive():
             self._fill_timer.start()
 
-    def _fill_more(self) -> None:
-        """Make a slice of the rows that are on screen, or a screenful below; again next turn
-        while there are more; ``filled`` when what shows is made."""
-        budget = FILL_SLICE
+    def _fill_more(self, budget: int = FILL_SLICE) -> None:
+        """Make ``budget`` of the rows that are on screen, or a screenful below; again next
+        turn while there are more; ``filled`` when what shows is made."""
         while budget > 0:
             pending = next((p for p in self._pending if self._on_screen(p)), None)
             if pending is None:
@@ -334,6 +336,12 @@ class NotesPanel(QWidget):
                 return
             budget -= self._make(pending, budget)
         self._fill_timer.start()
+
+    def _screens_of_rows(self) -> int:
+        """How many rows fill the dock and a screenful below (uniform rows; FIRST_FILL at
+        most). Worked out, not asked of the view: it lays out again only in the next turn."""
+        row = max(self.view.sizeHintForRow(0), 1)
+        return min(2 * self.view.viewport().height() // row + 2, FIRST_FILL)
 
     def _on_screen(self, pending: _PendingRows) -> bool:
         """Whether the place ``pending``'s rows go is on screen or within a screenful below."""

@@ -174,13 +174,21 @@ class PageText:
     def __init__(self, document: QTextDocument, palette_text: str) -> None:
         """``palette_text``: the colour of a run that sets none ("" if it may vary)."""
         self._document = document
-        self._palette_text = palette_text
+        self.palette_text = palette_text
         self._framed = framed_ranges(document)
         self._blocks: dict[int, tuple[bool, list[tuple[int, int, str]], int]] = {}  # by position
+        self._verdicts: dict[tuple[int, int, str], bool] = {}  # needs_qt's answers
 
     def needs_qt(self, start: int, end: int, colour: str) -> bool:
         """Whether a tint of [start, end) whose text colour is ``colour`` (``#rrggbb``) must be
-        an extra selection."""
+        an extra selection (answered once per page and tint)."""
+        key = (start, end, colour)
+        verdict = self._verdicts.get(key)
+        if verdict is None:
+            verdict = self._verdicts[key] = self._needs_qt(start, end, colour)
+        return verdict
+
+    def _needs_qt(self, start: int, end: int, colour: str) -> bool:
         for first, last in self._framed:
             if start < last and end > first:
                 return True
@@ -216,7 +224,7 @@ class PageText:
         runs: list[tuple[int, int, str]] = []
         for run in block.textFormats():
             char_format = run.format
-            colour = self._palette_text
+            colour = self.palette_text
             if char_format.hasProperty(_BACKGROUND):
                 colour = ""
             elif char_format.hasProperty(_FOREGROUND):  # (the page's colours are plain ones)

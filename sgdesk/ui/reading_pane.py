@@ -103,6 +103,11 @@ class ReadingPane(QTextBrowser):
         self._current_user_mark = ""  # the annotation F8 went to (while the cursor is on it)
         self._tints = TintPainter(self.document)  # the highlights, painted behind the text
         self._page_text: PageText | None = None  # what the page's text is like, read as needed
+        # Where each passage was found (node, passage, prefix → span), and the folded text it
+        # was looked for in: kept while the page shown again is the same HTML and style.
+        self._found: dict[tuple[str, str, str], tuple[int, int] | None] = {}
+        self._folded: str | None = None
+        self._read_from: tuple[str, str] = ("", "")  # (HTML, style sheet) they were read from
         self.note_margin = NoteMargin(self)
         self.note_margin.note_clicked.connect(self.note_clicked)
         self.setViewportMargins(self.note_margin.width_hint(), 0, 0, 0)
@@ -122,8 +127,13 @@ class ReadingPane(QTextBrowser):
 
     def _render(self) -> None:
         self.setHtml(self._html)
-        self._page_text = None
         self._anchors = anchor_positions(self.document())
+        # The same HTML in the same style is the same text and formats: what was read of the
+        # page (where passages are, which runs are coloured) holds; anything else, read anew.
+        read_from = (self._html, self.document().defaultStyleSheet())
+        if read_from != self._read_from:
+            self._read_from, self._page_text = read_from, None
+            self._found, self._folded = {}, None
 
     def loadResource(self, type: int, name: QUrl | str) -> object:  # noqa: A002 (Qt's name)
         """Never fetch anything: the app works offline and embeds no remote resource."""
@@ -271,7 +281,6 @@ class ReadingPane(QTextBrowser):
         over paragraph breaks too); a note on a whole unit (no passage) gets only its margin
         marker. Returns how many passages were painted."""
         self._user_marks = []
-        folded = folded_text(self.document()) if passages else ""  # made once for them all
         ranges: dict[str, tuple[int, int] | None] = {}  # each unit's range, looked up once
         for passage in passages:
             if passage.node_id not in ranges:
@@ -279,11 +288,7 @@ class ReadingPane(QTextBrowser):
             found = ranges[passage.node_id]
             if found is None:
                 continue
-            span = (
-                find_passage(self.document(), found[0], found[1], passage.text, folded, passage.prefix)
-                if passage.text
-                else None
-            )
+            span = self._passage_span(passage, found) if passage.text else None
             if passage.text and span is None:
                 continue
             start, length = span or (found[0], 0)
@@ -293,6 +298,18 @@ class ReadingPane(QTextBrowser):
         self.note_margin.set_marks(self._user_marks)
         self._paint_matches()
         return self.user_mark_count
+
+    def _passage_span(self, passage: Passage, unit: tuple[int, int]) -> tuple[int, int] | None:
+        """Where ``passage`` is written in its unit (``unit``: the unit's range), looked for
+        once per page: the page shown again, or with a note more, finds it where it was."""
+        key = (passage.node_id, passage.text, passage.prefix)
+        if key not in self._found:
+            if self._folded is None:  # made once for every passage of the page
+                self._folded = folded_text(self.document())
+            self._found[key] = find_passage(
+                self.document(), unit[0], unit[1], passage.text, self._folded, passage.prefix
+            )
+        return self._found[key]
 
     def user_marks(self) -> list[PaneMark]:
         """The passages painted (and notes on whole units), in the order given."""
@@ -603,11 +620,12 @@ class ReadingPane(QTextBrowser):
         """The passages the pane paints itself, and those left to Qt's extra selections
         (``PageText.needs_qt``: text in another colour than the tint's, a table, a list item),
         with the passages that touch one of those."""
-        if self._page_text is None:
-            palette = self.palette()
-            text = {palette.color(group, QPalette.ColorRole.Text).name()
-                    for group in (QPalette.ColorGroup.Active, QPalette.ColorGroup.Inactive)}  # fmt: skip
-            self._page_text = PageText(self.document(), text.pop() if len(text) == 1 else "")
+        palette = self.palette()
+        text = {palette.color(group, QPalette.ColorRole.Text).name()
+                for group in (QPalette.ColorGroup.Active, QPalette.ColorGroup.Inactive)}  # fmt: skip
+        palette_text = text.pop() if len(text) == 1 else ""
+        if self._page_text is None or self._page_text.palette_text != palette_text:
+            self._page_text = PageText(self.document(), palette_text)
         tints = [Tint(m.start, m.end, highlights.get(m.colour, note)) for m in self._user_marks if m.length]
         needs_qt = self._page_text.needs_qt
         by_qt = {number for number, t in enumerate(tints) if needs_qt(t.start, t.end, t.mark.text)}

@@ -332,3 +332,53 @@ def test_a_newer_database_says_which_version_wrote_it(tmp_path: Path) -> None:
         f"{LATEST_VERSION + 3}; esta versión conoce hasta el {LATEST_VERSION}). Actualice sgdesk para "
         "modificarlas."
     )
+
+
+def test_the_notes_revision_moves_with_notes_only(tmp_path: Path) -> None:
+    """A page's painted passages are read again when a note or highlight changed (by any
+    connection), not when a favorite, a folder or the history did."""
+    path = _with_notes(tmp_path)
+    window = open_user_database(tmp_path)
+    reader = open_reader(path)
+    try:
+        store = UserNotesStore(window)
+        before = reader.notes_revision()
+        store.create_folder("Carpeta")
+        store.add_favorite(_favorite("mision", "Carpeta"))
+        store.add_visit(Visit("mision", "Misión", "2026-02-01T10:00:00Z"), "2026-01-01T00:00:00Z")
+        assert reader.notes_revision() == window.notes_revision() == before
+        seen = [before]
+        for change in (lambda: store.save_annotation(_note("n2")), lambda: store.delete_annotation("n2")):
+            change()
+            seen.append(reader.notes_revision())
+            assert seen[-1] != seen[-2]
+            assert window.notes_revision() == seen[-1]
+    finally:
+        window.close()
+        reader.close()
+
+
+def test_a_database_from_before_the_notes_revision_read_only_follows_every_commit(tmp_path: Path) -> None:
+    """Schema 4 (one revision number for everything), opened read-only: the notes revision
+    falls back to the change token, which moves with any commit."""
+    import sqlite3
+
+    from sgdesk.store.userdb import MIGRATIONS
+
+    path = tmp_path / USER_DB_NAME
+    with sqlite3.connect(path) as connection:
+        for statements in MIGRATIONS[:4]:
+            for statement in statements:
+                connection.execute(statement)
+        connection.execute("PRAGMA user_version = 4")
+    connection.close()
+    reader = open_reader(path)
+    try:
+        before = reader.notes_revision()
+        assert before == reader.change_token()
+        with sqlite3.connect(path) as other:
+            other.execute("INSERT INTO favorites (node_id, created) VALUES ('mision', '2026-01-01')")
+        other.close()
+        assert reader.notes_revision() != before
+    finally:
+        reader.close()

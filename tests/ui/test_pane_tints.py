@@ -268,3 +268,35 @@ def test_a_link_in_a_highlight_is_drawn_in_the_tints_text_colour(window: MainWin
     tint = current_theme(pane.palette()).highlights["amarillo"]
     assert selection.format.foreground().color().name() == tint.text
     assert selection.format.background().color().name() == tint.background
+
+
+def test_a_page_shown_again_or_another_page_paints_each_passage_over_its_words(
+    window: MainWindow, looks: Appearance
+) -> None:
+    """Where a page's passages are is looked for once per page: shown again (the same page,
+    another theme, a passage more), each is still painted over its own words, and on another
+    page the same passages are found where that page writes them."""
+    from sgdesk.content.text import fold
+
+    passages = literal_passages(window)
+
+    def over_their_words(pane: ReadingPane, expected: Sequence[Passage]) -> None:
+        text = fold(pane.document().toRawText())
+        marks = pane.user_marks()
+        assert [m.quote for m in marks] == [p.text for p in expected]
+        for mark, passage in zip(marks, expected, strict=True):
+            assert " ".join(text[mark.start : mark.end].split()) == " ".join(fold(passage.text).split())
+
+    pane = show(window, PAGE, passages[1:])
+    first = [(m.start, m.end) for m in pane.user_marks()]
+    over_their_words(pane, passages[1:])
+    pane = show(window, "decreto-267-2007", passages[1:])  # the whole decree: art. 7 further down
+    over_their_words(pane, passages[1:])
+    assert [m.start for m in pane.user_marks()] != [start for start, _ in first]
+    pane = show(window, PAGE, passages)  # back, with one passage more
+    over_their_words(pane, passages)
+    assert [(m.start, m.end) for m in pane.user_marks()][1:] == first
+    choose(looks, ThemeChoice.DARK)
+    pane = show(window, PAGE, passages)
+    over_their_words(pane, passages)
+    assert compare_with_qt(pane)[1] == 0
