@@ -19,9 +19,12 @@ measured in the same run, interleaved (the baseline), over the shipped corpus, o
   10 000 notes are elsewhere): render the page, read its notes, find and paint them, and
   let the pane paint (CPU time of the GUI thread). The baseline paints the same page with
   no notes. The page is shown again and again (the user database changes in between: a
-  favorite added and removed), so what is kept per page (its notes while none changed, where
-  its passages are in the same HTML) is used; ``página …, primera vez`` forgets it first:
-  a page never shown in this session.
+  favorite added, the dock listed, the favorite removed), so what is kept per page (its
+  notes while none changed, where its passages are in the same HTML) is used; ``página …,
+  primera vez`` forgets it first: a page never shown in this session. Both take the page's
+  notes from the worker's latest listing when nothing changed since it was read (as the
+  window does; the listing is asked for whenever the user database changes, for the dock
+  and the tree's marks).
 - ``dock … (base: una pantalla de favoritos)``: the issue's baseline is a dock with three
   empty groups, which paints three rows where the dock with data paints a screenful. Beside
   it, the same dock opening against a user database of SCREENFUL favorites and no notes (the
@@ -161,7 +164,7 @@ class Window:
 
         page = self.library.page(PAGE)
         self.pane.show_html(render_html(page, currency=self.library.currency()))
-        placed = self.notes.on_page(self.library, [unit.node.id for unit in page.units])
+        placed = self.notes.on_page(self.library, [unit.node.id for unit in page.units], self._listing)
         painted = self.pane.mark_passages(pane_passages(placed))
         self.pane.viewport().repaint()
         return painted
@@ -208,7 +211,9 @@ def measure(repeat: int) -> tuple[dict[str, dict[str, list[float]]], dict[str, f
              "dock: todas las filas")  # fmt: skip
     screen_names = ("dock: bloqueo más largo (base: una pantalla de favoritos)",
                     "dock: hasta mostrar sus filas (base: una pantalla de favoritos)")  # fmt: skip
-    timings: dict[str, dict[str, list[float]]] = {k: {"with": [], "without": []} for k in names + screen_names}
+    timings: dict[str, dict[str, list[float]]] = {
+        k: {"with": [], "without": []} for k in names + screen_names
+    }
     first: dict[str, float] = {}
     with tempfile.TemporaryDirectory(prefix="sgdesk-bench-notes-window-") as name:
         full, empty, screen = Path(name) / "con-datos", Path(name) / "vacia", Path(name) / "pantalla"
@@ -230,10 +235,10 @@ def measure(repeat: int) -> tuple[dict[str, dict[str, list[float]]], dict[str, f
                 settle(app)
                 wall = window.open_dock()  # nothing changed since
                 sample |= {names[0]: window.longest, names[1]: wall}
-                window.notes.remove_favorite(library, "mision")
                 sample[names[4]] = timed(window.show_page)
                 sample[names[5]] = timed(window.show_page_first_time)
                 sample[names[6]] = timed(window.panel.fill_all)
+                window.notes.remove_favorite(library, "mision")  # (listed again with the next change)
                 settle(app)
                 if not run:
                     continue

@@ -87,6 +87,20 @@ class Listing:
         placed = [n for n in self.notes if n.location.found]
         return placed, [n for n in self.notes if not n.location.found]
 
+    @cached_property
+    def by_node(self) -> dict[str, list[tuple[int, PlacedAnnotation]]]:
+        """Each stored node's annotations, with their place in ``notes`` (worked out on the
+        worker thread, like ``located``): a page's notes without reading the database."""
+        found: dict[str, list[tuple[int, PlacedAnnotation]]] = {}
+        for number, placed in enumerate(self.notes):
+            found.setdefault(placed.annotation.node_id, []).append((number, placed))
+        return found
+
+    def on_page(self, node_ids: Sequence[str]) -> list[PlacedAnnotation]:
+        """The annotations of these units, oldest first (as ``MyNotes.on_page`` reads them)."""
+        found = [entry for node_id in dict.fromkeys(node_ids) for entry in self.by_node.get(node_id, ())]
+        return [placed for _number, placed in sorted(found, key=lambda entry: entry[0])]
+
 
 @dataclass(frozen=True)
 class _Spot:
@@ -274,6 +288,7 @@ class MyNotes:
             self.favorites(library), notes, self.folders(), noted, self._ancestors(library, noted), token
         )
         self._listing.located  # noqa: B018 (split here, off the GUI thread)
+        self._listing.by_node  # noqa: B018 (and here)
         return self._listing
 
     def noted_and_within(self, library: Library) -> tuple[frozenset[str], frozenset[str]]:
@@ -301,18 +316,25 @@ class MyNotes:
             self._spots, self._chains, self._present, self._spots_for = {}, {}, {}, library
             self._spots_version = library.info.content_version
 
-    def on_page(self, library: Library, node_ids: Sequence[str]) -> list[PlacedAnnotation]:
+    def on_page(
+        self, library: Library, node_ids: Sequence[str], listing: Listing | None = None
+    ) -> list[PlacedAnnotation]:
         """The annotations of these units (a page), placed in their current text. A page shown
         again is not read again while no note or highlight changed (by anyone: the database's
-        notes revision) in the same content; a favorite or a folder changed does not count."""
+        notes revision) in the same content; a favorite or a folder changed does not count.
+        ``listing``: the worker's latest, whose placed notes serve when nothing changed since
+        it was read (the database's revision) and it was read in this content."""
         token = (self._database.notes_revision(), id(library), library.info.content_version)
         if token != self._pages_token:
             self._pages, self._pages_token = {}, token
         key = tuple(node_ids)
         found = self._pages.get(key)
         if found is None:
-            texts: dict[str, str | None] = {}
-            found = [self._place(a, library, texts) for a in self._store.annotations_on(node_ids)]
+            if listing is not None and listing.token[::2] == (self._database.revision(), token[2]):
+                found = listing.on_page(node_ids)
+            else:
+                texts: dict[str, str | None] = {}
+                found = [self._place(a, library, texts) for a in self._store.annotations_on(node_ids)]
             if len(self._pages) >= PAGES_KEPT:
                 self._pages.clear()
             self._pages[key] = found

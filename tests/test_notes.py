@@ -405,3 +405,26 @@ def test_a_page_shown_again_shows_what_another_window_changed_in_its_notes(
         other.close()
     my_notes.edit_note(added.id, "cambiada aquí")
     assert [p.annotation.text for p in my_notes.on_page(library, page)] == ["cambiada aquí"]
+
+
+def test_a_pages_notes_from_the_workers_listing_are_those_the_database_holds(
+    tmp_path: Path, library: Library, my_notes: MyNotes
+) -> None:
+    """The window paints a page's notes from the worker's latest listing when nothing changed
+    since: the same notes, in the same order (oldest first, across units), as reading them;
+    once a note changed, the listing is not used."""
+    page = [unit.node.id for unit in library.page("decreto-267-2007/art-7").units]
+    made = [my_notes.add_note(library, LIT_N, "primera", quote=QUOTE),
+            my_notes.add_note(library, page[1], "en otra unidad"),
+            my_notes.add_note(library, LIT_N, "tercera"),
+            my_notes.add_note(library, "mision", "fuera de la página")]  # fmt: skip
+    reader = MyNotes.reader(tmp_path / "datos" / USER_DB_NAME)
+    try:
+        listing = reader.listing(library)
+    finally:
+        reader.close()
+    assert [p.annotation.id for p in listing.on_page(page)] == [n.id for n in made[:3]]
+    read = my_notes.on_page(library, page)
+    assert my_notes.on_page(library, list(reversed(page)), listing) == read
+    my_notes.edit_note(made[0].id, "cambiada")
+    assert my_notes.on_page(library, page, listing)[0].annotation.text == "cambiada"

@@ -109,6 +109,7 @@ class MyNotesActions(QObject):
         self.history_dialog: HistoryDialog | None = None
         self.sync: NotesSync | None = None  # listings off the GUI thread; changes made elsewhere
         self._to_select: tuple[int, str] | None = None  # the row to select once listed
+        self._listing: Listing | None = None  # the worker's latest (a page's notes come from it)
         self._closed = False
 
     @property
@@ -420,6 +421,7 @@ class MyNotesActions(QObject):
 
     def _on_listed(self, listing: Listing) -> None:
         """The worker's listing: mark the tree; fill the dock (unless it shows a search)."""
+        self._listing = listing
         self.noted_changed.emit(listing.noted, listing.within)
         # A dock in a tab behind another is "visible" for Qt but not on screen: it is filled
         # when its tab comes to the front (``visibilityChanged``), not before.
@@ -470,7 +472,7 @@ class MyNotesActions(QObject):
         if library is None or page is None or self._notes is None or reader.state.showing_help:
             return
         try:
-            placed = self.notes.on_page(library, [unit.node.id for unit in page.units])
+            placed = self.notes.on_page(library, [unit.node.id for unit in page.units], self._listing)
         except SgdeskError as exc:
             log.warning("highlights not painted: %s", exc.message)
             return

@@ -2,8 +2,9 @@
 
 Only the rows on screen (and a screenful below) are made: at once for a new listing (one
 layout and one paint of the screen, not one per slice), FILL_SLICE per turn of the event loop
-as more come on screen; the others are made when they are scrolled to. A favorite can be dragged onto a folder or beside
-another favorite; the drop is applied to the user database, and the dock is listed again.
+as more come on screen; the others are made when they are scrolled to. A favorite can be
+dragged onto a folder or beside another favorite; the drop is applied to the user database,
+and the dock is listed again.
 """
 
 from __future__ import annotations
