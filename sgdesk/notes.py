@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import UTC, date, datetime, timedelta
 from functools import cached_property
 from pathlib import Path
@@ -79,6 +79,7 @@ class Listing:
     noted: frozenset[str]  # the nodes that carry a note or highlight where it shows now
     within: frozenset[str]  # their ancestors (whose parts carry one)
     token: tuple[object, ...]  # equal tokens: nothing changed in between
+    notes_token: tuple[object, ...] = ()  # equal: no note or highlight changed in between
 
     @cached_property
     def located(self) -> tuple[list[PlacedAnnotation], list[PlacedAnnotation]]:
@@ -282,11 +283,22 @@ class MyNotes:
         token = (self._database.revision(), id(library), library.info.content_version)
         if self._listing is not None and self._listing.token == token:
             return self._listing
+        notes_token = (self._database.notes_revision(), *token[1:])
+        previous = self._listing
+        if previous is not None and previous.notes_token == notes_token:
+            # Only favorites or folders changed: the notes, their places and the tree's marks
+            # stand, and so does what was worked out from them (``located``, ``by_node``).
+            self._listing = replace(previous, favorites=self.favorites(library), folders=self.folders(),
+                                    token=token)  # fmt: skip
+            kept = previous.__dict__  # (cached properties live in the instance's dict)
+            self._listing.__dict__.update((k, kept[k]) for k in ("located", "by_node") if k in kept)
+            return self._listing
         notes = self.placed(library)
         noted = frozenset(p.node_id for p in notes)
         self._listing = Listing(
-            self.favorites(library), notes, self.folders(), noted, self._ancestors(library, noted), token
-        )
+            self.favorites(library), notes, self.folders(), noted, self._ancestors(library, noted), token,
+            notes_token,
+        )  # fmt: skip
         self._listing.located  # noqa: B018 (split here, off the GUI thread)
         self._listing.by_node  # noqa: B018 (and here)
         return self._listing

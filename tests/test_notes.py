@@ -428,3 +428,45 @@ def test_a_pages_notes_from_the_workers_listing_are_those_the_database_holds(
     assert my_notes.on_page(library, list(reversed(page)), listing) == read
     my_notes.edit_note(made[0].id, "cambiada")
     assert my_notes.on_page(library, page, listing)[0].annotation.text == "cambiada"
+
+
+def test_a_listing_after_favorites_or_folders_changed_keeps_the_notes_and_shows_the_change(
+    library: Library, my_notes: MyNotes, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A favorite or a folder changed (here, by another window) lists the dock again without
+    reading and placing every note again: the notes and the tree's marks are those of the last
+    listing; a note changed is read again."""
+    from sgdesk.store.usernotes import UserNotesStore
+
+    note = my_notes.add_note(library, LIT_N, "una", "proyección y estrategia")
+    first = my_notes.listing(library)
+    reads: list[int] = []
+    real_known = UserNotesStore.annotations_known
+
+    def counting(store: UserNotesStore, known: dict[str, object]) -> object:
+        reads.append(1)
+        return real_known(store, known)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(UserNotesStore, "annotations_known", counting)
+    other = MyNotes.open(my_notes.path.parent)
+    try:
+        other.create_folder("Contratación")
+        other.add_favorite(library, "vision")
+        other.place_favorite("vision", "Contratación")
+        second = my_notes.listing(library)
+        placed = [(p.favorite.node_id, p.favorite.folder) for p in second.favorites]
+        assert placed == [("vision", "Contratación")]
+        assert second.folders == ["Contratación"]
+        assert [p.annotation.id for p in second.notes] == [note.id]
+        assert (second.noted, second.within, second.located) == (first.noted, first.within, first.located)
+        assert not reads  # the notes were not read again
+        added = other.add_note(library, "mision", "otra", "Secretaría General")
+        other.remove_favorite(library, "vision")
+    finally:
+        other.close()
+    third = my_notes.listing(library)
+    assert reads
+    assert [p.annotation.id for p in third.notes] == [note.id, added.id]
+    assert third.noted == {LIT_N, "mision"}
+    assert [p.annotation.id for p in third.on_page(["mision"])] == [added.id]
+    assert third.favorites == []
