@@ -531,6 +531,20 @@ EQUIVALENT |= {
     f"{_SS}_count__mutmut_10": "counting one more row past the cap: «more than the cap» either way",
 }
 
+# Withdrawn (session 6): busqueda6's search changes of 23:32 renumbered these mutants, so each entry
+# excused another change than the one its reason describes (search 127 would have excused
+# ``!= "SQLITE_INTERRUPT"``). They count as survivors until reviewed against the new mutants.
+STALE_AFTER_SEARCH_CHANGES = (
+    *(f"{_SS}_at_most__mutmut_{n}" for n in (4, 5, 10, 12, 14, 18, 20, 25, 31, 33, 36)),
+    *(f"{_SS}search__mutmut_{n}" for n in (121, 124, 127, 131, 132, 134, 135, 136)),
+    *(f"{_SS}_boost__mutmut_{n}" for n in (14, 16, 19, 20, 35, 36)),
+    *(f"{_SS}_boosted__mutmut_{n}" for n in (17, 25, 44)),
+    *(f"{_S}_term__mutmut_{n}" for n in (6, 8)),
+    *(f"{_L}_hit_parts__mutmut_{n}" for n in (4, 5, 13, 15, 17)),
+)
+for _stale in STALE_AFTER_SEARCH_CHANGES:
+    del EQUIVALENT[_stale]
+
 # SQL does not tell upper from lower case in keywords and names: a mutant that only changes their
 # case (its quoted values unchanged) is equivalent. Found in each survivor's diff (``mutmut show``), only
 # in sgdesk/store (the one place with SQL: elsewhere «where» is a word of a message).
