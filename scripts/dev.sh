@@ -22,7 +22,10 @@ QT_PACKAGES=(libegl1 libgl1 libglx0 libopengl0 libfontconfig1 libfreetype6 libgl
   libxcb-xfixes0 libxcb-xinerama0 libxcb-xkb1 libxcb-util1)
 # What the tests use besides Qt: poppler-utils checks exported PDFs; binutils (objdump,
 # strip) is what PyInstaller needs to build the frozen app in tests/test_frozen.py.
-TEST_PACKAGES=(poppler-utils binutils)
+# fp-compiler compiles the installer's [Code] section against a simulated registry
+# (tests/test_user_path.py); minisign checks that content packs sgdesk verifies are what
+# minisign verifies (tests/packs/test_install.py). Without them those two tests would skip.
+TEST_PACKAGES=(poppler-utils binutils fp-compiler minisign)
 
 say() { printf '\033[1m== %s\033[0m\n' "$*"; }
 
