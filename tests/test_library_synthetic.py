@@ -238,3 +238,14 @@ def test_damaged_data_read_later_names_the_file(tmp_path: Path, database: Path) 
         assert str(damaged) in caught.value.message
     finally:
         library.close()
+
+
+def test_the_completions_cap_the_ui_shows_is_the_vocabularys() -> None:
+    """``sgdesk.library.MAX_COMPLETIONS`` (loaded on first use, with the search modules) is the
+    store's cap, and a name the module lacks is an AttributeError that names it."""
+    import sgdesk.library as library
+    from sgdesk.store.vocab import MAX_COMPLETIONS
+
+    assert library.MAX_COMPLETIONS == MAX_COMPLETIONS
+    with pytest.raises(AttributeError, match=r"^module 'sgdesk\.library' has no attribute 'no_existe'$"):
+        _ = library.no_existe  # type: ignore[attr-defined]
