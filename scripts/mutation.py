@@ -606,13 +606,18 @@ def _undecorated(source: str) -> str:
     return "".join(kept) + ("\n\n" + "".join(wrapped) if wrapped else "")
 
 
-def _scratch_copy(folder: Path, modules: list[str], tests: list[str]) -> None:
+def copy_repository(folder: Path) -> None:
+    """What the tests need of the checkout, copied into ``folder`` (also scripts/why_breakages.py)."""
     for name in COPIED:
         source = REPO / name
         if source.is_dir():
             shutil.copytree(source, folder / name, ignore=shutil.ignore_patterns("__pycache__", "*.pyc"))
         else:
             shutil.copy2(source, folder / name)
+
+
+def _scratch_copy(folder: Path, modules: list[str], tests: list[str]) -> None:
+    copy_repository(folder)
     for pattern in modules:
         for module in folder.glob(pattern):
             module.write_text(_undecorated(module.read_text(encoding="utf-8")), encoding="utf-8")

@@ -14,15 +14,13 @@ from __future__ import annotations
 import argparse
 import os
 import re
-import shutil
 import subprocess
 import sys
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
-REPO = Path(__file__).resolve().parent.parent
-COPIED = ("sgdesk", "tests", "data", "resources", "docs", "pyproject.toml")
+from mutation import copy_repository  # the same scratch copy (scripts/ is on sys.path)
 
 
 @dataclass(frozen=True)
@@ -113,15 +111,6 @@ BREAKAGES: tuple[Breakage, ...] = (
 _FAILED = re.compile(r"^(?:FAILED|ERROR) (\S+)", re.M)
 
 
-def _copy(folder: Path) -> None:
-    for name in COPIED:
-        source = REPO / name
-        if source.is_dir():
-            shutil.copytree(source, folder / name, ignore=shutil.ignore_patterns("__pycache__", "*.pyc"))
-        else:
-            shutil.copy2(source, folder / name)
-
-
 def _pytest(folder: Path, tests: tuple[str, ...]) -> tuple[int, list[str], str]:
     """Exit code, the failing tests and the output of one pytest run in the copy."""
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "PYTHONPATH": str(folder),
@@ -168,7 +157,7 @@ def main() -> int:
     status = 0
     with tempfile.TemporaryDirectory(prefix="sgdesk-why-") as scratch:
         folder = Path(scratch)
-        _copy(folder)
+        copy_repository(folder)
         if not args.no_baseline:
             every = tuple(dict.fromkeys(t for b in chosen for t in b.tests))
             code, failed, output = _pytest(folder, every)
