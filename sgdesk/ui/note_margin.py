@@ -81,11 +81,12 @@ class NoteMargin(QWidget):
     def current(self) -> str:
         return self._current
 
-    def place(self) -> None:
-        """Sit beside the pane's viewport (call when the pane is resized)."""
+    def place(self, indent: int = 0) -> None:
+        """Sit beside the text: left of the pane's viewport, moved ``indent`` pixels in when the
+        text column stands in from the viewport's edge (call when the pane is resized)."""
         viewport = self._pane.viewport().geometry()
-        self.setGeometry(QRect(viewport.left() - self.width_hint(), viewport.top(), self.width_hint(),
-                               viewport.height()))  # fmt: skip
+        self.setGeometry(QRect(viewport.left() + indent - self.width_hint(), viewport.top(),
+                               self.width_hint(), viewport.height()))  # fmt: skip
 
     def width_hint(self) -> int:
         return round(MARGIN_WIDTH * self.logicalDpiX() / 96)

@@ -11,6 +11,7 @@ from PySide6.QtGui import (
     QColor,
     QFont,
     QFontMetrics,
+    QFontMetricsF,
     QHelpEvent,
     QPainter,
     QPaintEvent,
@@ -50,6 +51,10 @@ DEFAULT_ZOOM = 100
 
 _WHEEL_STEP = 120  # one notch of a mouse wheel, in eighths of a degree
 READABLE_LINES = 8  # the reading pane's least height, in lines of the text at 100 %
+MEASURE = 90  # the longest reading line, in characters of running Spanish text
+# What running text looks like, for the width of a character of it (a font's "average
+# character" is narrower: a column of 90 of those held 114 letters of a page).
+_MEASURE_SAMPLE = "La Secretaría General coordina la gestión documental del Distrito, según el Decreto."
 _RESTYLE_EVENTS = (QEvent.Type.PaletteChange, QEvent.Type.FontChange, QEvent.Type.StyleChange)
 
 
@@ -127,6 +132,7 @@ class ReadingPane(QTextBrowser):
 
     def _render(self) -> None:
         self.setHtml(self._html)
+        self._fit_column()  # a new document has the default frame again
         self._anchors = anchor_positions(self.document())
         # The same HTML in the same style is the same text and formats: what was read of the
         # page (where passages are, which runs are coloured) holds; anything else, read anew.
@@ -378,7 +384,45 @@ class ReadingPane(QTextBrowser):
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
-        self.note_margin.place()
+        self._fit_column()
+
+    @property
+    def column_indent(self) -> int:
+        """How far the text column stands in from the viewport's left edge, in pixels."""
+        document = self.document()
+        return round(document.rootFrame().frameFormat().leftMargin() - document.documentMargin())
+
+    def _fit_column(self) -> None:
+        """On a wide pane the text stays a readable column of ``MEASURE`` characters,
+        centred, instead of lines running the whole width (about 130 characters at
+        1366×768, far more on a wider screen); the note markers stay beside it. The spare
+        width is the document's frame margins, so it scrolls, selects and paints as the page."""
+        document = self.document()
+        edge = document.documentMargin()
+        sample = QFontMetricsF(document.defaultFont()).horizontalAdvance(_MEASURE_SAMPLE)
+        column = sample / len(_MEASURE_SAMPLE) * MEASURE
+        spare = max(0.0, (self.viewport().width() - column) / 2 - edge)
+        side = float(round(edge + spare))
+        frame = document.rootFrame()
+        style = frame.frameFormat()
+        if (style.leftMargin(), style.rightMargin()) != (side, side):
+            style.setLeftMargin(side)
+            style.setRightMargin(side)
+            frame.setFrameFormat(style)
+        self.note_margin.place(round(side - edge))
+
+    def event(self, event: QEvent) -> bool:
+        """The markers' strip is part of the page: painted in the page's colour, not left in
+        the window's. (Not by filling the whole pane: an opaque pane would hide its parent from
+        Qt's painting, and the window builds its rest after that parent first paints.)"""
+        if event.type() == QEvent.Type.Paint:
+            strip = self.viewport().geometry()
+            strip.setLeft(strip.left() - self.note_margin.width_hint())
+            strip.setRight(self.viewport().geometry().left() - 1)
+            painter = QPainter(self)
+            painter.fillRect(strip, self.palette().color(QPalette.ColorRole.Base))
+            painter.end()
+        return super().event(event)
 
     def viewportEvent(self, event: QEvent) -> bool:
         """Hovering a noted passage shows its note (escaped: the text is the user's)."""

@@ -13,9 +13,10 @@ from __future__ import annotations
 
 import json
 import sys
+import time
 from pathlib import Path
 
-from PySide6.QtCore import QPoint, QRect
+from PySide6.QtCore import QEventLoop, QPoint, QRect
 from PySide6.QtGui import QTextDocument, QTextTable
 from PySide6.QtWidgets import QApplication, QDockWidget, QStyle, QTreeView, QWidget
 
@@ -111,10 +112,13 @@ def main() -> None:
         window.show_panel("timelineDock")  # Ctrl+3
         panel = window.point_in_time.timeline()
         app.processEvents()
-        for _ in range(200):
-            settle(app, 5)
+        deadline = time.monotonic() + 20  # the timeline loads in a worker: wait for it in real time
+        while time.monotonic() < deadline:
+            app.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 20)
             if panel.view.visible_event_ids() and panel.view.is_laid_out():
                 break
+            time.sleep(0.005)
+        settle(app)
         view = panel.view
         shown = panel.scroll_area.viewport()
         result["timeline"] = {

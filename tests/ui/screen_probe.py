@@ -9,10 +9,11 @@ from __future__ import annotations
 
 import json
 import sys
+import time
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QPoint, QRect, QTimer
+from PySide6.QtCore import QEventLoop, QPoint, QRect, QTimer
 from PySide6.QtGui import QFontMetrics
 from PySide6.QtWidgets import QAbstractButton, QApplication, QDialog, QDockWidget, QMainWindow, QWidget
 
@@ -87,6 +88,12 @@ def main() -> None:
     # its parts are checked too.
     window.show_panel("timelineDock")
     panel = window.point_in_time.timeline()
+    # What the first frame defers (the timeline's rows, «Actualizar contenido») comes in real
+    # time, not after a number of event-loop turns: wait for it, with a bound.
+    deadline = time.monotonic() + 20
+    while time.monotonic() < deadline and not (window.content_updates and panel.view.is_laid_out()):
+        app.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 20)
+        time.sleep(0.005)
     for _ in range(20):
         app.processEvents()
     screen = window.screen().availableGeometry()
