@@ -5,16 +5,18 @@ from __future__ import annotations
 
 import sqlite3
 from collections.abc import Iterator
+from contextlib import closing
 from pathlib import Path
 
 import pytest
 
-from sgdesk.content.query import parse_query
+from sgdesk.content.query import SearchFilters, parse_query
 from sgdesk.content.stemming import stem
+from sgdesk.library import Library
 from sgdesk.store.build import build_database
 from sgdesk.store.db import open_readonly
 from sgdesk.store.fts_probe import IndexProbe
-from sgdesk.store.search import _needed
+from sgdesk.store.search import DAMAGED, RawHits, SearchError, SearchStore, _needed
 from tests import synthetic
 
 
@@ -71,3 +73,47 @@ def test_only_plain_ascii_words_are_needed() -> None:
         {"ley", stem("ley"), "decreto", stem("decreto")},
     ]
     assert _needed(parse_query("arch* o gestion")) == []
+
+
+def test_a_search_for_words_no_row_holds_together_asks_the_probe_only_if_it_could_find_them(
+    connection: sqlite3.Connection,
+) -> None:
+    """The search passes its groups of plain words on to the probe: a word no row of the probe
+    holds answers «no» without a query; words it holds, though never in one row, still run it.
+    Either way the index is sound and the search just finds nothing."""
+    store = SearchStore(connection)
+    store.search(parse_query("prueba"), SearchFilters(), 5)  # the index is seen to answer
+    for text, probe_queries in (("prueba inexistente", 0), ("mision literal", 1)):
+        found: list[RawHits] = []
+
+        def search(text: str = text, found: list[RawHits] = found) -> None:
+            found.append(store.search(parse_query(text), SearchFilters(), 5))
+
+        assert len(_queries(connection, search)) == probe_queries, text
+        assert (found[0].total, found[0].ranked, found[0].cited) == (0, (), ())
+
+
+def test_a_word_the_index_lost_is_damage_also_when_python_and_sqlite_fold_it_apart(tmp_path: Path) -> None:
+    """«µg» (the micro sign, as a keyboard types it) is «μg» (the Greek letter) to the index's
+    tokenizer: a word the index lost must not be ruled out by comparing Python's form with the
+    probe's tokens. The search says the index is damaged, never a silent «Sin resultados»."""
+    sources = synthetic.write_sources(tmp_path / "sources")
+    index = sources / "informacion-general.toml"
+    index.write_text(index.read_text("utf-8").replace("la misión.", "la misión: 5 µg por metro."), "utf-8")
+    database = tmp_path / "corpus.db"
+    build_database(sources, database)
+    with closing(Library.open(database)) as intact:
+        assert intact.search("µg").total == 1
+    with closing(sqlite3.connect(database)) as writable, writable:  # the index loses the word, no error
+        row = writable.execute(
+            "SELECT pk, title, text, stems, facets FROM nodes WHERE id = 'mision'"
+        ).fetchone()
+        columns = "nodes_fts, rowid, title, text, stems, facets"
+        writable.execute(f"INSERT INTO nodes_fts({columns}) VALUES('delete', ?, ?, ?, ?, ?)", row)
+        without = [value.replace("µg", "") if isinstance(value, str) else value for value in row]
+        writable.execute(f"INSERT INTO nodes_fts({columns}) VALUES(NULL, ?, ?, ?, ?, ?)", without)
+    with closing(Library.open(database)) as library:
+        assert library.search("prueba").total > 0  # the rest of the index still answers
+        with pytest.raises(SearchError) as caught:
+            library.search("µg")
+        assert str(caught.value) == DAMAGED.format(detail="")

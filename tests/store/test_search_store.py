@@ -123,6 +123,26 @@ def test_a_bounded_prefix_lists_its_most_frequent_word_in_both(
     assert sorted(statement_ids(synthetic, database, "adic*")) == expected
 
 
+@pytest.mark.parametrize(
+    ("text", "prefix_last"),
+    [
+        ("adic* adic*", False),
+        ("adic* o adic*", False),
+        ("literal -adic* -adic*", False),
+        ("adic* adic", True),
+    ],
+)
+def test_a_bounded_prefix_written_twice_is_named_once(
+    synthetic: Library, monkeypatch: pytest.MonkeyPatch, text: str, prefix_last: bool
+) -> None:
+    """The note «searched as its most frequent words» names each prefix once, however many
+    times the query has it (also as the word being typed)."""
+    from sgdesk.store import vocab
+
+    monkeypatch.setattr(vocab, "MAX_COMPLETIONS", 1)
+    assert synthetic.search(text, prefix_last=prefix_last).bounded == ("adic",)
+
+
 def test_a_lone_common_word_is_listed_unranked(synthetic: Library) -> None:
     """`sgdesk search --json` shows a score: 0 says these rows were not ranked."""
     results = synthetic.search("de", limit=5)
