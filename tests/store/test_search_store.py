@@ -117,7 +117,8 @@ def test_a_bounded_prefix_lists_its_most_frequent_word_in_both(
 
     monkeypatch.setattr(vocab, "MAX_COMPLETIONS", 1)
     expected = ["decreto-2-2003", "decreto-2-2003/art-2"]
-    for text in ("adic*", "adic* -zzz*"):  # an excluded prefix beside it changes nothing
+    # an excluded prefix beside it changes nothing, nor does another word it is an alternative to
+    for text in ("adic*", "adic* -zzz*", "adic* o zzzz"):
         assert sorted(hit_ids(synthetic, text)) == expected
         assert synthetic.search(text).bounded == ("adic",)
     assert sorted(statement_ids(synthetic, database, "adic*")) == expected
