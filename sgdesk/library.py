@@ -148,9 +148,7 @@ class Hit:
     @functools.cached_property
     def snippet(self) -> Snippet:
         """Cut when first asked for: a list shows a few rows of the page, and only those need one."""
-        from sgdesk.content.highlight import snippet as cut_snippet
-
-        return cut_snippet(self.text, self.matcher) if self.matcher is not None else ()
+        return self.matcher.cut(self.text) if self.matcher is not None else ()
 
 
 @dataclass(frozen=True)
@@ -197,6 +195,28 @@ class SearchResults:
         return results
 
 
+class _Kit:
+    """The search's functions, imported at a Library's first search (not with the window's first
+    frame, see above) and kept: an import statement run at every search costs more than
+    reading the words of a short text (``from … import`` checks the module each time)."""
+
+    __slots__ = ("filters", "guard", "matcher", "max_text", "parse", "plan", "stem")
+
+    def __init__(self) -> None:
+        from sgdesk.content.highlight import Matcher
+        from sgdesk.content.query import MAX_TEXT, SearchFilters, parse_query
+        from sgdesk.content.stemming import stem
+        from sgdesk.store.search import SearchPlan, interruptible
+
+        self.filters = SearchFilters
+        self.guard = interruptible()
+        self.matcher = Matcher.for_query
+        self.max_text = MAX_TEXT
+        self.parse = parse_query
+        self.plan = SearchPlan
+        self.stem = stem
+
+
 @dataclass(slots=True)
 class _Reading:
     """A search text understood (see ``Library._reading``)."""
@@ -231,6 +251,10 @@ class Library:
         from sgdesk.store.search import SearchStore
 
         return SearchStore(self._store.connection)
+
+    @functools.cached_property
+    def _kit(self) -> _Kit:
+        return _Kit()
 
     @classmethod
     def open(cls, path: Path) -> Library:
@@ -322,18 +346,16 @@ class Library:
         ``prefix_last``: the text is being typed; its last word is also a prefix. Words the index
         does not have get a suggestion; when the text finds nothing, the suggestion's results
         come back instead (``corrected_from``), unless ``exact``."""
-        from sgdesk.content.query import SearchFilters
-        from sgdesk.store.search import interruptible
-
-        filters = filters or SearchFilters()
-        with interruptible():
+        kit = self._kit
+        filters = filters or kit.filters()
+        with kit.guard:
             reading = self._reading(text, prefix_last)
             query = reading.query
             if query.is_empty:
                 return SearchResults(query, (), 0, False, offset)
             results = self._search(reading, filters, limit, offset)
             # A word the index lacks is a typo to point out, even when other words found rows.
-            suggestion = self._suggested(reading) if offset == 0 else None
+            suggestion = self._suggested(reading, results) if offset == 0 else None
             if suggestion is None:
                 return results
             if results.total == 0 and not exact:
@@ -348,23 +370,23 @@ class Library:
         store's plans, kept per text. They depend only on the text, the filters and this corpus
         (which never changes under us); paging, a filter changed, a search repeated and the
         corrected search read the same text again."""
-        from sgdesk.content.highlight import Matcher
-        from sgdesk.content.query import MAX_TEXT, parse_query
-
-        key = (text[:MAX_TEXT], prefix_last)  # the parser reads no further
+        kit = self._kit
+        key = (text[: kit.max_text], prefix_last)  # the parser reads no further
         reading = self._readings.get(key)
         if reading is None:
-            query = parse_query(text, self._synonym_table(), prefix_last)
-            reading = _Reading(query, Matcher.for_query(query))
+            query = kit.parse(text, self._synonyms or self._synonym_table(), prefix_last)
+            reading = _Reading(query, kit.matcher(query))
             if len(self._readings) >= _READINGS_KEPT:
                 self._readings.clear()
             self._readings[key] = reading
         return reading
 
-    def _suggested(self, reading: _Reading) -> str | None:
-        """The reading's «¿Quiso decir…?», looked up once (first pages only ask for it)."""
+    def _suggested(self, reading: _Reading, results: SearchResults) -> str | None:
+        """The reading's «¿Quiso decir…?», looked up once (first pages only ask for it).
+        Not looked up when ``results`` (of this reading) prove every word known: see _all_known."""
         if not reading.checked:
-            reading.suggestion = self._suggestion(reading.query)
+            if not _all_known(reading.query, results):
+                reading.suggestion = self._suggestion(reading.query)
             reading.checked = True
         return reading.suggestion
 
@@ -385,44 +407,40 @@ class Library:
         """The query's text with each word the index lacks replaced by the closest it has
         (only in groups where no alternative is known: «co-responsabilidad» also looks for
         «corresponsabilidad», which is no typo)."""
-        from sgdesk.content.spelling import Vocabulary, corrected_text
-        from sgdesk.content.stemming import stem
-
+        stem = self._kit.stem
         vocab = self._searcher.vocab
         unknown = [w for words in _checked_groups(query) for w in words if not vocab.docs(w, stem(w))]
         if not unknown:
             return None
+        from sgdesk.content.spelling import Vocabulary, corrected_text
+
         if self._vocabulary is None:  # read at the first unknown word: 37 000 words at 1M units
             self._vocabulary = Vocabulary(vocab.words())
         return corrected_text(query.text, {w: self._vocabulary.closest(w) for w in unknown}.get)
 
     def _search(self, reading: _Reading, filters: SearchFilters, limit: int, offset: int) -> SearchResults:
-        from sgdesk.store.search import SearchPlan
-
         query, matcher = reading.query, reading.matcher
-        plan = reading.plans.get(filters)
+        plans = reading.plans
+        plan = plans.get(filters)
         if plan is None:
-            if len(reading.plans) >= _PLANS_KEPT:
-                reading.plans.clear()
-            plan = reading.plans[filters] = SearchPlan()
+            if len(plans) >= _PLANS_KEPT:
+                plans.clear()
+            plan = plans[filters] = self._kit.plan()
         raw = self._searcher.search(query, filters, limit, offset, plan)
         cited = raw.cited
         hit = Hit.of_corpus
         if cited:
-            scores = {pk: score for pk, score, _ in raw.ranked}
+            scores = dict(raw.ranked)
             hits = tuple(
                 hit(node, path, scores.get(pk, 0.0), pk in cited, text, matcher)
                 for pk, (node, path, text) in self._hit_parts([*cited, *scores]).items()
             )
         else:  # the ranked rows only (each pk once: the store's rowids), without building a dict of them
-            kept = self._kept_hit_parts([pk for pk, _, _ in raw.ranked])
-            found = []
-            for pk, score, _ in raw.ranked:
-                parts = kept.get(pk)
-                if parts is not None:
-                    node, path, text = parts
-                    found.append(hit(node, path, score, False, text, matcher))
-            hits = tuple(found)
+            ranked = raw.ranked
+            kept = self._kept_hit_parts([pk for pk, _ in ranked])
+            hits = tuple([hit(node, path, score, False, text, matcher)
+                          for pk, score in ranked if (parts := kept.get(pk)) is not None
+                          for node, path, text in [parts]])  # fmt: skip
         return SearchResults.of_search(query, hits, raw.total, raw.total_capped, offset, raw.sampled,
                                        raw.bounded)  # fmt: skip
 
@@ -558,6 +576,19 @@ def _notes_on(notes: list[tuple[str, PartialDate]], day: date | None) -> tuple[s
     if day is None:
         return tuple(note for note, _ in notes)
     return tuple(shown for note, when in notes if (shown := note_on(note, when, day)))
+
+
+def _all_known(query: Query, results: SearchResults) -> bool:
+    """Whether ``results`` prove that the index has every word a spelling check would look up
+    (see _checked_groups), so that none can be unknown: a row the query's words found (not a
+    cited one, which the citation found) holds a word or the stem of each group, and when every
+    group is one clause (a word or a phrase: no alternatives, one of which could be a typo) of
+    ASCII words (the tokenizer keeps them as the parser does), each of those words or stems is
+    in the vocab table. Most searches that find something skip the vocab lookups this way."""
+    hits = results.hits
+    return (
+        bool(hits) and not hits[-1].cited and query.text.isascii() and all(len(g) == 1 for g in query.groups)
+    )
 
 
 def _checked_groups(query: Query) -> list[list[str]]:

@@ -50,7 +50,12 @@ class Matcher:
                     exact.update(clause_words(clause))
         if query.typed is not None:
             prefixes.append(query.typed.word)
-        return cls(frozenset(exact), tuple(prefixes), frozenset(stem(w) for w in exact), tuple(names))
+        # ``cls(…)`` without the frozen dataclass's ``__init__``: every search builds one
+        matcher = object.__new__(cls)
+        matcher.__dict__.update(exact=frozenset(exact), prefixes=tuple(prefixes),
+                                stems=frozenset([stem(w) for w in exact]), names=tuple(names), _seen={},
+                                _found=[])  # fmt: skip
+        return matcher
 
     def without_citation(self, citation: Citation) -> Matcher:
         """The same matcher less the citation's words: its type, number and year, the article
@@ -65,6 +70,11 @@ class Matcher:
         exact = frozenset(word for word in self.exact if kept(word))
         prefixes = tuple(word for word in self.prefixes if kept(word))
         return Matcher(exact, prefixes, frozenset(stem(word) for word in exact), self.names)
+
+    def cut(self, text: str) -> Snippet:
+        """``snippet(text, self)``: what a search's hit shows (without importing this module at
+        each hit)."""
+        return snippet(text, self)
 
     def matches(self, word: str) -> bool:
         known = self._seen.get(word)

@@ -140,6 +140,42 @@ def parse_query(text: str, synonyms: SynonymTable | None = None, prefix_last: bo
     and at least MIN_PREFIX letters, is unfinished (shorter, it is left out until it grows).
     """
     text = text[:MAX_TEXT]
+    if not (prefix_last and text[-1:].isalnum()):  # no word being typed (see _typing_last)
+        plain = _plain_query(text, synonyms)
+        if plain is not None:
+            return plain
+    return _parsed(text, synonyms, prefix_last)
+
+
+def _plain_query(text: str, synonyms: SynonymTable | None) -> Query | None:
+    """``_parsed(text, synonyms)`` when every word of ``text`` is letters and digits and none is
+    a common word or «o»/«or» (most searches), in one pass; None for any other text."""
+    words = []
+    for raw in text.split():
+        if not raw.isalnum():  # quotes, «-», «*», punctuation: the parser proper
+            return None
+        words.append(fold(raw)[:MAX_WORD])
+    if not STOPWORDS.isdisjoint(words) or not _OR_WORDS.isdisjoint(words):
+        return None
+    words = words[:MAX_CLAUSES]
+    if synonyms is not None and synonyms.entries:
+        return _query(text, [[_word(w)] for w in words], [], False, None, "", synonyms, set())
+    return Query.of_parse(text, tuple([(_word(w),) for w in words]), (), _citation(text), False,
+                          frozenset(words), None, "", ())  # fmt: skip
+
+
+def _word(word: str) -> Term:
+    """``Term(word)`` without the frozen dataclass's ``__init__`` (see ``Query.of_parse``)."""
+    term = _new(Term)
+    term.__dict__.update(word=word, prefix=False)
+    return term
+
+
+_new = object.__new__
+
+
+def _parsed(text: str, synonyms: SynonymTable | None, prefix_last: bool) -> Query:
+    """``parse_query`` of a text already cut to MAX_TEXT, any text."""
     tokens = _tokens(text)
     typing = prefix_last and _typing_last(text, tokens)
     too_short = ""
@@ -173,6 +209,12 @@ def parse_query(text: str, synonyms: SynonymTable | None = None, prefix_last: bo
             exact.add(id(groups[-1]))
         join_next = False
     kept, common_only = _drop_common_words(groups, typed)
+    return _query(text, kept, excluded, common_only, typed, too_short, synonyms, exact)
+
+
+def _query(text: str, kept: list[list[Clause]], excluded: list[Clause], common_only: bool, typed: Term | None,
+           too_short: str, synonyms: SynonymTable | None, exact: set[int]) -> Query:  # fmt: skip
+    """The query of the groups parsed from ``text``: cut to MAX_CLAUSES, with synonyms."""
     kept = kept[:MAX_CLAUSES]
     used: list[SynonymUse] = []
     if synonyms is not None and synonyms.entries:

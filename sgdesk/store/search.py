@@ -72,7 +72,7 @@ def interruptible() -> _Interruptible:
 
 class RawHits(NamedTuple):  # a tuple: built at every search, cheaper than a frozen dataclass
     cited: tuple[int, ...]  # node pks a citation in the query names, in order
-    ranked: tuple[tuple[int, float, int], ...]  # (pk, score, tier) best first, the cited ones left out
+    ranked: tuple[tuple[int, float], ...]  # (pk, score) best first (typed word tier last), not the cited
     total: int
     total_capped: bool
     sampled: bool = False  # ranked among the first RANK_SAMPLE matches only (very common terms)
@@ -153,6 +153,17 @@ def _needed(query: Query) -> list[set[str]]:
             if all(token.isascii() and token.isalnum() for token in tokens):
                 found.append(tokens)
     return found
+
+
+def _plain(groups: tuple[tuple[Clause, ...], ...]) -> bool:
+    """Whether every group is one word, not a prefix (and there is one at least)."""
+    for group in groups:
+        if len(group) != 1:
+            return False
+        clause = group[0]
+        if type(clause) is not Term or clause.prefix:
+            return False
+    return bool(groups)
 
 
 def prefixes(query: Query) -> list[str]:
@@ -285,24 +296,23 @@ class SearchStore:
             if text is None:
                 return RawHits(cited[offset : offset + limit], (), len(cited), False)
             page = skip - start + limit + len(cited)
-            few = plan.most <= COUNT_CAP
-            first = self._tier(text, page, start, query.only_common_words, few, plan.counted)
-            ranked = [(pk, score, 0) for pk, score in first.ranked]
-            tiers = [first]
+            unranked = query.only_common_words
+            ranked, total, capped, sampled = self._tier(text, page, start, unranked, plan.most <= COUNT_CAP,
+                                                        plan.counted)  # fmt: skip
             # A capped first tier already says «más de 10 000»: the completions add nothing to
             # show, and counting them past a very common word («de» → «del», «decreto»…) is slow.
-            if plan.completed and not first.capped:
+            if plan.completed and not capped:
                 need = page - len(ranked)
                 if plan.second is None:
                     second_sql = self._second_tier(query, plan.words, plan.filters_sql, text)
                     plan.second = (second_sql, self._at_most(query, plan.words, typed_as_prefix=True))
                 second_sql, most = plan.second
-                few = most <= COUNT_CAP
-                second_offset = max(0, start - first.total)
-                second = self._tier(second_sql, need, second_offset, query.only_common_words, few)
-                ranked += [(pk, score, 1) for pk, score in second.ranked]
-                tiers.append(second)
-            total = sum(t.total for t in tiers)
+                second_offset = max(0, start - total)
+                second = self._tier(second_sql, need, second_offset, unranked, most <= COUNT_CAP)
+                ranked += second.ranked
+                total += second.total
+                capped = second.capped
+                sampled = sampled or second.sampled
             if total == 0 and not cited and (not self._index_answers() or self._damaged(text, query)):
                 raise SearchError(DAMAGED.format(detail=""))
         except sqlite3.OperationalError as exc:
@@ -319,15 +329,15 @@ class SearchStore:
             cited = cited[offset : offset + limit]
             kept = tuple(hit for hit in ranked if hit[0] not in seen)[rest : rest + limit - len(cited)]
         else:
-            kept = tuple(ranked[rest : rest + limit])
-        capped = any(t.capped for t in tiers)
-        sampled = any(t.sampled for t in tiers)
+            kept = ranked[rest : rest + limit]
         return RawHits(cited, kept, max(total, len(cited)), capped, sampled, plan.bounded)
 
     def _plan(self, query: Query, filters: SearchFilters, plan: SearchPlan) -> SearchPlan:
         """Fill ``plan``: what searching ``query`` with ``filters`` needs before the ranked
         statements (all of it fixed while the corpus is)."""
         filters_sql = filter_expression(filters)
+        if query.citation is None and query.typed is None and not query.excluded and _plain(query.groups):
+            return self._plain_plan(query.groups, filters_sql, plan)
         cited = self._cited(query, filters_sql)
         words, bounded = self._prefix_words(query)
         text = _and(text_expression(query, Completions(words)), filters_sql)
@@ -337,6 +347,27 @@ class SearchStore:
             plan.completed = query.typed is not None and bool(words.get(query.typed.word))
         plan.filters_sql, plan.cited, plan.words, plan.bounded = filters_sql, cited, words, bounded
         plan.text, plan.ready = text, True  # last: an error above leaves it empty
+        return plan
+
+    def _plain_plan(self, groups: tuple[tuple[Clause, ...], ...], filters_sql: str | None,
+                    plan: SearchPlan) -> SearchPlan:  # fmt: skip
+        """``_plan`` of a query of plain words (see _plain; most searches), in one pass: each
+        word's expression (as text_expression writes it) and its unit count (as _at_most reads
+        it); nothing cited, no prefixes, no second tier."""
+        docs = self.vocab.docs
+        parts = []
+        most = -1
+        for (term,) in groups:
+            word = term.word  # type: ignore[union-attr]  # a Term (see _plain)
+            root = stem(word)
+            parts.append(f"(({_EXACT} : {_quote(word)} OR stems : {_quote(root)}))")
+            found = docs(word, root)
+            if most < 0 or found < most:
+                most = found
+        text = _and(" AND ".join(parts), filters_sql)
+        plan.most, plan.counted, plan.completed = most, text, False
+        plan.filters_sql, plan.cited, plan.words, plan.bounded = filters_sql, (), {}, ()
+        plan.text, plan.ready = text, True
         return plan
 
     def _prefix_words(self, query: Query) -> tuple[dict[str, tuple[str, ...]], tuple[str, ...]]:
