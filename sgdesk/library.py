@@ -195,6 +195,9 @@ class SearchResults:
         return results
 
 
+_new = object.__new__
+
+
 class _Kit:
     """The search's functions, imported at a Library's first search (not with the window's first
     frame, see above) and kept: an import statement run at every search costs more than
@@ -438,9 +441,16 @@ class Library:
         else:  # the ranked rows only (each pk once: the store's rowids), without building a dict of them
             ranked = raw.ranked
             kept = self._kept_hit_parts([pk for pk, _ in ranked])
-            hits = tuple([hit(node, path, score, False, text, matcher)
-                          for pk, score in ranked if (parts := kept.get(pk)) is not None
-                          for node, path, text in [parts]])  # fmt: skip
+            found = []
+            for pk, score in ranked:  # Hit.of_corpus(…) without a call per hit (a page is 20)
+                parts = kept.get(pk)
+                if parts is not None:
+                    node, path, text = parts
+                    one = _new(Hit)
+                    one.__dict__.update(node=node, path=path, score=score, cited=False, text=text,
+                                        matcher=matcher, note=None)  # fmt: skip
+                    found.append(one)
+            hits = tuple(found)
         return SearchResults.of_search(query, hits, raw.total, raw.total_capped, offset, raw.sampled,
                                        raw.bounded)  # fmt: skip
 

@@ -40,7 +40,12 @@ class Matcher:
         exact: set[str] = set()
         prefixes: list[str] = []
         names: list[tuple[str, ...]] = []
-        for group in query.groups:
+        groups = query.groups
+        if query.typed is None and all(len(g) == 1 and type(g[0]) is Term and not g[0].prefix
+                                       for g in groups):  # fmt: skip
+            exact = set(query.words)  # plain words (most searches): the parser listed them all
+            groups = ()
+        for group in groups:
             for clause in group:
                 if isinstance(clause, Term) and clause.prefix:
                     prefixes.append(clause.word)

@@ -1,0 +1,220 @@
+"""The cold search's short cuts (busq7, #15.5) give what the general code gives.
+
+A search of plain words (letters and digits, no common word, no «o», nothing typed) is parsed,
+planned and highlighted in one pass each; a search whose rows prove every word known skips the
+spelling lookup; the hits of a page are built without a call each. Each short cut is compared
+here with the general path it stands for, on generated texts as well as on the shipped corpus.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from hypothesis import example, given, settings
+from hypothesis import strategies as st
+
+from sgdesk.content import query as query_module
+from sgdesk.content.highlight import Matcher
+from sgdesk.content.query import MAX_TEXT, Near, Query, SearchFilters, Term, clause_words, parse_query
+from sgdesk.content.stemming import stem
+from sgdesk.content.synonyms import SynonymEntry, SynonymTable
+from sgdesk.library import Hit, Library
+from sgdesk.store import search as store_search
+from sgdesk.store.search import SearchPlan
+
+SYNONYMS = SynonymTable(
+    (
+        SynonymEntry(("TIC", "Tecnologías de la Información y las Comunicaciones")),
+        SynonymEntry(("SG", "Secretaría General")),
+    )
+)
+
+# Words of every kind the parser tells apart: plain, accented, upper case, digits, common
+# words, «o»/«or», a synonym's form, and tokens only the general parser takes.
+WORDS = st.sampled_from(
+    [
+        "gestion", "Gestión", "DOCUMENTAL", "secretaria", "general", "tic", "TIC", "sg", "2007", "a1",
+        "de", "la", "o", "OR", "or", "año", "ſecretaria", "x" * 70, "-paz", "gest*", '"control',
+        'interno"', "co-responsabilidad", "l'estado", "5-A", "¿qué?", "_", "a_b", "½", "ª",
+    ]
+)  # fmt: skip
+TEXTS = st.builds(
+    lambda words, spaces, tail: "".join(w + s for w, s in zip(words, spaces, strict=False)) + tail,
+    st.lists(WORDS, max_size=30),
+    st.lists(st.sampled_from([" ", "  ", "\t", "\n"]), min_size=30, max_size=30),
+    st.sampled_from(["", " ", "*", "-"]),
+)
+
+
+@settings(max_examples=400, deadline=None)
+@given(TEXTS, st.sampled_from([None, SynonymTable(), SYNONYMS]), st.booleans())
+@example("gestion documental", None, False)
+@example("TIC gestion", SYNONYMS, False)
+@example("gestion documental ", None, True)
+@example("", None, False)
+def test_a_plain_text_parses_as_the_general_parser_parses_it(
+    text: str, synonyms: SynonymTable | None, prefix_last: bool
+) -> None:
+    fast = parse_query(text, synonyms, prefix_last)
+    general = query_module._parsed(text[:MAX_TEXT], synonyms, prefix_last)
+    assert vars(fast) == vars(general)
+    assert set(vars(fast)) == {f.name for f in dataclasses.fields(Query)}
+    for group in fast.groups:
+        for clause in group:
+            assert vars(clause) == vars(dataclasses.replace(clause))  # every field, as __init__ sets them
+
+
+def test_the_short_cut_is_taken_for_plain_words_only() -> None:
+    assert query_module._plain_query("Gestión DOCUMENTAL 2007", None) is not None
+    assert query_module._plain_query("gestion documental", SYNONYMS) is not None
+    for text in ("gestion de archivos", "tic o sg", '"control interno"', "gest*", "-paz", "5-A"):
+        assert query_module._plain_query(text, None) is None, text
+    plain = parse_query("Gestión DOCUMENTAL")
+    assert plain.groups == ((Term("gestion"),), (Term("documental"),))
+    assert plain.words == frozenset({"gestion", "documental"})
+    assert parse_query("TIC gestion", SYNONYMS).synonyms  # a synonym's form still finds its entry
+    # while typing, the last word (no space after it) is the parser proper's
+    assert parse_query("gestion docu", None, prefix_last=True).typed == Term("docu")
+    assert parse_query("gestion docu ", None, prefix_last=True).typed is None
+
+
+@pytest.fixture
+def library(corpus_db: Path) -> Iterator[Library]:
+    lib = Library.open(corpus_db)
+    yield lib
+    lib.close()
+
+
+PLANNED = [
+    "funciones secretaria", "Gestión DOCUMENTAL", "despacho", "xqzw funciones", "funciones 2007", "de la",
+    "funciones tic", "sg", "gest*", "funciones -gestion", "funciones o despacho", '"control interno"',
+    "decreto 267 de 2007", "secretaria general",
+]  # fmt: skip
+FILTERS = [
+    SearchFilters(),
+    SearchFilters(kinds=frozenset({"norma"})),
+    SearchFilters(year_from=2000, year_to=2009),
+]
+
+
+@pytest.mark.parametrize("text", PLANNED)
+@pytest.mark.parametrize("filters", FILTERS)
+def test_a_plain_words_plan_is_the_general_plan(
+    library: Library, monkeypatch: pytest.MonkeyPatch, text: str, filters: SearchFilters
+) -> None:
+    store = library._searcher
+    for prefix_last in (False, True):
+        query = parse_query(text, library._synonym_table(), prefix_last)
+        fast = store._plan(query, filters, SearchPlan())
+        with monkeypatch.context() as patched:
+            patched.setattr(store_search, "_plain", lambda groups: False)
+            general = store._plan(query, filters, SearchPlan())
+        assert dataclasses.astuple(fast) == dataclasses.astuple(general)
+        assert fast.ready
+
+
+def test_plain_groups_are_told_apart() -> None:
+    plain = store_search._plain
+    assert plain(((Term("a"),), (Term("b"),)))
+    assert not plain(())
+    assert not plain(((Term("a"),), (Term("b"), Term("c"))))
+    assert not plain(((Term("a"),), (Term("b", prefix=True),)))
+    assert not plain(parse_query('"control interno" funciones').groups)
+    assert not plain(parse_query("tic", SYNONYMS).groups)
+
+
+@pytest.mark.parametrize(
+    "text", ["gestion documental", "Gestión DOCUMENTAL", "gest* o tic", '"dano antijuridico" -paz', "tic sg"]
+)
+@pytest.mark.parametrize("prefix_last", [False, True])
+def test_a_matcher_is_the_one_its_fields_make(text: str, prefix_last: bool) -> None:
+    query = parse_query(text, SYNONYMS, prefix_last)
+    fast = Matcher.for_query(query)
+    built = Matcher(fast.exact, fast.prefixes, fast.stems, fast.names)
+    assert vars(fast) == vars(built)
+    assert fast == built == _reference_matcher(query)
+
+
+def _reference_matcher(query: Query) -> Matcher:
+    """``Matcher.for_query`` as it was before the plain words' short cut."""
+    exact: set[str] = set()
+    prefixes: list[str] = []
+    names: list[tuple[str, ...]] = []
+    for group in query.groups:
+        for clause in group:
+            if isinstance(clause, Term) and clause.prefix:
+                prefixes.append(clause.word)
+            elif isinstance(clause, Near):
+                names.append(clause.words)
+            else:
+                exact.update(clause_words(clause))
+    if query.typed is not None:
+        prefixes.append(query.typed.word)
+    return Matcher(frozenset(exact), tuple(prefixes), frozenset(stem(w) for w in exact), tuple(names))
+
+
+def test_each_matcher_keeps_its_own_answers() -> None:
+    first = Matcher.for_query(parse_query("gestion"))
+    second = Matcher.for_query(parse_query("archivo"))
+    assert first.matches("Gestión")
+    assert not first.matches("archivo")
+    assert second.matches("archivo")
+    assert not second.matches("Gestión")
+    assert first._seen is not second._seen
+    assert first._found is not second._found
+
+
+def _counting(counts: dict[str, int], function: Callable[..., Any]) -> Callable[..., Any]:
+    def counted(*args: Any, **kwargs: Any) -> Any:
+        counts["lookups"] += 1
+        return function(*args, **kwargs)
+
+    return counted
+
+
+@pytest.mark.parametrize(
+    ("text", "suggestion", "looked_up"),
+    [
+        ("funciones secretaria", None, False),  # rows found by plain words: every word is known
+        ("funciones o secretria", "funciones o secretaria", True),  # an alternative may be the typo
+        ("decreto 267 de 2007 secretria", "decreto 267 de 2007 secretaria", True),  # only the cited unit
+        ("funciones ſecretaria", "funciones secretaria", True),  # SQLite folds «ſ», the parser does not
+        ("secretria", "secretaria", True),  # nothing found
+        ('"secretaria general"', None, False),  # a phrase found: its words are known
+    ],
+)
+def test_a_search_looks_up_its_spelling_unless_its_rows_prove_every_word_known(
+    corpus_db: Path, monkeypatch: pytest.MonkeyPatch, text: str, suggestion: str | None, looked_up: bool
+) -> None:
+    counts = {"lookups": 0}
+    monkeypatch.setattr(Library, "_suggestion", _counting(counts, Library._suggestion))
+    library = Library.open(corpus_db)
+    try:
+        results = library.search(text, exact=True)
+        assert results.suggestion == suggestion
+        assert counts["lookups"] == int(looked_up)
+    finally:
+        library.close()
+
+
+def test_the_hits_of_a_page_are_the_dataclass_ones(library: Library) -> None:
+    results = library.search("funciones secretaria", limit=5)
+    assert len(results.hits) == 5
+    for hit in results.hits:
+        built = Hit(hit.node, hit.path, hit.score, hit.cited, hit.text, hit.matcher)
+        assert vars(hit) == vars(built)
+        assert set(vars(hit)) == {f.name for f in dataclasses.fields(Hit)}
+        assert hit == built
+        assert hash(hit) == hash(built)
+        assert hit.matcher is not None
+        assert hit.note is None
+        assert not hit.cited
+        assert hit.snippet == built.snippet
+        assert any(marked for _, marked in hit.snippet)
+        with pytest.raises(dataclasses.FrozenInstanceError):
+            hit.score = 0.0  # type: ignore[misc]
+    assert [h.score for h in results.hits] == sorted((h.score for h in results.hits), reverse=True)
