@@ -56,6 +56,7 @@ TEXTS = st.builds(
 @example("TIC gestion", SYNONYMS, False)
 @example("gestion documental ", None, True)
 @example("", None, False)
+@example("palabra " * 30, None, False)  # more than MAX_CLAUSES words
 def test_a_plain_text_parses_as_the_general_parser_parses_it(
     text: str, synonyms: SynonymTable | None, prefix_last: bool
 ) -> None:
