@@ -6,7 +6,8 @@
 Uses ``bench/.cache/corpus-<N>.db`` (made by ``python -m bench.build_index``). For each query
 it times ``Library.search`` (parse, citation lookup, ranked MATCH, count, nodes, breadcrumbs)
 and, on a second connection to the same file, raw FTS5, each ``--repeat`` times after one
-warm-up; a query's figure is the median of its repeats. Raw FTS5 is timed two ways:
+warm-up (the search and the same SQL in turns, one of each per repeat); a query's figure is the
+median of its repeats. Raw FTS5 is timed two ways:
 
 - **the same SQL**: the statements on the full-text index that produced the page, captured
   from the library's own connection while it searched (SQLite's trace: the SQL text with its
@@ -221,6 +222,25 @@ def _median_ms(action: object, repeat: int) -> float:
     return statistics.median(samples)
 
 
+def _paired_ms(app: object, raw: object | None, repeat: int) -> tuple[float, float]:
+    """The medians of ``app`` and ``raw`` timed in turns (one of each per repeat, which first
+    alternating), after one warm-up of each: both see the same moments of a shared machine."""
+    assert callable(app)
+    if raw is None:
+        return _median_ms(app, repeat), float("nan")
+    assert callable(raw)
+    app()
+    raw()
+    apps: list[float] = []
+    raws: list[float] = []
+    for index in range(repeat):
+        for action, samples in ((app, apps), (raw, raws)) if index % 2 == 0 else ((raw, raws), (app, apps)):
+            start = clock()
+            action()
+            samples.append((clock() - start) * 1000)
+    return statistics.median(apps), statistics.median(raws)
+
+
 def measure(
     database: Path, repeat: int, count: int, seed: int, lists: frozenset[str] = frozenset()
 ) -> list[Timing]:
@@ -234,12 +254,13 @@ def measure(
             assert callable(search)
             first_ms = _once_ms(lambda t=text, f=filters, s=search: s(t, f))
             results = search(text, filters)
-            app_ms = _median_ms(lambda t=text, f=filters, s=search: s(t, f), repeat)
-            shown_ms = _median_ms(lambda t=text, f=filters, s=search: _with_snippets(s(t, f)), repeat)
             executed = executed_statements(library, lambda t=text, f=filters, s=search: s(t, f))
-            raw_ms = float("nan")
-            if executed:
-                raw_ms = _median_ms(lambda ss=executed: [raw.execute(q).fetchmany(LIMIT) for q in ss], repeat)
+            app_ms, raw_ms = _paired_ms(
+                lambda t=text, f=filters, s=search: s(t, f),
+                (lambda ss=executed: [raw.execute(q).fetchmany(LIMIT) for q in ss]) if executed else None,
+                repeat,
+            )
+            shown_ms = _median_ms(lambda t=text, f=filters, s=search: _with_snippets(s(t, f)), repeat)
             statements = raw_statements(library, text, filters, typing)
             minimal_ms = float("nan")
             if statements:
@@ -268,7 +289,7 @@ def report(size: int, database: Path, timings: list[Timing]) -> list[str]:
     lines = [
         f"\n{size:,} disposiciones — {database.name} ({mib:.0f} MiB)".replace(",", " "),
         f"{'Categoría':<14}{'n':>4}  {'app p50':>8} {'app p95':>8}  {'FTS5 p50':>8} {'FTS5 p95':>8}"
-        f"  {'÷ p50':>6} {'÷ p95':>6}  {'app máx':>8}",
+        f"  {'÷ p50':>6} {'÷ p95':>6}  {'app máx':>8}  {'÷ c/u':>6}",
     ]
     categories = list(dict.fromkeys(t.category for t in timings))
     for category in [*categories, "todas"]:
@@ -279,15 +300,18 @@ def report(size: int, database: Path, timings: list[Timing]) -> list[str]:
         ratio95 = nearest_rank(app, 95) / nearest_rank(raw, 95) if raw else float("nan")
         raw50 = statistics.median(raw) if raw else float("nan")
         raw95 = nearest_rank(raw, 95) if raw else float("nan")
+        each = [t.app_ms / t.raw_ms for t in rows if t.raw_ms > 0]  # NaN and 0 left out
+        each50 = statistics.median(each) if each else float("nan")
         lines.append(
             f"{category:<14}{len(rows):>4}  {statistics.median(app):8.2f} {nearest_rank(app, 95):8.2f}  "
-            f"{raw50:8.2f} {raw95:8.2f}  {ratio:5.2f}× {ratio95:5.2f}×  {max(app):8.2f}"
+            f"{raw50:8.2f} {raw95:8.2f}  {ratio:5.2f}× {ratio95:5.2f}×  {max(app):8.2f}  {each50:5.2f}×"
         )
     lines += [
-        "FTS5 = la misma SQL que ejecutó la biblioteca, leída hasta la página. Además, p50 de la",
-        "primera búsqueda de cada consulta (rutas sin guardar) y de la búsqueda con los fragmentos de su",
-        "página (lo que la lista pinta), ÷ FTS5 p50; y FTS5 mínima (ORDER BY rank LIMIT 20), p50 / p95",
-        "y app ÷ mínima:",
+        "FTS5 = la misma SQL que ejecutó la biblioteca, leída hasta la página, medida por turnos con la",
+        "búsqueda (una de cada una por repetición). ÷ c/u: mediana de la razón app ÷ FTS5 de cada consulta.",
+        "Además, p50 de la primera búsqueda de cada consulta (rutas sin guardar) y de la búsqueda con los",
+        "fragmentos de su página (lo que la lista pinta), ÷ FTS5 p50; y FTS5 mínima (ORDER BY rank",
+        "LIMIT 20), p50 / p95 y app ÷ mínima:",
     ]
     for category in [*categories, "todas"]:
         rows = [t for t in timings if category in ("todas", t.category)]
