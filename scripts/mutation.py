@@ -60,7 +60,8 @@ TARGETS: dict[str, tuple[list[str], list[str]]] = {
     "links": (["sgdesk/content/links.py"],
               ["tests/content/test_links.py", "tests/content/test_links_messages.py"]),
     "anchoring": (["sgdesk/content/anchoring.py"],
-                  ["tests/content/test_anchoring.py", "tests/content/test_anchoring_edges.py"]),
+                  ["tests/content/test_anchoring.py", "tests/content/test_anchoring_edges.py",
+                   "tests/content/test_anchoring_edits.py"]),
     "notes-file": (["sgdesk/content/notes_file.py"],
                    ["tests/content/test_notes_file.py", "tests/test_notes.py",
                     "tests/test_notes_import_fuzz.py"]),
@@ -229,6 +230,24 @@ EQUIVALENT |= {
     f"{_SO}x_describe_target__mutmut_15": "not worth a test: the() for a unit that is not a norm says «el» "
     "too (articles, literals), except for a section titled like a feminine norm type («Ley …»); no event "
     "targets a section",
+}
+# anchoring.py (session 7): reviewed one by one against the current code (the rest got tests in
+# tests/content/test_anchoring_edits.py, or are listed as survivors in docs/mutacion.md).
+EQUIVALENT |= {f"{_AN}x_selection_span__mutmut_{n}": f"the only caller (notes.add_passages) passes {arg}: "
+               "the default is never used"
+               for n, arg in ((1, "the page's text before"), (2, "the label"))}  # fmt: skip
+EQUIVALENT |= {
+    f"{_AN}x__approximate__mutmut_76": "an end past the start is always there: the quote's end in whole "
+    "words (at least its start plus its length, or the text's end) is past every start looked at (at most "
+    "half the quote's length after its start, and before the text's end)",
+    f"{_AN}x__ends_near__mutmut_12": "a likely start is never past len(text) - 1 (a word's start, or 0): the "
+    "same min",
+    f"{_AN}x__ends_near__mutmut_13": "a likely start is never len(text) - 1: that would be a last word of "
+    "one letter starting the run, and a run needs four letters",
+    f"{_AN}x__whole_words__mutmut_14": "end is at least 1 (the smaller of start + 8 and the length of a text "
+    "that is not empty): > 0 and >= 0 agree",
+    f"{_AN}x__whole_words__mutmut_15": "end is 1 only for a text of one character, where end < len(text) "
+    "already stops the loop",
 }
 # lstrip("-") before _clause is redundant: _clause keeps only the words (WORD skips "-").
 EQUIVALENT |= {f"sgdesk.content.query.x_parse_query__mutmut_{n}": "the '-' is not a word anyway"
