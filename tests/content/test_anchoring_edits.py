@@ -190,3 +190,14 @@ def test_a_selection_from_the_label_lands_on_the_first_words_even_when_they_repe
     selected are the first «el plazo», the one right after the label."""
     text = "el plazo el plazo de diez días"
     assert selection_span(text, "a. el plazo", "Literal a", "a.") == (0, 8)
+
+
+def test_a_selection_begun_inside_a_word_covers_the_whole_word_after_an_edit() -> None:
+    """The reader's selection missed the «L» of «La»: after the edit the note covers «La»
+    whole, not a character before the text starts."""
+    quote = SECRETARIA[1:36]
+    assert quote == "a Secretaría General coordinará las"
+    anchor = anchor_at(SECRETARIA, 1, 36)
+    edited = SECRETARIA.replace("coordinará", "dirigirá")
+    assert locate(anchor, edited) == Location(Placement.APPROXIMATE, 0, 34)
+    assert edited[:34] == "La Secretaría General dirigirá las"
