@@ -207,9 +207,9 @@ _SO = "sgdesk.content.sources."
 EQUIVALENT |= {f"{_SO}{name}__mutmut_{n}": "None for False as «required»: an optional field either way"
                for name, numbers in (("xǁ_Loaderǁ_read_later_change", (54, 67)),
                                      ("xǁ_Loaderǁ_read_office", (66, 79)), ("xǁ_Loaderǁread_norm", (86, 159)),
-                                     ("xǁ_Loaderǁ_read_article", (47, 61, 83, 98)),
+                                     ("xǁ_Loaderǁ_read_article", (47, 61, 83, 98, 162)),
                                      ("xǁ_Loaderǁ_read_event", (42, 55)), ("xǁ_Loaderǁread_general", (49,)),
-                                     ("xǁ_Loaderǁ_read_section", (60, 80)))
+                                     ("xǁ_Loaderǁ_read_section", (60, 80, 125)))
                for n in numbers}  # fmt: skip
 EQUIVALENT |= {f"{_SO}x_event_sort_key__mutmut_{n}": "event ids are «norm-id#N», one «#» (norm ids are slugs)"
                for n in (5, 6, 8)}  # fmt: skip

@@ -852,6 +852,9 @@ def test_an_insertion_without_a_quote_or_of_an_office_is_not_compared(tmp_path: 
         "",
     )
     _edit(folder, N4, 'kind = "creation"', 'kind = "insertion"')
+    # the office's article quotes something: an office has no text to compare with it
+    quoted = "text = ['Crea:']\nquote = ['Oficina B de Prueba.']"
+    _edit(folder, N4, "text = ['Crea la Oficina B de Prueba.']", quoted)
     _edit(folder, N5F, 'kind = "modification"', 'kind = "insertion"')  # and no article
     _edit(folder, GENERAL, 'created_by = "decreto-4-2006"\n', "")
     load_corpus(folder)
