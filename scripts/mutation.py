@@ -227,6 +227,10 @@ EQUIVALENT |= {
     "refused, so the fallback is never seen",
     f"{_SO}xǁ_Loaderǁread_general__mutmut_84": "the root is the first node added: never a duplicate, so "
     "its «where» is never written",
+    f"{_SO}xǁ_Loaderǁ__init____mutmut_11": "read_general always sets the edition (1 when none is written); "
+    "sources whose general file cannot be read are refused before a corpus is made",
+    f"{_SO}xǁ_Loaderǁ__init____mutmut_12": "read_general always sets the edition (1 when none is written); "
+    "sources whose general file cannot be read are refused before a corpus is made",
     f"{_SO}x_describe_target__mutmut_15": "not worth a test: the() for a unit that is not a norm says «el» "
     "too (articles, literals), except for a section titled like a feminine norm type («Ley …»); no event "
     "targets a section",
