@@ -35,7 +35,7 @@ from sgdesk.content.notes_file import NotesFile, notes_file_json, parse_notes_fi
 from sgdesk.content.query import parse_query, typed_as_prefix
 from sgdesk.errors import SgdeskError, UserDataError
 from sgdesk.library import Library
-from sgdesk.store.search import text_expression
+from sgdesk.store.search import prefixes, text_expression
 from sgdesk.store.userdb import UserDatabase, open_reader, open_user_database
 from sgdesk.store.usernotes import MergeCounts, UserNotesStore
 
@@ -357,12 +357,12 @@ class MyNotes:
         """The notes whose text or quoted passage match ``text`` (the corpus search's syntax:
         accents and case ignored, Spanish stems, "frases", o, -excluir, prefijo*), best first.
         ``prefix_last``: the text is being typed; its last word is also a prefix."""
-        query = parse_query(text, prefix_last=prefix_last)
-        expression = text_expression(typed_as_prefix(query))
+        query = typed_as_prefix(parse_query(text, prefix_last=prefix_last))
+        expression = text_expression(query)
         if expression is None:
             return []
         try:
-            found = self._store.search(expression, limit)
+            found = self._store.search(expression, limit, prefixed=bool(prefixes(query)))
         except UserDataError as exc:
             raise UserDataError(f"No se pudo buscar en Mis notas: {exc.message}") from exc
         texts: dict[str, str | None] = {}

@@ -30,12 +30,23 @@ def search_with_notes(
         query = parse_query(text, prefix_last=mode.prefix_last)
         return SearchResults(query, found, len(found), False, offset, notes=len(found))
     results = library.search(text, filters, limit, offset, mode.prefix_last, mode.exact)
-    if offset or notes is None:
+    return with_notes(library, notes, results, mode)
+
+
+def with_notes(
+    library: Library, notes: MyNotes | None, results: SearchResults, mode: SearchMode
+) -> SearchResults:
+    """The corpus's ``results`` with the matching notes first (first page only); ``results``
+    itself when no note matches. The panel's thread shows ``results`` before asking this: the
+    corpus's hits do not wait for the notes' index."""
+    if results.offset or notes is None:
         return results
     # The notes of the text shown: the correction's, when the corpus ran it instead.
     found = note_hits(library, notes, results.query.text, mode.prefix_last)
+    if not found:
+        return results
     return SearchResults(
-        results.query, (*found, *results.hits), results.total, results.total_capped, offset, results.sampled,
+        results.query, (*found, *results.hits), results.total, results.total_capped, 0, results.sampled,
         results.suggestion, results.corrected_from, results.bounded, notes=len(found),
     )  # fmt: skip
 
@@ -45,9 +56,11 @@ def note_hits(library: Library, notes: MyNotes | None, text: str, prefix_last: b
     most): the note's words make the snippet; a highlight's, its passage."""
     if notes is None:
         return ()
+    found = notes.search(library, text, NOTES_SHOWN, prefix_last)
+    if not found:
+        return ()
     matcher = Matcher.for_query(parse_query(text, prefix_last=prefix_last))
     hits: list[Hit] = []
-    found = notes.search(library, text, NOTES_SHOWN, prefix_last)
     nodes = library.headings([placed.node_id for placed in found])
     for placed in found:
         node = nodes.get(placed.node_id)

@@ -63,6 +63,15 @@ class SearchResultsModel(QAbstractListModel):
         self._html += [None] * len(hits)
         self.endInsertRows()
 
+    def prepend_hits(self, hits: tuple[Hit, ...]) -> None:
+        """``hits`` above the rows shown (the current row and the selection stay on their hits)."""
+        if not hits:
+            return
+        self.beginInsertRows(QModelIndex(), 0, len(hits) - 1)
+        self._hits[:0] = hits
+        self._html[:0] = [None] * len(hits)
+        self.endInsertRows()
+
     def hit(self, row: int) -> Hit:
         return self._hits[row]
 

@@ -232,7 +232,11 @@ class SearchPanel(QWidget):
         self.search_requested.emit(text, self.filters(), 0, mode)
 
     def show_results(self, results: SearchResults) -> None:
-        if results.offset:
+        if self._notes_arrived(results):
+            self.model.prepend_hits(results.hits[: results.notes])
+            self._opened_row += results.notes if self._opened_row else 0  # still the hit opened
+            self._shown = results
+        elif results.offset:
             self.model.append_hits(results.hits)
         else:
             self.model.set_hits(results.hits)
@@ -255,6 +259,20 @@ class SearchPanel(QWidget):
         if self._open_cited_on_arrival and not results.offset:
             self._open_cited_on_arrival = False
             self.open_first_if_cited()
+
+    def _notes_arrived(self, results: SearchResults) -> bool:
+        """``results`` are the ones shown with Mis notas first: the search thread answers a
+        first page with the corpus's hits at once, then with the notes that match (see
+        ``SearchWorker``). Added above the rows shown, they leave the current row on its hit."""
+        shown = self._shown
+        if shown is None or shown.notes or not results.notes or results.offset:
+            return False
+        corpus = results.hits[results.notes :]
+        return (
+            results.query is shown.query
+            and len(corpus) == len(shown.hits) == self.model.rowCount()
+            and all(a is b for a, b in zip(corpus, shown.hits, strict=True))
+        )
 
     def _count_text(self, results: SearchResults, shown: int) -> str:
         if results.query.is_empty and results.query.too_short:

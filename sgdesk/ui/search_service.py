@@ -29,7 +29,12 @@ PAGE_SIZE = 30  # hits per page of results
 
 class SearchWorker(Worker):
     """Runs on the service's thread with its own connection; ``library`` is None until the
-    first search (and after ``close``). Answers with SearchResults or a Spanish message."""
+    first search (and after ``close``). Answers with SearchResults or a Spanish message.
+
+    A first page searched with Mis notas is answered twice: the corpus's results as soon as
+    they are ready, then, only when some notes match, the same results with those notes first
+    (``SearchPanel.show_results`` adds them above the rows already shown). The corpus's hits
+    never wait for the notes' index; a notes query a newer search supersedes is not run."""
 
     def __init__(self, database: Path, notes: Path | None = None) -> None:
         super().__init__()
@@ -52,9 +57,19 @@ class SearchWorker(Worker):
                 library = Library.open(self._database)  # opened on this thread
                 with self._lock:
                     self.library = library
-            from sgdesk.notes_search import search_with_notes
+            from sgdesk.notes_search import search_with_notes, with_notes
 
-            results = search_with_notes(library, self._my_notes(), text, filters, limit, offset, mode)
+            notes = self._my_notes()
+            if notes is None or offset or mode.only_notes:
+                results = search_with_notes(library, notes, text, filters, limit, offset, mode)
+            else:  # the corpus's hits are shown at once; the notes follow, when some match
+                corpus = library.search(text, filters, limit, offset, mode.prefix_last, mode.exact)
+                self.finished.emit(generation, corpus)
+                if self.superseded(generation):  # typed on: the newer search comes first
+                    return
+                results = with_notes(library, notes, corpus, mode)
+                if results is corpus:
+                    return
         except SgdeskError as exc:
             self.failed.emit(generation, exc.message)
             return

@@ -174,6 +174,16 @@ def test_note_search_ranks_by_relevance_then_past_the_cap_newest_first(
     assert [a.id for a in store.search('"archivo"', 5)] == ["vieja", "media", "nueva"]
     monkeypatch.setattr(usernotes, "RANK_CAP", 2)
     assert [a.id for a in store.search('"archivo"', 5)] == ["nueva", "media", "vieja"]
+    assert [a.id for a in store.search('"archivo"', 2)] == ["nueva", "media"], "the newest, as many as asked"
+    assert [a.id for a in store.search('"archiv"*', 1)] == ["nueva"]
+    # A prefix being typed: the newest read in one pass, the same answers.
+    assert [a.id for a in store.search('"archiv"*', 5, prefixed=True)] == ["nueva", "media", "vieja"]
+    assert [a.id for a in store.search('"archiv"*', 2, prefixed=True)] == ["nueva", "media"]
+    assert store.search('"zanahori"*', 5, prefixed=True) == []
+    monkeypatch.setattr(usernotes, "RANK_CAP", 3)
+    assert [a.id for a in store.search('"archiv"*', 5, prefixed=True)] == ["vieja", "media", "nueva"]
+    assert [a.id for a in store.search('"archiv"*', 2, prefixed=True)] == ["vieja", "media"]
+    assert store.search('"zanahoria"', 5) == []
 
 
 def test_the_history_keeps_the_latest_visits_and_forgets_the_old(store: UserNotesStore) -> None:

@@ -13,12 +13,14 @@ from pytestqt.qtbot import QtBot
 
 from sgdesk.content.annotations import AnnotationKind
 from sgdesk.content.query import SearchFilters
-from sgdesk.library import Library, SearchMode
+from sgdesk.library import Library, SearchMode, SearchResults
 from sgdesk.notes import MyNotes
-from sgdesk.notes_search import search_with_notes
+from sgdesk.notes_search import search_with_notes, with_notes
+from sgdesk.store.userdb import USER_DB_NAME
 from sgdesk.ui.mainwindow import MainWindow
 from sgdesk.ui.search_model import HTML_ROLE, PASSAGE_ROLE, hit_html
 from sgdesk.ui.search_panel import SearchPanel
+from sgdesk.ui.search_service import SearchWorker
 
 LIT_N = "decreto-267-2007/art-7/lit-n"
 QUOTE = "proyección y estrategia internacional"
@@ -105,10 +107,91 @@ def test_in_the_window_a_note_found_opens_its_unit_at_the_passage(
     panel.field.setText("concepto juridico")
     with qtbot.waitSignal(panel.search_requested):
         panel.field.returnPressed.emit()
-    qtbot.waitUntil(lambda: panel.status.text() != "Buscando…")
+    qtbot.waitUntil(lambda: "en mis notas" in panel.status.text())  # the corpus's hits come first
     assert panel.model.index(0).data() == "Mi nota: Decreto 267 de 2007, art. 7, lit. n"
     assert "1 en mis notas" in panel.status.text()
     panel.focus_results(0)
     qtbot.keyClick(panel.results, Qt.Key.Key_Return)
     assert window.current_node_id == LIT_N
     assert window.reading_pane.search_mark_count == 1  # the passage is marked
+
+
+def worker_answers(
+    library: Library, folder: Path, text: str, mode: SearchMode, *, newer: bool = False
+) -> list[object]:
+    """What the panel's search thread sends back for ``text`` (run on this thread), in order;
+    ``newer``: another search is asked for as soon as the first answer goes out."""
+    worker = SearchWorker(library.info.path, folder / USER_DB_NAME)
+    answers: list[object] = []
+
+    def answered(generation: int, results: object) -> None:
+        answers.append(results)
+        if newer:
+            worker.latest = generation + 1
+
+    worker.finished.connect(answered)
+    worker.failed.connect(lambda _generation, message: answers.append(message))
+    try:
+        worker.run(0, text, SearchFilters(), 30, 0, mode)
+    finally:
+        worker.close()
+    return answers
+
+
+def test_the_corpus_hits_do_not_wait_for_the_notes(
+    tmp_path: Path, library: Library, my_notes: MyNotes
+) -> None:
+    """The search thread sends the corpus's results first, exactly what the corpus search finds;
+    then, only when notes match, the same results with the notes first, equal to the one-shot
+    answer. A newer search asked for meanwhile skips the notes (their answer would be dropped)."""
+    one_shot = search_with_notes(
+        library, my_notes, "gestion documental", SearchFilters(), 30, 0, SearchMode()
+    )
+    first, then = worker_answers(library, tmp_path / "datos", "gestion documental", SearchMode())
+    assert isinstance(first, SearchResults)
+    assert isinstance(then, SearchResults)
+    alone = library.search("gestion documental", SearchFilters(), 30, 0)
+    assert first.notes == 0
+    assert [h.node.id for h in first.hits] == [h.node.id for h in alone.hits]
+    assert first.total == alone.total
+    assert then.notes == one_shot.notes == 1
+    assert [(h.node.id, h.note) for h in then.hits] == [(h.node.id, h.note) for h in one_shot.hits]
+    assert then.hits[1:] == first.hits  # the corpus's hits as they were shown
+    (only,) = worker_answers(library, tmp_path / "datos", "funciones", SearchMode())  # no note matches
+    assert isinstance(only, SearchResults)
+    assert only.notes == 0
+    assert only.hits
+    (skipped,) = worker_answers(library, tmp_path / "datos", "gestion documental", SearchMode(), newer=True)
+    assert isinstance(skipped, SearchResults)
+    assert skipped.notes == 0
+    (alone_notes,) = worker_answers(
+        library, tmp_path / "datos", "gestion documental", SearchMode(only_notes=True)
+    )
+    assert isinstance(alone_notes, SearchResults)
+    assert alone_notes.notes == len(alone_notes.hits) == 1
+
+
+def test_notes_arriving_after_the_corpus_go_above_it_and_keep_the_row(
+    qtbot: QtBot, qtmodeltester: ModelTester, library: Library, my_notes: MyNotes
+) -> None:
+    """The panel shows the corpus's hits, the user moves down the list, the notes arrive: they
+    are added above, the current row stays on the hit the user was on, and the panel ends as it
+    would have with the one-shot answer (rows, count, «Más resultados»)."""
+    panel = SearchPanel()
+    qtbot.addWidget(panel)
+    mode = answer(qtbot, panel, library, my_notes, "secretaria general")
+    rows = [panel.model.index(row).data(HTML_ROLE) for row in range(panel.model.rowCount())]
+    status, more = panel.status.text(), panel.more_button.isVisibleTo(panel)
+    corpus = library.search("secretaria general", SearchFilters(), 30, 0, mode.prefix_last, mode.exact)
+    panel.show_results(corpus)
+    assert panel.model.rowCount() == len(corpus.hits)
+    assert panel.model.index(0).data(PASSAGE_ROLE) is None
+    assert panel.model.rowCount() > 2
+    panel.focus_results(2)
+    on = panel.model.hit(2)
+    qtmodeltester.check(panel.model)
+    panel.show_results(with_notes(library, my_notes, corpus, mode))  # what the search thread sends next
+    assert panel.model.hit(panel.results.currentIndex().row()) is on
+    assert [panel.model.index(row).data(HTML_ROLE) for row in range(panel.model.rowCount())] == rows
+    assert (panel.status.text(), panel.more_button.isVisibleTo(panel)) == (status, more)
+    qtmodeltester.check(panel.model)
