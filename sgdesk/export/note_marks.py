@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+import itertools
 import re
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
@@ -29,15 +30,30 @@ def anchor_positions(document: QTextDocument) -> list[tuple[int, str]]:
     return found
 
 
+def anchor_index(anchors: list[tuple[int, str]]) -> dict[str, int]:
+    """Where each anchor name first is in ``anchors`` (``anchor_positions``' list): made once
+    per page, it finds a unit's range without walking the list from its start."""
+    index: dict[str, int] = {}
+    for number, (_position, name) in enumerate(anchors):
+        index.setdefault(name, number)
+    return index
+
+
 def unit_range(
-    document: QTextDocument, anchors: list[tuple[int, str]], node_id: str
+    document: QTextDocument, anchors: list[tuple[int, str]], node_id: str, index: dict[str, int] | None = None
 ) -> tuple[int, int] | None:
-    """Where the unit ``node_id`` (with its parts) begins and ends in the document."""
-    begin = next((position for position, name in anchors if name == node_id), None)
-    if begin is None:
+    """Where the unit ``node_id`` (with its parts) begins and ends in the document.
+    ``index``: ``anchor_index(anchors)``, for a page whose 50 passages each ask."""
+    if index is None:
+        first = next((number for number, (_, name) in enumerate(anchors) if name == node_id), None)
+    else:
+        first = index.get(node_id)
+    if first is None:
         return None
+    begin = anchors[first][0]
     inside = node_id + "/"
-    end = next((position for position, name in anchors
+    # (In document order: the anchors before the unit's own are not past it.)
+    end = next((position for position, name in itertools.islice(anchors, first + 1, None)
                 if position > begin and name != node_id and not name.startswith(inside)),
                document.characterCount() - 1)  # fmt: skip
     return begin, end

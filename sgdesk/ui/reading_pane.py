@@ -32,7 +32,7 @@ from sgdesk.export.html import (
     body_point_size,
     style_sheet,
 )
-from sgdesk.export.note_marks import anchor_positions, folded_text, unit_range
+from sgdesk.export.note_marks import anchor_index, anchor_positions, folded_text, unit_range
 from sgdesk.ui.note_margin import NoteMargin, PaneMark, find_passage, note_lines
 from sgdesk.ui.pane_tints import PageText, Tint, TintPainter, touching
 from sgdesk.ui.safe_text import rich_lines
@@ -100,6 +100,7 @@ class ReadingPane(QTextBrowser):
         self._html = ""
         self._zoom = DEFAULT_ZOOM
         self._anchors: list[tuple[int, str]] = []
+        self._anchor_index: dict[str, int] | None = None
         self._matches: list[tuple[int, int]] = []
         self._search_marks: list[tuple[int, int]] = []
         self._unit_marks: list[tuple[int, int]] = []
@@ -134,6 +135,7 @@ class ReadingPane(QTextBrowser):
         self.setHtml(self._html)
         self._fit_column()  # a new document has the default frame again
         self._anchors = anchor_positions(self.document())
+        self._anchor_index = None  # made when a unit's range is first asked
         # The same HTML in the same style is the same text and formats: what was read of the
         # page (where passages are, which runs are coloured) holds; anything else, read anew.
         read_from = (self._html, self.document().defaultStyleSheet())
@@ -280,7 +282,9 @@ class ReadingPane(QTextBrowser):
 
     def _unit_range(self, node_id: str) -> tuple[int, int] | None:
         """Where the unit ``node_id`` (with its parts) begins and ends in the document."""
-        return unit_range(self.document(), self._anchors, node_id)
+        if self._anchor_index is None:
+            self._anchor_index = anchor_index(self._anchors)
+        return unit_range(self.document(), self._anchors, node_id, self._anchor_index)
 
     def mark_passages(self, passages: Sequence[Passage]) -> int:
         """Paint each passage where it is written inside its unit (accents and case ignored,

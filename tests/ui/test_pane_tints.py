@@ -300,3 +300,24 @@ def test_a_page_shown_again_or_another_page_paints_each_passage_over_its_words(
     pane = show(window, PAGE, passages)
     over_their_words(pane, passages)
     assert compare_with_qt(pane)[1] == 0
+
+
+def test_each_units_range_is_where_it_begins_to_where_the_next_unit_does(window: MainWindow) -> None:
+    """A unit's range (what its passages are looked for in, what «marcar» tints) runs from its
+    anchor to the first later anchor that is not one of its parts, on every page shown, one after
+    another (each page's own anchors)."""
+    assert window.library is not None
+    for node_id in ("decreto-267-2007", PAGE, "mision", "decreto-267-2007/art-7/lit-n", PAGE):
+        window.open_node(node_id)
+        pane = window.reading_pane
+        anchors = pane._anchors
+        assert len(anchors) > 1
+        for begin, name in anchors:
+            if any(other == name for _position, other in anchors[: anchors.index((begin, name))]):
+                continue  # (an anchor named twice: its range starts at the first)
+            later = [
+                p for p, other in anchors if p > begin and other != name and not other.startswith(name + "/")
+            ]
+            end = later[0] if later else pane.document().characterCount() - 1
+            assert pane._unit_range(name) == (begin, end), name
+        assert pane._unit_range("no-such-unit") is None
