@@ -122,6 +122,7 @@ class SearchPanel(QWidget):
         self._typing = False  # the field changed since Enter: its last word is unfinished
         self._shown: SearchResults | None = None
         self._opened_row = 0  # the hit last opened from this list (Ctrl+Shift+B returns to it)
+        self._opened = False  # a hit was opened from the list shown (rows added above move it)
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.setInterval(DEBOUNCE_MS)
@@ -234,13 +235,14 @@ class SearchPanel(QWidget):
     def show_results(self, results: SearchResults) -> None:
         if self._notes_arrived(results):
             self.model.prepend_hits(results.hits[: results.notes])
-            self._opened_row += results.notes if self._opened_row else 0  # still the hit opened
+            if self._opened:  # (a cited unit opens on arrival, before the notes)
+                self._opened_row += results.notes
             self._shown = results
         elif results.offset:
             self.model.append_hits(results.hits)
         else:
             self.model.set_hits(results.hits)
-            self._opened_row = 0
+            self._opened_row, self._opened = 0, False
             if results.hits:
                 self.results.scrollToTop()
             self._shown = results
@@ -405,7 +407,7 @@ class SearchPanel(QWidget):
     def _activate(self, index: QModelIndex) -> None:
         node_id = index.data(NODE_ID_ROLE)
         if node_id:
-            self._opened_row = index.row()
+            self._opened_row, self._opened = index.row(), True
             self.query_committed.emit(self.field.text().strip())
             passage = index.data(PASSAGE_ROLE)
             if passage is not None:  # one of Mis notas: open the unit at the annotation

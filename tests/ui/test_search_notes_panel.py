@@ -195,3 +195,11 @@ def test_notes_arriving_after_the_corpus_go_above_it_and_keep_the_row(
     assert [panel.model.index(row).data(HTML_ROLE) for row in range(panel.model.rowCount())] == rows
     assert (panel.status.text(), panel.more_button.isVisibleTo(panel)) == (status, more)
     qtmodeltester.check(panel.model)
+    # A hit opened before the notes arrive is still the one Ctrl+Shift+B goes back to.
+    panel.show_results(corpus)
+    with qtbot.waitSignal(panel.hit_activated):
+        panel.results.activated.emit(panel.model.index(1))
+    opened = panel.model.hit(1)
+    panel.show_results(with_notes(library, my_notes, corpus, mode))
+    assert panel.focus_results()
+    assert panel.model.hit(panel.results.currentIndex().row()) is opened
