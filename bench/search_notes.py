@@ -14,6 +14,10 @@ data and without it, interleaved (one of each per repetition):
   placed in the text; the panel adds them above the rows shown);
 - **solo mis notas**: «Solo mis notas» (the corpus left out).
 
+With ``--panel``, the same in the panel a user looks at (wall clock, offscreen): a
+``SearchPanel`` fed by a ``SearchService`` (its own thread), from the request until the list
+has painted the corpus's rows, and until it has painted the notes above them.
+
 The queries: words every note has («contratación»: 10 000 matches), words of some quoted
 passages only («gestión documental»), and a word being typed. Aim (issue #12): under 1.2× the
 base and under 100 ms.
@@ -64,6 +68,77 @@ class _Timed:
         return self.answers
 
 
+class _Panel:
+    """A SearchPanel fed by its own SearchService: what the Búsqueda dock does."""
+
+    def __init__(self, database: Path, notes: Path | None) -> None:
+        from sgdesk.ui.search_panel import SearchPanel
+        from sgdesk.ui.search_service import SearchService
+
+        self.panel = SearchPanel()
+        self.panel.resize(400, 700)
+        self.panel.show()
+        self.service = SearchService(database, notes=notes)
+        self.service.results_ready.connect(self._answered)
+        self.service.failed.connect(lambda message: sys.exit(f"la búsqueda falló: {message}"))
+        self._start = 0.0
+        self.answers: list[tuple[float, SearchResults]] = []
+
+    def _answered(self, results: SearchResults) -> None:
+        self.panel.show_results(results)
+        self.panel.results.viewport().repaint()  # painted now: what the user sees
+        self.answers.append(((time.perf_counter() - self._start) * 1000, results))
+
+    def run(self, text: str, mode: SearchMode, notes_follow: bool) -> list[tuple[float, SearchResults]]:
+        """Until the corpus's rows are painted, and (``notes_follow``) the notes' too."""
+        from PySide6.QtCore import QEventLoop
+        from PySide6.QtWidgets import QApplication
+
+        QApplication.processEvents()
+        # Each search lays its rows out as a new query would (the delegate keeps the sizes of
+        # rows it laid out: a query repeated would reuse them all).
+        getattr(self.panel.results.itemDelegate(), "_sizes", {}).clear()
+        self.answers = []
+        self._start = time.perf_counter()
+        self.service.search(text, SearchFilters(), 30, 0, mode)
+        while not self.answers or (notes_follow and not self.answers[-1][1].notes):
+            QApplication.processEvents(QEventLoop.ProcessEventsFlag.WaitForMoreEvents)
+        return self.answers
+
+
+def _panel_table(database: Path, notes: Path, repeat: int) -> dict[str, dict[str, list[float]]]:
+    from PySide6.QtWidgets import QApplication
+
+    app = QApplication.instance() or QApplication([])
+    base, full = _Panel(database, None), _Panel(database, notes)
+    print(f"\nEn el panel (reloj, ms, mediana (p95) de {repeat}; base y con notas alternadas): "
+          "desde el pedido hasta pintar las filas\n")  # fmt: skip
+    print("| Consulta | Base: filas del corpus | Con notas: filas del corpus | Razón "
+          "| Con notas: filas de las notas | Razón |")  # fmt: skip
+    print("|---|---|---|---|---|---|")
+    report: dict[str, dict[str, list[float]]] = {}
+    for text, typing in QUERIES:
+        mode = SearchMode(prefix_last=typing)
+        base.run(text, mode, False), full.run(text, mode, True)  # warm up
+        samples: dict[str, list[float]] = {"base": [], "corpus": [], "notes": []}
+        for _ in range(repeat):
+            answers = full.run(text, mode, True)
+            samples["corpus"].append(answers[0][0])
+            samples["notes"].append(answers[-1][0])
+            samples["base"].append(base.run(text, mode, False)[-1][0])
+        b = statistics.median(samples["base"])
+        label = f"«{text}»" + (" (escribiendo)" if typing else "")
+        print(f"| {label} | {_ms(samples['base'])} | {_ms(samples['corpus'])} "
+              f"| {statistics.median(samples['corpus']) / b:.2f}× | {_ms(samples['notes'])} "
+              f"| {statistics.median(samples['notes']) / b:.2f}× |")  # fmt: skip
+        report[label] = samples
+    for side in (base, full):
+        side.service.shutdown()
+        side.panel.close()
+    app.processEvents()
+    return report
+
+
 def _ms(samples: list[float]) -> str:
     return f"{statistics.median(samples):.2f} ({nearest_rank(samples, 95):.2f})"
 
@@ -72,6 +147,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m bench.search_notes", description=__doc__.split("\n")[0])
     parser.add_argument("--repeat", type=int, default=15, metavar="N")
     parser.add_argument("--clock", choices=sorted(CLOCKS), default="cpu")
+    parser.add_argument("--panel", action="store_true", help="también en el panel (reloj)")
     add_json_option(parser)
     args = parser.parse_args(argv)
     clock = CLOCKS[args.clock]
@@ -119,7 +195,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             report[label] = {**samples, "only_notes": alone, "notes_shown": shown}
         base.worker.close()
         full.worker.close()
-    save_json(args.json, {"notes": NOTES, "clock": args.clock, "results": report})
+        panel = _panel_table(database, Path(name) / USER_DB_NAME, args.repeat) if args.panel else {}
+    save_json(args.json, {"notes": NOTES, "clock": args.clock, "results": report, "panel": panel})
     return 0
 
 

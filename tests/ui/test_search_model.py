@@ -125,3 +125,14 @@ def test_row_height_follows_the_snippet_and_the_view_width(qtbot: QtBot, library
     assert view.sizeHintForIndex(short_row).height() <= narrow_short.height()
     qtbot.waitUntil(lambda: view.visualRect(long_row).height() == wide_long.height())
     assert view.visualRect(long_row).width() > 800
+    # Sizes follow each row's own text, width and font, whatever was laid out before.
+    view.resize(260, 600)
+    qtbot.waitUntil(lambda: view.viewport().width() < 300)
+    assert view.sizeHintForIndex(long_row) == narrow_long
+    model.set_hits((long, short))  # the rows swapped: each takes its own height
+    assert view.sizeHintForIndex(model.index(0)) == narrow_long
+    assert view.sizeHintForIndex(model.index(1)) == narrow_short
+    font = view.font()
+    font.setPointSizeF(font.pointSizeF() * 1.5)
+    view.setFont(font)
+    assert view.sizeHintForIndex(model.index(0)).height() > narrow_long.height()
