@@ -106,7 +106,7 @@ SIZES_KEPT = 2000  # row sizes the delegate remembers (a few searches' worth)
 class SearchResultDelegate(QStyledItemDelegate):
     """Paints a hit's HTML (title, path, snippet) with the view's palette.
 
-    A row's size is its HTML laid out at the view's width (≈ 1 ms a row: the list asks for
+    A row's size is its HTML laid out at the view's width (about 1 ms a row: the list asks for
     every row's size at each layout, and again when rows are added): kept per HTML, width and
     font, so notes added above the corpus's rows, a search typed on or a repaint only lay out
     the rows not seen yet. (The colours of the style sheet do not change a size.)"""
