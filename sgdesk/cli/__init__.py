@@ -144,10 +144,13 @@ def _open_window(database: Path | None, data_dir: Path | None, link: str | None,
     """The window; or, when sgdesk is already open on the same data folder, hand ``link`` (or
     nothing) to it and exit 0. Checked before the window's modules load, so a second launch
     is quick (single_instance.py)."""
-    from sgdesk import start_trace
+    from sgdesk import pyside_sources, start_trace
 
     start_trace.mark("sgdesk.cli")
-    from sgdesk import single_instance, user_folder
+    from sgdesk import single_instance  # (the first to import PySide6)
+
+    pyside_sources.read_quickly()  # the modules imported from here on are checked for less
+    from sgdesk import user_folder
 
     start_trace.mark("QtCore")
 
