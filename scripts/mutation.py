@@ -33,7 +33,7 @@ COPIED = ("sgdesk", "tests", "data", "resources", "docs", "pyproject.toml")
 TARGETS: dict[str, tuple[list[str], list[str]]] = {
     "quick": (["sgdesk/content/dates.py"], ["tests/content/test_dates.py"]),
     "timeline": (
-        ["sgdesk/content/timeline.py", "sgdesk/content/dates.py"],
+        ["sgdesk/content/timeline.py", "sgdesk/content/timeline_events.py", "sgdesk/content/dates.py"],
         ["tests/content/test_timeline.py", "tests/content/test_timeline_synthetic.py",
          "tests/content/test_dates.py", "tests/content/test_later_changes.py"],
     ),
@@ -44,7 +44,7 @@ TARGETS: dict[str, tuple[list[str], list[str]]] = {
     ),
     "content-rest": (
         ["sgdesk/content/amendments.py", "sgdesk/content/highlight.py", "sgdesk/content/indexing.py",
-         "sgdesk/content/model.py", "sgdesk/content/stemming.py"],
+         "sgdesk/content/model.py", "sgdesk/content/records.py", "sgdesk/content/stemming.py"],
         ["tests/content", "tests/store/test_search.py"],
     ),
     "sources": (["sgdesk/content/sources.py"],
@@ -170,8 +170,8 @@ EQUIVALENT: dict[str, str] = {
     "no more than every row above it and, at a tie, comes later",
     "sgdesk.content.dates.xǁPartialDateǁ__post_init____mutmut_14": "any year has 1 February",
     "sgdesk.content.dates.xǁPartialDateǁ__post_init____mutmut_16": "any month has a 2nd day",
-    "sgdesk.content.timeline.xǁTimelineǁstatus__mutmut_16": "_ends.get(None) is None: ids are strings",
-    "sgdesk.content.timeline.xǁTimelineǁchanges_between__mutmut_1": "swapping two equal dates",
+    "sgdesk.content.timeline_events.xǁTimelineǁstatus__mutmut_16": "_ends.get(None) is None: ids are strings",
+    "sgdesk.content.timeline_events.xǁTimelineǁchanges_between__mutmut_1": "swapping two equal dates",
     "sgdesk.content.timeline.x_later_between__mutmut_1": "swapping two equal dates",
     "sgdesk.content.query.x_parse_query__mutmut_7": "None for False: both falsy",
     "sgdesk.content.query.x_parse_query__mutmut_41": "None for False: both falsy",

@@ -32,6 +32,7 @@ class Breakage:
 
 
 _TL = "sgdesk/content/timeline.py"
+_TE = "sgdesk/content/timeline_events.py"  # the Timeline class
 _Q = "sgdesk/content/query.py"
 _QUERY_TESTS = ("tests/content/test_query_grammar.py", "tests/content/test_query.py",
                 "tests/store/test_search_grammar.py")  # fmt: skip
@@ -41,10 +42,10 @@ _LAYERS = "tests/test_layering.py::test_the_import_contracts_are_kept"
 # fmt: off
 BREAKAGES: tuple[Breakage, ...] = (
     Breakage("repeal-ignored", "una derogación ignorada en el estado a una fecha",
-             ((_TL, "        end = self._ends.get(node_id)\n", "        end = None\n"),),
+             ((_TE, "        end = self._ends.get(node_id)\n", "        end = None\n"),),
              _TIMELINE_TESTS),
     Breakage("norm-repeal-not-passed", "la derogación de una norma no llega a sus unidades",
-             ((_TL, "norm_end = self._ends.get(norm_id) if norm_id else None", "norm_end = None"),),
+             ((_TE, "norm_end = self._ends.get(norm_id) if norm_id else None", "norm_end = None"),),
              _TIMELINE_TESTS),
     Breakage("month-last-day", "fecha con precisión de mes: su último día tomado como el 28",
              ((_TL, "when.day or _last_day(when.year, month))",

@@ -13,7 +13,7 @@ from sgdesk.content.citations import canonical_id
 from sgdesk.content.currency import Currency
 from sgdesk.content.dates import PartialDate
 from sgdesk.content.model import Amendment, LaterChange, Node, NodeKind, Norm
-from sgdesk.content.timeline import Status, Timeline, UnitState, note_on, with_later
+from sgdesk.content.timeline import Status, UnitState, note_on, with_later
 from sgdesk.errors import UnknownNodeError
 from sgdesk.store.corpus import CorpusStore
 from sgdesk.store.db import open_readonly
@@ -25,6 +25,7 @@ if TYPE_CHECKING:
     from sgdesk.content.query import Query, SearchFilters
     from sgdesk.content.spelling import Vocabulary
     from sgdesk.content.synonyms import SynonymTable
+    from sgdesk.content.timeline_events import Timeline  # (built when first asked for)
     from sgdesk.store.search import SearchPlan, SearchStore
     from sgdesk.store.vocab import MAX_COMPLETIONS as MAX_COMPLETIONS  # shown by the UI and the CLI
 
@@ -492,6 +493,8 @@ class Library:
     def timeline(self) -> Timeline:
         """Events and what they did (built once: the corpus never changes under us)."""
         if self._timeline is None:
+            from sgdesk.content.timeline_events import Timeline
+
             events, dates = self._store.timeline_rows()
             self._timeline = Timeline(events, dates, self._store.offices(), self.later_changes(),
                                       self._store.ancestors_below_changed())  # fmt: skip

@@ -2,14 +2,30 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from enum import StrEnum
 from typing import TYPE_CHECKING
 
 from sgdesk.content.dates import PartialDate
 
-if TYPE_CHECKING:  # (the synonyms' module loads with a search or a build, not with a page)
-    from sgdesk.content.synonyms import SynonymTable
+# What only the sources, the build and the timeline use (events, their changes, the offices, the
+# corpus as a whole: four dataclasses) is in content.records, loaded when first used, not with the
+# window's first page (#11 start-up); its names are still given here.
+if TYPE_CHECKING:
+    from sgdesk.content.records import Change as Change
+    from sgdesk.content.records import Corpus as Corpus
+    from sgdesk.content.records import Event as Event
+    from sgdesk.content.records import Office as Office
+
+_IN_RECORDS = frozenset({"Change", "Corpus", "Event", "Office"})
+
+
+def __getattr__(name: str) -> object:
+    if name in _IN_RECORDS:
+        from sgdesk.content import records
+
+        return getattr(records, name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 class NodeKind(StrEnum):
@@ -117,37 +133,6 @@ class Norm:
         return f"Ver {self.type} {self.number} de {self.year}"
 
 
-@dataclass(frozen=True)
-class Change:
-    """What one event does to one target (a node or an office)."""
-
-    target: str
-    old_name: str | None = None
-    new_name: str | None = None
-
-
-@dataclass(frozen=True)
-class Event:
-    """What a norm did on a date (its issuance, an addition, a modification, a repeal…) and its changes."""
-
-    id: str
-    norm: str
-    kind: EventKind
-    date: PartialDate
-    article: str | None = None  # the article of ``norm`` that causes it, when known
-    changes: tuple[Change, ...] = field(default=())
-
-
-@dataclass(frozen=True)
-class Office:
-    """A dependencia of the Secretaría General, under its first recorded name."""
-
-    id: str
-    name: str
-    parent: str | None = None
-    created_by: str | None = None  # norm id; None when the source does not say
-
-
 STRUCTURE_TARGET = "estructura"  # a later change's target: the organizational structure (the offices)
 
 
@@ -184,26 +169,6 @@ class LaterChange:
     @property
     def changes_structure(self) -> bool:
         return STRUCTURE_TARGET in self.targets
-
-
-def _no_synonyms() -> SynonymTable:
-    from sgdesk.content.synonyms import SynonymTable
-
-    return SynonymTable()
-
-
-@dataclass(frozen=True)
-class Corpus:
-    """Everything the sources hold, validated and ordered."""
-
-    nodes: tuple[Node, ...]
-    norms: tuple[Norm, ...]
-    events: tuple[Event, ...]
-    offices: tuple[Office, ...]
-    content_version: str
-    later_changes: tuple[LaterChange, ...] = ()
-    edition: int = 1  # bumped by the content team with each published change of the sources
-    synonyms: SynonymTable = field(default_factory=_no_synonyms)
 
 
 @dataclass(frozen=True)

@@ -7,16 +7,37 @@ answer is "incierta" — the app says so rather than guess.
 
 from __future__ import annotations
 
-from collections import defaultdict
-from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field
+from collections.abc import Iterable
+from dataclasses import dataclass
 from datetime import date
 from enum import StrEnum
+from typing import TYPE_CHECKING
 
 from sgdesk.content.dates import PartialDate
-from sgdesk.content.model import Change, EventKind, LaterChange, Office
+from sgdesk.content.model import LaterChange
+
+# The timeline itself (its events, offices and changes between dates: five dataclasses) is in
+# timeline_events, loaded when first used, not with the window's first page (#11 start-up);
+# its names are still given here.
+if TYPE_CHECKING:
+    from sgdesk.content.timeline_events import ChangeRecord as ChangeRecord
+    from sgdesk.content.timeline_events import OfficeState as OfficeState
+    from sgdesk.content.timeline_events import Timeline as Timeline
+    from sgdesk.content.timeline_events import TimelineEvent as TimelineEvent
+    from sgdesk.content.timeline_events import later_event as later_event
+
+_IN_TIMELINE_EVENTS = frozenset({"ChangeRecord", "OfficeState", "Timeline", "TimelineEvent", "later_event"})
 
 UNCERTAIN_NOTE = "vigencia incierta: fecha exacta no registrada"
+LATER_PREFIX = "posterior/"  # ids of the timeline events drawn for later changes
+
+
+def __getattr__(name: str) -> object:
+    if name in _IN_TIMELINE_EVENTS:
+        from sgdesk.content import timeline_events
+
+        return getattr(timeline_events, name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 class Status(StrEnum):
@@ -159,180 +180,3 @@ def later_between(later: Iterable[LaterChange], first: date, second: date) -> li
 def after_horizon(horizon: PartialDate | None, day: date) -> bool:
     """Whether ``day`` falls after the last day the corpus's changes can reach (no horizon: always)."""
     return horizon is None or day > latest(horizon)
-
-
-@dataclass(frozen=True)
-class TimelineEvent:
-    """An event as the timeline draws and lists it."""
-
-    id: str
-    norm: str
-    norm_title: str
-    kind: EventKind
-    date: PartialDate
-    summary: str
-    changes: tuple[Change, ...] = ()
-    article: str | None = None
-    later: bool = False  # a later change the corpus knows of but does not incorporate
-
-    @property
-    def targets(self) -> tuple[str, ...]:
-        return tuple(c.target for c in self.changes)
-
-    @property
-    def order(self) -> tuple[int, int, int, str]:
-        """Date order (an unknown month or day first within its year), then id."""
-        return (*self.date.key, self.id)
-
-
-LATER_PREFIX = "posterior/"  # ids of the timeline events drawn for later changes
-
-
-def later_event(change: LaterChange) -> TimelineEvent:
-    """A later change as the timeline draws it (hollow, with its own legend entry)."""
-    summary = f"{change.affects} (cambio conocido que este contenido no incorpora)"
-    changes = tuple(Change(target) for target in change.targets)
-    return TimelineEvent(f"{LATER_PREFIX}{change.id}", change.id, change.norm, EventKind.MODIFICATION,
-                         change.date, summary, changes, later=True)  # fmt: skip
-
-
-@dataclass(frozen=True)
-class OfficeState:
-    """A dependencia as it stood on a day: its name, its parent and its status."""
-
-    id: str
-    name: str  # as of the day; while a renaming is uncertain, the old name
-    new_name: str | None  # the name it may already have, while a renaming is uncertain
-    parent: str | None
-    status: Status
-
-
-@dataclass(frozen=True)
-class ChangeRecord:
-    """One change between two dates, for "Comparar fechas" and ``sgdesk diff``."""
-
-    event: TimelineEvent
-    target: str
-    old: str | None
-    new: str | None
-    certain: bool
-
-
-@dataclass
-class Timeline:
-    """Events in date order and what they did, indexed by target."""
-
-    events: list[TimelineEvent]
-    norm_dates: dict[str, PartialDate]
-    offices: list[Office]
-    later: list[LaterChange] = field(default_factory=list)  # known, not incorporated
-    # The ancestors within its norm of each unit below a unit that an event starts or ends (an
-    # article's repeal reaches its literals); other units need none, so only these are given.
-    ancestors: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
-    _starts: dict[str, TimelineEvent] = field(default_factory=dict)
-    _ends: dict[str, TimelineEvent] = field(default_factory=dict)
-    _renames: dict[str, list[tuple[TimelineEvent, Change]]] = field(default_factory=lambda: defaultdict(list))
-
-    def __post_init__(self) -> None:
-        self.events = sorted(self.events, key=lambda e: e.order)
-        for event in self.events:
-            for change in event.changes:
-                if event.kind in (EventKind.INSERTION, EventKind.CREATION):
-                    self._starts.setdefault(change.target, event)
-                elif event.kind is EventKind.REPEAL:
-                    self._ends.setdefault(change.target, event)
-                elif event.kind is EventKind.RENAMING:
-                    self._renames[change.target].append((event, change))
-
-    # -- provisions and norms -----------------------------------------------------
-
-    def start_of(self, node_id: str, norm_id: str | None) -> PartialDate | None:
-        event = self._starts.get(node_id)
-        if event is not None:
-            return event.date
-        return self.norm_dates.get(norm_id or node_id)
-
-    def status(self, node_id: str, norm_id: str | None, day: date) -> Status:
-        """A norm or one of its units on ``day`` (sections, with no norm, are always in force).
-
-        A unit lives once it and each of its ancestors within the norm have started, and until
-        it, one of those ancestors or its norm is repealed."""
-        start = self.start_of(node_id, norm_id)
-        if start is None:
-            return Status.IN_FORCE
-        started = happened(start, day)
-        end = self._ends.get(node_id)
-        norm_end = self._ends.get(norm_id) if norm_id else None
-        above = self.ancestors.get(node_id)
-        if above is None:  # the common case, kept cheap: it runs for every row of the tree
-            if end is None or norm_end is None:
-                last = end or norm_end
-                return _both(started, happened(last.date, day) if last else Status.NOT_IN_FORCE)
-            return _both(started, _any((happened(end.date, day), happened(norm_end.date, day))))
-        starts = (self._starts.get(a) for a in above)
-        started = _every([started, *(happened(e.date, day) for e in starts if e is not None)])
-        ends = [end, norm_end, *(self._ends.get(a) for a in above)]
-        return _both(started, _any(happened(e.date, day) for e in ends if e is not None))
-
-    def state(self, node_id: str, norm_id: str | None, day: date) -> UnitState:
-        """The status with the later changes (not incorporated) taken into account."""
-        return with_later(self.status(node_id, norm_id, day), node_id, self.later, day)
-
-    def statuses(self, units: Iterable[tuple[str, str | None]], day: date) -> dict[str, Status]:
-        # Only the later changes that may have happened by ``day`` can matter: filtered once.
-        later = [c for c in self.later if happened(c.date, day) is not Status.NOT_IN_FORCE]
-        if not later:
-            return {node_id: self.status(node_id, norm_id, day) for node_id, norm_id in units}
-        return {
-            node_id: with_later(self.status(node_id, norm_id, day), node_id, later, day).status
-            for node_id, norm_id in units
-        }
-
-    def structure_changes(self, day: date) -> list[tuple[LaterChange, bool]]:
-        """Later changes to the structure (the organigrama) that had happened by ``day``."""
-        return later_known((c for c in self.later if c.changes_structure), day)
-
-    def later_between(self, first: date, second: date) -> list[tuple[LaterChange, bool]]:
-        return later_between(self.later, first, second)
-
-    # -- offices ---------------------------------------------------------------
-
-    def office_states(self, day: date) -> list[OfficeState]:
-        return [self._office(office, day) for office in self.offices]
-
-    def _office(self, office: Office, day: date) -> OfficeState:
-        created = self._starts.get(office.id)
-        started = happened(created.date, day) if created else Status.IN_FORCE
-        ended = happened(self._ends[office.id].date, day) if office.id in self._ends else Status.NOT_IN_FORCE
-        name, pending = office.name, None
-        for event, change in self._renames.get(office.id, []):
-            renamed = happened(event.date, day)
-            if renamed is Status.IN_FORCE:
-                name, pending = change.new_name or name, None
-            elif renamed is Status.UNCERTAIN:
-                pending = change.new_name
-        return OfficeState(office.id, name, pending, office.parent, _both(started, ended))
-
-    # -- history ---------------------------------------------------------------
-
-    def changes_between(self, first: date, second: date) -> list[ChangeRecord]:
-        """What changed after ``first`` up to ``second`` (uncertain ones marked)."""
-        if second < first:
-            first, second = second, first
-        records = []
-        for event in self.events:
-            if event.kind is EventKind.ISSUANCE:
-                continue
-            before, after = happened(event.date, first), happened(event.date, second)
-            if before is Status.IN_FORCE or after is Status.NOT_IN_FORCE:
-                continue  # already in force at the first date, or not yet at the second
-            certain = before is Status.NOT_IN_FORCE and after is Status.IN_FORCE
-            for change in event.changes:
-                records.append(ChangeRecord(event, change.target, change.old_name, change.new_name, certain))
-        return records
-
-    @property
-    def span(self) -> tuple[int, int]:
-        """First and last year with an event."""
-        years = [e.date.year for e in self.events] or [date.today().year]
-        return min(years), max(years)

@@ -5,13 +5,17 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
+from typing import TYPE_CHECKING
 
 from sgdesk.content.citations import the
 from sgdesk.content.currency import Currency
 from sgdesk.content.dates import PartialDate
 from sgdesk.content.model import EVENT_KIND_LABELS, LaterChange, Node, NodeKind, Norm
-from sgdesk.content.timeline import UNCERTAIN_NOTE, ChangeRecord, Status
+from sgdesk.content.timeline import UNCERTAIN_NOTE, Status
 from sgdesk.library import Page, Unit
+
+if TYPE_CHECKING:  # (the timeline loads when first built: #11 start-up)
+    from sgdesk.content.timeline_events import ChangeRecord
 
 BREADCRUMB_SEPARATOR = " › "
 UNCERTAIN_TEXT = UNCERTAIN_NOTE[0].upper() + UNCERTAIN_NOTE[1:]  # "Vigencia incierta: fecha …"

@@ -9,23 +9,24 @@ from collections import defaultdict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Concatenate, ParamSpec, TypeVar
+from typing import TYPE_CHECKING, Concatenate, ParamSpec, TypeVar
 
 from sgdesk.content.dates import PartialDate
 from sgdesk.content.model import (
     Amendment,
     Block,
     BlockKind,
-    Change,
     EventKind,
     LaterChange,
     Node,
     NodeKind,
     Norm,
-    Office,
 )
-from sgdesk.content.timeline import TimelineEvent
 from sgdesk.store.db import MAX_DEPTH, damaged_data, database_error
+
+if TYPE_CHECKING:  # (the timeline and the offices load when first asked for, not to show a page: #11)
+    from sgdesk.content.records import Change, Office
+    from sgdesk.content.timeline_events import TimelineEvent
 
 _NODE_COLUMNS = "id, parent, position, kind, title, citation, label, body, norm, child_count"
 # Light nodes (tree rows, breadcrumbs, listings): no body to decode, the start of the text.
@@ -362,6 +363,9 @@ _FILTER_OF_KIND = {"section": "general", "norm": "norma", "article": "disposicio
 def timeline_rows(connection: sqlite3.Connection) -> tuple[list[TimelineEvent], dict[str, PartialDate]]:
     """Every event with its changes, and each norm's date (in force when known, else issued)."""
     # Dates repeat a great deal ("2008"): parse each text once (PartialDate is immutable).
+    from sgdesk.content.records import Change
+    from sgdesk.content.timeline_events import TimelineEvent  # (neither loaded to show a page)
+
     parse = functools.lru_cache(maxsize=None)(PartialDate.parse)
     kinds = {kind.value: kind for kind in EventKind}
     changes: dict[str, list[Change]] = defaultdict(list)
@@ -385,6 +389,8 @@ def timeline_rows(connection: sqlite3.Connection) -> tuple[list[TimelineEvent], 
 
 
 def office_rows(connection: sqlite3.Connection) -> list[Office]:
+    from sgdesk.content.records import Office
+
     rows = connection.execute("SELECT id, name, parent, created_by FROM offices ORDER BY position")
     return [Office(*row) for row in rows]
 

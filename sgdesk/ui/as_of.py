@@ -15,7 +15,6 @@ from PySide6.QtCore import QDate, QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QToolButton, QWidget
 
 from sgdesk.content.currency import Currency
-from sgdesk.content.timeline import later_event
 from sgdesk.errors import SgdeskError
 from sgdesk.export.common import (
     currency_statement,
@@ -381,6 +380,8 @@ class PointInTime(QObject):
             panel.set_reading()  # being built: filled when it arrives
             return
         self._timeline_loaded = True
+        from sgdesk.content.timeline_events import later_event
+
         later = [later_event(change) for change in library.currency().later] if library else []
         panel.set_events([*library.timeline().events, *later] if library else [])
         panel.set_marker(self.day)
