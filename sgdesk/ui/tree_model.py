@@ -6,7 +6,7 @@ from collections.abc import Callable, Mapping, Sequence, Set
 from dataclasses import dataclass, field
 
 from PySide6.QtCore import QAbstractItemModel, QModelIndex, QObject, QPersistentModelIndex, Qt
-from PySide6.QtGui import QBrush, QColor, QIcon, QPainter, QPixmap
+from PySide6.QtGui import QColor, QIcon, QPainter, QPixmap
 
 from sgdesk.content.model import Node
 from sgdesk.content.timeline import Status
@@ -196,10 +196,13 @@ class NodeTreeModel(QAbstractItemModel):
         if role == Qt.ItemDataRole.AccessibleDescriptionRole:
             return NOTED_DESCRIPTION if noted else WITHIN_DESCRIPTION if within else None
         if role == Qt.ItemDataRole.ForegroundRole:
-            status = self.status(index)  # the theme is asked at each paint: a new one repaints
+            # The theme is asked at each paint: a new one repaints. A colour, which the delegate
+            # takes as a brush: the first QBrush made in Python has PySide6 set up QGradient,
+            # QImage and their enumerations (≈ 230 members) before the first frame (#11).
+            status = self.status(index)
             if status is Status.POSSIBLY_MODIFIED:
-                return QBrush(QColor(current_theme().possibly_modified))
-            return QBrush(QColor(current_theme().not_in_force)) if status is Status.NOT_IN_FORCE else None
+                return QColor(current_theme().possibly_modified)
+            return QColor(current_theme().not_in_force) if status is Status.NOT_IN_FORCE else None
         if role == Qt.ItemDataRole.ToolTipRole:
             preview = node.preview or node.plain_text[:240]
             citation = node.citation + _suffix(self.status(index))

@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 from PySide6.QtCore import QModelIndex, Qt, QUrl
-from PySide6.QtGui import QBrush, QFontMetrics
+from PySide6.QtGui import QBrush, QColor, QFontMetrics
 from PySide6.QtWidgets import QApplication, QFileDialog, QWidget
 from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
@@ -94,8 +94,9 @@ def tree_index(window: MainWindow, node_id: str) -> QModelIndex:
 def tree_row(window: MainWindow, node_id: str) -> tuple[str, str, bool]:
     """What the tree shows for a node: its text, what a screen reader hears, whether it is grey."""
     index = tree_index(window, node_id)
-    brush = index.data(Qt.ItemDataRole.ForegroundRole)
-    grey = isinstance(brush, QBrush) and brush.color().name() == current_theme().not_in_force
+    colour = index.data(Qt.ItemDataRole.ForegroundRole)  # a colour or a brush: the delegate takes both
+    shown = QBrush(colour).color().name() if isinstance(colour, QBrush | QColor) else None
+    grey = shown == current_theme().not_in_force
     return str(index.data()), str(index.data(Qt.ItemDataRole.AccessibleTextRole)), grey
 
 

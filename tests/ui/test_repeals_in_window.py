@@ -8,7 +8,7 @@ from datetime import date
 from pathlib import Path
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QBrush
+from PySide6.QtGui import QBrush, QColor
 
 from sgdesk.ui.mainwindow import MainWindow
 from sgdesk.ui.theme import current_theme
@@ -24,8 +24,9 @@ def _set_date(window: MainWindow, day: date) -> None:
 def _row(window: MainWindow, node_id: str) -> tuple[str, bool]:
     index = window.tree_model.index_for_id(node_id)
     assert index.isValid(), node_id
-    brush = index.data(Qt.ItemDataRole.ForegroundRole)
-    grey = isinstance(brush, QBrush) and brush.color().name() == current_theme().not_in_force
+    colour = index.data(Qt.ItemDataRole.ForegroundRole)  # a colour or a brush: the delegate takes both
+    shown = QBrush(colour).color().name() if isinstance(colour, QBrush | QColor) else None
+    grey = shown == current_theme().not_in_force
     return str(index.data()), grey
 
 
