@@ -38,7 +38,8 @@ TARGETS: dict[str, tuple[list[str], list[str]]] = {
          "tests/content/test_dates.py", "tests/content/test_later_changes.py"],
     ),
     "query": (
-        ["sgdesk/content/query.py", "sgdesk/content/citations.py", "sgdesk/content/text.py"],
+        ["sgdesk/content/query.py", "sgdesk/content/citations.py", "sgdesk/content/cited.py",
+         "sgdesk/content/text.py"],
         ["tests/content/test_query.py", "tests/content/test_query_grammar.py",
          "tests/content/test_text_and_citations.py", "tests/content/test_citations_table.py"],
     ),

@@ -1,0 +1,60 @@
+"""Names whose classes live in modules loaded when first used (#11 start-up) are still given by
+the modules they always came from: the same objects, and nothing loaded to show a page."""
+
+from __future__ import annotations
+
+import importlib
+import subprocess
+import sys
+import textwrap
+from pathlib import Path
+
+import pytest
+
+LAZY = {  # module: (the module the names live in, the names)
+    "sgdesk.content.model": ("sgdesk.content.records", ("Change", "Corpus", "Event", "Office")),
+    "sgdesk.content.citations": ("sgdesk.content.cited", ("Citation", "parse_citation")),
+    "sgdesk.content.timeline": (
+        "sgdesk.content.timeline_events",
+        ("ChangeRecord", "OfficeState", "Timeline", "TimelineEvent", "later_event"),
+    ),
+}
+
+
+@pytest.mark.parametrize("module_name", sorted(LAZY))
+def test_the_names_are_the_same_objects(module_name: str) -> None:
+    home_name, names = LAZY[module_name]
+    module, home = importlib.import_module(module_name), importlib.import_module(home_name)
+    for name in names:
+        assert getattr(module, name) is getattr(home, name), name
+    with pytest.raises(AttributeError, match=rf"^module '{module_name}' has no attribute 'no_existe'$"):
+        _ = module.no_existe
+
+
+def test_from_imports_of_those_names_work() -> None:
+    from sgdesk.content.model import Corpus, Event
+    from sgdesk.content.timeline import Timeline, TimelineEvent
+
+    assert Corpus.__module__ == "sgdesk.content.records"
+    assert Event.__name__ == "Event"
+    assert Timeline.__module__ == TimelineEvent.__module__ == "sgdesk.content.timeline_events"
+
+
+def test_a_page_is_read_without_them(corpus_db: Path) -> None:
+    """What the window's first page needs (the library, a page, the index's statuses for today)
+    loads none of the three modules."""
+    script = textwrap.dedent(
+        f"""
+        import sys
+        from pathlib import Path
+        from sgdesk.library import Library
+        library = Library.open(Path({str(corpus_db)!r}))
+        page = library.page("mision")
+        assert page.units and library.currency() is not None
+        loaded = sorted(m for m in {sorted(home for home, _ in LAZY.values())!r} if m in sys.modules)
+        print("loaded:", loaded)
+        """
+    )
+    run = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=120)
+    assert run.returncode == 0, run.stderr[-2000:]
+    assert "loaded: []" in run.stdout, run.stdout
