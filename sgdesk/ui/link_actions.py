@@ -9,9 +9,8 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
-from dataclasses import dataclass
 from datetime import date
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from PySide6.QtCore import QObject, QPoint, Qt
 from PySide6.QtGui import QAction, QGuiApplication
@@ -29,8 +28,7 @@ COPY_SHORTCUT = "Ctrl+L"
 log = logging.getLogger("sgdesk")
 
 
-@dataclass(frozen=True)
-class LinkHost:
+class LinkHost(NamedTuple):  # (not a dataclass: made ≈ 10 times quicker, at each start: #11)
     """What links need from the window: the reader in front (its state and pane) and how to
     open a page."""
 

@@ -5,14 +5,13 @@ through what is seen)."""
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from PySide6.QtCore import QAbstractItemModel, Qt
 from PySide6.QtWidgets import QApplication, QDockWidget, QMainWindow, QTreeView, QWidget
 
 
-@dataclass(frozen=True)
-class DockSpec:
+class DockSpec(NamedTuple):  # (not a dataclass: made ≈ 10 times quicker, at each start: #11)
     """A dock, declared once: its object name (for saved state), title and area."""
 
     name: str
