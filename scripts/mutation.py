@@ -45,7 +45,8 @@ TARGETS: dict[str, tuple[list[str], list[str]]] = {
     ),
     "content-rest": (
         ["sgdesk/content/amendments.py", "sgdesk/content/highlight.py", "sgdesk/content/indexing.py",
-         "sgdesk/content/model.py", "sgdesk/content/records.py", "sgdesk/content/stemming.py"],
+         "sgdesk/content/model.py", "sgdesk/content/records.py", "sgdesk/content/events.py",
+         "sgdesk/content/stemming.py"],
         ["tests/content", "tests/store/test_search.py"],
     ),
     "sources": (["sgdesk/content/sources.py"],

@@ -4,7 +4,7 @@ From PySide6 6.4 on (PYSIDE-2029), every module imported after PySide6 is checke
 its source names "PySide6" (for PySide's optional ``__feature__`` switches, which sgdesk does
 not use): ``shibokensupport.feature._mod_uses_pyside`` reads it with ``inspect.getsource``
 (tokenize, ``linecache``, which keeps every line of every module in memory). The window
-imports some 75 modules after PySide6: ≈ 3 % of the processor time to its first frame.
+imports some 75 modules after PySide6: about 3 % of the processor time to its first frame.
 ``read_quickly`` answers the same question from the file's bytes (Python source is always in an
 ASCII-compatible encoding, so "PySide6" is in the text exactly when it is in the bytes); anything
 else (no ``.py`` file, an unreadable one) goes to PySide6's own check, as before.

@@ -8,16 +8,17 @@ from typing import TYPE_CHECKING
 
 from sgdesk.content.dates import PartialDate
 
-# What only the sources, the build and the timeline use (events, their changes, the offices, the
-# corpus as a whole: four dataclasses) is in content.records, loaded when first used, not with the
-# window's first page (#11 start-up); its names are still given here.
+# What only the timeline, the sources and the build use is in modules loaded when first used,
+# not with the window's first page (#11 start-up): content.records (what an event changes, the
+# offices) and content.events (events, the corpus as a whole). Their names are still given here.
 if TYPE_CHECKING:
+    from sgdesk.content.events import Corpus as Corpus
+    from sgdesk.content.events import Event as Event
     from sgdesk.content.records import Change as Change
-    from sgdesk.content.records import Corpus as Corpus
-    from sgdesk.content.records import Event as Event
     from sgdesk.content.records import Office as Office
 
-_IN_RECORDS = frozenset({"Change", "Corpus", "Event", "Office"})
+_IN_RECORDS = frozenset({"Change", "Office"})
+_IN_EVENTS = frozenset({"Corpus", "Event"})
 
 
 def __getattr__(name: str) -> object:
@@ -25,6 +26,10 @@ def __getattr__(name: str) -> object:
         from sgdesk.content import records
 
         return getattr(records, name)
+    if name in _IN_EVENTS:
+        from sgdesk.content import events
+
+        return getattr(events, name)
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 

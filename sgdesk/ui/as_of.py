@@ -7,9 +7,8 @@ reading pane shows each unit's status on that day, and the timeline draws the da
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import date
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from PySide6.QtCore import QDate, QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QToolButton, QWidget
@@ -47,8 +46,7 @@ TIMELINE_MIN_WIDTH = 360
 START_FALLBACK_MS = 3000  # a window never painted (minimized) starts its timeline by then
 
 
-@dataclass(frozen=True)
-class CurrencyStatement:
+class CurrencyStatement(NamedTuple):  # (not a dataclass: made ≈ 10 times quicker, at each start: #11)
     """The status bar's statement of currency in three lengths (plain text, longest first: the
     label shows the longest that fits) and the lines of its tooltip. Every
     form says what the corpus cannot vouch for; none says «vigente»."""

@@ -12,6 +12,7 @@ from __future__ import annotations
 import functools
 from dataclasses import dataclass, replace
 from enum import Enum
+from typing import NamedTuple
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QGuiApplication, QPalette
@@ -53,8 +54,7 @@ class ThemeChoice(Enum):
         return None if self is ThemeChoice.SYSTEM else Scheme(self.value)
 
 
-@dataclass(frozen=True)
-class Mark:
+class Mark(NamedTuple):  # (not a dataclass: made ≈ 10 times quicker, at each start: #11)
     """A tint behind text and the text's colour on it (``#rrggbb`` each)."""
 
     background: str

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence, Set
-from dataclasses import dataclass, field
 
 from PySide6.QtCore import QAbstractItemModel, QModelIndex, QObject, QPersistentModelIndex, Qt
 from PySide6.QtGui import QColor, QIcon, QPainter, QPixmap
@@ -39,17 +38,20 @@ AnyIndex = QModelIndex | QPersistentModelIndex
 _ROOT_KEY = 0
 
 
-@dataclass
 class _Item:
-    """One row of the index as the model keeps it (its children fetched when first needed)."""
+    """One row of the index as the model keeps it (its children fetched when first needed).
+    (A plain class: a dataclass compiles its methods at each start, #11.)"""
 
-    key: int
-    node: Node | None  # None for the invisible root
-    parent_key: int
-    row: int
-    children: list[int] | None = None  # None until fetched
-    child_count: int = 0
-    by_id: dict[str, int] = field(default_factory=dict)
+    __slots__ = ("by_id", "child_count", "children", "key", "node", "parent_key", "row")
+
+    def __init__(self, key: int, node: Node | None, parent_key: int, row: int, child_count: int = 0) -> None:
+        self.key = key
+        self.node = node  # None for the invisible root
+        self.parent_key = parent_key
+        self.row = row
+        self.children: list[int] | None = None  # None until fetched
+        self.child_count = child_count
+        self.by_id: dict[str, int] = {}
 
 
 class NodeTreeModel(QAbstractItemModel):
