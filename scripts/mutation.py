@@ -410,6 +410,14 @@ EQUIVALENT |= {
 EQUIVALENT |= {f"sgdesk.store.userdb.x_open_user_database__mutmut_{n}": "not worth a test: the developers' "
                "log line when a check fails (its wording, or an argument logging reports as its own error "
                "instead of the line); the user's message is tested" for n in range(41, 49)}  # fmt: skip
+EQUIVALENT |= {
+    "sgdesk.store.userdb.x__prepare__mutmut_23": "not worth a test: the quick check's lines reach only the "
+    "developers' log (the user's message is a fixed sentence, tested)",
+    "sgdesk.store.userdb.x__probe_write__mutmut_8": "not testable here: BEGIN IMMEDIATE succeeds on a file "
+    "or folder nobody may write (chattr +i, as root); the read-only error comes from the write after it",
+    "sgdesk.store.userdb.x__probe_write__mutmut_12": "not worth a test: only how long a locked file is "
+    "waited for (5.005 s instead of 5)",
+}
 EQUIVALENT |= {f"sgdesk.store.userdb.x__is_read_only_error__mutmut_{n}": "not testable here: this SQLite "
                "says «readonly»; «read-only» is for other builds and file systems"
                for n in (9, 10)}  # fmt: skip

@@ -382,3 +382,30 @@ def test_a_database_from_before_the_notes_revision_read_only_follows_every_commi
         assert reader.notes_revision() != before
     finally:
         reader.close()
+
+
+def test_an_empty_folder_nobody_may_write_says_the_file_cannot_be_opened(tmp_path: Path) -> None:
+    """No notes yet and a folder that cannot be written: the file cannot even be created. The
+    session is read-only and says why in Spanish (SQLite's «unable to open» translated)."""
+    folder = tmp_path / "datos"
+    folder.mkdir()
+    with _immutable(folder):
+        database = open_user_database(folder)
+        database.close()
+    assert database.problem == (
+        f"No se puede abrir {folder / USER_DB_NAME} para escribir (no se puede abrir el archivo)."
+    )
+
+
+def test_damage_sqlite_reports_itself_is_said_in_its_spanish_words(tmp_path: Path) -> None:
+    """A file whose first page SQLite finds malformed (its own error, not a line of the quick
+    check): set aside, with SQLite's reason in Spanish rather than the quick check's sentence."""
+    path = _with_notes(tmp_path)
+    data = bytearray(path.read_bytes())
+    data[100:112] = b"\xff" * 12  # the schema page's header, after the file's own 100 bytes
+    path.write_bytes(bytes(data))
+    opened = open_user_database(tmp_path)
+    opened.close()
+    assert str(opened.problem).startswith(
+        f"El archivo de Mis notas {path} está dañado (el archivo está dañado); se guardó aparte como "
+    )
