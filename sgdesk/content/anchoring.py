@@ -31,7 +31,7 @@ MIN_APPROXIMATE_LENGTH = 8  # shorter quotes are only found exactly
 APPROXIMATE_SCORE = 85.0  # similarity (0-100) an edited quote, with its context, must reach
 _SIDE = 12  # characters of prefix and suffix compared with an edited quote's surroundings
 _WORD = re.compile(r"\w+")
-_MAX_CANDIDATES = 5  # places an edited quote is looked for
+_MAX_CANDIDATES = 5  # places an edited quote is looked for, per intact run of its words
 _MAX_REACH = 60  # characters each end of an edited quote may move
 _EDGE = 24  # characters of the quote compared at each end when choosing where it starts and ends
 
@@ -259,20 +259,31 @@ def _similarity(first: str, second: str) -> float:
 
 
 def _likely_starts(text: str, exact: str) -> list[int]:
-    """Where the quote would start if it were aligned on its longest run of words left intact
-    (words, not characters: a few distinct tokens keep this fast on long texts)."""
+    """Where the quote would start if it were aligned on a longest run of words left intact:
+    on each of them, for the first of several as long may stand whole only in another sentence
+    that shares those words (words, not characters: a few distinct tokens keep this fast on
+    long texts)."""
     quote_words = [(m.start(), m.group()) for m in _WORD.finditer(exact)]
     text_words = [(m.start(), m.group()) for m in _WORD.finditer(text)]
     quote_tokens, text_tokens = [w for _, w in quote_words], [w for _, w in text_words]
     matcher = SequenceMatcher(None, quote_tokens, text_tokens, autojunk=False)
-    block = matcher.find_longest_match(0, len(quote_tokens), 0, len(text_tokens))
-    if block.size == 0 or sum(len(w) for w in quote_tokens[block.a : block.a + block.size]) < 4:
+    size = matcher.find_longest_match(0, len(quote_tokens), 0, len(text_tokens)).size
+    if size == 0:
         return []
-    run = quote_tokens[block.a : block.a + block.size]
-    offset = quote_words[block.a][0]  # where the run starts inside the quote
-    starts = [text_words[i][0] - offset for i in range(len(text_tokens) - block.size + 1)
-              if text_tokens[i : i + block.size] == run]  # fmt: skip
-    return [max(0, start) for start in starts[:_MAX_CANDIDATES]]
+    places: dict[tuple[str, ...], list[int]] = {}
+    for i in range(len(text_tokens) - size + 1):
+        places.setdefault(tuple(text_tokens[i : i + size]), []).append(i)
+    starts: list[int] = []
+    for first in range(len(quote_tokens) - size + 1):
+        run = tuple(quote_tokens[first : first + size])
+        if sum(len(w) for w in run) < 4:  # «de la»: too common to place anything
+            continue
+        offset = quote_words[first][0]  # where the run starts inside the quote
+        for i in places.get(run, [])[:_MAX_CANDIDATES]:
+            start = max(0, text_words[i][0] - offset)
+            if start not in starts:
+                starts.append(start)
+    return starts
 
 
 def _ends_near(text: str, start: int, length: int) -> tuple[list[int], list[int]]:

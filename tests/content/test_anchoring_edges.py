@@ -170,3 +170,29 @@ def test_an_edited_passage_near_the_edge_of_its_text_keeps_its_extent(
     found = locate(anchor, normalised_text(new))
     assert found.placement is Placement.APPROXIMATE
     assert new[found.start : found.end] == expected
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "quote", "expected"),
+    [
+        # the quote's first intact run («alcalde expedirá el») stands whole only in the other
+        # sentence; the run that places it («expedirá el decreto») is as long
+        ("El alcalde expedirá el decreto en un mes. Luego el alcalde expedirá el acta.",
+         "El alcalde mayor expedirá el decreto en un mes. Luego el alcalde expedirá el acta.",
+         "El alcalde expedirá el decreto", "El alcalde mayor expedirá el decreto"),
+        # the same with the sentences the other way round
+        ("Luego el alcalde expedirá el acta. El alcalde expedirá el decreto en un mes.",
+         "Luego el alcalde expedirá el acta. El alcalde mayor expedirá el decreto en un mes.",
+         "El alcalde expedirá el decreto", "El alcalde mayor expedirá el decreto"),
+    ],
+)  # fmt: skip
+def test_an_edited_quote_is_aligned_on_every_longest_intact_run(
+    old: str, new: str, quote: str, expected: str
+) -> None:
+    """A note on «El alcalde expedirá el decreto» after «mayor» is inserted lands on the edited
+    passage, not «sin ubicar», although another sentence repeats part of its words."""
+    anchor = anchor_quote(old, quote)
+    assert anchor is not None
+    found = locate(anchor, normalised_text(new))
+    assert found.placement is Placement.APPROXIMATE
+    assert new[found.start : found.end] == expected
