@@ -181,6 +181,14 @@ EQUIVALENT: dict[str, str] = {
     "sgdesk.content.query.x_parse_query__mutmut_22": "a lone '-' gives no clause either way",
 }
 _HL = "sgdesk.content.highlight."
+# highlight.py (session 7, busq7's short cut for plain words): taking the general path instead
+# builds the same matcher from the same words, only slower.
+EQUIVALENT |= {f"{_HL}xǁMatcherǁfor_query__mutmut_{n}": reason for n, reason in (
+    (6, "the short cut for plain words taken only while a word is typed: every other plain query "
+        "takes the general path, which lists the same words; a typed one with plain groups gets the "
+        "same words from query.words, the typed word added as a prefix either way"),
+    (12, "type(None) is never Term: the short cut is never taken; the general path lists the same words"),
+)}  # fmt: skip
 # highlight.py (session 6): what the Matcher marks is the same; only how fast it gets there changes.
 EQUIVALENT |= {f"{_HL}xǁMatcherǁ_candidates__mutmut_{n}": "the order of the alternatives: each is word "
                "characters followed by \\w*, so whichever matches runs to the end of the same word"

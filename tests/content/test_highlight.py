@@ -203,3 +203,10 @@ def test_the_stems_of_a_text_are_its_words_stems_in_order_one_space_apart() -> N
     # this line beside the text: one stem per word, in order, nothing between them.
     assert stem_text("Las funciones, del ARCHIVO distrital: 2007") == "las funcion del archiv distrital 2007"
     assert stem_text("") == ""
+
+
+def test_the_word_being_typed_is_marked_as_a_prefix() -> None:
+    """As you type «gestión docu», the result's «documental» is marked from its first letters."""
+    matcher = Matcher.for_query(parse_query("gestion docu", TABLE, prefix_last=True))
+    text = "La gestión documental del Distrito."
+    assert [text[a:b] for a, b in matcher.spans(text)] == ["gestión", "documental"]
