@@ -41,7 +41,10 @@ TARGETS: dict[str, tuple[list[str], list[str]]] = {
         ["sgdesk/content/query.py", "sgdesk/content/citations.py", "sgdesk/content/cited.py",
          "sgdesk/content/text.py"],
         ["tests/content/test_query.py", "tests/content/test_query_grammar.py",
-         "tests/content/test_text_and_citations.py", "tests/content/test_citations_table.py"],
+         "tests/content/test_text_and_citations.py", "tests/content/test_citations_table.py",
+         # the word being typed, synonyms (session 5) and plain words' short cut (session 7)
+         "tests/content/test_forgiving_query.py", "tests/content/test_query_citation_marks.py",
+         "tests/test_search_fast_paths.py"],
     ),
     "content-rest": (
         ["sgdesk/content/amendments.py", "sgdesk/content/highlight.py", "sgdesk/content/indexing.py",
@@ -151,10 +154,16 @@ EQUIVALENT: dict[str, str] = {
     f"{_AN}x__likely_starts__mutmut_17": "find_longest_match's ahi=None means the whole quote (Python 3.9+)",
     f"{_AN}x__likely_starts__mutmut_19": "find_longest_match's bhi=None means the whole text (Python 3.9+)",
     f"{_AN}x__likely_starts__mutmut_23": "find_longest_match's bhi left out: None, the whole text",
-    f"{_AN}x__likely_starts__mutmut_42": "positions past the last full run give shorter slices, never equal "
-    "to the run",
-    f"{_AN}x__likely_starts__mutmut_43": "one position past the last full run: a shorter slice, never equal "
-    "to the run",
+    # (session 7: _likely_starts aligns on every longest run; its positions past the last full
+    # run of the text or of the quote give shorter tuples, never one of the runs looked for)
+    f"{_AN}x__likely_starts__mutmut_31": "text positions past the last full run: shorter tuples, never a run "
+    "of the quote",
+    f"{_AN}x__likely_starts__mutmut_32": "one text position past the last full run: a shorter tuple, never a "
+    "run of the quote",
+    f"{_AN}x__likely_starts__mutmut_43": "quote positions past the last full run: shorter runs, which no "
+    "place of the text (all full length) has",
+    f"{_AN}x__likely_starts__mutmut_44": "one quote position past the last full run: a shorter run, which no "
+    "place of the text has",
     f"{_AN}x_common_start__mutmut_12": "another midpoint of the same halving: never past high, same result",
     f"{_AN}x__full_context__mutmut_1": "the first check fails, but the quote is then found at the same "
     "place with the whole context (the best score): EXACT all the same",
