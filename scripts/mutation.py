@@ -184,6 +184,10 @@ EQUIVALENT: dict[str, str] = {
     "sgdesk.content.dates.xǁPartialDateǁ__post_init____mutmut_16": "any month has a 2nd day",
     "sgdesk.content.timeline_events.xǁTimelineǁstatus__mutmut_16": "_ends.get(None) is None: ids are strings",
     "sgdesk.content.timeline_events.xǁTimelineǁchanges_between__mutmut_1": "swapping two equal dates",
+    "sgdesk.content.timeline.x__any__mutmut_4": "None for UNCERTAIN: its only reader, _both, takes "
+    "anything but IN_FORCE or NOT_IN_FORCE as uncertain",
+    "sgdesk.content.timeline.x__every__mutmut_4": "None for UNCERTAIN: its only reader, _both, takes "
+    "anything but IN_FORCE or NOT_IN_FORCE as uncertain",
     "sgdesk.content.timeline.x_later_between__mutmut_1": "swapping two equal dates",
     "sgdesk.content.query.x_parse_query__mutmut_7": "None for False: both falsy",
     "sgdesk.content.query.x_parse_query__mutmut_41": "None for False: both falsy",

@@ -457,3 +457,25 @@ def test_later_changes_between_two_dates(first: str, second: str, wanted: list[t
     changes = [_later("a", "2015-11-10", "2015-11-12"), _later("b", "2015")]
     line = Timeline([], {}, [], later=changes)
     assert [(c.id, certain) for c, certain in line.later_between(d(first), d(second))] == wanted
+
+
+def test_statuses_with_later_changes_keep_each_units_own_start_and_repeal() -> None:
+    """When later changes may apply (the page's tree asks for every unit at once), each unit is
+    still judged by its own events and its norm's: a repealed article stays repealed, a unit of
+    a norm not yet issued is not in force, a unit the change covers is «posiblemente modificada»."""
+    future = "decreto-3-2020"
+    repeal = event("rep", EventKind.REPEAL, "2003-07-20", ART_2)
+    events = [repeal, event("ins", EventKind.INSERTION, "2004", LIT_Z)]
+    line = Timeline(
+        events,
+        {NORM: PartialDate.parse("2000-03-15"), future: PartialDate.parse("2020-01-01")},
+        [],
+        later=[_later("decreto-9-2015", "2015-11-10", "2015-11-12")],
+    )
+    units = [(ART_1, NORM), (ART_2, NORM), (LIT_Z, NORM), (f"{future}/art-1", future)]
+    assert line.statuses(units, d("2016-01-01")) == {
+        ART_1: Status.POSSIBLY_MODIFIED,  # the later change's target
+        LIT_Z: Status.POSSIBLY_MODIFIED,  # below it, added in 2004
+        ART_2: OUT,  # repealed in 2003
+        f"{future}/art-1": OUT,  # its norm comes in 2020
+    }
