@@ -545,6 +545,13 @@ EQUIVALENT |= {
     f"{_SS}search__mutmut_59": "performance only: more completion rows read than the page needs; it is cut "
     "to its length",
 }
+# session 7, after busq7's one-pass plan of plain words (the lead's run of the changed functions)
+EQUIVALENT |= {f"{_SS}search__mutmut_{n}": _FEW for n in (47, 55, 91, 97)}  # None or < for «few»
+EQUIVALENT |= {
+    f"{_SS}_plain_plan__mutmut_5": "-2 for -1 as «no count yet»: only its sign is read, and every plain "
+    "query has a word, so it is replaced at the first",
+    f"{_SS}_plain_plan__mutmut_20": "<= for <: a word as frequent as the least so far gives the same least",
+}
 EQUIVALENT |= {f"{_SS}statements__mutmut_{n}": "not reached: a citation's words are words of the query "
                "too (parse_query keeps them), so a query with a citation always has a text expression"
                for n in range(16, 25)}  # fmt: skip
