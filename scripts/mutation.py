@@ -193,6 +193,20 @@ EQUIVALENT: dict[str, str] = {
     "sgdesk.content.query.x_parse_query__mutmut_41": "None for False: both falsy",
     "sgdesk.content.query.x_parse_query__mutmut_22": "a lone '-' gives no clause either way",
 }
+# query.py (session 7, after the word being typed, synonyms and busq7's short cut for plain words)
+_Q = "sgdesk.content.query.x_"
+EQUIVALENT |= {f"{_Q}_drop_common_words__mutmut_{n}": "zip's strict check never fires: «common» is built "
+               "from «groups», one entry each" for n in (16, 19, 20)}  # fmt: skip
+EQUIVALENT |= {f"{_Q}_parsed__mutmut_{n}": "None for False: join_next is only tested for truth"
+               for n in (25, 83)}  # fmt: skip
+EQUIVALENT |= {f"{_Q}_query__mutmut_{n}": "clause_words of a Term is (its word,): the same words, by the "
+               "longer way" for n in (13, 15)}  # fmt: skip
+EQUIVALENT |= {
+    f"{_Q}_citation__mutmut_2": "performance only: the citation parser is run on every text, and answers "
+    "None where the quick check finds no citation word",
+    f"{_Q}parse_query__mutmut_4": "performance only: the one-pass reading of plain words is taken less "
+    "often; the general parser reads the same (tests/test_search_fast_paths.py compares them)",
+}
 _HL = "sgdesk.content.highlight."
 # highlight.py (session 7, busq7's short cut for plain words): taking the general path instead
 # builds the same matcher from the same words, only slower.
@@ -353,6 +367,8 @@ EQUIVALENT |= {
     "the default is never used",
     f"{_L}_suggestion__mutmut_6": "not worth a test: every indexed word's stem is indexed too, so the "
     "stem alone answers",
+    "sgdesk.library.xǁ_Kitǁ__init____mutmut_4": "performance only: the readings kept by the whole text "
+    "instead of its first MAX_TEXT characters (what the parser reads): a longer text is read again, the same",
 }
 
 _D = "sgdesk.store.db.x_"
@@ -484,6 +500,13 @@ EQUIVALENT |= {
     "a placeholder quote in its search entry, found only by searching for the placeholder itself",
 }
 EQUIVALENT[f"{_U}search__mutmut_7"] = "SQL does not tell upper from lower case: «A.» is the alias «a»"
+# UserNotesStore.search after notas7 (the lead's run of its 75 mutants by name: 60 killed)
+EQUIVALENT |= {
+    f"{_U}search__mutmut_1": "its one caller (NotesSearch) always says whether the expression has a prefix",
+    f"{_U}search__mutmut_26": "performance only: one more newest row read; past the cap the page is cut "
+    "to its length all the same",
+    f"{_U}search__mutmut_46": "None for False: «many» is only tested for truth",
+}
 EQUIVALENT[f"{_U}search__mutmut_59"] = "counting one more note past the cap: «more than the cap» either way"
 
 _B = "sgdesk.store.build.x_"

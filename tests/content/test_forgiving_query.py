@@ -6,7 +6,7 @@ import pytest
 
 from sgdesk.content.compounds import compound_variants, joined_forms
 from sgdesk.content.highlight import Matcher, marked_text, snippet
-from sgdesk.content.query import AllOf, Near, Phrase, Term, parse_query
+from sgdesk.content.query import AllOf, Near, Phrase, Term, parse_query, typed_as_prefix
 from sgdesk.content.spelling import Vocabulary, closest, corrected_text, distance
 from sgdesk.content.synonyms import SynonymEntry, SynonymTable, form_key, read_synonyms
 
@@ -196,3 +196,16 @@ def test_a_synonym_name_is_marked_whole_not_word_by_word() -> None:
     assert marked_text(pieces) == (
         "La Unidad de Archivo distrital trabaja con la «Unidad de Gestión Documental Distrital»."
     )
+
+
+def test_for_mis_notas_the_word_being_typed_becomes_a_plain_prefix() -> None:
+    """The notes' index has no vocabulary of completions: «gestion docu» being typed searches
+    «gestion» and the prefix «docu*»; the other words stay as they were, and a query with
+    nothing being typed is left alone."""
+    typing = parse_query("gestion docu", prefix_last=True)
+    searched = typed_as_prefix(typing)
+    assert searched.groups == ((Term("gestion"),), (Term("docu", prefix=True),))
+    assert searched.typed is None
+    assert searched.words == typing.words
+    finished = parse_query("gestion docu ")
+    assert typed_as_prefix(finished) is finished

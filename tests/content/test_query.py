@@ -6,7 +6,7 @@ import pytest
 
 from sgdesk.content.citations import Citation, parse_citation
 from sgdesk.content.highlight import Matcher, marked_text, snippet
-from sgdesk.content.query import Phrase, Term, parse_query
+from sgdesk.content.query import Phrase, SearchFilters, Term, parse_query
 from sgdesk.content.stemming import stem
 
 
@@ -111,3 +111,19 @@ def test_a_citations_words_are_not_marked_in_the_text() -> None:
     text = "Decreto 267 de 2007, art. 7: n. Dirigir el archivo de Bogotá"
     assert [text[a:b] for a, b in matcher.spans(text)] == ["archivo"]
     assert [text[a:b] for a, b in Matcher.for_query(query).spans(text)] != ["archivo"], "as before"
+
+
+@pytest.mark.parametrize(
+    ("filters", "active"),
+    [
+        (SearchFilters(), False),
+        (SearchFilters(kinds=frozenset({"norma"})), True),
+        (SearchFilters(norm_types=frozenset({"decreto"})), True),
+        (SearchFilters(year_from=2000), True),
+        (SearchFilters(year_to=2010), True),
+        (SearchFilters(norm_types=frozenset({"decreto"}), year_to=2010), True),
+    ],
+)
+def test_any_filter_alone_counts_as_a_filter_in_use(filters: SearchFilters, active: bool) -> None:
+    """What the no-results tips call «filtros en uso»: each filter by itself."""
+    assert filters.active is active
