@@ -5,6 +5,7 @@ aside, and the numbers that tell a window something changed."""
 from __future__ import annotations
 
 import shutil
+import sqlite3
 import subprocess
 import sys
 from collections.abc import Iterator
@@ -15,10 +16,23 @@ import pytest
 
 from sgdesk.content.annotations import Annotation, AnnotationKind, Favorite, TextAnchor, Visit
 from sgdesk.errors import UserDataError
-from sgdesk.store.userdb import USER_DB_NAME, open_reader, open_user_database
+from sgdesk.store.userdb import MIGRATIONS, USER_DB_NAME, open_reader, open_user_database
 from sgdesk.store.usernotes import UserNotesStore
 
 READER = "Conexión de solo lectura."
+
+
+def _database_at(path: Path, version: int, *statements: str) -> None:
+    """A user database as an older sgdesk left it: the first ``version`` migrations, then
+    ``statements`` (rows that version could hold)."""
+    with sqlite3.connect(path) as connection:
+        for migration in MIGRATIONS[:version]:
+            for statement in migration:
+                connection.execute(statement)
+        for statement in statements:
+            connection.execute(statement)
+        connection.execute(f"PRAGMA user_version = {version}")
+    connection.close()
 
 
 def _note(note_id: str = "n1") -> Annotation:
@@ -153,17 +167,8 @@ def test_a_reader_sees_the_windows_changes_to_notes_but_not_to_the_history(tmp_p
 def test_a_database_from_before_the_revision_number_read_only_follows_every_commit(tmp_path: Path) -> None:
     """Opened read-only (a newer sgdesk wrote it... or an older one, here: schema 3 without the
     revision table), the revision falls back to the change token."""
-    import sqlite3
-
-    from sgdesk.store.userdb import MIGRATIONS
-
     path = tmp_path / USER_DB_NAME
-    with sqlite3.connect(path) as connection:
-        for statements in MIGRATIONS[:3]:
-            for statement in statements:
-                connection.execute(statement)
-        connection.execute("PRAGMA user_version = 3")
-    connection.close()
+    _database_at(path, 3)
     reader = open_reader(path)
     try:
         before = reader.revision()
@@ -177,22 +182,16 @@ def test_a_database_from_before_the_revision_number_read_only_follows_every_comm
 
 
 def test_an_old_database_is_migrated_forward_keeping_its_notes_searchable(tmp_path: Path) -> None:
-    import sqlite3
-
-    from sgdesk.store.userdb import LATEST_VERSION, MIGRATIONS
+    from sgdesk.store.userdb import LATEST_VERSION
 
     path = tmp_path / USER_DB_NAME
-    with sqlite3.connect(path) as connection:
-        for statements in MIGRATIONS[:2]:
-            for statement in statements:
-                connection.execute(statement)
-        connection.execute(
-            "INSERT INTO annotations (id, node_id, kind, text, exact, content_version, created, updated) "
-            "VALUES ('n1', 'mision', 'note', 'archivo central', 'la misión', 'v1', '2026-01-01T00:00:00Z', "
-            "'2026-01-01T00:00:00Z')"
-        )
-        connection.execute("PRAGMA user_version = 2")
-    connection.close()
+    _database_at(
+        path,
+        2,
+        "INSERT INTO annotations (id, node_id, kind, text, exact, content_version, created, updated) "
+        "VALUES ('n1', 'mision', 'note', 'archivo central', 'la misión', 'v1', '2026-01-01T00:00:00Z', "
+        "'2026-01-01T00:00:00Z')",
+    )
     database = open_user_database(tmp_path)
     try:
         assert not database.read_only
@@ -262,9 +261,7 @@ def test_an_empty_file_is_a_new_database_and_a_folder_in_its_place_is_not_set_as
 def test_a_file_that_cannot_be_written_is_read_never_set_aside(tmp_path: Path) -> None:
     """Notes written by an sgdesk that left the file out of WAL mode, now unwritable (``chattr
     +i`` on the file): switching it to WAL fails as a read-only database, not as damage."""
-    import sqlite3
-
-    from sgdesk.store.userdb import LATEST_VERSION, MIGRATIONS
+    from sgdesk.store.userdb import LATEST_VERSION
 
     path = tmp_path / USER_DB_NAME
     with sqlite3.connect(path) as connection:
@@ -300,8 +297,6 @@ def test_a_new_data_folder_is_made_with_its_parents(tmp_path: Path) -> None:
 def test_a_file_sqlite_finds_damaged_is_set_aside_and_said_in_spanish(tmp_path: Path) -> None:
     """Two indexes sharing one page: SQLite's quick check says so; the message says it in
     Spanish (SQLite's own English words go to the developers' log, not to the official)."""
-    import sqlite3
-
     path = _with_notes(tmp_path)
     with sqlite3.connect(path) as connection:
         connection.execute("PRAGMA writable_schema = ON")
@@ -361,17 +356,8 @@ def test_the_notes_revision_moves_with_notes_only(tmp_path: Path) -> None:
 def test_a_database_from_before_the_notes_revision_read_only_follows_every_commit(tmp_path: Path) -> None:
     """Schema 4 (one revision number for everything), opened read-only: the notes revision
     falls back to the change token, which moves with any commit."""
-    import sqlite3
-
-    from sgdesk.store.userdb import MIGRATIONS
-
     path = tmp_path / USER_DB_NAME
-    with sqlite3.connect(path) as connection:
-        for statements in MIGRATIONS[:4]:
-            for statement in statements:
-                connection.execute(statement)
-        connection.execute("PRAGMA user_version = 4")
-    connection.close()
+    _database_at(path, 4)
     reader = open_reader(path)
     try:
         before = reader.notes_revision()
