@@ -18,8 +18,8 @@ The grammar, deliberately narrow:
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from datetime import date
+from typing import NamedTuple
 
 from sgdesk.errors import SgdeskError
 
@@ -38,9 +38,10 @@ class LinkError(SgdeskError):
     """A link sgdesk cannot open; ``message`` says why, in Spanish."""
 
 
-@dataclass(frozen=True)
-class DeepLink:
-    """The unit a link names, and the «Vigente a» date it asks for (None: today's text)."""
+class DeepLink(NamedTuple):
+    """The unit a link names, and the «Vigente a» date it asks for (None: today's text).
+    (A NamedTuple, not a frozen dataclass: this module loads before the window's first frame,
+    and a dataclass compiles its methods then: #11 start-up.)"""
 
     node_id: str
     day: date | None = None

@@ -6,8 +6,8 @@ import logging
 import os
 import sqlite3
 from collections.abc import Callable
-from dataclasses import dataclass
 from pathlib import Path
+from typing import NamedTuple
 
 from sgdesk.content.dates import PartialDate
 from sgdesk.errors import DatabaseError
@@ -173,9 +173,10 @@ def parent_problem(connection: sqlite3.Connection, total: int) -> str | None:
     return None
 
 
-@dataclass(frozen=True)
-class CheckResult:
-    """One check of ``check_database``: its name, whether it passed, and what it found."""
+class CheckResult(NamedTuple):
+    """One check of ``check_database``: its name, whether it passed, and what it found. (A
+    NamedTuple: this module loads before the window's first frame, where a frozen dataclass
+    would compile its methods for a check the window never runs: #11 start-up.)"""
 
     name: str
     ok: bool

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtGui import QAction, QFont, QGuiApplication, QPalette
-from PySide6.QtWidgets import QApplication, QMenu, QStyleFactory
+from PySide6.QtWidgets import QApplication, QMenu
 
 from sgdesk.qtenv import UI_FONT, UI_POINT_SIZE
 from sgdesk.ui import theme
@@ -47,6 +47,8 @@ def apply_theme(app: QApplication, choice: ThemeChoice, native_style: str) -> No
         return  # the native look, in the scheme asked for
     if app.style().name().casefold() != FUSION:  # native styles may ignore a palette (Windows)
         app.setStyle(FUSION)
+    from PySide6.QtWidgets import QStyleFactory  # (a chosen scheme only: not in the first frame of most)
+
     fusion = QStyleFactory.create(FUSION)
     app.setPalette(theme.scheme_palette(scheme, fusion.standardPalette()))
 

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QPoint, QRectF, Qt, Signal
@@ -42,9 +41,23 @@ if TYPE_CHECKING:
     from PySide6.QtCore import QUrl
 
     from sgdesk.content.anchoring import Fragment
+    from sgdesk.ui.pane_passages import MarkStep as MarkStep
+    from sgdesk.ui.pane_passages import Passage as Passage
 
 # (QUrl and QAccessible are named where used: PySide6 builds every enumeration of a
-# class when it is first named, and the first frame uses none of them: #11 start-up.)
+# class when it is first named, and the first frame uses none of them: #11 start-up. Passage and
+# MarkStep, frozen dataclasses, live in pane_passages.py, loaded when first used; this module
+# still gives them.)
+_IN_PASSAGES = frozenset({"Passage", "MarkStep"})
+
+
+def __getattr__(name: str) -> object:
+    if name in _IN_PASSAGES:
+        from sgdesk.ui import pane_passages
+
+        return getattr(pane_passages, name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
 
 ZOOM_STEPS = (50, 67, 80, 90, 100, 110, 125, 150, 175, 200, 250, 300)
 DEFAULT_ZOOM = 100
@@ -56,31 +69,6 @@ MEASURE = 90  # the longest reading line, in characters of running Spanish text
 # character" is narrower: a column of 90 of those held 114 letters of a page).
 _MEASURE_SAMPLE = "La Secretaría General coordina la gestión documental del Distrito, según el Decreto."
 _RESTYLE_EVENTS = (QEvent.Type.PaletteChange, QEvent.Type.FontChange, QEvent.Type.StyleChange)
-
-
-@dataclass(frozen=True)
-class Passage:
-    """A passage of a unit to paint: its text as the unit reads now ("" for a note on the
-    whole unit), its tint (a mark of the theme: a «Subrayar» colour's name or NOTE_MARK), and
-    the note it carries (if any)."""
-
-    node_id: str
-    text: str
-    colour: str
-    annotation_id: str = ""
-    note: str = ""
-    prefix: str = ""  # the unit's text just before the passage: which one, if the text repeats
-
-
-@dataclass(frozen=True)
-class MarkStep:
-    """Where F8 / Shift+F8 went: the ``number``-th of the page's ``total`` marks (1-based, in
-    reading order); ``wrapped``: past the page's end (or start), back to the other end."""
-
-    mark: PaneMark
-    number: int
-    total: int
-    wrapped: bool
 
 
 class ReadingPane(QTextBrowser):
@@ -351,6 +339,8 @@ class ReadingPane(QTextBrowser):
         self.ensureCursorVisible()
         self._current_user_mark = mark.annotation_id
         self.note_margin.set_current(mark.annotation_id)
+        from sgdesk.ui.pane_passages import MarkStep
+
         return MarkStep(mark, index + 1, len(marks), wrapped)
 
     def describe_mark(self, text: str) -> None:
@@ -424,7 +414,11 @@ class ReadingPane(QTextBrowser):
             strip.setLeft(strip.left() - self.note_margin.width_hint())
             strip.setRight(self.viewport().geometry().left() - 1)
             painter = QPainter(self)
-            painter.fillRect(strip, self.palette().color(QPalette.ColorRole.Base))
+            # (Not fillRect(rect, colour): that call has PySide6 set up QGradient and its 169
+            # presets before the first frame; a filled rectangle without a pen is the same pixels.)
+            painter.setPen(Qt.PenStyle.NoPen)
+            painter.setBrush(self.palette().color(QPalette.ColorRole.Base))
+            painter.drawRect(strip)
             painter.end()
         return super().event(event)
 
