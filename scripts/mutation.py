@@ -108,7 +108,7 @@ TARGETS: dict[str, tuple[list[str], list[str]]] = {
                     "tests/test_notes.py",
                     "tests/test_notes_search.py",
                     "tests/test_notes_import_fuzz.py"]),
-    "library": (["sgdesk/library.py"],
+    "library": (["sgdesk/library.py", "sgdesk/search_results.py"],
                 ["tests/test_library.py", "tests/test_library_synthetic.py", "tests/export/test_as_of.py",
                  "tests/export/test_repeals.py", "tests/store/test_search_edges.py",
                  "tests/store/test_forgiving_search.py", "tests/content/test_later_changes.py",

@@ -17,6 +17,9 @@ LAZY = [  # (the module that gives the names, the module they live in, the names
     ("sgdesk.content.citations", "sgdesk.content.cited", ("Citation", "parse_citation")),
     ("sgdesk.content.timeline", "sgdesk.content.timeline_events",
      ("ChangeRecord", "OfficeState", "Timeline", "TimelineEvent", "later_event")),
+    ("sgdesk.library", "sgdesk.search_results",
+     ("Hit", "NoteMark", "SearchMode", "SearchResults", "_Reading")),
+    ("sgdesk.ui.reading_pane", "sgdesk.ui.pane_passages", ("MarkStep", "Passage")),
 ]  # fmt: skip
 
 
@@ -56,3 +59,28 @@ def test_a_page_is_read_without_them(corpus_db: Path) -> None:
     run = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=120)
     assert run.returncode == 0, run.stderr[-2000:]
     assert "loaded: []" in run.stdout, run.stdout
+
+
+def test_a_first_search_finds_with_the_result_types_loaded_then(corpus_db: Path) -> None:
+    """The library's search names Hit, SearchResults and _Reading as its own globals: they are
+    bound by the first search (Library._kit), in a process where nothing asked for them before;
+    an empty text and a real one both answer with the same classes the library gives."""
+    script = textwrap.dedent(
+        f"""
+        from pathlib import Path
+        import sgdesk.library as library
+        assert "Hit" not in vars(library) and "SearchResults" not in vars(library)
+        lib = library.Library.open(Path({str(corpus_db)!r}))
+        empty = lib.search("   ")
+        found = lib.search("secretaría general")
+        from sgdesk.search_results import Hit, SearchResults
+        assert type(empty) is SearchResults and empty.total == 0 and empty.hits == ()
+        assert type(found) is SearchResults and found.total > 0
+        assert found.hits and all(type(hit) is Hit for hit in found.hits)
+        assert library.Hit is Hit and library.SearchResults is SearchResults
+        print("hits:", len(found.hits), found.hits[0].node.id)
+        """
+    )
+    run = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=120)
+    assert run.returncode == 0, run.stderr[-2000:]
+    assert "hits: " in run.stdout, run.stdout
