@@ -236,6 +236,10 @@ def _approximate(text: str, anchor: TextAnchor) -> tuple[int, int] | None:
 
     spans = []
     for starts, ends in (_ends_near(text, start, len(exact)) for start in _likely_starts(text, exact)):
+        if exact[0].isalnum():  # a passage that began with a word begins with one (not the space)
+            starts = [s for s in starts if text[s].isalnum()] or starts
+        if exact[-1].isalnum():
+            ends = [e for e in ends if text[e - 1].isalnum()] or ends
         start = max(starts, key=head_score)
         end = max((e for e in ends if e > start), key=tail_score, default=None)
         if end is not None:

@@ -18,6 +18,7 @@ SECRETARIA = "La Secretaría General coordinará las funciones de las dependenci
 # unit texts that end without a period (a literal of a list, say)
 DECRETO = "El alcalde mayor expedirá el decreto reglamentario dentro del mes siguiente"
 ARCHIVO = "La Secretaría asumirá el archivo a partir de la fecha"
+INFORME = "Los jefes de oficina deberán presentar el informe anual a la Secretaría General antes de marzo."
 
 
 def placed(text: str, quote: str, edited: str) -> str | None:
@@ -110,6 +111,16 @@ def test_a_word_added_inside_a_passage_is_covered_with_it(
             DECRETO.replace("expedirá", "firmará"),
             "El alcalde mayor firmará",
         ),
+        # a shorter word inside: the passage still starts at its first word, not the space before
+        (
+            INFORME,
+            "deberán presentar el informe",
+            INFORME.replace("presentar", "entregar"),
+            "deberán entregar el informe",
+        ),
+        (INFORME, "presentar el informe anual", INFORME.replace("informe", "acta"), "presentar el acta anual"),
+        # ... and ends at its last word, not the space after it
+        (INFORME, "el informe anual a la", INFORME.replace(" a la", " mes la"), "el informe anual mes la"),
     ],
 )
 def test_a_word_deleted_or_changed_leaves_the_rest_of_the_passage_covered(
