@@ -115,6 +115,10 @@ def long_citation(node: Node, nodes: dict[str, Node], norms: dict[str, Norm]) ->
 
 def article_number(node: Node) -> str | None:
     """The number of an article node, from its id (``…/art-7``), if it has one."""
-    tail = node.id.rsplit("/", 1)[-1]
-    number = tail.removeprefix("art-")
+    return number_in_id(node.id.rsplit("/", 1)[-1])
+
+
+def number_in_id(local_id: str) -> str | None:
+    """The article number an id's last segment says (``art-7``, ``7``): what citations print."""
+    number = local_id.removeprefix("art-")
     return number if number.isdigit() else None

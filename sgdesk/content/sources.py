@@ -352,6 +352,11 @@ class _Loader:
         heading = self.p.field(data, "heading", str, where, required=False)
         if (local_id == f"art-{number}") != (number is not None):
             self.p.add(where, f"el id «{local_id}» debe ser «art-<número>» cuando hay número")
+        elif "number" not in data and (claimed := citations.number_in_id(local_id)):
+            # citations would print «artículo 1» and the page «número no registrado»
+            self.p.add(
+                where, f'el id «{local_id}» indica un número: escriba number = "{claimed}" o use otro id'
+            )
         text = self.p.field(data, "text", list, where, required=False) or []
         quote = self.p.field(data, "quote", list, where, required=False) or []
         body = [Block(BlockKind.PARAGRAPH, (line,)) for line in text]

@@ -118,7 +118,12 @@ def test_a_word_added_inside_a_passage_is_covered_with_it(
             INFORME.replace("presentar", "entregar"),
             "deberán entregar el informe",
         ),
-        (INFORME, "presentar el informe anual", INFORME.replace("informe", "acta"), "presentar el acta anual"),
+        (
+            INFORME,
+            "presentar el informe anual",
+            INFORME.replace("informe", "acta"),
+            "presentar el acta anual",
+        ),
         # ... and ends at its last word, not the space after it
         (INFORME, "el informe anual a la", INFORME.replace(" a la", " mes la"), "el informe anual mes la"),
     ],

@@ -349,6 +349,10 @@ CASES: dict[str, tuple[list[tuple[str, str, str]], list[str]]] = {
             D3_ + "evento 1: el artículo «decreto-3-2005/art-1» no existe",
         ],
     ),
+    "an article whose id claims a number it does not declare": (
+        [(N3, 'number = "1"\n', "")],
+        [D3_ + 'artículo art-1: el id «art-1» indica un número: escriba number = "1" o use otro id'],
+    ),
     "an article with an unknown field": (
         [(N3, 'number = "1"\n', 'number = "1"\nnota = "x"\n')],
         [D3_ + "artículo art-1: campo desconocido «nota»"],
