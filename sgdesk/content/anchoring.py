@@ -236,16 +236,27 @@ def _approximate(text: str, anchor: TextAnchor) -> tuple[int, int] | None:
 
     spans = []
     for starts, ends in (_ends_near(text, start, len(exact)) for start in _likely_starts(text, exact)):
-        if exact[0].isalnum():  # a passage that began with a word begins with one (not the space)
-            starts = [s for s in starts if text[s].isalnum()] or starts
-        if exact[-1].isalnum():
-            ends = [e for e in ends if text[e - 1].isalnum()] or ends
+        starts, ends = _edges_like(text, exact, starts, ends)
         start = max(starts, key=head_score)
         end = max((e for e in ends if e > start), key=tail_score, default=None)
         if end is not None:
             spans.append((start, end))
     best = max(spans, key=whole_score, default=None)
     return best if best is not None and whole_score(best) >= APPROXIMATE_SCORE else None
+
+
+def _edges_like(text: str, exact: str, starts: list[int], ends: list[int]) -> tuple[list[int], list[int]]:
+    """The starts and ends (word starts and ends) that begin and end as the quote did: with a
+    word, not the space beside it; with the same sign before or after a word («, (, .), not
+    without it. All of them if none does."""
+    first, last = exact[0], exact[-1]
+    if not first.isalnum():
+        starts = sorted({s - 1 if s > 0 and text[s - 1] == first else s for s in starts})
+    if not last.isalnum():
+        ends = sorted({e + 1 if e < len(text) and text[e] == last else e for e in ends})
+    like_start = [s for s in starts if (text[s].isalnum() if first.isalnum() else text[s] == first)]
+    like_end = [e for e in ends if (text[e - 1].isalnum() if last.isalnum() else text[e - 1] == last)]
+    return like_start or starts, like_end or ends
 
 
 def _window(text: str, start: int, end: int) -> str:

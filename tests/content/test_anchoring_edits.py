@@ -18,6 +18,7 @@ SECRETARIA = "La Secretaría General coordinará las funciones de las dependenci
 # unit texts that end without a period (a literal of a list, say)
 DECRETO = "El alcalde mayor expedirá el decreto reglamentario dentro del mes siguiente"
 ARCHIVO = "La Secretaría asumirá el archivo a partir de la fecha"
+CITA = "El artículo dice: «La entidad podrá prorrogar el término por una sola vez» y nada más."
 INFORME = "Los jefes de oficina deberán presentar el informe anual a la Secretaría General antes de marzo."
 
 
@@ -39,7 +40,7 @@ def placed(text: str, quote: str, edited: str) -> str | None:
             "Se deroga el artículo 5 del 140 de 2021.",
             "5 del 140 de 2021.",
         ),
-        (PRORROGA, "por una sola vez.", PRORROGA.replace("sola", "única"), "por una única vez"),
+        (PRORROGA, "por una sola vez.", PRORROGA.replace("sola", "única"), "por una única vez."),
         (
             SECRETARIA,
             "dependencias del sector central",
@@ -126,6 +127,20 @@ def test_a_word_added_inside_a_passage_is_covered_with_it(
         ),
         # ... and ends at its last word, not the space after it
         (INFORME, "el informe anual a la", INFORME.replace(" a la", " mes la"), "el informe anual mes la"),
+        # a passage that began with a sign («, () begins with it again
+        (
+            CITA,
+            "«La entidad podrá prorrogar",
+            CITA.replace("podrá", "deberá"),
+            "«La entidad deberá prorrogar",
+        ),
+        (CITA, "«La entidad podrá", CITA.replace("entidad", "secretaría"), "«La secretaría podrá"),
+        (
+            "Según el (a) del artículo 5 la entidad podrá prorrogar.",
+            "(a) del artículo",
+            "Según el (a) de este artículo 5 la entidad podrá prorrogar.",
+            "(a) de este artículo",
+        ),
     ],
 )
 def test_a_word_deleted_or_changed_leaves_the_rest_of_the_passage_covered(
