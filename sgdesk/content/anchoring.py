@@ -246,17 +246,19 @@ def _approximate(text: str, anchor: TextAnchor) -> tuple[int, int] | None:
 
 
 def _edges_like(text: str, exact: str, starts: list[int], ends: list[int]) -> tuple[list[int], list[int]]:
-    """The starts and ends (word starts and ends) that begin and end as the quote did: with a
-    word, not the space beside it; with the same sign before or after a word («, (, .), not
-    without it. All of them if none does."""
+    """The starts and ends (of words) to try for a quote: if it began (ended) with a word, those
+    that begin (end) with a word, not the space beside it (all of them if none does); if with a
+    sign next to a word («, (, .), the sign taken in where the text has it there."""
     first, last = exact[0], exact[-1]
-    if not first.isalnum():
+    if first.isalnum():
+        starts = [s for s in starts if text[s].isalnum()] or starts
+    else:
         starts = sorted({s - 1 if s > 0 and text[s - 1] == first else s for s in starts})
-    if not last.isalnum():
+    if last.isalnum():
+        ends = [e for e in ends if text[e - 1].isalnum()] or ends
+    else:
         ends = sorted({e + 1 if e < len(text) and text[e] == last else e for e in ends})
-    like_start = [s for s in starts if (text[s].isalnum() if first.isalnum() else text[s] == first)]
-    like_end = [e for e in ends if (text[e - 1].isalnum() if last.isalnum() else text[e - 1] == last)]
-    return like_start or starts, like_end or ends
+    return starts, ends
 
 
 def _window(text: str, start: int, end: int) -> str:

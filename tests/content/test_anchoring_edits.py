@@ -141,6 +141,33 @@ def test_a_word_added_inside_a_passage_is_covered_with_it(
             "Según el (a) de este artículo 5 la entidad podrá prorrogar.",
             "(a) de este artículo",
         ),
+        (
+            "(a) del artículo 5 dice otra cosa.",
+            "(a) del artículo",
+            "(a) de este artículo 5 dice otra cosa.",
+            "(a) de este artículo",
+        ),
+        # ... and one whose sign the edit removed, with its first word
+        (
+            CITA,
+            "«La entidad podrá",
+            "El artículo dice: La secretaría podrá prorrogar el término por una sola vez y nada más.",
+            "La secretaría podrá",
+        ),
+        # a passage that ended with a sign ends with it again
+        (CITA, "por una sola vez»", CITA.replace("sola", "única"), "por una única vez»"),
+        (
+            CITA,
+            "el término por una sola vez»",
+            CITA.replace("término", "plazo"),
+            "el plazo por una sola vez»",
+        ),
+        (
+            "Dice (por una sola vez), y nada más.",
+            "por una sola vez),",
+            "Dice (por una única vez), y nada más.",
+            "por una única vez),",
+        ),
     ],
 )
 def test_a_word_deleted_or_changed_leaves_the_rest_of_the_passage_covered(
