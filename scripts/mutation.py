@@ -309,7 +309,7 @@ EQUIVALENT |= {f"{_AN}x_selection_span__mutmut_{n}": f"the only caller (notes.ad
                "the default is never used"
                for n, arg in ((1, "the page's text before"), (2, "the label"))}  # fmt: skip
 EQUIVALENT |= {
-    f"{_AN}x__approximate__mutmut_76": "an end past the start is always there: the quote's end in whole "
+    f"{_AN}x__approximate__mutmut_85": "an end past the start is always there: the quote's end in whole "
     "words (at least its start plus its length, or the text's end) is past every start looked at (at most "
     "half the quote's length after its start, and before the text's end)",
     f"{_AN}x__ends_near__mutmut_12": "a likely start is never past len(text) - 1 (a word's start, or 0): the "

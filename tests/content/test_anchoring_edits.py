@@ -154,6 +154,14 @@ def test_a_word_added_inside_a_passage_is_covered_with_it(
             "El artículo dice: La secretaría podrá prorrogar el término por una sola vez y nada más.",
             "La secretaría podrá",
         ),
+        # ... or whose sign went with the sentence before it (the text now starts with the passage
+        # and ends with that sign: the passage must not start before the text)
+        (
+            "Vale. La entidad podrá prorrogar el término de la convocatoria pública por una sola vez.",
+            ". La entidad podrá prorrogar el término de la convocatoria pública por una sola vez",
+            "La entidad podrá prorrogar el término de la convocatoria pública por una única vez.",
+            "La entidad podrá prorrogar el término de la convocatoria pública por una única vez",
+        ),
         # a passage that ended with a sign ends with it again
         (CITA, "por una sola vez»", CITA.replace("sola", "única"), "por una única vez»"),
         (
