@@ -275,7 +275,7 @@ _SO = "sgdesk.content.sources."
 EQUIVALENT |= {f"{_SO}{name}__mutmut_{n}": "None for False as «required»: an optional field either way"
                for name, numbers in (("xǁ_Loaderǁ_read_later_change", (54, 67)),
                                      ("xǁ_Loaderǁ_read_office", (66, 79)), ("xǁ_Loaderǁread_norm", (86, 159)),
-                                     ("xǁ_Loaderǁ_read_article", (47, 61, 83, 98, 162)),
+                                     ("xǁ_Loaderǁ_read_article", (47, 61, 92, 107, 171)),
                                      ("xǁ_Loaderǁ_read_event", (42, 55)), ("xǁ_Loaderǁread_general", (49,)),
                                      ("xǁ_Loaderǁ_read_section", (60, 80, 125)))
                for n in numbers}  # fmt: skip
