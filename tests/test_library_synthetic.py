@@ -163,6 +163,20 @@ def test_a_typo_finds_what_the_corrected_text_finds_and_says_so(synthetic: Libra
     assert synthetic.search("pruebas").suggestion is None  # known by its stem
 
 
+def test_a_word_known_only_by_its_stem_is_no_typo_where_the_spelling_is_checked(synthetic: Library) -> None:
+    """«pruebas», «artículos» and «literales» are not in the index as written, only their stems
+    are. A search whose rows cannot vouch for every word (an accented word, an «o» group, no
+    rows at all) looks its words up: no «¿Quiso decir…?» for them, and only the typo beside
+    them is corrected."""
+    for text in ("artículos", "pruébas", "pruebas o literal", "literales o prueba"):
+        found = synthetic.search(text)
+        assert (found.total > 0, found.suggestion, found.corrected_from) == (True, None, None), text
+    typo = synthetic.search("pruebas prueva")
+    assert (typo.suggestion, typo.corrected_from) == ("pruebas prueba", "pruebas prueva")
+    assert typo.total == synthetic.search("pruebas prueba").total == 9
+    assert synthetic.search("literales o prueva").suggestion == "literales o prueba"
+
+
 def test_the_corrected_search_keeps_the_filters_the_limit_and_the_word_being_typed(
     synthetic: Library,
 ) -> None:
