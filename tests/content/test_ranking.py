@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -158,3 +159,86 @@ def test_on_the_fast_path_boosted_rows_that_tie_keep_the_bm25_order() -> None:
     kinds = bytes([0, 0, 0, 1, 1, 0])
     page = boosted_rows(rows[:2], lambda n: rows[2 : 2 + n], kinds, (1.0, NORM), 0, 2)
     assert page == [(3, 0.9 * NORM), (4, 0.9 * NORM)]
+
+
+# boosted_rows fed the way SQLite feeds it (session 8): rows (pk, rank) in rank order, the first
+# ``offset + page`` of them at once, the rest by ``fetchmany``, whose sizes are recorded.
+class _Cursor:
+    def __init__(self, rows: list[tuple[int, float]], wanted: int) -> None:
+        self.rows = rows
+        self.read = wanted  # the first ``offset + page`` rows come at once (the head)
+        self.asked: list[int] = []
+
+    def fetchmany(self, count: int) -> list[tuple[int, float]]:
+        assert count > 0  # (SQLite's fetchmany(0) reads every row left)
+        self.asked.append(count)
+        found = self.rows[self.read : self.read + count]
+        self.read += len(found)
+        return found
+
+
+def _fast_page(rows: list[tuple[int, float]], norms: set[int], offset: int, page: int, batch: int = 16,
+               size: int = 400) -> tuple[list[tuple[int, float]], _Cursor]:  # fmt: skip
+    kinds = bytes(1 if pk in norms else 0 for pk in range(size))
+    cursor = _Cursor(rows, offset + page)
+    return boosted_rows(
+        rows[: offset + page], cursor.fetchmany, kinds, (1.0, NORM), offset, page, batch
+    ), cursor
+
+
+def _ranks(pks: range, score: float) -> list[tuple[int, float]]:
+    return [(pk, -score) for pk in pks]
+
+
+def test_on_the_fast_path_a_page_of_one_row_is_the_best_row() -> None:
+    assert _fast_page([(7, -2.0), (8, -1.0)], set(), 0, 1)[0] == [(7, 2.0)]
+    assert _fast_page([(7, -2.0), (8, -1.9)], {8}, 0, 1)[0] == [(8, 1.9 * NORM)]
+
+
+def test_on_the_fast_path_rows_past_the_kinds_table_are_not_boosted() -> None:
+    """A row whose pk is past the table of marks (which ends at the last norm or section) is an
+    unboosted one, in the page or past it."""
+    rows = [(1, -1.0), (5, -0.96), (3, -0.95), (2, -0.94)]  # pk 3 is one past the table, pk 5 further
+    page, _ = _fast_page(rows, {2}, 0, 2, size=3)
+    assert page == [(2, 0.94 * NORM), (1, 1.0)]
+    assert _fast_page([(1, -1.0), (5, -0.9)], {2}, 0, 2, size=3)[0] == [(1, 1.0), (5, 0.9)]
+
+
+def test_on_the_fast_path_norms_several_batches_down_enter_in_bm25_order() -> None:
+    """Two norms far below the page (the end of the second batch, the start of the third),
+    tied once boosted: both enter, in bm25's order, and the reading stops at the third batch's
+    end, where nothing can enter any more."""
+    head = [(1, -1.0), (2, -0.99), (3, -0.98)]
+    rows = [*head, *_ranks(range(100, 146), 0.95), (10, -0.9), (146, -0.9), (11, -0.9),
+            *_ranks(range(200, 310), 0.5)]  # fmt: skip
+    assert rows.index((10, -0.9)) == 3 + 16 + 30
+    assert rows.index((11, -0.9)) == 3 + 16 + 32
+    page, cursor = _fast_page(rows, {10, 11}, 0, 3)
+    assert page == [(10, 0.9 * NORM), (11, 0.9 * NORM), (1, 1.0)]
+    assert cursor.asked == [16, 32, 64]  # doubling from the batch, stopping where the ranking does
+
+
+def test_on_the_fast_path_a_norm_between_the_page_s_last_two_enters() -> None:
+    rows = [(1, -1.0), (2, -0.99), (3, -0.95), (4, -0.9), (5, -0.8), (6, -0.1)]
+    assert _fast_page(rows, {5}, 0, 3)[0] == [(1, 1.0), (2, 0.99), (5, 0.8 * NORM)]  # 0.96
+
+
+def test_on_the_fast_path_reading_stops_at_the_first_batch_when_nothing_can_enter() -> None:
+    rows = [(1, -1.0), (2, -0.99), *_ranks(range(100, 200), 0.5)]  # 0.5 × 1.2 is below 0.99
+    page, cursor = _fast_page(rows, set(), 0, 2)
+    assert (page, cursor.asked) == ([(1, 1.0), (2, 0.99)], [16])
+    # rows that can at best tie the page's last end it too (at a tie bm25's order wins): the
+    # first batch's last one stops the reading before the norm further down is read
+    rows = [(1, -2.0), (2, -1.2), *_ranks(range(100, 200), 1.0)]
+    page, cursor = _fast_page(rows, {150}, 0, 2)
+    assert (page, cursor.asked) == ([(1, 2.0), (2, 1.2)], [16])
+
+
+@pytest.mark.parametrize("batch", [1, 16, READ_AHEAD - 1])
+def test_on_the_fast_path_the_last_row_read_ahead_counts_and_the_next_is_not_read(batch: int) -> None:
+    """Rows that could all still enter: READ_AHEAD of them are read past the page, whatever the
+    batches, the last one included; a norm right after it is not read, so not shown."""
+    rows = [(1, -1.0), (2, -0.95), *_ranks(range(100, 100 + READ_AHEAD - 1), 0.9), (10, -0.9), (11, -0.9)]
+    page, cursor = _fast_page(rows, {10, 11}, 0, 2, batch)
+    assert page == [(10, 0.9 * NORM), (1, 1.0)]
+    assert cursor.read == 2 + READ_AHEAD
