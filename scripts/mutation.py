@@ -790,13 +790,15 @@ def _mutant_diff(folder: Path, name: str) -> str:
     original = function.rsplit("__mutmut_", 1)[0] + "__mutmut_orig"
 
     def body(def_name: str) -> list[str]:
-        start = re.search(rf"^(\s*)def {re.escape(def_name)}\(.*$", source, re.M)
+        # (a signature on several lines ends with a ")" at the def's own indent: not the body's end)
+        start = re.search(rf"^([ \t]*)def {re.escape(def_name)}\(.*$", source, re.M)
         if start is None:
             return []
         indent = len(start[1])
         lines = [start[0].replace(def_name, "f", 1)]
         for line in source[start.end() + 1 :].splitlines():
-            if line.strip() and len(line) - len(line.lstrip()) <= indent:
+            outer = line.strip() and len(line) - len(line.lstrip()) <= indent
+            if outer and not line.lstrip().startswith(")"):
                 break
             lines.append(line)
         return lines
