@@ -63,6 +63,23 @@ def test_groups_the_probe_holds_still_run_the_query(connection: sqlite3.Connecti
     assert not probe.finds('"prueba" NOT "prueba"', [{"prueba"}])
 
 
+def test_the_probe_is_built_once_per_connection(connection: sqlite3.Connection) -> None:
+    """Its 2 000 rows are copied at the first search that finds nothing, not at every one (the
+    corpus never changes under a connection): later ones only ask it."""
+    probe = IndexProbe(connection)
+    seen: list[str] = []
+    connection.set_trace_callback(seen.append)
+    try:
+        for _ in range(3):
+            assert not probe.finds('"inexistente"')
+            assert probe.finds('"prueba"', [{"prueba", "prueb"}])
+    finally:
+        connection.set_trace_callback(None)
+    assert len([sql for sql in seen if sql.startswith("INSERT INTO temp.sgdesk_probe")]) == 1
+    assert len([sql for sql in seen if "sgdesk_probe_terms" in sql and sql.startswith("SELECT")]) == 1
+    assert len([sql for sql in seen if "sgdesk_probe MATCH" in sql]) == 6
+
+
 def test_only_plain_ascii_words_are_needed() -> None:
     """Phrases, prefixes and words the tokenizer might split or fold otherwise are left to
     the query: only groups of plain words of ASCII letters and digits are checked."""
