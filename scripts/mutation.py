@@ -276,6 +276,8 @@ EQUIVALENT |= {
 _BR = "sgdesk.content.ranking.x_boosted_rows__mutmut_"
 EQUIVALENT |= {f"{_BR}{n}": reason for n, reason in (
     (1, "the batch left to its default: its one caller, store.search, always passes _BATCH (16)"),
+    (16, "a pk of 0 is never read: SQLite numbers the nodes from 1 (db build never sets pk)"),
+    (17, "a pk of 0 is never read: SQLite numbers the nodes from 1 (db build never sets pk)"),
     (43, "a pk of 0 is never read: SQLite numbers the nodes from 1 (db build never sets pk)"),
     (44, "a pk of 0 is never read: SQLite numbers the nodes from 1 (db build never sets pk)"),
     (51, "a rank of 0 or None scores 0 (mutated, -1): bm25 ranks are never positive, so the page's last "

@@ -223,9 +223,17 @@ def test_on_the_fast_path_a_norm_between_the_page_s_last_two_enters() -> None:
     assert _fast_page(rows, {5}, 0, 3)[0] == [(1, 1.0), (2, 0.99), (5, 0.8 * NORM)]  # 0.96
 
 
+def test_on_the_fast_path_rows_of_the_page_that_tie_keep_the_bm25_order() -> None:
+    rows = [(3, -1.0), (1, -1.0), (2, -1.0), (4, -0.5)]
+    assert _fast_page(rows, set(), 0, 3)[0] == [(3, 1.0), (1, 1.0), (2, 1.0)]
+    assert _fast_page(rows, set(), 1, 2)[0] == [(1, 1.0), (2, 1.0)]
+
+
 def test_on_the_fast_path_reading_stops_at_the_first_batch_when_nothing_can_enter() -> None:
     rows = [(1, -1.0), (2, -0.99), *_ranks(range(100, 200), 0.5)]  # 0.5 × 1.2 is below 0.99
     page, cursor = _fast_page(rows, set(), 0, 2)
+    assert (page, cursor.asked) == ([(1, 1.0), (2, 0.99)], [16])
+    page, cursor = _fast_page(rows, {103, 104}, 0, 2)  # a norm that cannot enter stops it there
     assert (page, cursor.asked) == ([(1, 1.0), (2, 0.99)], [16])
     # rows that can at best tie the page's last end it too (at a tie bm25's order wins): the
     # first batch's last one stops the reading before the norm further down is read
