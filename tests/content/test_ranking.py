@@ -190,7 +190,9 @@ def _ranks(pks: range, score: float) -> list[tuple[int, float]]:
     return [(pk, -score) for pk in pks]
 
 
-def test_on_the_fast_path_a_page_of_one_row_is_the_best_row() -> None:
+def test_on_the_fast_path_a_page_of_one_row_is_the_best_row_and_of_none_is_empty() -> None:
+    page, cursor = _fast_page([(7, -2.0)], {7}, 0, 0)
+    assert (page, cursor.asked) == ([], [])  # nothing read either
     assert _fast_page([(7, -2.0), (8, -1.0)], set(), 0, 1)[0] == [(7, 2.0)]
     assert _fast_page([(7, -2.0), (8, -1.9)], {8}, 0, 1)[0] == [(8, 1.9 * NORM)]
 
