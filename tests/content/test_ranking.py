@@ -197,6 +197,20 @@ def test_on_the_fast_path_a_page_of_one_row_is_the_best_row_and_of_none_is_empty
     assert _fast_page([(7, -2.0), (8, -1.9)], {8}, 0, 1)[0] == [(8, 1.9 * NORM)]
 
 
+def test_on_the_fast_path_a_norm_in_the_page_is_boosted_there_too() -> None:
+    rows = [(1, -1.0), (2, -0.9), (3, -0.5)]
+    assert _fast_page(rows, {2}, 0, 2)[0] == [(2, 0.9 * NORM), (1, 1.0)]
+
+
+def test_on_the_fast_path_a_rank_of_zero_scores_zero() -> None:
+    """A row matched only where bm25 gives no weight (the facets column) has a rank of 0 (or
+    None): it scores 0, in the page and past it, and a norm past the page scoring 0 too does
+    not push it out (at a tie bm25's order wins)."""
+    for zero in (0.0, None):
+        rows = [(1, -1.0), (2, zero), (3, 0.0)]
+        assert _fast_page(rows, {3}, 0, 2)[0] == [(1, 1.0), (2, 0.0)]  # type: ignore[arg-type]
+
+
 def test_on_the_fast_path_rows_past_the_kinds_table_are_not_boosted() -> None:
     """A row whose pk is past the table of marks (which ends at the last norm or section) is an
     unboosted one, in the page or past it."""
@@ -204,6 +218,7 @@ def test_on_the_fast_path_rows_past_the_kinds_table_are_not_boosted() -> None:
     page, _ = _fast_page(rows, {2}, 0, 2, size=3)
     assert page == [(2, 0.94 * NORM), (1, 1.0)]
     assert _fast_page([(1, -1.0), (5, -0.9)], {2}, 0, 2, size=3)[0] == [(1, 1.0), (5, 0.9)]
+    assert _fast_page([(1, -1.0), (3, -0.9)], {2}, 0, 2, size=3)[0] == [(1, 1.0), (3, 0.9)]  # just past
 
 
 def test_on_the_fast_path_norms_several_batches_down_enter_in_bm25_order() -> None:
