@@ -69,9 +69,16 @@ class _Timed:
 
 
 class _Panel:
-    """A SearchPanel fed by its own SearchService: what the Búsqueda dock does."""
+    """A SearchPanel fed by its own SearchService: what the Búsqueda dock does.
+
+    Each answer is shown as the window shows it (``show_results``), and Qt lays the rows out
+    and paints them when the event loop comes round, as it does in the window; the event loop
+    runs until nothing more is painted. A paint is seen by an event filter on the list's
+    viewport; a turn of the event loop in which one happened ends at the time recorded."""
 
     def __init__(self, database: Path, notes: Path | None) -> None:
+        from PySide6.QtCore import QEvent, QObject
+
         from sgdesk.ui.search_panel import SearchPanel
         from sgdesk.ui.search_service import SearchService
 
@@ -81,34 +88,60 @@ class _Panel:
         self.service = SearchService(database, notes=notes)
         self.service.results_ready.connect(self._answered)
         self.service.failed.connect(lambda message: sys.exit(f"la búsqueda falló: {message}"))
-        self._start = 0.0
-        self.answers: list[tuple[float, SearchResults]] = []
-        self.gui: list[float] = []  # the GUI thread's CPU time for each answer shown, ms
+        self.answers: list[SearchResults] = []
+        self._painted = False
+
+        class _Paints(QObject):
+            def eventFilter(inner, watched: QObject, event: QEvent) -> bool:  # noqa: N802, N805
+                if event.type() == QEvent.Type.Paint:
+                    self._painted = True
+                return False
+
+        self._paints = _Paints()
+        self.panel.results.viewport().installEventFilter(self._paints)
 
     def _answered(self, results: SearchResults) -> None:
-        cpu = time.thread_time()
         self.panel.show_results(results)
-        self.panel.results.doItemsLayout()  # (Qt lays the rows out at its next turn: now)
-        self.panel.results.viewport().repaint()  # painted now: what the user sees
-        self.gui.append((time.thread_time() - cpu) * 1000)
-        self.answers.append(((time.perf_counter() - self._start) * 1000, results))
+        self.answers.append(results)
 
-    def run(self, text: str, mode: SearchMode, notes_follow: bool) -> list[tuple[float, SearchResults]]:
-        """Until the corpus's rows are painted, and (``notes_follow``) the notes' too."""
+    def run(self, text: str, mode: SearchMode, notes_follow: bool) -> tuple[float, float, float]:
+        """(wall ms until the first answer's rows were painted, wall ms until the last answer's
+        rows were painted and nothing more was, the GUI thread's CPU ms for all of it)."""
         from PySide6.QtCore import QEventLoop
         from PySide6.QtWidgets import QApplication
 
-        QApplication.processEvents()
-        # Each search lays its rows out as a new query would (the delegate keeps the sizes of
-        # rows it laid out: a query repeated would reuse them all).
-        getattr(self.panel.results.itemDelegate(), "_sizes", {}).clear()
+        from sgdesk.ui.search_model import SearchResultDelegate
+
+        for _ in range(3):
+            QApplication.processEvents()
+        # Each search lays its rows out as a new query would (the delegate keeps the rows it
+        # laid out, their sizes and documents: a query repeated would reuse them all).
+        delegate = self.panel.results.itemDelegate()
+        assert isinstance(delegate, SearchResultDelegate)
+        delegate.forget()
         self.answers = []
-        self.gui = []
-        self._start = time.perf_counter()
+        start, cpu = time.perf_counter(), time.thread_time()
         self.service.search(text, SearchFilters(), 30, 0, mode)
-        while not self.answers or (notes_follow and not self.answers[-1][1].notes):
-            QApplication.processEvents(QEventLoop.ProcessEventsFlag.WaitForMoreEvents)
-        return self.answers
+        first = last = shown_at = (0.0, 0.0)
+        idle = 0
+        while idle < 5:
+            complete = bool(self.answers) and (not notes_follow or bool(self.answers[-1].notes))
+            self._painted = False
+            answered = len(self.answers)
+            if complete:
+                QApplication.processEvents()
+            else:
+                QApplication.processEvents(QEventLoop.ProcessEventsFlag.WaitForMoreEvents)
+            now = (time.perf_counter(), time.thread_time())
+            if self.answers and not shown_at[0]:
+                shown_at = now
+            if self._painted and self.answers:
+                first, last, idle = first if first[0] else now, now, 0
+            elif complete and len(self.answers) == answered:
+                idle += 1
+        if not first[0]:  # (the list painted nothing: the answer was shown)
+            first = last = shown_at
+        return (first[0] - start) * 1000, (last[0] - start) * 1000, (last[1] - cpu) * 1000
 
 
 def _panel_table(database: Path, notes: Path, repeat: int) -> dict[str, dict[str, list[float]]]:
@@ -117,30 +150,35 @@ def _panel_table(database: Path, notes: Path, repeat: int) -> dict[str, dict[str
     app = QApplication.instance() or QApplication([])
     base, full = _Panel(database, None), _Panel(database, notes)
     print(f"\nEn el panel (ms, mediana (p95) de {repeat}; base y con notas alternadas): reloj desde el "
-          "pedido hasta pintar las filas, y CPU del hilo de la interfaz para mostrarlas\n")  # fmt: skip
-    print("| Consulta | Base: filas del corpus | Con notas: filas del corpus | Razón "
-          "| Con notas: filas de las notas | Razón "
-          "| CPU de la interfaz: base / con notas (corpus + notas) |")  # fmt: skip
-    print("|---|---|---|---|---|---|---|")
+          "pedido hasta que la lista pintó (la primera vez; y cuando ya no pintó más), y CPU del hilo de "
+          "la interfaz para todo eso\n")  # fmt: skip
+    print("| Consulta | Base: primer pintado | Con notas: primer pintado (filas del corpus) | Razón "
+          "| Base: todo pintado | Con notas: todo pintado (con las notas) | Razón "
+          "| CPU de la interfaz: base / con notas | Razón |")  # fmt: skip
+    print("|---|---|---|---|---|---|---|---|---|")
     report: dict[str, dict[str, list[float]]] = {}
     for text, typing in QUERIES:
         mode = SearchMode(prefix_last=typing)
         base.run(text, mode, False), full.run(text, mode, True)  # warm up
-        samples: dict[str, list[float]] = {k: [] for k in ("base", "corpus", "notes", "gui_base", "gui_full")}
+        samples: dict[str, list[float]] = {
+            k: [] for k in ("base_first", "base", "corpus", "notes", "gui_base", "gui_full")
+        }
         for _ in range(repeat):
-            answers = full.run(text, mode, True)
-            samples["corpus"].append(answers[0][0])
-            samples["notes"].append(answers[-1][0])
-            samples["gui_full"].append(sum(full.gui))
-            samples["base"].append(base.run(text, mode, False)[-1][0])
-            samples["gui_base"].append(sum(base.gui))
-        b = statistics.median(samples["base"])
+            corpus, notes_painted, gui = full.run(text, mode, True)
+            samples["corpus"].append(corpus)
+            samples["notes"].append(notes_painted)
+            samples["gui_full"].append(gui)
+            base_first, base_painted, gui = base.run(text, mode, False)
+            samples["base_first"].append(base_first)
+            samples["base"].append(base_painted)
+            samples["gui_base"].append(gui)
+        median = {k: statistics.median(v) for k, v in samples.items()}
         label = f"«{text}»" + (" (escribiendo)" if typing else "")
-        print(f"| {label} | {_ms(samples['base'])} | {_ms(samples['corpus'])} "
-              f"| {statistics.median(samples['corpus']) / b:.2f}× | {_ms(samples['notes'])} "
-              f"| {statistics.median(samples['notes']) / b:.2f}× "
-              f"| {statistics.median(samples['gui_base']):.1f} "
-              f"/ {statistics.median(samples['gui_full']):.1f} |")  # fmt: skip
+        print(f"| {label} | {_ms(samples['base_first'])} | {_ms(samples['corpus'])} "
+              f"| {median['corpus'] / median['base_first']:.2f}× | {_ms(samples['base'])} "
+              f"| {_ms(samples['notes'])} | {median['notes'] / median['base']:.2f}× "
+              f"| {median['gui_base']:.1f} / {median['gui_full']:.1f} "
+              f"| {median['gui_full'] / median['gui_base']:.2f}× |")  # fmt: skip
         report[label] = samples
     for side in (base, full):
         side.service.shutdown()

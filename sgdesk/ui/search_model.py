@@ -101,6 +101,7 @@ class SearchResultsModel(QAbstractListModel):
 
 
 SIZES_KEPT = 2000  # row sizes the delegate remembers (a few searches' worth)
+DOCUMENTS_KEPT = 200  # rows kept laid out for painting (several screens of the list)
 
 
 class SearchResultDelegate(QStyledItemDelegate):
@@ -109,25 +110,56 @@ class SearchResultDelegate(QStyledItemDelegate):
     A row's size is its HTML laid out at the view's width (about 1 ms a row: the list asks for
     every row's size at each layout, and again when rows are added): kept per HTML, width and
     font, so notes added above the corpus's rows, a search typed on or a repaint only lay out
-    the rows not seen yet. (The colours of the style sheet do not change a size.)"""
+    the rows not seen yet. (The colours of the style sheet do not change a size.)
+
+    The laid-out rows are kept too (the most recently used DOCUMENTS_KEPT, per HTML, width,
+    font and colours): a row is parsed and laid out once, for its size, and that same
+    document paints it, at its first paint and at every repaint after (hover, selection,
+    scrolling back, the notes arriving above). Before, each paint of each row parsed its HTML
+    and laid it out again."""
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._sizes: dict[tuple[str, int, str], QSize] = {}
+        self._documents: dict[tuple[str, int, str, str], QTextDocument] = {}
+        self._style_sheets: dict[int, str] = {}  # by palette (its cache key)
 
-    def _document(
-        self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
-    ) -> QTextDocument:
-        document = QTextDocument()
-        document.setDefaultFont(option.font)
+    def forget(self) -> None:
+        """Forget every row laid out: the next ones are laid out afresh (as a new search's)."""
+        self._sizes.clear()
+        self._documents.clear()
+
+    def _document(self, option: QStyleOptionViewItem, html: str) -> QTextDocument:
+        """``html`` laid out at the row's width, in the option's font and colours (a selected
+        row's are all the palette's highlighted text: no style sheet)."""
+        css = ""
         if not option.state & QStyle.StateFlag.State_Selected:  # selected: all in HighlightedText
-            theme = current_theme(option.palette)
-            css = (f".path {{ color: {theme.muted}; }} .cited {{ color: {theme.cited}; }} "
-                   f".note {{ color: {theme.note_marker}; }}")  # fmt: skip
-            document.setDefaultStyleSheet(css)
-        document.setHtml(str(index.data(HTML_ROLE) or ""))
-        document.setTextWidth(max(option.rect.width() - 8, 120))
+            css = self._style_sheets.get(option.palette.cacheKey()) or self._style_sheet(option.palette)
+        width = max(option.rect.width() - 8, 120)
+        key = (html, width, option.font.key(), css)
+        document = self._documents.pop(key, None)  # (put back last: the most recently used)
+        if document is None:
+            if len(self._documents) >= DOCUMENTS_KEPT:
+                del self._documents[next(iter(self._documents))]  # the least recently used
+            document = QTextDocument()
+            document.setDefaultFont(option.font)
+            if css:
+                document.setDefaultStyleSheet(css)
+            document.setHtml(html)
+            document.setTextWidth(width)
+        self._documents[key] = document
         return document
+
+    def _style_sheet(self, palette: QPalette) -> str:
+        """The colours of a row's path, citation mark and note mark in ``palette``'s theme
+        (kept per palette: a palette changed is another key)."""
+        theme = current_theme(palette)
+        css = (f".path {{ color: {theme.muted}; }} .cited {{ color: {theme.cited}; }} "
+               f".note {{ color: {theme.note_marker}; }}")  # fmt: skip
+        if len(self._style_sheets) >= 8:
+            self._style_sheets.clear()
+        self._style_sheets[palette.cacheKey()] = css
+        return css
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: AnyIndex) -> None:
         self.initStyleOption(option, index)
@@ -137,7 +169,7 @@ class SearchResultDelegate(QStyledItemDelegate):
         text_option.text = ""
         if style is not None:
             style.drawControl(QStyle.ControlElement.CE_ItemViewItem, text_option, painter, widget)
-        document = self._document(option, index)
+        document = self._document(option, str(index.data(HTML_ROLE) or ""))
         context = QAbstractTextDocumentLayout.PaintContext()
         selected = bool(option.state & QStyle.StateFlag.State_Selected)
         role = QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text
@@ -155,11 +187,12 @@ class SearchResultDelegate(QStyledItemDelegate):
         widget = option.widget
         if isinstance(widget, QAbstractScrollArea):
             option.rect.setWidth(widget.viewport().width())
-        key = (str(index.data(HTML_ROLE) or ""), option.rect.width(), option.font.key())
+        html = str(index.data(HTML_ROLE) or "")
+        key = (html, option.rect.width(), option.font.key())
         size = self._sizes.get(key)
         if size is None:
             if len(self._sizes) >= SIZES_KEPT:
                 self._sizes.clear()
-            document = self._document(option, index)
+            document = self._document(option, html)  # (kept: the row's paint draws it)
             size = self._sizes[key] = QSize(int(document.idealWidth()), int(document.size().height()) + 6)
         return QSize(size)

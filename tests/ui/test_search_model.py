@@ -4,14 +4,17 @@ from __future__ import annotations
 
 import dataclasses
 
-from PySide6.QtCore import QModelIndex, Qt
-from PySide6.QtGui import QTextDocumentFragment
-from PySide6.QtWidgets import QListView
+import pytest
+from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt
+from PySide6.QtGui import QImage, QTextDocument, QTextDocumentFragment
+from PySide6.QtWidgets import QListView, QStyleFactory, QStyleOptionViewItem
 from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 
-from sgdesk.library import Hit, Library
+from sgdesk.library import Hit, Library, NoteMark
+from sgdesk.ui import search_model, theme
 from sgdesk.ui.search_model import HTML_ROLE, NODE_ID_ROLE, SearchResultDelegate, SearchResultsModel
+from sgdesk.ui.theme import Scheme
 
 
 def pages(library: Library, text: str, size: int) -> tuple[tuple[Hit, ...], tuple[Hit, ...]]:
@@ -136,3 +139,112 @@ def test_row_height_follows_the_snippet_and_the_view_width(qtbot: QtBot, library
     font.setPointSizeF(font.pointSizeF() * 1.5)
     view.setFont(font)
     assert view.sizeHintForIndex(model.index(0)).height() > narrow_long.height()
+
+
+class _Forgetful(dict[object, object]):
+    """A delegate's documents (and style sheets) that keep nothing: every paint lays its row
+    out afresh in the palette's colours (the general path the kept documents must look like)."""
+
+    def __setitem__(self, key: object, value: object) -> None:
+        pass
+
+
+def _painted(view: QListView) -> QImage:
+    return view.viewport().grab().toImage()
+
+
+def _painted_afresh(view: QListView, delegate: SearchResultDelegate) -> QImage:
+    kept = delegate._documents, delegate._style_sheets
+    delegate._documents, delegate._style_sheets = _Forgetful(), _Forgetful()  # type: ignore[assignment]
+    try:
+        return _painted(view)
+    finally:
+        delegate._documents, delegate._style_sheets = kept
+
+
+def test_rows_painted_from_their_kept_layouts_look_as_laid_out_afresh(
+    qtbot: QtBot, library: Library, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A row is laid out once (for its size) and that document paints it at every paint; what
+    the user sees is what a row laid out at each paint showed: after a selection, another
+    theme, another width, another font, other rows in the same places."""
+    hits = library.search("secretaria general", None, 8).hits
+    note = dataclasses.replace(hits[1], note=NoteMark("n1", "Secretaría General", False, "Misión"))
+    cited = dataclasses.replace(hits[2], cited=True)
+    model = SearchResultsModel()
+    model.set_hits((note, hits[0], cited, *hits[3:]))
+    view = QListView()
+    view.setModel(model)
+    delegate = SearchResultDelegate(view)
+    view.setItemDelegate(delegate)
+    view.setWordWrap(True)
+    qtbot.addWidget(view)
+    view.resize(320, 520)
+    view.show()
+    qtbot.waitExposed(view)
+    made: list[str] = []
+
+    class Counted(QTextDocument):
+        def setHtml(self, html: str) -> None:
+            made.append(html)
+            super().setHtml(html)
+
+    monkeypatch.setattr(search_model, "QTextDocument", Counted)
+
+    def same_as_afresh() -> None:
+        kept = _painted(view)
+        assert kept == _painted_afresh(view, delegate)
+        assert kept == _painted(view)
+
+    delegate.forget()
+    view.doItemsLayout()
+    same_as_afresh()
+    made.clear()
+    _painted(view)  # painted again (hover, the notes arriving above): nothing laid out
+    assert made == []
+    view.setCurrentIndex(model.index(1))  # selected: the highlighted text colour, no muted path
+    view.selectionModel().select(model.index(2), QItemSelectionModel.SelectionFlag.Select)
+    same_as_afresh()
+    light = QStyleFactory.create("Fusion").standardPalette()
+    view.setPalette(theme.scheme_palette(Scheme.DARK, light))
+    same_as_afresh()
+    view.resize(260, 520)
+    qtbot.waitUntil(lambda: view.viewport().width() < 260)
+    same_as_afresh()
+    font = view.font()
+    font.setPointSizeF(font.pointSizeF() * 1.3)
+    view.setFont(font)
+    same_as_afresh()
+    model.set_hits((*hits[3:], cited, hits[0], note))  # other rows where these were
+    same_as_afresh()
+    assert len(delegate._documents) <= search_model.DOCUMENTS_KEPT
+
+
+def test_the_rows_kept_laid_out_are_the_most_recently_painted(
+    qtbot: QtBot, library: Library, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Past DOCUMENTS_KEPT, the row painted longest ago is forgotten first."""
+    monkeypatch.setattr(search_model, "DOCUMENTS_KEPT", 3)
+    hits = library.search("secretaria", None, 5).hits
+    model = SearchResultsModel()
+    model.set_hits(hits)
+    view = QListView()
+    view.setModel(model)
+    delegate = SearchResultDelegate(view)
+    view.setItemDelegate(delegate)
+    qtbot.addWidget(view)
+    view.resize(300, 200)
+    option = QStyleOptionViewItem()
+    option.initFrom(view)
+    option.rect.setWidth(300)
+
+    def document(row: int) -> QTextDocument:
+        return delegate._document(option, str(model.index(row).data(HTML_ROLE)))
+
+    first, second = document(0), document(1)
+    document(2)
+    assert document(0) is first  # used again: now the most recent
+    document(3)  # one too many: the oldest (row 1) goes
+    assert len(delegate._documents) == 3
+    assert document(0) is first
+    assert document(1) is not second
