@@ -30,6 +30,13 @@ measured in the same run, interleaved (the baseline), over the shipped corpus, o
   it, the same dock opening against a user database of SCREENFUL favorites and no notes (the
   same rows on screen, without the 10 000 notes and 1 000 favorites behind them): what the
   scale of the user data costs.
+- ``dock: bloqueo más largo, N favoritos y ninguna nota (cota …)``: docks with FEW favorites
+  and no note against the empty dock: the least any dock that shows rows costs beside the
+  issue's baseline (a floor under the issue's ratio, whatever the data behind the rows).
+
+The dock (and the page) are measured with the user data as filled: the favorite added for
+``dock tras un cambio`` is removed and the dock listed again first (before session 8 it was
+measured with that favorite still there: the «empty» dock showed one row, «Misión»).
 
 The aim (issue #12): each under 1.2× its baseline and under 100 ms.
 """
@@ -60,15 +67,16 @@ from sgdesk.notes import Listing, MyNotes
 
 NOTES, FAVORITES, FOLDERS, ON_PAGE = 10_000, 1_000, 10, 50
 SCREENFUL = 60  # favorites of the well-posed dock baseline: more than the dock shows (≈ 41 rows)
+FEW = (1, 5, 20)  # the floor of the issue's dock ratio: a dock with this many favorites, no note
 AIM_RATIO, AIM_MS = 1.2, 100.0
 PAGE = "decreto-267-2007/art-7"
 COLOURS = ("amarillo", "verde", "azul", "rosa")
 
 
-def fill_screenful(folder: Path, library: Library) -> None:
-    """The first SCREENFUL favorites ``fill`` puts at the top level (the rows the dock shows
+def fill_screenful(folder: Path, library: Library, count: int = SCREENFUL) -> None:
+    """The first ``count`` favorites ``fill`` puts at the top level (the rows the dock shows
     first, the same titles, the same ones «no disponible»), and nothing else."""
-    favorites = [f for f in _favorites(_texts(library)) if not f.folder][:SCREENFUL]
+    favorites = [f for f in _favorites(_texts(library)) if not f.folder][:count]
     notes = MyNotes.open(folder)
     try:
         notes._store.merge(favorites, [])
@@ -211,8 +219,10 @@ def measure(repeat: int) -> tuple[dict[str, dict[str, list[float]]], dict[str, f
              "dock: todas las filas")  # fmt: skip
     screen_names = ("dock: bloqueo más largo (base: una pantalla de favoritos)",
                     "dock: hasta mostrar sus filas (base: una pantalla de favoritos)")  # fmt: skip
+    few_names = tuple(f"dock: bloqueo más largo, {n} favorito{'s' if n > 1 else ''} y ninguna nota "
+                      "(cota: contra el panel vacío)" for n in FEW)  # fmt: skip
     timings: dict[str, dict[str, list[float]]] = {
-        k: {"with": [], "without": []} for k in names + screen_names
+        k: {"with": [], "without": []} for k in names + screen_names + few_names
     }
     first: dict[str, float] = {}
     with tempfile.TemporaryDirectory(prefix="sgdesk-bench-notes-window-") as name:
@@ -222,6 +232,9 @@ def measure(repeat: int) -> tuple[dict[str, dict[str, list[float]]], dict[str, f
         fill_screenful(screen, library)
         windows = {"with": Window(app, full, library), "without": Window(app, empty, library),
                    "screen": Window(app, screen, library)}  # fmt: skip
+        for count in FEW:
+            fill_screenful(Path(name) / f"pocos-{count}", library, count)
+            windows[f"few-{count}"] = Window(app, Path(name) / f"pocos-{count}", library)
         for key, window in windows.items():  # the very first listing: nothing cached yet
             first[key] = window.open_dock()
             first[f"{key} GUI"] = window.longest
@@ -232,16 +245,26 @@ def measure(repeat: int) -> tuple[dict[str, dict[str, list[float]]], dict[str, f
                 settle(app)
                 wall = window.open_dock()
                 sample = {names[2]: window.longest, names[3]: wall}
+                # Changed back, listed again: the dock and the page with the user data as filled
+                # (the empty database's dock empty, not showing «Misión»).
+                window.notes.remove_favorite(library, "mision")
+                settle(app)
+                window.open_dock()
                 settle(app)
                 wall = window.open_dock()  # nothing changed since
                 sample |= {names[0]: window.longest, names[1]: wall}
                 sample[names[4]] = timed(window.show_page)
                 sample[names[5]] = timed(window.show_page_first_time)
                 sample[names[6]] = timed(window.panel.fill_all)
-                window.notes.remove_favorite(library, "mision")  # (listed again with the next change)
                 settle(app)
                 if not run:
                     continue
+                if key.startswith("few-"):  # the floor: a few rows against the empty dock
+                    timings[few_names[FEW.index(int(key[4:]))]]["with"].append(sample[names[0]])
+                    continue
+                if key == "without":
+                    for few in few_names:
+                        timings[few]["without"].append(sample[names[0]])
                 if key == "screen":  # the well-posed baseline of the dock's two figures
                     timings[screen_names[0]]["without"].append(sample[names[0]])
                     timings[screen_names[1]]["without"].append(sample[names[1]])
