@@ -261,6 +261,19 @@ class SearchPanel(QWidget):
         if self._open_cited_on_arrival and not results.offset:
             self._open_cited_on_arrival = False
             self.open_first_if_cited()
+        if not results.offset and not results.notes:  # painted now: see _paint_now
+            self._paint_now()
+
+    def _paint_now(self) -> None:
+        """Lay the list out and paint it now, not at the next turn of the event loop: the
+        search thread answers with the corpus's hits, then (a few ms later) with Mis notas;
+        at the next turn both answers would be waiting, and the corpus's rows would show only
+        with the notes' rows laid out above them. Painted now, they show at once; the notes'
+        rows are added above them when they come (the rows already laid out are drawn again
+        from their kept documents)."""
+        if self.results.isVisible():
+            self.results.doItemsLayout()
+            self.results.viewport().repaint()
 
     def _notes_arrived(self, results: SearchResults) -> bool:
         """``results`` are the ones shown with Mis notas first: the search thread answers a

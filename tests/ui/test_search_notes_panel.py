@@ -7,7 +7,7 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, QObject, QPoint, Qt
 from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 
@@ -203,3 +203,40 @@ def test_notes_arriving_after_the_corpus_go_above_it_and_keep_the_row(
     panel.show_results(with_notes(library, my_notes, corpus, mode))
     assert panel.focus_results()
     assert panel.model.hit(panel.results.currentIndex().row()) is opened
+
+
+def test_the_corpus_rows_are_painted_before_the_notes_are_shown(
+    qtbot: QtBot, library: Library, my_notes: MyNotes
+) -> None:
+    """The search thread's two answers come a few ms apart: the corpus's rows are on screen
+    when the first is shown, not at the next turn of the event loop, when the notes' answer
+    would be waiting too (the user would see both at once, later). The notes then go above
+    them, and the screen ends as with the one-shot answer."""
+    panel = SearchPanel()
+    qtbot.addWidget(panel)
+    panel.resize(400, 600)
+    panel.show()
+    qtbot.waitExposed(panel)
+    mode = answer(qtbot, panel, library, my_notes, "secretaria general")
+    qtbot.wait(20)
+    one_shot = panel.results.viewport().grab().toImage()
+    painted: list[str] = []  # the rows painted, as the delegate draws them
+
+    class Paints(QObject):
+        def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+            if event.type() == QEvent.Type.Paint:
+                view = panel.results
+                shown = (view.indexAt(QPoint(4, y)) for y in range(0, view.viewport().height(), 8))
+                painted.extend(str(index.data(HTML_ROLE)) for index in shown if index.isValid())
+            return False
+
+    paints = Paints()
+    panel.results.viewport().installEventFilter(paints)
+    corpus = library.search("secretaria general", SearchFilters(), 30, 0, mode.prefix_last, mode.exact)
+    panel.show_results(corpus)  # no turn of the event loop after it
+    assert painted
+    assert painted[0] == hit_html(corpus.hits[0])
+    assert set(painted) <= {hit_html(hit) for hit in corpus.hits}
+    panel.show_results(with_notes(library, my_notes, corpus, mode))
+    qtbot.wait(20)
+    assert panel.results.viewport().grab().toImage() == one_shot
