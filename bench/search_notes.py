@@ -37,8 +37,10 @@ from bench.notes import NOTES, fill
 from bench.results import add_json_option, save_json
 from bench.stats import nearest_rank
 from sgdesk import paths
-from sgdesk.content.query import SearchFilters
+from sgdesk.content.query import SearchFilters, parse_query, typed_as_prefix
 from sgdesk.library import Library, SearchMode, SearchResults
+from sgdesk.notes_search import NOTES_SHOWN
+from sgdesk.store.search import prefixes, text_expression
 from sgdesk.store.userdb import USER_DB_NAME
 from sgdesk.ui.search_service import SearchWorker
 
@@ -211,13 +213,22 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"\nreloj: {args.clock}; ms, mediana (p95) de {args.repeat}, base y con notas alternadas; "
               "corpus incluido; 10 000 notas\n")  # fmt: skip
         print("| Consulta | Base (sin notas) | Con notas: resultados del corpus | Razón "
-              "| Con notas: hasta las notas | Razón | Notas | Solo mis notas "
-              "| Objetivo (resultados del corpus / hasta las notas) |")  # fmt: skip
-        print("|---|---|---|---|---|---|---|---|---|")
+              "| Con notas: hasta las notas | Razón | Notas | Solo mis notas | SQLite de las notas "
+              "| Cota de la razón | Objetivo (resultados del corpus / hasta las notas) |")  # fmt: skip
+        print("|---|---|---|---|---|---|---|---|---|---|---|")
         for text, typing in QUERIES:
             mode = SearchMode(prefix_last=typing)
             only = SearchMode(prefix_last=typing, only_notes=True)
             base.run(text, mode), full.run(text, mode), full.run(text, only)  # warm up
+            # The floor: the notes' own SQLite statements (what UserNotesStore.search runs for
+            # this text), nothing else; (base + that) / base is the least «hasta las notas»
+            # could be if all the rest (placing, snippets, the answer) cost nothing.
+            assert full.worker.notes is not None
+            store = full.worker.notes._store
+            query = typed_as_prefix(parse_query(text, prefix_last=typing))
+            expression, prefixed = text_expression(query), bool(prefixes(query))
+            assert expression is not None
+            sql: list[float] = []
             alone: list[float] = []
             samples: dict[str, list[float]] = {"base": [], "corpus": [], "notes": []}
             # Each timed search comes right after a notes query (the base after the notes' answer,
@@ -229,6 +240,9 @@ def main(argv: Sequence[str] | None = None) -> int:
                 samples["corpus"].append(answers[0][0])
                 samples["notes"].append(answers[-1][0])
                 alone.append(full.run(text, only)[-1][0])
+                started = clock()
+                store.search(expression, NOTES_SHOWN, prefixed)
+                sql.append((clock() - started) * 1000)
             shown = answers[-1][1].notes
             ratios = [
                 statistics.median(samples[k]) / statistics.median(samples["base"])
@@ -239,8 +253,9 @@ def main(argv: Sequence[str] | None = None) -> int:
             label = f"«{text}»" + (" (escribiendo)" if typing else "")
             print(f"| {label} | {_ms(samples['base'])} | {_ms(samples['corpus'])} | {ratios[0]:.2f}× "
                   f"| {_ms(samples['notes'])} | {ratios[1]:.2f}× | {shown} | {statistics.median(alone):.2f} "
+                  f"| {_ms(sql)} | {1 + statistics.median(sql) / statistics.median(samples['base']):.2f}× "
                   f"| {met[0]} / {met[1]} |")  # fmt: skip
-            report[label] = {**samples, "only_notes": alone, "notes_shown": shown}
+            report[label] = {**samples, "only_notes": alone, "notes_shown": shown, "notes_sql": sql}
         base.worker.close()
         full.worker.close()
         panel = _panel_table(database, Path(name) / USER_DB_NAME, args.repeat) if args.panel else {}
