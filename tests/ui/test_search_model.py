@@ -6,7 +6,7 @@ import dataclasses
 
 import pytest
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt
-from PySide6.QtGui import QImage, QTextDocument, QTextDocumentFragment
+from PySide6.QtGui import QAbstractTextDocumentLayout, QImage, QPainter, QTextDocument, QTextDocumentFragment
 from PySide6.QtWidgets import QListView, QStyleFactory, QStyleOptionViewItem
 from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
@@ -248,3 +248,40 @@ def test_the_rows_kept_laid_out_are_the_most_recently_painted(
     assert len(delegate._documents) == 3
     assert document(0) is first
     assert document(1) is not second
+
+
+def test_a_row_drawn_again_from_its_kept_glyphs_is_drawn_as_the_first_time(
+    qtbot: QtBot, library: Library
+) -> None:
+    """The kept documents keep their shaped glyphs (the layout's cache): drawing a row a second
+    time gives the pixels of a document made and drawn once, without that cache."""
+    hit = dataclasses.replace(library.search("secretaria general", None, 1).hits[0], cited=True)
+    model = SearchResultsModel()
+    model.set_hits((hit,))
+    view = QListView()
+    delegate = SearchResultDelegate(view)
+    qtbot.addWidget(view)
+    option = QStyleOptionViewItem()
+    option.initFrom(view)
+    option.rect.setWidth(300)
+    html = str(model.index(0).data(HTML_ROLE))
+    kept = delegate._document(option, html)
+    plain = QTextDocument()
+    plain.setDefaultFont(option.font)
+    plain.setDefaultStyleSheet(kept.defaultStyleSheet())
+    plain.setHtml(html)
+    plain.setTextWidth(kept.textWidth())
+
+    def drawn(document: QTextDocument) -> QImage:
+        image = QImage(320, 120, QImage.Format.Format_ARGB32)
+        image.fill(0xFFFFFFFF)
+        painter = QPainter(image)
+        document.documentLayout().draw(painter, QAbstractTextDocumentLayout.PaintContext())
+        painter.end()
+        return image
+
+    first = drawn(kept)
+    assert kept.begin().layout().cacheEnabled()
+    assert drawn(kept) == first
+    assert drawn(plain) == first
+    assert not plain.begin().layout().cacheEnabled()
