@@ -142,16 +142,17 @@ class _Kit:
     frame, see above) and kept: an import statement run at every search costs more than
     reading the words of a short text (``from … import`` checks the module each time)."""
 
-    __slots__ = ("filters", "guard", "matcher", "max_text", "parse", "plan", "stem")
+    __slots__ = ("filters", "interrupted", "matcher", "max_text", "parse", "plan", "stem", "stopped")
 
     def __init__(self) -> None:
         from sgdesk.content.highlight import Matcher
         from sgdesk.content.query import MAX_TEXT, SearchFilters, parse_query
         from sgdesk.content.stemming import stem
-        from sgdesk.store.search import SearchPlan, interruptible
+        from sgdesk.store.search import INTERRUPTED, SearchPlan, stopped
 
         self.filters = SearchFilters
-        self.guard = interruptible()
+        self.interrupted = INTERRUPTED  # what a query a newer search stopped raises …
+        self.stopped = stopped  # … and the SearchError it becomes
         self.matcher = Matcher.for_query
         self.max_text = MAX_TEXT
         self.parse = parse_query
@@ -280,7 +281,7 @@ class Library:
         come back instead (``corrected_from``), unless ``exact``."""
         kit = self._kit
         filters = filters or kit.filters()
-        with kit.guard:
+        try:
             reading = self._reading(text, prefix_last)
             query = reading.query
             if query.is_empty:
@@ -296,6 +297,8 @@ class Library:
                 if found.total:
                     return replace(found, suggestion=suggestion, corrected_from=text)
             return replace(results, suggestion=suggestion)
+        except kit.interrupted as exc:  # a newer search stopped this one
+            raise kit.stopped(exc) from exc
 
     def _reading(self, text: str, prefix_last: bool) -> _Reading:
         """``text`` understood: its query, its matcher, (see _suggested) its suggestion and the
@@ -353,12 +356,14 @@ class Library:
     def _search(self, reading: _Reading, filters: SearchFilters, limit: int, offset: int) -> SearchResults:
         query, matcher = reading.query, reading.matcher
         plans = reading.plans
-        plan = plans.get(filters)
+        plan = plans.get(filters) if plans else None  # (a text read afresh has none: no hash to compute)
         if plan is None:
             if len(plans) >= _PLANS_KEPT:
                 plans.clear()
             plan = plans[filters] = self._kit.plan()
         raw = self._searcher.search(query, filters, limit, offset, plan)
+        if plan.known:  # the plan's counts found every word in the index: no «¿Quiso decir…?» to look up
+            reading.checked = True
         cited = raw.cited
         hit = Hit.of_corpus
         if cited:
@@ -369,17 +374,10 @@ class Library:
             )
         else:  # the ranked rows only (each pk once: the store's rowids), without building a dict of them
             ranked = raw.ranked
-            kept = self._kept_hit_parts([pk for pk, _ in ranked])
-            found = []
-            for pk, score in ranked:  # Hit.of_corpus(…) without a call per hit (a page is 20)
-                parts = kept.get(pk)
-                if parts is not None:
-                    node, path, text = parts
-                    one = _new(Hit)
-                    one.__dict__.update(node=node, path=path, score=score, cited=False, text=text,
-                                        matcher=matcher, note=None)  # fmt: skip
-                    found.append(one)
-            hits = tuple(found)
+            found = _ranked_hits(ranked, self._hit_nodes, matcher, True)  # (usually all kept already)
+            if found is None:  # a node not read yet: read the page's, then build them again
+                found = _ranked_hits(ranked, self._kept_hit_parts([pk for pk, _ in ranked]), matcher, False)
+            hits = found or ()  # (never None: see _ranked_hits)
         return SearchResults.of_search(query, hits, raw.total, raw.total_capped, offset, raw.sampled,
                                        raw.bounded)  # fmt: skip
 
@@ -509,6 +507,31 @@ class Library:
     def all_nodes(self) -> list[Node]:
         """Every node once, siblings in their order (``sgdesk tree`` rebuilds the hierarchy)."""
         return self._store.all_nodes()
+
+
+def _ranked_hits(ranked: tuple[tuple[int, float], ...], kept: dict[int, tuple[Node, tuple[str, ...], str]],
+                 matcher: Matcher, every: bool) -> tuple[Hit, ...] | None:  # fmt: skip
+    """The hits of ``ranked`` (pk, score) whose parts ``kept`` has (see Library._kept_hit_parts), as
+    ``Hit.of_corpus`` builds them, without a call per hit (a page is 20). ``every``: None unless
+    ``kept`` has every pk (the caller reads the missing ones, then asks again)."""
+    found = []
+    for pk, score in ranked:
+        parts = kept.get(pk)
+        if parts is None:
+            if every:
+                return None
+            continue
+        one = _new(Hit)
+        fields = one.__dict__  # set one by one: no keyword dict built per hit
+        fields["node"] = parts[0]
+        fields["path"] = parts[1]
+        fields["score"] = score
+        fields["cited"] = False
+        fields["text"] = parts[2]
+        fields["matcher"] = matcher
+        fields["note"] = None
+        found.append(one)
+    return tuple(found)
 
 
 def _notes_on(notes: list[tuple[str, PartialDate]], day: date | None) -> tuple[str, ...]:

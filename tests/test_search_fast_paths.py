@@ -17,6 +17,7 @@ import pytest
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
+from sgdesk import library as library_module
 from sgdesk.content import query as query_module
 from sgdesk.content.highlight import Matcher
 from sgdesk.content.query import MAX_TEXT, Near, Query, SearchFilters, Term, clause_words, parse_query
@@ -24,7 +25,7 @@ from sgdesk.content.stemming import stem
 from sgdesk.content.synonyms import SynonymEntry, SynonymTable
 from sgdesk.library import Hit, Library
 from sgdesk.store import search as store_search
-from sgdesk.store.search import SearchPlan
+from sgdesk.store.search import SearchError, SearchPlan
 
 SYNONYMS = SynonymTable(
     (
@@ -114,8 +115,20 @@ def test_a_plain_words_plan_is_the_general_plan(
         with monkeypatch.context() as patched:
             patched.setattr(store_search, "_plain", lambda groups: False)
             general = store._plan(query, filters, SearchPlan())
-        assert dataclasses.astuple(fast) == dataclasses.astuple(general)
+        # ``known`` is the plain plan's alone (the general plan does not count each word)
+        assert dataclasses.astuple(dataclasses.replace(fast, known=False)) == dataclasses.astuple(general)
+        assert not general.known
         assert fast.ready
+        plain = (
+            query.citation is None
+            and query.typed is None
+            and not query.excluded
+            and store_search._plain(query.groups)
+        )
+        every = plain and all(store.vocab.docs(g[0].word, stem(g[0].word)) for g in query.groups)  # type: ignore[union-attr]
+        assert fast.known == every
+        if fast.known:  # no word to correct: what Library._search takes on trust
+            assert library._suggestion(query) is None
 
 
 def test_plain_groups_are_told_apart() -> None:
@@ -129,7 +142,16 @@ def test_plain_groups_are_told_apart() -> None:
 
 
 @pytest.mark.parametrize(
-    "text", ["gestion documental", "Gestión DOCUMENTAL", "gest* o tic", '"dano antijuridico" -paz', "tic sg"]
+    "text",
+    [
+        "gestion documental",
+        "Gestión DOCUMENTAL",
+        "gest* o tic",
+        "gest* tic",
+        "archiv*",
+        '"dano antijuridico" -paz',
+        "tic sg",
+    ],
 )
 @pytest.mark.parametrize("prefix_last", [False, True])
 def test_a_matcher_is_the_one_its_fields_make(text: str, prefix_last: bool) -> None:
@@ -186,6 +208,8 @@ def _counting(counts: dict[str, int], function: Callable[..., Any]) -> Callable[
         ("funciones ſecretaria", "funciones secretaria", True),  # SQLite folds «ſ», the parser does not
         ("secretria", "secretaria", True),  # nothing found
         ('"secretaria general"', None, False),  # a phrase found: its words are known
+        ("funciones despacho archivo consejo", None, False),  # nothing found, but each word counts units
+        ("funciones despacho archivo xqzw", None, True),  # nothing found, and a word counts none
     ],
 )
 def test_a_search_looks_up_its_spelling_unless_its_rows_prove_every_word_known(
@@ -219,3 +243,42 @@ def test_the_hits_of_a_page_are_the_dataclass_ones(library: Library) -> None:
         with pytest.raises(dataclasses.FrozenInstanceError):
             hit.score = 0.0  # type: ignore[misc]
     assert [h.score for h in results.hits] == sorted((h.score for h in results.hits), reverse=True)
+
+
+def test_a_search_a_newer_one_stops_ends_in_a_spanish_search_error(library: Library) -> None:
+    """``Library.interrupt`` (a newer search) stops the statement running: the search ends with
+    SearchError «Búsqueda interrumpida…», nothing else, and the library searches again after."""
+    library.on_progress(lambda: 1, 1)  # every statement stops at its first step
+    with pytest.raises(SearchError, match=r"^Búsqueda interrumpida: interrupted$"):
+        library.search("funciones secretaria")
+    with pytest.raises(SearchError, match=r"^Búsqueda interrumpida"):
+        library.search("secretaria", offset=20)  # a plan already made: stopped while ranking
+    library.on_progress(None)
+    assert library.search("funciones secretaria").total > 0
+
+
+def test_the_hits_read_missing_nodes_first_and_leave_out_pks_that_name_none(library: Library) -> None:
+    """``_ranked_hits``: from the nodes kept, in the ranked order; a pk not kept yet makes the
+    first pass give up (the library reads the page's nodes, then builds again), and a pk that
+    names no node is left out."""
+    results = library.search("funciones secretaria")
+    ranked = library._searcher.search(results.query, SearchFilters(), 20, 0, SearchPlan()).ranked
+    assert len(ranked) == len(results.hits) > 1
+    kept = library._hit_nodes
+    matcher = results.hits[0].matcher
+    assert matcher is not None
+    built = library_module._ranked_hits(ranked, kept, matcher, True)
+    assert built is not None
+    assert [vars(h) for h in built] == [vars(h) for h in results.hits]
+    missing = ((10**9, 9.0), *ranked)
+    assert library_module._ranked_hits(missing, kept, matcher, True) is None
+    assert library_module._ranked_hits(missing, kept, matcher, False) == built
+    assert library_module._ranked_hits((), kept, matcher, True) == ()
+    fresh = Library.open(library.info.path)  # nothing kept: every node read on the way
+    try:
+        again = fresh.search("funciones secretaria")
+        assert [vars(h) for h in again.hits] == [
+            {**vars(h), "matcher": g.matcher} for h, g in zip(results.hits, again.hits, strict=True)
+        ]
+    finally:
+        fresh.close()

@@ -48,26 +48,15 @@ class SearchError(SgdeskError):
     """A query SQLite refused, explained in Spanish."""
 
 
-class _Interruptible:
-    """Around a whole search: a query stopped by a newer one becomes a SearchError. (A class,
-    not a ``contextmanager`` generator: entered at every search.)"""
-
-    __slots__ = ()
-
-    def __enter__(self) -> None:
-        return None
-
-    def __exit__(self, kind: type[BaseException] | None, exc: BaseException | None, trace: object) -> None:
-        if isinstance(exc, sqlite3.OperationalError):
-            raise SearchError(f"Búsqueda interrumpida: {exc}") from exc
+# Around a whole search (``except INTERRUPTED as exc: raise stopped(exc) from exc``; a ``try``
+# costs nothing until it catches, a context manager two calls per search): a query stopped by a
+# newer one becomes a SearchError.
+INTERRUPTED = sqlite3.OperationalError
 
 
-_INTERRUPTIBLE = _Interruptible()
-
-
-def interruptible() -> _Interruptible:
-    """Around a whole search: a query stopped by a newer one becomes a SearchError."""
-    return _INTERRUPTIBLE
+def stopped(exc: sqlite3.OperationalError) -> SearchError:
+    """The error a search stopped by a newer one (``Library.interrupt``) ends with."""
+    return SearchError(f"Búsqueda interrumpida: {exc}")
 
 
 class RawHits(NamedTuple):  # a tuple: built at every search, cheaper than a frozen dataclass
@@ -87,6 +76,7 @@ class Completions(NamedTuple):
 
 
 _NONE = Completions({})
+_tuple_new = tuple.__new__
 
 
 def _quote(word: str) -> str:
@@ -248,6 +238,7 @@ class SearchPlan:
     counted: str | None = None  # what its total counts
     completed: bool = False  # the word being typed has completions: a second tier
     second: tuple[str, int] | None = None  # its expression and its bound, once needed
+    known: bool = False  # every word is in the index (a plain plan's counts say so: no spelling to check)
 
 
 class SearchStore:
@@ -317,7 +308,7 @@ class SearchStore:
                 raise SearchError(DAMAGED.format(detail=""))
         except sqlite3.OperationalError as exc:
             if getattr(exc, "sqlite_errorname", "") == "SQLITE_INTERRUPT":
-                raise  # a newer search stopped this one (see interruptible)
+                raise  # a newer search stopped this one (see stopped)
             if "syntax error" in str(exc):
                 raise SearchError("Consulta no válida.") from exc
             raise SearchError(DAMAGED.format(detail="")) from exc
@@ -330,7 +321,8 @@ class SearchStore:
             kept = tuple(hit for hit in ranked if hit[0] not in seen)[rest : rest + limit - len(cited)]
         else:
             kept = ranked[rest : rest + limit]
-        return RawHits(cited, kept, max(total, len(cited)), capped, sampled, plan.bounded)
+        # ``RawHits(…)`` without its generated ``__new__`` (a Python call at every search)
+        return _tuple_new(RawHits, (cited, kept, max(total, len(cited)), capped, sampled, plan.bounded))
 
     def _plan(self, query: Query, filters: SearchFilters, plan: SearchPlan) -> SearchPlan:
         """Fill ``plan``: what searching ``query`` with ``filters`` needs before the ranked
@@ -353,7 +345,8 @@ class SearchStore:
                     plan: SearchPlan) -> SearchPlan:  # fmt: skip
         """``_plan`` of a query of plain words (see _plain; most searches), in one pass: each
         word's expression (as text_expression writes it) and its unit count (as _at_most reads
-        it); nothing cited, no prefixes, no second tier."""
+        it); nothing cited, no prefixes, no second tier. ``known``: every word counts units (the
+        smallest count is not 0), so none is a typo to correct (see Library._suggestion)."""
         docs = self.vocab.docs
         parts = []
         most = -1
@@ -364,8 +357,9 @@ class SearchStore:
             found = docs(word, root)
             if most < 0 or found < most:
                 most = found
-        text = _and(" AND ".join(parts), filters_sql)
-        plan.most, plan.counted, plan.completed = most, text, False
+        words = " AND ".join(parts)
+        text = f"({words})" if filters_sql is None else _and(words, filters_sql)  # (_and's without filters)
+        plan.most, plan.counted, plan.completed, plan.known = most, text, False, most > 0
         plan.filters_sql, plan.cited, plan.words, plan.bounded = filters_sql, (), {}, ()
         plan.text, plan.ready = text, True
         return plan
@@ -394,7 +388,7 @@ class SearchStore:
         ``counted``: what the total counts, when it is not ``expression`` (cited nodes too)."""
         if few and not unranked and page > 0 and counted in (None, expression):
             ranked, total = self._boosted(_BY_RANK_COUNTED, (expression,), page, offset)
-            return _Tier(ranked, min(total, COUNT_CAP), total > COUNT_CAP, False)
+            return _tuple_new(_Tier, (ranked, min(total, COUNT_CAP), total > COUNT_CAP, False))  # _Tier(…)
         total, capped = self._count(counted or expression)
         if page <= 0 or offset >= total:
             return _Tier((), total, capped, False)

@@ -23,7 +23,7 @@ MAX_COMPLETIONS = 24
 
 def _guarded(method: Callable[Concatenate[VocabStore, _P], _R]) -> Callable[Concatenate[VocabStore, _P], _R]:
     """A damaged file is a Spanish DatabaseError; an interrupted query (a newer search) stays
-    an OperationalError for ``interruptible``."""
+    an OperationalError for ``Library.search`` (see ``store.search.stopped``)."""
 
     @functools.wraps(method)
     def guarded(self: VocabStore, /, *args: _P.args, **kwargs: _P.kwargs) -> _R:

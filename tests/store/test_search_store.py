@@ -15,7 +15,7 @@ from sgdesk.content.query import SearchFilters, parse_query
 from sgdesk.library import Library
 from sgdesk.store.build import build_database
 from sgdesk.store.db import open_readonly
-from sgdesk.store.search import SearchError, SearchStore, interruptible
+from sgdesk.store.search import INTERRUPTED, SearchError, SearchStore, stopped
 from tests.altered import altered_copy
 from tests.synthetic import build, write_sources
 
@@ -248,13 +248,21 @@ def test_a_damaged_index_says_so_in_one_spanish_sentence(tmp_path: Path, databas
         library.close()
 
 
+def _searched_as_the_library_does(store: SearchStore) -> None:
+    try:  # Library.search around the whole search
+        store.search(parse_query("prueba"), SearchFilters(), 5)
+    except INTERRUPTED as exc:
+        raise stopped(exc) from exc
+
+
 def test_a_search_stopped_by_a_newer_one_says_interrupted_not_damaged(database: Path) -> None:
     connection = open_readonly(database)
     try:
         store = SearchStore(connection)
         connection.set_progress_handler(lambda: 1, 1)  # what interrupt() does to a running search
-        with pytest.raises(SearchError, match=r"^Búsqueda interrumpida: interrupted$"), interruptible():
-            store.search(parse_query("prueba"), SearchFilters(), 5)
+        with pytest.raises(SearchError, match=r"^Búsqueda interrumpida: interrupted$") as caught:
+            _searched_as_the_library_does(store)
+        assert getattr(caught.value.__cause__, "sqlite_errorname", "") == "SQLITE_INTERRUPT"  # not damage
     finally:
         connection.close()
 
