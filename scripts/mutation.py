@@ -430,7 +430,7 @@ EQUIVALENT |= {
     "the default is never used",
     f"{_L}_suggestion__mutmut_6": "not worth a test: every indexed word's stem is indexed too, so the "
     "stem alone answers",
-    "sgdesk.library.xǁ_Kitǁ__init____mutmut_4": "performance only: the readings kept by the whole text "
+    "sgdesk.library.xǁ_Kitǁ__init____mutmut_5": "performance only: the readings kept by the whole text "
     "instead of its first MAX_TEXT characters (what the parser reads): a longer text is read again, the same",
 }
 

@@ -356,7 +356,7 @@ class Library:
     def _search(self, reading: _Reading, filters: SearchFilters, limit: int, offset: int) -> SearchResults:
         query, matcher = reading.query, reading.matcher
         plans = reading.plans
-        plan = plans.get(filters) if plans else None  # (a text read afresh has none: no hash to compute)
+        plan = plans.get(filters)
         if plan is None:
             if len(plans) >= _PLANS_KEPT:
                 plans.clear()

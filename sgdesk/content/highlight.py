@@ -41,12 +41,10 @@ class Matcher:
         prefixes: list[str] = []
         names: list[tuple[str, ...]] = []
         groups = query.groups
-        if query.typed is None:
-            for group in groups:
-                if len(group) != 1 or type(group[0]) is not Term or group[0].prefix:
-                    break
-            else:  # plain words (most searches): the parser listed them all, in a frozenset already
-                return cls._plain(frozenset(query.words))  # (the same object: no copy)
+        if query.typed is None and all(len(g) == 1 and type(g[0]) is Term and not g[0].prefix
+                                       for g in groups):  # fmt: skip
+            exact = set(query.words)  # plain words (most searches): the parser listed them all
+            groups = ()
         for group in groups:
             for clause in group:
                 if isinstance(clause, Term) and clause.prefix:
@@ -62,19 +60,6 @@ class Matcher:
         matcher.__dict__.update(exact=frozenset(exact), prefixes=tuple(prefixes),
                                 stems=frozenset([stem(w) for w in exact]), names=tuple(names), _seen={},
                                 _found=[])  # fmt: skip
-        return matcher
-
-    @classmethod
-    def _plain(cls, words: frozenset[str]) -> Matcher:
-        """``Matcher(words, (), stems of words)``, without the frozen dataclass's ``__init__``."""
-        matcher = object.__new__(cls)
-        fields = matcher.__dict__
-        fields["exact"] = words
-        fields["prefixes"] = ()
-        fields["stems"] = frozenset([stem(w) for w in words])
-        fields["names"] = ()
-        fields["_seen"] = {}
-        fields["_found"] = []
         return matcher
 
     def without_citation(self, citation: Citation) -> Matcher:

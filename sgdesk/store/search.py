@@ -76,7 +76,6 @@ class Completions(NamedTuple):
 
 
 _NONE = Completions({})
-_tuple_new = tuple.__new__
 
 
 def _quote(word: str) -> str:
@@ -321,8 +320,7 @@ class SearchStore:
             kept = tuple(hit for hit in ranked if hit[0] not in seen)[rest : rest + limit - len(cited)]
         else:
             kept = ranked[rest : rest + limit]
-        # ``RawHits(…)`` without its generated ``__new__`` (a Python call at every search)
-        return _tuple_new(RawHits, (cited, kept, max(total, len(cited)), capped, sampled, plan.bounded))
+        return RawHits(cited, kept, max(total, len(cited)), capped, sampled, plan.bounded)
 
     def _plan(self, query: Query, filters: SearchFilters, plan: SearchPlan) -> SearchPlan:
         """Fill ``plan``: what searching ``query`` with ``filters`` needs before the ranked
@@ -388,7 +386,7 @@ class SearchStore:
         ``counted``: what the total counts, when it is not ``expression`` (cited nodes too)."""
         if few and not unranked and page > 0 and counted in (None, expression):
             ranked, total = self._boosted(_BY_RANK_COUNTED, (expression,), page, offset)
-            return _tuple_new(_Tier, (ranked, min(total, COUNT_CAP), total > COUNT_CAP, False))  # _Tier(…)
+            return _Tier(ranked, min(total, COUNT_CAP), total > COUNT_CAP, False)
         total, capped = self._count(counted or expression)
         if page <= 0 or offset >= total:
             return _Tier((), total, capped, False)
