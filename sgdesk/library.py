@@ -21,6 +21,7 @@ from sgdesk.store.db import open_readonly
 # The search's modules load with the first search (or the first name asked for below), not with
 # the window's first frame (#11 start-up: ≈ 20 dataclasses and their modules).
 if TYPE_CHECKING:
+    from sgdesk.content.highlight import Matcher
     from sgdesk.content.query import Query, SearchFilters
     from sgdesk.content.spelling import Vocabulary
     from sgdesk.content.synonyms import SynonymTable
