@@ -9,7 +9,10 @@ here with the general path it stands for, on generated texts as well as on the s
 from __future__ import annotations
 
 import dataclasses
+import shutil
+import sqlite3
 from collections.abc import Callable, Iterator
+from contextlib import closing
 from pathlib import Path
 from typing import Any
 
@@ -282,3 +285,31 @@ def test_the_hits_read_missing_nodes_first_and_leave_out_pks_that_name_none(libr
         ]
     finally:
         fresh.close()
+
+
+def test_an_index_row_whose_unit_is_gone_leaves_the_other_hits_on_the_page(
+    corpus_db: Path, tmp_path: Path
+) -> None:
+    """A database whose index still names a unit that is gone (damaged, or edited by hand)
+    still shows every other hit of the page, in order, read afresh (nothing kept yet)."""
+    copy = tmp_path / "sin-una-unidad.db"
+    shutil.copyfile(corpus_db, copy)
+    before = Library.open(copy)
+    try:
+        found = [hit.node.id for hit in before.search("funciones secretaria").hits]
+    finally:
+        before.close()
+    with closing(sqlite3.connect(copy)) as db, db:
+        gone = next(
+            i
+            for i in found[1:]
+            if db.execute("SELECT 1 FROM nodes WHERE parent = ?", (i,)).fetchone() is None
+        )
+        db.execute("DELETE FROM nodes WHERE id = ?", (gone,))
+    after = Library.open(copy)
+    try:
+        assert [hit.node.id for hit in after.search("funciones secretaria").hits] == [
+            i for i in found if i != gone
+        ]
+    finally:
+        after.close()
