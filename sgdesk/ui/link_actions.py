@@ -135,6 +135,10 @@ class LinkActions(QObject):
                 "Puede ser un enlace de otra versión, o estar incompleto; la sección abierta no cambió."
             )
             return False
+        state = host.state()
+        if (state.node_id, state.day) == (node.id, link.day):  # already in front (the start page, a link
+            log.info("link already shown: %s", node.id)  # clicked twice): no second tab of the same page
+            return True
         # In a tab of its own, as a browser does: the reader's tab keeps its page and its date.
         opened = host.open_tab(node.id, link.day)
         if not opened:  # as many tabs as allowed: here, then

@@ -134,6 +134,15 @@ def test_a_link_opens_in_a_tab_of_its_own_and_the_readers_tab_keeps_its_page_and
     assert window.point_in_time.bar.date_edit.date().toString("dd/MM/yyyy") == "05/05/2010"
 
 
+def test_a_link_to_the_page_in_front_at_its_date_opens_no_second_tab(window: MainWindow) -> None:
+    window.open_node("mision")  # (the start page, say, when the app is started by a link to it)
+    assert window.links.open_link("sgdesk://mision")
+    assert (window.tabs.widget.count(), window.current_node_id) == (1, "mision")
+    assert window.links.open_link("sgdesk://mision?vigente=2008-06-30")  # another date: its own tab
+    assert window.tabs.widget.count() == 2
+    assert window.reader.state.day == date(2008, 6, 30)
+
+
 def test_with_every_tab_taken_a_link_opens_in_the_tab_in_front(window: MainWindow) -> None:
     while window.tabs.widget.count() < MAX_TABS:
         window.tabs.open_tab("mision", None)
