@@ -137,7 +137,8 @@ class LinkActions(QObject):
             return False
         state = host.state()
         if (state.node_id, state.day) == (node.id, link.day):  # already in front (the start page, a link
-            log.info("link already shown: %s", node.id)  # clicked twice): no second tab of the same page
+            # clicked twice): no second tab of the same page
+            log.info("link opened: %s at %s (already in front)", node.id, link.day or "today")
             return True
         # In a tab of its own, as a browser does: the reader's tab keeps its page and its date.
         opened = host.open_tab(node.id, link.day)
