@@ -73,6 +73,8 @@ TARGETS: dict[str, tuple[list[str], list[str]]] = {
     "anchoring": (["sgdesk/content/anchoring.py"],
                   ["tests/content/test_anchoring.py", "tests/content/test_anchoring_edges.py",
                    "tests/content/test_anchoring_edits.py"]),
+    # the lazily given names (#11 start-up) of model, citations, timeline and the reading pane
+    "lazy-names": (["sgdesk/lazy_names.py"], ["tests/test_lazy_names.py"]),
     "notes-file": (["sgdesk/content/notes_file.py"],
                    ["tests/content/test_notes_file.py", "tests/test_notes.py",
                     "tests/test_notes_import_fuzz.py"]),

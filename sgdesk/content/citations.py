@@ -6,6 +6,7 @@ import re
 from typing import TYPE_CHECKING
 
 from sgdesk.content.model import Node, NodeKind, Norm
+from sgdesk.lazy_names import lazy_names
 
 # A citation typed in a search («art 7 lit n del decreto 267») is read by content.cited, loaded
 # with the first search, not with the window's first page (#11 start-up); its names are given here.
@@ -13,15 +14,7 @@ if TYPE_CHECKING:
     from sgdesk.content.cited import Citation as Citation
     from sgdesk.content.cited import parse_citation as parse_citation
 
-_IN_CITED = frozenset({"Citation", "parse_citation"})
-
-
-def __getattr__(name: str) -> object:
-    if name in _IN_CITED:
-        from sgdesk.content import cited
-
-        return getattr(cited, name)
-    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+__getattr__ = lazy_names(__name__, dict.fromkeys(("Citation", "parse_citation"), "sgdesk.content.cited"))
 
 
 ENTITY = "Secretaría General de la Alcaldía Mayor de Bogotá D.C."

@@ -7,6 +7,7 @@ from enum import StrEnum
 from typing import TYPE_CHECKING
 
 from sgdesk.content.dates import PartialDate
+from sgdesk.lazy_names import lazy_names
 
 # What only the timeline, the sources and the build use is in modules loaded when first used,
 # not with the window's first page (#11 start-up): content.records (what an event changes, the
@@ -17,20 +18,11 @@ if TYPE_CHECKING:
     from sgdesk.content.records import Change as Change
     from sgdesk.content.records import Office as Office
 
-_IN_RECORDS = frozenset({"Change", "Office"})
-_IN_EVENTS = frozenset({"Corpus", "Event"})
-
-
-def __getattr__(name: str) -> object:
-    if name in _IN_RECORDS:
-        from sgdesk.content import records
-
-        return getattr(records, name)
-    if name in _IN_EVENTS:
-        from sgdesk.content import events
-
-        return getattr(events, name)
-    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+__getattr__ = lazy_names(
+    __name__,
+    dict.fromkeys(("Change", "Office"), "sgdesk.content.records")
+    | dict.fromkeys(("Corpus", "Event"), "sgdesk.content.events"),
+)
 
 
 class NodeKind(StrEnum):

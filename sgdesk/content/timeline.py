@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 
 from sgdesk.content.dates import PartialDate
 from sgdesk.content.model import LaterChange
+from sgdesk.lazy_names import lazy_names
 
 # The timeline itself (its events, offices and changes between dates: five dataclasses) is in
 # timeline_events, loaded when first used, not with the window's first page (#11 start-up);
@@ -26,18 +27,14 @@ if TYPE_CHECKING:
     from sgdesk.content.timeline_events import TimelineEvent as TimelineEvent
     from sgdesk.content.timeline_events import later_event as later_event
 
-_IN_TIMELINE_EVENTS = frozenset({"ChangeRecord", "OfficeState", "Timeline", "TimelineEvent", "later_event"})
+__getattr__ = lazy_names(
+    __name__,
+    dict.fromkeys(("ChangeRecord", "OfficeState", "Timeline", "TimelineEvent", "later_event"),
+                  "sgdesk.content.timeline_events"),
+)  # fmt: skip
 
 UNCERTAIN_NOTE = "vigencia incierta: fecha exacta no registrada"
 LATER_PREFIX = "posterior/"  # ids of the timeline events drawn for later changes
-
-
-def __getattr__(name: str) -> object:
-    if name in _IN_TIMELINE_EVENTS:
-        from sgdesk.content import timeline_events
-
-        return getattr(timeline_events, name)
-    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 class Status(StrEnum):

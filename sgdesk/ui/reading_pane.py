@@ -32,6 +32,7 @@ from sgdesk.export.html import (
     style_sheet,
 )
 from sgdesk.export.note_marks import anchor_index, anchor_positions, folded_text, unit_range
+from sgdesk.lazy_names import lazy_names
 from sgdesk.ui.note_margin import NoteMargin, PaneMark, find_passage, note_lines
 from sgdesk.ui.pane_tints import PageText, Tint, TintPainter, touching
 from sgdesk.ui.safe_text import rich_lines
@@ -48,15 +49,7 @@ if TYPE_CHECKING:
 # class when it is first named, and the first frame uses none of them: #11 start-up. Passage and
 # MarkStep, frozen dataclasses, live in pane_passages.py, loaded when first used; this module
 # still gives them.)
-_IN_PASSAGES = frozenset({"Passage", "MarkStep"})
-
-
-def __getattr__(name: str) -> object:
-    if name in _IN_PASSAGES:
-        from sgdesk.ui import pane_passages
-
-        return getattr(pane_passages, name)
-    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+__getattr__ = lazy_names(__name__, dict.fromkeys(("Passage", "MarkStep"), "sgdesk.ui.pane_passages"))
 
 
 ZOOM_STEPS = (50, 67, 80, 90, 100, 110, 125, 150, 175, 200, 250, 300)
