@@ -84,3 +84,14 @@ def test_a_first_search_finds_with_the_result_types_loaded_then(corpus_db: Path)
     run = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=120)
     assert run.returncode == 0, run.stderr[-2000:]
     assert "hits: " in run.stdout, run.stdout
+
+
+def test_lazy_names_takes_each_name_from_its_home_and_refuses_the_others() -> None:
+    """The helper itself, called here (the modules call it when they load, before any test)."""
+    from sgdesk.content.dates import PartialDate
+    from sgdesk.lazy_names import lazy_names
+
+    attribute = lazy_names("sgdesk.prueba", {"PartialDate": "sgdesk.content.dates"})
+    assert attribute("PartialDate") is PartialDate
+    with pytest.raises(AttributeError, match=r"^module 'sgdesk.prueba' has no attribute 'Otro'$"):
+        attribute("Otro")
