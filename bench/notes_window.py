@@ -38,6 +38,18 @@ The dock (and the page) are measured with the user data as filled: the favorite 
 ``dock tras un cambio`` is removed and the dock listed again first (before session 8 it was
 measured with that favorite still there: the «empty» dock showed one row, «Misión»).
 
+- ``dock: abrir (Ctrl+4) …``: what a user waits for after pressing Ctrl+4: the real window
+  showing the page with 50 highlights (``--dock-page`` another)
+  (``create_main_window`` over each user database, the «Mis notas» dock in its first place,
+  behind «Navegación»), idle after its first frame and after the user database last changed;
+  then ``show_panel("myNotesDock")`` (what Ctrl+4 calls) and the event loop until the dock's
+  tree has painted its rows and nothing more is painted or pending: wall time until the tree
+  first painted its rows, the GUI thread's CPU for all of it, and the longest it was busy at
+  once. ``… tras un cambio``: the same after a favorite was added while the dock was closed
+  (and the window was idle again). The baseline is the same window over the empty user
+  database (since session 9 the dock is made from the latest listing while it is not seen,
+  when there is something to list: opening it only shows it).
+
 The aim (issue #12): each under 1.2× its baseline and under 100 ms.
 """
 
@@ -192,6 +204,119 @@ class Window:
         self.notes.close()
 
 
+class Dock:
+    """The real window over one user database, to open its «Mis notas» dock as Ctrl+4 does."""
+
+    def __init__(self, app: QApplication, folder: Path, page: str) -> None:
+        from PySide6.QtCore import QEvent, QObject
+
+        from sgdesk.app import create_main_window
+
+        self.app = app
+        self.window = create_main_window(paths.shipped_database(), folder)
+        self.window.resize(1200, 800)
+        self.window.show()
+        self.idle(lambda: self.window.rest is not None)
+        self.window.open_node(page)  # the page in front (repainted when the focus leaves it)
+        self.idle()
+        self.tree = self.window.my_notes.panel.view
+        self._painted = False
+
+        class _Paints(QObject):
+            def eventFilter(inner, watched: QObject, event: QEvent) -> bool:  # noqa: N802, N805
+                if event.type() == QEvent.Type.Paint:
+                    self._painted = True
+                return False
+
+        self._paints = _Paints()
+        self.tree.viewport().installEventFilter(self._paints)
+
+    def busy(self) -> bool:
+        """The window still has «Mis notas» work on its way (a listing, rows to make)."""
+        my_notes = self.window.my_notes
+        prebuild = getattr(my_notes, "_prebuild", None)  # (none before session 9)
+        return my_notes.listing_pending or (prebuild is not None and prebuild.isActive())
+
+    def idle(self, ready: Callable[[], bool] = lambda: True) -> None:
+        """Run the event loop until ``ready`` and nothing of «Mis notas» is on its way."""
+        deadline = time.perf_counter() + 60
+        while not ready() or self.busy():
+            self.app.processEvents()
+            time.sleep(0.001)
+            if time.perf_counter() > deadline:
+                raise SystemExit("la ventana no quedó quieta en 60 s")
+        for _ in range(5):
+            self.app.processEvents()
+            time.sleep(0.001)
+
+    def close_dock(self) -> None:
+        self.window.show_panel("navigationDock")  # Ctrl+1: «Mis notas» goes behind it
+        self.idle()
+
+    def open_dock(self) -> tuple[float, float, float]:
+        """Ctrl+4: (wall ms until the tree painted its rows, GUI CPU ms until nothing more was
+        painted or pending, the longest the GUI thread was busy at once, ms)."""
+        model = self.window.my_notes.panel.model
+        self._painted = False
+        start, cpu = time.perf_counter(), time.thread_time()
+        self.window.show_panel("myNotesDock")
+        longest = (time.thread_time() - cpu) * 1000
+        shown = last = 0.0
+        idle = 0
+        while idle < 5:
+            self._painted = False
+            turn = time.thread_time()
+            self.app.processEvents()
+            longest = max(longest, (time.thread_time() - turn) * 1000)
+            if self._painted:
+                idle, last = 0, time.thread_time()
+                if not shown and model.rowCount():
+                    shown = time.perf_counter()
+            elif shown and not self.busy():
+                idle += 1
+            time.sleep(0.0005)
+        return (shown - start) * 1000, (last - cpu) * 1000, longest
+
+    def close(self) -> None:
+        self.window.close()
+        library = self.window.library
+        if library is not None:
+            library.close()
+
+
+def measure_opening(repeat: int, full: Path, empty: Path, library: Library,
+                    page: str = PAGE) -> dict[str, dict[str, list[float]]]:  # fmt: skip
+    """Ctrl+4 on the real window over each user database, interleaved (see the module's doc),
+    with ``page`` in front."""
+    app = QApplication.instance() or QApplication([])
+    assert isinstance(app, QApplication)
+    names = ("dock: abrir (Ctrl+4), hasta pintar sus filas", "dock: abrir (Ctrl+4), CPU de la interfaz",
+             "dock: abrir (Ctrl+4), bloqueo más largo", "dock: abrir tras un cambio, hasta pintar sus filas",
+             "dock: abrir tras un cambio, CPU de la interfaz")  # fmt: skip
+    timings: dict[str, dict[str, list[float]]] = {k: {"with": [], "without": []} for k in names}
+    docks = {"with": Dock(app, full, page), "without": Dock(app, empty, page)}
+    for run in range(repeat + 1):  # the first run warms up and is not kept
+        for key, dock in docks.items():
+            dock.close_dock()
+            wall, cpu, longest = dock.open_dock()
+            dock.close_dock()
+            notes = dock.window.my_notes
+            notes.notes.add_favorite(library, "mision")  # a change while the dock is not seen
+            notes.refresh()  # (what the window's Ctrl+B does after writing)
+            dock.idle()
+            changed_wall, changed_cpu, _longest = dock.open_dock()
+            dock.close_dock()
+            notes.notes.remove_favorite(library, "mision")  # back as filled
+            notes.refresh()
+            dock.idle()
+            if run:
+                for name, value in zip(names, (wall, cpu, longest, changed_wall, changed_cpu), strict=True):
+                    timings[name][key].append(value)
+    for dock in docks.values():
+        dock.close()
+    return timings
+
+
 def settle(app: QApplication) -> None:
     """Let the event loop finish what the last operation left (a repaint, a relayout): the
     windows are measured interleaved in one application, and one's leftovers must not be
@@ -209,7 +334,7 @@ def timed(operation: Callable[[], object]) -> float:
     return (time.thread_time() - start) * 1000
 
 
-def measure(repeat: int) -> tuple[dict[str, dict[str, list[float]]], dict[str, float]]:
+def measure(repeat: int, dock_page: str = PAGE) -> tuple[dict[str, dict[str, list[float]]], dict[str, float]]:
     app = QApplication.instance() or QApplication([])
     assert isinstance(app, QApplication)
     library = Library.open(paths.shipped_database())
@@ -276,6 +401,7 @@ def measure(repeat: int) -> tuple[dict[str, dict[str, list[float]]], dict[str, f
                     timings[screen_names[1]]["with"].append(sample[names[1]])
         for window in windows.values():
             window.close()
+        timings |= measure_opening(repeat, full, empty, library, dock_page)
     library.close()
     return timings, first
 
@@ -283,6 +409,8 @@ def measure(repeat: int) -> tuple[dict[str, dict[str, list[float]]], dict[str, f
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="python -m bench.notes_window", description=__doc__.split("\n")[0])
     parser.add_argument("--repeat", type=int, default=15, metavar="N")
+    parser.add_argument("--dock-page", default=PAGE, metavar="ID",
+                        help="the page in front when the dock is opened (default: the page with 50 highlights)")
     add_json_option(parser)
     return parser
 
@@ -290,7 +418,7 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     print(f"midiendo {NOTES} notas y {FAVORITES} favoritos en la ventana…", file=sys.stderr, flush=True)
-    timings, first = measure(args.repeat)
+    timings, first = measure(args.repeat, args.dock_page)
     print(f"\nMilisegundos, mediana (p95) de {args.repeat} repeticiones; base: sin datos del usuario.\n")
     print("| Operación | Base | Con 10 000 notas y 1 000 favoritos | Razón | Objetivo |")
     print("|---|---|---|---|---|")

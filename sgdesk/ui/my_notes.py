@@ -30,6 +30,7 @@ from sgdesk.ui.notes_panel import (
 from sgdesk.ui.reading_pane import Passage
 from sgdesk.ui.safe_text import plain, plain_message_box, rich
 from sgdesk.ui.theme import HIGHLIGHT_NAMES, NOTE_MARK
+from sgdesk.ui.window_docks import on_screen
 
 if TYPE_CHECKING:
     from pathlib import Path
@@ -110,6 +111,13 @@ class MyNotesActions(QObject):
         self.sync: NotesSync | None = None  # listings off the GUI thread; changes made elsewhere
         self._to_select: tuple[int, str] | None = None  # the row to select once listed
         self._listing: Listing | None = None  # the worker's latest (a page's notes come from it)
+        self._shown: Listing | None = None  # the listing the dock's rows were made from
+        # A listing that comes while the dock is behind another tab (or closed) is made into
+        # rows at the next idle turn, so that opening the dock only shows them (#12).
+        self._prebuild = QTimer(self)
+        self._prebuild.setSingleShot(True)
+        self._prebuild.setInterval(0)
+        self._prebuild.timeout.connect(self._prebuild_dock)
         self._closed = False
 
     @property
@@ -398,8 +406,20 @@ class MyNotesActions(QObject):
         return True
 
     def _on_visibility(self, visible: bool) -> None:
-        if visible:
+        """The dock opened (Ctrl+4, its tab, Ver): it shows the rows made from the latest
+        listing at once; the worker is asked again only when they may be out of date."""
+        if not visible:
+            return
+        if self.sync is None or self.panel.search_field.text().strip():
+            self.refresh()  # not listed yet, or a search to run again
+            return
+        self.sync.check_elsewhere()  # another process's writes since: listed again now
+        if self.sync.pending:
+            return  # the listing on its way fills the dock, now on screen
+        if self._listing is None:
             self.refresh()
+        elif self._listing is not self._shown:
+            self._show_listing(self._listing)
 
     def refresh(self) -> None:
         """List the entries again: the worker thread places every note (the tree's marks come
@@ -408,11 +428,13 @@ class MyNotesActions(QObject):
         if library is None:
             if self._dock.isVisible():
                 self.panel.show_entries([], [])
+                self._shown = None
             return
         query = self.panel.search_field.text().strip()
         try:
             if query and self._dock.isVisible():
                 self.panel.show_found(self.notes.search(library, query))
+                self._shown = None
         except SgdeskError as exc:
             self.panel.show_problem(exc.message)
         self.notes  # noqa: B018 (opened, with its worker)
@@ -423,12 +445,24 @@ class MyNotesActions(QObject):
         """The worker's listing: mark the tree; fill the dock (unless it shows a search)."""
         self._listing = listing
         self.noted_changed.emit(listing.noted, listing.within)
-        # A dock in a tab behind another is "visible" for Qt but not on screen: it is filled
-        # when its tab comes to the front (``visibilityChanged``), not before.
-        on_screen = self._dock.isVisible() and not self._dock.visibleRegion().isEmpty()
-        if not on_screen or self.panel.search_field.text().strip():
+        if self.panel.search_field.text().strip():
             return
+        if on_screen(self._dock):
+            self._show_listing(listing)
+        elif listing.favorites or listing.notes or listing.folders:
+            # Behind another tab, or closed: made when the window is idle, not on screen (a
+            # dock in a tab behind is "visible" for Qt, but nothing of it is painted).
+            self._prebuild.start()
+
+    def _prebuild_dock(self) -> None:
+        """The latest listing's rows, made while the dock is not seen (see ``_on_listed``)."""
+        listing = self._listing
+        if listing is not None and listing is not self._shown and not self.panel.search_field.text().strip():
+            self._show_listing(listing)
+
+    def _show_listing(self, listing: Listing) -> None:
         self.panel.show_entries(listing.favorites, listing.notes, listing.folders, listing.located)
+        self._shown = listing
 
     def _on_filled(self) -> None:
         """Every row is in the dock: select the one an action asked for."""
@@ -537,6 +571,7 @@ class MyNotesActions(QObject):
 
     def close(self) -> None:
         self._closed = True
+        self._prebuild.stop()
         if self.sync is not None:
             self.sync.shutdown()
             self.sync = None

@@ -178,6 +178,10 @@ class NotesSync(QObject):
         """A listing was asked for and has not arrived yet."""
         return self._loader.pending
 
+    def check_elsewhere(self) -> bool:
+        """Look now for what another process or window wrote (``changed_elsewhere`` if any)."""
+        return self._watcher.check()
+
     def request(self, corpus: Path) -> None:
         """List again against the corpus at ``corpus``: what changed so far is in it, so the
         watcher does not report it again."""

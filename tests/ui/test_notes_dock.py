@@ -221,3 +221,98 @@ def test_a_long_listing_makes_only_the_rows_on_screen_and_the_rest_as_they_scrol
     qtbot.wait(50)  # the old listing's slices would have come by now
     assert made() == ["nodo-0", "nodo-1"]
     assert not panel.filling
+
+
+def _made(window: MainWindow) -> list[str]:
+    """The dock's rows made so far (none made for the asking, unlike ``NotesPanel.entries``)."""
+    from PySide6.QtGui import QStandardItem
+
+    def walk(item: QStandardItem, depth: int) -> list[str]:
+        rows: list[str] = []
+        for row in range(item.rowCount()):
+            rows += ["  " * depth + item.child(row).text(), *walk(item.child(row), depth + 1)]
+        return rows
+
+    return walk(window.my_notes.panel.model.invisibleRootItem(), 0)
+
+
+def test_the_dock_behind_its_tab_is_made_while_idle_and_opening_it_only_shows_it(
+    make_window: Callable[..., MainWindow],
+    qtbot: QtBot,
+    data_dir: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    qtmodeltester: object,
+) -> None:
+    from sgdesk.ui.window_docks import on_screen
+
+    window = make_window()
+    library = window.library
+    assert library is not None
+    dock, my_notes, panel = window.docks["myNotesDock"], window.my_notes, window.my_notes.panel
+    assert not on_screen(dock)  # behind «Navegación»
+    qtbot.waitUntil(lambda: not my_notes.listing_pending)
+    assert _made(window) == []  # an empty user database: nothing made before the dock opens
+    notes = my_notes.notes
+    notes.add_favorite(library, "mision")
+    notes.add_note(library, LIT_N, "ver concepto", PASSAGE)
+    my_notes.refresh()  # as every action that writes does
+    # Made while the dock is not seen, once the window is idle.
+    qtbot.waitUntil(lambda: "  Misión" in _made(window))
+    assert not on_screen(dock)
+    assert f"  Decreto 267 de 2007, art. 7, lit. n · «{PASSAGE}» · ver concepto" in _made(window)
+    qtmodeltester.check(panel.model)  # type: ignore[attr-defined]
+    sync = my_notes.sync
+    assert sync is not None
+    asked, made = [], []
+    real_request, real_show = sync.request, panel.show_entries
+    monkeypatch.setattr(sync, "request", lambda corpus: (asked.append(corpus), real_request(corpus)))
+    monkeypatch.setattr(panel, "show_entries", lambda *args: (made.append(args), real_show(*args)))
+
+    def open_dock() -> None:
+        qtbot.keyClick(window, Qt.Key.Key_4, Qt.KeyboardModifier.ControlModifier)
+        qtbot.waitUntil(lambda: on_screen(dock))
+
+    def close_dock() -> None:
+        qtbot.keyClick(window, Qt.Key.Key_1, Qt.KeyboardModifier.ControlModifier)
+        qtbot.waitUntil(lambda: not on_screen(dock))
+
+    open_dock()  # Ctrl+4: the rows made are shown; nothing asked of the worker, nothing made again
+    assert "  Misión" in _made(window)
+    qtbot.wait(50)
+    assert (asked, made) == ([], [])
+    assert _favorites(window) == ["Misión"]
+
+    close_dock()  # a change while the dock is not seen: made again behind, shown as it is
+    window.open_node("decreto-267-2007")
+    qtbot.keyClick(window, Qt.Key.Key_B, Qt.KeyboardModifier.ControlModifier)  # Ctrl+B
+    qtbot.waitUntil(lambda: "  Decreto 267 de 2007" in _made(window))
+    made.clear()
+    asked.clear()
+    open_dock()
+    assert made == []
+    assert _favorites(window) == ["Misión", "Decreto 267 de 2007"]
+
+    close_dock()  # another window writes; opening the dock looks for it at once (no timer)
+    my_notes.sync._watcher.stop()  # type: ignore[union-attr]
+    other = MyNotes.open(data_dir)
+    try:
+        other.add_favorite(library, "vision")
+    finally:
+        other.close()
+    open_dock()
+    qtbot.waitUntil(lambda: _favorites(window) == ["Misión", "Decreto 267 de 2007", "Visión"])
+
+    close_dock()  # everything removed while not seen: the dock opens empty, not as it was
+    qtbot.waitUntil(lambda: not my_notes.listing_pending)
+    for node_id in ("mision", "decreto-267-2007", "vision"):
+        notes.remove_favorite(library, node_id)
+    for annotation in notes.annotations():
+        notes.delete_annotation(annotation.id)
+    my_notes.refresh()
+    qtbot.waitUntil(lambda: not my_notes.listing_pending)
+    qtbot.wait(20)
+    asked.clear()
+    open_dock()
+    assert _made(window) == ["Favoritos", "Notas", "Notas sin ubicar"]
+    assert asked == []
+    qtmodeltester.check(panel.model)  # type: ignore[attr-defined]
