@@ -409,8 +409,7 @@ def measure(repeat: int, dock_page: str = PAGE) -> tuple[dict[str, dict[str, lis
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="python -m bench.notes_window", description=__doc__.split("\n")[0])
     parser.add_argument("--repeat", type=int, default=15, metavar="N")
-    parser.add_argument("--dock-page", default=PAGE, metavar="ID",
-                        help="the page in front when the dock is opened (default: the page with 50 highlights)")
+    parser.add_argument("--dock-page", default=PAGE, metavar="ID", help="the page in front of the dock")
     add_json_option(parser)
     return parser
 

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import QLabel, QLineEdit, QTreeView, QVBoxLayout, QWidget
 
 from sgdesk.ui.safe_text import rich, rich_lines, set_plain_text
 from sgdesk.ui.widgets import enable_clear_button
+from sgdesk.ui.window_docks import on_screen
 
 if TYPE_CHECKING:
     from sgdesk.notes import PlacedAnnotation, PlacedFavorite
@@ -342,7 +343,15 @@ class NotesPanel(QWidget):
         """How many rows fill the dock and a screenful below (uniform rows; FIRST_FILL at
         most). Worked out, not asked of the view: it lays out again only in the next turn."""
         row = max(self.view.sizeHintForRow(0), 1)
-        return min(2 * self.view.viewport().height() // row + 2, FIRST_FILL)
+        return min(2 * self._height() // row + 2, FIRST_FILL)
+
+    def _height(self) -> int:
+        """The height rows are made for: the tree's. While the dock is not seen (its rows made
+        ahead of its opening, #12) a dock never shown has no height of its own yet: the window's."""
+        height = self.view.viewport().height()
+        if not on_screen(self.view):
+            height = max(height, self.window().height())
+        return height
 
     def _on_screen(self, pending: _PendingRows) -> bool:
         """Whether the place ``pending``'s rows go is on screen or within a screenful below."""
@@ -351,7 +360,7 @@ class NotesPanel(QWidget):
             return False
         above = pending.parent.child(pending.position - 1).index() if pending.position else parent
         rect = self.view.visualRect(above)
-        height = self.view.viewport().height()
+        height = self._height()
         return rect.isValid() and rect.bottom() >= 0 and rect.top() <= 2 * height
 
     def _make(self, pending: _PendingRows, count: int) -> int:

@@ -316,3 +316,38 @@ def test_the_dock_behind_its_tab_is_made_while_idle_and_opening_it_only_shows_it
     assert _made(window) == ["Favoritos", "Notas", "Notas sin ubicar"]
     assert asked == []
     qtmodeltester.check(panel.model)  # type: ignore[attr-defined]
+
+
+def test_a_dock_never_shown_is_made_for_the_window_s_height_and_its_first_opening_makes_no_row(
+    make_window: Callable[..., MainWindow], qtbot: QtBot, data_dir: Path
+) -> None:
+    from sgdesk.ui.window_docks import on_screen
+
+    window = make_window()
+    window.resize(900, 700)
+    library = window.library
+    assert library is not None
+    my_notes, panel = window.my_notes, window.my_notes.panel
+    for node in library.all_nodes():  # (32 nodes) a favorite and two notes each: rows to scroll
+        my_notes.notes.add_favorite(library, node.id)
+        for number in (1, 2):
+            my_notes.notes.add_note(library, node.id, f"nota {number}")
+    my_notes.refresh()
+    qtbot.waitUntil(lambda: len(_made(window)) > 3)  # made while the dock is not seen
+    qtbot.waitUntil(lambda: not panel.filling)
+    before = _made(window)
+    assert len(before) < 3 + 32 + 64  # not every row: those far below come when scrolled to
+    dock = window.docks["myNotesDock"]
+    qtbot.keyClick(window, Qt.Key.Key_4, Qt.KeyboardModifier.ControlModifier)  # its first opening
+    qtbot.waitUntil(lambda: on_screen(dock))
+    qtbot.waitUntil(lambda: not panel.filling)
+    assert _made(window) == before  # no row was left to make for the screen
+    view, model = panel.view, panel.model
+    rows = [
+        model.index(r, 0, model.index(g, 0))
+        for g in range(model.rowCount())
+        for r in range(model.rowCount(model.index(g, 0)))
+    ]
+    assert (
+        max(view.visualRect(row).bottom() for row in rows) >= view.viewport().height()
+    )  # the screen is full
