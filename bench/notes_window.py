@@ -38,17 +38,21 @@ The dock (and the page) are measured with the user data as filled: the favorite 
 ``dock tras un cambio`` is removed and the dock listed again first (before session 8 it was
 measured with that favorite still there: the «empty» dock showed one row, «Misión»).
 
-- ``dock: abrir (Ctrl+4) …``: what a user waits for after pressing Ctrl+4: the real window
-  showing the page with 50 highlights (``--dock-page`` another)
-  (``create_main_window`` over each user database, the «Mis notas» dock in its first place,
-  behind «Navegación»), idle after its first frame and after the user database last changed;
-  then ``show_panel("myNotesDock")`` (what Ctrl+4 calls) and the event loop until the dock's
-  tree has painted its rows and nothing more is painted or pending: wall time until the tree
-  first painted its rows, the GUI thread's CPU for all of it, and the longest it was busy at
-  once. ``… tras un cambio``: the same after a favorite was added while the dock was closed
-  (and the window was idle again). The baseline is the same window over the empty user
-  database (since session 9 the dock is made from the latest listing while it is not seen,
-  when there is something to list: opening it only shows it).
+- ``dock: abrir (Ctrl+4) …``: what a user waits for after pressing Ctrl+4, in the real
+  window (``create_main_window`` over each user database) showing the page with 50
+  highlights (``--dock-page``: another), the «Mis notas» dock in its first place, behind
+  «Navegación»; the window idle after its first frame and after the user database last
+  changed. Then ``show_panel("myNotesDock")`` (what Ctrl+4 calls) and the event loop until
+  the dock has painted its rows and nothing more is painted or pending: wall time until the
+  tree first painted the rows of the latest listing (nothing more on its way: a dock that
+  asks the worker on opening first paints the rows it showed when it was last seen), the GUI
+  thread's CPU for all of it, and the longest it was busy at once. Opening the dock repaints
+  the whole window (Qt lays the dock area out again), the page in front included, in both
+  windows. ``… tras un cambio``: the same after a favorite was added while the dock was
+  closed (and the window was idle again). The baseline is the same window over the empty
+  user database. Since session 9 the dock is made from the latest listing while it is not
+  seen, when there is something to list: opening it only shows it. The first opening (the
+  dock never shown) is reported apart: one per run.
 
 The aim (issue #12): each under 1.2× its baseline and under 100 ms.
 """
@@ -270,7 +274,9 @@ class Dock:
             longest = max(longest, (time.thread_time() - turn) * 1000)
             if self._painted:
                 idle, last = 0, time.thread_time()
-                if not shown and model.rowCount():
+                # Its rows: those of the latest listing (a dock that asks the worker first
+                # paints the rows it showed last time, then the new ones when they come).
+                if not shown and model.rowCount() and not self.busy():
                     shown = time.perf_counter()
             elif shown and not self.busy():
                 idle += 1
