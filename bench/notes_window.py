@@ -290,17 +290,30 @@ class Dock:
             library.close()
 
 
-def measure_opening(repeat: int, full: Path, empty: Path, library: Library, first: dict[str, float],
-                    page: str = PAGE) -> dict[str, dict[str, list[float]]]:  # fmt: skip
+def measure_opening(
+    repeat: int,
+    full: Path,
+    empty: Path,
+    screen: Path,
+    library: Library,
+    first: dict[str, float],
+    page: str = PAGE,
+) -> dict[str, dict[str, list[float]]]:
     """Ctrl+4 on the real window over each user database, interleaved (see the module's doc),
-    with ``page`` in front; ``first`` gets the first opening's figures."""
+    with ``page`` in front; ``first`` gets the first opening's figures. Beside the issue's
+    baseline (``empty``), the well-posed one: a screenful of favorites and no note (``screen``)."""
     app = QApplication.instance() or QApplication([])
     assert isinstance(app, QApplication)
     names = ("dock: abrir (Ctrl+4), hasta pintar sus filas", "dock: abrir (Ctrl+4), CPU de la interfaz",
              "dock: abrir (Ctrl+4), bloqueo más largo", "dock: abrir tras un cambio, hasta pintar sus filas",
              "dock: abrir tras un cambio, CPU de la interfaz")  # fmt: skip
-    timings: dict[str, dict[str, list[float]]] = {k: {"with": [], "without": []} for k in names}
-    docks = {"with": Dock(app, full, page), "without": Dock(app, empty, page)}
+    well_posed = {names[0]: f"{names[0]} (base: una pantalla de favoritos)",
+                  names[2]: f"{names[2]} (base: una pantalla de favoritos)"}  # fmt: skip
+    timings: dict[str, dict[str, list[float]]] = {
+        k: {"with": [], "without": []} for k in (*names, *well_posed.values())
+    }
+    folders = {"with": full, "without": empty, "screen": screen}
+    docks = {key: Dock(app, folder, page) for key, folder in folders.items()}
     for run in range(repeat + 1):  # the first run warms up and is not kept
         for key, dock in docks.items():
             dock.close_dock()
@@ -317,8 +330,11 @@ def measure_opening(repeat: int, full: Path, empty: Path, library: Library, firs
             dock.idle()
             if run:
                 for name, value in zip(names, (wall, cpu, longest, changed_wall, changed_cpu), strict=True):
-                    timings[name][key].append(value)
-            else:  # its first opening: the dock never shown before (one figure per run of the bench)
+                    if key != "screen":
+                        timings[name][key].append(value)
+                    if name in well_posed and key != "without":
+                        timings[well_posed[name]]["with" if key == "with" else "without"].append(value)
+            elif key != "screen":  # its first opening: the dock never shown before (one per run of the bench)
                 first |= {f"abrir {key}": wall, f"abrir {key} CPU": cpu, f"abrir {key} bloqueo": longest}
     for dock in docks.values():
         dock.close()
@@ -409,7 +425,7 @@ def measure(repeat: int, dock_page: str = PAGE) -> tuple[dict[str, dict[str, lis
                     timings[screen_names[1]]["with"].append(sample[names[1]])
         for window in windows.values():
             window.close()
-        timings |= measure_opening(repeat, full, empty, library, first, dock_page)
+        timings |= measure_opening(repeat, full, empty, screen, library, first, dock_page)
     library.close()
     return timings, first
 
