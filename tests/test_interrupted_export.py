@@ -37,10 +37,17 @@ def start_export(database: Path, target: Path) -> subprocess.Popen[str]:
         "-o",
         str(target),
     ]
-    return subprocess.Popen(
-        command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
-        env={**os.environ, "QT_QPA_PLATFORM": "offscreen"},
-    )  # fmt: skip
+    # Started as from a terminal: a suite run as a background job has Ctrl+C ignored, a child
+    # inherits that, and the app rightly leaves an ignored Ctrl+C ignored (Python's own handler,
+    # set here, goes back to the default in the child).
+    ignored = signal.signal(signal.SIGINT, signal.default_int_handler)
+    try:
+        return subprocess.Popen(
+            command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+            env={**os.environ, "QT_QPA_PLATFORM": "offscreen"},
+        )  # fmt: skip
+    finally:
+        signal.signal(signal.SIGINT, ignored)
 
 
 def parts(folder: Path) -> list[str]:
