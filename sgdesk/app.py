@@ -30,6 +30,7 @@ from sgdesk.qtenv import (
     configure_application,
     offscreen_application,
     register_fonts,
+    set_window_icon,
 )
 from sgdesk.ui import appearance
 from sgdesk.ui.after_paint import AfterFirstPaint
@@ -247,7 +248,7 @@ def run_gui(
     choose_platform()
     app = QApplication.instance() or QApplication(sys.argv)
     start_trace.mark("QApplication")
-    configure_application(app)
+    configure_application(app, window_icon=False)  # (set with the rest of the window, below)
     start_trace.mark("translation and fonts")
     try:
         folder = user_data_dir(data_dir)
@@ -280,6 +281,8 @@ def _run_window(app: QCoreApplication, database: Path | None, folder: Path, exit
         QTimer.singleShot(LISTEN_LATEST_MS, instance, instance.listen)
         app.aboutToQuit.connect(instance.release)
     window.when_built(lambda: _start_checking(window))
+    if isinstance(app, QApplication):
+        window.when_built(lambda: set_window_icon(app))
     if exit_after_paint:
         watcher = _FirstPaintExit(window)
         window.reading_pane.viewport().installEventFilter(watcher)

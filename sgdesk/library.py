@@ -13,7 +13,7 @@ from sgdesk.content.citations import canonical_id
 from sgdesk.content.currency import Currency
 from sgdesk.content.dates import PartialDate
 from sgdesk.content.model import Amendment, LaterChange, Node, NodeKind, Norm
-from sgdesk.content.timeline import Status, UnitState, note_on, with_later
+from sgdesk.content.timeline import InForce, Status, UnitState, note_on, with_later
 from sgdesk.errors import UnknownNodeError
 from sgdesk.store.corpus import CorpusStore
 from sgdesk.store.db import open_readonly
@@ -178,6 +178,7 @@ class Library:
         self._readings: dict[tuple[str, bool], _Reading] = {}  # see _reading
         self._vocabulary: Vocabulary | None = None  # «¿Quiso decir…?» (see _suggestion)
         self._timeline: Timeline | None = None
+        self._in_force: InForce | None = None  # until the timeline is built (see _statuses_from)
         self._has_repeals: bool | None = None
 
     @functools.cached_property
@@ -497,13 +498,26 @@ class Library:
         return replace(page, units=tuple(units), heading=heading, compiled=True)
 
     def statuses(self, nodes: Iterable[Node], day: date) -> dict[str, Status]:
-        """Each node's status on ``day`` (no database access once the timeline is built)."""
-        return self.timeline().statuses(((n.id, n.norm) for n in nodes), day)
+        """Each node's status on ``day`` (no database access once read)."""
+        return self._statuses_from().statuses(((n.id, n.norm) for n in nodes), day)
 
     def states(self, nodes: Iterable[Node], day: date) -> dict[str, UnitState]:
         """Each node's status on ``day`` with the later changes behind it."""
-        timeline = self.timeline()
-        return {n.id: timeline.state(n.id, n.norm, day) for n in nodes}
+        in_force = self._statuses_from()
+        return {n.id: in_force.state(n.id, n.norm, day) for n in nodes}
+
+    def _statuses_from(self) -> InForce:
+        """The timeline's statuses once it is built; before (a page on a date, the tree's marks
+        for it: a dated tab restored at start), the same from the records they follow from,
+        read alone: the timeline (its events, offices, five classes) waits for the first frame
+        and is then built off the GUI thread (ui.timeline_loader; #11 start-up)."""
+        if self._timeline is not None:
+            return self._timeline.in_force
+        if self._in_force is None:
+            moments, norm_dates = self._store.in_force_rows()
+            self._in_force = InForce.of_moments(moments, norm_dates, self._store.ancestors_below_changed(),
+                                                self.later_changes())  # fmt: skip
+        return self._in_force
 
     def all_nodes(self) -> list[Node]:
         """Every node once, siblings in their order (``sgdesk tree`` rebuilds the hierarchy)."""

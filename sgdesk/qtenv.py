@@ -13,7 +13,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
-from PySide6.QtGui import QFont, QFontDatabase, QGuiApplication, QIcon
+from PySide6.QtGui import QFont, QFontDatabase, QGuiApplication
 
 from sgdesk import __version__, paths
 
@@ -37,8 +37,10 @@ def choose_platform() -> None:
         os.environ.setdefault("QT_QPA_PLATFORM", WINDOWS_PLATFORM)
 
 
-def configure_application(app: QCoreApplication) -> None:
-    """Names, locale, Spanish Qt dialogs and the bundled fonts; safe to call twice."""
+def configure_application(app: QCoreApplication, window_icon: bool = True) -> None:
+    """Names, locale, Spanish Qt dialogs, the bundled fonts and (unless ``window_icon`` is False:
+    the window sets it after its first frame, see ``set_window_icon``) the windows' icon; safe to
+    call twice."""
     app.setOrganizationName(ORGANIZATION)
     app.setApplicationName(APPLICATION)
     app.setApplicationVersion(__version__)
@@ -57,7 +59,17 @@ def configure_application(app: QCoreApplication) -> None:
     # Widgets only (a QApplication): checked by class name, so QtWidgets is not imported here.
     if isinstance(app, QGuiApplication) and app.inherits("QApplication"):
         app.setFont(QFont(UI_FONT, UI_POINT_SIZE))
-        app.setWindowIcon(QIcon(str(paths.resources_dir() / "icons" / "sgdesk.png")))
+        if window_icon:
+            set_window_icon(app)
+
+
+def set_window_icon(app: QGuiApplication) -> None:
+    """sgdesk's icon on every window (title bar, task bar). Named here only: QIcon is a class
+    PySide6 builds with its enumerations (ThemeIcon: 151 members) when it is first named, so the
+    main window sets it the turn after its first frame (app.py)."""
+    from PySide6.QtGui import QIcon
+
+    app.setWindowIcon(QIcon(str(paths.resources_dir() / "icons" / "sgdesk.png")))
 
 
 def register_fonts() -> list[str]:

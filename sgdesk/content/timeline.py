@@ -7,14 +7,14 @@ answer is "incierta" — the app says so rather than guess.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 from enum import StrEnum
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeVar
 
 from sgdesk.content.dates import PartialDate
-from sgdesk.content.model import LaterChange
+from sgdesk.content.model import EventKind, LaterChange
 from sgdesk.lazy_names import lazy_names
 
 # The timeline itself (its events, offices and changes between dates: five dataclasses) is in
@@ -32,6 +32,8 @@ __getattr__ = lazy_names(
     dict.fromkeys(("ChangeRecord", "OfficeState", "Timeline", "TimelineEvent", "later_event"),
                   "sgdesk.content.timeline_events"),
 )  # fmt: skip
+
+_Event = TypeVar("_Event")
 
 UNCERTAIN_NOTE = "vigencia incierta: fecha exacta no registrada"
 LATER_PREFIX = "posterior/"  # ids of the timeline events drawn for later changes
@@ -125,6 +127,92 @@ class UnitState:
 
     status: Status
     by: tuple[LaterChange, ...] = ()
+
+
+def starts_and_ends(
+    events: Iterable[tuple[EventKind, Iterable[str], _Event]],
+) -> tuple[dict[str, _Event], dict[str, _Event]]:
+    """Given (kind, targets, event) in date order: for each target, the first event that starts
+    it (an insertion, a creation) and the first that ends it (a repeal)."""
+    starts: dict[str, _Event] = {}
+    ends: dict[str, _Event] = {}
+    for kind, targets, event in events:
+        if kind in (EventKind.INSERTION, EventKind.CREATION):
+            for target in targets:
+                starts.setdefault(target, event)
+        elif kind is EventKind.REPEAL:
+            for target in targets:
+                ends.setdefault(target, event)
+    return starts, ends
+
+
+class InForce:
+    """What a unit's status on a day follows from: the dates of the events that start and end
+    each unit, each norm's date, the ancestors within its norm of the units below a unit that
+    an event starts or ends (an article's repeal reaches its literals; other units need none),
+    and the later changes not incorporated. The timeline has one (``Timeline.in_force``); a
+    page on a date shown before it is built (a dated tab restored at start) gets the same from
+    those records alone (``of_moments``), without the events' texts and the offices (#11)."""
+
+    __slots__ = ("_ends", "_starts", "ancestors", "later", "norm_dates")
+
+    def __init__(self, starts: Mapping[str, PartialDate], ends: Mapping[str, PartialDate],
+                 norm_dates: Mapping[str, PartialDate], ancestors: Mapping[str, tuple[str, ...]],
+                 later: Sequence[LaterChange]) -> None:  # fmt: skip
+        self._starts, self._ends = starts, ends
+        self.norm_dates, self.ancestors, self.later = norm_dates, ancestors, later
+
+    @classmethod
+    def of_moments(cls, moments: Iterable[tuple[PartialDate, str, EventKind, str]],
+                   norm_dates: Mapping[str, PartialDate], ancestors: Mapping[str, tuple[str, ...]],
+                   later: Sequence[LaterChange]) -> InForce:  # fmt: skip
+        """From (date, event id, kind, target) of each change of an event, in any order: as the
+        timeline orders its events (by date, an unknown month or day first, then by id)."""
+        ordered = sorted(moments, key=lambda m: (*m[0].key, m[1]))
+        starts, ends = starts_and_ends((kind, (target,), when) for when, _id, kind, target in ordered)
+        return cls(starts, ends, norm_dates, ancestors, later)
+
+    def start_of(self, node_id: str, norm_id: str | None) -> PartialDate | None:
+        start = self._starts.get(node_id)
+        if start is not None:
+            return start
+        return self.norm_dates.get(norm_id or node_id)
+
+    def status(self, node_id: str, norm_id: str | None, day: date) -> Status:
+        """A norm or one of its units on ``day`` (sections, with no norm, are always in force).
+
+        A unit lives once it and each of its ancestors within the norm have started, and until
+        it, one of those ancestors or its norm is repealed."""
+        start = self.start_of(node_id, norm_id)
+        if start is None:
+            return Status.IN_FORCE
+        started = happened(start, day)
+        end = self._ends.get(node_id)
+        norm_end = self._ends.get(norm_id) if norm_id else None
+        above = self.ancestors.get(node_id)
+        if above is None:  # the common case, kept cheap: it runs for every row of the tree
+            if end is None or norm_end is None:
+                last = end or norm_end
+                return _both(started, happened(last, day) if last else Status.NOT_IN_FORCE)
+            return _both(started, _any((happened(end, day), happened(norm_end, day))))
+        starts = (self._starts.get(a) for a in above)
+        started = _every([started, *(happened(s, day) for s in starts if s is not None)])
+        ends = [end, norm_end, *(self._ends.get(a) for a in above)]
+        return _both(started, _any(happened(e, day) for e in ends if e is not None))
+
+    def state(self, node_id: str, norm_id: str | None, day: date) -> UnitState:
+        """The status with the later changes (not incorporated) taken into account."""
+        return with_later(self.status(node_id, norm_id, day), node_id, self.later, day)
+
+    def statuses(self, units: Iterable[tuple[str, str | None]], day: date) -> dict[str, Status]:
+        # Only the later changes that may have happened by ``day`` can matter: filtered once.
+        later = [c for c in self.later if happened(c.date, day) is not Status.NOT_IN_FORCE]
+        if not later:
+            return {node_id: self.status(node_id, norm_id, day) for node_id, norm_id in units}
+        return {
+            node_id: with_later(self.status(node_id, norm_id, day), node_id, later, day).status
+            for node_id, norm_id in units
+        }
 
 
 def with_later(base: Status, node_id: str, later: Iterable[LaterChange], day: date) -> UnitState:

@@ -18,15 +18,14 @@ from sgdesk.content.dates import PartialDate
 from sgdesk.content.model import Change, EventKind, LaterChange, Office
 from sgdesk.content.timeline import (
     LATER_PREFIX,
+    InForce,
     Status,
     UnitState,
-    _any,
     _both,
-    _every,
     happened,
     later_between,
     later_known,
-    with_later,
+    starts_and_ends,
 )
 
 
@@ -101,58 +100,31 @@ class Timeline:
 
     def __post_init__(self) -> None:
         self.events = sorted(self.events, key=lambda e: e.order)
+        self._starts, self._ends = starts_and_ends((e.kind, e.targets, e) for e in self.events)
         for event in self.events:
-            for change in event.changes:
-                if event.kind in (EventKind.INSERTION, EventKind.CREATION):
-                    self._starts.setdefault(change.target, event)
-                elif event.kind is EventKind.REPEAL:
-                    self._ends.setdefault(change.target, event)
-                elif event.kind is EventKind.RENAMING:
+            if event.kind is EventKind.RENAMING:
+                for change in event.changes:
                     self._renames[change.target].append((event, change))
+        # What the units' statuses follow from (a page on a date at start gets the same alone).
+        self.in_force = InForce({target: e.date for target, e in self._starts.items()},
+                                {target: e.date for target, e in self._ends.items()},
+                                self.norm_dates, self.ancestors, self.later)  # fmt: skip
 
     # -- provisions and norms -----------------------------------------------------
 
     def start_of(self, node_id: str, norm_id: str | None) -> PartialDate | None:
-        event = self._starts.get(node_id)
-        if event is not None:
-            return event.date
-        return self.norm_dates.get(norm_id or node_id)
+        return self.in_force.start_of(node_id, norm_id)
 
     def status(self, node_id: str, norm_id: str | None, day: date) -> Status:
-        """A norm or one of its units on ``day`` (sections, with no norm, are always in force).
-
-        A unit lives once it and each of its ancestors within the norm have started, and until
-        it, one of those ancestors or its norm is repealed."""
-        start = self.start_of(node_id, norm_id)
-        if start is None:
-            return Status.IN_FORCE
-        started = happened(start, day)
-        end = self._ends.get(node_id)
-        norm_end = self._ends.get(norm_id) if norm_id else None
-        above = self.ancestors.get(node_id)
-        if above is None:  # the common case, kept cheap: it runs for every row of the tree
-            if end is None or norm_end is None:
-                last = end or norm_end
-                return _both(started, happened(last.date, day) if last else Status.NOT_IN_FORCE)
-            return _both(started, _any((happened(end.date, day), happened(norm_end.date, day))))
-        starts = (self._starts.get(a) for a in above)
-        started = _every([started, *(happened(e.date, day) for e in starts if e is not None)])
-        ends = [end, norm_end, *(self._ends.get(a) for a in above)]
-        return _both(started, _any(happened(e.date, day) for e in ends if e is not None))
+        """A norm or one of its units on ``day`` (see InForce.status)."""
+        return self.in_force.status(node_id, norm_id, day)
 
     def state(self, node_id: str, norm_id: str | None, day: date) -> UnitState:
         """The status with the later changes (not incorporated) taken into account."""
-        return with_later(self.status(node_id, norm_id, day), node_id, self.later, day)
+        return self.in_force.state(node_id, norm_id, day)
 
     def statuses(self, units: Iterable[tuple[str, str | None]], day: date) -> dict[str, Status]:
-        # Only the later changes that may have happened by ``day`` can matter: filtered once.
-        later = [c for c in self.later if happened(c.date, day) is not Status.NOT_IN_FORCE]
-        if not later:
-            return {node_id: self.status(node_id, norm_id, day) for node_id, norm_id in units}
-        return {
-            node_id: with_later(self.status(node_id, norm_id, day), node_id, later, day).status
-            for node_id, norm_id in units
-        }
+        return self.in_force.statuses(units, day)
 
     def structure_changes(self, day: date) -> list[tuple[LaterChange, bool]]:
         """Later changes to the structure (the organigrama) that had happened by ``day``."""

@@ -222,6 +222,19 @@ class CorpusStore:
         return timeline_rows(self._db)
 
     @_guarded
+    def in_force_rows(self) -> tuple[list[tuple[PartialDate, str, EventKind, str]], dict[str, PartialDate]]:
+        """What the units' statuses follow from, without the timeline (content.timeline.InForce):
+        (date, event, kind, target) of each change of an event that starts or ends something
+        (an insertion, a creation, a repeal), and each norm's date."""
+        parse = functools.lru_cache(maxsize=None)(PartialDate.parse)
+        rows = self._db.execute(
+            """SELECT e.date, e.id, e.kind, c.target FROM events e JOIN changes c ON c.event = e.id
+               WHERE e.kind IN ('insertion', 'creation', 'repeal') ORDER BY e.pk, c.position"""
+        )
+        moments = [(parse(when), event_id, EventKind(kind), target) for when, event_id, kind, target in rows]
+        return moments, _norm_dates(self._db, parse)
+
+    @_guarded
     def has_repeals(self) -> bool:
         """Whether any event repeals something (the shipped corpus has none)."""
         return self._db.execute("SELECT 1 FROM events WHERE kind = 'repeal' LIMIT 1").fetchone() is not None
@@ -381,11 +394,17 @@ def timeline_rows(connection: sqlite3.Connection) -> tuple[list[TimelineEvent], 
                FROM events e JOIN norms n ON n.id = e.norm ORDER BY e.pk"""
         )
     ]  # fmt: skip
-    dates = {
+    return events, _norm_dates(connection, parse)
+
+
+def _norm_dates(
+    connection: sqlite3.Connection, parse: Callable[[str], PartialDate]
+) -> dict[str, PartialDate]:
+    """Each norm's date: in force when known, else issued."""
+    return {
         norm_id: parse(in_force or issued)
         for norm_id, issued, in_force in connection.execute("SELECT id, issued, in_force FROM norms")
     }
-    return events, dates
 
 
 def office_rows(connection: sqlite3.Connection) -> list[Office]:

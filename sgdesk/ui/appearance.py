@@ -29,8 +29,10 @@ _COLOR_SCHEMES = {Scheme.LIGHT: Qt.ColorScheme.Light, Scheme.DARK: Qt.ColorSchem
 FUSION = "fusion"
 
 
-def apply_theme(app: QApplication, choice: ThemeChoice, native_style: str) -> None:
-    """Paint the whole application in ``choice``; ``native_style`` is the style it started with."""
+def apply_theme(app: QApplication, choice: ThemeChoice, native_style: str | None) -> None:
+    """Paint the whole application in ``choice``; ``native_style`` is the style it started with,
+    or None while the application still has it (no theme ever set another: the first frame of
+    a window that follows the system, which then never names ``app.style()``, see Appearance)."""
     app.setProperty(theme.CHOICE_PROPERTY, choice.value)
     hints = QGuiApplication.styleHints()
     scheme = choice.scheme
@@ -38,11 +40,12 @@ def apply_theme(app: QApplication, choice: ThemeChoice, native_style: str) -> No
         hints.setColorScheme(_COLOR_SCHEMES[scheme])
     else:
         hints.unsetColorScheme()
-    if app.style().name().casefold() != native_style.casefold():
+    if native_style is not None and app.style().name().casefold() != native_style.casefold():
         app.setStyle(native_style)
     app.setPalette(QPalette())  # the system's palette again (nothing set explicitly)
     if scheme is None:
         return
+    native_style = native_style or app.style().name()
     if native_style.casefold() != FUSION and _system_gives(scheme, app.palette()):
         return  # the native look, in the scheme asked for
     if app.style().name().casefold() != FUSION:  # native styles may ignore a palette (Windows)
@@ -91,10 +94,13 @@ class Appearance(QObject):
         self.setObjectName("appearance")
         self._app = app
         self._settings = settings
-        self._native_style = app.style().name()
         self.theme = saved_theme(settings)
         self.ui_size = saved_ui_size(settings)
-        apply_theme(app, self.theme, self._native_style)
+        # The style the application started with, read when a theme first needs it: naming
+        # ``app.style()`` makes PySide6 build its QStyle class (566 enumeration members, some
+        # 10 ms) and a window that follows the system has no use for it before its first frame.
+        self._native: str | None = None if self.theme.scheme is None else app.style().name()
+        apply_theme(app, self.theme, self._native)
         if self.ui_size != DEFAULT_UI_SIZE:
             apply_ui_size(app, self.ui_size)
         QGuiApplication.styleHints().colorSchemeChanged.connect(self._system_changed)
@@ -102,18 +108,26 @@ class Appearance(QObject):
         if accessibility is not None:  # Qt 6.10+
             accessibility().contrastPreferenceChanged.connect(self._system_changed)
 
+    @property
+    def native_style(self) -> str:
+        """The style the application started with (only a chosen theme ever sets another, and
+        it reads this first)."""
+        if self._native is None:
+            self._native = self._app.style().name()
+        return self._native
+
     def use(self, settings: UiSettings) -> None:
         """Another window's settings: apply what they remember."""
         self._settings = settings
         self.theme, self.ui_size = saved_theme(settings), saved_ui_size(settings)
-        apply_theme(self._app, self.theme, self._native_style)
+        apply_theme(self._app, self.theme, self.native_style)
         apply_ui_size(self._app, self.ui_size)
 
     def set_theme(self, choice: ThemeChoice) -> None:
         self.theme = choice
         self._settings.theme = choice.value
         self._settings.sync()
-        apply_theme(self._app, choice, self._native_style)
+        apply_theme(self._app, choice, self.native_style)
         self.changed.emit()
 
     def set_ui_size(self, percent: int) -> None:
@@ -126,7 +140,7 @@ class Appearance(QObject):
     def _system_changed(self) -> None:
         """The system switched light/dark or high contrast: follow it unless a theme was chosen
         (a chosen one is applied again: the system's new palette may now give it natively)."""
-        apply_theme(self._app, self.theme, self._native_style)
+        apply_theme(self._app, self.theme, self.native_style)
         self.changed.emit()
 
     def add_menus(self, menu: QMenu, before: QAction) -> tuple[QMenu, QMenu]:

@@ -8,12 +8,19 @@ On the Secretaría's laptops (1366×768 at 125 %: about 1077×542 logical pixels
   ``TIMELINE_SHARE`` of the height (a desktop monitor: 1920×1080 at 100 %); elsewhere Ctrl+3
   (Ver › Línea de tiempo) opens it, and it then opens tall enough for ``TIMELINE_ROWS`` rows of events.
 A layout the user saved is restored as it was (window_state.py); none of this applies then.
+
+QStyle is named only where its metrics are asked for: PySide6 builds the class, with its 566
+enumeration members, when it is first named (some 10 ms of the first frame, #11). A first
+layout asks only when the timeline may open at start (a window too short for it even with no
+margins at all needs none of them); the index's column asks its scroll bar for its width.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import QModelIndex, Qt, QTimer
-from PySide6.QtWidgets import QDockWidget, QMainWindow, QStyle, QTreeView, QWidget
+from PySide6.QtWidgets import QDockWidget, QMainWindow, QTreeView, QWidget
 
 from sgdesk.ui.timeline_layout import rows_height
 from sgdesk.ui.tree_model import POSSIBLY_MODIFIED_SUFFIX
@@ -34,8 +41,13 @@ def first_layout(window: QMainWindow, docks: dict[str, QDockWidget], tree: QTree
         [docks["navigationDock"]], [left_column_width(window, tree)], Qt.Orientation.Horizontal
     )
     timeline = docks["timelineDock"]
+    share = window.height() * TIMELINE_SHARE
+    # Too tall even with every margin of the style at nought: no need to ask the style (below).
+    if _timeline_height(window, None, _no_metrics) > share:
+        timeline.hide()
+        return
     height = timeline_height(window)
-    if height > window.height() * TIMELINE_SHARE:
+    if height > share:
         timeline.hide()
     else:
         window.resizeDocks([timeline], [height], Qt.Orientation.Vertical)
@@ -43,7 +55,7 @@ def first_layout(window: QMainWindow, docks: dict[str, QDockWidget], tree: QTree
 
 def left_column_width(window: QWidget, tree: QTreeView) -> int:
     """The index's two first levels whole, with the longest mark an entry can take («— posiblemente
-    modificada»), its indentation and scroll bar; bounded by ``LEFT_SHARE`` of the window."""
+    modificada»), its indentation and its vertical scroll bar; bounded by ``LEFT_SHARE`` of the window."""
     model, metrics = tree.model(), tree.fontMetrics()
     if model.canFetchMore(QModelIndex()):  # (the view would fetch them when first laid out)
         model.fetchMore(QModelIndex())
@@ -56,8 +68,8 @@ def left_column_width(window: QWidget, tree: QTreeView) -> int:
         widest = max([widest] + [metrics.horizontalAdvance(_title(index)) + depth * tree.indentation()
                                  for index, depth in titles])  # fmt: skip
     widest += metrics.horizontalAdvance(POSSIBLY_MODIFIED_SUFFIX)
-    style = tree.style()
-    chrome = 2 * tree.frameWidth() + style.pixelMetric(QStyle.PixelMetric.PM_ScrollBarExtent) + 16
+    # The scroll bar's width as it lays itself out (its style's extent), asked of the bar itself.
+    chrome = 2 * tree.frameWidth() + tree.verticalScrollBar().sizeHint().width() + 16
     least = LEFT_LEAST * metrics.averageCharWidth()
     return max(least, min(widest + chrome, round(window.width() * LEFT_SHARE)))
 
@@ -70,24 +82,38 @@ def timeline_height(window: QWidget, dock: QDockWidget | None = None) -> int:
     """The timeline dock's height for its title, its legend, the axis and ``TIMELINE_ROWS``
     rows: the legend as laid out in the dock's panel (it wraps in a narrow dock), or one
     toolbar-high row while the panel is not built yet."""
-    style = window.style()
-    line = window.fontMetrics().height()
-    title = line + 2 * style.pixelMetric(QStyle.PixelMetric.PM_DockWidgetTitleMargin)
-    legend = getattr(dock.widget(), "legend", None) if dock is not None else None
-    wrapped = legend.heightForWidth(dock.width()) if isinstance(legend, QWidget) and dock else -1
-    legend_height = wrapped if wrapped > 0 else legend_row_height(window)
-    return title + legend_height + rows_height(line, TIMELINE_ROWS) + 4
+    return _timeline_height(window, dock, _style_metrics(window))
 
 
 def legend_row_height(window: QWidget) -> int:
     """One row of the timeline's legend: check boxes with 16-pixel glyphs, and margins."""
-    style = window.style()
-    item = (
-        max(window.fontMetrics().height(), 16, style.pixelMetric(QStyle.PixelMetric.PM_IndicatorHeight)) + 8
-    )
-    margins = 2 * (style.pixelMetric(QStyle.PixelMetric.PM_ToolBarItemMargin)
-                   + style.pixelMetric(QStyle.PixelMetric.PM_ToolBarFrameWidth))  # fmt: skip
-    return item + margins
+    return _legend_row_height(window, _style_metrics(window))
+
+
+def _timeline_height(window: QWidget, dock: QDockWidget | None, metric: Callable[[str], int]) -> int:
+    line = window.fontMetrics().height()
+    title = line + 2 * metric("PM_DockWidgetTitleMargin")
+    legend = getattr(dock.widget(), "legend", None) if dock is not None else None
+    wrapped = legend.heightForWidth(dock.width()) if isinstance(legend, QWidget) and dock else -1
+    legend_height = wrapped if wrapped > 0 else _legend_row_height(window, metric)
+    return title + legend_height + rows_height(line, TIMELINE_ROWS) + 4
+
+
+def _legend_row_height(window: QWidget, metric: Callable[[str], int]) -> int:
+    item = max(window.fontMetrics().height(), 16, metric("PM_IndicatorHeight")) + 8
+    return item + 2 * (metric("PM_ToolBarItemMargin") + metric("PM_ToolBarFrameWidth"))
+
+
+def _style_metrics(widget: QWidget) -> Callable[[str], int]:
+    """``widget``'s style's pixel metrics by name (PM_…)."""
+    from PySide6.QtWidgets import QStyle  # (not with the module: see its docstring)
+
+    style = widget.style()
+    return lambda name: style.pixelMetric(getattr(QStyle.PixelMetric, name))
+
+
+def _no_metrics(_name: str) -> int:
+    return 0
 
 
 def open_tall_enough(window: QMainWindow, dock: QDockWidget) -> None:

@@ -52,7 +52,8 @@ class LinkActions(QObject):
         self._window = window
         self._host = host
         self.message_box: QMessageBox | None = None  # the last explanation shown (tests read it)
-        self.copy_action = QAction(self.tr("Copiar &enlace"), window)
+        self.copy_action = QAction(window)  # (not QAction(text, window): see window_actions.add_action)
+        self.copy_action.setText(self.tr("Copiar &enlace"))
         self.copy_action.setShortcut(COPY_SHORTCUT)
         self.copy_action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
         self.copy_action.setStatusTip(self.tr("Copiar un enlace sgdesk:// a esta sección, con su fecha"))

@@ -15,8 +15,8 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, QRect, QSize, Qt
-from PySide6.QtGui import QPainter, QPaintEvent
-from PySide6.QtWidgets import QLabel, QMainWindow, QSizeGrip, QStatusBar, QStyle, QStyleOption, QWidget
+from PySide6.QtGui import QPainter, QPaintEvent, QPen
+from PySide6.QtWidgets import QLabel, QMainWindow, QSizeGrip, QStatusBar, QWidget
 
 from sgdesk.ui.safe_text import plain, rich, rich_lines, set_plain_text, show_status
 
@@ -75,6 +75,8 @@ class MessageBar(QStatusBar):
         if not self.currentMessage():
             super().paintEvent(event)
             return
+        from PySide6.QtWidgets import QStyle, QStyleOption  # (a message: never in the first frame)
+
         painter = QPainter(self)  # QStatusBar::paintEvent, with the message elided
         option = QStyleOption()
         option.initFrom(self)
@@ -128,10 +130,19 @@ class FittingLabel(QLabel):
         return QSize(width, hint.height())
 
     def paintEvent(self, event: QPaintEvent) -> None:
+        text = self.shown_text()
+        if not text:
+            return
         painter = QPainter(self)
         flags = int(self.alignment()) | int(Qt.TextFlag.TextSingleLine)
-        self.style().drawItemText(painter, self.contentsRect(), flags, self.palette(), self.isEnabled(),
-                                  self.shown_text(), self.foregroundRole())  # fmt: skip
+        if not self.isEnabled():  # (the style may etch or dither disabled text)
+            self.style().drawItemText(painter, self.contentsRect(), flags, self.palette(), False, text,
+                                      self.foregroundRole())  # fmt: skip
+            return
+        # What QStyle::drawItemText does for enabled text, without naming the style: that would
+        # make PySide6 build its QStyle class (566 enumeration members) for the first frame.
+        painter.setPen(QPen(self.palette().brush(self.foregroundRole()), painter.pen().widthF()))
+        painter.drawText(self.contentsRect(), flags, text)
 
 
 class YieldToMessages(QObject):

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence, Set
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QAbstractItemModel, QModelIndex, QObject, QPersistentModelIndex, Qt
-from PySide6.QtGui import QColor, QIcon, QPainter, QPixmap
+from PySide6.QtGui import QColor, QPainter, QPixmap
 
 from sgdesk.content.model import Node
 from sgdesk.content.timeline import Status
@@ -13,6 +14,9 @@ from sgdesk.errors import UnknownNodeError
 from sgdesk.library import Library
 from sgdesk.ui.safe_text import rich
 from sgdesk.ui.theme import current_theme
+
+if TYPE_CHECKING:
+    from PySide6.QtGui import QIcon
 
 NODE_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 STATUS_ROLE = Qt.ItemDataRole.UserRole + 2  # the node's Status value on the "Vigente a" date, or None
@@ -219,7 +223,10 @@ class NodeTreeModel(QAbstractItemModel):
         return None
 
     def _within_mark(self) -> QIcon:
-        """A small dot in the notes' colour (drawn again only for another theme)."""
+        """A small dot in the notes' colour (drawn again only for another theme). QIcon is named
+        here only: PySide6 builds its 151-member ThemeIcon when it is first named (#11)."""
+        from PySide6.QtGui import QIcon
+
         colour = current_theme().note_marker
         if self._within_icon is None or self._within_icon[0] != colour:
             pixmap = QPixmap(12, 12)

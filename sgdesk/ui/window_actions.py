@@ -51,7 +51,8 @@ class WindowSlots(Protocol):
 def add_action(window: QMainWindow, text: str, slot: Callable[[], object] | None,
                shortcuts: list[QKeySequence | str], icon_text: str | None = None) -> QAction:  # fmt: skip
     """A window-wide command: its keys (repeats dropped), its toolbar text, its slot."""
-    action = QAction(window.tr(text), window)
+    action = QAction(window)  # (QAction(text, window) would have PySide6 build QIcon to rule out
+    action.setText(window.tr(text))  # QAction(icon, text): 151 ThemeIcon members, #11)
     # A platform's standard key may repeat an explicit one (or be empty); a repeated
     # sequence makes the shortcut ambiguous, and Qt then ignores the key press.
     sequences = [QKeySequence(s) for s in shortcuts]
