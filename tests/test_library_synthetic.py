@@ -263,3 +263,59 @@ def test_the_completions_cap_the_ui_shows_is_the_vocabularys() -> None:
     assert library.MAX_COMPLETIONS == MAX_COMPLETIONS
     with pytest.raises(AttributeError, match=r"^module 'sgdesk\.library' has no attribute 'no_existe'$"):
         _ = library.no_existe  # type: ignore[attr-defined]
+
+
+def _days(library: Library) -> list[date]:
+    """Every boundary the statuses can turn on: each event's and norm's first and last possible
+    day (an unknown month or day spans them) and the days either side, and today."""
+    from sgdesk.content.timeline import earliest, latest
+
+    timeline = Library.open(library.info.path).timeline()
+    dates = [e.date for e in timeline.events] + list(timeline.norm_dates.values())
+    dates += [c.date for c in timeline.later]
+    days = {date.today()}
+    for when in dates:
+        for edge in (earliest(when), latest(when)):
+            days.update(date.fromordinal(edge.toordinal() + step) for step in (-1, 0, 1))
+    return sorted(days)
+
+
+@pytest.mark.parametrize("corpus", ["synthetic", "shipped"])
+def test_statuses_before_the_timeline_is_built_are_the_timelines(
+    corpus: str, database: Path, corpus_db: Path
+) -> None:
+    """A page on a date shown at start (a dated tab restored in front) and the tree's marks for
+    it get their statuses without the timeline (#11 start-up): the same, unit for unit and day
+    for day, as once the timeline is built; repeals (of an article, reaching its literals)
+    included."""
+    path = database if corpus == "synthetic" else corpus_db
+    early, built = Library.open(path), Library.open(path)
+    try:
+        nodes = early.all_nodes()
+        built.timeline()
+        days = _days(early)
+        for day in days:
+            assert early.statuses(nodes, day) == built.statuses(nodes, day), day
+            assert early.states(nodes, day) == built.states(nodes, day), day
+        assert not early.timeline_built, "the statuses came without building the timeline"
+        page = early.page("decreto-1-2000" if corpus == "synthetic" else "decreto-267-2007", as_of=days[0])
+        assert not early.timeline_built, "so did a page on a date"
+        assert page.units
+        early.use_timeline(built.timeline())  # once built (the loader), the timeline's are used
+        assert early.statuses(nodes, days[-1]) == built.statuses(nodes, days[-1])
+    finally:
+        early.close()
+        built.close()
+
+
+def test_statuses_turn_on_repeals_before_the_timeline_is_built(synthetic: Library) -> None:
+    """(The corpus above does repeal: without the timeline, article 2 of Decreto 1 de 2000 is in
+    force until Decreto 2 repeals it, and its literals with it; then the whole norm goes.)"""
+    article = synthetic.node("decreto-1-2000/art-2")
+    literals = synthetic.children(article.id)
+    seen = {day: synthetic.statuses([article, *literals], day) for day in _days(synthetic)}
+    assert not synthetic.timeline_built
+    turns = {found[article.id] for found in seen.values()}
+    assert turns == {Status.IN_FORCE, Status.NOT_IN_FORCE, Status.UNCERTAIN}
+    for found in seen.values():
+        assert {found[n.id] for n in literals} <= {found[article.id]}, "the literals go with their article"

@@ -163,13 +163,14 @@ class InForce:
         self.norm_dates, self.ancestors, self.later = norm_dates, ancestors, later
 
     @classmethod
-    def of_moments(cls, moments: Iterable[tuple[PartialDate, str, EventKind, str]],
+    def of_moments(cls, moments: Iterable[tuple[PartialDate, EventKind, str]],
                    norm_dates: Mapping[str, PartialDate], ancestors: Mapping[str, tuple[str, ...]],
                    later: Sequence[LaterChange]) -> InForce:  # fmt: skip
-        """From (date, event id, kind, target) of each change of an event, in any order: as the
-        timeline orders its events (by date, an unknown month or day first, then by id)."""
-        ordered = sorted(moments, key=lambda m: (*m[0].key, m[1]))
-        starts, ends = starts_and_ends((kind, (target,), when) for when, _id, kind, target in ordered)
+        """From (date, kind, target) of each change of an event, in any order: taken in date order
+        as the timeline takes its events (an unknown month or day first; the timeline then orders
+        one day's events by id, but they have the same date, which is all that is kept here)."""
+        ordered = sorted(moments, key=lambda m: m[0].key)
+        starts, ends = starts_and_ends((kind, (target,), when) for when, kind, target in ordered)
         return cls(starts, ends, norm_dates, ancestors, later)
 
     def start_of(self, node_id: str, norm_id: str | None) -> PartialDate | None:

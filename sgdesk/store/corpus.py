@@ -222,16 +222,16 @@ class CorpusStore:
         return timeline_rows(self._db)
 
     @_guarded
-    def in_force_rows(self) -> tuple[list[tuple[PartialDate, str, EventKind, str]], dict[str, PartialDate]]:
+    def in_force_rows(self) -> tuple[list[tuple[PartialDate, EventKind, str]], dict[str, PartialDate]]:
         """What the units' statuses follow from, without the timeline (content.timeline.InForce):
-        (date, event, kind, target) of each change of an event that starts or ends something
-        (an insertion, a creation, a repeal), and each norm's date."""
+        (date, kind, target) of each change of an event that starts or ends something (an
+        insertion, a creation, a repeal), and each norm's date."""
         parse = functools.lru_cache(maxsize=None)(PartialDate.parse)
         rows = self._db.execute(
-            """SELECT e.date, e.id, e.kind, c.target FROM events e JOIN changes c ON c.event = e.id
+            """SELECT e.date, e.kind, c.target FROM events e JOIN changes c ON c.event = e.id
                WHERE e.kind IN ('insertion', 'creation', 'repeal') ORDER BY e.pk, c.position"""
         )
-        moments = [(parse(when), event_id, EventKind(kind), target) for when, event_id, kind, target in rows]
+        moments = [(parse(when), EventKind(kind), target) for when, kind, target in rows]
         return moments, _norm_dates(self._db, parse)
 
     @_guarded

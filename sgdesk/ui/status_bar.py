@@ -15,7 +15,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, QRect, QSize, Qt
-from PySide6.QtGui import QPainter, QPaintEvent, QPen
+from PySide6.QtGui import QPainter, QPaintEvent
 from PySide6.QtWidgets import QLabel, QMainWindow, QSizeGrip, QStatusBar, QWidget
 
 from sgdesk.ui.safe_text import plain, rich, rich_lines, set_plain_text, show_status
@@ -139,9 +139,9 @@ class FittingLabel(QLabel):
             self.style().drawItemText(painter, self.contentsRect(), flags, self.palette(), False, text,
                                       self.foregroundRole())  # fmt: skip
             return
-        # What QStyle::drawItemText does for enabled text, without naming the style: that would
-        # make PySide6 build its QStyle class (566 enumeration members) for the first frame.
-        painter.setPen(QPen(self.palette().brush(self.foregroundRole()), painter.pen().widthF()))
+        # What QStyle::drawItemText does for enabled text (the painter's pen is already the
+        # palette's text colour), without naming the style: that would make PySide6 build its
+        # QStyle class (566 enumeration members) for the first frame.
         painter.drawText(self.contentsRect(), flags, text)
 
 

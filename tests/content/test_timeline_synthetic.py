@@ -14,6 +14,7 @@ from sgdesk.content.dates import PartialDate
 from sgdesk.content.model import Change, EventKind, LaterChange, Office
 from sgdesk.content.timeline import (
     LATER_PREFIX,
+    InForce,
     Status,
     Timeline,
     TimelineEvent,
@@ -275,6 +276,52 @@ def test_status_agrees_with_what_is_certain(start: PartialDate, end: PartialDate
         assert status is IN
     else:
         assert status is UNSURE
+
+
+_KINDS = st.sampled_from([EventKind.INSERTION, EventKind.CREATION, EventKind.REPEAL, EventKind.MODIFICATION])
+_TARGETS = st.sampled_from([NORM, ART_1, ART_2, LIT_A, LIT_Z])
+
+
+_EVENTS = st.lists(
+    st.tuples(st.sampled_from("abcd"), _KINDS, partial_dates(), st.lists(_TARGETS, min_size=1, max_size=3)),
+    max_size=6,
+)
+
+
+@given(_EVENTS, _PRECISE)
+def test_the_statuses_read_alone_are_the_timelines(
+    drawn: list[tuple[str, EventKind, PartialDate, list[str]]], day: date
+) -> None:
+    """A page on a date shown before the timeline is built (a dated tab restored at start: #11)
+    gets its statuses from the events' (date, kind, target) alone, in whatever order the
+    database gives them: the same as the timeline's, whichever event comes first by date (an
+    unknown month or day first), an article's repeal reaching its literals."""
+    events = [TimelineEvent(f"{name}{i}", AMENDING, "", kind, when, "", tuple(Change(t) for t in targets))
+              for i, (name, kind, when, targets) in enumerate(drawn)]  # fmt: skip
+    line = timeline(*events, ancestors={LIT_A: (ART_1,), LIT_Z: (ART_1,)})
+    moments = [(e.date, e.kind, target) for e in reversed(events) for target in e.targets]
+    alone = InForce.of_moments(moments, line.norm_dates, line.ancestors, line.later)
+    units = [(NORM, None), (ART_1, NORM), (ART_2, NORM), (LIT_A, NORM), (LIT_Z, NORM)]
+    assert alone.statuses(units, day) == line.statuses(units, day)
+    assert [alone.start_of(u, n) for u, n in units] == [line.start_of(u, n) for u, n in units]
+
+
+def test_the_first_event_by_date_starts_and_ends_a_unit_whatever_order_it_is_read_in() -> None:
+    when = PartialDate.parse
+    moments = [
+        (when("2009"), EventKind.REPEAL, LIT_Z),
+        (when("2004-06-01"), EventKind.INSERTION, LIT_Z),
+        (when("2006-05"), EventKind.REPEAL, LIT_Z),
+        (when("2004-06"), EventKind.CREATION, LIT_Z),
+        (when("2004"), EventKind.INSERTION, ART_2),
+        (when("2004-07-01"), EventKind.MODIFICATION, ART_2),
+    ]
+    alone = InForce.of_moments(moments, {NORM: when("2000-03-15")}, {}, [])
+    assert alone.start_of(LIT_Z, NORM) == when("2004-06"), "a month sorts before its days"
+    assert alone.start_of(ART_2, NORM) == when("2004")
+    assert alone.status(LIT_Z, NORM, d("2006-04-30")) is IN
+    assert alone.status(LIT_Z, NORM, d("2006-05-15")) is UNSURE, "the earlier repeal, known to the month"
+    assert alone.status(LIT_Z, NORM, d("2006-05-31")) is OUT
 
 
 # -- offices: creation, renaming, repeal ------------------------------------------------

@@ -6,6 +6,7 @@ nothing the user can do is lost in between."""
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -14,8 +15,11 @@ from PySide6.QtWidgets import QApplication, QMenu, QWidget
 from pytestqt.qtbot import QtBot
 
 from sgdesk.app import create_main_window
+from sgdesk.content.timeline import Status
 from sgdesk.ui import mainwindow
 from sgdesk.ui.mainwindow import MainWindow
+from sgdesk.ui.state import UiSettings
+from sgdesk.ui.tree_model import STATUS_ROLE
 from sgdesk.ui.window_docks import on_screen
 
 CTRL = Qt.KeyboardModifier.ControlModifier
@@ -165,3 +169,35 @@ def test_a_window_closed_before_its_first_frame_never_builds_the_rest(
     qtbot.wait(300)  # past the latest moment the rest would have come
     assert window.rest is None
     assert (window.settings.path).is_file(), "its state was saved all the same"
+
+
+def test_a_dated_tab_restored_in_front_has_its_timeline_after_the_first_frame(
+    new_window: Callable[[], MainWindow], qtbot: QtBot, data_dir: Path
+) -> None:
+    """Its page and the index's marks show the statuses on its date in the first frame, without
+    the timeline (content.timeline.InForce: the same statuses); the timeline itself (its events,
+    the dock's panel) is built after it, and the dock then shows it at that date."""
+    settings = UiSettings(data_dir / "sgdesk.ini")
+    settings.save_tabs([("mision", None), ("decreto-267-2007", date(2008, 6, 30))], 1)
+    settings.sync()
+    window = new_window()
+    library = window.library
+    assert library is not None
+    assert window.current_node_id == "decreto-267-2007"
+    text = window.reading_pane.toPlainText()
+    assert "no todas sus partes estaban vigentes con certeza en esa fecha" in text, "statuses on the date"
+    later = window.tree_model.index_for_id("decreto-502-2009")
+    assert later.isValid()
+    assert later.data(STATUS_ROLE) == Status.NOT_IN_FORCE.value, "the index's marks too"
+    assert not library.timeline_built, "the first frame does not build the timeline"
+
+    window.show()
+    qtbot.waitUntil(lambda: window.rest is not None)
+    qtbot.waitUntil(lambda: library.timeline_built, timeout=10_000)  # built after it, off the GUI thread
+    window.show_panel("timelineDock")  # Ctrl+3
+    qtbot.waitUntil(lambda: window.point_in_time.timeline_panel is not None)
+    view = window.point_in_time.timeline().view
+    qtbot.waitUntil(lambda: bool(view._events))
+    assert {event.norm for event in view._events} >= {"decreto-267-2007", "decreto-163-2008"}
+    assert view._marker == date(2008, 6, 30), "the timeline is drawn at the tab's date"
+    assert window.reading_pane.toPlainText() == text, "the page did not change"

@@ -13,6 +13,8 @@ from html import escape
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QColor, QPainter, QPaintEvent, QPalette
 from PySide6.QtWidgets import QMainWindow
 from pytestqt.qtbot import QtBot
 
@@ -159,6 +161,38 @@ def test_the_label_draws_the_longest_form_that_fits(qtbot: QtBot) -> None:
     label.setText("Sin corpus <b>x</b>")  # one form, shown as plain text
     assert label.text() == label.accessibleName() == "Sin corpus <b>x</b>"
     assert label.minimumSizeHint().width() >= metrics.horizontalAdvance("Sin corpus <b>x</b>")
+
+
+class _PaintedByTheStyle(FittingLabel):
+    """What FittingLabel painted before #11: its text through QStyle.drawItemText."""
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        painter = QPainter(self)
+        flags = int(self.alignment()) | int(Qt.TextFlag.TextSingleLine)
+        self.style().drawItemText(painter, self.contentsRect(), flags, self.palette(), self.isEnabled(),
+                                  self.shown_text(), self.foregroundRole())  # fmt: skip
+
+
+@pytest.mark.parametrize("enabled", [True, False], ids=["enabled", "disabled"])
+def test_the_label_paints_its_text_as_the_style_would(qtbot: QtBot, enabled: bool) -> None:
+    """It paints without naming the style (#11 start-up): the same pixels, in its palette's text
+    colour, right-aligned in its margins; disabled text still as the style paints it."""
+    statement = CurrencyStatement("Contenido con cambios hasta 2012, edición 1", "Hasta 2012", "2012", ())
+    images = []
+    for kind in (FittingLabel, _PaintedByTheStyle):
+        label = kind()
+        qtbot.addWidget(label)
+        palette = label.palette()
+        palette.setColor(QPalette.ColorRole.WindowText, QColor("#b0306a"))  # not the default black
+        label.setPalette(palette)
+        label.setContentsMargins(12, 0, 6, 0)
+        label.set_forms(statement.forms)
+        label.setEnabled(enabled)
+        label.resize(label.fontMetrics().horizontalAdvance(statement.full) + 40, 22)
+        images.append(label.grab().toImage())
+    assert images[0] == images[1]
+    colours = {images[0].pixelColor(x, y).name() for x in range(images[0].width()) for y in range(22)}
+    assert len(colours) > 2, "some text was painted"
 
 
 def test_a_message_takes_the_room_it_needs_and_gives_it_back(qtbot: QtBot) -> None:
