@@ -27,6 +27,9 @@ UNLIMITED = 16777215  # QWIDGETSIZE_MAX
 MESSAGE_LEFT = 6  # QStatusBar draws its message this far from the bar's left edge
 MESSAGE_GAP = 4  # room kept between a message's end and the label (which has its own margin)
 LABEL_MARGIN = 12  # blank before the statement: a clipped message never runs into it
+# Blank after the statement and after the zoom: styles that frame the bar's permanent widgets
+# (Windows) draw each frame 2 px outside its label, and a right-aligned text ran into it.
+END_MARGIN = 6
 
 
 class StatusBarReporter:
@@ -182,8 +185,9 @@ class StatusLabels:
     def __init__(self, window: QMainWindow) -> None:
         self.content = FittingLabel(window)
         self.content.setObjectName("contentLabel")
-        self.content.setContentsMargins(LABEL_MARGIN, 0, 0, 0)
+        self.content.setContentsMargins(LABEL_MARGIN, 0, END_MARGIN, 0)
         self.zoom = QLabel("", window)
+        self.zoom.setContentsMargins(0, 0, END_MARGIN, 0)
         bar = MessageBar(window)
         window.setStatusBar(bar)
         bar.addPermanentWidget(self.content)

@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QColor, QPainter, QPaintEvent, QPalette
+from PySide6.QtGui import QColor, QImage, QPainter, QPaintEvent, QPalette
 from PySide6.QtWidgets import QMainWindow
 from pytestqt.qtbot import QtBot
 
@@ -22,7 +22,7 @@ from sgdesk.content.currency import Currency
 from sgdesk.content.dates import PartialDate
 from sgdesk.library import Library
 from sgdesk.ui.as_of import CurrencyStatement, status_bar_text
-from sgdesk.ui.status_bar import MESSAGE_LEFT, FittingLabel, StatusLabels
+from sgdesk.ui.status_bar import END_MARGIN, MESSAGE_LEFT, FittingLabel, StatusLabels
 from tests.ui.helpers import probe_on_screen
 
 SCREENS = [(1366, 768, 1.25), (1920, 1080, 1.5)]
@@ -193,6 +193,32 @@ def test_the_label_paints_its_text_as_the_style_would(qtbot: QtBot, enabled: boo
     assert images[0] == images[1]
     colours = {images[0].pixelColor(x, y).name() for x in range(images[0].width()) for y in range(22)}
     assert len(colours) > 2, "some text was painted"
+
+
+def _blank_after_text(image: QImage) -> int:
+    """How many columns at the right of ``image`` have nothing of the text in them."""
+    background = image.pixelColor(image.width() - 1, 0)
+    for blank in range(image.width()):
+        x = image.width() - 1 - blank
+        if any(image.pixelColor(x, y) != background for y in range(image.height())):
+            return blank
+    return image.width()
+
+
+def test_the_statement_and_the_zoom_end_clear_of_their_frames(qtbot: QtBot) -> None:
+    """Windows frames each permanent label of the bar 2 px outside it: the statement's text
+    (right-aligned, by the zoom) and the zoom's keep a blank before that frame."""
+    window = QMainWindow()
+    qtbot.addWidget(window)
+    labels = StatusLabels(window)
+    labels.show_zoom(100)
+    statement = CurrencyStatement("Contenido con cambios hasta 2012, edición 1", "Hasta 2012", "2012", ())
+    labels.show_currency(statement)
+    window.resize(700, 300)
+    window.show()
+    qtbot.waitExposed(window)
+    for label in (labels.content, labels.zoom):
+        assert _blank_after_text(label.grab().toImage()) >= END_MARGIN, label.objectName() or "zoom"
 
 
 def test_a_message_takes_the_room_it_needs_and_gives_it_back(qtbot: QtBot) -> None:
