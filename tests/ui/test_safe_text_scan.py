@@ -26,6 +26,9 @@ ALLOWED = {
     ("ui/timeline_view.py", "QToolTip.showText(event.globalPos(), event_tooltip(self._shown[index]), "
      "self, self._rect(index))"): "event_tooltip builds it with rich_lines",
     ("ui/widgets.py", "button.setText(text)"): "tool_button: every caller passes a constant glyph",
+    ("ui/window_actions.py", "action.setText(window.tr(text))"):
+        "add_action: every caller passes a constant (and a QAction's text is plain: menus and the "
+        "toolbar draw it as is)",
     ("ui/widgets.py", "button.setToolTip(tip)"): "tool_button: every caller passes tr() of a constant",
     ("ui/search_panel.py", "self.notice.setText(text)"):
         "_notice_html escapes every text from the user or the corpus (its links are constants); "
