@@ -118,9 +118,12 @@ def test_a_plain_words_plan_is_the_general_plan(
         with monkeypatch.context() as patched:
             patched.setattr(store_search, "_plain", lambda groups: False)
             general = store._plan(query, filters, SearchPlan())
-        # ``known`` is the plain plan's alone (the general plan does not count each word)
-        assert dataclasses.astuple(dataclasses.replace(fast, known=False)) == dataclasses.astuple(general)
+        # ``known`` and ``over`` are the plain plan's alone (the general plan does not count each word)
+        assert dataclasses.astuple(dataclasses.replace(fast, known=False, over=False)) == dataclasses.astuple(
+            general
+        )
         assert not general.known
+        assert not general.over
         assert fast.ready
         plain = (
             query.citation is None
@@ -313,3 +316,86 @@ def test_an_index_row_whose_unit_is_gone_leaves_the_other_hits_on_the_page(
         ]
     finally:
         after.close()
+
+
+def _counts(library: Library, text: str, offset: int = 0) -> tuple[Any, list[str]]:
+    """A search's results and the statements it ran that count."""
+    connection = library._store.connection
+    seen: list[str] = []
+    connection.set_trace_callback(seen.append)
+    try:
+        results = library.search(text, limit=4, offset=offset)
+    finally:
+        connection.set_trace_callback(None)
+    return results, [sql for sql in seen if "count(*)" in sql]
+
+
+def _page(results: Any) -> tuple[Any, ...]:
+    return (results.total, results.total_capped, results.sampled,
+            [(hit.node.id, hit.score) for hit in results.hits])  # fmt: skip
+
+
+@pytest.mark.parametrize("text", ["funciones", "secretaria", "de", "la secretaria", "Distrital"])
+def test_one_word_the_vocabulary_proves_over_the_cap_is_not_counted(
+    corpus_db: Path, monkeypatch: pytest.MonkeyPatch, text: str
+) -> None:
+    """busq9 (#15.5): one word (a common one alone too: «de») whose stem alone is in more units
+    than the cap is «más de» the cap without counting its matches (2 ms at 100 000 units for
+    «con»), and every page is the one the counted search gives."""
+    monkeypatch.setattr(store_search, "COUNT_CAP", 3)
+    monkeypatch.setattr(store_search, "RANK_SAMPLE", 7)
+    fast = Library.open(corpus_db)
+    slow = Library.open(corpus_db)
+    monkeypatch.setattr(slow._searcher.vocab, "stem_docs", lambda stem: 0)  # (no proof: counted)
+    try:
+        for offset in (0, 4, 8):
+            found, counts = _counts(fast, text, offset)
+            expected, counted = _counts(slow, text, offset)
+            assert counted, "the counted search counts"
+            assert counts == []
+            assert found.total_capped
+            assert _page(found) == _page(expected)
+    finally:
+        fast.close()
+        slow.close()
+
+
+@pytest.mark.parametrize(
+    ("text", "filters", "over"),
+    [
+        ("funciones", SearchFilters(), True),
+        ("funciones", SearchFilters(kinds=frozenset({"disposicion"})), False),  # the filters may keep few
+        ("funciones secretaria", SearchFilters(), False),  # both words in few units together
+        ("de", SearchFilters(), True),  # a common word alone
+        ("ſecretaria", SearchFilters(), False),  # a stem the tokenizer may not keep as it is
+    ],
+)
+def test_only_one_word_without_filters_is_proved_over_the_cap(
+    library: Library, monkeypatch: pytest.MonkeyPatch, text: str, filters: SearchFilters, over: bool
+) -> None:
+    vocab = library._searcher.vocab
+    if text == "ſecretaria":  # (its stem is not ASCII: the vocabulary is not asked, whatever it holds)
+        monkeypatch.setattr(vocab, "docs", lambda word, stem: 10**6)
+        monkeypatch.setattr(vocab, "stem_docs", lambda stem: 10**6)
+        assert not stem(parse_query(text).groups[0][0].word).isascii()  # type: ignore[union-attr]
+    monkeypatch.setattr(store_search, "COUNT_CAP", 3)
+    plan = library._searcher._plan(parse_query(text), filters, SearchPlan())
+    assert plan.over is over
+    monkeypatch.setattr(store_search, "COUNT_CAP", 10_000)  # the shipped corpus: no word is that common
+    asked: list[str] = []
+    monkeypatch.setattr(vocab, "stem_docs", lambda stem: asked.append(stem) or 10**6)
+    assert library._searcher._plan(parse_query(text), filters, SearchPlan()).over is False
+    assert asked == []  # a word its counts put under the cap (or a stem not ASCII) asks no more
+
+
+def test_a_word_the_vocabulary_overcounts_is_counted_when_the_index_finds_nothing(
+    library: Library, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The vocabulary claims thousands of units for a word the index does not find (a damaged
+    file): the search counts, and says it found nothing, not «más de 10 000» with an empty page."""
+    vocab = library._searcher.vocab
+    monkeypatch.setattr(vocab, "docs", lambda word, stem: 10**6)
+    monkeypatch.setattr(vocab, "stem_docs", lambda stem: 10**6)
+    results, counts = _counts(library, "zqxjwv")
+    assert counts, "counted"
+    assert (results.total, results.total_capped, results.hits) == (0, False, ())

@@ -238,6 +238,7 @@ class SearchPlan:
     completed: bool = False  # the word being typed has completions: a second tier
     second: tuple[str, int] | None = None  # its expression and its bound, once needed
     known: bool = False  # every word is in the index (a plain plan's counts say so: no spelling to check)
+    over: bool = False  # the vocabulary proves more than COUNT_CAP matches: no count to run (see _plain_plan)
 
 
 class SearchStore:
@@ -288,7 +289,7 @@ class SearchStore:
             page = skip - start + limit + len(cited)
             unranked = query.only_common_words
             ranked, total, capped, sampled = self._tier(text, page, start, unranked, plan.most <= COUNT_CAP,
-                                                        plan.counted)  # fmt: skip
+                                                        plan.counted, plan.over)  # fmt: skip
             # A capped first tier already says «más de 10 000»: the completions add nothing to
             # show, and counting them past a very common word («de» → «del», «decreto»…) is slow.
             if plan.completed and not capped:
@@ -358,6 +359,11 @@ class SearchStore:
         words = " AND ".join(parts)
         text = f"({words})" if filters_sql is None else _and(words, filters_sql)  # (_and's without filters)
         plan.most, plan.counted, plan.completed, plan.known = most, text, False, most > 0
+        # One word and no filters: every row whose stems hold its stem matches («con», «gestion»).
+        # When those alone are more than COUNT_CAP, the total is «más de 10 000» without counting.
+        # (A plain word is letters and digits: an ASCII stem is a token as the tokenizer keeps it.)
+        plan.over = (most > COUNT_CAP and filters_sql is None and len(groups) == 1 and root.isascii()
+                     and self.vocab.stem_docs(root) > COUNT_CAP)  # fmt: skip
         plan.filters_sql, plan.cited, plan.words, plan.bounded = filters_sql, (), {}, ()
         plan.text, plan.ready = text, True
         return plan
@@ -379,15 +385,17 @@ class SearchStore:
         return f"({as_prefix}) NOT ({first})"
 
     def _tier(self, expression: str, page: int, offset: int, unranked: bool, few: bool,
-              counted: str | None = None) -> _Tier:  # fmt: skip
+              counted: str | None = None, over: bool = False) -> _Tier:  # fmt: skip
         """One ranked page and the total. ``few``: the vocabulary says at most COUNT_CAP rows
         can match, so one statement ranks them and counts them (a window count over the
         matches bm25 reads anyway); else a capped count first decides how to rank.
-        ``counted``: what the total counts, when it is not ``expression`` (cited nodes too)."""
+        ``counted``: what the total counts, when it is not ``expression`` (cited nodes too).
+        ``over``: the vocabulary says more than COUNT_CAP rows match, so the count is skipped
+        (unless the page comes back empty: a damaged index, which the count then tells)."""
         if few and not unranked and page > 0 and counted in (None, expression):
             ranked, total = self._boosted(_BY_RANK_COUNTED, (expression,), page, offset)
             return _Tier(ranked, min(total, COUNT_CAP), total > COUNT_CAP, False)
-        total, capped = self._count(counted or expression)
+        total, capped = (COUNT_CAP, True) if over else self._count(counted or expression)
         if page <= 0 or offset >= total:
             return _Tier((), total, capped, False)
         sampled = capped and not unranked
@@ -405,6 +413,8 @@ class SearchStore:
             )  # fmt: skip
         else:
             ranked, _ = self._boosted(_BY_RANK, (expression,), page, offset)
+        if over and not ranked:  # nothing where the vocabulary promised thousands: the count tells why
+            return self._tier(expression, page, offset, unranked, few, counted)
         return _Tier(ranked, total, capped, sampled)
 
     def _boosted(self, sql: str, params: tuple[object, ...], page: int,

@@ -49,6 +49,7 @@ class VocabStore:
     def __init__(self, connection: sqlite3.Connection) -> None:
         self._db = connection
         self._docs: dict[tuple[str, str], int] = {}
+        self._stem_docs: dict[str, int] = {}
 
     @_guarded
     def completions(self, prefix: str, limit: int | None = None) -> tuple[tuple[str, ...], bool]:
@@ -70,6 +71,22 @@ class VocabStore:
                 self._docs.clear()
             found = self._docs[word, stem] = self._read_docs(word, stem)
         return found
+
+    def stem_docs(self, stem: str) -> int:
+        """Units whose stems hold ``stem``: exactly the rows ``stems : "stem"`` matches (for an
+        ASCII stem of letters and digits, which the tokenizer keeps as it is), so a lower bound
+        on the matches of a word with that stem. Kept per connection like ``docs``."""
+        found = self._stem_docs.get(stem)
+        if found is None:
+            if len(self._stem_docs) >= _DOCS_KEPT:
+                self._stem_docs.clear()
+            found = self._stem_docs[stem] = self._read_stem_docs(stem)
+        return found
+
+    @_guarded
+    def _read_stem_docs(self, stem: str) -> int:
+        row = self._db.execute("SELECT docs FROM vocab WHERE kind = ? AND term = ?", (STEMS, stem)).fetchone()
+        return int(row[0]) if row else 0
 
     @_guarded
     def _read_docs(self, word: str, stem: str) -> int:

@@ -54,6 +54,29 @@ def test_word_counts_add_up_and_unknown_words_count_nothing(connection: sqlite3.
     assert vocab.word_docs(()) == 0
 
 
+def test_a_stem_counts_exactly_the_units_its_stems_column_holds(
+    connection: sqlite3.Connection, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """busq9 (#15.5): a search skips counting a word whose stem alone is in more units than the
+    cap: that count must be the rows ``stems : "stem"`` matches, not more; read once, kept (up to
+    a bound), and 0 for a stem the index lacks."""
+    vocab = VocabStore(connection)
+    for stem in ("prueb", "literal", "zzz"):
+        (matched,) = connection.execute(
+            "SELECT count(*) FROM nodes_fts WHERE nodes_fts MATCH ?", (f'stems : "{stem}"',)
+        ).fetchone()
+        assert vocab.stem_docs(stem) == matched
+    assert vocab.stem_docs("prueb") > 0
+    assert vocab.stem_docs("zzz") == 0
+    reads: list[str] = []
+    monkeypatch.setattr(VocabStore, "_read_stem_docs", lambda self, stem: reads.append(stem) or 7)
+    monkeypatch.setattr("sgdesk.store.vocab._DOCS_KEPT", 3)
+    fresh = VocabStore(connection)
+    assert [fresh.stem_docs(s) for s in ("a", "b", "a", "c", "a", "d", "a")] == [7] * 7
+    # kept until 3 are kept; the fourth empties the store first, so «a» is read again after it
+    assert reads == ["a", "b", "c", "d", "a"]
+
+
 def test_synonym_rows_a_damaged_page_garbled_are_left_out(tmp_path: Path, database: Path) -> None:
     garbled = altered_copy(database, tmp_path / "sinonimos.db",
                            "UPDATE synonyms SET entry = 'x' WHERE entry = 0 AND position = 0",
