@@ -349,11 +349,14 @@ class Library:
         unknown = [w for words in _checked_groups(query) for w in words if not vocab.docs(w, stem(w))]
         if not unknown:
             return None
-        from sgdesk.content.spelling import Vocabulary, corrected_text
+        from sgdesk.content.spelling import Vocabulary, corrected_text, written_form
 
         if self._vocabulary is None:  # read at the first unknown word: 37 000 words at 1M units
             self._vocabulary = Vocabulary(vocab.words())
-        return corrected_text(query.text, {w: self._vocabulary.closest(w) for w in unknown}.get)
+        closest = {w: self._vocabulary.closest(w) for w in unknown}
+        # each word proposed as the corpus spells it: «secretaría», not the index's «secretaria»
+        spelled = {w: written_form(c, vocab.texts_with(c)) for w, c in closest.items() if c}
+        return corrected_text(query.text, spelled.get)
 
     def _search(self, reading: _Reading, filters: SearchFilters, limit: int, offset: int) -> SearchResults:
         query, matcher = reading.query, reading.matcher

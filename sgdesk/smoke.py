@@ -128,7 +128,7 @@ class _Checks:
         results = self.library.search("gestion documental")
         _check(bool(results.hits), "la búsqueda «gestion documental» no dio resultados")
         typo = self.library.search("xecretaria general")  # «¿Quiso decir…?» (rapidfuzz) in the bundle
-        _check(typo.suggestion == "secretaria general", f"«xecretaria general» sugirió {typo.suggestion!r}")
+        _check(typo.suggestion == "secretaría general", f"«xecretaria general» sugirió {typo.suggestion!r}")
         return f"{results.total} resultado(s), primero {results.hits[0].node.id}; «¿Quiso decir…?» responde"
 
     def render(self) -> str:

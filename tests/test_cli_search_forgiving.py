@@ -22,14 +22,14 @@ def test_a_typo_is_corrected_and_said_and_exact_keeps_it(corpus_db: Path) -> Non
     assert corrected.returncode == 0, corrected.stderr
     lines = corrected.stdout.splitlines()
     assert lines[0] == (
-        "Sin resultados para «secretria general»; se muestran los de «secretaria general» "
+        "Sin resultados para «secretria general»; se muestran los de «secretaría general» "
         "(--exact busca exactamente lo escrito)"
     )
-    assert lines[1].endswith("resultado(s) para «secretaria general»")
+    assert lines[1].endswith("resultado(s) para «secretaría general»")
     exact = sgdesk("--database", corpus_db, "search", "secretria general", "--exact")
     assert exact.stdout.splitlines()[:2] == [
         "0 resultado(s) para «secretria general»",
-        "  ¿Quiso decir: secretaria general?",
+        "  ¿Quiso decir: secretaría general?",
     ]
 
 
@@ -54,16 +54,16 @@ def test_json_carries_the_suggestion_the_correction_and_the_synonyms(corpus_db: 
     assert set(corrected) == {"query", "total", "total_capped", "suggestion", "corrected_from", "synonyms",
                               "bounded_prefixes", "sampled", "hits"}  # fmt: skip
     assert (corrected["query"], corrected["corrected_from"], corrected["suggestion"]) == (
-        "secretaria general", "secretria general", "secretaria general"
+        "secretaría general", "secretria general", "secretaría general"
     )  # fmt: skip
     assert corrected["total"] == len(corrected["hits"]) > 0
     exact = json.loads(
         sgdesk("--database", corpus_db, "search", "secretria general", "--exact", "--json").stdout
     )
-    assert (exact["total"], exact["corrected_from"], exact["suggestion"]) == (0, None, "secretaria general")
+    assert (exact["total"], exact["corrected_from"], exact["suggestion"]) == (0, None, "secretaría general")
     pointed = json.loads(sgdesk("--database", corpus_db, "search", "secretria o general", "--json").stdout)
     assert pointed["total"] > 0
-    assert (pointed["corrected_from"], pointed["suggestion"]) == (None, "secretaria o general")
+    assert (pointed["corrected_from"], pointed["suggestion"]) == (None, "secretaría o general")
     synonym = json.loads(sgdesk("--database", corpus_db, "search", "DDRI", "--json").stdout)
     assert synonym["synonyms"] == [
         {"typed": "DDRI", "also": ["Dirección Distrital de Relaciones Internacionales"]}

@@ -209,10 +209,10 @@ def _counting(counts: dict[str, int], function: Callable[..., Any]) -> Callable[
     ("text", "suggestion", "looked_up"),
     [
         ("funciones secretaria", None, False),  # rows found by plain words: every word is known
-        ("funciones o secretria", "funciones o secretaria", True),  # an alternative may be the typo
-        ("decreto 267 de 2007 secretria", "decreto 267 de 2007 secretaria", True),  # only the cited unit
-        ("funciones ſecretaria", "funciones secretaria", True),  # SQLite folds «ſ», the parser does not
-        ("secretria", "secretaria", True),  # nothing found
+        ("funciones o secretria", "funciones o secretaría", True),  # an alternative may be the typo
+        ("decreto 267 de 2007 secretria", "decreto 267 de 2007 secretaría", True),  # only the cited unit
+        ("funciones ſecretaria", "funciones secretaría", True),  # SQLite folds «ſ», the parser does not
+        ("secretria", "secretaría", True),  # nothing found
         ('"secretaria general"', None, False),  # a phrase found: its words are known
         ("funciones despacho archivo consejo", None, False),  # nothing found, but each word counts units
         ("funciones despacho archivo xqzw", None, True),  # nothing found, and a word counts none

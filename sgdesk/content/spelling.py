@@ -4,7 +4,8 @@ Edit distance (rapidfuzz's optimal string alignment: a swap of two letters count
 to every word of the index of a similar length, the first letter included («xecretaria» →
 «secretaria»); among the closest, the word in the most units wins: «secretria» gives
 «secretaria», not a rare neighbour. Words are folded first, as the index folds them: an accent
-is never a typo. Pure: no Qt, no SQL.
+is never a typo. The word proposed is then spelled as the corpus writes it (``written_form``:
+«secretaría», not the index's «secretaria», which is another word). Pure: no Qt, no SQL.
 """
 
 from __future__ import annotations
@@ -70,6 +71,19 @@ def closest(word: str, vocabulary: Vocabulary | Iterable[tuple[str, int]]) -> st
     if not isinstance(vocabulary, Vocabulary):
         vocabulary = Vocabulary(vocabulary)
     return vocabulary.closest(word)
+
+
+def written_form(word: str, texts: Iterable[str]) -> str:
+    """``word`` (folded, as the index keeps it) spelled as ``texts`` write it most often, in lower
+    case («secretaria» → «secretaría»); ``word`` itself when no text has it."""
+    counts: dict[str, int] = {}
+    for text in texts:
+        for match in WORD.finditer(text):
+            found = match.group()
+            if fold(found) == word:
+                spelled = found.lower()
+                counts[spelled] = counts.get(spelled, 0) + 1
+    return max(counts, key=counts.__getitem__) if counts else word
 
 
 def corrected_text(text: str, replace: Callable[[str], str | None]) -> str | None:

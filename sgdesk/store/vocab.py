@@ -114,6 +114,16 @@ class VocabStore:
         return [(str(term), int(docs)) for term, docs in rows]
 
     @_guarded
+    def texts_with(self, word: str, limit: int = 8) -> list[str]:
+        """Titles and texts of up to ``limit`` units that have ``word`` (folded) in a title or
+        text: how the corpus spells a word the index keeps folded."""
+        rows = self._db.execute(
+            "SELECT title, text FROM nodes_fts WHERE nodes_fts MATCH ? LIMIT ?",
+            ('{title text} : "' + word.replace('"', '""') + '"', limit),
+        ).fetchall()
+        return [str(part) for row in rows for part in row if part]
+
+    @_guarded
     def synonyms(self) -> SynonymTable:
         """The synonym table; rows a damaged page made unreadable are left out."""
         rows = self._db.execute("SELECT entry, position, form FROM synonyms").fetchall()

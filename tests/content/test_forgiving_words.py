@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from sgdesk.content.compounds import joined_forms
-from sgdesk.content.spelling import Vocabulary, max_distance
+from sgdesk.content.spelling import Vocabulary, max_distance, written_form
 from sgdesk.content.synonyms import (
     MAX_FORM_WORDS,
     SynonymEntry,
@@ -112,3 +112,13 @@ def test_the_table_survives_the_database_rows() -> None:
                     (1, 2, "T.I.C.")]  # fmt: skip
     assert table_from_rows(reversed(rows)) == table
     assert table_from_rows([]) == SynonymTable()
+
+
+def test_a_proposed_word_is_spelled_as_the_texts_write_it_most_often() -> None:
+    texts = ["La Secretaría General y la secretaría técnica.", "Una secretaria toma nota.",
+             "Las secretarías distritales; SECRETARÍA."]  # fmt: skip
+    assert written_form("secretaria", texts) == "secretaría", "3 «secretaría» (any case) against 1"
+    assert written_form("secretaria", texts[1:2]) == "secretaria", "no accent where the text has none"
+    assert written_form("secretarias", texts) == "secretarías", "a longer word is another word"
+    assert written_form("boletin", texts) == "boletin", "no text has it: the word as the index keeps it"
+    assert written_form("boletin", []) == "boletin"

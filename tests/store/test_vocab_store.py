@@ -45,6 +45,16 @@ def test_completions_are_the_most_frequent_words_up_to_a_limit(connection: sqlit
     assert vocab.completions("pr", 2) == (("prueba", "primer"), False)  # exactly as many: no more
 
 
+def test_the_texts_of_a_word_are_those_of_units_that_write_it(connection: sqlite3.Connection) -> None:
+    """How «¿Quiso decir…?» learns the corpus's spelling of a folded word."""
+    vocab = VocabStore(connection)
+    assert vocab.texts_with("primer") == ["Artículo 1", "Primer artículo de prueba:"]  # title, text
+    assert len(vocab.texts_with("prueba", 1)) == 2, "one unit: its title and its text"
+    assert len(vocab.texts_with("prueba")) > 2
+    assert vocab.texts_with("prueb") == [], "a stem is not a written word"
+    assert vocab.texts_with('pru"eba') == [], "a quote stays inside the phrase (no FTS5 syntax error)"
+
+
 def test_word_counts_add_up_and_unknown_words_count_nothing(connection: sqlite3.Connection) -> None:
     vocab = VocabStore(connection)
     prueba = vocab.word_docs(("prueba",))

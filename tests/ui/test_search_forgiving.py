@@ -46,10 +46,10 @@ def test_one_letter_asks_for_another(window: MainWindow, qtbot: QtBot) -> None:
 
 def test_a_typo_shows_the_corrected_results_and_a_way_back(window: MainWindow, qtbot: QtBot) -> None:
     panel = type_and_wait(qtbot, window, "secretria general", enter=True)
-    assert panel.status.text().endswith("resultados para «secretaria general»")
+    assert panel.status.text().endswith("resultados para «secretaría general»")
     assert panel.model.rowCount() > 0
     notice = panel.notice.text()
-    assert "Mostrando resultados de «secretaria general»; " in notice
+    assert "Mostrando resultados de «secretaría general»; " in notice
     assert f'<a href="{EXACT_LINK}">buscar exactamente «secretria general»</a>' in notice
     with qtbot.waitSignal(panel.search_requested) as requested:
         panel.notice.linkActivated.emit(EXACT_LINK)
@@ -58,11 +58,11 @@ def test_a_typo_shows_the_corrected_results_and_a_way_back(window: MainWindow, q
     assert requested.args[3].exact
     wait_for_results(qtbot, panel)
     assert panel.status.text() == "Sin resultados para «secretria general»."
-    assert f'¿Quiso decir: <a href="{SUGGESTION_LINK}">secretaria general</a>?' in panel.notice.text()
+    assert f'¿Quiso decir: <a href="{SUGGESTION_LINK}">secretaría general</a>?' in panel.notice.text()
     with qtbot.waitSignal(panel.search_requested):
         panel.notice.linkActivated.emit(SUGGESTION_LINK)
     wait_for_results(qtbot, panel)
-    assert panel.field.text() == "secretaria general"
+    assert panel.field.text() == "secretaría general"
     assert panel.model.rowCount() > 0
 
 
@@ -89,5 +89,5 @@ def test_text_in_the_notice_is_escaped(window: MainWindow, qtbot: QtBot) -> None
     panel = type_and_wait(qtbot, window, "secretria <script>", enter=True)
     notice = panel.notice.text()
     assert "¿Quiso decir: " in notice
-    assert "secretaria &lt;script&gt;" in notice
+    assert "secretaría &lt;script&gt;" in notice
     assert "<script>" not in notice
