@@ -11,6 +11,7 @@ is never a typo. The word proposed is then spelled as the corpus writes it (``wr
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Callable, Iterable
 
 from sgdesk.content.stemming import WORD
@@ -76,14 +77,10 @@ def closest(word: str, vocabulary: Vocabulary | Iterable[tuple[str, int]]) -> st
 def written_form(word: str, texts: Iterable[str]) -> str:
     """``word`` (folded, as the index keeps it) spelled as ``texts`` write it most often, in lower
     case («secretaria» → «secretaría»); ``word`` itself when no text has it."""
-    counts: dict[str, int] = {}
-    for text in texts:
-        for match in WORD.finditer(text):
-            found = match.group()
-            if fold(found) == word:
-                spelled = found.lower()
-                counts[spelled] = counts.get(spelled, 0) + 1
-    return max(counts, key=counts.__getitem__) if counts else word
+    spellings = Counter(
+        found.lower() for text in texts for found in WORD.findall(text) if fold(found) == word
+    )
+    return spellings.most_common(1)[0][0] if spellings else word
 
 
 def corrected_text(text: str, replace: Callable[[str], str | None]) -> str | None:

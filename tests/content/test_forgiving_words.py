@@ -119,6 +119,9 @@ def test_a_proposed_word_is_spelled_as_the_texts_write_it_most_often() -> None:
              "Las secretarías distritales; SECRETARÍA."]  # fmt: skip
     assert written_form("secretaria", texts) == "secretaría", "3 «secretaría» (any case) against 1"
     assert written_form("secretaria", texts[1:2]) == "secretaria", "no accent where the text has none"
+    assert written_form("secretaria", ["secretaría", "secretaria y secretaria"]) == "secretaria", (
+        "2 against 1"
+    )
     assert written_form("secretarias", texts) == "secretarías", "a longer word is another word"
     assert written_form("boletin", texts) == "boletin", "no text has it: the word as the index keeps it"
     assert written_form("boletin", []) == "boletin"
