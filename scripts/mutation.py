@@ -278,7 +278,7 @@ EQUIVALENT |= {
 # store-vocab (session 9, lead: VocabStore.texts_with, new for «¿Quiso decir…?» as the corpus spells it)
 EQUIVALENT |= {
     f"sgdesk.store.vocab.xǁVocabStoreǁtexts_with__mutmut_{n}": "SQL does not tell upper from lower case"
-    for n in (8, 9)
+    for n in (8, 9, 13)  # (13: the column filter's names)
 }
 EQUIVALENT |= {  # forgiving (session 9, lead: spelling.written_form)
     f"sgdesk.content.spelling.x_written_form__mutmut_{n}": "the first of most_common(n) is the same for "

@@ -53,6 +53,8 @@ def test_the_texts_of_a_word_are_those_of_units_that_write_it(connection: sqlite
     assert len(vocab.texts_with("prueba")) > 2
     assert vocab.texts_with("prueb") == [], "a stem is not a written word"
     assert vocab.texts_with('pru"eba') == [], "a quote stays inside the phrase (no FTS5 syntax error)"
+    assert vocab.texts_with('primer"artículo') == vocab.texts_with("primer"), "read as FTS5 reads text"
+    assert len(vocab.texts_with("de")) == 16 < len(vocab.texts_with("de", 100)), "8 units unless told"
 
 
 def test_word_counts_add_up_and_unknown_words_count_nothing(connection: sqlite3.Connection) -> None:
