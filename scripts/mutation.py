@@ -279,6 +279,9 @@ EQUIVALENT |= {
 EQUIVALENT |= {
     f"sgdesk.store.vocab.xǁVocabStoreǁtexts_with__mutmut_{n}": "SQL does not tell upper from lower case"
     for n in (8, 9, 13)  # (13: the column filter's names)
+} | {  # (busq9, session 9: the stem's exact unit count, read for «más de 10 000» without counting)
+    f"sgdesk.store.vocab.xǁVocabStoreǁ_read_stem_docs__mutmut_{n}": "SQL does not tell upper from lower case"
+    for n in (7, 8)
 }
 EQUIVALENT |= {  # forgiving (session 9, lead: spelling.written_form)
     f"sgdesk.content.spelling.x_written_form__mutmut_{n}": "the first of most_common(n) is the same for "
