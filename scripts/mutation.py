@@ -399,6 +399,9 @@ EQUIVALENT |= {f"{_C}x__node__mutmut_{n}": "bodies are JSON lists written by the
                "json.loads('[]') gives the same ()" for n in (14, 17, 18)}  # fmt: skip
 EQUIVALENT |= {f"{_C}x_timeline_rows__mutmut_{n}": "every event has a change (the validator requires one)"
                for n in (46, 48)}  # fmt: skip
+EQUIVALENT |= {  # (session 9: arranque9 moved the norms' dates into _norm_dates, for InForce too)
+    f"{_C}x__norm_dates__mutmut_{n}": "SQL does not tell upper from lower case" for n in (5, 6)
+} | {f"{_C}x_timeline_rows__mutmut_{n}": "SQL does not tell upper from lower case" for n in (8, 9)}
 EQUIVALENT |= {f"{_C}xǁCorpusStoreǁsimilar_ids__mutmut_{n}": "the first piece of the split is the same"
                for n in (6, 9)}  # fmt: skip
 EQUIVALENT |= {
@@ -709,6 +712,33 @@ EQUIVALENT |= {
     f"{_SS}__init____mutmut_8": "'' for None: both falsy, the marks are read at the first ranking either way",
     f"{_S}prefixes__mutmut_9": "list(dict.fromkeys([])) is the same empty list",
     f"{_SS}_count__mutmut_10": "counting one more row past the cap: «more than the cap» either way",
+}
+
+# Session 9: busq9's change (SearchPlan.over, merged 07:57) renumbered mutants of search, _tier and
+# _plain_plan; each entry above follows its mutant (matched by diff against the code before it).
+_RENUMBERED = {
+    "search": {121: 123, 124: 126, 127: 129, 131: 133, 132: 134, 134: 136, 135: 137, 136: 138,
+               137: 139, 138: 140, 55: 57, 59: 61, 91: 93, 97: 99},
+    "_tier": {19: 20, 20: 21, 29: 30, 34: 38, 35: 39, 37: 41, 40: 44, 41: 45, 5: 6, 6: 7, 67: 71},
+}  # fmt: skip
+_MOVED = {f"{_SS}{function}__mutmut_{new}": EQUIVALENT.pop(f"{_SS}{function}__mutmut_{old}")
+          for function, moves in _RENUMBERED.items() for old, new in moves.items()}  # fmt: skip
+EQUIVALENT |= _MOVED
+# The fallback busq9 added (an empty page where the vocabulary promised thousands is counted) runs
+# only after an empty page: every match is before the offset, so it counts and returns.
+_FALLBACK = "the fallback after an empty page only counts (the offset is past every match): "
+EQUIVALENT |= {
+    f"{_SS}_plain_plan__mutmut_43": "performance only: >= for > asks the stem's count of a word exactly at "
+    "the cap too; the stem's count (at most the word's) is then not over it",
+    f"{_SS}_tier__mutmut_84": _FALLBACK + "it counts `counted`, which a plain plan sets",
+    f"{_SS}_tier__mutmut_87": _FALLBACK + "unranked only chooses how to rank",
+    f"{_SS}_tier__mutmut_88": _FALLBACK + "few is False whenever over is True",
+    f"{_SS}_tier__mutmut_89": _FALLBACK + "the expression and `counted` match the same rows in a plain plan",
+    **{
+        f"{_SS}_tier__mutmut_{n}": _FALLBACK + "with few taking `counted`'s place it counts the same rows "
+        "in the ranking statement (its page is empty too)"
+        for n in (93, 94, 95)
+    },
 }
 
 # Session 7, after busq7's search changes (merged 01:45): SearchStore.search's entries follow their mutants

@@ -399,3 +399,27 @@ def test_a_word_the_vocabulary_overcounts_is_counted_when_the_index_finds_nothin
     results, counts = _counts(library, "zqxjwv")
     assert counts, "counted"
     assert (results.total, results.total_capped, results.hits) == (0, False, ())
+
+
+def test_a_page_past_the_last_match_of_an_overcounted_word_says_how_many_there_are(
+    corpus_db: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The vocabulary claims thousands of units for «funciones» (a damaged file); a page past its
+    real matches comes back empty: the search counts them and says how many there are, as the
+    undamaged search does, not «más de 10 000» over an empty page (lead, session 9: the test
+    above finds nothing either way, so it could not tell a count of the wrong statement)."""
+    plain = Library.open(corpus_db)
+    damaged = Library.open(corpus_db)
+    vocab = damaged._searcher.vocab
+    monkeypatch.setattr(vocab, "docs", lambda word, stem: 10**6)
+    monkeypatch.setattr(vocab, "stem_docs", lambda stem: 10**6)
+    try:
+        expected = plain.search("funciones", limit=4, offset=40)
+        results, counts = _counts(damaged, "funciones", offset=40)
+        assert 0 < expected.total < 40
+        assert not expected.total_capped
+        assert counts, "counted after the empty page"
+        assert (results.total, results.total_capped, results.hits) == (expected.total, False, ())
+    finally:
+        plain.close()
+        damaged.close()
