@@ -263,7 +263,7 @@ def _sample_mismatches(original: sqlite3.Connection, copy: sqlite3.Connection) -
     step = max(1, len(terms) // FTS_SAMPLE)
     wrong = []
     for term in terms[::step]:
-        quoted = '"' + term.replace('"', '""') + '"'
+        quoted = schema.fts_phrase(term)
         query = "SELECT count(*) FROM nodes_fts WHERE nodes_fts MATCH ?"
         if original.execute(query, (quoted,)).fetchone()[0] != copy.execute(query, (quoted,)).fetchone()[0]:
             wrong.append(term)

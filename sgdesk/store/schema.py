@@ -11,8 +11,15 @@ if TYPE_CHECKING:  # only ``db build`` needs sqlite-utils; the app must not pay 
 SCHEMA_VERSION = 5  # 5: vocab and synonyms tables; joined forms of compounds in ``stems``
 
 FTS_TOKENIZE = "unicode61 remove_diacritics 2"
+WRITTEN_COLUMNS = "{title text}"  # an FTS5 column filter: where a word is written (not stems, facets)
 REQUIRED_TABLES = ("meta", "nodes", "norms", "events", "changes", "offices", "later_changes", "nodes_fts",
                    "vocab", "synonyms")  # fmt: skip
+
+
+def fts_phrase(term: str) -> str:
+    """``term`` as one FTS5 phrase: between double quotes, a quote inside doubled (so any text,
+    even one with quotes, is searched as text and never a syntax error)."""
+    return '"' + term.replace('"', '""') + '"'
 
 
 def create_tables(db: sqlite_utils.Database) -> None:

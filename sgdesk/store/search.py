@@ -20,7 +20,7 @@ from sgdesk.content.ranking import KIND_BOOST, boosted_rows
 from sgdesk.content.stemming import stem
 from sgdesk.errors import SgdeskError
 from sgdesk.store.fts_probe import IndexProbe
-from sgdesk.store.schema import BM25_WEIGHTS
+from sgdesk.store.schema import BM25_WEIGHTS, WRITTEN_COLUMNS, fts_phrase
 from sgdesk.store.vocab import VocabStore
 
 COUNT_CAP = 10_000  # totals above this are reported as "más de 10 000"
@@ -28,7 +28,7 @@ COUNT_CAP = 10_000  # totals above this are reported as "más de 10 000"
 # common term): rank only this many candidates, and say so.
 RANK_SAMPLE = 20_000
 CITED_LIMIT = 20
-_EXACT = "{title text}"
+_EXACT = WRITTEN_COLUMNS
 
 KIND_GROUPS = {"general": ("zksec",), "norma": ("zknorm",), "disposicion": ("zkart", "zklit")}
 # Every indexed row has one of these: an index that finds none of them has lost its contents.
@@ -78,19 +78,15 @@ class Completions(NamedTuple):
 _NONE = Completions({})
 
 
-def _quote(word: str) -> str:
-    return '"' + word.replace('"', '""') + '"'
-
-
 def _any_of(words: tuple[str, ...]) -> str:
-    return " OR ".join(_quote(w) for w in words)
+    return " OR ".join(fts_phrase(w) for w in words)
 
 
 def _term(term: Term, completions: Completions) -> str:
-    word = f"({_EXACT} : {_quote(term.word)} OR stems : {_quote(stem(term.word))})"
+    word = f"({_EXACT} : {fts_phrase(term.word)} OR stems : {fts_phrase(stem(term.word))})"
     found = completions.words.get(term.word, ()) if completions.words else ()
     if term.prefix:  # FTS5's own prefix query when the vocabulary was not consulted (notes)
-        return f"{_EXACT} : ({_any_of(found)})" if found else f"{_EXACT} : {_quote(term.word)}*"
+        return f"{_EXACT} : ({_any_of(found)})" if found else f"{_EXACT} : {fts_phrase(term.word)}*"
     if found and term == completions.typed:
         return f"({word} OR {_EXACT} : ({_any_of(found)}))"
     return word
@@ -103,11 +99,11 @@ def _clause(clause: Clause, completions: Completions = _NONE) -> str:
         return "(" + " AND ".join(_term(t, completions) for t in clause.terms) + ")"
     if isinstance(clause, Near):
         distance = clause.distance
-        exact = " ".join(_quote(w) for w in clause.words)
-        stems = " ".join(_quote(stem(w)) for w in clause.words)
+        exact = " ".join(fts_phrase(w) for w in clause.words)
+        stems = " ".join(fts_phrase(stem(w)) for w in clause.words)
         return f"({_EXACT} : NEAR({exact}, {distance}) OR stems : NEAR({stems}, {distance}))"
-    exact = _quote(" ".join(clause.words))
-    stems = _quote(" ".join(stem(w) for w in clause.words))
+    exact = fts_phrase(" ".join(clause.words))
+    stems = fts_phrase(" ".join(stem(w) for w in clause.words))
     return f"({_EXACT} : {exact} OR stems : {stems})"
 
 
@@ -352,7 +348,7 @@ class SearchStore:
         for (term,) in groups:
             word = term.word  # type: ignore[union-attr]  # a Term (see _plain)
             root = stem(word)
-            parts.append(f"(({_EXACT} : {_quote(word)} OR stems : {_quote(root)}))")
+            parts.append(f"(({_EXACT} : {fts_phrase(word)} OR stems : {fts_phrase(root)}))")
             found = docs(word, root)
             if most < 0 or found < most:
                 most = found

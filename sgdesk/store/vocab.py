@@ -10,7 +10,7 @@ from typing import Concatenate, ParamSpec, TypeVar
 
 from sgdesk.content.synonyms import SynonymTable, table_from_rows
 from sgdesk.errors import DatabaseError
-from sgdesk.store.schema import STEMS, WORDS
+from sgdesk.store.schema import STEMS, WORDS, WRITTEN_COLUMNS, fts_phrase
 
 _P = ParamSpec("_P")
 _R = TypeVar("_R")
@@ -119,7 +119,7 @@ class VocabStore:
         text: how the corpus spells a word the index keeps folded."""
         rows = self._db.execute(
             "SELECT title, text FROM nodes_fts WHERE nodes_fts MATCH ? LIMIT ?",
-            ('{title text} : "' + word.replace('"', '""') + '"', limit),
+            (f"{WRITTEN_COLUMNS} : {fts_phrase(word)}", limit),
         ).fetchall()
         return [str(part) for row in rows for part in row if part]
 
