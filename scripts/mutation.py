@@ -191,8 +191,6 @@ EQUIVALENT: dict[str, str] = {
     "sgdesk.content.spelling.x_corrected_text__mutmut_1": "None for False: «nothing changed» either way",
     "sgdesk.content.ranking.x_boosted_page__mutmut_35": "pushing an unboosted row pops it again: it scores "
     "no more than every row above it and, at a tie, comes later",
-    "sgdesk.content.dates.xǁPartialDateǁ__post_init____mutmut_14": "any year has 1 February",
-    "sgdesk.content.dates.xǁPartialDateǁ__post_init____mutmut_16": "any month has a 2nd day",
     "sgdesk.content.timeline.xǁInForceǁstatus__mutmut_16": "_ends.get(None) is None: ids are strings",
     "sgdesk.content.timeline_events.xǁTimelineǁchanges_between__mutmut_1": "swapping two equal dates",
     "sgdesk.content.timeline.x__any__mutmut_4": "None for UNCERTAIN: its only reader, _both, takes "

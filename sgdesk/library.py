@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import replace  # (search results: search_results.py's dataclasses)
 from datetime import date
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from sgdesk.content.citations import canonical_id
 from sgdesk.content.currency import Currency
@@ -59,8 +59,7 @@ def _bind_result_types() -> None:
     from sgdesk.search_results import Hit, NoteMark, SearchMode, SearchResults, _Reading
 
 
-@dataclass(frozen=True)
-class ContentInfo:
+class ContentInfo(NamedTuple):
     """What the corpus says of itself: its file, schema, content version, horizon and edition."""
 
     path: Path
@@ -83,8 +82,7 @@ class ContentInfo:
         return self.horizon.format_compact() if self.horizon else "sin fecha registrada"
 
 
-@dataclass(frozen=True)
-class Unit:
+class Unit(NamedTuple):
     """A node as shown on a page, with its provenance notes and its depth below the page."""
 
     node: Node
@@ -94,8 +92,7 @@ class Unit:
     by: tuple[LaterChange, ...] = ()  # the later changes, not incorporated, that may have altered it
 
 
-@dataclass(frozen=True)
-class Page:
+class Page(NamedTuple):
     """Everything needed to render one node: itself, where it sits, what changed it."""
 
     node: Node
@@ -271,7 +268,7 @@ class Library:
         amendments = tuple(self._store.amendments_by(node.id)) if node.kind is NodeKind.NORM else ()
         page = Page(node, breadcrumb, norm, units, children, amendments, self._norm_ids, as_of,
                     currency=self.currency(), seen_on=day)  # fmt: skip
-        return replace(page, later_ids=frozenset(c.id for c in self.later_for([page])))
+        return page._replace(later_ids=frozenset(c.id for c in self.later_for([page])))
 
     def search(self, text: str, filters: SearchFilters | None = None, limit: int = 20, offset: int = 0,
                prefix_last: bool = False, exact: bool = False) -> SearchResults:  # fmt: skip
@@ -494,11 +491,11 @@ class Library:
         page = self.page(node_id, as_of=day)
         norm_title = page.norm.title if page.norm else ""
         units = [page.units[0]] + [
-            replace(unit, notes=unit.notes or (f"Texto original del {norm_title}",))
+            unit._replace(notes=unit.notes or (f"Texto original del {norm_title}",))
             for unit in page.units[1:]
             if unit.status is not Status.NOT_IN_FORCE
         ]
-        return replace(page, units=tuple(units), heading=heading, compiled=True)
+        return page._replace(units=tuple(units), heading=heading, compiled=True)
 
     def statuses(self, nodes: Iterable[Node], day: date) -> dict[str, Status]:
         """Each node's status on ``day`` (no database access once read)."""

@@ -8,16 +8,15 @@ the text: every view says so first, and lists the later changes known by that da
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
 from datetime import date
+from typing import NamedTuple
 
 from sgdesk.content.dates import PartialDate
 from sgdesk.content.model import LaterChange
 from sgdesk.content.timeline import after_horizon, later_between, later_known
 
 
-@dataclass(frozen=True)
-class Currency:
+class Currency(NamedTuple):
     """Up to when the corpus incorporates changes, and the later ones known but not incorporated."""
 
     horizon: PartialDate | None  # None: the corpus records no change at all

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from datetime import date
 from enum import StrEnum
+from typing import NamedTuple
 
 MONTHS_ES = (
     "enero", "febrero", "marzo", "abril", "mayo", "junio",
@@ -21,18 +21,22 @@ class Precision(StrEnum):
     YEAR = "year"
 
 
-@dataclass(frozen=True)
-class PartialDate:
-    """A calendar date of which only the year, or the year and month, may be known."""
-
+class _Parts(NamedTuple):  # (not a dataclass: made ≈ 5 times quicker, at each start: #11)
     year: int
     month: int | None = None
     day: int | None = None
 
-    def __post_init__(self) -> None:
-        if self.day is not None and self.month is None:
+
+class PartialDate(_Parts):
+    """A calendar date of which only the year, or the year and month, may be known."""
+
+    __slots__ = ()
+
+    def __new__(cls, year: int, month: int | None = None, day: int | None = None) -> PartialDate:
+        if day is not None and month is None:
             raise ValueError("a day needs a month")
-        date(self.year, self.month or 1, self.day or 1)  # raises ValueError when invalid
+        date(year, month or 1, day or 1)  # raises ValueError when invalid
+        return super().__new__(cls, year, month, day)
 
     @classmethod
     def parse(cls, text: str) -> PartialDate:

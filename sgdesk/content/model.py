@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from enum import StrEnum
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from sgdesk.content.dates import PartialDate
 from sgdesk.lazy_names import lazy_names
@@ -61,8 +60,7 @@ EVENT_KIND_LABELS = {
 }
 
 
-@dataclass(frozen=True)
-class Block:
+class Block(NamedTuple):
     """A piece of a node's own text. ``lines`` holds one string per paragraph or item."""
 
     kind: BlockKind
@@ -85,8 +83,7 @@ class Block:
         )
 
 
-@dataclass(frozen=True)
-class Node:
+class Node(NamedTuple):
     """One entry of the navigation tree: a section, a norm, an article or a literal."""
 
     id: str
@@ -107,8 +104,7 @@ class Node:
         return "\n".join(line for block in self.body for line in block.lines)
 
 
-@dataclass(frozen=True)
-class Norm:
+class Norm(NamedTuple):
     """A norm of the corpus (a decreto, an acuerdo…): how it is cited and when it took effect."""
 
     id: str
@@ -133,8 +129,7 @@ class Norm:
 STRUCTURE_TARGET = "estructura"  # a later change's target: the organizational structure (the offices)
 
 
-@dataclass(frozen=True)
-class LaterChange:
+class LaterChange(NamedTuple):
     """A change known from public records that the corpus does not incorporate yet.
 
     ``targets`` names what it may have altered: node ids (a norm, an article: each covers the
@@ -168,8 +163,7 @@ class LaterChange:
         return STRUCTURE_TARGET in self.targets
 
 
-@dataclass(frozen=True)
-class Amendment:
+class Amendment(NamedTuple):
     """A stored event with its Spanish summary, as the reading pane lists it."""
 
     id: str

@@ -228,7 +228,7 @@ class _Loader:
         if units[0].parent is not None:
             self.p.add(where, f"la norma «{norm.id}» ya está en la sección «{units[0].parent}»")
             return
-        units[0] = replace(units[0], parent=parent, position=position)
+        units[0] = units[0]._replace(parent=parent, position=position)
         for unit in units:
             self._add_node(unit, where)
 
@@ -479,7 +479,7 @@ class _Loader:
         for node in self.nodes.values():
             if node.parent:
                 counts[node.parent] = counts.get(node.parent, 0) + 1
-        nodes = tuple(replace(n, child_count=counts.get(n.id, 0)) for n in self.nodes.values())
+        nodes = tuple(n._replace(child_count=counts.get(n.id, 0)) for n in self.nodes.values())
         issuance = [
             Event(f"{n.id}#0", n.id, EventKind.ISSUANCE, n.issued, None, (Change(n.id),))
             for n in self.norms.values()

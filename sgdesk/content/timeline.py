@@ -8,10 +8,9 @@ answer is "incierta" — the app says so rather than guess.
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
 from datetime import date
 from enum import StrEnum
-from typing import TYPE_CHECKING, TypeVar
+from typing import TYPE_CHECKING, NamedTuple, TypeVar
 
 from sgdesk.content.dates import PartialDate
 from sgdesk.content.model import EventKind, LaterChange
@@ -121,8 +120,7 @@ def _both(started: Status, ended: Status) -> Status:
     return Status.UNCERTAIN
 
 
-@dataclass(frozen=True)
-class UnitState:
+class UnitState(NamedTuple):
     """A unit's status on a day and the later changes (not incorporated) behind it, if any."""
 
     status: Status

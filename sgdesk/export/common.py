@@ -3,9 +3,8 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
 from datetime import date
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from sgdesk.content.citations import the
 from sgdesk.content.currency import Currency
@@ -63,8 +62,7 @@ def date_line(day: date | None, currency: Currency | None) -> str:
     return f"Texto con los cambios incorporados hasta {horizon}; no verificado{when}"
 
 
-@dataclass(frozen=True)
-class Banner:
+class Banner(NamedTuple):
     """What a view says first for a date after the horizon: a statement and the later changes."""
 
     statement: str

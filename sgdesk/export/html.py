@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from dataclasses import asdict
-
 from sgdesk.content.citations import find_norm_mentions
 from sgdesk.content.currency import Currency
 from sgdesk.content.model import STRUCTURE_TARGET, Amendment, Block, BlockKind, LaterChange, NodeKind
@@ -71,7 +69,7 @@ def style_sheet(scale: float = 1.0, colors: PageColors = PAPER) -> str:
     """The reading style, every font size multiplied by ``scale`` (the zoom), in ``colors``
     (paper's light set unless a window theme gives another)."""
     sizes = {k: round(v * scale, 1) for k, v in _BASE_SIZES.items()}
-    return _STYLE_TEMPLATE.format(**sizes, **asdict(colors))
+    return _STYLE_TEMPLATE.format(**sizes, **colors._asdict())
 
 
 def node_href(node_id: str) -> str:

@@ -6,14 +6,13 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, fields
+from typing import NamedTuple
 
 AA_TEXT = 4.5  # WCAG 2 AA: normal text against its background
 AA_GRAPHICS = 3.0  # WCAG 2 AA: non-text marks (glyphs, focus rings) against what surrounds them
 
 
-@dataclass(frozen=True)
-class PageColors:
+class PageColors(NamedTuple):
     """Every colour the page's style sheet uses, as ``#rrggbb``."""
 
     text: str  # body text
@@ -32,7 +31,7 @@ class PageColors:
     def text_pairs(self) -> dict[str, tuple[str, str]]:
         """Each text colour with the background it is read on, by field name."""
         banner = ("background", "banner_background", "banner_border", "banner_text")
-        names = [f.name for f in fields(self) if f.name not in banner]
+        names = [name for name in self._fields if name not in banner]
         pairs = {name: (getattr(self, name), self.background) for name in names}
         pairs["banner_text"] = (self.banner_text, self.banner_background)
         return pairs

@@ -7,9 +7,8 @@ import json
 import sqlite3
 from collections import defaultdict
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Concatenate, ParamSpec, TypeVar
+from typing import TYPE_CHECKING, Concatenate, NamedTuple, ParamSpec, TypeVar
 
 from sgdesk.content.dates import PartialDate
 from sgdesk.content.model import (
@@ -62,8 +61,7 @@ def _guarded(method: _Method[_P, _R]) -> _Method[_P, _R]:
     return guarded
 
 
-@dataclass(frozen=True)
-class Meta:
+class Meta(NamedTuple):
     """The corpus database's own record: its schema, content version, horizon and edition."""
 
     schema_version: int

@@ -9,7 +9,7 @@ shows the note (escaped: it is the user's text), a click asks to edit it.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from PySide6.QtCore import QEvent, QPoint, QRect, Qt, Signal
 from PySide6.QtGui import QColor, QMouseEvent, QPainter, QPaintEvent, QPalette, QTextCursor
@@ -26,8 +26,7 @@ KEYBOARD_EDIT = "Ctrl+F8 para editar la nota."
 TOOLTIP_LIMIT = 600  # characters of a note shown on hover (the dock and the editor have all)
 
 
-@dataclass(frozen=True)
-class PaneMark:
+class PaneMark(NamedTuple):
     """A passage of the page that carries a highlight or a note."""
 
     start: int  # document position

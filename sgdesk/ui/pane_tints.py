@@ -27,7 +27,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from PySide6.QtCore import QPoint, QPointF, QRect, QRectF, Qt
 from PySide6.QtGui import (
@@ -45,8 +45,7 @@ _BACKGROUND = QTextFormat.Property.BackgroundBrush.value
 _FOREGROUND = QTextFormat.Property.ForegroundBrush.value
 
 
-@dataclass(frozen=True)
-class Tint:
+class Tint(NamedTuple):
     """A document range painted in ``mark``'s colours (its background, its text colour)."""
 
     start: int

@@ -10,7 +10,6 @@ Paper and PDF keep ``PAPER``'s light colours whatever the window shows.
 from __future__ import annotations
 
 import functools
-from dataclasses import dataclass, replace
 from enum import Enum
 from typing import NamedTuple
 
@@ -61,8 +60,7 @@ class Mark(NamedTuple):  # (not a dataclass: made ≈ 10 times quicker, at each 
     text: str
 
 
-@dataclass(frozen=True)
-class Theme:
+class Theme(NamedTuple):
     """The colours of one scheme: the page's, the marks' and the other panels'."""
 
     scheme: Scheme
@@ -248,7 +246,7 @@ def _theme(scheme: Scheme, roles: tuple[str, ...]) -> Theme:
         return _from_high_contrast(text, base, link, highlight, highlighted_text, disabled_text)
     fixed = fixed_theme(scheme)
     # The system's text and background; the accents are the set's (designed for both).
-    return replace(fixed, page=replace(fixed.page, text=text, background=base))
+    return fixed._replace(page=fixed.page._replace(text=text, background=base))
 
 
 def _from_high_contrast(text: str, base: str, link: str, highlight: str, highlighted_text: str,

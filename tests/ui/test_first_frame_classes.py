@@ -26,6 +26,8 @@ NOT_IN_THE_FIRST_FRAME = {
 # The timeline (its events and offices) is built after the first frame, also when the tab in
 # front shows a page on a date (its statuses come without it: content.timeline.InForce).
 NOT_LOADED = ("sgdesk.content.timeline_events", "sgdesk.content.records")
+# Nor any dataclass: each compiles its five or six methods with exec as its module loads (≈ 0.7
+# ms of processor each; 17 did, ≈ 12 ms): the records the first frame uses are NamedTuples (#11).
 TABS = [("mision", None), ("decreto-267-2007", date(2008, 6, 30)), ("decreto-163-2008", None),
         ("vision", date(2010, 1, 1))]  # fmt: skip
 
@@ -34,16 +36,22 @@ def first_frame(corpus_db: Path, folder: Path) -> str:
     """What the app's stdout says when it starts in ``folder`` and quits at its first paint."""
     script = textwrap.dedent(
         f"""
-        import io, runpy, sys
+        import dataclasses, io, runpy, sys
         import PySide6.QtGui, PySide6.QtWidgets
         out = sys.stdout
+        dataclass_names = []
+        process_class = dataclasses._process_class
+        def recorded(cls, *args, **kwargs):
+            dataclass_names.append(f"{{cls.__module__}}.{{cls.__qualname__}}")
+            return process_class(cls, *args, **kwargs)
+        dataclasses._process_class = recorded
         class AtFirstPaint(io.TextIOBase):  # what had been made when the app says it painted
             def write(self, text):
                 if "first-paint" in text:
                     made = [f"{{module}}.{{name}}" for module, names in {NOT_IN_THE_FIRST_FRAME!r}.items()
                             for name in names if name in vars(getattr(PySide6, module))]
                     loaded = [name for name in {NOT_LOADED!r} if name in sys.modules]
-                    out.write(f"made: {{made}}\\nloaded: {{loaded}}\\n")
+                    out.write(f"made: {{made}}\\nloaded: {{loaded}}\\ndataclasses: {{dataclass_names}}\\n")
                 return out.write(text)
             def flush(self):
                 out.flush()
@@ -66,6 +74,7 @@ def first_frame(corpus_db: Path, folder: Path) -> str:
 def test_the_first_frame_makes_none_of_these_classes(corpus_db: Path, tmp_path: Path) -> None:
     said = first_frame(corpus_db, tmp_path)
     assert "made: []" in said, said
+    assert "dataclasses: []" in said, said
     assert "sgdesk: page mision" in said
 
 
@@ -78,6 +87,7 @@ def test_nor_with_tabs_restored_and_a_dated_one_in_front(corpus_db: Path, tmp_pa
     said = first_frame(corpus_db, tmp_path)
     assert "made: []" in said, said
     assert "loaded: []" in said, said
+    assert "dataclasses: []" in said, said
     assert "sgdesk: page decreto-267-2007" in said
 
 

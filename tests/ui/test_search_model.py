@@ -90,7 +90,7 @@ def test_text_from_the_corpus_is_escaped(library: Library) -> None:
     hit = library.search("gestion documental", None, 1).hits[0]
     odd = dataclasses.replace(
         hit,
-        node=dataclasses.replace(hit.node, title="Título <i>raro</i> & más"),
+        node=hit.node._replace(title="Título <i>raro</i> & más"),
         text="a < b <gestión>",
     )
     model = SearchResultsModel()

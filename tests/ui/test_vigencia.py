@@ -10,7 +10,6 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Callable
-from dataclasses import replace
 from datetime import date, timedelta
 from html import escape
 from pathlib import Path
@@ -236,9 +235,9 @@ def test_comparar_fechas_lists_the_later_changes_apart(library: Library, qtbot: 
 def test_database_strings_in_the_banner_are_escaped(library: Library) -> None:
     hostile = LaterChange("decreto-1-2020", "Decreto 1 de 2020", "<b>Modifica</b> & <img src=x>",
                           PartialDate(2020), None, None, ("mision",))  # fmt: skip
-    currency = replace(library.currency(), later=(hostile,))
-    page = replace(library.page("mision", as_of=date(2021, 1, 1)), currency=currency,
-                   later_ids=frozenset({hostile.id}))  # fmt: skip
+    currency = library.currency()._replace(later=(hostile,))
+    page = library.page("mision", as_of=date(2021, 1, 1))._replace(
+        currency=currency, later_ids=frozenset({hostile.id}))  # fmt: skip
     html = render_html(page)
     assert "<b>Modifica</b>" not in html
     assert escape("<b>Modifica</b> & <img src=x>", quote=False) in html
