@@ -3,7 +3,10 @@ date, history — and its reading pane). Two norms, or one norm on two dates, si
 
 A tab opened in the background (Ctrl+click, middle click, or restored at start) keeps only
 what it will show; its page is rendered the first time it comes to the front, so restoring
-several tabs costs the first frame only the current one.
+several tabs costs the first frame only the current one. A tab restored behind has not even
+its reader yet (a reading pane is a ``QTextBrowser``, its margin and its style: ≈ 1–1.5 ms of
+processor each, #11 start-up): its page in the tab widget is an empty holder, and the reader
+and its pane are made in it when the tab first comes to the front.
 """
 
 from __future__ import annotations
@@ -13,7 +16,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QMouseEvent
-from PySide6.QtWidgets import QTabWidget, QWidget
+from PySide6.QtWidgets import QTabWidget, QVBoxLayout, QWidget
 
 from sgdesk.export.common import format_day
 from sgdesk.ui.reader import Reader
@@ -53,6 +56,8 @@ class ReaderTabs(QObject):
         self.widget.tabBar().setAccessibleName(self.tr("Pestañas de lectura"))
         self._readers: list[Reader] = []
         self._pending: dict[Reader, tuple[str, bool]] = {}  # not rendered yet: node, record
+        self._behind: dict[QWidget, tuple[str, date | None]] = {}  # holders with no reader yet: node, day
+        self._holders: dict[Reader, QWidget] = {}  # readers made in a holder: their tab's page
         self._zoom = DEFAULT_ZOOM
         self._clicks = False  # new-tab clicks on the panes (installed after the first frame)
         self.current = self._make_reader(None)
@@ -75,15 +80,40 @@ class ReaderTabs(QObject):
 
     @property
     def readers(self) -> list[Reader]:
-        """In the order of the tabs."""
-        return [self._reader_at(i) for i in range(self.widget.count())]
+        """In the order of the tabs (a tab restored behind and never shown has none yet)."""
+        return [reader for i in range(self.widget.count()) if (reader := self._reader_at(i)) is not None]
 
-    def _reader_at(self, index: int) -> Reader:
-        pane: object = self.widget.widget(index)
-        return next(r for r in self._readers if r.view is pane)
+    def _reader_at(self, index: int) -> Reader | None:
+        page: object = self.widget.widget(index)
+        return next((r for r in self._readers if self._page_of(r) is page), None)
+
+    def _page_at(self, index: int) -> QWidget:
+        page = self.widget.widget(index)
+        assert page is not None
+        return page
+
+    def _page_of(self, reader: Reader) -> QWidget:
+        """The tab's page: the reader's pane, or the holder it was made in."""
+        holder = self._holders.get(reader)
+        return holder if holder is not None else reader.view  # type: ignore[return-value]
 
     def index_of(self, reader: Reader) -> int:
-        return self.widget.indexOf(reader.view)  # type: ignore[arg-type]
+        return self.widget.indexOf(self._page_of(reader))
+
+    def show_tab(self, reader: Reader) -> None:
+        """Bring ``reader``'s tab to the front."""
+        self.widget.setCurrentWidget(self._page_of(reader))
+
+    def saved_tabs(self) -> list[tuple[str, date | None]]:
+        """What each tab shows (its node and «Vigente a» date), in the order of the tabs."""
+        specs: list[tuple[str, date | None]] = []
+        for index in range(self.widget.count()):
+            reader = self._reader_at(index)
+            if reader is None:
+                specs.append(self._behind[self._page_at(index)])
+            elif (node := self.pending_node(reader)) is not None:
+                specs.append((node, reader.state.day))
+        return specs
 
     def pending_node(self, reader: Reader) -> str | None:
         return self._pending[reader][0] if reader in self._pending else reader.state.node_id
@@ -94,16 +124,25 @@ class ReaderTabs(QObject):
 
     # -- opening and closing ---------------------------------------------------
 
-    def _make_reader(self, day: date | None) -> Reader:
+    def _make_reader(self, day: date | None, holder: QWidget | None = None) -> Reader:
+        """A reader and its pane in a new tab (at the end), or in ``holder``, a restored tab's."""
         state = ReaderState(self._library, self)
         state.set_day(day)
-        pane = ReadingPane(self.widget)
+        pane = ReadingPane(self.widget if holder is None else holder)
         pane.setObjectName("readingPane")
         pane.set_zoom(self._zoom)
         pane.zoom_changed.connect(self.set_zoom)
         reader = Reader(state, pane, self._status, self)
         self._readers.append(reader)
-        self.widget.addTab(pane, "")
+        if holder is None:
+            self.widget.addTab(pane, "")
+        else:
+            layout = QVBoxLayout(holder)
+            layout.setContentsMargins(0, 0, 0, 0)
+            layout.addWidget(pane)
+            layout.activate()  # its width now (the page is laid out once, at it), not next turn
+            pane.show()
+            self._holders[reader] = holder
         if self._clicks:
             self._install_clicks(pane)
         state.node_changed.connect(lambda _node: self._show_title(reader))
@@ -127,7 +166,25 @@ class ReaderTabs(QObject):
         self._pending[reader] = (node_id, record)
         self._show_title(reader)
         if in_front:
-            self.widget.setCurrentWidget(reader.view)  # type: ignore[arg-type]
+            self.show_tab(reader)
+        return reader
+
+    def add_behind(self, node_id: str, day: date | None) -> int:
+        """A restored tab at the end, behind the others: only its title until it comes to the
+        front (then its reader and pane are made, and its page rendered). Its index."""
+        holder = QWidget(self.widget)
+        holder.setObjectName("readingTab")
+        self._behind[holder] = (node_id, day)
+        index = self.widget.addTab(holder, "")
+        self._show_title_at(index, node_id, day)
+        return index
+
+    def _make_behind(self, index: int) -> Reader:
+        """The reader of a restored tab that comes to the front for the first time."""
+        holder = self._page_at(index)
+        node_id, day = self._behind.pop(holder)
+        reader = self._make_reader(day, holder)
+        self._pending[reader] = (node_id, True)
         return reader
 
     def enable_new_tab_clicks(self) -> None:
@@ -159,11 +216,19 @@ class ReaderTabs(QObject):
         if self.widget.count() <= 1 or not 0 <= index < self.widget.count():
             return False
         reader = self._reader_at(index)
+        if reader is None:  # restored behind, never shown
+            holder = self._page_at(index)
+            del self._behind[holder]
+            self.widget.removeTab(index)
+            holder.deleteLater()
+            return True
         self.reader_closing.emit(reader)
         self._readers.remove(reader)
         self._pending.pop(reader, None)
+        page = self._page_of(reader)
+        self._holders.pop(reader, None)
         self.widget.removeTab(index)
-        reader.view.deleteLater()  # type: ignore[attr-defined]
+        page.deleteLater()  # (a holder goes with its pane)
         reader.state.deleteLater()
         reader.deleteLater()
         return True
@@ -181,7 +246,7 @@ class ReaderTabs(QObject):
     def _on_current_changed(self, index: int) -> None:
         if index < 0:
             return
-        reader = self._reader_at(index)
+        reader = self._reader_at(index) or self._make_behind(index)
         self.current = reader
         self.render_pending(reader)
         self.current_changed.emit(reader)
@@ -217,6 +282,8 @@ class ReaderTabs(QObject):
                 reader.adopt(library, keep_node=keep_pages)
         for reader in self._readers:
             self._show_title(reader)
+        for holder, (node_id, day) in self._behind.items():
+            self._show_title_at(self.widget.indexOf(holder), node_id, day)
 
     # -- zoom ------------------------------------------------------------------
 
@@ -239,11 +306,15 @@ class ReaderTabs(QObject):
 
     def _show_title(self, reader: Reader) -> None:
         index = self.index_of(reader)
-        if index < 0:
-            return
-        full = self.title_of(reader)
+        if index >= 0:
+            self._set_title(index, self.title_of(reader), reader.state.day)
+
+    def _show_title_at(self, index: int, node_id: str, day: date | None) -> None:
+        """The title of a tab restored behind (it has no reader yet)."""
+        self._set_title(index, self._node_title(self._library, node_id), day)
+
+    def _set_title(self, index: int, full: str, day: date | None) -> None:
         short = full if len(full) <= TITLE_LIMIT else full[: TITLE_LIMIT - 1] + "…"
-        day = reader.state.day
         if day is not None:  # a date that is not today's text: said in the tab
             short += f" · {day:%d/%m/%Y}"
             full += f" (vigente a {format_day(day)})"
@@ -255,8 +326,10 @@ class ReaderTabs(QObject):
         state = reader.state
         if state.showing_help:
             return self.tr("Ayuda")
-        node_id = self.pending_node(reader)
-        node = state.library.find(node_id) if state.library and node_id else None
+        return self._node_title(state.library, self.pending_node(reader))
+
+    def _node_title(self, library: Library | None, node_id: str | None) -> str:
+        node = library.find(node_id) if library and node_id else None
         if node is None:
             return self.tr("Sin página")
         return node.citation if node.norm and node.citation else node.title  # «Decreto 267 de 2007, art. 7»

@@ -71,27 +71,24 @@ def tabs_to_restore(settings: UiSettings, tabs: ReaderTabs, home: str) -> tuple[
 
 
 def restore_tabs(settings: UiSettings, tabs: ReaderTabs, home: str) -> None:
-    """Open the saved tabs: only the one in front renders its page now (the others when first
-    shown), so the first frame costs one page however many tabs there were."""
+    """Open the saved tabs: only the one in front has its reader and renders its page now (the
+    others when first shown), so the first frame costs one page however many tabs there were."""
     specs, current = tabs_to_restore(settings, tabs, home)
     if len(specs) == 1:  # a lone tab starts on today's text; dates side by side are kept
         specs = [(specs[0][0], None)]
     first_node, first_day = specs[current]
     tabs.current.state.set_day(first_day)
     for index, (node, day) in enumerate(specs):
-        reader = tabs.open_tab(node, day, in_front=False) if index != current else None
-        if reader is not None:
-            tabs.widget.tabBar().moveTab(tabs.index_of(reader), index)
-    tabs.widget.setCurrentWidget(tabs.current.view)  # type: ignore[arg-type]
+        if index != current:
+            tabs.widget.tabBar().moveTab(tabs.add_behind(node, day), index)
+    tabs.show_tab(tabs.current)
     tabs.render_current(first_node)
 
 
 def save(window: QMainWindow, settings: UiSettings, tabs: ReaderTabs) -> None:
     settings.save_window(window.saveGeometry(), window.saveState(STATE_VERSION))
     settings.zoom = tabs.zoom
-    readers = tabs.readers
-    specs = [(node, r.state.day) for r in readers if (node := tabs.pending_node(r)) is not None]
-    settings.save_tabs(specs, max(0, tabs.widget.currentIndex()))
+    settings.save_tabs(tabs.saved_tabs(), max(0, tabs.widget.currentIndex()))
     node_id = tabs.current.state.node_id
     if node_id:
         settings.last_node = node_id
