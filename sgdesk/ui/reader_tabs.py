@@ -4,7 +4,7 @@ date, history — and its reading pane). Two norms, or one norm on two dates, si
 A tab opened in the background (Ctrl+click, middle click, or restored at start) keeps only
 what it will show; its page is rendered the first time it comes to the front, so restoring
 several tabs costs the first frame only the current one. A tab restored behind has not even
-its reader yet (a reading pane is a ``QTextBrowser``, its margin and its style: ≈ 1–1.5 ms of
+its reader yet (a reading pane is a ``QTextBrowser``, its margin and its style: about 1–1.5 ms of
 processor each, #11 start-up): its page in the tab widget is an empty holder, and the reader
 and its pane are made in it when the tab first comes to the front.
 """
