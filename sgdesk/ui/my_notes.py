@@ -459,6 +459,7 @@ class MyNotesActions(QObject):
         listing = self._listing
         if listing is not None and listing is not self._shown and not self.panel.search_field.text().strip():
             self._show_listing(listing)
+            self.panel.rows.prepare()  # their texts laid out too: opening the dock only draws them
 
     def _show_listing(self, listing: Listing) -> None:
         self.panel.show_entries(listing.favorites, listing.notes, listing.folders, listing.located)

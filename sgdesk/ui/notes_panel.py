@@ -17,6 +17,7 @@ from PySide6.QtCore import QEvent, QMimeData, QModelIndex, QObject, QPersistentM
 from PySide6.QtGui import QAction, QKeySequence, QMouseEvent, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import QLabel, QLineEdit, QTreeView, QVBoxLayout, QWidget
 
+from sgdesk.ui.notes_rows import RowPainter
 from sgdesk.ui.safe_text import rich, rich_lines, set_plain_text
 from sgdesk.ui.widgets import enable_clear_button
 from sgdesk.ui.window_docks import on_screen
@@ -155,6 +156,8 @@ class NotesPanel(QWidget):
         self.view.setAccessibleName(self.tr("Mis notas: favoritos y notas"))
         self.view.setHeaderHidden(True)
         self.view.setUniformRowHeights(True)  # one line per row: no need to measure thousands
+        self.rows = RowPainter(self.view)  # each row's text laid out once, not at every paint
+        self.view.setItemDelegate(self.rows)
         self.view.setEditTriggers(QTreeView.EditTrigger.NoEditTriggers)
         self.view.setDragDropMode(QTreeView.DragDropMode.DragDrop)  # favorites only (see NotesModel)
         self.view.setDefaultDropAction(Qt.DropAction.MoveAction)
