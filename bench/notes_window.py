@@ -52,7 +52,14 @@ measured with that favorite still there: the «empty» dock showed one row, «Mi
   closed (and the window was idle again). The baseline is the same window over the empty
   user database. Since session 9 the dock is made from the latest listing while it is not
   seen, when there is something to list: opening it only shows it. The first opening (the
-  dock never shown) is reported apart: one per run.
+  dock never shown) is reported apart: one per run. ``… volver a pintar sus filas``
+  (session 10): with the dock open, the CPU of painting its tree's viewport once more
+  (``viewport().repaint()``): the rows alone, without the rest of the window.
+
+``--rows-unpainted`` (session 10): the same with the dock's rows not painted at all (its
+delegate draws nothing; the tree, its branches, its scroll bar and the rest of the window
+as always): the least any way of painting the rows could cost, a floor under every figure
+of the dock against the empty one.
 
 The aim (issue #12): each under 1.2× its baseline and under 100 ms.
 """
@@ -283,6 +290,16 @@ class Dock:
             time.sleep(0.0005)
         return (shown - start) * 1000, (last - cpu) * 1000, longest
 
+    def repaint_rows(self) -> float:
+        """The dock open: the GUI thread's CPU to paint the tree's rows again (its viewport,
+        nothing else; median of 5), ms."""
+        times = []
+        for _ in range(5):
+            start = time.thread_time()
+            self.tree.viewport().repaint()
+            times.append((time.thread_time() - start) * 1000)
+        return sorted(times)[2]
+
     def close(self) -> None:
         self.window.close()
         library = self.window.library
@@ -306,7 +323,8 @@ def measure_opening(
     assert isinstance(app, QApplication)
     names = ("dock: abrir (Ctrl+4), hasta pintar sus filas", "dock: abrir (Ctrl+4), CPU de la interfaz",
              "dock: abrir (Ctrl+4), bloqueo más largo", "dock: abrir tras un cambio, hasta pintar sus filas",
-             "dock: abrir tras un cambio, CPU de la interfaz")  # fmt: skip
+             "dock: abrir tras un cambio, CPU de la interfaz",
+             "dock: abierto, volver a pintar sus filas (CPU)")  # fmt: skip
     well_posed = {names[0]: f"{names[0]} (base: una pantalla de favoritos)",
                   names[2]: f"{names[2]} (base: una pantalla de favoritos)"}  # fmt: skip
     timings: dict[str, dict[str, list[float]]] = {
@@ -318,6 +336,7 @@ def measure_opening(
         for key, dock in docks.items():
             dock.close_dock()
             wall, cpu, longest = dock.open_dock()
+            repaint = dock.repaint_rows()
             dock.close_dock()
             notes = dock.window.my_notes
             notes.notes.add_favorite(library, "mision")  # a change while the dock is not seen
@@ -329,7 +348,8 @@ def measure_opening(
             notes.refresh()
             dock.idle()
             if run:
-                for name, value in zip(names, (wall, cpu, longest, changed_wall, changed_cpu), strict=True):
+                values = (wall, cpu, longest, changed_wall, changed_cpu, repaint)
+                for name, value in zip(names, values, strict=True):
                     if key != "screen":
                         timings[name][key].append(value)
                     if name in well_posed and key != "without":
@@ -434,12 +454,19 @@ def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="python -m bench.notes_window", description=__doc__.split("\n")[0])
     parser.add_argument("--repeat", type=int, default=15, metavar="N")
     parser.add_argument("--dock-page", default=PAGE, metavar="ID", help="the page in front of the dock")
+    parser.add_argument(
+        "--rows-unpainted", action="store_true", help="rows not painted: the floor of painting them"
+    )
     add_json_option(parser)
     return parser
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
+    if args.rows_unpainted:
+        from sgdesk.ui.notes_rows import RowPainter
+
+        RowPainter.paint = lambda self, painter, option, index: None  # type: ignore[method-assign]
     print(f"midiendo {NOTES} notas y {FAVORITES} favoritos en la ventana…", file=sys.stderr, flush=True)
     timings, first = measure(args.repeat, args.dock_page)
     print(f"\nMilisegundos, mediana (p95) de {args.repeat} repeticiones; base: sin datos del usuario.\n")
