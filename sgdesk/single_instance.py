@@ -30,7 +30,7 @@ import time
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCryptographicHash, QLockFile, QObject, Signal
+from PySide6.QtCore import QLockFile, QObject, Signal
 
 if TYPE_CHECKING:  # QtNetwork loads only to hand over, or once the first window is painted
     from PySide6.QtNetwork import QLocalServer, QLocalSocket
@@ -47,6 +47,8 @@ log = logging.getLogger("sgdesk")
 
 def server_name(data_dir: Path) -> str:
     """The local socket's name: one per user and data folder (only its user may connect)."""
+    from PySide6.QtCore import QCryptographicHash  # (named when used: not in the first frame)
+
     user = str(os.getuid()) if hasattr(os, "getuid") else os.environ.get("USERNAME", "")  # not getpass: 3 ms
     key = f"{user}\n{os.path.normcase(str(data_dir.resolve()))}".encode("utf-8", "surrogatepass")
     # SHA-256 by Qt, as hashlib's would be: hashlib loads OpenSSL, ≈ 10 ms of each start (#11).
@@ -67,10 +69,10 @@ class Primary(QObject):
 
     link_received = Signal(object)
 
-    def __init__(self, lock: QLockFile, name: str) -> None:
+    def __init__(self, lock: QLockFile, data_dir: Path) -> None:
         super().__init__()
         self._lock = lock
-        self._name = name
+        self._data_dir = data_dir  # its socket's name is worked out when it listens (see claim)
         self._sockets: dict[QLocalSocket, bytearray | None] = {}  # None: answered, closing
         self.server: QLocalServer | None = None
 
@@ -81,15 +83,16 @@ class Primary(QObject):
 
         if self.server is not None:
             return self.server.isListening()
+        name = server_name(self._data_dir)
         self.server = QLocalServer(self)
         self.server.setSocketOptions(QLocalServer.SocketOption.UserAccessOption)
         self.server.newConnection.connect(self._accept)
         # A socket left by a dead first instance (we hold the lock). Qt also replaces it by itself
         # when it listens with access options, as here; removing it first does not rely on that.
-        QLocalServer.removeServer(self._name)
-        if self.server.listen(self._name):
+        QLocalServer.removeServer(name)
+        if self.server.listen(name):
             return True
-        log.warning("single instance: cannot listen on %s: %s", self._name, self.server.errorString())
+        log.warning("single instance: cannot listen on %s: %s", name, self.server.errorString())
         return False
 
     def _accept(self) -> None:
@@ -162,13 +165,14 @@ def claim(
     lock = QLockFile(str(data_dir / LOCK_NAME))
     # Never stale by age (a window stays open for days): only when its process is gone.
     lock.setStaleLockTime(0)
-    name = server_name(data_dir)
-    message = json.dumps({"link": None if link is None else link[:SENT_LINK]}).encode() + b"\n"
     deadline = time.monotonic() + wait_seconds
     took_over = False
+    # The socket's name and the message, only to hand over: the first instance's first frame
+    # waits neither for the hash that names its socket nor for QCryptographicHash (#11 start-up).
+    name = message = None
     while True:
         if lock.tryLock(0):
-            return Primary(lock, name)
+            return Primary(lock, data_dir)
         if lock.error() == QLockFile.LockError.PermissionError:
             log.warning("single instance: %s cannot be written: no single instance", data_dir / LOCK_NAME)
             return Standalone()
@@ -177,6 +181,9 @@ def claim(
             log.warning("single instance: a lock left under this process's own pid was taken over")
             lock.removeStaleLockFile()
             continue
+        if name is None or message is None:
+            name = server_name(data_dir)
+            message = json.dumps({"link": None if link is None else link[:SENT_LINK]}).encode() + b"\n"
         if _hand_over(name, message, lock):
             return None
         if time.monotonic() > deadline:

@@ -20,6 +20,7 @@ from sgdesk.ui.state import UiSettings
 # QIcon (ThemeIcon: 151 members): the window icon, and QAction(text, parent), whose overloads
 # include QAction(icon, text).
 NOT_IN_THE_FIRST_FRAME = {
+    "QtCore": ("QCryptographicHash",),  # the single instance's socket name: when it listens
     "QtGui": ("QGradient", "QIcon"),
     "QtWidgets": ("QStyleFactory", "QStyle", "QStyleOption"),
 }
