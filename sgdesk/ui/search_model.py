@@ -79,8 +79,15 @@ class SearchResultsModel(QAbstractListModel):
         return 0 if parent.isValid() else len(self._hits)
 
     def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> object:
-        if not index.isValid() or not 0 <= index.row() < len(self._hits):
+        # Asked about ten times a row at each paint (a style option asks every role): the
+        # roles this model has no answer for leave at once.
+        if role not in _ROLES or not index.isValid() or not 0 <= index.row() < len(self._hits):
             return None
+        if role == HTML_ROLE:
+            html = self._html[index.row()]
+            if html is None:
+                html = self._html[index.row()] = hit_html(self._hits[index.row()])
+            return html
         hit = self._hits[index.row()]
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
             if hit.note is not None:
@@ -92,12 +99,26 @@ class SearchResultsModel(QAbstractListModel):
             return hit.node.id
         if role == PASSAGE_ROLE:
             return hit.note.passage if hit.note is not None else None
-        if role == HTML_ROLE:
-            html = self._html[index.row()]
-            if html is None:
-                html = self._html[index.row()] = hit_html(hit)
-            return html
         return None
+
+
+_ROLES = frozenset({Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole,
+                    Qt.ItemDataRole.ToolTipRole, NODE_ID_ROLE, PASSAGE_ROLE, HTML_ROLE})  # fmt: skip
+
+
+def text_width(option: QStyleOptionViewItem) -> int:
+    """The width a row's text is laid out at: in a list, its width with the vertical scroll
+    bar shown, whether it is shown or not. The bar appears when the notes arrive above a few
+    rows (or a search typed on brings more); with the text at the list's whole width every row
+    was laid out again at the narrower one, and the rows shown jumped as their lines re-wrapped."""
+    widget = option.widget
+    if not isinstance(widget, QAbstractScrollArea):
+        return max(option.rect.width() - 8, 120)
+    width = widget.viewport().width()
+    bar, never = widget.verticalScrollBar(), Qt.ScrollBarPolicy.ScrollBarAlwaysOff
+    if widget.verticalScrollBarPolicy() != never and not bar.isVisibleTo(widget):
+        width -= bar.sizeHint().width()
+    return max(width - 8, 120)
 
 
 SIZES_KEPT = 2000  # row sizes the delegate remembers (a few searches' worth)
@@ -135,7 +156,7 @@ class SearchResultDelegate(QStyledItemDelegate):
         css = ""
         if not option.state & QStyle.StateFlag.State_Selected:  # selected: all in HighlightedText
             css = self._style_sheets.get(option.palette.cacheKey()) or self._style_sheet(option.palette)
-        width = max(option.rect.width() - 8, 120)
+        width = text_width(option)
         key = (html, width, option.font.key(), css)
         document = self._documents.pop(key, None)  # (put back last: the most recently used)
         if document is None:
@@ -187,12 +208,11 @@ class SearchResultDelegate(QStyledItemDelegate):
             paint_focus_frame(painter, option.rect, option.palette.color(frame))
 
     def sizeHint(self, option: QStyleOptionViewItem, index: AnyIndex) -> QSize:
-        self.initStyleOption(option, index)
-        widget = option.widget
-        if isinstance(widget, QAbstractScrollArea):
-            option.rect.setWidth(widget.viewport().width())
+        # (No initStyleOption: the model answers none of the roles it reads — font, colours,
+        # alignment, check state — and a row's size needs only its HTML, the view's font and
+        # its width; the list asks two or three times a row at each layout.)
         html = str(index.data(HTML_ROLE) or "")
-        key = (html, option.rect.width(), option.font.key())
+        key = (html, text_width(option), option.font.key())
         size = self._sizes.get(key)
         if size is None:
             if len(self._sizes) >= SIZES_KEPT:

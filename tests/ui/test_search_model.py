@@ -285,3 +285,50 @@ def test_a_row_drawn_again_from_its_kept_glyphs_is_drawn_as_the_first_time(
     assert drawn(kept) == first
     assert drawn(plain) == first
     assert not plain.begin().layout().cacheEnabled()
+
+
+def test_notes_arriving_above_a_few_rows_lay_out_only_themselves_and_the_rows_keep_their_lines(
+    qtbot: QtBot, library: Library, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A few corpus rows fit without a scroll bar; the notes added above them bring one. The
+    rows shown are not laid out again at the narrower width (their lines would re-wrap, and
+    each would cost a layout again): a row's text has the width it has with the bar shown."""
+    hits = library.search("secretaria general", None, 12).hits
+    corpus = hits[:2]
+    notes = tuple(dataclasses.replace(h, note=NoteMark(f"n{i}", "Secretaría General", False, "Misión"))
+                  for i, h in enumerate(hits[2:]))  # fmt: skip
+    model = SearchResultsModel()
+    view = QListView()
+    view.setModel(model)
+    delegate = SearchResultDelegate(view)
+    view.setItemDelegate(delegate)
+    view.setWordWrap(True)
+    qtbot.addWidget(view)
+    view.resize(300, 420)
+    view.show()
+    qtbot.waitExposed(view)
+    model.set_hits(corpus)
+    view.doItemsLayout()
+    _painted(view)
+    bar = view.verticalScrollBar()
+    assert not bar.isVisible()
+    heights = [view.visualRect(model.index(row)).height() for row in range(2)]
+    made: list[str] = []
+
+    class Counted(QTextDocument):
+        def setHtml(self, html: str) -> None:
+            made.append(html)
+            super().setHtml(html)
+
+    monkeypatch.setattr(search_model, "QTextDocument", Counted)
+    model.prepend_hits(notes)
+    qtbot.waitUntil(bar.isVisible)
+    view.doItemsLayout()
+    _painted(view)
+    view.scrollToBottom()
+    _painted(view)
+    corpus_html = {str(model.index(row).data(HTML_ROLE)) for row in (len(notes), len(notes) + 1)}
+    assert not corpus_html & set(made)  # the corpus's rows: not laid out again
+    assert len(made) == len(set(made)) == len(notes)  # each note's row: once
+    assert [view.visualRect(model.index(len(notes) + row)).height() for row in range(2)] == heights
+    assert _painted(view) == _painted_afresh(view, delegate)
