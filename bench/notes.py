@@ -41,6 +41,16 @@ PAGE = "decreto-267-2007"
 
 def fill(folder: Path, library: Library) -> None:
     """NOTES notes on passages of every node with text, FAVORITES favorites."""
+    favorites, annotations = user_data(library)
+    notes = MyNotes.open(folder)
+    try:
+        notes._store.merge(favorites, annotations)
+    finally:
+        notes.close()
+
+
+def user_data(library: Library) -> tuple[list[Favorite], list[Annotation]]:
+    """What ``fill`` stores: FAVORITES favorites and NOTES notes, oldest first."""
     texts = [(n.id, normalised_text(library.node(n.id).plain_text)) for n in library.all_nodes()]
     texts = [(node_id, text) for node_id, text in texts if len(text) > 40]
     now = utc_now()
@@ -54,11 +64,7 @@ def fill(folder: Path, library: Library) -> None:
                                       library.info.content_version, now, now, node_id))  # fmt: skip
     favorites = [Favorite(texts[i % len(texts)][0] if i < len(texts) else f"nodo-{i}", f"Favorito {i}",
                           f"Carpeta {i % 10}", i, now) for i in range(FAVORITES)]  # fmt: skip
-    notes = MyNotes.open(folder)
-    try:
-        notes._store.merge(favorites, annotations)
-    finally:
-        notes.close()
+    return favorites, annotations
 
 
 def timed(operation: Callable[[], object]) -> float:
