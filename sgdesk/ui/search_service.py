@@ -25,6 +25,7 @@ log = logging.getLogger("sgdesk")
 
 
 PAGE_SIZE = 30  # hits per page of results
+SHOWN_WAIT_S = 0.25  # the longest the notes wait for the corpus's results to be shown
 
 
 class SearchWorker(Worker):
@@ -34,7 +35,12 @@ class SearchWorker(Worker):
     A first page searched with Mis notas is answered twice: the corpus's results as soon as
     they are ready, then, only when some notes match, the same results with those notes first
     (``SearchPanel.show_results`` adds them above the rows already shown). The corpus's hits
-    never wait for the notes' index; a notes query a newer search supersedes is not run."""
+    never wait for the notes' index; a notes query a newer search supersedes is not run.
+
+    ``paced`` (a ``SearchService``'s worker): the notes are searched once the corpus's answer
+    was shown (``shown``; SHOWN_WAIT_S at most). Searched at once, their Python (rows made
+    into notes, placed, made into hits) held Python's lock while the window's thread laid the
+    corpus's rows out and painted them: those rows waited for it."""
 
     def __init__(self, database: Path, notes: Path | None = None) -> None:
         super().__init__()
@@ -45,6 +51,8 @@ class SearchWorker(Worker):
         # The GUI thread interrupts while this thread may close the connection: the lock
         # makes "is it open? then interrupt it" one step (see interrupt()).
         self._lock = threading.Lock()
+        self.paced = False
+        self._shown = threading.Event()
 
     @Slot(int, str, object, int, int, object)
     def run(self, generation: int, text: str, filters: SearchFilters, limit: int, offset: int,
@@ -64,7 +72,10 @@ class SearchWorker(Worker):
                 results = search_with_notes(library, notes, text, filters, limit, offset, mode)
             else:  # the corpus's hits are shown at once; the notes follow, when some match
                 corpus = library.search(text, filters, limit, offset, mode.prefix_last, mode.exact)
+                self._shown.clear()
                 self.finished.emit(generation, corpus)
+                if self.paced:
+                    self._shown.wait(SHOWN_WAIT_S)
                 if self.superseded(generation):  # typed on: the newer search comes first
                     return
                 results = with_notes(library, notes, corpus, mode)
@@ -91,6 +102,10 @@ class SearchWorker(Worker):
 
             self.notes = MyNotes.reader(self._notes_path)
         return self.notes
+
+    def shown(self) -> None:
+        """The last answer was shown (or dropped): the notes may be searched. Any thread."""
+        self._shown.set()
 
     @Slot()
     def close(self) -> None:
@@ -123,6 +138,9 @@ class SearchService(QObject):
         self._requested.connect(self._worker.run)
         self._host.finished.connect(self.results_ready)
         self._host.failed.connect(self.failed)
+        # After the host's connection: the answer was shown (or dropped) when this runs.
+        self._worker.paced = True
+        self._worker.finished.connect(self._answered)
 
     @property
     def generation(self) -> int:
@@ -146,12 +164,18 @@ class SearchService(QObject):
         self._requested.emit(self.generation, text, filters, limit, offset, mode or SearchMode())
         return self.generation
 
+    def _answered(self, _generation: int, _results: object) -> None:
+        self._worker.shown()
+
     def cancel(self) -> None:
         """Abandon every search asked for so far: none of their results will be emitted."""
         self._host.advance()
         self._worker.interrupt()
+        self._worker.shown()  # (a search waiting to search the notes sees it was superseded)
 
     def shutdown(self) -> None:
         """Stop the running search, close the worker's connection on its thread, then stop the
         thread."""
+        self._worker.latest = self._host.generation + 1
+        self._worker.shown()  # (a search waiting to search the notes ends now)
         self._host.shutdown()

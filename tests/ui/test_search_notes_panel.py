@@ -3,24 +3,29 @@
 from __future__ import annotations
 
 import dataclasses
+import time
 from collections.abc import Callable, Iterator
+from concurrent.futures import Future, ThreadPoolExecutor
 from pathlib import Path
+from typing import Any
 
 import pytest
 from PySide6.QtCore import QEvent, QObject, QPoint, Qt
 from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 
+from sgdesk import notes_search
 from sgdesk.content.annotations import AnnotationKind
 from sgdesk.content.query import SearchFilters
 from sgdesk.library import Library, SearchMode, SearchResults
 from sgdesk.notes import MyNotes
 from sgdesk.notes_search import search_with_notes, with_notes
 from sgdesk.store.userdb import USER_DB_NAME
+from sgdesk.ui import search_service
 from sgdesk.ui.mainwindow import MainWindow
 from sgdesk.ui.search_model import HTML_ROLE, PASSAGE_ROLE, hit_html
 from sgdesk.ui.search_panel import SearchPanel
-from sgdesk.ui.search_service import SearchWorker
+from sgdesk.ui.search_service import SearchService, SearchWorker
 
 LIT_N = "decreto-267-2007/art-7/lit-n"
 QUOTE = "proyección y estrategia internacional"
@@ -240,3 +245,134 @@ def test_the_corpus_rows_are_painted_before_the_notes_are_shown(
     panel.show_results(with_notes(library, my_notes, corpus, mode))
     qtbot.wait(20)
     assert panel.results.viewport().grab().toImage() == one_shot
+
+
+def _paced_worker(
+    library: Library, folder: Path, monkeypatch: pytest.MonkeyPatch, wait_s: float
+) -> tuple[SearchWorker, list[object]]:
+    """A worker as a SearchService paces it, and what it does in order: each answer (how many
+    notes it carries) and «notes» when it starts searching the notes."""
+    monkeypatch.setattr(search_service, "SHOWN_WAIT_S", wait_s)
+    searched = notes_search.with_notes
+    done: list[object] = []
+
+    def recorded(*args: Any) -> SearchResults:
+        done.append("notes")
+        return searched(*args)
+
+    monkeypatch.setattr(notes_search, "with_notes", recorded)
+    worker = SearchWorker(library.info.path, folder / USER_DB_NAME)
+    worker.paced = True
+    worker.finished.connect(lambda _generation, results: done.append(results.notes),
+                            Qt.ConnectionType.DirectConnection)  # fmt: skip
+    return worker, done
+
+
+def test_the_notes_are_searched_once_the_corpus_rows_were_shown(
+    tmp_path: Path, library: Library, my_notes: MyNotes, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Searched at once, the notes' Python held Python's lock while the window laid out and
+    painted the corpus's rows: a paced worker (the panel's) waits until they were shown. A
+    newer search does not wait (the notes are skipped), and nothing waits forever."""
+    thread = ThreadPoolExecutor(1)  # the worker's connections belong to one thread
+
+    def searching(worker: SearchWorker, generation: int) -> Future[None]:
+        text, mode = "gestion documental", SearchMode()
+        return thread.submit(worker.run, generation, text, SearchFilters(), 30, 0, mode)
+
+    def first_answer(done: list[object]) -> None:
+        deadline = time.monotonic() + 10
+        while not done and time.monotonic() < deadline:
+            time.sleep(0.005)
+
+    worker, done = _paced_worker(library, tmp_path / "datos", monkeypatch, 30.0)
+    try:
+        search = searching(worker, 0)
+        first_answer(done)
+        time.sleep(0.2)
+        assert done == [0], "the corpus's answer; the notes wait for it to be shown"
+        worker.shown()
+        search.result(10)
+        assert done == [0, "notes", 1]
+        done.clear()  # typed on while the notes waited: the newer search goes first
+        search = searching(worker, 1)
+        first_answer(done)
+        worker.latest = 2
+        worker.shown()  # (what SearchService.cancel does)
+        search.result(10)
+        assert done == [0]
+        thread.submit(worker.close).result(10)
+        worker, done = _paced_worker(library, tmp_path / "datos", monkeypatch, 0.05)
+        searching(worker, 0).result(10)  # nobody shows it: it waited, not forever
+        assert done == [0, "notes", 1]
+    finally:
+        thread.submit(worker.close).result(10)
+        thread.shutdown()
+
+
+def test_in_the_panel_the_corpus_rows_are_painted_before_the_notes_are_searched(
+    qtbot: QtBot, library: Library, my_notes: MyNotes, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The panel's search service, a real thread: the corpus's rows are on screen before the
+    search thread starts on the notes; then the notes arrive above them."""
+    done: list[str] = []
+    searched = notes_search.with_notes
+
+    def recorded(*args: Any) -> SearchResults:
+        done.append("notes searched")
+        return searched(*args)
+
+    monkeypatch.setattr(notes_search, "with_notes", recorded)
+    panel = SearchPanel()
+    qtbot.addWidget(panel)
+    panel.resize(400, 600)
+    panel.show()
+    qtbot.waitExposed(panel)
+
+    class Paints(QObject):
+        def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+            if event.type() == QEvent.Type.Paint and panel.model.rowCount():
+                done.append("rows painted")
+            return False
+
+    paints = Paints()
+    panel.results.viewport().installEventFilter(paints)
+    service = SearchService(library.info.path, notes=my_notes.path)
+    service.results_ready.connect(panel.show_results)
+    try:
+        with qtbot.waitSignals([service.results_ready, service.results_ready]):
+            service.search("secretaria general", SearchFilters())
+        assert done[0] == "rows painted"
+        assert "notes searched" in done
+        assert panel.model.hit(0).note is not None
+    finally:
+        service.shutdown()
+
+
+def test_a_newer_search_does_not_wait_for_the_last_one_to_be_shown(
+    qtbot: QtBot, library: Library, my_notes: MyNotes, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Typed on while the search thread waits to search the notes (the window has not shown the
+    corpus's answer yet): the newer search runs at once, without the window's help."""
+    monkeypatch.setattr(search_service, "SHOWN_WAIT_S", 30.0)
+    service = SearchService(library.info.path, notes=my_notes.path)
+    sent: list[str] = []
+    service.worker.finished.connect(lambda _generation, results: sent.append(results.query.text),
+                                    Qt.ConnectionType.DirectConnection)  # fmt: skip
+
+    def sent_in_time(count: int) -> bool:  # (no turn of this thread's event loop meanwhile)
+        deadline = time.monotonic() + 5
+        while len(sent) < count and time.monotonic() < deadline:
+            time.sleep(0.005)
+        return len(sent) >= count
+
+    try:
+        service.search("gestion documental", SearchFilters())
+        assert sent_in_time(1)  # the corpus's answer; the thread waits for it to be shown
+        service.search("secretaria general", SearchFilters())
+        assert sent_in_time(2)
+        assert sent == ["gestion documental", "secretaria general"]
+        with qtbot.waitSignal(service.results_ready, check_params_cb=lambda r: bool(r.notes)):
+            pass  # shown: the newer search's notes follow
+    finally:
+        service.shutdown()
