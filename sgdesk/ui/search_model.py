@@ -150,13 +150,13 @@ class SearchResultDelegate(QStyledItemDelegate):
         self._sizes.clear()
         self._documents.clear()
 
-    def _document(self, option: QStyleOptionViewItem, html: str) -> QTextDocument:
+    def _document(self, option: QStyleOptionViewItem, html: str, width: int | None = None) -> QTextDocument:
         """``html`` laid out at the row's width, in the option's font and colours (a selected
         row's are all the palette's highlighted text: no style sheet)."""
         css = ""
         if not option.state & QStyle.StateFlag.State_Selected:  # selected: all in HighlightedText
             css = self._style_sheets.get(option.palette.cacheKey()) or self._style_sheet(option.palette)
-        width = text_width(option)
+        width = text_width(option) if width is None else width
         key = (html, width, option.font.key(), css)
         document = self._documents.pop(key, None)  # (put back last: the most recently used)
         if document is None:
@@ -211,12 +211,12 @@ class SearchResultDelegate(QStyledItemDelegate):
         # (No initStyleOption: the model answers none of the roles it reads — font, colours,
         # alignment, check state — and a row's size needs only its HTML, the view's font and
         # its width; the list asks two or three times a row at each layout.)
-        html = str(index.data(HTML_ROLE) or "")
-        key = (html, text_width(option), option.font.key())
+        html, width = str(index.data(HTML_ROLE) or ""), text_width(option)
+        key = (html, width, option.font.key())
         size = self._sizes.get(key)
         if size is None:
             if len(self._sizes) >= SIZES_KEPT:
                 self._sizes.clear()
-            document = self._document(option, html)  # (kept: the row's paint draws it)
+            document = self._document(option, html, width)  # (kept: the row's paint draws it)
             size = self._sizes[key] = QSize(int(document.idealWidth()), int(document.size().height()) + 6)
         return QSize(size)
