@@ -53,6 +53,7 @@ class SearchWorker(Worker):
         self._lock = threading.Lock()
         self.paced = False
         self._shown = threading.Event()
+        self._awaited = -1  # the generation whose corpus's answer is waited for
 
     @Slot(int, str, object, int, int, object)
     def run(self, generation: int, text: str, filters: SearchFilters, limit: int, offset: int,
@@ -72,6 +73,7 @@ class SearchWorker(Worker):
                 results = search_with_notes(library, notes, text, filters, limit, offset, mode)
             else:  # the corpus's hits are shown at once; the notes follow, when some match
                 corpus = library.search(text, filters, limit, offset, mode.prefix_last, mode.exact)
+                self._awaited = generation
                 self._shown.clear()
                 self.finished.emit(generation, corpus)
                 if self.paced:
@@ -103,9 +105,12 @@ class SearchWorker(Worker):
             self.notes = MyNotes.reader(self._notes_path)
         return self.notes
 
-    def shown(self) -> None:
-        """The last answer was shown (or dropped): the notes may be searched. Any thread."""
-        self._shown.set()
+    def shown(self, generation: int | None = None) -> None:
+        """The answer to ``generation`` was shown or dropped (None: whatever is waited for):
+        the notes may be searched. Any thread. (A late word about an earlier answer, its
+        notes', does not let the next search's notes start before its corpus is shown.)"""
+        if generation is None or generation == self._awaited:
+            self._shown.set()
 
     @Slot()
     def close(self) -> None:
@@ -164,8 +169,8 @@ class SearchService(QObject):
         self._requested.emit(self.generation, text, filters, limit, offset, mode or SearchMode())
         return self.generation
 
-    def _answered(self, _generation: int, _results: object) -> None:
-        self._worker.shown()
+    def _answered(self, generation: int, _results: object) -> None:
+        self._worker.shown(generation)
 
     def cancel(self) -> None:
         """Abandon every search asked for so far: none of their results will be emitted."""

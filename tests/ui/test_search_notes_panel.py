@@ -287,17 +287,18 @@ def test_the_notes_are_searched_once_the_corpus_rows_were_shown(
 
     worker, done = _paced_worker(library, tmp_path / "datos", monkeypatch, 30.0)
     try:
-        search = searching(worker, 0)
+        search = searching(worker, 1)
         first_answer(done)
+        worker.shown(0)  # a late word about the search before (its notes' answer shown)
         time.sleep(0.2)
         assert done == [0], "the corpus's answer; the notes wait for it to be shown"
-        worker.shown()
+        worker.shown(1)
         search.result(10)
         assert done == [0, "notes", 1]
         done.clear()  # typed on while the notes waited: the newer search goes first
-        search = searching(worker, 1)
+        search = searching(worker, 2)
         first_answer(done)
-        worker.latest = 2
+        worker.latest = 3
         worker.shown()  # (what SearchService.cancel does)
         search.result(10)
         assert done == [0]
