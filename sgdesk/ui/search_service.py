@@ -73,8 +73,9 @@ class SearchWorker(Worker):
                 results = search_with_notes(library, notes, text, filters, limit, offset, mode)
             else:  # the corpus's hits are shown at once; the notes follow, when some match
                 corpus = library.search(text, filters, limit, offset, mode.prefix_last, mode.exact)
-                self._awaited = generation
-                self._shown.clear()
+                if self.paced:
+                    self._awaited = generation
+                    self._shown.clear()
                 self.finished.emit(generation, corpus)
                 if self.paced:
                     self._shown.wait(SHOWN_WAIT_S)
