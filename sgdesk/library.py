@@ -350,9 +350,12 @@ class Library:
 
         if self._vocabulary is None:  # read at the first unknown word: 37 000 words at 1M units
             self._vocabulary = Vocabulary(vocab.words())
-        closest = {w: self._vocabulary.closest(w) for w in unknown}
+        alone = _alone(query)  # (two words for one: in an «o» group it would change the groups)
+        vocabulary = self._vocabulary
+        closest = {w: vocabulary.closest(w) or (vocabulary.split(w) if w in alone else None) for w in unknown}
         # each word proposed as the corpus spells it: «secretaría», not the index's «secretaria»
-        spelled = {w: written_form(c, vocab.texts_with(c)) for w, c in closest.items() if c}
+        spelled = {w: " ".join(written_form(p, vocab.texts_with(p)) for p in c.split())
+                   for w, c in closest.items() if c}  # fmt: skip
         return corrected_text(query.text, spelled.get)
 
     def _search(self, reading: _Reading, filters: SearchFilters, limit: int, offset: int) -> SearchResults:
@@ -568,6 +571,21 @@ def _all_known(query: Query, results: SearchResults) -> bool:
     return (
         bool(hits) and not hits[-1].cited and query.text.isascii() and all(len(g) == 1 for g in query.groups)
     )
+
+
+def _alone(query: Query) -> set[str]:
+    """The words of ``query`` that may be replaced by two: a word alone in its group (no «o»
+    beside it) or a word of a phrase."""
+    from sgdesk.content.query import Phrase, Term
+
+    found: set[str] = set()
+    for group in query.groups:
+        for clause in group:
+            if isinstance(clause, Phrase):
+                found.update(clause.words)
+            elif isinstance(clause, Term) and len(group) == 1:
+                found.add(clause.word)
+    return found
 
 
 def _checked_groups(query: Query) -> list[list[str]]:

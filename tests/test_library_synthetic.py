@@ -319,3 +319,13 @@ def test_statuses_turn_on_repeals_before_the_timeline_is_built(synthetic: Librar
     assert turns == {Status.IN_FORCE, Status.NOT_IN_FORCE, Status.UNCERTAIN}
     for found in seen.values():
         assert {found[n.id] for n in literals} <= {found[article.id]}, "the literals go with their article"
+
+
+def test_two_words_written_together_find_what_the_two_words_find(synthetic: Library) -> None:
+    glued = synthetic.search("pruebaliteral")
+    assert (glued.suggestion, glued.corrected_from) == ("prueba literal", "pruebaliteral")
+    assert glued.total == synthetic.search("prueba literal").total > 0
+    assert synthetic.search("pruevaliteral").suggestion == "prueba literal", "a typo in one of them too"
+    assert synthetic.search('"pruebaliteral"').suggestion == '"prueba literal"', "a phrase stays a phrase"
+    # beside «o», two words would change the groups («literal o prueba literal» is another search)
+    assert synthetic.search("decreto o pruebaliteral").suggestion is None

@@ -5,7 +5,9 @@ to every word of the index of a similar length, the first letter included («xec
 «secretaria»); among the closest, the word in the most units wins: «secretria» gives
 «secretaria», not a rare neighbour. Words are folded first, as the index folds them: an accent
 is never a typo. The word proposed is then spelled as the corpus writes it (``written_form``:
-«secretaría», not the index's «secretaria», which is another word). Pure: no Qt, no SQL.
+«secretaría», not the index's «secretaria», which is another word). A word the index lacks
+that is two of its words written together (``Vocabulary.split``: «secretariageneral», also with
+a typo in one of them) is proposed as the two. Pure: no Qt, no SQL.
 """
 
 from __future__ import annotations
@@ -16,6 +18,9 @@ from collections.abc import Callable, Iterable
 
 from sgdesk.content.stemming import WORD
 from sgdesk.content.text import fold
+
+# The shortest word a glued word is split into: with «de», «la», «el»… nearly any word would split.
+MIN_PART = 3
 
 
 def max_distance(word: str) -> int:
@@ -64,6 +69,32 @@ class Vocabulary:
                 key = (edits, -self._docs[candidate], candidate)
                 if best is None or key < best:
                     best = key
+        return best[2] if best else None
+
+    def split(self, word: str) -> str | None:
+        """``word`` as two indexed words written together, the space forgotten: «secretariageneral»
+        → «secretaria general»; the split whose rarer word is in the most units. Without such a
+        split, one where a word is indexed and the other has a ``closest`` (the fewest typos
+        first): «secretriageneral» → «secretaria general». None when there is neither, or when
+        ``word`` is itself indexed."""
+        word = fold(word)
+        docs = self._docs
+        if not word.isalpha() or word in docs:
+            return None
+        cuts = [(word[:at], word[at:]) for at in range(MIN_PART, len(word) - MIN_PART + 1)]
+        exact = [(min(docs[a], docs[b]), a, b) for a, b in cuts if a in docs and b in docs]
+        if exact:
+            _, first, second = max(exact)
+            return f"{first} {second}"
+        best: tuple[int, int, str] | None = None
+        for a, b in cuts:
+            known, typed = (a, b) if a in docs else (b, a)
+            if known not in docs or (found := self.closest(typed)) is None:
+                continue
+            pair = f"{a} {found}" if known == a else f"{found} {b}"
+            key = (distance(typed, found, max_distance(typed)), -min(docs[known], docs[found]), pair)
+            if best is None or key < best:
+                best = key
         return best[2] if best else None
 
 

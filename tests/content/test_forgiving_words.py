@@ -125,3 +125,34 @@ def test_a_proposed_word_is_spelled_as_the_texts_write_it_most_often() -> None:
     assert written_form("secretarias", texts) == "secretarías", "a longer word is another word"
     assert written_form("boletin", texts) == "boletin", "no text has it: the word as the index keeps it"
     assert written_form("boletin", []) == "boletin"
+
+
+GLUED = Vocabulary([("secretaria", 50), ("general", 40), ("secreta", 90), ("riageneral", 2),
+                    ("gestion", 30), ("documental", 8), ("de", 99), ("legado", 5), ("mayor", 20),
+                    ("alcaldia", 25)])  # fmt: skip
+
+
+def test_two_indexed_words_written_together_are_proposed_apart() -> None:
+    assert GLUED.split("gestiondocumental") == "gestion documental"
+    assert GLUED.split("GestiónDocumental") == "gestion documental", "folded first, as the index folds"
+    assert GLUED.split("mayoralcaldia") == "mayor alcaldia"
+    # «secreta» + «riageneral» is a split too, but «riageneral» is in 2 units: the rarer word decides
+    assert GLUED.split("secretariageneral") == "secretaria general"
+
+
+def test_a_glued_word_with_a_typo_in_one_of_its_words_is_split_and_corrected() -> None:
+    assert GLUED.split("secretriageneral") == "secretaria general"
+    assert GLUED.split("gestiondocumentl") == "gestion documental"
+    assert GLUED.split("gestoindocumental") == "gestion documental", "a swap is one typo"
+    two = Vocabulary([("gestion", 30), ("documental", 8), ("documentar", 80)])
+    assert two.split("gestiondocumentxl") == "gestion documental", "one typo before two, however frequent"
+
+
+def test_no_split_for_short_words_known_words_digits_or_two_typos_apart() -> None:
+    assert GLUED.split("delegado") is None, f"«de» is shorter than {3} letters"
+    assert GLUED.split("general") is None, "an indexed word is no glued word"
+    assert GLUED.split("gestion2documental") is None
+    assert GLUED.split("gestoindocumentl") is None, "neither word is indexed as written"
+    assert GLUED.split("gen") is None
+    assert GLUED.split("") is None
+    assert Vocabulary([]).split("gestiondocumental") is None
