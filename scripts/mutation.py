@@ -282,6 +282,10 @@ EQUIVALENT |= {
     f"sgdesk.store.vocab.xǁVocabStoreǁ_read_stem_docs__mutmut_{n}": "SQL does not tell upper from lower case"
     for n in (7, 8)
 }
+EQUIVALENT |= {  # forgiving (session 10, lead: spelling.Vocabulary.split)
+    "sgdesk.content.spelling.xǁVocabularyǁsplit__mutmut_41": "closest found the word within "
+    "max_distance: the distance without that limit is the same number",
+}
 EQUIVALENT |= {  # forgiving (session 9, lead: spelling.written_form)
     f"sgdesk.content.spelling.x_written_form__mutmut_{n}": "the first of most_common(n) is the same for "
     "any n (heapq.nlargest is documented as sorted(..., reverse=True)[:n]: ties keep their order)"

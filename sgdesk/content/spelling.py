@@ -86,16 +86,14 @@ class Vocabulary:
         if exact:
             _, first, second = max(exact)
             return f"{first} {second}"
-        best: tuple[int, int, str] | None = None
+        corrected: list[tuple[int, int, str]] = []  # (typos, -units of the rarer word, the two)
         for a, b in cuts:
             known, typed = (a, b) if a in docs else (b, a)
-            if known not in docs or (found := self.closest(typed)) is None:
-                continue
-            pair = f"{a} {found}" if known == a else f"{found} {b}"
-            key = (distance(typed, found, max_distance(typed)), -min(docs[known], docs[found]), pair)
-            if best is None or key < best:
-                best = key
-        return best[2] if best else None
+            if known in docs and (found := self.closest(typed)) is not None:
+                pair = f"{a} {found}" if known == a else f"{found} {b}"
+                typos = distance(typed, found, max_distance(typed))
+                corrected.append((typos, -min(docs[known], docs[found]), pair))
+        return min(corrected)[2] if corrected else None
 
 
 def closest(word: str, vocabulary: Vocabulary | Iterable[tuple[str, int]]) -> str | None:

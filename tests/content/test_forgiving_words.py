@@ -146,10 +146,17 @@ def test_a_glued_word_with_a_typo_in_one_of_its_words_is_split_and_corrected() -
     assert GLUED.split("gestoindocumental") == "gestion documental", "a swap is one typo"
     two = Vocabulary([("gestion", 30), ("documental", 8), ("documentar", 80)])
     assert two.split("gestiondocumentxl") == "gestion documental", "one typo before two, however frequent"
+    # two ways to split: «gestion» + «documentl» (1 typo) and «gestiondo» + «cumentl» → «cemento» (2)
+    cuts = Vocabulary([("gestion", 30), ("documental", 8), ("gestiondo", 99), ("cemento", 99)])
+    assert cuts.split("gestiondocumentl") == "gestion documental", "the split with fewer typos wins"
 
 
 def test_no_split_for_short_words_known_words_digits_or_two_typos_apart() -> None:
-    assert GLUED.split("delegado") is None, f"«de» is shorter than {3} letters"
+    assert GLUED.split("delegado") is None, "«de» is shorter than 3 letters"
+    assert GLUED.split("legadode") is None, "at the end too"
+    assert Vocabulary([("gestion", 3), ("red", 2)]).split("gestionred") == "gestion red", "3 letters will do"
+    indexed = Vocabulary([("contra", 5), ("tacion", 5), ("contratacion", 9)])
+    assert indexed.split("contratacion") is None, "an indexed word is not split, even where it could be"
     assert GLUED.split("general") is None, "an indexed word is no glued word"
     assert GLUED.split("gestion2documental") is None
     assert GLUED.split("gestoindocumentl") is None, "neither word is indexed as written"
