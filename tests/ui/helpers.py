@@ -10,6 +10,7 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QModelIndex, Qt, QTimer
 from PySide6.QtGui import QTextCursor
@@ -18,6 +19,12 @@ from pytestqt.qtbot import QtBot
 
 from sgdesk.ui.reading_pane import ReadingPane
 from sgdesk.ui.tree_model import NODE_ID_ROLE
+
+if TYPE_CHECKING:
+    from sgdesk.notes import MyNotes
+    from sgdesk.ui.mainwindow import MainWindow
+
+FAVORITE_IDS = ("decreto-267-2007", "decreto-267-2007/art-7/lit-n", "mision")  # a norm, a literal, a section
 
 
 def links(pane: ReadingPane) -> list[tuple[int, int, str, str]]:
@@ -208,3 +215,14 @@ def probe_on_screen(module: str, tmp_path: Path, screen: tuple[int, int, float],
                           env=env, capture_output=True, text=True, timeout=120, check=False)  # fmt: skip
     assert done.returncode == 0, done.stderr
     return dict(json.loads(done.stdout))
+
+
+def favorites_and_folder(window: MainWindow) -> MyNotes:
+    """``FAVORITE_IDS`` made favorites and a folder «Contratos» made, in ``window``'s Mis notas."""
+    library = window.library
+    assert library is not None
+    notes = window.my_notes.notes
+    for node_id in FAVORITE_IDS:
+        notes.add_favorite(library, node_id)
+    notes.create_folder("Contratos")
+    return notes

@@ -17,7 +17,7 @@ from sgdesk.notes import MyNotes
 from sgdesk.store.userdb import USER_DB_NAME
 from sgdesk.ui.mainwindow import MainWindow
 from sgdesk.ui.notes_panel import GROUP_FAVORITES, GROUP_NOTES, GROUP_UNPLACED
-from tests.ui.helpers import painted_marks
+from tests.ui.helpers import favorites_and_folder, painted_marks
 
 LIT_N = "decreto-267-2007/art-7/lit-n"
 PASSAGE = "proyección y estrategia internacional"
@@ -444,12 +444,7 @@ def test_dragging_a_favorite_reorders_it_and_drops_into_folders(
     from PySide6.QtCore import QModelIndex
 
     window = make_window()
-    library = window.library
-    assert library is not None
-    notes = window.my_notes.notes
-    for node_id in ("decreto-267-2007", LIT_N, "mision"):
-        notes.add_favorite(library, node_id)
-    notes.create_folder("Contratos")
+    favorites_and_folder(window)
     _show_dock(window, qtbot)
     model = window.my_notes.panel.model
 

@@ -16,6 +16,7 @@ from sgdesk.notes import MyNotes
 from sgdesk.ui.mainwindow import MainWindow
 from sgdesk.ui.notes_panel import GROUP_FAVORITES, GROUP_NOTES
 from sgdesk.ui.tree_model import NOTED_MARK
+from tests.ui.helpers import favorites_and_folder
 
 LIT_N = "decreto-267-2007/art-7/lit-n"
 PASSAGE = "proyección y estrategia internacional"
@@ -51,12 +52,7 @@ def test_supr_on_a_folder_deletes_it_after_asking_and_keeps_its_favorites(
 
     monkeypatch.setattr(QMessageBox, "exec", answer)
     window = make_window()
-    library = window.library
-    assert library is not None
-    notes = window.my_notes.notes
-    for node_id in ("decreto-267-2007", LIT_N, "mision"):
-        notes.add_favorite(library, node_id)
-    notes.create_folder("Contratos")
+    notes = favorites_and_folder(window)
     notes.place_favorite("mision", "Contratos")
     notes.place_favorite(LIT_N, "Contratos")
     _show_dock(window, qtbot)

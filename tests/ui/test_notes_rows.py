@@ -25,6 +25,7 @@ from sgdesk.ui.mainwindow import MainWindow
 from sgdesk.ui.notes_rows import RowPainter
 from sgdesk.ui.theme import ThemeChoice
 from sgdesk.ui.window_docks import on_screen
+from tests.ui.helpers import favorites_and_folder
 
 LIT_N = "decreto-267-2007/art-7/lit-n"
 PASSAGE = "proyección y estrategia internacional"
@@ -48,12 +49,9 @@ def filled(make_window: Callable[..., MainWindow], qtbot: QtBot) -> MainWindow:
     """A window whose dock shows every kind of row: groups, a folder, favorites (one no longer
     in the content, one titled with markup), notes (one long enough to be elided), on screen."""
     window = make_window()
+    notes = favorites_and_folder(window)
     library = window.library
     assert library is not None
-    notes = window.my_notes.notes
-    for node_id in ("decreto-267-2007", LIT_N, "mision"):
-        notes.add_favorite(library, node_id)
-    notes.create_folder("Contratos")
     notes.place_favorite("mision", "Contratos")
     now = utc_now()
     notes._store.merge(

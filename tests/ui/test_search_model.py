@@ -149,6 +149,35 @@ class _Forgetful(dict[object, object]):
         pass
 
 
+def _results_view(
+    qtbot: QtBot, model: SearchResultsModel, width: int, height: int
+) -> tuple[QListView, SearchResultDelegate]:
+    """``model``'s rows in a shown list with the panel's delegate, wrapping words, as the panel."""
+    view = QListView()
+    view.setModel(model)
+    delegate = SearchResultDelegate(view)
+    view.setItemDelegate(delegate)
+    view.setWordWrap(True)
+    qtbot.addWidget(view)
+    view.resize(width, height)
+    view.show()
+    qtbot.waitExposed(view)
+    return view, delegate
+
+
+def _layouts_counted(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """The HTML of every row's text laid out from now on (each document the delegate makes)."""
+    made: list[str] = []
+
+    class Counted(QTextDocument):
+        def setHtml(self, html: str) -> None:
+            made.append(html)
+            super().setHtml(html)
+
+    monkeypatch.setattr(search_model, "QTextDocument", Counted)
+    return made
+
+
 def _painted(view: QListView) -> QImage:
     return view.viewport().grab().toImage()
 
@@ -173,23 +202,8 @@ def test_rows_painted_from_their_kept_layouts_look_as_laid_out_afresh(
     cited = dataclasses.replace(hits[2], cited=True)
     model = SearchResultsModel()
     model.set_hits((note, hits[0], cited, *hits[3:]))
-    view = QListView()
-    view.setModel(model)
-    delegate = SearchResultDelegate(view)
-    view.setItemDelegate(delegate)
-    view.setWordWrap(True)
-    qtbot.addWidget(view)
-    view.resize(320, 520)
-    view.show()
-    qtbot.waitExposed(view)
-    made: list[str] = []
-
-    class Counted(QTextDocument):
-        def setHtml(self, html: str) -> None:
-            made.append(html)
-            super().setHtml(html)
-
-    monkeypatch.setattr(search_model, "QTextDocument", Counted)
+    view, delegate = _results_view(qtbot, model, 320, 520)
+    made = _layouts_counted(monkeypatch)
 
     def same_as_afresh() -> None:
         kept = _painted(view)
@@ -298,29 +312,14 @@ def test_notes_arriving_above_a_few_rows_lay_out_only_themselves_and_the_rows_ke
     notes = tuple(dataclasses.replace(h, note=NoteMark(f"n{i}", "Secretaría General", False, "Misión"))
                   for i, h in enumerate(hits[2:]))  # fmt: skip
     model = SearchResultsModel()
-    view = QListView()
-    view.setModel(model)
-    delegate = SearchResultDelegate(view)
-    view.setItemDelegate(delegate)
-    view.setWordWrap(True)
-    qtbot.addWidget(view)
-    view.resize(300, 420)
-    view.show()
-    qtbot.waitExposed(view)
+    view, delegate = _results_view(qtbot, model, 300, 420)
     model.set_hits(corpus)
     view.doItemsLayout()
     _painted(view)
     bar = view.verticalScrollBar()
     assert not bar.isVisible()
     heights = [view.visualRect(model.index(row)).height() for row in range(2)]
-    made: list[str] = []
-
-    class Counted(QTextDocument):
-        def setHtml(self, html: str) -> None:
-            made.append(html)
-            super().setHtml(html)
-
-    monkeypatch.setattr(search_model, "QTextDocument", Counted)
+    made = _layouts_counted(monkeypatch)
     model.prepend_hits(notes)
     qtbot.waitUntil(bar.isVisible)
     view.doItemsLayout()
