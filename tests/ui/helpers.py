@@ -7,7 +7,7 @@ import os
 import subprocess
 import sys
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -17,7 +17,9 @@ from PySide6.QtGui import QTextCursor
 from PySide6.QtWidgets import QApplication, QDialogButtonBox, QFileDialog, QMessageBox, QTreeView, QWidget
 from pytestqt.qtbot import QtBot
 
+from sgdesk.ui.appearance import Appearance
 from sgdesk.ui.reading_pane import ReadingPane
+from sgdesk.ui.theme import ThemeChoice
 from sgdesk.ui.tree_model import NODE_ID_ROLE
 
 if TYPE_CHECKING:
@@ -226,3 +228,16 @@ def favorites_and_folder(window: MainWindow) -> MyNotes:
         notes.add_favorite(library, node_id)
     notes.create_folder("Contratos")
     return notes
+
+
+def appearance_put_back() -> Iterator[Appearance]:
+    """The application's appearance (installed with its first window: a ``looks`` fixture asks
+    for a window first), put back to the system's theme and interface size afterwards: the
+    application outlives a test."""
+    app = QApplication.instance()
+    found = app.findChild(Appearance, "appearance") if app is not None else None
+    assert found is not None
+    yield found
+    found.set_theme(ThemeChoice.SYSTEM)
+    found.set_ui_size(100)
+    QApplication.processEvents()

@@ -25,7 +25,7 @@ from sgdesk.ui.mainwindow import MainWindow
 from sgdesk.ui.notes_rows import RowPainter
 from sgdesk.ui.theme import ThemeChoice
 from sgdesk.ui.window_docks import on_screen
-from tests.ui.helpers import favorites_and_folder
+from tests.ui.helpers import appearance_put_back, favorites_and_folder
 
 LIT_N = "decreto-267-2007/art-7/lit-n"
 PASSAGE = "proyección y estrategia internacional"
@@ -34,14 +34,8 @@ MARKUP = "<b>no es negrita</b> &amp; <a href='x'>ni enlace</a>"
 
 
 @pytest.fixture
-def looks(qapp: QApplication) -> Iterator[Appearance]:
-    """The application's appearance, left as the system's afterwards (the app outlives a test)."""
-    found = qapp.findChild(Appearance, "appearance")
-    assert found is not None
-    yield found
-    found.set_theme(ThemeChoice.SYSTEM)
-    found.set_ui_size(100)
-    QApplication.processEvents()
+def looks(filled: MainWindow) -> Iterator[Appearance]:
+    yield from appearance_put_back()
 
 
 @pytest.fixture

@@ -17,6 +17,7 @@ from sgdesk.ui.mainwindow import MainWindow
 from sgdesk.ui.pane_tints import Tint
 from sgdesk.ui.reading_pane import Passage, ReadingPane
 from sgdesk.ui.theme import NOTE_MARK, ThemeChoice, current_theme
+from tests.ui.helpers import appearance_put_back
 
 PAGE = "decreto-267-2007/art-7"
 COLOURS = ("amarillo", "verde", "azul", "rosa", NOTE_MARK)
@@ -24,14 +25,7 @@ COLOURS = ("amarillo", "verde", "azul", "rosa", NOTE_MARK)
 
 @pytest.fixture
 def looks(window: MainWindow) -> Iterator[Appearance]:
-    """The application's appearance, left as the system's afterwards."""
-    app = QApplication.instance()
-    assert app is not None
-    found = app.findChild(Appearance, "appearance")
-    assert found is not None
-    yield found
-    found.set_theme(ThemeChoice.SYSTEM)
-    QApplication.processEvents()
+    yield from appearance_put_back()
 
 
 def choose(looks: Appearance, choice: ThemeChoice) -> None:

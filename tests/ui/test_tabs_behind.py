@@ -20,7 +20,7 @@ from sgdesk.ui.mainwindow import MainWindow
 from sgdesk.ui.reading_pane import ReadingPane
 from sgdesk.ui.state import UiSettings
 from sgdesk.ui.theme import Scheme, ThemeChoice
-from tests.ui.helpers import click_link, current_tree_id
+from tests.ui.helpers import appearance_put_back, click_link, current_tree_id
 from tests.ui.test_tabs import CTRL, DECREE, press, titles
 
 SAVED = [("mision", None), (DECREE, date(2008, 6, 30)), ("decreto-163-2008", None),
@@ -39,11 +39,7 @@ def restored(make_window: Callable[..., MainWindow], data_dir: Path) -> MainWind
 
 @pytest.fixture
 def looks(restored: MainWindow) -> Iterator[Appearance]:
-    app = QApplication.instance()
-    found = app.findChild(Appearance, "appearance") if app is not None else None
-    assert found is not None
-    yield found
-    found.set_theme(ThemeChoice.SYSTEM)
+    yield from appearance_put_back()
 
 
 def panes(window: MainWindow) -> list[ReadingPane]:

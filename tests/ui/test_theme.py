@@ -32,6 +32,7 @@ from sgdesk.ui.org_chart import OrgChartDialog
 from sgdesk.ui.reading_pane import Passage
 from sgdesk.ui.theme import HIGHLIGHT_NAMES, NOTE_MARK, Scheme, ThemeChoice, current_theme
 from sgdesk.ui.timeline_panel import TimelinePanel
+from tests.ui.helpers import appearance_put_back
 from tests.ui.helpers import painted_marks as pane_marks
 
 CHOSEN = [ThemeChoice.LIGHT, ThemeChoice.DARK, ThemeChoice.HIGH_CONTRAST]
@@ -41,15 +42,7 @@ _RULE = re.compile(r"([\w.\[\]-]+(?:\s*,\s*[\w.\[\]-]+)*)\s*\{([^}]*)\}")
 
 @pytest.fixture
 def looks(window: MainWindow) -> Iterator[Appearance]:
-    """The application's appearance, left as the system's afterwards (the app outlives a test)."""
-    app = QApplication.instance()
-    assert app is not None
-    found = app.findChild(Appearance, "appearance")
-    assert found is not None
-    yield found
-    found.set_theme(ThemeChoice.SYSTEM)
-    found.set_ui_size(100)
-    QApplication.processEvents()
+    yield from appearance_put_back()
 
 
 def choose(looks: Appearance, choice: ThemeChoice) -> None:
